@@ -1,0 +1,99 @@
+//! Timestamps on the wire. Twilio sends ISO 8601 (`2015-07-30T20:00:00Z`) although its
+//! docs say RFC 2822 (`Thu, 30 Jul 2015 20:00:00 +0000`), so reading accepts both and
+//! writing uses the format the API description names.
+
+use serde::{de, Deserialize, Deserializer, Serializer};
+use std::fmt;
+use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::OffsetDateTime;
+
+/// Parses an ISO 8601 (RFC 3339) or RFC 2822 timestamp.
+pub fn parse(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &Rfc3339)
+        .or_else(|_| OffsetDateTime::parse(text, &Rfc2822))
+        .ok()
+}
+
+struct DateVisitor;
+
+impl de::Visitor<'_> for DateVisitor {
+    type Value = OffsetDateTime;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an ISO 8601 or RFC 2822 timestamp")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<OffsetDateTime, E> {
+        parse(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+}
+
+/// Reads either format; for `#[serde(deserialize_with)]`.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+    d.deserialize_str(DateVisitor)
+}
+
+/// Reads either format or `null`.
+pub fn deserialize_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<OffsetDateTime>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrapper(#[serde(deserialize_with = "deserialize")] OffsetDateTime);
+    Ok(Option::<Wrapper>::deserialize(d)?.map(|Wrapper(t)| t))
+}
+
+/// Formats as ISO 8601 (`2015-07-30T20:00:00Z`).
+pub fn format_iso8601(t: &OffsetDateTime) -> String {
+    // Formatting a valid date in RFC 3339 fails only for years outside 0..=9999.
+    t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
+}
+
+/// Formats as RFC 2822 (`Thu, 30 Jul 2015 20:00:00 +0000`).
+pub fn format_rfc2822(t: &OffsetDateTime) -> String {
+    t.format(&Rfc2822).unwrap_or_else(|_| t.to_string())
+}
+
+/// Writes ISO 8601; for `#[serde(serialize_with)]`.
+pub fn serialize_iso8601<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_iso8601(t))
+}
+
+/// Writes ISO 8601 or `null`.
+pub fn serialize_iso8601_option<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => serialize_iso8601(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Writes RFC 2822; for `#[serde(serialize_with)]`.
+pub fn serialize_rfc2822<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_rfc2822(t))
+}
+
+/// Writes RFC 2822 or `null`.
+pub fn serialize_rfc2822_option<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => serialize_rfc2822(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_formats_as_the_same_instant() {
+        let iso = parse("2015-07-30T20:00:00Z").unwrap();
+        let rfc = parse("Thu, 30 Jul 2015 20:00:00 +0000").unwrap();
+        assert_eq!(iso, rfc);
+        assert_eq!(format_iso8601(&iso), "2015-07-30T20:00:00Z");
+        assert_eq!(format_rfc2822(&iso), "Thu, 30 Jul 2015 20:00:00 +0000");
+    }
+
+    #[test]
+    fn rejects_other_text() {
+        assert!(parse("2015-07-30").is_none());
+        assert!(parse("yesterday").is_none());
+        assert!(parse("").is_none());
+    }
+}

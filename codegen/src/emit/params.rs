@@ -1,0 +1,182 @@
+//! Parameter structs of operations (`CreateInvite`, `ListInvites`): required
+//! parameters are constructor arguments, optional ones are setters, bounds are checked
+//! by `validate`, and `encode` writes the query string or form body pairs.
+
+use super::docs::{doc, doc_with};
+use super::ident;
+use super::rust_types::{arg_type, from_arg, rust_type, to_wire};
+use crate::model::{Operation, OpKind, Param, ParamIn, Resource, Type};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
+    let name = ident(op.params_type.as_ref()?);
+    let what = match op.kind {
+        OpKind::List => format!("Filters and paging of the list operation on {} resources.", r.wire),
+        kind => format!("Parameters of the {} operation on {} resources.", kind.as_str(), r.wire),
+    };
+    let location = if op.params.iter().any(|p| p.location == ParamIn::Form) {
+        "Sent as a form body; required parameters are arguments of `new`."
+    } else {
+        "Sent in the query string; required parameters are arguments of `new`."
+    };
+    let docs = doc_with(&what, location);
+
+    let fields = op.params.iter().map(|p| {
+        let field = ident(&p.name);
+        let docs = param_doc(p);
+        let ty = field_type(p);
+        quote! { #docs pub #field: #ty, }
+    });
+
+    let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
+    let new_args = required.iter().map(|p| {
+        let arg = ident(&p.name);
+        let ty = arg_type(&p.ty);
+        quote!(#arg: #ty)
+    });
+    let inits = op.params.iter().map(|p| {
+        let field = ident(&p.name);
+        if p.required {
+            let value = from_arg(&p.ty, quote!(#field));
+            quote!(#field: #value)
+        } else {
+            quote!(#field: ::std::default::Default::default())
+        }
+    });
+    let setters = op.params.iter().filter(|p| !p.required).map(setter);
+    let checks = op.params.iter().filter_map(check);
+    // `Default` only where it gives a complete value: with no required parameters.
+    let default = required.is_empty().then(|| quote!(Default,));
+    let encodes = op.params.iter().map(encode);
+
+    Some(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// The parameters with every required one given and no optional one set.
+            pub fn new(#(#new_args),*) -> Self {
+                #name { #(#inits),* }
+            }
+
+            #(#setters)*
+
+            /// Checks every rule the API description states, so a bad value is refused
+            /// before anything is sent.
+            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+                #(#checks)*
+                ::std::result::Result::Ok(())
+            }
+
+            /// Appends the parameters as wire name and value pairs, arrays as repeated keys.
+            pub fn encode(&self, pairs: &mut ::std::vec::Vec<(&'static str, ::std::string::String)>) {
+                #(#encodes)*
+            }
+        }
+    })
+}
+
+fn param_doc(p: &Param) -> TokenStream {
+    let mut notes = vec![format!("Sent as `{}`.", p.wire.replace('`', "'"))];
+    match &p.ty {
+        Type::Integer { min: Some(a), max: Some(b) } => notes.push(format!("From {a} to {b}.")),
+        Type::Integer { min: Some(a), max: None } => notes.push(format!("At least {a}.")),
+        Type::Integer { min: None, max: Some(b) } => notes.push(format!("At most {b}.")),
+        Type::Number { min: Some(a), max: Some(b) } => notes.push(format!("From {a} to {b}.")),
+        Type::Array(_) => notes.push("Each item is sent as a repeated key.".into()),
+        _ => {}
+    }
+    doc_with(&p.doc, &notes.join(" "))
+}
+
+/// Required parameters hold their value; optional ones an `Option`, or an empty `Vec`.
+fn field_type(p: &Param) -> TokenStream {
+    let ty = rust_type(&p.ty);
+    match (&p.ty, p.required) {
+        (_, true) | (Type::Array(_), false) => ty,
+        _ => quote!(::std::option::Option<#ty>),
+    }
+}
+
+fn setter(p: &Param) -> TokenStream {
+    let field = ident(&p.name);
+    let ty = arg_type(&p.ty);
+    let value = from_arg(&p.ty, quote!(#field));
+    let value = match p.ty {
+        Type::Array(_) => value,
+        _ => quote!(::std::option::Option::Some(#value)),
+    };
+    let docs = doc(&format!("Sets `{}`.", p.wire.replace('`', "'")));
+    quote! {
+        #docs
+        pub fn #field(mut self, #field: #ty) -> Self {
+            self.#field = #value;
+            self
+        }
+    }
+}
+
+/// The bounds check of a numeric parameter, if it has bounds.
+fn check(p: &Param) -> Option<TokenStream> {
+    let field = ident(&p.name);
+    let wire = &p.wire;
+    let opt_i128 = |v: Option<i64>| match v {
+        Some(v) => {
+            let v = Literal::i64_unsuffixed(v);
+            quote!(::std::option::Option::Some(#v))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let opt_f64 = |v: Option<f64>| match v {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    };
+    let call = match &p.ty {
+        Type::Integer { min, max } if min.is_some() || max.is_some() => {
+            let (min, max) = (opt_i128(*min), opt_i128(*max));
+            quote!(crate::runtime::validate::range(value, #wire, #min, #max)?;)
+        }
+        Type::Number { min, max } => {
+            let (min, max) = (opt_f64(*min), opt_f64(*max));
+            quote!(crate::runtime::validate::range_f64(value, #wire, #min, #max)?;)
+        }
+        _ => return None,
+    };
+    Some(if p.required {
+        quote! { { let value = self.#field; #call } }
+    } else {
+        quote! { if let ::std::option::Option::Some(value) = self.#field { #call } }
+    })
+}
+
+fn encode(p: &Param) -> TokenStream {
+    let field = ident(&p.name);
+    let wire = &p.wire;
+    match (&p.ty, p.required) {
+        (Type::Array(item), _) => {
+            let text = to_wire(item, quote!(item));
+            quote! {
+                for item in &self.#field {
+                    pairs.push((#wire, #text));
+                }
+            }
+        }
+        (ty, true) => {
+            let text = to_wire(ty, quote!(&self.#field));
+            quote!(pairs.push((#wire, #text));)
+        }
+        (ty, false) => {
+            let text = to_wire(ty, quote!(value));
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#field {
+                    pairs.push((#wire, #text));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! A generator that turns a YAML description of a REST API (`spec/`) into a typed Rust
+//! client crate.
+//!
+//! [`generate`] is pure: spec texts in, files (path → contents) or diagnostics out.
+//! It runs in three stages: load (YAML into the raw format), lower (check and resolve
+//! into [`model`]), emit (`quote!` and prettyplease, which can't fail).
+
+pub mod diagnostic;
+mod emit;
+pub mod fresh;
+mod lower;
+pub mod model;
+pub mod naming;
+mod spec;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Location};
+pub use emit::Files;
+
+use std::path::Path;
+
+/// One spec file's text and the name to show for it (`spec/chat_v1.yaml`).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Turns the files of one spec folder into the generated crate's files.
+pub fn generate(sources: &[SourceFile]) -> Result<Files, Diagnostics> {
+    let api = check(sources)?;
+    Ok(emit::emit(&api))
+}
+
+/// Loads and checks a spec without emitting anything.
+pub fn check(sources: &[SourceFile]) -> Result<model::Api, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    if sources.is_empty() {
+        diags.push(
+            Diagnostic::new("spec", "", "the spec folder has no spec files")
+                .help("add a `.yaml` file with an `api:` section"),
+        );
+        return Err(diags);
+    }
+    let mut parsed = Vec::new();
+    for source in sources {
+        match spec::load::parse(&source.name, &source.text) {
+            Ok(spec) => parsed.push(lower::Parsed { file: &source.name, text: &source.text, spec }),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !diags.is_empty() {
+        diags.sort();
+        return Err(diags);
+    }
+    lower::lower(parsed)
+}
+
+/// Reads every `.yaml` / `.yml` file directly in `dir`, in name order. Names are shown
+/// as `display_dir/<file>`.
+pub fn read_spec_dir(dir: &Path, display_dir: &str) -> std::io::Result<Vec<SourceFile>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = format!("{}/{file_name}", display_dir.trim_end_matches('/'));
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Ok(SourceFile { name, text })
+        })
+        .collect()
+}

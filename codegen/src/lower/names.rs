@@ -1,0 +1,58 @@
+//! Rust names are resolved as a set: two spec names that become one Rust name are an
+//! error that points at both, never broken output.
+
+use super::Ctx;
+use crate::spec::load::Target;
+use std::collections::HashMap;
+
+pub struct NameSet {
+    kind: &'static str,
+    reserved: &'static [&'static str],
+    /// Rust name → (file, dotted path) of its first claimant.
+    taken: HashMap<String, (String, String)>,
+}
+
+impl NameSet {
+    pub fn new(kind: &'static str) -> Self {
+        NameSet { kind, reserved: &[], taken: HashMap::new() }
+    }
+
+    /// Names the generated code itself uses in this namespace.
+    pub fn reserve(mut self, names: &'static [&'static str]) -> Self {
+        self.reserved = names;
+        self
+    }
+
+    /// Takes `name` for the node at `at`, or reports who has it already.
+    pub fn claim(&mut self, ctx: &mut Ctx, name: &str, at: &[&str]) {
+        let wire = at.last().copied().unwrap_or_default();
+        if self.reserved.contains(&name) {
+            ctx.error(
+                at,
+                Target::Key,
+                format!("`{wire}` would be the {} name `{name}`, which the generated crate reserves", self.kind),
+                Some("rename it".into()),
+            );
+            return;
+        }
+        let here = at.join(".");
+        match self.taken.get(name) {
+            Some((file, first)) => {
+                let first_wire = first.rsplit('.').next().unwrap_or(first);
+                let also = if file == ctx.file { String::new() } else { format!(" in {file}") };
+                ctx.error(
+                    at,
+                    Target::Key,
+                    format!(
+                        "`{wire}` and `{first_wire}` (at {first}{also}) both become the {} name `{name}`",
+                        self.kind
+                    ),
+                    Some("rename one of them".into()),
+                );
+            }
+            None => {
+                self.taken.insert(name.to_string(), (ctx.file.to_string(), here));
+            }
+        }
+    }
+}

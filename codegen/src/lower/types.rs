@@ -1,0 +1,296 @@
+//! Named types (`types:`) and the `type:` of properties and parameters.
+
+use super::pattern::{analyse, PatternShape};
+use super::Ctx;
+use crate::diagnostic::did_you_mean;
+use crate::model::{EnumDef, InlineEnum, NamedKind, NamedType, StringRule, Type, Variant};
+use crate::naming::camel;
+use crate::spec::load::Target;
+use crate::spec::raw::{self, Bound, DateFormat};
+use std::collections::{HashMap, HashSet};
+
+/// The built-in type names a `type:` can use, besides named types.
+pub const BUILTINS: &[&str] = &["string", "integer", "number", "boolean", "date-time", "uri", "object", "array", "enum"];
+
+/// Named types by their spec name.
+pub struct TypeIndex(HashMap<String, String>);
+
+impl TypeIndex {
+    pub fn new(types: &[NamedType]) -> Self {
+        TypeIndex(types.iter().map(|t| (t.wire.clone(), t.name.clone())).collect())
+    }
+}
+
+pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedType> {
+    let at = ["types", wire];
+    let key = |k: &'static str| [at[0], at[1], k];
+    if BUILTINS.contains(&wire) {
+        ctx.error(&at, Target::Key, format!("`{wire}` is a built-in type name"), Some("pick another name".into()));
+        return None;
+    }
+    let constrained = raw.pattern.is_some() || raw.min_length.is_some() || raw.max_length.is_some();
+    let kind = match (&raw.values, constrained) {
+        (Some(_), true) => {
+            ctx.error(
+                &at,
+                Target::Key,
+                format!("type `{wire}` has both `values` and string constraints"),
+                Some("an enum lists `values`; a constrained string has `pattern`, `min_length` or `max_length`".into()),
+            );
+            return None;
+        }
+        (Some(values), false) => NamedKind::Enum(enum_def(ctx, &key("values"), values)?),
+        (None, false) => {
+            ctx.error(
+                &at,
+                Target::Key,
+                format!("type `{wire}` constrains nothing"),
+                Some("add `pattern`, `min_length`/`max_length`, or `values` for an enum; a plain string is `type: string`".into()),
+            );
+            return None;
+        }
+        (None, true) => string_rule(ctx, wire, raw)?,
+    };
+    Some(NamedType { name: camel(wire), wire: wire.to_string(), doc: raw.doc.clone(), kind })
+}
+
+fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedKind> {
+    let at = |k: &'static str| ["types", wire, k];
+    if let (Some(min), Some(max)) = (raw.min_length, raw.max_length) {
+        if min > max {
+            ctx.error(
+                &at("min_length"),
+                Target::Value,
+                format!("min_length {min} is greater than max_length {max}"),
+                Some("swap them, or fix the one that is wrong".into()),
+            );
+            return None;
+        }
+    }
+    let Some(pattern) = &raw.pattern else {
+        return Some(NamedKind::Constrained(StringRule {
+            pattern: None,
+            min_length: raw.min_length,
+            max_length: raw.max_length,
+        }));
+    };
+    match analyse(pattern) {
+        Err(why) => {
+            let why = why.lines().last().unwrap_or("invalid").trim().to_string();
+            ctx.error(
+                &at("pattern"),
+                Target::Value,
+                format!("`{pattern}` is not a valid regex: {why}"),
+                Some("patterns use the syntax of the `regex` crate; check brackets and escapes".into()),
+            );
+            None
+        }
+        Ok(PatternShape::Sid { prefix, digits }) => {
+            let len = (prefix.len() + digits) as u64;
+            for (key, bound) in [("min_length", raw.min_length), ("max_length", raw.max_length)] {
+                if bound.is_some_and(|b| b != len) {
+                    ctx.error(
+                        &at(key),
+                        Target::Value,
+                        format!("{key} {} contradicts the pattern, which matches exactly {len} characters", bound.unwrap_or(0)),
+                        Some(format!("set {key} to {len}, or remove it")),
+                    );
+                    return None;
+                }
+            }
+            Some(NamedKind::Sid { prefix, digits })
+        }
+        Ok(PatternShape::General) => Some(NamedKind::Constrained(StringRule {
+            pattern: Some(pattern.clone()),
+            min_length: raw.min_length,
+            max_length: raw.max_length,
+        })),
+    }
+}
+
+fn enum_def(ctx: &mut Ctx, at: &[&str], values: &[String]) -> Option<EnumDef> {
+    if values.is_empty() {
+        ctx.error(at, Target::Value, "an enum needs at least one value", Some("list the values, like `values: [public, private]`".into()));
+        return None;
+    }
+    let mut seen_wire = HashSet::new();
+    let mut seen_name: HashMap<String, &str> = HashMap::new();
+    let mut ok = true;
+    for (i, value) in values.iter().enumerate() {
+        let index = i.to_string();
+        let here = [at, &[index.as_str()]].concat();
+        let name = camel(value);
+        if !seen_wire.insert(value.as_str()) {
+            ctx.error(&here, Target::Value, format!("enum value `{value}` is listed twice"), Some("remove one".into()));
+            ok = false;
+        } else if let Some(first) = seen_name.get(&name) {
+            ctx.error(
+                &here,
+                Target::Value,
+                format!("enum values `{first}` and `{value}` both become the variant `{name}`"),
+                Some("values may differ only in ways that survive conversion to CamelCase".into()),
+            );
+            ok = false;
+        } else {
+            seen_name.insert(name.clone(), value);
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let variants: Vec<Variant> = values.iter().map(|v| Variant { name: camel(v), wire: v.clone() }).collect();
+    let mut fallback = "Unknown".to_string();
+    let mut n = 1;
+    while variants.iter().any(|v| v.name == fallback) {
+        n += 1;
+        fallback = format!("Unknown{n}");
+    }
+    Some(EnumDef { variants, fallback })
+}
+
+/// A `type:` and the keys that qualify it, as written on a property or parameter.
+pub struct TypeExpr<'a> {
+    pub ty: &'a str,
+    pub items: Option<&'a str>,
+    pub format: Option<DateFormat>,
+    pub values: Option<&'a [String]>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+}
+
+/// Resolves a `type:`. Inline enums are added to `enums`, named `enum_name`.
+pub fn resolve(
+    ctx: &mut Ctx,
+    index: &TypeIndex,
+    at: &[&str],
+    expr: &TypeExpr,
+    enum_name: &str,
+    doc: &str,
+    enums: &mut Vec<InlineEnum>,
+) -> Option<Type> {
+    let key = |k: &'static str| [at, &[k]].concat();
+    let mut ok = true;
+    let mut only_for = |ctx: &mut Ctx, present: bool, k: &'static str, types: &str| {
+        if present {
+            ctx.error(
+                &key(k),
+                Target::Key,
+                format!("`{k}` does not apply to type `{}`", expr.ty),
+                Some(format!("`{k}` is for {types}; remove it or change the type")),
+            );
+            ok = false;
+        }
+    };
+    let t = expr.ty;
+    only_for(ctx, expr.items.is_some() && t != "array", "items", "`array`");
+    only_for(ctx, expr.format.is_some() && t != "date-time", "format", "`date-time`");
+    only_for(ctx, expr.values.is_some() && t != "enum", "values", "`enum`");
+    let numeric = t == "integer" || t == "number";
+    only_for(ctx, expr.minimum.is_some() && !numeric, "minimum", "`integer` and `number`");
+    only_for(ctx, expr.maximum.is_some() && !numeric, "maximum", "`integer` and `number`");
+    if !ok {
+        return None;
+    }
+    let ty = match t {
+        "string" => Type::String,
+        "boolean" => Type::Boolean,
+        "uri" => Type::Uri,
+        "object" => Type::Json,
+        "date-time" => Type::DateTime(expr.format.unwrap_or(DateFormat::Iso8601)),
+        "integer" => {
+            let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
+                Some(Bound::Float(f)) => {
+                    ctx.error(&key(k), Target::Value, format!("{k} {f} is not an integer"), Some("integer bounds are whole numbers".into()));
+                    Err(())
+                }
+                Some(Bound::Int(i)) => Ok(Some(i)),
+                None => Ok(None),
+            };
+            let (min, max) = (as_int(ctx, expr.minimum, "minimum"), as_int(ctx, expr.maximum, "maximum"));
+            let (Ok(min), Ok(max)) = (min, max) else { return None };
+            check_order(ctx, &key("minimum"), min.map(|m| m as f64), max.map(|m| m as f64))?;
+            Type::Integer { min, max }
+        }
+        "number" => {
+            let as_f64 = |b: Option<Bound>| {
+                b.map(|b| match b {
+                    Bound::Int(i) => i as f64,
+                    Bound::Float(f) => f,
+                })
+            };
+            let (min, max) = (as_f64(expr.minimum), as_f64(expr.maximum));
+            for (k, bound) in [("minimum", min), ("maximum", max)] {
+                if bound.is_some_and(|b| !b.is_finite()) {
+                    ctx.error(&key(k), Target::Value, format!("{k} must be a finite number"), Some("remove it, or write a number".into()));
+                    return None;
+                }
+            }
+            check_order(ctx, &key("minimum"), min, max)?;
+            Type::Number { min, max }
+        }
+        "array" => {
+            let Some(items) = expr.items else {
+                ctx.error(at, Target::Key, "an `array` needs `items`", Some("add `items: string`, or the name of the item type".into()));
+                return None;
+            };
+            if items == "array" || items == "enum" || items == "date-time" {
+                ctx.error(
+                    &key("items"),
+                    Target::Value,
+                    format!("array items can't be an inline `{items}`"),
+                    Some("declare the item type under `types:` and name it here".into()),
+                );
+                return None;
+            }
+            let inner = TypeExpr { ty: items, items: None, format: None, values: None, minimum: None, maximum: None };
+            let item_at = key("items");
+            Type::Array(Box::new(resolve(ctx, index, &item_at, &inner, enum_name, doc, enums)?))
+        }
+        "enum" => {
+            let Some(values) = expr.values else {
+                ctx.error(at, Target::Key, "an `enum` needs `values`", Some("add `values: [a, b]`".into()));
+                return None;
+            };
+            let def = enum_def(ctx, &key("values"), values)?;
+            enums.push(InlineEnum {
+                name: enum_name.to_string(),
+                doc: doc.to_string(),
+                def,
+                origin: at.iter().map(|s| s.to_string()).collect(),
+            });
+            Type::Enum(enum_name.to_string())
+        }
+        named => match index.0.get(named) {
+            Some(name) => Type::Named(name.clone()),
+            None => {
+                let known = BUILTINS.iter().copied().chain(index.0.keys().map(String::as_str));
+                let help = match did_you_mean(named, known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "use a built-in type ({}) or declare `{named}` under `types:`",
+                        BUILTINS.join(", ")
+                    ),
+                };
+                let type_at = if at.last() == Some(&"items") { at.to_vec() } else { key("type") };
+                ctx.error(&type_at, Target::Value, format!("unknown type `{named}`"), Some(help));
+                return None;
+            }
+        },
+    };
+    Some(ty)
+}
+
+fn check_order(ctx: &mut Ctx, at: &[&str], min: Option<f64>, max: Option<f64>) -> Option<()> {
+    match (min, max) {
+        (Some(min), Some(max)) if min > max => {
+            ctx.error(
+                at,
+                Target::Value,
+                format!("minimum {min} is greater than maximum {max}"),
+                Some("swap them, or fix the one that is wrong".into()),
+            );
+            None
+        }
+        _ => Some(()),
+    }
+}

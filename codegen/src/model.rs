@@ -1,0 +1,186 @@
+//! The resolved API: every name final, every reference resolved, every rule checked.
+//! Emitters read only this, so they never see YAML and never fail.
+
+pub use crate::spec::raw::{Auth, DateFormat, Method};
+
+#[derive(Debug)]
+pub struct Api {
+    /// Cargo package name (`twilio-chat-v1`).
+    pub crate_name: String,
+    /// The same as a Rust path segment (`twilio_chat_v1`).
+    pub lib_name: String,
+    pub version: String,
+    pub title: String,
+    pub base_url: String,
+    pub auth: Auth,
+    pub docs: Option<String>,
+    /// The spec files this API came from, for the "generated from" stamp.
+    pub sources: Vec<String>,
+    pub types: Vec<NamedType>,
+    pub resources: Vec<Resource>,
+}
+
+impl Api {
+    /// True when some string rule needs the `regex` crate at run time.
+    pub fn needs_regex(&self) -> bool {
+        self.types.iter().any(|t| {
+            matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some())
+        })
+    }
+}
+
+/// A type declared once under `types:`.
+#[derive(Debug)]
+pub struct NamedType {
+    pub name: String,
+    pub wire: String,
+    pub doc: String,
+    pub kind: NamedKind,
+}
+
+#[derive(Debug)]
+pub enum NamedKind {
+    /// A literal prefix and a fixed count of hex digits: checked byte by byte, no regex.
+    Sid { prefix: String, digits: usize },
+    /// Any other constrained string.
+    Constrained(StringRule),
+    Enum(EnumDef),
+}
+
+#[derive(Debug)]
+pub struct EnumDef {
+    pub variants: Vec<Variant>,
+    /// The variant that keeps values unknown when the crate was generated (`Unknown`).
+    pub fallback: String,
+}
+
+#[derive(Debug)]
+pub struct StringRule {
+    pub pattern: Option<String>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+}
+
+#[derive(Debug)]
+pub struct Variant {
+    pub name: String,
+    pub wire: String,
+}
+
+/// An enum declared inline on a property or parameter, named after its owner.
+#[derive(Debug)]
+pub struct InlineEnum {
+    pub name: String,
+    pub doc: String,
+    pub def: EnumDef,
+    /// Path of the property or parameter that declared it, for diagnostics.
+    pub origin: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Resource {
+    /// Struct name (`Invite`).
+    pub name: String,
+    pub wire: String,
+    /// Module file name (`invite`).
+    pub module: String,
+    /// Plural in snake case (`invites`), for the client handle.
+    pub plural_snake: String,
+    /// Plural in camel case (`Invites`), for the list parameter type.
+    pub plural_camel: String,
+    pub doc: String,
+    pub fields: Vec<Field>,
+    pub enums: Vec<InlineEnum>,
+    /// Path parameters every operation shares (the parent scope: service, channel).
+    pub scope_params: Vec<Param>,
+    pub operations: Vec<Operation>,
+    /// The page type, when the resource can be listed.
+    pub page: Option<Page>,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub name: String,
+    /// The key of the records array (`invites`).
+    pub key: String,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: String,
+    pub wire: String,
+    pub doc: String,
+    pub ty: Type,
+    pub nullable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Type {
+    String,
+    Integer { min: Option<i64>, max: Option<i64> },
+    Number { min: Option<f64>, max: Option<f64> },
+    Boolean,
+    DateTime(DateFormat),
+    Uri,
+    Json,
+    /// A type from `types:`, by Rust name.
+    Named(String),
+    /// An inline enum of the resource, by Rust name.
+    Enum(String),
+    Array(Box<Type>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OpKind {
+    Create,
+    Fetch,
+    List,
+    Update,
+    Delete,
+}
+
+impl OpKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpKind::Create => "create",
+            OpKind::Fetch => "fetch",
+            OpKind::List => "list",
+            OpKind::Update => "update",
+            OpKind::Delete => "delete",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Operation {
+    pub kind: OpKind,
+    pub method: Method,
+    pub path: Vec<PathSegment>,
+    pub status: u16,
+    pub doc: Option<String>,
+    /// Path parameters of this operation beyond the resource's scope (the `Sid`).
+    pub own_path_params: Vec<Param>,
+    /// Query and form parameters; they make up the parameter struct.
+    pub params: Vec<Param>,
+    /// The parameter struct (`CreateInvite`), when there are query or form parameters.
+    pub params_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathSegment {
+    Literal(String),
+    /// A placeholder, by wire name.
+    Param(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub wire: String,
+    pub doc: String,
+    pub location: ParamIn,
+    pub ty: Type,
+    pub required: bool,
+}
+
+pub use crate::spec::raw::ParamIn;

@@ -1,0 +1,264 @@
+//! The only code that knows which YAML library reads specs (today `serde_yaml`).
+//!
+//! It turns text into [`raw::SpecFile`]s and YAML errors into [`Diagnostic`]s, and finds
+//! the line and column of any node by path, for errors found later, in `lower`.
+
+use super::raw::SpecFile;
+use crate::diagnostic::{did_you_mean, Diagnostic, Location};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Specs larger than this are refused before parsing: a spec is written by people.
+pub const MAX_SPEC_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses one spec file's text.
+pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostic> {
+    if text.len() > MAX_SPEC_BYTES {
+        return Err(Diagnostic::new(
+            file,
+            "",
+            format!("spec file is {} bytes, over the limit of {MAX_SPEC_BYTES}", text.len()),
+        )
+        .help("split the API over several files in the spec folder"));
+    }
+    // A first pass into an untyped tree reports syntax errors and duplicate keys,
+    // which typed deserialization would skip or report as something else.
+    let tree: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, text, &e))?;
+    if tree.is_null() {
+        return Err(Diagnostic::new(file, "", "the spec file is empty")
+            .help("start the file with an `api:` section, or `types:` and `resources:`")
+            .at(Some(Location { line: 1, column: 1 }), text));
+    }
+    if !tree.is_mapping() {
+        return Err(Diagnostic::new(file, "", "a spec file must be a YAML mapping at the top level")
+            .help("start the file with `api:`, `types:` or `resources:`")
+            .at(Some(Location { line: 1, column: 1 }), text));
+    }
+    serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, text, &e))
+}
+
+fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let location = err.location().map(|l| Location { line: l.line(), column: l.column() });
+    let mut message = err.to_string();
+    if let Some(loc) = location {
+        let suffix = format!(" at line {} column {}", loc.line, loc.column);
+        if let Some(i) = message.find(&suffix) {
+            message.replace_range(i..i + suffix.len(), "");
+        }
+    }
+    // serde_yaml prefixes the node path (`resources.Invite: unknown field …`).
+    let mut path = String::new();
+    if let Some((head, rest)) = message.split_once(": ") {
+        if !head.is_empty() && !head.contains(char::is_whitespace) && head != "." {
+            path = head.to_string();
+            message = rest.to_string();
+        }
+    }
+    let mut help = None;
+    let ticked: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if message.starts_with("unknown field") || message.starts_with("unknown variant") {
+        if let Some((bad, valid)) = ticked.split_first() {
+            if message.starts_with("unknown field") {
+                path = join_path(&path, bad);
+            }
+            help = Some(match did_you_mean(bad, valid.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("expected one of: {}", quoted(valid)),
+            });
+        }
+    } else if message.starts_with("missing field") {
+        if let Some(name) = ticked.first() {
+            help = Some(format!("add `{name}:` here"));
+        }
+    } else if message.starts_with("duplicate") {
+        help = Some("remove or rename one of the two entries".to_string());
+    } else if message.contains("cannot start any token") && text.contains('\t') {
+        help = Some("YAML indentation must use spaces, not tabs".to_string());
+    }
+    let mut d = Diagnostic::new(file, path, message).at(location, text);
+    d.help = help;
+    d
+}
+
+fn quoted(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// `a.b` + `c` = `a.b.c`.
+pub fn join_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Which part of a mapping entry a location should point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The entry's key (`role_sid:`), for problems with a name.
+    Key,
+    /// The entry's value, for problems with what was written there.
+    Value,
+}
+
+/// Finds where the node at `path` (mapping keys, or sequence indices as numbers) starts.
+///
+/// serde_yaml exposes positions only on errors, so this walks the document and raises
+/// an error on purpose at the node; the error carries its line and column.
+pub fn locate(text: &str, path: &[&str], target: Target) -> Option<Location> {
+    let probe = Probe { path, target };
+    match probe.deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Err(e) if e.to_string().contains(FOUND) => e
+            .location()
+            .map(|l| Location { line: l.line(), column: l.column() }),
+        _ => None,
+    }
+}
+
+const FOUND: &str = "\u{0}probe found the node";
+
+struct Probe<'p> {
+    path: &'p [&'p str],
+    target: Target,
+}
+
+impl<'de> DeserializeSeed<'de> for Probe<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.path.is_empty() {
+            d.deserialize_any(Found)
+        } else {
+            d.deserialize_any(self)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Probe<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML node")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (head, rest) = self.path.split_first().expect("probe path is not empty");
+        let last_key = rest.is_empty() && self.target == Target::Key;
+        while let Some(matched) = map.next_key_seed(KeyProbe { name: head, raise: last_key })? {
+            if matched {
+                return map.next_value_seed(Probe { path: rest, target: self.target });
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let (head, rest) = self.path.split_first().expect("probe path is not empty");
+        let Ok(index) = head.parse::<usize>() else {
+            return Ok(());
+        };
+        for _ in 0..index {
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+        }
+        seq.next_element_seed(Probe { path: rest, target: self.target })?;
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> { Ok(()) }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> { Ok(()) }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> { Ok(()) }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> { Ok(()) }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> { Ok(()) }
+    fn visit_unit<E>(self) -> Result<(), E> { Ok(()) }
+}
+
+/// Deserializes a mapping key: `Ok(true)` if it is `name`, or the probe's error if the
+/// key itself is the target.
+struct KeyProbe<'n> {
+    name: &'n str,
+    raise: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyProbe<'_> {
+    type Value = bool;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyProbe<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        match key == self.name {
+            true if self.raise => Err(E::custom(FOUND)),
+            matched => Ok(matched),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> { self.visit_str(&v.to_string()) }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> { self.visit_str("~") }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+}
+
+/// Fails on whatever node it is handed, so the error carries that node's position.
+struct Found;
+
+impl<'de> Visitor<'de> for Found {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(FOUND)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "a:\n  b:\n    c: 1\n    d: [x, y]\n  e: hi\n";
+
+    #[test]
+    fn locates_values_keys_and_sequence_items() {
+        let at = |path: &[&str], t| locate(DOC, path, t).map(|l| (l.line, l.column));
+        assert_eq!(at(&["a", "b", "c"], Target::Value), Some((3, 8)));
+        assert_eq!(at(&["a", "b", "c"], Target::Key), Some((3, 5)));
+        assert_eq!(at(&["a", "b", "d", "1"], Target::Value), Some((4, 12)));
+        assert_eq!(at(&["a", "e"], Target::Value), Some((5, 6)));
+        assert_eq!(at(&["a", "zz"], Target::Value), None);
+    }
+
+    #[test]
+    fn unknown_key_gets_a_suggestion_and_full_path() {
+        let err = parse("f.yaml", "types:\n  X:\n    doc: d\n    patern: x\n").unwrap_err();
+        assert_eq!(err.path, "types.X.patern");
+        assert_eq!(err.help.as_deref(), Some("did you mean `pattern`?"));
+        assert_eq!(err.location, Some(Location { line: 4, column: 5 }));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let err = parse("f.yaml", "types:\n  X: {doc: a}\n  X: {doc: b}\n").unwrap_err();
+        assert!(err.message.contains("duplicate"), "{err}");
+    }
+}

@@ -1,0 +1,184 @@
+//! The spec format as written by people: plain serde structs, checked for shape only.
+//!
+//! Every struct denies unknown keys so a typo is an error, never a silent no-op.
+//! Meaning (types resolve, paths match their parameters, …) is checked in `lower`.
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// One spec file. An API may be split over several files; exactly one holds `api`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    pub api: Option<Api>,
+    #[serde(default)]
+    pub types: Entries<NamedType>,
+    #[serde(default)]
+    pub resources: Entries<Resource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    #[serde(rename = "crate")]
+    pub crate_name: String,
+    pub version: String,
+    pub title: String,
+    pub base_url: String,
+    pub auth: Auth,
+    pub docs: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Auth {
+    /// HTTP Basic with an account (or API key) SID and a secret.
+    Basic,
+}
+
+/// A reusable type declared once under `types:`: a constrained string or an enum.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedType {
+    pub doc: String,
+    pub pattern: Option<String>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub values: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub doc: String,
+    /// Plural used for the list type and client handle; defaults to the name + `s`.
+    pub plural: Option<String>,
+    pub properties: Entries<Property>,
+    #[serde(default)]
+    pub operations: Operations,
+}
+
+/// A resource's field as it appears in responses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Property {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub items: Option<String>,
+    pub format: Option<DateFormat>,
+    pub values: Option<Vec<String>>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    #[serde(default)]
+    pub nullable: bool,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFormat {
+    Iso8601,
+    Rfc2822,
+}
+
+/// A numeric bound as written: integers stay exact.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Bound {
+    Int(i64),
+    Float(f64),
+}
+
+/// The operations of a resource, at most one of each kind.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operations {
+    pub create: Option<Operation>,
+    pub fetch: Option<Operation>,
+    pub list: Option<Operation>,
+    pub update: Option<Operation>,
+    pub delete: Option<Operation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    pub method: Method,
+    pub path: String,
+    pub status: u16,
+    /// The key of the records array in a list response (Twilio's `meta.key`).
+    pub envelope: Option<String>,
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub params: Entries<Param>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Method {
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    #[serde(rename = "in")]
+    pub location: ParamIn,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub items: Option<String>,
+    pub format: Option<DateFormat>,
+    pub values: Option<Vec<String>>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    #[serde(default)]
+    pub required: bool,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamIn {
+    Path,
+    Query,
+    Form,
+}
+
+/// A YAML mapping kept in spec order. Duplicate keys are caught before this is built.
+#[derive(Debug)]
+pub struct Entries<T>(pub Vec<(String, T)>);
+
+impl<T> Default for Entries<T> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for EntriesVisitor<T> {
+            type Value = Entries<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of names to definitions")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}
