@@ -2,7 +2,7 @@
 //! write only what changed, remove what is no longer generated, or (in check mode)
 //! report both without touching anything.
 
-use crate::Files;
+use crate::{Diagnostics, Files};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -37,6 +37,45 @@ pub fn default_jobs(root: &Path) -> io::Result<Vec<Job>> {
         jobs.extend(dirs.into_iter().map(|dir| Job { spec: dir.join("spec"), out: dir.join("out") }));
     }
     Ok(jobs)
+}
+
+/// Why [`run`] stopped.
+#[derive(Debug)]
+pub enum RunError {
+    /// Some spec has errors; nothing was written.
+    Spec(Vec<Diagnostics>),
+    /// Reading or writing failed.
+    Io(io::Error),
+}
+
+/// Generates every job in memory, then (only if all succeeded) syncs each output
+/// folder. `root` is stripped from spec paths shown in diagnostics and stamps.
+pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
+    let mut outputs = Vec::new();
+    let mut errors = Vec::new();
+    for job in jobs {
+        let display = display_path(root, &job.spec);
+        let sources = crate::read_spec_dir(&job.spec, &display)
+            .map_err(|e| RunError::Io(io::Error::new(e.kind(), format!("reading spec folder {}: {e}", job.spec.display()))))?;
+        match crate::generate(&sources) {
+            Ok(files) => outputs.push((job, files)),
+            Err(diags) => errors.push(diags),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(RunError::Spec(errors));
+    }
+    let mut report = Report::default();
+    for (job, files) in &outputs {
+        sync(&job.out, files, mode, &mut report).map_err(RunError::Io)?;
+    }
+    Ok(report)
+}
+
+/// `path` relative to `root`, with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 /// What [`sync`] found (check mode) or did (write mode).

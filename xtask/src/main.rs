@@ -46,36 +46,23 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let jobs = jobs(&root, rest)?;
 
     let started = Instant::now();
-    // Generate everything in memory first: a bad spec anywhere means nothing is written.
-    let mut outputs = Vec::new();
-    let mut failed = false;
-    for job in &jobs {
-        let display = display_path(&root, &job.spec);
-        let sources = codegen::read_spec_dir(&job.spec, &display)
-            .map_err(|e| format!("reading spec folder {}: {e}", job.spec.display()))?;
-        match codegen::generate(&sources) {
-            Ok(files) => outputs.push((job, files)),
-            Err(diags) => {
+    let report = match fresh::run(&root, &jobs, mode) {
+        Ok(report) => report,
+        Err(fresh::RunError::Spec(all)) => {
+            for diags in all {
                 eprintln!("{diags}");
-                failed = true;
             }
+            return Ok(ExitCode::from(1));
         }
-    }
-    if failed {
-        return Ok(ExitCode::from(1));
-    }
-
-    let mut report = fresh::Report::default();
-    for (job, files) in &outputs {
-        fresh::sync(&job.out, files, mode, &mut report).map_err(|e| e.to_string())?;
-    }
+        Err(fresh::RunError::Io(e)) => return Err(e.to_string()),
+    };
     let elapsed = started.elapsed();
     match mode {
         fresh::Mode::Write => {
             println!(
                 "{} files generated from {} spec folder(s): {} written, {} removed, {} unchanged ({:.1} ms)",
                 report.total,
-                outputs.len(),
+                jobs.len(),
                 report.changed.len(),
                 report.stale.len(),
                 report.total - report.changed.len(),
@@ -90,10 +77,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         fresh::Mode::Check => {
             eprintln!("generated code is stale:");
             for path in &report.changed {
-                eprintln!("  differs: {}", display_path(&root, path));
+                eprintln!("  differs: {}", fresh::display_path(&root, path));
             }
             for path in &report.stale {
-                eprintln!("  no longer generated: {}", display_path(&root, path));
+                eprintln!("  no longer generated: {}", fresh::display_path(&root, path));
             }
             eprintln!("run `cargo xtask gen` and commit the result");
             Ok(ExitCode::from(1))
@@ -129,7 +116,4 @@ fn workspace_root() -> PathBuf {
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
-fn display_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.to_string_lossy().replace('\\', "/")
-}
+

@@ -4,7 +4,7 @@
 
 use super::docs::{doc, doc_with};
 use super::ident;
-use super::rust_types::{arg_type, from_arg, rust_type, to_wire};
+use super::rust_types::{arg_type, from_arg, needs_conversion, rust_type, to_wire};
 use crate::model::{Operation, OpKind, Param, ParamIn, Resource, Type};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -37,7 +37,9 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     });
     let inits = op.params.iter().map(|p| {
         let field = ident(&p.name);
-        if p.required {
+        if p.required && !needs_conversion(&p.ty) {
+            quote!(#field)
+        } else if p.required {
             let value = from_arg(&p.ty, quote!(#field));
             quote!(#field: #value)
         } else {

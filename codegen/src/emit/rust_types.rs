@@ -56,12 +56,18 @@ pub fn arg_type(ty: &Type) -> TokenStream {
 pub fn from_arg(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
         Type::String | Type::Uri => quote!(#value.into()),
-        Type::Array(item) => {
+        Type::Array(item) if needs_conversion(item) => {
             let each = from_arg(item, quote!(item));
             quote!(#value.into_iter().map(|item| #each).collect())
         }
+        Type::Array(_) => quote!(#value.into_iter().collect()),
         _ => value,
     }
+}
+
+/// False when [`arg_type`] is the field's type itself.
+pub fn needs_conversion(ty: &Type) -> bool {
+    matches!(ty, Type::String | Type::Uri | Type::Array(_))
 }
 
 /// The wire text of a scalar `value` (a reference) for a query string or form body.
