@@ -31,7 +31,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no location or help yet.
-    pub fn new(file: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             file: file.into(),
             path: path.into(),
@@ -52,7 +56,10 @@ impl Diagnostic {
     pub(crate) fn at(mut self, location: Option<Location>, text: &str) -> Self {
         if let Some(loc) = location {
             self.location = Some(loc);
-            self.source_line = text.lines().nth(loc.line.saturating_sub(1)).map(display_safe);
+            self.source_line = text
+                .lines()
+                .nth(loc.line.saturating_sub(1))
+                .map(display_safe);
         }
         self
     }
@@ -142,7 +149,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         let n = self.0.len();
-        write!(f, "{n} error{} in the spec; nothing was written", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{n} error{} in the spec; nothing was written",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -150,10 +161,18 @@ impl std::error::Error for Diagnostics {}
 
 /// The closest of `candidates` to a misspelt `word`, if it is close enough to be a
 /// plausible typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

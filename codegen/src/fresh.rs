@@ -26,7 +26,10 @@ pub struct Job {
 
 /// `spec/` → `generated/`, then every `tests/fixtures/<name>/spec/` → `…/<name>/out/`.
 pub fn default_jobs(root: &Path) -> io::Result<Vec<Job>> {
-    let mut jobs = vec![Job { spec: root.join("spec"), out: root.join("generated") }];
+    let mut jobs = vec![Job {
+        spec: root.join("spec"),
+        out: root.join("generated"),
+    }];
     let fixtures = root.join("tests/fixtures");
     if fixtures.is_dir() {
         let mut dirs: Vec<PathBuf> = std::fs::read_dir(&fixtures)?
@@ -34,7 +37,10 @@ pub fn default_jobs(root: &Path) -> io::Result<Vec<Job>> {
             .filter(|p| p.join("spec").is_dir())
             .collect();
         dirs.sort();
-        jobs.extend(dirs.into_iter().map(|dir| Job { spec: dir.join("spec"), out: dir.join("out") }));
+        jobs.extend(dirs.into_iter().map(|dir| Job {
+            spec: dir.join("spec"),
+            out: dir.join("out"),
+        }));
     }
     Ok(jobs)
 }
@@ -55,8 +61,12 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
     let mut errors = Vec::new();
     for job in jobs {
         let display = display_path(root, &job.spec);
-        let sources = crate::read_spec_dir(&job.spec, &display)
-            .map_err(|e| RunError::Io(io::Error::new(e.kind(), format!("reading spec folder {}: {e}", job.spec.display()))))?;
+        let sources = crate::read_spec_dir(&job.spec, &display).map_err(|e| {
+            RunError::Io(io::Error::new(
+                e.kind(),
+                format!("reading spec folder {}: {e}", job.spec.display()),
+            ))
+        })?;
         match crate::generate(&sources) {
             Ok(files) => outputs.push((job, files)),
             Err(diags) => errors.push(diags),
@@ -99,7 +109,11 @@ pub fn sync(out: &Path, files: &Files, mode: Mode, report: &mut Report) -> io::R
         }
     }
     for path in generated_files(out)? {
-        let rel = path.strip_prefix(out).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(out)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         if !files.contains_key(&rel) {
             if mode == Mode::Write {
                 std::fs::remove_file(&path)?;
@@ -117,14 +131,16 @@ pub fn ensure_file_contents(path: &Path, contents: &str, mode: Mode) -> io::Resu
     match std::fs::read_to_string(path) {
         Ok(old) if normalize(&old) == normalize(contents) => return Ok(true),
         Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::InvalidData => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::InvalidData => {
+        }
         Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
     }
     if mode == Mode::Write {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(path, contents).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        std::fs::write(path, contents)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     }
     Ok(false)
 }

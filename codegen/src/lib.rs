@@ -44,7 +44,11 @@ pub fn check(sources: &[SourceFile]) -> Result<model::Api, Diagnostics> {
     let mut parsed = Vec::new();
     for source in sources {
         match spec::load::parse(&source.name, &source.text) {
-            Ok(spec) => parsed.push(lower::Parsed { file: &source.name, text: &source.text, spec }),
+            Ok(spec) => parsed.push(lower::Parsed {
+                file: &source.name,
+                text: &source.text,
+                spec,
+            }),
             Err(d) => diags.push(d),
         }
     }
@@ -61,7 +65,9 @@ pub fn read_spec_dir(dir: &Path, display_dir: &str) -> std::io::Result<Vec<Sourc
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
-    paths.retain(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")));
+    paths.retain(|p| {
+        p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    });
     paths.sort();
     paths
         .into_iter()

@@ -23,9 +23,9 @@ pub struct Api {
 impl Api {
     /// True when some string rule needs the `regex` crate at run time.
     pub fn needs_regex(&self) -> bool {
-        self.types.iter().any(|t| {
-            matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some())
-        })
+        self.types
+            .iter()
+            .any(|t| matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some()))
     }
 }
 
@@ -41,7 +41,10 @@ pub struct NamedType {
 #[derive(Debug)]
 pub enum NamedKind {
     /// A literal prefix and a fixed count of hex digits: checked byte by byte, no regex.
-    Sid { prefix: String, digits: usize },
+    Sid {
+        prefix: String,
+        digits: usize,
+    },
     /// Any other constrained string.
     Constrained(StringRule),
     Enum(EnumDef),
@@ -117,8 +120,14 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Type {
     String,
-    Integer { min: Option<i64>, max: Option<i64> },
-    Number { min: Option<f64>, max: Option<f64> },
+    Integer {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
     Boolean,
     DateTime(DateFormat),
     Uri,

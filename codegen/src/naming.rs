@@ -9,8 +9,16 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 /// A `snake_case` name for fields, parameters, modules and methods (`r#type`, `self_`).
 pub fn snake(wire: &str) -> String {
     let name = words(wire).to_snake_case();
-    let name = if name.is_empty() { "unnamed".to_string() } else { name };
-    let name = if starts_with_digit(&name) { format!("_{name}") } else { name };
+    let name = if name.is_empty() {
+        "unnamed".to_string()
+    } else {
+        name
+    };
+    let name = if starts_with_digit(&name) {
+        format!("_{name}")
+    } else {
+        name
+    };
     escape_keyword(name)
 }
 
@@ -43,9 +51,9 @@ fn starts_with_digit(name: &str) -> bool {
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
-    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that can't be raw identifiers get a trailing underscore instead.
@@ -72,7 +80,10 @@ mod tests {
             ("PageSize", "page_size"),
             ("RoleSid", "role_sid"),
             ("role_sid", "role_sid"),
-            ("Notifications.NewMessage.Enabled", "notifications_new_message_enabled"),
+            (
+                "Notifications.NewMessage.Enabled",
+                "notifications_new_message_enabled",
+            ),
             ("type", "r#type"),
             ("ref", "r#ref"),
             ("gen", "r#gen"),

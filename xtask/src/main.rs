@@ -80,7 +80,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 eprintln!("  differs: {}", fresh::display_path(&root, path));
             }
             for path in &report.stale {
-                eprintln!("  no longer generated: {}", fresh::display_path(&root, path));
+                eprintln!(
+                    "  no longer generated: {}",
+                    fresh::display_path(&root, path)
+                );
             }
             eprintln!("run `cargo xtask gen` and commit the result");
             Ok(ExitCode::from(1))
@@ -103,7 +106,10 @@ fn jobs(root: &Path, args: &[String]) -> Result<Vec<Job>, String> {
     match (spec, out) {
         (Some(spec), Some(out)) => Ok(vec![Job { spec, out }]),
         (Some(spec), None) if spec == root.join("spec") || spec == Path::new("spec") => {
-            Ok(vec![Job { spec, out: root.join("generated") }])
+            Ok(vec![Job {
+                spec,
+                out: root.join("generated"),
+            }])
         }
         (None, None) => fresh::default_jobs(root).map_err(|e| e.to_string()),
         _ => Err("give both --spec and --out, or neither".into()),
@@ -115,5 +121,3 @@ fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
-
-

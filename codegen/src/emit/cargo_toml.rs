@@ -4,7 +4,10 @@ use crate::model::Api;
 
 pub fn emit(api: &Api, stamp: &str) -> String {
     let stamp = stamp.replacen("//", "#", 1);
-    let description = toml_string(&format!("Typed Rust client for {}, generated from its API description.", api.title));
+    let description = toml_string(&format!(
+        "Typed Rust client for {}, generated from its API description.",
+        api.title
+    ));
     let regex = if api.needs_regex() {
         "regex = { version = \"1\", default-features = false, features = [\"std\", \"perf\", \"unicode\"] }\n"
     } else {

@@ -25,7 +25,9 @@ pub fn lines(text: &str) -> Vec<String> {
     if text.is_empty() {
         return vec![" (No description in the spec.)".to_string()];
     }
-    text.lines().map(|line| format!(" {}", escape_line(line.trim_end()))).collect()
+    text.lines()
+        .map(|line| format!(" {}", escape_line(line.trim_end())))
+        .collect()
 }
 
 /// One line of spec text made safe for rustdoc, joining any line breaks with spaces.
@@ -66,7 +68,10 @@ fn escape_line(line: &str) -> String {
                 Some(end) => {
                     // A Markdown link `[text](url)`: keep as written, escaping its text.
                     let text: String = chars[i + 1..end].iter().collect();
-                    let close = chars[end + 2..].iter().position(|&c| c == ')').map(|p| p + end + 2);
+                    let close = chars[end + 2..]
+                        .iter()
+                        .position(|&c| c == ')')
+                        .map(|p| p + end + 2);
                     match close {
                         Some(close) => {
                             let url: String = chars[end + 2..close].iter().collect();
@@ -93,7 +98,10 @@ fn escape_line(line: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '#' if out.trim().is_empty() => out.push_str("\\#"),
             'h' if starts_url(&chars[i..]) => {
-                let end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| p + i);
+                let end = chars[i..]
+                    .iter()
+                    .position(|c| c.is_whitespace())
+                    .map_or(chars.len(), |p| p + i);
                 let url: String = chars[i..end].iter().collect();
                 let trimmed = url.trim_end_matches(['.', ',', ';', ':', ')']);
                 out.push('<');
@@ -116,7 +124,11 @@ fn escape_line(line: &str) -> String {
 
 /// For `[` at `start`, the index of its `]` when `](` follows (a Markdown link).
 fn link_end(chars: &[char], start: usize) -> Option<usize> {
-    let end = chars[start + 1..].iter().position(|&c| c == ']' || c == '[')? + start + 1;
+    let end = chars[start + 1..]
+        .iter()
+        .position(|&c| c == ']' || c == '[')?
+        + start
+        + 1;
     (chars[end] == ']' && chars.get(end + 1) == Some(&'(')).then_some(end)
 }
 
@@ -143,9 +155,18 @@ mod tests {
 
     #[test]
     fn neutralises_markdown_and_html() {
-        assert_eq!(one("```rust\npanic!()\n```"), " \\`\\`\\`rust\n panic!()\n \\`\\`\\`");
-        assert_eq!(one("see [the docs] and <b>bold</b>"), " see \\[the docs\\] and &lt;b&gt;bold&lt;/b&gt;");
-        assert_eq!(one("see https://example.com."), " see <https://example.com>.");
+        assert_eq!(
+            one("```rust\npanic!()\n```"),
+            " \\`\\`\\`rust\n panic!()\n \\`\\`\\`"
+        );
+        assert_eq!(
+            one("see [the docs] and <b>bold</b>"),
+            " see \\[the docs\\] and &lt;b&gt;bold&lt;/b&gt;"
+        );
+        assert_eq!(
+            one("see https://example.com."),
+            " see <https://example.com>."
+        );
         assert_eq!(one("a */ b \"# c #[attr]"), " a */ b \"# c #\\[attr\\]");
         assert_eq!(one("bell\u{7} here"), " bell here");
         assert_eq!(one("open `code"), " open `code`");

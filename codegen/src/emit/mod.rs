@@ -23,9 +23,15 @@ pub fn emit(api: &Api) -> Files {
     files.insert("Cargo.toml".into(), cargo_toml::emit(api, &stamp));
     files.insert("src/lib.rs".into(), rust_file(&stamp, lib_rs::emit(api)));
     if !api.types.is_empty() {
-        files.insert("src/types.rs".into(), rust_file(&stamp, named_types::emit(api)));
+        files.insert(
+            "src/types.rs".into(),
+            rust_file(&stamp, named_types::emit(api)),
+        );
     }
-    files.insert("src/resources/mod.rs".into(), rust_file(&stamp, resource::emit_mod(api)));
+    files.insert(
+        "src/resources/mod.rs".into(),
+        rust_file(&stamp, resource::emit_mod(api)),
+    );
     for r in &api.resources {
         let path = format!("src/resources/{}.rs", file_stem(&r.module));
         files.insert(path, rust_file(&stamp, resource::emit(r)));

@@ -22,8 +22,12 @@ pub fn emit(api: &Api) -> TokenStream {
 
 fn sid(t: &NamedType, prefix: &str, digits: usize) -> TokenStream {
     let len = prefix.len() + digits;
-    let (len_lit, digits_lit) = (Literal::usize_unsuffixed(len), Literal::usize_unsuffixed(digits));
-    let rule = format!("`{prefix}` followed by {digits} hex digits of either case ({len} characters).");
+    let (len_lit, digits_lit) = (
+        Literal::usize_unsuffixed(len),
+        Literal::usize_unsuffixed(digits),
+    );
+    let rule =
+        format!("`{prefix}` followed by {digits} hex digits of either case ({len} characters).");
     let check = quote! {
         crate::runtime::validate::sid::<#digits_lit>(value, Self::NAME, #prefix)
     };
@@ -78,7 +82,12 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
 }
 
 /// A string newtype whose every constructor runs `check` on `value: &str`.
-fn string_newtype(t: &NamedType, rule: &str, consts: TokenStream, check: TokenStream) -> TokenStream {
+fn string_newtype(
+    t: &NamedType,
+    rule: &str,
+    consts: TokenStream,
+    check: TokenStream,
+) -> TokenStream {
     let name = ident(&t.name);
     let wire = &t.wire;
     let docs = doc_with(&t.doc, rule);

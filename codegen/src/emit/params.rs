@@ -5,15 +5,22 @@
 use super::docs::{doc, doc_with};
 use super::ident;
 use super::rust_types::{arg_type, from_arg, needs_conversion, rust_type, to_wire};
-use crate::model::{Operation, OpKind, Param, ParamIn, Resource, Type};
+use crate::model::{OpKind, Operation, Param, ParamIn, Resource, Type};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let name = ident(op.params_type.as_ref()?);
     let what = match op.kind {
-        OpKind::List => format!("Filters and paging of the list operation on {} resources.", r.wire),
-        kind => format!("Parameters of the {} operation on {} resources.", kind.as_str(), r.wire),
+        OpKind::List => format!(
+            "Filters and paging of the list operation on {} resources.",
+            r.wire
+        ),
+        kind => format!(
+            "Parameters of the {} operation on {} resources.",
+            kind.as_str(),
+            r.wire
+        ),
     };
     let location = if op.params.iter().any(|p| p.location == ParamIn::Form) {
         "Sent as a form body; required parameters are arguments of `new`."
@@ -86,10 +93,22 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 fn param_doc(p: &Param) -> TokenStream {
     let mut notes = vec![format!("Sent as `{}`.", p.wire.replace('`', "'"))];
     match &p.ty {
-        Type::Integer { min: Some(a), max: Some(b) } => notes.push(format!("From {a} to {b}.")),
-        Type::Integer { min: Some(a), max: None } => notes.push(format!("At least {a}.")),
-        Type::Integer { min: None, max: Some(b) } => notes.push(format!("At most {b}.")),
-        Type::Number { min: Some(a), max: Some(b) } => notes.push(format!("From {a} to {b}.")),
+        Type::Integer {
+            min: Some(a),
+            max: Some(b),
+        } => notes.push(format!("From {a} to {b}.")),
+        Type::Integer {
+            min: Some(a),
+            max: None,
+        } => notes.push(format!("At least {a}.")),
+        Type::Integer {
+            min: None,
+            max: Some(b),
+        } => notes.push(format!("At most {b}.")),
+        Type::Number {
+            min: Some(a),
+            max: Some(b),
+        } => notes.push(format!("From {a} to {b}.")),
         Type::Array(_) => notes.push("Each item is sent as a repeated key.".into()),
         _ => {}
     }

@@ -23,7 +23,10 @@ pub fn emit_mod(api: &Api) -> TokenStream {
 }
 
 pub fn emit(r: &Resource) -> TokenStream {
-    let module_doc = format!(" The {} resource: its representation and its operations' parameters.", r.wire.replace('`', "'"));
+    let module_doc = format!(
+        " The {} resource: its representation and its operations' parameters.",
+        r.wire.replace('`', "'")
+    );
     let model = model(r);
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
@@ -54,7 +57,11 @@ fn field(f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = rust_type(&f.ty);
-    let ty = if f.nullable { quote!(::std::option::Option<#ty>) } else { ty };
+    let ty = if f.nullable {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    };
     let rename = (file_stem(&f.name) != f.wire).then(|| {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
@@ -86,10 +93,17 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let item = ident(&r.name);
     let key = &p.key;
     let field = ident(&crate::naming::snake(key));
-    let rename = (file_stem(&field.to_string()) != key.as_str()).then(|| quote!(#[serde(rename = #key)]));
+    let rename =
+        (file_stem(&field.to_string()) != key.as_str()).then(|| quote!(#[serde(rename = #key)]));
     let docs = doc_with(
-        &format!("One page of {} records, as the list operation returns it.", r.wire),
-        &format!("The records are under `{}`; `meta` says how to reach the next page.", key.replace('`', "'")),
+        &format!(
+            "One page of {} records, as the list operation returns it.",
+            r.wire
+        ),
+        &format!(
+            "The records are under `{}`; `meta` says how to reach the next page.",
+            key.replace('`', "'")
+        ),
     );
     quote! {
         #docs

@@ -73,8 +73,12 @@ pub fn needs_conversion(ty: &Type) -> bool {
 /// The wire text of a scalar `value` (a reference) for a query string or form body.
 pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
-        Type::DateTime(crate::model::DateFormat::Iso8601) => quote!(crate::runtime::date::format_iso8601(#value)),
-        Type::DateTime(crate::model::DateFormat::Rfc2822) => quote!(crate::runtime::date::format_rfc2822(#value)),
+        Type::DateTime(crate::model::DateFormat::Iso8601) => {
+            quote!(crate::runtime::date::format_iso8601(#value))
+        }
+        Type::DateTime(crate::model::DateFormat::Rfc2822) => {
+            quote!(crate::runtime::date::format_rfc2822(#value))
+        }
         _ => quote!(::std::string::ToString::to_string(#value)),
     }
 }

@@ -30,7 +30,13 @@ struct Ctx<'a, 'd> {
 }
 
 impl Ctx<'_, '_> {
-    fn error(&mut self, path: &[&str], target: Target, message: impl Into<String>, help: Option<String>) {
+    fn error(
+        &mut self,
+        path: &[&str],
+        target: Target,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         let location = locate(self.text, path, target);
         let mut d = Diagnostic::new(self.file, path.join("."), message).at(location, self.text);
         d.help = help;
@@ -40,7 +46,13 @@ impl Ctx<'_, '_> {
 
 /// Names the generated crate defines at its root; spec types may not take them.
 const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Client", "ClientBuilder", "Credentials", "Error", "PageMeta", "RetryPolicy", "ValidationError",
+    "Client",
+    "ClientBuilder",
+    "Credentials",
+    "Error",
+    "PageMeta",
+    "RetryPolicy",
+    "ValidationError",
 ];
 
 pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
@@ -53,7 +65,11 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut types = Vec::new();
     let mut type_names = NameSet::new("type").reserve(RESERVED_TYPE_NAMES);
     for parsed in &files {
-        let mut ctx = Ctx { file: parsed.file, text: parsed.text, diags: &mut diags };
+        let mut ctx = Ctx {
+            file: parsed.file,
+            text: parsed.text,
+            diags: &mut diags,
+        };
         for (wire, raw) in &parsed.spec.types.0 {
             if let Some(t) = types::lower_named(&mut ctx, wire, raw) {
                 type_names.claim(&mut ctx, &t.name, &["types", wire]);
@@ -61,12 +77,19 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             }
         }
     }
-    let type_index = types::TypeIndex::new(&types);
+    let declared = files
+        .iter()
+        .flat_map(|f| f.spec.types.0.iter().map(|(wire, _)| wire.clone()));
+    let type_index = types::TypeIndex::new(&types, declared);
 
     let mut resources = Vec::new();
     let mut handles = NameSet::new("client handle");
     for parsed in &files {
-        let mut ctx = Ctx { file: parsed.file, text: parsed.text, diags: &mut diags };
+        let mut ctx = Ctx {
+            file: parsed.file,
+            text: parsed.text,
+            diags: &mut diags,
+        };
         for (wire, raw) in &parsed.spec.resources.0 {
             let resource = lower_resource(&mut ctx, &type_index, wire, raw);
             let at = ["resources", wire.as_str()];
@@ -76,11 +99,19 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
                 type_names.claim(&mut ctx, &e.name, &origin);
             }
             if let Some(page) = &resource.page {
-                type_names.claim(&mut ctx, &page.name, &[&at[..], &["operations", "list", "envelope"]].concat());
+                type_names.claim(
+                    &mut ctx,
+                    &page.name,
+                    &[&at[..], &["operations", "list", "envelope"]].concat(),
+                );
             }
             for op in &resource.operations {
                 if let Some(name) = &op.params_type {
-                    type_names.claim(&mut ctx, name, &[&at[..], &["operations", op.kind.as_str()]].concat());
+                    type_names.claim(
+                        &mut ctx,
+                        name,
+                        &[&at[..], &["operations", op.kind.as_str()]].concat(),
+                    );
                 }
             }
             handles.claim(&mut ctx, &resource.plural_snake, &at);
@@ -89,7 +120,12 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     }
 
     match api {
-        Some(api) if diags.is_empty() => Ok(Api { sources, types, resources, ..api }),
+        Some(api) if diags.is_empty() => Ok(Api {
+            sources,
+            types,
+            resources,
+            ..api
+        }),
         _ => {
             diags.sort();
             Err(diags)
@@ -108,7 +144,11 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         return None;
     };
     for extra in &with_api[1..] {
-        let mut ctx = Ctx { file: extra.file, text: extra.text, diags };
+        let mut ctx = Ctx {
+            file: extra.file,
+            text: extra.text,
+            diags,
+        };
         ctx.error(
             &["api"],
             Target::Key,
@@ -117,7 +157,11 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         );
     }
     let raw = first.spec.api.as_ref()?;
-    let mut ctx = Ctx { file: first.file, text: first.text, diags };
+    let mut ctx = Ctx {
+        file: first.file,
+        text: first.text,
+        diags,
+    };
     let valid_crate = raw.crate_name.starts_with(|c: char| c.is_ascii_lowercase())
         && raw
             .crate_name
@@ -132,13 +176,19 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         );
     }
     let mut parts = raw.version.split('.');
-    let semver = (0..3).all(|_| parts.next().is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
-        && parts.next().is_none();
+    let semver = (0..3).all(|_| {
+        parts
+            .next()
+            .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    }) && parts.next().is_none();
     if !semver {
         ctx.error(
             &["api", "version"],
             Target::Value,
-            format!("`{}` is not a version of the form MAJOR.MINOR.PATCH", raw.version),
+            format!(
+                "`{}` is not a version of the form MAJOR.MINOR.PATCH",
+                raw.version
+            ),
             Some("write it like `0.1.0`".into()),
         );
     }
@@ -165,7 +215,12 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
     })
 }
 
-fn lower_resource(ctx: &mut Ctx, index: &types::TypeIndex, wire: &str, raw: &raw::Resource) -> Resource {
+fn lower_resource(
+    ctx: &mut Ctx,
+    index: &types::TypeIndex,
+    wire: &str,
+    raw: &raw::Resource,
+) -> Resource {
     let name = camel(wire);
     let plural = raw.plural.clone().unwrap_or_else(|| format!("{wire}s"));
     let mut enums = Vec::new();
@@ -183,12 +238,19 @@ fn lower_resource(ctx: &mut Ctx, index: &types::TypeIndex, wire: &str, raw: &raw
             maximum: p.maximum,
         };
         let enum_name = camel(&format!("{wire} {pwire}"));
-        let Some(ty) = types::resolve(ctx, index, &at, &expr, &enum_name, &p.doc, &mut enums) else {
+        let Some(ty) = types::resolve(ctx, index, &at, &expr, &enum_name, &p.doc, &mut enums)
+        else {
             continue;
         };
         let field_name = snake(pwire);
         field_names.claim(ctx, &field_name, &at);
-        fields.push(Field { name: field_name, wire: pwire.clone(), doc: p.doc.clone(), ty, nullable: p.nullable });
+        fields.push(Field {
+            name: field_name,
+            wire: pwire.clone(),
+            doc: p.doc.clone(),
+            ty,
+            nullable: p.nullable,
+        });
     }
 
     let ops = &raw.operations;
@@ -201,7 +263,9 @@ fn lower_resource(ctx: &mut Ctx, index: &types::TypeIndex, wire: &str, raw: &raw
         (OpKind::Delete, &ops.delete),
     ] {
         if let Some(op) = op {
-            if let Some(lowered) = lower_operation(ctx, index, wire, &name, &plural, kind, op, &mut enums) {
+            if let Some(lowered) =
+                lower_operation(ctx, index, wire, &name, &plural, kind, op, &mut enums)
+            {
                 operations.push(lowered);
             }
         }
@@ -216,10 +280,15 @@ fn lower_resource(ctx: &mut Ctx, index: &types::TypeIndex, wire: &str, raw: &raw
     }
 
     let scope_params = split_scope_params(ctx, wire, &mut operations);
-    let page = raw.operations.list.as_ref().and_then(|op| op.envelope.clone()).map(|key| Page {
-        name: format!("{name}Page"),
-        key,
-    });
+    let page = raw
+        .operations
+        .list
+        .as_ref()
+        .and_then(|op| op.envelope.clone())
+        .map(|key| Page {
+            name: format!("{name}Page"),
+            key,
+        });
     Resource {
         name,
         wire: wire.to_string(),
@@ -255,7 +324,10 @@ fn lower_operation(
             &sub("status"),
             Target::Value,
             format!("success status {} is not a 2xx status", raw.status),
-            Some(format!("use the status the API answers a successful {} with, such as 200", kind.as_str())),
+            Some(format!(
+                "use the status the API answers a successful {} with, such as 200",
+                kind.as_str()
+            )),
         );
         ok = false;
     }
@@ -283,7 +355,10 @@ fn lower_operation(
             ctx.error(
                 &sub("envelope"),
                 Target::Key,
-                format!("only a list operation has an `envelope`, not {}", kind.as_str()),
+                format!(
+                    "only a list operation has an `envelope`, not {}",
+                    kind.as_str()
+                ),
                 Some("remove `envelope`".into()),
             );
             ok = false;
@@ -326,7 +401,10 @@ fn lower_operation(
         };
         match p.location {
             ParamIn::Path => {
-                if !matches!(param.ty, Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }) {
+                if !matches!(
+                    param.ty,
+                    Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }
+                ) {
                     ctx.error(
                         &[&pat[..], &["type"]].concat(),
                         Target::Value,
@@ -345,12 +423,17 @@ fn lower_operation(
                         .collect();
                     let help = match did_you_mean(pwire, placeholders) {
                         Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
-                        None => format!("add `{{{pwire}}}` to the path, or make it a query parameter"),
+                        None => {
+                            format!("add `{{{pwire}}}` to the path, or make it a query parameter")
+                        }
                     };
                     ctx.error(
                         &pat,
                         Target::Key,
-                        format!("path parameter `{pwire}` does not appear in the path `{}`", raw.path),
+                        format!(
+                            "path parameter `{pwire}` does not appear in the path `{}`",
+                            raw.path
+                        ),
                         Some(help),
                     );
                     ok = false;
@@ -372,7 +455,10 @@ fn lower_operation(
                         &[&pat[..], &["type"]].concat(),
                         Target::Value,
                         format!("parameter `{pwire}` can't be a JSON object"),
-                        Some("send JSON as a `string` parameter holding the serialized object".into()),
+                        Some(
+                            "send JSON as a `string` parameter holding the serialized object"
+                                .into(),
+                        ),
                     );
                     ok = false;
                 }
@@ -382,19 +468,30 @@ fn lower_operation(
     }
     for seg in &template {
         if let PathSegment::Param(p) = seg {
-            if !raw.params.0.iter().any(|(w, raw)| w == p && raw.location == ParamIn::Path) {
+            if !raw
+                .params
+                .0
+                .iter()
+                .any(|(w, raw)| w == p && raw.location == ParamIn::Path)
+            {
                 ctx.error(
                     &sub("path"),
                     Target::Value,
                     format!("the path placeholder `{{{p}}}` has no parameter"),
-                    Some(format!("declare it under `params:` as `{p}: {{ in: path, type: string, doc: … }}`")),
+                    Some(format!(
+                        "declare it under `params:` as `{p}: {{ in: path, type: string, doc: … }}`"
+                    )),
                 );
                 ok = false;
             }
         }
     }
     // Path parameters in template order, so method arguments read like the URL.
-    path_params.sort_by_key(|p| template.iter().position(|s| *s == PathSegment::Param(p.wire.clone())));
+    path_params.sort_by_key(|p| {
+        template
+            .iter()
+            .position(|s| *s == PathSegment::Param(p.wire.clone()))
+    });
 
     let params_type = (!params.is_empty()).then(|| match kind {
         OpKind::List => format!("List{}", camel(plural)),
@@ -415,14 +512,22 @@ fn lower_operation(
 /// Splits `/v1/Services/{ServiceSid}/Invites` into literals and placeholders.
 fn parse_path(ctx: &mut Ctx, at: &[&str], path: &str) -> Option<Vec<PathSegment>> {
     let bad = |ctx: &mut Ctx, msg: String| {
-        ctx.error(at, Target::Value, msg, Some("write it like `/v1/Services/{ServiceSid}/Channels`".into()));
+        ctx.error(
+            at,
+            Target::Value,
+            msg,
+            Some("write it like `/v1/Services/{ServiceSid}/Channels`".into()),
+        );
         None
     };
     if !path.starts_with('/') {
         return bad(ctx, format!("path `{path}` must start with `/`"));
     }
     if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-        return bad(ctx, format!("path `{path}` may not contain a query, fragment or whitespace"));
+        return bad(
+            ctx,
+            format!("path `{path}` may not contain a query, fragment or whitespace"),
+        );
     }
     let mut segments = Vec::new();
     let mut rest = path;
@@ -439,7 +544,10 @@ fn parse_path(ctx: &mut Ctx, at: &[&str], path: &str) -> Option<Vec<PathSegment>
         };
         let name = &tail[1..close];
         if name.is_empty() || name.contains('{') {
-            return bad(ctx, format!("path `{path}` has an empty or nested placeholder"));
+            return bad(
+                ctx,
+                format!("path `{path}` has an empty or nested placeholder"),
+            );
         }
         if segments.contains(&PathSegment::Param(name.to_string())) {
             return bad(ctx, format!("path `{path}` uses `{{{name}}}` twice"));
@@ -465,7 +573,10 @@ fn split_scope_params(ctx: &mut Ctx, resource: &str, operations: &mut [Operation
     let mut scope: Vec<Param> = first
         .own_path_params
         .iter()
-        .filter(|p| rest.iter().all(|op| op.own_path_params.iter().any(|q| q.wire == p.wire)))
+        .filter(|p| {
+            rest.iter()
+                .all(|op| op.own_path_params.iter().any(|q| q.wire == p.wire))
+        })
         .cloned()
         .collect();
     for op in rest {
@@ -473,18 +584,39 @@ fn split_scope_params(ctx: &mut Ctx, resource: &str, operations: &mut [Operation
             if let Some(s) = scope.iter().find(|s| s.wire == p.wire) {
                 if s.ty != p.ty {
                     ctx.error(
-                        &["resources", resource, "operations", op.kind.as_str(), "params", &p.wire, "type"],
+                        &[
+                            "resources",
+                            resource,
+                            "operations",
+                            op.kind.as_str(),
+                            "params",
+                            &p.wire,
+                            "type",
+                        ],
                         Target::Value,
-                        format!("path parameter `{}` has a different type than in `{}`", p.wire, first.kind.as_str()),
-                        Some("give a shared path parameter the same type in every operation".into()),
+                        format!(
+                            "path parameter `{}` has a different type than in `{}`",
+                            p.wire,
+                            first.kind.as_str()
+                        ),
+                        Some(
+                            "give a shared path parameter the same type in every operation".into(),
+                        ),
                     );
                 }
             }
         }
     }
-    scope.retain(|s| operations.iter().all(|op| op.own_path_params.iter().any(|p| p.wire == s.wire && p.ty == s.ty)));
+    scope.retain(|s| {
+        operations.iter().all(|op| {
+            op.own_path_params
+                .iter()
+                .any(|p| p.wire == s.wire && p.ty == s.ty)
+        })
+    });
     for op in operations.iter_mut() {
-        op.own_path_params.retain(|p| !scope.iter().any(|s| s.wire == p.wire));
+        op.own_path_params
+            .retain(|p| !scope.iter().any(|s| s.wire == p.wire));
     }
     scope
 }

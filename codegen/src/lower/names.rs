@@ -14,7 +14,11 @@ pub struct NameSet {
 
 impl NameSet {
     pub fn new(kind: &'static str) -> Self {
-        NameSet { kind, reserved: &[], taken: HashMap::new() }
+        NameSet {
+            kind,
+            reserved: &[],
+            taken: HashMap::new(),
+        }
     }
 
     /// Names the generated code itself uses in this namespace.
@@ -30,7 +34,10 @@ impl NameSet {
             ctx.error(
                 at,
                 Target::Key,
-                format!("`{wire}` would be the {} name `{name}`, which the generated crate reserves", self.kind),
+                format!(
+                    "`{wire}` would be the {} name `{name}`, which the generated crate reserves",
+                    self.kind
+                ),
                 Some("rename it".into()),
             );
             return;
@@ -39,7 +46,11 @@ impl NameSet {
         match self.taken.get(name) {
             Some((file, first)) => {
                 let first_wire = first.rsplit('.').next().unwrap_or(first);
-                let also = if file == ctx.file { String::new() } else { format!(" in {file}") };
+                let also = if file == ctx.file {
+                    String::new()
+                } else {
+                    format!(" in {file}")
+                };
                 ctx.error(
                     at,
                     Target::Key,
@@ -51,7 +62,8 @@ impl NameSet {
                 );
             }
             None => {
-                self.taken.insert(name.to_string(), (ctx.file.to_string(), here));
+                self.taken
+                    .insert(name.to_string(), (ctx.file.to_string(), here));
             }
         }
     }

@@ -13,31 +13,52 @@ pub enum PatternShape {
 
 /// Parses `pattern` with the same parser the `regex` crate uses at run time.
 pub fn analyse(pattern: &str) -> Result<PatternShape, String> {
-    let hir = regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?;
+    let hir = regex_syntax::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
     // The generated crate compiles the pattern with `regex`, which also has size limits.
     regex::Regex::new(pattern).map_err(|e| e.to_string())?;
     Ok(sid_shape(&hir).unwrap_or(PatternShape::General))
 }
 
 fn sid_shape(hir: &Hir) -> Option<PatternShape> {
-    let HirKind::Concat(parts) = hir.kind() else { return None };
-    let [start, prefix, digits, end] = parts.as_slice() else { return None };
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let [start, prefix, digits, end] = parts.as_slice() else {
+        return None;
+    };
     if *start.kind() != HirKind::Look(Look::Start) || *end.kind() != HirKind::Look(Look::End) {
         return None;
     }
-    let HirKind::Literal(lit) = prefix.kind() else { return None };
-    let prefix = std::str::from_utf8(&lit.0).ok().filter(|p| p.bytes().all(|b| b.is_ascii_alphanumeric()))?;
-    let HirKind::Repetition(rep) = digits.kind() else { return None };
+    let HirKind::Literal(lit) = prefix.kind() else {
+        return None;
+    };
+    let prefix = std::str::from_utf8(&lit.0)
+        .ok()
+        .filter(|p| p.bytes().all(|b| b.is_ascii_alphanumeric()))?;
+    let HirKind::Repetition(rep) = digits.kind() else {
+        return None;
+    };
     if rep.max != Some(rep.min) || rep.min == 0 || !is_hex_class(&rep.sub) {
         return None;
     }
-    Some(PatternShape::Sid { prefix: prefix.to_string(), digits: rep.min as usize })
+    Some(PatternShape::Sid {
+        prefix: prefix.to_string(),
+        digits: rep.min as usize,
+    })
 }
 
 /// Exactly `[0-9a-fA-F]`, in any order of ranges.
 fn is_hex_class(hir: &Hir) -> bool {
-    let HirKind::Class(Class::Unicode(class)) = hir.kind() else { return false };
-    let ranges: Vec<(char, char)> = class.ranges().iter().map(|r| (r.start(), r.end())).collect();
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        return false;
+    };
+    let ranges: Vec<(char, char)> = class
+        .ranges()
+        .iter()
+        .map(|r| (r.start(), r.end()))
+        .collect();
     ranges == [('0', '9'), ('A', 'F'), ('a', 'f')]
 }
 
@@ -46,7 +67,10 @@ mod tests {
     use super::*;
 
     fn sid(prefix: &str, digits: usize) -> Result<PatternShape, String> {
-        Ok(PatternShape::Sid { prefix: prefix.into(), digits })
+        Ok(PatternShape::Sid {
+            prefix: prefix.into(),
+            digits,
+        })
     }
 
     #[test]

@@ -10,14 +10,36 @@ use crate::spec::raw::{self, Bound, DateFormat};
 use std::collections::{HashMap, HashSet};
 
 /// The built-in type names a `type:` can use, besides named types.
-pub const BUILTINS: &[&str] = &["string", "integer", "number", "boolean", "date-time", "uri", "object", "array", "enum"];
+pub const BUILTINS: &[&str] = &[
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "date-time",
+    "uri",
+    "object",
+    "array",
+    "enum",
+];
 
-/// Named types by their spec name.
-pub struct TypeIndex(HashMap<String, String>);
+/// Named types by their spec name, and the names of declared types that had errors
+/// (a reference to one is not reported again as unknown).
+pub struct TypeIndex {
+    valid: HashMap<String, String>,
+    broken: HashSet<String>,
+}
 
 impl TypeIndex {
-    pub fn new(types: &[NamedType]) -> Self {
-        TypeIndex(types.iter().map(|t| (t.wire.clone(), t.name.clone())).collect())
+    pub fn new(types: &[NamedType], declared: impl IntoIterator<Item = String>) -> Self {
+        let valid: HashMap<String, String> = types
+            .iter()
+            .map(|t| (t.wire.clone(), t.name.clone()))
+            .collect();
+        let broken = declared
+            .into_iter()
+            .filter(|d| !valid.contains_key(d))
+            .collect();
+        TypeIndex { valid, broken }
     }
 }
 
@@ -25,7 +47,12 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
     let at = ["types", wire];
     let key = |k: &'static str| [at[0], at[1], k];
     if BUILTINS.contains(&wire) {
-        ctx.error(&at, Target::Key, format!("`{wire}` is a built-in type name"), Some("pick another name".into()));
+        ctx.error(
+            &at,
+            Target::Key,
+            format!("`{wire}` is a built-in type name"),
+            Some("pick another name".into()),
+        );
         return None;
     }
     let constrained = raw.pattern.is_some() || raw.min_length.is_some() || raw.max_length.is_some();
@@ -51,7 +78,12 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
         }
         (None, true) => string_rule(ctx, wire, raw)?,
     };
-    Some(NamedType { name: camel(wire), wire: wire.to_string(), doc: raw.doc.clone(), kind })
+    Some(NamedType {
+        name: camel(wire),
+        wire: wire.to_string(),
+        doc: raw.doc.clone(),
+        kind,
+    })
 }
 
 fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedKind> {
@@ -76,18 +108,25 @@ fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedK
     };
     match analyse(pattern) {
         Err(why) => {
-            let why = why.lines().last().unwrap_or("invalid").trim().to_string();
+            let why = why.lines().last().unwrap_or("invalid").trim();
+            let why = why.strip_prefix("error: ").unwrap_or(why);
             ctx.error(
                 &at("pattern"),
                 Target::Value,
                 format!("`{pattern}` is not a valid regex: {why}"),
-                Some("patterns use the syntax of the `regex` crate; check brackets and escapes".into()),
+                Some(
+                    "patterns use the syntax of the `regex` crate; check brackets and escapes"
+                        .into(),
+                ),
             );
             None
         }
         Ok(PatternShape::Sid { prefix, digits }) => {
             let len = (prefix.len() + digits) as u64;
-            for (key, bound) in [("min_length", raw.min_length), ("max_length", raw.max_length)] {
+            for (key, bound) in [
+                ("min_length", raw.min_length),
+                ("max_length", raw.max_length),
+            ] {
                 if bound.is_some_and(|b| b != len) {
                     ctx.error(
                         &at(key),
@@ -110,7 +149,12 @@ fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedK
 
 fn enum_def(ctx: &mut Ctx, at: &[&str], values: &[String]) -> Option<EnumDef> {
     if values.is_empty() {
-        ctx.error(at, Target::Value, "an enum needs at least one value", Some("list the values, like `values: [public, private]`".into()));
+        ctx.error(
+            at,
+            Target::Value,
+            "an enum needs at least one value",
+            Some("list the values, like `values: [public, private]`".into()),
+        );
         return None;
     }
     let mut seen_wire = HashSet::new();
@@ -121,7 +165,12 @@ fn enum_def(ctx: &mut Ctx, at: &[&str], values: &[String]) -> Option<EnumDef> {
         let here = [at, &[index.as_str()]].concat();
         let name = camel(value);
         if !seen_wire.insert(value.as_str()) {
-            ctx.error(&here, Target::Value, format!("enum value `{value}` is listed twice"), Some("remove one".into()));
+            ctx.error(
+                &here,
+                Target::Value,
+                format!("enum value `{value}` is listed twice"),
+                Some("remove one".into()),
+            );
             ok = false;
         } else if let Some(first) = seen_name.get(&name) {
             ctx.error(
@@ -138,7 +187,13 @@ fn enum_def(ctx: &mut Ctx, at: &[&str], values: &[String]) -> Option<EnumDef> {
     if !ok {
         return None;
     }
-    let variants: Vec<Variant> = values.iter().map(|v| Variant { name: camel(v), wire: v.clone() }).collect();
+    let variants: Vec<Variant> = values
+        .iter()
+        .map(|v| Variant {
+            name: camel(v),
+            wire: v.clone(),
+        })
+        .collect();
     let mut fallback = "Unknown".to_string();
     let mut n = 1;
     while variants.iter().any(|v| v.name == fallback) {
@@ -176,18 +231,45 @@ pub fn resolve(
                 &key(k),
                 Target::Key,
                 format!("`{k}` does not apply to type `{}`", expr.ty),
-                Some(format!("`{k}` is for {types}; remove it or change the type")),
+                Some(format!(
+                    "`{k}` is for {types}; remove it or change the type"
+                )),
             );
             ok = false;
         }
     };
     let t = expr.ty;
-    only_for(ctx, expr.items.is_some() && t != "array", "items", "`array`");
-    only_for(ctx, expr.format.is_some() && t != "date-time", "format", "`date-time`");
-    only_for(ctx, expr.values.is_some() && t != "enum", "values", "`enum`");
+    only_for(
+        ctx,
+        expr.items.is_some() && t != "array",
+        "items",
+        "`array`",
+    );
+    only_for(
+        ctx,
+        expr.format.is_some() && t != "date-time",
+        "format",
+        "`date-time`",
+    );
+    only_for(
+        ctx,
+        expr.values.is_some() && t != "enum",
+        "values",
+        "`enum`",
+    );
     let numeric = t == "integer" || t == "number";
-    only_for(ctx, expr.minimum.is_some() && !numeric, "minimum", "`integer` and `number`");
-    only_for(ctx, expr.maximum.is_some() && !numeric, "maximum", "`integer` and `number`");
+    only_for(
+        ctx,
+        expr.minimum.is_some() && !numeric,
+        "minimum",
+        "`integer` and `number`",
+    );
+    only_for(
+        ctx,
+        expr.maximum.is_some() && !numeric,
+        "maximum",
+        "`integer` and `number`",
+    );
     if !ok {
         return None;
     }
@@ -200,15 +282,30 @@ pub fn resolve(
         "integer" => {
             let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
                 Some(Bound::Float(f)) => {
-                    ctx.error(&key(k), Target::Value, format!("{k} {f} is not an integer"), Some("integer bounds are whole numbers".into()));
+                    ctx.error(
+                        &key(k),
+                        Target::Value,
+                        format!("{k} {f} is not an integer"),
+                        Some("integer bounds are whole numbers".into()),
+                    );
                     Err(())
                 }
                 Some(Bound::Int(i)) => Ok(Some(i)),
                 None => Ok(None),
             };
-            let (min, max) = (as_int(ctx, expr.minimum, "minimum"), as_int(ctx, expr.maximum, "maximum"));
-            let (Ok(min), Ok(max)) = (min, max) else { return None };
-            check_order(ctx, &key("minimum"), min.map(|m| m as f64), max.map(|m| m as f64))?;
+            let (min, max) = (
+                as_int(ctx, expr.minimum, "minimum"),
+                as_int(ctx, expr.maximum, "maximum"),
+            );
+            let (Ok(min), Ok(max)) = (min, max) else {
+                return None;
+            };
+            check_order(
+                ctx,
+                &key("minimum"),
+                min.map(|m| m as f64),
+                max.map(|m| m as f64),
+            )?;
             Type::Integer { min, max }
         }
         "number" => {
@@ -221,7 +318,12 @@ pub fn resolve(
             let (min, max) = (as_f64(expr.minimum), as_f64(expr.maximum));
             for (k, bound) in [("minimum", min), ("maximum", max)] {
                 if bound.is_some_and(|b| !b.is_finite()) {
-                    ctx.error(&key(k), Target::Value, format!("{k} must be a finite number"), Some("remove it, or write a number".into()));
+                    ctx.error(
+                        &key(k),
+                        Target::Value,
+                        format!("{k} must be a finite number"),
+                        Some("remove it, or write a number".into()),
+                    );
                     return None;
                 }
             }
@@ -230,7 +332,12 @@ pub fn resolve(
         }
         "array" => {
             let Some(items) = expr.items else {
-                ctx.error(at, Target::Key, "an `array` needs `items`", Some("add `items: string`, or the name of the item type".into()));
+                ctx.error(
+                    at,
+                    Target::Key,
+                    "an `array` needs `items`",
+                    Some("add `items: string`, or the name of the item type".into()),
+                );
                 return None;
             };
             if items == "array" || items == "enum" || items == "date-time" {
@@ -242,13 +349,27 @@ pub fn resolve(
                 );
                 return None;
             }
-            let inner = TypeExpr { ty: items, items: None, format: None, values: None, minimum: None, maximum: None };
+            let inner = TypeExpr {
+                ty: items,
+                items: None,
+                format: None,
+                values: None,
+                minimum: None,
+                maximum: None,
+            };
             let item_at = key("items");
-            Type::Array(Box::new(resolve(ctx, index, &item_at, &inner, enum_name, doc, enums)?))
+            Type::Array(Box::new(resolve(
+                ctx, index, &item_at, &inner, enum_name, doc, enums,
+            )?))
         }
         "enum" => {
             let Some(values) = expr.values else {
-                ctx.error(at, Target::Key, "an `enum` needs `values`", Some("add `values: [a, b]`".into()));
+                ctx.error(
+                    at,
+                    Target::Key,
+                    "an `enum` needs `values`",
+                    Some("add `values: [a, b]`".into()),
+                );
                 return None;
             };
             let def = enum_def(ctx, &key("values"), values)?;
@@ -260,10 +381,14 @@ pub fn resolve(
             });
             Type::Enum(enum_name.to_string())
         }
-        named => match index.0.get(named) {
+        named if index.broken.contains(named) => return None,
+        named => match index.valid.get(named) {
             Some(name) => Type::Named(name.clone()),
             None => {
-                let known = BUILTINS.iter().copied().chain(index.0.keys().map(String::as_str));
+                let known = BUILTINS
+                    .iter()
+                    .copied()
+                    .chain(index.valid.keys().map(String::as_str));
                 let help = match did_you_mean(named, known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!(
@@ -271,8 +396,17 @@ pub fn resolve(
                         BUILTINS.join(", ")
                     ),
                 };
-                let type_at = if at.last() == Some(&"items") { at.to_vec() } else { key("type") };
-                ctx.error(&type_at, Target::Value, format!("unknown type `{named}`"), Some(help));
+                let type_at = if at.last() == Some(&"items") {
+                    at.to_vec()
+                } else {
+                    key("type")
+                };
+                ctx.error(
+                    &type_at,
+                    Target::Value,
+                    format!("unknown type `{named}`"),
+                    Some(help),
+                );
                 return None;
             }
         },

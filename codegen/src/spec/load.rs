@@ -17,7 +17,10 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostic> {
         return Err(Diagnostic::new(
             file,
             "",
-            format!("spec file is {} bytes, over the limit of {MAX_SPEC_BYTES}", text.len()),
+            format!(
+                "spec file is {} bytes, over the limit of {MAX_SPEC_BYTES}",
+                text.len()
+            ),
         )
         .help("split the API over several files in the spec folder"));
     }
@@ -31,15 +34,22 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostic> {
             .at(Some(Location { line: 1, column: 1 }), text));
     }
     if !tree.is_mapping() {
-        return Err(Diagnostic::new(file, "", "a spec file must be a YAML mapping at the top level")
-            .help("start the file with `api:`, `types:` or `resources:`")
-            .at(Some(Location { line: 1, column: 1 }), text));
+        return Err(Diagnostic::new(
+            file,
+            "",
+            "a spec file must be a YAML mapping at the top level",
+        )
+        .help("start the file with `api:`, `types:` or `resources:`")
+        .at(Some(Location { line: 1, column: 1 }), text));
     }
     serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, text, &e))
 }
 
 fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
-    let location = err.location().map(|l| Location { line: l.line(), column: l.column() });
+    let location = err.location().map(|l| Location {
+        line: l.line(),
+        column: l.column(),
+    });
     let mut message = err.to_string();
     if let Some(loc) = location {
         let suffix = format!(" at line {} column {}", loc.line, loc.column);
@@ -71,18 +81,46 @@ fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnosti
         if let Some(name) = ticked.first() {
             help = Some(format!("add `{name}:` here"));
         }
-    } else if message.starts_with("duplicate") {
-        help = Some("remove or rename one of the two entries".to_string());
+    } else if let Some(key) = duplicate_key(&message) {
+        // serde_yaml points at the mapping; point at the second entry instead.
+        let segments: Vec<&str> = path
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .chain([key.as_str()])
+            .collect();
+        let second = locate_nth(text, &segments, Target::Key, 1);
+        let d = Diagnostic::new(file, segments.join("."), format!("duplicate key `{key}`"))
+            .help("remove or rename one of the two entries")
+            .at(second.or(location), text);
+        return d;
     } else if message.contains("cannot start any token") && text.contains('\t') {
         help = Some("YAML indentation must use spaces, not tabs".to_string());
+    } else if message.contains("repetition limit") {
+        help = Some("YAML aliases here expand to too many nodes; write the values out".to_string());
+    } else if message.contains("recursion limit") {
+        help = Some("the document nests too deeply; a spec needs only a few levels".to_string());
+    } else if message.contains("control characters") {
+        help = Some("a spec is UTF-8 YAML text; is this the right file?".to_string());
+    } else if !message.contains("expected") {
+        help = Some("check the quotes, brackets and indentation at this point".to_string());
     }
     let mut d = Diagnostic::new(file, path, message).at(location, text);
     d.help = help;
     d
 }
 
+/// The key of serde_yaml's `duplicate entry with key "x"`.
+fn duplicate_key(message: &str) -> Option<String> {
+    let quoted = message.strip_prefix("duplicate entry with key ")?;
+    Some(quoted.trim_matches('"').to_string())
+}
+
 fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `a.b` + `c` = `a.b.c`.
@@ -108,11 +146,17 @@ pub enum Target {
 /// serde_yaml exposes positions only on errors, so this walks the document and raises
 /// an error on purpose at the node; the error carries its line and column.
 pub fn locate(text: &str, path: &[&str], target: Target) -> Option<Location> {
-    let probe = Probe { path, target };
+    locate_nth(text, path, target, 0)
+}
+
+/// Like [`locate`], but for the `skip`-th repetition of the last key (for duplicates).
+fn locate_nth(text: &str, path: &[&str], target: Target, skip: usize) -> Option<Location> {
+    let probe = Probe { path, target, skip };
     match probe.deserialize(serde_yaml::Deserializer::from_str(text)) {
-        Err(e) if e.to_string().contains(FOUND) => e
-            .location()
-            .map(|l| Location { line: l.line(), column: l.column() }),
+        Err(e) if e.to_string().contains(FOUND) => e.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        }),
         _ => None,
     }
 }
@@ -122,6 +166,8 @@ const FOUND: &str = "\u{0}probe found the node";
 struct Probe<'p> {
     path: &'p [&'p str],
     target: Target,
+    /// Matches of the last key to pass over.
+    skip: usize,
 }
 
 impl<'de> DeserializeSeed<'de> for Probe<'_> {
@@ -145,14 +191,23 @@ impl<'de> Visitor<'de> for Probe<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let (head, rest) = self.path.split_first().expect("probe path is not empty");
-        let last_key = rest.is_empty() && self.target == Target::Key;
-        while let Some(matched) = map.next_key_seed(KeyProbe { name: head, raise: last_key })? {
-            if matched {
-                return map.next_value_seed(Probe { path: rest, target: self.target });
+        let mut skip = if rest.is_empty() { self.skip } else { 0 };
+        loop {
+            let raise = rest.is_empty() && self.target == Target::Key && skip == 0;
+            match map.next_key_seed(KeyProbe { name: head, raise })? {
+                None => return Ok(()),
+                Some(true) if skip == 0 => {
+                    return map.next_value_seed(Probe {
+                        path: rest,
+                        target: self.target,
+                        skip: self.skip,
+                    });
+                }
+                Some(true) => skip -= 1,
+                Some(false) => {}
             }
             map.next_value::<IgnoredAny>()?;
         }
-        Ok(())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -165,16 +220,32 @@ impl<'de> Visitor<'de> for Probe<'_> {
                 return Ok(());
             }
         }
-        seq.next_element_seed(Probe { path: rest, target: self.target })?;
+        seq.next_element_seed(Probe {
+            path: rest,
+            target: self.target,
+            skip: self.skip,
+        })?;
         Ok(())
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> { Ok(()) }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> { Ok(()) }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> { Ok(()) }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> { Ok(()) }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> { Ok(()) }
-    fn visit_unit<E>(self) -> Result<(), E> { Ok(()) }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 /// Deserializes a mapping key: `Ok(true)` if it is `name`, or the probe's error if the
@@ -206,11 +277,21 @@ impl<'de> Visitor<'de> for KeyProbe<'_> {
         }
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> { self.visit_str(&v.to_string()) }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> { self.visit_str(&v.to_string()) }
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> { self.visit_str("~") }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        self.visit_str("~")
+    }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(false)

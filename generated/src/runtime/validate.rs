@@ -81,6 +81,9 @@ pub enum Problem {
     },
     /// An empty string where the API needs text, such as a path segment.
     Empty,
+    /// `.` or `..` as a path segment, which URL parsers read as "this level" or
+    /// "one level up" even when percent-encoded, so the request would go elsewhere.
+    DotSegment,
     /// Not one of an enum's values.
     UnknownVariant {
         /// The value given.
@@ -150,6 +153,9 @@ impl fmt::Display for Problem {
                 write_range(f, min.map(|v| v.to_string()), max.map(|v| v.to_string()), &actual.to_string())
             }
             Problem::Empty => f.write_str("must not be empty"),
+            Problem::DotSegment => {
+                f.write_str("must not be `.` or `..`, which URLs treat as relative path steps")
+            }
             Problem::UnknownVariant { value, expected } => {
                 write!(f, "`{value}` is not one of ")?;
                 for (i, v) in expected.iter().enumerate() {

@@ -1,0 +1,101 @@
+//! The example Invite bodies from Twilio's OpenAPI description decode into the
+//! generated types and encode back to the same JSON.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use tests::fixture;
+use twilio_chat_v1::{Invite, InvitePage};
+
+fn round_trip<T: DeserializeOwned + Serialize>(file: &str) -> T {
+    let text = fixture(&format!("openapi/{file}"));
+    let original: Value = serde_json::from_str(&text).expect("fixture is JSON");
+    let decoded: T = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let encoded = serde_json::to_value(&decoded).expect("encodes");
+    assert_eq!(encoded, original, "{file} changed in a round trip");
+    decoded
+}
+
+#[test]
+fn fetch_and_create_examples_round_trip() {
+    for file in ["invite_fetch.json", "invite_create.json"] {
+        let invite: Invite = round_trip(file);
+        assert_eq!(
+            invite.sid.as_ref().map(|s| s.as_str()),
+            Some("INaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        );
+        assert_eq!(
+            invite.role_sid.as_ref().map(|s| s.as_str()),
+            Some("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        );
+        let created = invite.date_created.expect("date_created");
+        assert_eq!(
+            (
+                created.year(),
+                created.month() as u8,
+                created.day(),
+                created.hour()
+            ),
+            (2015, 7, 30, 20)
+        );
+        assert_eq!(invite.created_by.as_deref(), Some("created_by"));
+    }
+}
+
+#[test]
+fn page_examples_round_trip() {
+    let full: InvitePage = round_trip("invite_read_full.json");
+    assert_eq!(full.invites.len(), 1);
+    assert_eq!(full.meta.key, "invites");
+    assert_eq!(full.meta.page_size, 50);
+    assert_eq!(full.meta.next_page_url, None);
+    let empty: InvitePage = round_trip("invite_read_empty.json");
+    assert!(empty.invites.is_empty());
+}
+
+#[test]
+fn rfc2822_dates_are_read_too_and_written_as_iso8601() {
+    let mut body: Value =
+        serde_json::from_str(&fixture("openapi/invite_fetch.json")).expect("JSON");
+    body["date_created"] = "Thu, 30 Jul 2015 20:00:00 +0000".into();
+    let invite: Invite = serde_json::from_value(body).expect("decodes");
+    let out = serde_json::to_value(&invite).expect("encodes");
+    assert_eq!(out["date_created"], "2015-07-30T20:00:00Z");
+}
+
+#[test]
+fn nulls_and_missing_fields_are_none() {
+    let invite: Invite =
+        serde_json::from_str(r#"{"sid": null, "identity": "alice"}"#).expect("decodes");
+    assert!(invite.sid.is_none() && invite.date_created.is_none() && invite.url.is_none());
+    assert_eq!(invite.identity.as_deref(), Some("alice"));
+}
+
+#[test]
+fn bad_values_in_a_body_are_refused_with_the_reason() {
+    let cases = [
+        (
+            r#"{"sid": "INaaaa"}"#,
+            "invalid InviteSid: must be 34 characters",
+        ),
+        (
+            r#"{"role_sid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+            "invalid RoleSid: must start with `RL`",
+        ),
+        (
+            r#"{"date_created": "30/07/2015"}"#,
+            "an ISO 8601 or RFC 2822 timestamp",
+        ),
+        (
+            r#"{"date_created": 1438286400}"#,
+            "an ISO 8601 or RFC 2822 timestamp",
+        ),
+        (r#"{"identity": 42}"#, "invalid type: integer `42`"),
+    ];
+    for (body, want) in cases {
+        let err = serde_json::from_str::<Invite>(body)
+            .expect_err(body)
+            .to_string();
+        assert!(err.contains(want), "{body}: {err}");
+    }
+}
