@@ -49,7 +49,7 @@ pub fn check(sources: &[SourceFile]) -> Result<model::Api, Diagnostics> {
                 text: &source.text,
                 spec,
             }),
-            Err(d) => diags.push(d),
+            Err(d) => diags.0.extend(d.0),
         }
     }
     if !diags.is_empty() {

@@ -4,7 +4,7 @@
 //! the line and column of any node by path, for errors found later, in `lower`.
 
 use super::raw::SpecFile;
-use crate::diagnostic::{did_you_mean, Diagnostic, Location};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -12,37 +12,43 @@ use std::fmt;
 pub const MAX_SPEC_BYTES: usize = 4 * 1024 * 1024;
 
 /// Parses one spec file's text.
-pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostic> {
+pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     if text.len() > MAX_SPEC_BYTES {
-        return Err(Diagnostic::new(
-            file,
-            "",
-            format!(
-                "spec file is {} bytes, over the limit of {MAX_SPEC_BYTES}",
-                text.len()
-            ),
-        )
-        .help("split the API over several files in the spec folder"));
+        return Err(Diagnostics::from(
+            Diagnostic::new(
+                file,
+                "",
+                format!(
+                    "spec file is {} bytes, over the limit of {MAX_SPEC_BYTES}",
+                    text.len()
+                ),
+            )
+            .help("split the API over several files in the spec folder"),
+        ));
     }
     // A first pass into an untyped tree reports syntax errors and duplicate keys,
     // which typed deserialization would skip or report as something else.
-    let tree: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, text, &e))?;
+    let tree: serde_yaml::Value = serde_yaml::from_str(text)
+        .map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))?;
     if tree.is_null() {
-        return Err(Diagnostic::new(file, "", "the spec file is empty")
-            .help("start the file with an `api:` section, or `types:` and `resources:`")
-            .at(Some(Location { line: 1, column: 1 }), text));
+        return Err(Diagnostics::from(
+            Diagnostic::new(file, "", "the spec file is empty")
+                .help("start the file with an `api:` section, or `types:` and `resources:`")
+                .at(Some(Location { line: 1, column: 1 }), text),
+        ));
     }
     if !tree.is_mapping() {
-        return Err(Diagnostic::new(
-            file,
-            "",
-            "a spec file must be a YAML mapping at the top level",
-        )
-        .help("start the file with `api:`, `types:` or `resources:`")
-        .at(Some(Location { line: 1, column: 1 }), text));
+        return Err(Diagnostics::from(
+            Diagnostic::new(
+                file,
+                "",
+                "a spec file must be a YAML mapping at the top level",
+            )
+            .help("start the file with `api:`, `types:` or `resources:`")
+            .at(Some(Location { line: 1, column: 1 }), text),
+        ));
     }
-    serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, text, &e))
+    serde_yaml::from_str(text).map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))
 }
 
 fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {
@@ -331,7 +337,10 @@ mod tests {
 
     #[test]
     fn unknown_key_gets_a_suggestion_and_full_path() {
-        let err = parse("f.yaml", "types:\n  X:\n    doc: d\n    patern: x\n").unwrap_err();
+        let err = parse("f.yaml", "types:\n  X:\n    doc: d\n    patern: x\n")
+            .unwrap_err()
+            .0
+            .remove(0);
         assert_eq!(err.path, "types.X.patern");
         assert_eq!(err.help.as_deref(), Some("did you mean `pattern`?"));
         assert_eq!(err.location, Some(Location { line: 4, column: 5 }));
@@ -339,7 +348,10 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_errors() {
-        let err = parse("f.yaml", "types:\n  X: {doc: a}\n  X: {doc: b}\n").unwrap_err();
+        let err = parse("f.yaml", "types:\n  X: {doc: a}\n  X: {doc: b}\n")
+            .unwrap_err()
+            .0
+            .remove(0);
         assert!(err.message.contains("duplicate"), "{err}");
     }
 }
