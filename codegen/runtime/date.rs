@@ -34,7 +34,9 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D:
 }
 
 /// Reads either format or `null`.
-pub fn deserialize_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<OffsetDateTime>, D::Error> {
+pub fn deserialize_option<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<OffsetDateTime>, D::Error> {
     #[derive(Deserialize)]
     struct Wrapper(#[serde(deserialize_with = "deserialize")] OffsetDateTime);
     Ok(Option::<Wrapper>::deserialize(d)?.map(|Wrapper(t)| t))
@@ -57,7 +59,10 @@ pub fn serialize_iso8601<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::O
 }
 
 /// Writes ISO 8601 or `null`.
-pub fn serialize_iso8601_option<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+pub fn serialize_iso8601_option<S: Serializer>(
+    t: &Option<OffsetDateTime>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => serialize_iso8601(t, s),
         None => s.serialize_none(),
@@ -70,7 +75,10 @@ pub fn serialize_rfc2822<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::O
 }
 
 /// Writes RFC 2822 or `null`.
-pub fn serialize_rfc2822_option<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+pub fn serialize_rfc2822_option<S: Serializer>(
+    t: &Option<OffsetDateTime>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => serialize_rfc2822(t, s),
         None => s.serialize_none(),

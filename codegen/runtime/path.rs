@@ -4,7 +4,11 @@ use super::validate::{Problem, ValidationError};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Every byte except RFC 3986's unreserved characters: ALPHA / DIGIT / `-` `.` `_` `~`.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes `value` as exactly one path segment, for the parameter `target`.
 ///
@@ -31,7 +35,10 @@ mod tests {
         assert_eq!(ok("a-b.c_d~e"), "a-b.c_d~e");
         assert_eq!(ok("general chat"), "general%20chat");
         assert_eq!(ok("a/b?c#d%e"), "a%2Fb%3Fc%23d%25e");
-        assert_eq!(ok("x+y&z=1;@:!$'()*,"), "x%2By%26z%3D1%3B%40%3A%21%24%27%28%29%2A%2C");
+        assert_eq!(
+            ok("x+y&z=1;@:!$'()*,"),
+            "x%2By%26z%3D1%3B%40%3A%21%24%27%28%29%2A%2C"
+        );
         assert_eq!(ok("café"), "caf%C3%A9");
         assert_eq!(ok("🦀"), "%F0%9F%A6%80");
         // Three dots, or dots around other text, are ordinary names.
@@ -60,7 +67,10 @@ mod tests {
     #[test]
     fn encoded_segment_stays_one_segment_in_a_url() {
         let name = segment("a/../b?x=1#f", "ChannelSid").unwrap();
-        let url = reqwest::Url::parse(&format!("https://chat.twilio.com/v1/Channels/{name}/Invites")).unwrap();
+        let url = reqwest::Url::parse(&format!(
+            "https://chat.twilio.com/v1/Channels/{name}/Invites"
+        ))
+        .unwrap();
         assert_eq!(url.path(), "/v1/Channels/a%2F..%2Fb%3Fx%3D1%23f/Invites");
         assert_eq!(url.query(), None);
         assert_eq!(url.fragment(), None);

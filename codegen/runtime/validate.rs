@@ -122,7 +122,11 @@ impl std::error::Error for ValidationError {}
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::Sid { prefix, digits, fault } => {
+            Problem::Sid {
+                prefix,
+                digits,
+                fault,
+            } => {
                 let len = prefix.chars().count() + digits;
                 let rule = format!("`{prefix}` followed by {digits} hex digits");
                 match fault {
@@ -145,12 +149,18 @@ impl fmt::Display for Problem {
                 write!(f, "must be at most {max} characters; got {actual}")
             }
             Problem::Pattern { pattern } => write!(f, "must match the pattern `{pattern}`"),
-            Problem::OutOfRange { min, max, actual } => {
-                write_range(f, min.map(|v| v.to_string()), max.map(|v| v.to_string()), &actual.to_string())
-            }
-            Problem::OutOfRangeNumber { min, max, actual } => {
-                write_range(f, min.map(|v| v.to_string()), max.map(|v| v.to_string()), &actual.to_string())
-            }
+            Problem::OutOfRange { min, max, actual } => write_range(
+                f,
+                min.map(|v| v.to_string()),
+                max.map(|v| v.to_string()),
+                &actual.to_string(),
+            ),
+            Problem::OutOfRangeNumber { min, max, actual } => write_range(
+                f,
+                min.map(|v| v.to_string()),
+                max.map(|v| v.to_string()),
+                &actual.to_string(),
+            ),
             Problem::Empty => f.write_str("must not be empty"),
             Problem::DotSegment => {
                 f.write_str("must not be `.` or `..`, which URLs treat as relative path steps")
@@ -167,7 +177,12 @@ impl fmt::Display for Problem {
     }
 }
 
-fn write_range(f: &mut fmt::Formatter<'_>, min: Option<String>, max: Option<String>, actual: &str) -> fmt::Result {
+fn write_range(
+    f: &mut fmt::Formatter<'_>,
+    min: Option<String>,
+    max: Option<String>,
+    actual: &str,
+) -> fmt::Result {
     match (min, max) {
         (Some(min), Some(max)) => write!(f, "must be between {min} and {max}; got {actual}"),
         (Some(min), None) => write!(f, "must be at least {min}; got {actual}"),
@@ -212,7 +227,11 @@ pub fn is_sid<const D: usize>(value: &str, prefix: &'static str) -> bool {
 
 /// Checks a SID, saying what is wrong when it isn't one.
 #[inline]
-pub fn sid<const D: usize>(value: &str, target: &'static str, prefix: &'static str) -> Result<(), ValidationError> {
+pub fn sid<const D: usize>(
+    value: &str,
+    target: &'static str,
+    prefix: &'static str,
+) -> Result<(), ValidationError> {
     if is_sid::<D>(value, prefix) {
         Ok(())
     } else {
@@ -221,7 +240,12 @@ pub fn sid<const D: usize>(value: &str, target: &'static str, prefix: &'static s
 }
 
 #[cold]
-fn sid_error(value: &str, target: &'static str, prefix: &'static str, digits: usize) -> ValidationError {
+fn sid_error(
+    value: &str,
+    target: &'static str,
+    prefix: &'static str,
+    digits: usize,
+) -> ValidationError {
     let count = value.chars().count();
     let fault = if count != prefix.chars().count() + digits {
         SidFault::Length(count)
@@ -233,43 +257,80 @@ fn sid_error(value: &str, target: &'static str, prefix: &'static str, digits: us
             .enumerate()
             .skip(prefix.chars().count())
             .find(|(_, c)| !c.is_ascii_hexdigit())
-            .map(|(i, found)| SidFault::NotHex { position: i + 1, found })
+            .map(|(i, found)| SidFault::NotHex {
+                position: i + 1,
+                found,
+            })
             // Unreachable when `is_sid` said no; report the length to stay total.
             .unwrap_or(SidFault::Length(count))
     };
-    ValidationError::new(target, Problem::Sid { prefix, digits, fault })
+    ValidationError::new(
+        target,
+        Problem::Sid {
+            prefix,
+            digits,
+            fault,
+        },
+    )
 }
 
 /// Checks a string's length in characters.
-pub fn length(value: &str, target: &'static str, min: Option<u64>, max: Option<u64>) -> Result<(), ValidationError> {
+pub fn length(
+    value: &str,
+    target: &'static str,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> Result<(), ValidationError> {
     let actual = value.chars().count() as u64;
     if let Some(min) = min.filter(|&min| actual < min) {
-        return Err(ValidationError::new(target, Problem::TooShort { min, actual }));
+        return Err(ValidationError::new(
+            target,
+            Problem::TooShort { min, actual },
+        ));
     }
     if let Some(max) = max.filter(|&max| actual > max) {
-        return Err(ValidationError::new(target, Problem::TooLong { max, actual }));
+        return Err(ValidationError::new(
+            target,
+            Problem::TooLong { max, actual },
+        ));
     }
     Ok(())
 }
 
 /// Checks an integer against inclusive bounds.
-pub fn range(value: impl Into<i128>, target: &'static str, min: Option<i128>, max: Option<i128>) -> Result<(), ValidationError> {
+pub fn range(
+    value: impl Into<i128>,
+    target: &'static str,
+    min: Option<i128>,
+    max: Option<i128>,
+) -> Result<(), ValidationError> {
     let actual = value.into();
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-        return Err(ValidationError::new(target, Problem::OutOfRange { min, max, actual }));
+        return Err(ValidationError::new(
+            target,
+            Problem::OutOfRange { min, max, actual },
+        ));
     }
     Ok(())
 }
 
 /// Checks a number against inclusive bounds; NaN is never in range.
-pub fn range_f64(actual: f64, target: &'static str, min: Option<f64>, max: Option<f64>) -> Result<(), ValidationError> {
+pub fn range_f64(
+    actual: f64,
+    target: &'static str,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> Result<(), ValidationError> {
     let inside = !actual.is_nan()
         && min.is_none_or(|min| actual >= min)
         && max.is_none_or(|max| actual <= max);
     if inside {
         Ok(())
     } else {
-        Err(ValidationError::new(target, Problem::OutOfRangeNumber { min, max, actual }))
+        Err(ValidationError::new(
+            target,
+            Problem::OutOfRangeNumber { min, max, actual },
+        ))
     }
 }
 
@@ -321,7 +382,9 @@ mod tests {
     fn bounds() {
         assert!(range(1u32, "PageSize", Some(1), Some(1000)).is_ok());
         assert_eq!(
-            range(0u32, "PageSize", Some(1), Some(1000)).unwrap_err().to_string(),
+            range(0u32, "PageSize", Some(1), Some(1000))
+                .unwrap_err()
+                .to_string(),
             "invalid PageSize: must be between 1 and 1000; got 0"
         );
         assert!(range_f64(f64::NAN, "X", None, None).is_err());

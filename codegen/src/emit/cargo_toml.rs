@@ -8,11 +8,12 @@ pub fn emit(api: &Api, stamp: &str) -> String {
         "Typed Rust client for {}, generated from its API description.",
         api.title
     ));
-    let regex = if api.needs_regex() {
-        "regex = { version = \"1\", default-features = false, features = [\"std\", \"perf\", \"unicode\"] }\n"
-    } else {
-        ""
-    };
+    let mut dependencies: Vec<&str> = super::runtime::DEPENDENCIES.lines().collect();
+    if api.needs_regex() {
+        dependencies.push(r#"regex = { version = "1", default-features = false, features = ["std", "perf", "unicode"] }"#);
+    }
+    dependencies.sort_unstable();
+    let dependencies = dependencies.join("\n");
     format!(
         r#"{stamp}
 
@@ -24,9 +25,11 @@ rust-version = "1.85"
 description = {description}
 
 [dependencies]
-{regex}serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-time = {{ version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }}
+{dependencies}
+
+# For the examples.
+[dev-dependencies]
+tokio = {{ version = "1", features = ["macros", "rt"] }}
 "#,
         name = api.crate_name,
         version = api.version,

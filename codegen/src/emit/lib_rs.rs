@@ -18,11 +18,13 @@ pub fn emit(api: &Api) -> TokenStream {
             escape(&api.sources.join(", "))
         ),
         " Models are checked as they are read: SIDs and other constrained strings are".into(),
-        " newtypes that can't hold an invalid value.".into(),
-        String::new(),
-        " ## Resources".into(),
-        String::new(),
+        " newtypes that can't hold an invalid value; parameters are checked before".into(),
+        " anything is sent.".into(),
     ]);
+    if let Some(quick_start) = super::handles::quick_start(api) {
+        crate_docs.extend(quick_start);
+    }
+    crate_docs.extend([String::new(), " ## Resources".into(), String::new()]);
     for r in &api.resources {
         let summary = r
             .doc
@@ -63,10 +65,15 @@ pub fn emit(api: &Api) -> TokenStream {
         #[allow(dead_code)]
         mod runtime;
 
+        mod client;
         pub mod resources;
         #types_mod
 
+        pub use client::DEFAULT_BASE_URL;
+        pub use runtime::client::{Client, ClientBuilder, Credentials};
+        pub use runtime::error::{ApiError, Error};
         pub use runtime::page::PageMeta;
+        pub use runtime::retry::RetryPolicy;
         pub use runtime::validate::{Problem, SidFault, ValidationError};
         #(#reexports)*
     }

@@ -2,7 +2,10 @@
 //! They do no I/O and cannot fail; their output is formatted by prettyplease.
 
 mod cargo_toml;
+mod client;
 mod docs;
+mod example;
+mod handles;
 mod lib_rs;
 mod named_types;
 mod params;
@@ -22,6 +25,7 @@ pub fn emit(api: &Api) -> Files {
     let stamp = stamp(api);
     files.insert("Cargo.toml".into(), cargo_toml::emit(api, &stamp));
     files.insert("src/lib.rs".into(), rust_file(&stamp, lib_rs::emit(api)));
+    files.insert("src/client.rs".into(), rust_file(&stamp, client::emit(api)));
     if !api.types.is_empty() {
         files.insert(
             "src/types.rs".into(),
@@ -34,7 +38,13 @@ pub fn emit(api: &Api) -> Files {
     );
     for r in &api.resources {
         let path = format!("src/resources/{}.rs", file_stem(&r.module));
-        files.insert(path, rust_file(&stamp, resource::emit(r)));
+        files.insert(path, rust_file(&stamp, resource::emit(api, r)));
+        if let Some(example) = example::emit(api, r) {
+            files.insert(
+                format!("examples/list_{}.rs", file_stem(&r.plural_snake)),
+                rust_file(&stamp, example),
+            );
+        }
     }
     for (name, text) in runtime::FILES {
         files.insert(format!("src/runtime/{name}"), format!("{stamp}\n{text}"));

@@ -1,6 +1,6 @@
 //! Parameter structs of operations (`CreateInvite`, `ListInvites`): required
 //! parameters are constructor arguments, optional ones are setters, bounds are checked
-//! by `validate`, and `encode` writes the query string or form body pairs.
+//! by `validate`, and `to_pairs` gives the query string or form body pairs.
 
 use super::docs::{doc, doc_with};
 use super::ident;
@@ -82,9 +82,11 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
                 ::std::result::Result::Ok(())
             }
 
-            /// Appends the parameters as wire name and value pairs, arrays as repeated keys.
-            pub fn encode(&self, pairs: &mut ::std::vec::Vec<(&'static str, ::std::string::String)>) {
+            /// The parameters as wire name and value pairs, arrays as repeated keys.
+            pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                let mut pairs = ::std::vec::Vec::new();
                 #(#encodes)*
+                pairs
             }
         }
     })

@@ -4,7 +4,7 @@
 use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
 use super::rust_types::rust_type;
-use super::{file_stem, ident, params};
+use super::{file_stem, handles, ident, params};
 use crate::model::{Api, DateFormat, Field, Page, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,7 +22,7 @@ pub fn emit_mod(api: &Api) -> TokenStream {
     }
 }
 
-pub fn emit(r: &Resource) -> TokenStream {
+pub fn emit(api: &Api, r: &Resource) -> TokenStream {
     let module_doc = format!(
         " The {} resource: its representation and its operations' parameters.",
         r.wire.replace('`', "'")
@@ -31,12 +31,14 @@ pub fn emit(r: &Resource) -> TokenStream {
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
     let params = r.operations.iter().filter_map(|op| params::emit(r, op));
+    let handle = handles::emit(api, r);
     quote! {
         #![doc = #module_doc]
         #model
         #(#enums)*
         #page
         #(#params)*
+        #handle
     }
 }
 
@@ -114,6 +116,14 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             pub #field: ::std::vec::Vec<#item>,
             /// Where this page is and how to reach the others.
             pub meta: crate::runtime::page::PageMeta,
+        }
+
+        impl crate::runtime::paging::Page for #name {
+            type Item = #item;
+
+            fn into_parts(self) -> (::std::vec::Vec<#item>, crate::runtime::page::PageMeta) {
+                (self.#field, self.meta)
+            }
         }
     }
 }

@@ -3,7 +3,24 @@
 /// Runtime files by name, as they are in `codegen/runtime/`.
 pub const FILES: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("client.rs", include_str!("../../runtime/client.rs")),
     ("date.rs", include_str!("../../runtime/date.rs")),
+    ("error.rs", include_str!("../../runtime/error.rs")),
     ("page.rs", include_str!("../../runtime/page.rs")),
+    ("paging.rs", include_str!("../../runtime/paging.rs")),
+    ("path.rs", include_str!("../../runtime/path.rs")),
+    ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("validate.rs", include_str!("../../runtime/validate.rs")),
 ];
+
+/// The `[dependencies]` the runtime needs, as in `codegen/runtime/Cargo.toml`.
+pub const DEPENDENCIES: &str = r#"fastrand = "2"
+futures-util = { version = "0.3", default-features = false, features = ["std"] }
+percent-encoding = "2"
+reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+thiserror = "2"
+time = { version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }
+tokio = { version = "1", features = ["time"] }
+"#;

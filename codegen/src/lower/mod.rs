@@ -46,14 +46,36 @@ impl Ctx<'_, '_> {
 
 /// Names the generated crate defines at its root; spec types may not take them.
 const RESERVED_TYPE_NAMES: &[&str] = &[
+    "ApiError",
     "Client",
     "ClientBuilder",
     "Credentials",
     "Error",
     "PageMeta",
+    "Problem",
     "RetryPolicy",
+    "SidFault",
     "ValidationError",
 ];
+
+/// Methods the runtime's `Client` has; a resource's handle method may not take them.
+const RESERVED_CLIENT_METHODS: &[&str] = &[
+    "account_sid",
+    "base_url",
+    "builder",
+    "builder_from_env",
+    "clone",
+    "fmt",
+    "from_env",
+    "new",
+    "paginate",
+    "send_empty",
+    "send_json",
+];
+
+/// Methods every parameter type has, and the names generated methods use for their
+/// own arguments and locals.
+const RESERVED_PARAM_NAMES: &[&str] = &["client", "new", "params", "scope", "to_pairs", "validate"];
 
 pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut diags = Diagnostics::default();
@@ -83,7 +105,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let type_index = types::TypeIndex::new(&types, declared);
 
     let mut resources = Vec::new();
-    let mut handles = NameSet::new("client handle");
+    let mut handles = NameSet::new("client method").reserve(RESERVED_CLIENT_METHODS);
     for parsed in &files {
         let mut ctx = Ctx {
             file: parsed.file,
@@ -94,6 +116,10 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             let resource = lower_resource(&mut ctx, &type_index, wire, raw);
             let at = ["resources", wire.as_str()];
             type_names.claim(&mut ctx, &resource.name, &at);
+            if !resource.operations.is_empty() {
+                let plural_at = [&at[..], &["plural"]].concat();
+                type_names.claim(&mut ctx, &resource.plural_camel, &plural_at);
+            }
             for e in &resource.enums {
                 let origin: Vec<&str> = e.origin.iter().map(String::as_str).collect();
                 type_names.claim(&mut ctx, &e.name, &origin);
@@ -372,7 +398,7 @@ fn lower_operation(
 
     let mut path_params = Vec::new();
     let mut params = Vec::new();
-    let mut names = NameSet::new("parameter");
+    let mut names = NameSet::new("parameter").reserve(RESERVED_PARAM_NAMES);
     for (pwire, p) in &raw.params.0 {
         let pat = [at[0], at[1], at[2], at[3], "params", pwire.as_str()];
         let expr = TypeExpr {
@@ -465,6 +491,19 @@ fn lower_operation(
                 params.push(param)
             }
         }
+    }
+    let in_form = params
+        .iter()
+        .filter(|p| p.location == ParamIn::Form)
+        .count();
+    if in_form > 0 && in_form < params.len() {
+        ctx.error(
+            &at,
+            Target::Key,
+            format!("operation `{}` mixes query and form parameters", kind.as_str()),
+            Some("send them all in the form body (`in: form`) or all in the query string (`in: query`)".into()),
+        );
+        ok = false;
     }
     for seg in &template {
         if let PathSegment::Param(p) = seg {

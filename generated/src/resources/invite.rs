@@ -46,6 +46,12 @@ pub struct InvitePage {
     /// Where this page is and how to reach the others.
     pub meta: crate::runtime::page::PageMeta,
 }
+impl crate::runtime::paging::Page for InvitePage {
+    type Item = Invite;
+    fn into_parts(self) -> (::std::vec::Vec<Invite>, crate::runtime::page::PageMeta) {
+        (self.invites, self.meta)
+    }
+}
 /// Parameters of the create operation on Invite resources.
 ///
 /// Sent as a form body; required parameters are arguments of `new`.
@@ -81,15 +87,14 @@ impl CreateInvite {
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         ::std::result::Result::Ok(())
     }
-    /// Appends the parameters as wire name and value pairs, arrays as repeated keys.
-    pub fn encode(
-        &self,
-        pairs: &mut ::std::vec::Vec<(&'static str, ::std::string::String)>,
-    ) {
+    /// The parameters as wire name and value pairs, arrays as repeated keys.
+    pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        let mut pairs = ::std::vec::Vec::new();
         pairs.push(("Identity", ::std::string::ToString::to_string(&self.identity)));
         if let ::std::option::Option::Some(value) = &self.role_sid {
             pairs.push(("RoleSid", ::std::string::ToString::to_string(value)));
         }
+        pairs
     }
 }
 /// Filters and paging of the list operation on Invite resources.
@@ -176,11 +181,9 @@ impl ListInvites {
         }
         ::std::result::Result::Ok(())
     }
-    /// Appends the parameters as wire name and value pairs, arrays as repeated keys.
-    pub fn encode(
-        &self,
-        pairs: &mut ::std::vec::Vec<(&'static str, ::std::string::String)>,
-    ) {
+    /// The parameters as wire name and value pairs, arrays as repeated keys.
+    pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        let mut pairs = ::std::vec::Vec::new();
         for item in &self.identity {
             pairs.push(("Identity", ::std::string::ToString::to_string(item)));
         }
@@ -193,5 +196,259 @@ impl ListInvites {
         if let ::std::option::Option::Some(value) = &self.page_token {
             pairs.push(("PageToken", ::std::string::ToString::to_string(value)));
         }
+        pairs
+    }
+}
+/// Operations on the Invite resources of one `ServiceSid`, `ChannelSid`.
+///
+/// Made by [`Client::invites`](crate::Client::invites); cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Invites {
+    client: crate::Client,
+    /// The scope's path parameters, percent-encoded; if one is invalid, every
+    /// request fails with its error before anything is sent.
+    scope: ::std::result::Result<[::std::string::String; 2], crate::ValidationError>,
+}
+impl crate::Client {
+    /// Invite resources of one `ServiceSid`, `ChannelSid`. Path parameters are checked when a request is made.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// let client = Client::from_env()?;
+    /// let handle = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// println!("{handle:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn invites(
+        &self,
+        service_sid: &crate::types::ServiceSid,
+        channel_sid: &str,
+    ) -> Invites {
+        Invites {
+            client: ::std::clone::Clone::clone(self),
+            scope: Invites::scope(service_sid, channel_sid),
+        }
+    }
+}
+impl Invites {
+    fn scope(
+        service_sid: &crate::types::ServiceSid,
+        channel_sid: &str,
+    ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
+        ::std::result::Result::Ok([
+            crate::runtime::path::segment(service_sid.as_str(), "ServiceSid")?,
+            crate::runtime::path::segment(channel_sid, "ChannelSid")?,
+        ])
+    }
+    fn create_request(
+        &self,
+        params: &CreateInvite,
+    ) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+        params.validate()?;
+        let scope = self
+            .scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        ::std::result::Result::Ok(crate::runtime::client::Request {
+            operation: "Invite.create",
+            method: ::reqwest::Method::POST,
+            path: ::std::format!(
+                "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
+            ),
+            query: ::std::vec::Vec::new(),
+            form: ::std::option::Option::Some(params.to_pairs()),
+            expect: 201,
+        })
+    }
+    /// Creates an Invite (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`, expects 201).
+    ///
+    /// Not retried unless the retry policy opts in to non-idempotent requests.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// use twilio_chat_v1::CreateInvite;
+    /// let client = Client::from_env()?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateInvite::new("example"))
+    ///     .await?;
+    /// println!("{record:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn create(
+        &self,
+        params: CreateInvite,
+    ) -> ::std::result::Result<Invite, crate::Error> {
+        self.client.send_json(self.create_request(&params)?).await
+    }
+    fn fetch_request(
+        &self,
+        sid: &crate::types::InviteSid,
+    ) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+        let scope = self
+            .scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let sid = crate::runtime::path::segment(sid.as_str(), "Sid")?;
+        ::std::result::Result::Ok(crate::runtime::client::Request {
+            operation: "Invite.fetch",
+            method: ::reqwest::Method::GET,
+            path: ::std::format!(
+                "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+            ),
+            query: ::std::vec::Vec::new(),
+            form: ::std::option::Option::None,
+            expect: 200,
+        })
+    }
+    /// Fetches one Invite (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`).
+    ///
+    /// Retried on 429 and 503 by the default retry policy.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// let client = Client::from_env()?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
+    /// println!("{record:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn fetch(
+        &self,
+        sid: &crate::types::InviteSid,
+    ) -> ::std::result::Result<Invite, crate::Error> {
+        self.client.send_json(self.fetch_request(sid)?).await
+    }
+    fn list_request(
+        &self,
+        params: &ListInvites,
+    ) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+        params.validate()?;
+        let scope = self
+            .scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        ::std::result::Result::Ok(crate::runtime::client::Request {
+            operation: "Invite.list",
+            method: ::reqwest::Method::GET,
+            path: ::std::format!(
+                "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
+            ),
+            query: params.to_pairs(),
+            form: ::std::option::Option::None,
+            expect: 200,
+        })
+    }
+    /// Lists one page of Invite resources (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`); [`stream`](Self::stream) walks every page.
+    ///
+    /// Retried on 429 and 503 by the default retry policy.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// use twilio_chat_v1::ListInvites;
+    /// let client = Client::from_env()?;
+    /// let page = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListInvites::new())
+    ///     .await?;
+    /// println!("{:?}", page.meta.next_page_url);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(
+        &self,
+        params: ListInvites,
+    ) -> ::std::result::Result<InvitePage, crate::Error> {
+        self.client.send_json(self.list_request(&params)?).await
+    }
+    /// Every Invite the list operation returns, page after page, as a stream.
+    ///
+    /// A page is fetched only when the stream is polled past the records already fetched. Next pages are followed exactly as the API links them, and only on the client's own scheme, host and port; the stream ends after the first error.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// use twilio_chat_v1::ListInvites;
+    /// use futures_util::TryStreamExt;
+    /// let client = Client::from_env()?;
+    /// let all: ::std::vec::Vec<_> = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListInvites::new())
+    ///     .try_collect()
+    ///     .await?;
+    /// println!("{} records", all.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn stream(
+        &self,
+        params: ListInvites,
+    ) -> impl ::futures_util::Stream<
+        Item = ::std::result::Result<Invite, crate::Error>,
+    > + ::std::marker::Send + 'static {
+        self.client.paginate::<InvitePage>(self.list_request(&params))
+    }
+    fn delete_request(
+        &self,
+        sid: &crate::types::InviteSid,
+    ) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+        let scope = self
+            .scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let sid = crate::runtime::path::segment(sid.as_str(), "Sid")?;
+        ::std::result::Result::Ok(crate::runtime::client::Request {
+            operation: "Invite.delete",
+            method: ::reqwest::Method::DELETE,
+            path: ::std::format!(
+                "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+            ),
+            query: ::std::vec::Vec::new(),
+            form: ::std::option::Option::None,
+            expect: 204,
+        })
+    }
+    /// Deletes an Invite (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`, expects 204).
+    ///
+    /// Retried on 429 and 503 by the default retry policy.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
+    /// use twilio_chat_v1::Client;
+    /// let client = Client::from_env()?;
+    /// client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn delete(
+        &self,
+        sid: &crate::types::InviteSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.client.send_empty(self.delete_request(sid)?).await
     }
 }

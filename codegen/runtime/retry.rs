@@ -1,0 +1,251 @@
+//! When to send a request again, and how long to wait first.
+
+use reqwest::Method;
+use std::time::Duration;
+use time::format_description::well_known::Rfc2822;
+use time::OffsetDateTime;
+
+/// When a failed request is sent again.
+///
+/// The default retries idempotent requests (`GET`, `HEAD`, `OPTIONS`, `PUT`,
+/// `DELETE`) that were answered 429 (too many requests) or 503 (unavailable), or
+/// that could not connect, making at most 3 attempts in all. Between attempts it
+/// waits as the answer's `Retry-After` header says (delta-seconds or an HTTP date);
+/// without one it backs off exponentially with full jitter: a random wait between
+/// zero and `base_delay × 2^(retry − 1)`, never more than `max_delay` (100 ms and
+/// 3 s by default, as Twilio's Node library does). A `Retry-After` longer than
+/// `max_retry_after` (10 s by default) is not waited out: the error is returned at
+/// once so the caller decides. `POST` (create, update) is retried only after
+/// [`RetryPolicy::retry_non_idempotent`], since the first attempt may have been
+/// carried out. A timed-out attempt is never retried, for the same reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+    max_retry_after: Duration,
+    retry_non_idempotent: bool,
+    statuses: Vec<u16>,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(3),
+            max_retry_after: Duration::from_secs(10),
+            retry_non_idempotent: false,
+            statuses: vec![429, 503],
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retries: every request is sent once.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// At most `n` attempts in all, the first included; 0 counts as 1.
+    pub fn max_attempts(mut self, n: u32) -> Self {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// The backoff before the first retry, doubled for each one after it.
+    pub fn base_delay(mut self, d: Duration) -> Self {
+        self.base_delay = d;
+        self
+    }
+
+    /// The longest backoff between two attempts when the answer has no `Retry-After`.
+    pub fn max_delay(mut self, d: Duration) -> Self {
+        self.max_delay = d;
+        self
+    }
+
+    /// The longest `Retry-After` that is waited out; a longer one ends retrying and
+    /// returns the error.
+    pub fn max_retry_after(mut self, d: Duration) -> Self {
+        self.max_retry_after = d;
+        self
+    }
+
+    /// Also retry requests that are not idempotent (`POST`: create and update).
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.retry_non_idempotent = yes;
+        self
+    }
+
+    /// The HTTP statuses that are retried, replacing the default 429 and 503.
+    pub fn statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.statuses = statuses.into_iter().collect();
+        self
+    }
+
+    /// How many attempts in all a request may get, the first included.
+    pub(super) fn attempts_for(&self, method: &Method) -> u32 {
+        let idempotent = [
+            Method::GET,
+            Method::HEAD,
+            Method::OPTIONS,
+            Method::PUT,
+            Method::DELETE,
+        ]
+        .contains(method);
+        if idempotent || self.retry_non_idempotent {
+            self.max_attempts
+        } else {
+            1
+        }
+    }
+
+    /// True when an answer with this status is retried.
+    pub(super) fn retries_status(&self, status: u16) -> bool {
+        self.statuses.contains(&status)
+    }
+
+    /// How long to wait before retry number `retry` (1 for the second attempt), given
+    /// the answer's `Retry-After`; `None` when the server asked for longer than
+    /// `max_retry_after`.
+    pub(super) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Option<Duration> {
+        match retry_after {
+            Some(asked) if asked > self.max_retry_after => None,
+            Some(asked) => Some(asked),
+            None => Some(self.backoff(retry)),
+        }
+    }
+
+    /// Full jitter: uniform in `0..=min(max_delay, base_delay × 2^(retry − 1))`.
+    pub(super) fn backoff(&self, retry: u32) -> Duration {
+        let factor = 1u32
+            .checked_shl(retry.saturating_sub(1))
+            .unwrap_or(u32::MAX);
+        let ceiling = self.base_delay.saturating_mul(factor).min(self.max_delay);
+        let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
+        Duration::from_nanos(fastrand::u64(0..=nanos))
+    }
+}
+
+/// Reads a `Retry-After` value: delta-seconds (`120`) or an HTTP date
+/// (`Sun, 06 Nov 1994 08:49:37 GMT`), as a wait from `now`; a date in the past is no
+/// wait. `None` when it is neither.
+pub(super) fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many digits for a u64 is still "a very long time".
+        return Some(
+            value
+                .parse()
+                .map(Duration::from_secs)
+                .unwrap_or(Duration::MAX),
+        );
+    }
+    let at = OffsetDateTime::parse(value, &Rfc2822).ok()?;
+    Some(Duration::try_from(at - now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_retry_idempotent_429_and_503_three_times() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.attempts_for(&Method::GET), 3);
+        assert_eq!(p.attempts_for(&Method::DELETE), 3);
+        assert_eq!(p.attempts_for(&Method::POST), 1);
+        assert!(p.retries_status(429) && p.retries_status(503));
+        assert!(!p.retries_status(500) && !p.retries_status(404));
+        assert_eq!(
+            p.clone()
+                .retry_non_idempotent(true)
+                .attempts_for(&Method::POST),
+            3
+        );
+    }
+
+    #[test]
+    fn none_and_knobs() {
+        assert_eq!(RetryPolicy::none().attempts_for(&Method::GET), 1);
+        assert_eq!(
+            RetryPolicy::default()
+                .max_attempts(0)
+                .attempts_for(&Method::GET),
+            1
+        );
+        let p = RetryPolicy::default().max_attempts(5).statuses([500]);
+        assert_eq!(p.attempts_for(&Method::GET), 5);
+        assert!(p.retries_status(500) && !p.retries_status(429));
+    }
+
+    #[test]
+    fn backoff_is_full_jitter_under_a_doubling_cap() {
+        let p = RetryPolicy::default();
+        for (retry, ceiling_ms) in [
+            (1, 100),
+            (2, 200),
+            (3, 400),
+            (5, 1600),
+            (6, 3000),
+            (40, 3000),
+            (u32::MAX, 3000),
+        ] {
+            let ceiling = Duration::from_millis(ceiling_ms);
+            let waits: Vec<_> = (0..200).map(|_| p.backoff(retry)).collect();
+            assert!(
+                waits.iter().all(|w| *w <= ceiling),
+                "retry {retry}: {waits:?}"
+            );
+            // Jitter spreads the waits: not all in the upper or lower half.
+            assert!(waits.iter().any(|w| *w < ceiling / 2), "retry {retry}");
+            assert!(waits.iter().any(|w| *w > ceiling / 2), "retry {retry}");
+        }
+    }
+
+    #[test]
+    fn retry_after_is_honoured_up_to_the_limit() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            p.wait(1, Some(Duration::from_secs(2))),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(
+            p.wait(1, Some(Duration::from_secs(10))),
+            Some(Duration::from_secs(10))
+        );
+        assert_eq!(p.wait(1, Some(Duration::from_secs(11))), None);
+        assert!(p
+            .wait(1, None)
+            .is_some_and(|w| w <= Duration::from_millis(100)));
+    }
+
+    #[test]
+    fn retry_after_parses_seconds_and_http_dates() {
+        let now = OffsetDateTime::parse("Sun, 06 Nov 1994 08:49:37 GMT", &Rfc2822).unwrap();
+        assert_eq!(parse_retry_after("0", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after(" 120 ", now),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", now),
+            Some(Duration::MAX)
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        for bad in ["", "-1", "1.5", "soon", "2 seconds"] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
+        }
+    }
+}

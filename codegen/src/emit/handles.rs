@@ -1,0 +1,521 @@
+//! A resource's client handle (`Invites`): one async method per operation, plus
+//! `stream` for lists. Only what differs per spec is emitted here; sending, auth,
+//! retries, errors and paging are the runtime's.
+
+use super::docs::doc;
+use super::ident;
+use super::rust_types::rust_type;
+use crate::model::{
+    Api, Method, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
+};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// The handle type, the `Client` method that makes it, and its operation methods.
+pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
+    if r.operations.is_empty() {
+        return None;
+    }
+    let handle = ident(&r.plural_camel);
+    let method = ident(&r.plural_snake);
+    let n = Literal::usize_unsuffixed(r.scope_params.len());
+    let wire = &r.wire;
+
+    let scope_names: Vec<String> = r
+        .scope_params
+        .iter()
+        .map(|p| format!("`{}`", p.wire))
+        .collect();
+    let handle_doc = if scope_names.is_empty() {
+        format!(" Operations on {wire} resources.")
+    } else {
+        format!(
+            " Operations on the {wire} resources of one {}.",
+            scope_names.join(", ")
+        )
+    };
+    let made_by = format!(
+        " Made by [`Client::{}`](crate::Client::{}); cheap to clone.",
+        r.plural_snake, r.plural_snake
+    );
+    let args: Vec<TokenStream> = r.scope_params.iter().map(scope_arg).collect();
+    let arg_names: Vec<_> = r.scope_params.iter().map(|p| ident(&p.name)).collect();
+    let segments = r.scope_params.iter().map(|p| {
+        let name = ident(&p.name);
+        segment(p, quote!(#name))
+    });
+    let method_doc = doc(&format!(
+        "{} resources{}. Path parameters are checked when a request is made.",
+        wire,
+        if scope_names.is_empty() {
+            String::new()
+        } else {
+            format!(" of one {}", scope_names.join(", "))
+        }
+    ));
+    let example_args = r.scope_params.iter().map(|p| example_arg(api, r, p, true));
+    let example = doc_example(
+        api,
+        &[],
+        quote! {
+            let handle = client.#method(#(#example_args),*);
+            println!("{handle:?}");
+        },
+    );
+    let ops = r.operations.iter().map(|op| operation(api, r, op));
+
+    // Without scope parameters there is nothing to carry but the client.
+    let (scope_field, scope_init, scope_fn) = if r.scope_params.is_empty() {
+        (quote!(), quote!(), quote!())
+    } else {
+        (
+            quote! {
+                /// The scope's path parameters, percent-encoded; if one is invalid, every
+                /// request fails with its error before anything is sent.
+                scope: ::std::result::Result<[::std::string::String; #n], crate::ValidationError>,
+            },
+            quote!(scope: #handle::scope(#(#arg_names),*),),
+            quote! {
+                fn scope(#(#args),*) -> ::std::result::Result<[::std::string::String; #n], crate::ValidationError> {
+                    ::std::result::Result::Ok([#(#segments),*])
+                }
+            },
+        )
+    };
+
+    Some(quote! {
+        #[doc = #handle_doc]
+        #[doc = ""]
+        #[doc = #made_by]
+        #[derive(Debug, Clone)]
+        pub struct #handle {
+            client: crate::Client,
+            #scope_field
+        }
+
+        impl crate::Client {
+            #method_doc
+            #example
+            pub fn #method(&self, #(#args),*) -> #handle {
+                #handle {
+                    client: ::std::clone::Clone::clone(self),
+                    #scope_init
+                }
+            }
+        }
+
+        impl #handle {
+            #scope_fn
+
+            #(#ops)*
+        }
+    })
+}
+
+/// How a path parameter is taken: SIDs and enums by reference, text as `&str`.
+fn scope_arg(p: &Param) -> TokenStream {
+    let name = ident(&p.name);
+    let ty = match &p.ty {
+        Type::String | Type::Uri => quote!(&str),
+        Type::Named(_) | Type::Enum(_) => {
+            let ty = rust_type(&p.ty);
+            quote!(&#ty)
+        }
+        other => rust_type(other),
+    };
+    quote!(#name: #ty)
+}
+
+/// `value` (a path argument) percent-encoded as one path segment.
+fn segment(p: &Param, value: TokenStream) -> TokenStream {
+    let wire = &p.wire;
+    let text = match &p.ty {
+        Type::String | Type::Uri => quote!(#value),
+        Type::Named(_) | Type::Enum(_) => quote!(#value.as_str()),
+        _ => quote!(&::std::string::ToString::to_string(&#value)),
+    };
+    quote!(crate::runtime::path::segment(#text, #wire)?)
+}
+
+fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
+    let kind = op.kind.as_str();
+    let request_fn = format_ident!("{kind}_request");
+    let method_name = format_ident!("{kind}");
+    let resource = ident(&r.name);
+    let own_args: Vec<TokenStream> = op.own_path_params.iter().map(scope_arg).collect();
+    let own_names: Vec<_> = op.own_path_params.iter().map(|p| ident(&p.name)).collect();
+    let params_ty = op.params_type.as_deref().map(ident);
+    let params_arg = params_ty.as_ref().map(|t| quote!(params: #t));
+    let params_ref_arg = params_ty.as_ref().map(|t| quote!(params: &#t));
+    let params_pass = params_ty.as_ref().map(|_| quote!(&params));
+    let all_args: Vec<&TokenStream> = own_args.iter().chain(params_arg.as_ref()).collect();
+    let request_args: Vec<&TokenStream> = own_args.iter().chain(params_ref_arg.as_ref()).collect();
+    let call_args: Vec<TokenStream> = own_names
+        .iter()
+        .map(|n| quote!(#n))
+        .chain(params_pass.clone())
+        .collect();
+
+    let (encode_path, path) = path_expr(r, op);
+    let http_method = format_ident!("{}", format!("{:?}", op.method));
+    let status = Literal::u16_unsuffixed(op.status);
+    let operation_name = format!("{}.{kind}", r.wire);
+    let (validate, pairs) = match &params_ty {
+        Some(_) => (quote!(params.validate()?;), quote!(params.to_pairs())),
+        None => (quote!(), quote!(::std::vec::Vec::new())),
+    };
+    let in_form = op.params.iter().any(|p| p.location == ParamIn::Form);
+    let (query, form) = if in_form {
+        (
+            quote!(::std::vec::Vec::new()),
+            quote!(::std::option::Option::Some(#pairs)),
+        )
+    } else {
+        (pairs, quote!(::std::option::Option::None))
+    };
+    let scope = (!r.scope_params.is_empty())
+        .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
+    let request = quote! {
+        fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+            #validate
+            #scope
+            #encode_path
+            ::std::result::Result::Ok(crate::runtime::client::Request {
+                operation: #operation_name,
+                method: ::reqwest::Method::#http_method,
+                path: #path,
+                query: #query,
+                form: #form,
+                expect: #status,
+            })
+        }
+    };
+
+    let docs = op_docs(api, r, op);
+    let send = match op.kind {
+        OpKind::Delete => quote! {
+            #docs
+            pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<(), crate::Error> {
+                self.client.send_empty(self.#request_fn(#(#call_args),*)?).await
+            }
+        },
+        OpKind::List => {
+            let page = ident(
+                &r.page
+                    .as_ref()
+                    .map_or_else(|| format!("{}Page", r.name), |p| p.name.clone()),
+            );
+            let stream_docs = stream_docs(api, r, op);
+            quote! {
+                #docs
+                pub async fn list(&self, #(#all_args),*) -> ::std::result::Result<#page, crate::Error> {
+                    self.client.send_json(self.#request_fn(#(#call_args),*)?).await
+                }
+
+                #stream_docs
+                pub fn stream(&self, #(#all_args),*) -> impl ::futures_util::Stream<Item = ::std::result::Result<#resource, crate::Error>> + ::std::marker::Send + 'static {
+                    self.client.paginate::<#page>(self.#request_fn(#(#call_args),*))
+                }
+            }
+        }
+        _ => quote! {
+            #docs
+            pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<#resource, crate::Error> {
+                self.client.send_json(self.#request_fn(#(#call_args),*)?).await
+            }
+        },
+    };
+    quote! { #request #send }
+}
+
+/// The statements that bind the operation's own path parameters, encoded, to their
+/// own names, and the `format!` of the path from them and the scope.
+fn path_expr(r: &Resource, op: &Operation) -> (TokenStream, TokenStream) {
+    let encode = op.own_path_params.iter().map(|p| {
+        let name = ident(&p.name);
+        let value = segment(p, quote!(#name));
+        quote!(let #name = #value;)
+    });
+    let encode = quote!(#(#encode)*);
+    let mut template = String::new();
+    let mut values = Vec::new();
+    for seg in &op.path {
+        match seg {
+            PathSegment::Literal(text) => template.push_str(text),
+            PathSegment::Param(wire) => {
+                template.push_str("{}");
+                if let Some(i) = r.scope_params.iter().position(|p| &p.wire == wire) {
+                    let i = Literal::usize_unsuffixed(i);
+                    values.push(quote!(scope[#i]));
+                } else if let Some(p) = op.own_path_params.iter().find(|p| &p.wire == wire) {
+                    let name = ident(&p.name);
+                    values.push(quote!(#name));
+                }
+            }
+        }
+    }
+    let path = if values.is_empty() {
+        quote!(::std::string::String::from(#template))
+    } else {
+        quote!(::std::format!(#template, #(#values),*))
+    };
+    (encode, path)
+}
+
+fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
+    let a = if r
+        .wire
+        .starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u'])
+    {
+        "an"
+    } else {
+        "a"
+    };
+    let what = match op.kind {
+        OpKind::Create => format!(
+            "Creates {a} {} (`{} {}`, expects {}).",
+            r.wire,
+            method_str(op.method),
+            path_str(op),
+            op.status
+        ),
+        OpKind::Fetch => format!(
+            "Fetches one {} (`{} {}`).",
+            r.wire,
+            method_str(op.method),
+            path_str(op)
+        ),
+        OpKind::List => format!(
+            "Lists one page of {} resources (`{} {}`); [`stream`](Self::stream) walks every page.",
+            r.wire,
+            method_str(op.method),
+            path_str(op)
+        ),
+        OpKind::Update => format!(
+            "Updates {a} {} (`{} {}`).",
+            r.wire,
+            method_str(op.method),
+            path_str(op)
+        ),
+        OpKind::Delete => format!(
+            "Deletes {a} {} (`{} {}`, expects {}).",
+            r.wire,
+            method_str(op.method),
+            path_str(op),
+            op.status
+        ),
+    };
+    let retry = match op.method {
+        Method::GET | Method::DELETE => "Retried on 429 and 503 by the default retry policy.",
+        _ => "Not retried unless the retry policy opts in to non-idempotent requests.",
+    };
+    let text = match &op.doc {
+        Some(extra) => format!("{what}\n\n{}\n\n{retry}", extra.trim()),
+        None => format!("{what}\n\n{retry}"),
+    };
+    let docs = doc(&text);
+    let call = example_call(api, r, op, false);
+    let example = doc_example(api, &example_uses(op), call);
+    quote! { #docs #example }
+}
+
+fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
+    let docs = doc(&format!(
+        "Every {} the list operation returns, page after page, as a stream.\n\n\
+         A page is fetched only when the stream is polled past the records already \
+         fetched. Next pages are followed exactly as the API links them, and only on the \
+         client's own scheme, host and port; the stream ends after the first error.",
+        r.wire
+    ));
+    let call = example_call(api, r, op, true);
+    let mut uses = example_uses(op);
+    uses.push("use futures_util::TryStreamExt;".into());
+    let example = doc_example(api, &uses, call);
+    quote! { #docs #example }
+}
+
+fn method_str(m: Method) -> String {
+    format!("{m:?}")
+}
+
+fn path_str(op: &Operation) -> String {
+    op.path
+        .iter()
+        .map(|s| match s {
+            PathSegment::Literal(t) => t.clone(),
+            PathSegment::Param(p) => format!("{{{p}}}"),
+        })
+        .collect()
+}
+
+/// The `use` lines an operation's example needs besides `Client`.
+fn example_uses(op: &Operation) -> Vec<String> {
+    op.params_type
+        .iter()
+        .map(|t| format!("use {{krate}}::{t};"))
+        .collect()
+}
+
+/// The statement an operation's example runs.
+fn example_call(api: &Api, r: &Resource, op: &Operation, stream: bool) -> TokenStream {
+    example_call_on(api, r, op, stream, &handle_expr(api, r))
+}
+
+/// `client.invites(&"IS…".parse()?, "example")`.
+fn handle_expr(api: &Api, r: &Resource) -> TokenStream {
+    let method = ident(&r.plural_snake);
+    let scope_args = r.scope_params.iter().map(|p| example_arg(api, r, p, true));
+    quote!(client.#method(#(#scope_args),*))
+}
+
+fn example_call_on(
+    api: &Api,
+    r: &Resource,
+    op: &Operation,
+    stream: bool,
+    handle: &TokenStream,
+) -> TokenStream {
+    let own_args = op
+        .own_path_params
+        .iter()
+        .map(|p| example_arg(api, r, p, true));
+    let params = op.params_type.as_deref().map(|t| {
+        let t = ident(t);
+        let required = op
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| example_arg(api, r, p, false));
+        quote!(#t::new(#(#required),*))
+    });
+    let args: Vec<TokenStream> = own_args.chain(params).collect();
+    match (op.kind, stream) {
+        (OpKind::List, true) => quote! {
+            let all: ::std::vec::Vec<_> = #handle.stream(#(#args),*).try_collect().await?;
+            println!("{} records", all.len());
+        },
+        (OpKind::List, false) => quote! {
+            let page = #handle.list(#(#args),*).await?;
+            println!("{:?}", page.meta.next_page_url);
+        },
+        (OpKind::Delete, _) => quote!(#handle.delete(#(#args),*).await?;),
+        (kind, _) => {
+            let m = format_ident!("{}", kind.as_str());
+            quote! {
+                let record = #handle.#m(#(#args),*).await?;
+                println!("{record:?}");
+            }
+        }
+    }
+}
+
+/// A compiling example value for a parameter; SIDs are parsed from a valid sample.
+fn example_arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> TokenStream {
+    let parsed = |text: String| {
+        if by_ref {
+            quote!(&#text.parse()?)
+        } else {
+            quote!(#text.parse()?)
+        }
+    };
+    match &p.ty {
+        Type::String | Type::Uri => quote!("example"),
+        Type::Named(name) => match api.types.iter().find(|t| &t.name == name).map(|t| &t.kind) {
+            Some(NamedKind::Sid { prefix, digits }) => {
+                parsed(format!("{prefix}{}", "0".repeat(*digits)))
+            }
+            Some(NamedKind::Enum(def)) => parsed(def.variants[0].wire.clone()),
+            _ => parsed("example".into()),
+        },
+        Type::Enum(name) => {
+            let first = r
+                .enums
+                .iter()
+                .find(|e| &e.name == name)
+                .map_or("example", |e| e.def.variants[0].wire.as_str());
+            parsed(first.to_string())
+        }
+        Type::Integer { min, .. } => {
+            let v = Literal::i64_unsuffixed(min.unwrap_or(1).max(1));
+            quote!(#v)
+        }
+        Type::Number { .. } => quote!(1.0),
+        Type::Boolean => quote!(true),
+        Type::DateTime(_) => quote!(::time::OffsetDateTime::now_utc()),
+        Type::Json => quote!(::serde_json::Value::Null),
+        Type::Array(item) => {
+            let one = example_arg(
+                api,
+                r,
+                &Param {
+                    ty: (**item).clone(),
+                    ..p.clone()
+                },
+                false,
+            );
+            quote!([#one])
+        }
+    }
+}
+
+/// `# Example` and a `no_run` example: a client from the environment, then `body`.
+fn doc_example(api: &Api, uses: &[String], body: TokenStream) -> TokenStream {
+    let mut lines = vec![String::new(), " # Example".to_string(), String::new()];
+    lines.extend(example_lines(api, uses, body));
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The crate docs' quick start: every operation of the first resource that has any.
+pub fn quick_start(api: &Api) -> Option<Vec<String>> {
+    let r = api.resources.iter().find(|r| !r.operations.is_empty())?;
+    let var = ident(&r.plural_snake);
+    let make = handle_expr(api, r);
+    let handle = quote!(#var);
+    let calls = r.operations.iter().flat_map(|op| {
+        let one = example_call_on(api, r, op, false, &handle);
+        let stream = (op.kind == OpKind::List).then(|| example_call_on(api, r, op, true, &handle));
+        [Some(one), stream].into_iter().flatten()
+    });
+    let body = quote! {
+        let #var = #make;
+        #(#calls)*
+    };
+    let mut uses: Vec<String> = r.operations.iter().flat_map(example_uses).collect();
+    uses.push("use futures_util::TryStreamExt;".into());
+    let mut lines = vec![
+        String::new(),
+        " ## Quick start".to_string(),
+        String::new(),
+        format!(
+            " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a {} handle",
+            r.wire
+        ),
+        " carries the path parameters its operations share.".to_string(),
+        String::new(),
+    ];
+    lines.extend(example_lines(api, &uses, body));
+    Some(lines)
+}
+
+fn example_lines(api: &Api, uses: &[String], body: TokenStream) -> Vec<String> {
+    let krate = &api.lib_name;
+    let mut lines = vec![
+        " ```no_run".to_string(),
+        format!(" # async fn example() -> Result<(), {krate}::Error> {{"),
+        format!(" use {krate}::Client;"),
+    ];
+    for u in uses {
+        lines.push(format!(" {}", u.replace("{krate}", krate)));
+    }
+    lines.push(" let client = Client::from_env()?;".into());
+    let file: syn::File = syn::parse2(quote!(fn body() { #body })).expect("example is valid Rust");
+    let text = prettyplease::unparse(&file);
+    let inner: Vec<&str> = text.lines().collect();
+    for line in &inner[1..inner.len().saturating_sub(1)] {
+        lines.push(format!(" {}", line.strip_prefix("    ").unwrap_or(line)));
+    }
+    lines.push(" # Ok(())".into());
+    lines.push(" # }".into());
+    lines.push(" ```".into());
+    lines
+}
