@@ -13,10 +13,7 @@ use futures_util::TryStreamExt;
 use twilio_chat_v1::Client;
 use twilio_chat_v1::ListInvites;
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> ::std::result::Result<
-    (),
-    ::std::boxed::Box<dyn ::std::error::Error>,
-> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = ::std::env::args().skip(1);
     let service_sid = args
         .next()
@@ -26,18 +23,18 @@ async fn main() -> ::std::result::Result<
         .next()
         .ok_or("usage: list_invites <ServiceSid> <ChannelSid>")?;
     let mut builder = Client::builder_from_env()?;
-    if let ::std::result::Result::Ok(url) = ::std::env::var("TWILIO_CHAT_V1_BASE_URL") {
+    if let Ok(url) = std::env::var("TWILIO_CHAT_V1_BASE_URL") {
         builder = builder.base_url(url);
     }
     let client = builder.build()?;
-    let mut records = ::std::pin::pin!(
+    let mut records = std::pin::pin!(
         client.invites(& service_sid, & channel_sid).stream(ListInvites::new())
     );
     let mut count = 0usize;
-    while let ::std::option::Option::Some(record) = records.try_next().await? {
-        println!("{}", ::serde_json::to_string(& record) ?);
+    while let Some(record) = records.try_next().await? {
+        println!("{}", serde_json::to_string(& record) ?);
         count += 1;
     }
     eprintln!("{count} records");
-    ::std::result::Result::Ok(())
+    Ok(())
 }

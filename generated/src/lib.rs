@@ -31,10 +31,7 @@
 //! println!("{record:?}");
 //! let page = invites.list(ListInvites::new()).await?;
 //! println!("{:?}", page.meta.next_page_url);
-//! let all: ::std::vec::Vec<_> = invites
-//!     .stream(ListInvites::new())
-//!     .try_collect()
-//!     .await?;
+//! let all: Vec<_> = invites.stream(ListInvites::new()).try_collect().await?;
 //! println!("{} records", all.len());
 //! invites.delete(&"IN00000000000000000000000000000000".parse()?).await?;
 //! # Ok(())

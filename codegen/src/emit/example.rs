@@ -1,5 +1,6 @@
 //! `examples/list_<plural>.rs`: a program that lists every record of a listable
-//! resource, with credentials from the environment.
+//! resource, with credentials from the environment. It is consumer code, so it uses
+//! plain paths: a spec can't put names into its scope.
 
 use super::ident;
 use crate::model::{Api, OpKind, Resource, Type};
@@ -73,22 +74,22 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
         #params_use
 
         #[tokio::main(flavor = "current_thread")]
-        async fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+        async fn main() -> Result<(), Box<dyn std::error::Error>> {
             #args
             #(#reads)*
             let mut builder = Client::builder_from_env()?;
-            if let ::std::result::Result::Ok(url) = ::std::env::var(#base_env) {
+            if let Ok(url) = std::env::var(#base_env) {
                 builder = builder.base_url(url);
             }
             let client = builder.build()?;
-            let mut records = ::std::pin::pin!(client.#method(#(#passes),*).stream(#params_arg));
+            let mut records = std::pin::pin!(client.#method(#(#passes),*).stream(#params_arg));
             let mut count = 0usize;
-            while let ::std::option::Option::Some(record) = records.try_next().await? {
-                println!("{}", ::serde_json::to_string(&record)?);
+            while let Some(record) = records.try_next().await? {
+                println!("{}", serde_json::to_string(&record)?);
                 count += 1;
             }
             eprintln!("{count} records");
-            ::std::result::Result::Ok(())
+            Ok(())
         }
     })
 }

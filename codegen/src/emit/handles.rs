@@ -391,7 +391,7 @@ fn example_call_on(
     let args: Vec<TokenStream> = own_args.chain(params).collect();
     match (op.kind, stream) {
         (OpKind::List, true) => quote! {
-            let all: ::std::vec::Vec<_> = #handle.stream(#(#args),*).try_collect().await?;
+            let all: Vec<_> = #handle.stream(#(#args),*).try_collect().await?;
             println!("{} records", all.len());
         },
         (OpKind::List, false) => quote! {

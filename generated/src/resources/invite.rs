@@ -391,7 +391,7 @@ impl Invites {
     /// use twilio_chat_v1::ListInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: ::std::vec::Vec<_> = client
+    /// let all: Vec<_> = client
     ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
     ///     .stream(ListInvites::new())
     ///     .try_collect()
