@@ -3,7 +3,7 @@
 //! It turns text into [`raw::SpecFile`]s and YAML errors into [`Diagnostic`]s, and finds
 //! the line and column of any node by path, for errors found later, in `lower`.
 
-use super::raw::SpecFile;
+use super::raw::{recovery, SpecFile};
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -48,7 +48,32 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             .at(Some(Location { line: 1, column: 1 }), text),
         ));
     }
-    serde_yaml::from_str(text).map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))
+    parse_recovering(file, text)
+}
+
+/// Parses the typed spec; after a shape error, parses again with the failed entry
+/// skipped, and so on, so every broken entry is reported in one run.
+fn parse_recovering(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
+    let mut skip = Vec::new();
+    let mut diags = Diagnostics::default();
+    loop {
+        let (result, failed) =
+            recovery::with_skips(&skip, || serde_yaml::from_str::<SpecFile>(text));
+        match result {
+            Ok(spec) if diags.is_empty() => return Ok(spec),
+            Ok(_) => break,
+            Err(e) => {
+                diags.push(from_yaml_error(file, text, &e));
+                match failed {
+                    // Each pass skips one more entry, so this ends.
+                    Some(entry) if !skip.contains(&entry) => skip.push(entry),
+                    _ => break,
+                }
+            }
+        }
+    }
+    diags.sort();
+    Err(diags)
 }
 
 fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {

@@ -172,13 +172,85 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, T>()? {
-                    entries.push(entry);
+                while let Some(key) = map.next_key::<String>()? {
+                    let _entered = recovery::Enter::new(&key);
+                    if recovery::skipped() {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        continue;
+                    }
+                    match map.next_value::<T>() {
+                        Ok(value) => entries.push((key, value)),
+                        Err(e) => {
+                            recovery::failed();
+                            return Err(e);
+                        }
+                    }
                 }
                 Ok(Entries(entries))
             }
         }
 
         deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}
+
+/// Reporting every shape error of a file, not only the first: serde stops at the
+/// first error, so the loader parses again with each failed entry skipped. An entry
+/// is named by the keys of the [`Entries`] maps it sits in (`["Invite", "sid"]`).
+pub(crate) mod recovery {
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// Keys of the `Entries` being read, outermost first.
+        static CHAIN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+        /// Entries to skip on this pass.
+        static SKIP: RefCell<Vec<Vec<String>>> = const { RefCell::new(Vec::new()) };
+        /// The innermost entry that failed on this pass.
+        static FAILED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    }
+
+    /// Marks reading one entry; leaving the scope unmarks it, error or not.
+    pub struct Enter;
+
+    impl Enter {
+        pub fn new(key: &str) -> Self {
+            CHAIN.with(|c| c.borrow_mut().push(key.to_string()));
+            Enter
+        }
+    }
+
+    impl Drop for Enter {
+        fn drop(&mut self) {
+            CHAIN.with(|c| c.borrow_mut().pop());
+        }
+    }
+
+    pub fn skipped() -> bool {
+        CHAIN.with(|c| SKIP.with(|s| s.borrow().contains(&c.borrow())))
+    }
+
+    /// Records the entry being read as failed, unless an inner one already was.
+    pub fn failed() {
+        FAILED.with(|f| {
+            let mut f = f.borrow_mut();
+            if f.is_none() {
+                *f = Some(CHAIN.with(|c| c.borrow().clone()));
+            }
+        });
+    }
+
+    /// Runs `parse` with `skip` entries skipped; returns its result and the entry
+    /// that failed, if the failure was inside one.
+    pub fn with_skips<T>(
+        skip: &[Vec<String>],
+        parse: impl FnOnce() -> T,
+    ) -> (T, Option<Vec<String>>) {
+        SKIP.with(|s| *s.borrow_mut() = skip.to_vec());
+        FAILED.with(|f| *f.borrow_mut() = None);
+        CHAIN.with(|c| c.borrow_mut().clear());
+        let result = parse();
+        let failed = FAILED.with(|f| f.borrow_mut().take());
+        SKIP.with(|s| s.borrow_mut().clear());
+        (result, failed)
     }
 }

@@ -54,6 +54,11 @@ fn all_errors_of_a_spec_are_reported_in_one_run() {
     let diags =
         codegen::generate(&[source("several_errors_at_once.yaml", text)]).expect_err("invalid");
     assert_eq!(diags.len(), 3, "{diags}");
+    let text = std::fs::read_to_string(malformed_dir().join("several_shape_errors_at_once.yaml"))
+        .expect("spec");
+    let diags = codegen::generate(&[source("several_shape_errors_at_once.yaml", text)])
+        .expect_err("invalid");
+    assert_eq!(diags.len(), 4, "{diags}");
 }
 
 #[test]
