@@ -3,4 +3,5 @@
 
 mod fresh;
 mod malformed;
+mod random_specs;
 mod snapshots;
