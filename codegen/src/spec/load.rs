@@ -26,6 +26,13 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             .help("split the API over several files in the spec folder"),
         ));
     }
+    if let Some((location, depth)) = too_deep(text) {
+        return Err(Diagnostics::from(
+            Diagnostic::new(file, "", format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels (at least {depth})"))
+                .help("a spec needs only a few levels; look for unclosed `[` or `{`")
+                .at(Some(location), text),
+        ));
+    }
     // A first pass into an untyped tree reports syntax errors and duplicate keys,
     // which typed deserialization would skip or report as something else.
     let tree: serde_yaml::Value = serde_yaml::from_str(text)
@@ -74,6 +81,47 @@ fn parse_recovering(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     }
     diags.sort();
     Err(diags)
+}
+
+/// Deeper `[`/`{` nesting than this is refused before parsing: libyaml's scanner
+/// slows down quadratically with flow depth.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// Where flow nesting (`[`, `{` outside quotes and comments) first passes
+/// [`MAX_FLOW_DEPTH`]. A cheap guard, not a YAML parser: it reads quotes only where
+/// a quoted scalar can start.
+fn too_deep(text: &str) -> Option<(Location, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment) = (line + 1, 0, false);
+            prev = c;
+            continue;
+        }
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if comment => {}
+            None => match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '\'' | '"' if prev.is_whitespace() || "[{,:".contains(prev) => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((Location { line, column }, depth));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    None
 }
 
 fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnostic {

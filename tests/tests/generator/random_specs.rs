@@ -34,7 +34,6 @@ const FIELD_NAMES: &[&str] = &[
     "where",
     "match",
     "meta",
-    "value",
 ];
 const RESOURCE_NAMES: &[&str] = &[
     "Invite", "Self", "type", "Result", "Option", "Box", "Café", "2fa", "Vec", "Widget",
