@@ -28,9 +28,13 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     }
     if let Some((location, depth)) = too_deep(text) {
         return Err(Diagnostics::from(
-            Diagnostic::new(file, "", format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels (at least {depth})"))
-                .help("a spec needs only a few levels; look for unclosed `[` or `{`")
-                .at(Some(location), text),
+            Diagnostic::new(
+                file,
+                "",
+                format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels (at least {depth})"),
+            )
+            .help("a spec needs only a few levels; look for unclosed `[` or `{`")
+            .at(Some(location), text),
         ));
     }
     // A first pass into an untyped tree reports syntax errors and duplicate keys,
