@@ -13,8 +13,8 @@
 //!
 //! ## Quick start
 //!
-//! Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a Invite handle
-//! carries the path parameters its operations share.
+//! Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a resource's
+//! handle carries the path parameters its operations share.
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_chat_v1::Error> {
@@ -23,8 +23,7 @@
 //! use twilio_chat_v1::ListInvites;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
-//! let invites = client
-//!     .invites(&"IS00000000000000000000000000000000".parse()?, "example");
+//! let invites = client.invites(&"IS00000000000000000000000000000000".parse()?, "example");
 //! let record = invites.create(CreateInvite::new("example")).await?;
 //! println!("{record:?}");
 //! let record = invites.fetch(&"IN00000000000000000000000000000000".parse()?).await?;

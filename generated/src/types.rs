@@ -13,83 +13,20 @@ impl AccountSid {
     pub const PREFIX: &'static str = "AC";
     /// The length of every value, in bytes and characters.
     pub const LEN: usize = 34;
-    /// Checks `value` without allocating.
+    /// Checks `value` without allocating, saying what is wrong.
     pub fn validate(
         value: &str,
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         crate::runtime::validate::sid::<32>(value, Self::NAME, "AC")
     }
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The value as an owned `String`.
-    pub fn into_string(self) -> ::std::string::String {
-        self.0
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "AC")
     }
 }
-impl ::std::str::FromStr for AccountSid {
-    type Err = crate::runtime::validate::ValidationError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Self::validate(value)?;
-        ::std::result::Result::Ok(AccountSid(::std::borrow::ToOwned::to_owned(value)))
-    }
-}
-impl ::std::convert::TryFrom<&str> for AccountSid {
-    type Error = crate::runtime::validate::ValidationError;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-        ::std::str::FromStr::from_str(value)
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for AccountSid {
-    type Error = crate::runtime::validate::ValidationError;
-    /// Keeps the `String`'s allocation.
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        Self::validate(&value)?;
-        ::std::result::Result::Ok(AccountSid(value))
-    }
-}
-impl ::std::fmt::Display for AccountSid {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl ::std::convert::AsRef<str> for AccountSid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-impl ::std::cmp::PartialEq<str> for AccountSid {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-impl ::std::cmp::PartialEq<&str> for AccountSid {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-impl ::serde::Serialize for AccountSid {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccountSid {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::convert::TryFrom::try_from(value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
-    }
-}
+crate::runtime::newtype::string_newtype!(
+    AccountSid, crate ::runtime::validate::ValidationError
+);
 /// The SID of a Channel (`CH` followed by 32 hex digits).
 ///
 /// `CH` followed by 32 hex digits of either case (34 characters).
@@ -102,83 +39,20 @@ impl ChannelSid {
     pub const PREFIX: &'static str = "CH";
     /// The length of every value, in bytes and characters.
     pub const LEN: usize = 34;
-    /// Checks `value` without allocating.
+    /// Checks `value` without allocating, saying what is wrong.
     pub fn validate(
         value: &str,
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         crate::runtime::validate::sid::<32>(value, Self::NAME, "CH")
     }
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The value as an owned `String`.
-    pub fn into_string(self) -> ::std::string::String {
-        self.0
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "CH")
     }
 }
-impl ::std::str::FromStr for ChannelSid {
-    type Err = crate::runtime::validate::ValidationError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Self::validate(value)?;
-        ::std::result::Result::Ok(ChannelSid(::std::borrow::ToOwned::to_owned(value)))
-    }
-}
-impl ::std::convert::TryFrom<&str> for ChannelSid {
-    type Error = crate::runtime::validate::ValidationError;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-        ::std::str::FromStr::from_str(value)
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for ChannelSid {
-    type Error = crate::runtime::validate::ValidationError;
-    /// Keeps the `String`'s allocation.
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        Self::validate(&value)?;
-        ::std::result::Result::Ok(ChannelSid(value))
-    }
-}
-impl ::std::fmt::Display for ChannelSid {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl ::std::convert::AsRef<str> for ChannelSid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-impl ::std::cmp::PartialEq<str> for ChannelSid {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-impl ::std::cmp::PartialEq<&str> for ChannelSid {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-impl ::serde::Serialize for ChannelSid {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ChannelSid {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::convert::TryFrom::try_from(value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
-    }
-}
+crate::runtime::newtype::string_newtype!(
+    ChannelSid, crate ::runtime::validate::ValidationError
+);
 /// The SID of an Invite (`IN` followed by 32 hex digits).
 ///
 /// `IN` followed by 32 hex digits of either case (34 characters).
@@ -191,83 +65,20 @@ impl InviteSid {
     pub const PREFIX: &'static str = "IN";
     /// The length of every value, in bytes and characters.
     pub const LEN: usize = 34;
-    /// Checks `value` without allocating.
+    /// Checks `value` without allocating, saying what is wrong.
     pub fn validate(
         value: &str,
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         crate::runtime::validate::sid::<32>(value, Self::NAME, "IN")
     }
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The value as an owned `String`.
-    pub fn into_string(self) -> ::std::string::String {
-        self.0
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "IN")
     }
 }
-impl ::std::str::FromStr for InviteSid {
-    type Err = crate::runtime::validate::ValidationError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Self::validate(value)?;
-        ::std::result::Result::Ok(InviteSid(::std::borrow::ToOwned::to_owned(value)))
-    }
-}
-impl ::std::convert::TryFrom<&str> for InviteSid {
-    type Error = crate::runtime::validate::ValidationError;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-        ::std::str::FromStr::from_str(value)
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for InviteSid {
-    type Error = crate::runtime::validate::ValidationError;
-    /// Keeps the `String`'s allocation.
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        Self::validate(&value)?;
-        ::std::result::Result::Ok(InviteSid(value))
-    }
-}
-impl ::std::fmt::Display for InviteSid {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl ::std::convert::AsRef<str> for InviteSid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-impl ::std::cmp::PartialEq<str> for InviteSid {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-impl ::std::cmp::PartialEq<&str> for InviteSid {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-impl ::serde::Serialize for InviteSid {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for InviteSid {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::convert::TryFrom::try_from(value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
-    }
-}
+crate::runtime::newtype::string_newtype!(
+    InviteSid, crate ::runtime::validate::ValidationError
+);
 /// The SID of a Role (`RL` followed by 32 hex digits).
 ///
 /// `RL` followed by 32 hex digits of either case (34 characters).
@@ -280,83 +91,20 @@ impl RoleSid {
     pub const PREFIX: &'static str = "RL";
     /// The length of every value, in bytes and characters.
     pub const LEN: usize = 34;
-    /// Checks `value` without allocating.
+    /// Checks `value` without allocating, saying what is wrong.
     pub fn validate(
         value: &str,
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         crate::runtime::validate::sid::<32>(value, Self::NAME, "RL")
     }
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The value as an owned `String`.
-    pub fn into_string(self) -> ::std::string::String {
-        self.0
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "RL")
     }
 }
-impl ::std::str::FromStr for RoleSid {
-    type Err = crate::runtime::validate::ValidationError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Self::validate(value)?;
-        ::std::result::Result::Ok(RoleSid(::std::borrow::ToOwned::to_owned(value)))
-    }
-}
-impl ::std::convert::TryFrom<&str> for RoleSid {
-    type Error = crate::runtime::validate::ValidationError;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-        ::std::str::FromStr::from_str(value)
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for RoleSid {
-    type Error = crate::runtime::validate::ValidationError;
-    /// Keeps the `String`'s allocation.
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        Self::validate(&value)?;
-        ::std::result::Result::Ok(RoleSid(value))
-    }
-}
-impl ::std::fmt::Display for RoleSid {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl ::std::convert::AsRef<str> for RoleSid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-impl ::std::cmp::PartialEq<str> for RoleSid {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-impl ::std::cmp::PartialEq<&str> for RoleSid {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-impl ::serde::Serialize for RoleSid {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RoleSid {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::convert::TryFrom::try_from(value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
-    }
-}
+crate::runtime::newtype::string_newtype!(
+    RoleSid, crate ::runtime::validate::ValidationError
+);
 /// The SID of a Chat Service (`IS` followed by 32 hex digits).
 ///
 /// `IS` followed by 32 hex digits of either case (34 characters).
@@ -369,80 +117,17 @@ impl ServiceSid {
     pub const PREFIX: &'static str = "IS";
     /// The length of every value, in bytes and characters.
     pub const LEN: usize = 34;
-    /// Checks `value` without allocating.
+    /// Checks `value` without allocating, saying what is wrong.
     pub fn validate(
         value: &str,
     ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
         crate::runtime::validate::sid::<32>(value, Self::NAME, "IS")
     }
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The value as an owned `String`.
-    pub fn into_string(self) -> ::std::string::String {
-        self.0
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "IS")
     }
 }
-impl ::std::str::FromStr for ServiceSid {
-    type Err = crate::runtime::validate::ValidationError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Self::validate(value)?;
-        ::std::result::Result::Ok(ServiceSid(::std::borrow::ToOwned::to_owned(value)))
-    }
-}
-impl ::std::convert::TryFrom<&str> for ServiceSid {
-    type Error = crate::runtime::validate::ValidationError;
-    fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-        ::std::str::FromStr::from_str(value)
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for ServiceSid {
-    type Error = crate::runtime::validate::ValidationError;
-    /// Keeps the `String`'s allocation.
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        Self::validate(&value)?;
-        ::std::result::Result::Ok(ServiceSid(value))
-    }
-}
-impl ::std::fmt::Display for ServiceSid {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl ::std::convert::AsRef<str> for ServiceSid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-impl ::std::cmp::PartialEq<str> for ServiceSid {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-impl ::std::cmp::PartialEq<&str> for ServiceSid {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-impl ::serde::Serialize for ServiceSid {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ServiceSid {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::convert::TryFrom::try_from(value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
-    }
-}
+crate::runtime::newtype::string_newtype!(
+    ServiceSid, crate ::runtime::validate::ValidationError
+);

@@ -2,12 +2,11 @@
 //! `stream` for lists. Only what differs per spec is emitted here; sending, auth,
 //! retries, errors and paging are the runtime's.
 
+use super::doc_examples;
 use super::docs::doc;
 use super::ident;
 use super::rust_types::rust_type;
-use crate::model::{
-    Api, Method, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
-};
+use crate::model::{Api, Method, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -53,15 +52,7 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
             format!(" of one {}", scope_names.join(", "))
         }
     ));
-    let example_args = r.scope_params.iter().map(|p| example_arg(api, r, p, true));
-    let example = doc_example(
-        api,
-        &[],
-        quote! {
-            let handle = client.#method(#(#example_args),*);
-            println!("{handle:?}");
-        },
-    );
+    let example = doc_examples::handle_method(api, r);
     let ops = r.operations.iter().map(|op| operation(api, r, op));
 
     // Without scope parameters there is nothing to carry but the client.
@@ -314,8 +305,7 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         None => format!("{what}\n\n{retry}"),
     };
     let docs = doc(&text);
-    let call = example_call(api, r, op, false);
-    let example = doc_example(api, &example_uses(op), call);
+    let example = doc_examples::operation(api, r, op, false);
     quote! { #docs #example }
 }
 
@@ -327,10 +317,7 @@ fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
          client's own scheme, host and port; the stream ends after the first error.",
         r.wire
     ));
-    let call = example_call(api, r, op, true);
-    let mut uses = example_uses(op);
-    uses.push("use futures_util::TryStreamExt;".into());
-    let example = doc_example(api, &uses, call);
+    let example = doc_examples::operation(api, r, op, true);
     quote! { #docs #example }
 }
 
@@ -346,176 +333,4 @@ fn path_str(op: &Operation) -> String {
             PathSegment::Param(p) => format!("{{{p}}}"),
         })
         .collect()
-}
-
-/// The `use` lines an operation's example needs besides `Client`.
-fn example_uses(op: &Operation) -> Vec<String> {
-    op.params_type
-        .iter()
-        .map(|t| format!("use {{krate}}::{t};"))
-        .collect()
-}
-
-/// The statement an operation's example runs.
-fn example_call(api: &Api, r: &Resource, op: &Operation, stream: bool) -> TokenStream {
-    example_call_on(api, r, op, stream, &handle_expr(api, r))
-}
-
-/// `client.invites(&"IS…".parse()?, "example")`.
-fn handle_expr(api: &Api, r: &Resource) -> TokenStream {
-    let method = ident(&r.plural_snake);
-    let scope_args = r.scope_params.iter().map(|p| example_arg(api, r, p, true));
-    quote!(client.#method(#(#scope_args),*))
-}
-
-fn example_call_on(
-    api: &Api,
-    r: &Resource,
-    op: &Operation,
-    stream: bool,
-    handle: &TokenStream,
-) -> TokenStream {
-    let own_args = op
-        .own_path_params
-        .iter()
-        .map(|p| example_arg(api, r, p, true));
-    let params = op.params_type.as_deref().map(|t| {
-        let t = ident(t);
-        let required = op
-            .params
-            .iter()
-            .filter(|p| p.required)
-            .map(|p| example_arg(api, r, p, false));
-        quote!(#t::new(#(#required),*))
-    });
-    let args: Vec<TokenStream> = own_args.chain(params).collect();
-    match (op.kind, stream) {
-        (OpKind::List, true) => quote! {
-            let all: Vec<_> = #handle.stream(#(#args),*).try_collect().await?;
-            println!("{} records", all.len());
-        },
-        (OpKind::List, false) => quote! {
-            let page = #handle.list(#(#args),*).await?;
-            println!("{:?}", page.meta.next_page_url);
-        },
-        (OpKind::Delete, _) => quote!(#handle.delete(#(#args),*).await?;),
-        (kind, _) => {
-            let m = format_ident!("{}", kind.as_str());
-            quote! {
-                let record = #handle.#m(#(#args),*).await?;
-                println!("{record:?}");
-            }
-        }
-    }
-}
-
-/// A compiling example value for a parameter; SIDs are parsed from a valid sample.
-fn example_arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> TokenStream {
-    let parsed = |text: String| {
-        if by_ref {
-            quote!(&#text.parse()?)
-        } else {
-            quote!(#text.parse()?)
-        }
-    };
-    match &p.ty {
-        Type::String | Type::Uri => quote!("example"),
-        Type::Named(name) => match api.types.iter().find(|t| &t.name == name).map(|t| &t.kind) {
-            Some(NamedKind::Sid { prefix, digits }) => {
-                parsed(format!("{prefix}{}", "0".repeat(*digits)))
-            }
-            Some(NamedKind::Enum(def)) => parsed(def.variants[0].wire.clone()),
-            _ => parsed("example".into()),
-        },
-        Type::Enum(name) => {
-            let first = r
-                .enums
-                .iter()
-                .find(|e| &e.name == name)
-                .map_or("example", |e| e.def.variants[0].wire.as_str());
-            parsed(first.to_string())
-        }
-        Type::Integer { min, .. } => {
-            let v = Literal::i64_unsuffixed(min.unwrap_or(1).max(1));
-            quote!(#v)
-        }
-        Type::Number { .. } => quote!(1.0),
-        Type::Boolean => quote!(true),
-        Type::DateTime(_) => quote!(::time::OffsetDateTime::now_utc()),
-        Type::Json => quote!(::serde_json::Value::Null),
-        Type::Array(item) => {
-            let one = example_arg(
-                api,
-                r,
-                &Param {
-                    ty: (**item).clone(),
-                    ..p.clone()
-                },
-                false,
-            );
-            quote!([#one])
-        }
-    }
-}
-
-/// `# Example` and a `no_run` example: a client from the environment, then `body`.
-fn doc_example(api: &Api, uses: &[String], body: TokenStream) -> TokenStream {
-    let mut lines = vec![String::new(), " # Example".to_string(), String::new()];
-    lines.extend(example_lines(api, uses, body));
-    quote! { #(#[doc = #lines])* }
-}
-
-/// The crate docs' quick start: every operation of the first resource that has any.
-pub fn quick_start(api: &Api) -> Option<Vec<String>> {
-    let r = api.resources.iter().find(|r| !r.operations.is_empty())?;
-    let var = ident(&r.plural_snake);
-    let make = handle_expr(api, r);
-    let handle = quote!(#var);
-    let calls = r.operations.iter().flat_map(|op| {
-        let one = example_call_on(api, r, op, false, &handle);
-        let stream = (op.kind == OpKind::List).then(|| example_call_on(api, r, op, true, &handle));
-        [Some(one), stream].into_iter().flatten()
-    });
-    let body = quote! {
-        let #var = #make;
-        #(#calls)*
-    };
-    let mut uses: Vec<String> = r.operations.iter().flat_map(example_uses).collect();
-    uses.push("use futures_util::TryStreamExt;".into());
-    let mut lines = vec![
-        String::new(),
-        " ## Quick start".to_string(),
-        String::new(),
-        format!(
-            " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a {} handle",
-            r.wire
-        ),
-        " carries the path parameters its operations share.".to_string(),
-        String::new(),
-    ];
-    lines.extend(example_lines(api, &uses, body));
-    Some(lines)
-}
-
-fn example_lines(api: &Api, uses: &[String], body: TokenStream) -> Vec<String> {
-    let krate = &api.lib_name;
-    let mut lines = vec![
-        " ```no_run".to_string(),
-        format!(" # async fn example() -> Result<(), {krate}::Error> {{"),
-        format!(" use {krate}::Client;"),
-    ];
-    for u in uses {
-        lines.push(format!(" {}", u.replace("{krate}", krate)));
-    }
-    lines.push(" let client = Client::from_env()?;".into());
-    let file: syn::File = syn::parse2(quote!(fn body() { #body })).expect("example is valid Rust");
-    let text = prettyplease::unparse(&file);
-    let inner: Vec<&str> = text.lines().collect();
-    for line in &inner[1..inner.len().saturating_sub(1)] {
-        lines.push(format!(" {}", line.strip_prefix("    ").unwrap_or(line)));
-    }
-    lines.push(" # Ok(())".into());
-    lines.push(" # }".into());
-    lines.push(" ```".into());
-    lines
 }

@@ -21,7 +21,7 @@ pub fn emit(api: &Api) -> TokenStream {
         " newtypes that can't hold an invalid value; parameters are checked before".into(),
         " anything is sent.".into(),
     ]);
-    if let Some(quick_start) = super::handles::quick_start(api) {
+    if let Some(quick_start) = super::doc_examples::quick_start(api) {
         crate_docs.extend(quick_start);
     }
     crate_docs.extend([String::new(), " ## Resources".into(), String::new()]);

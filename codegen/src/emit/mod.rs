@@ -3,6 +3,7 @@
 
 mod cargo_toml;
 mod client;
+mod doc_examples;
 mod docs;
 mod example;
 mod handles;
@@ -16,40 +17,78 @@ mod rust_types;
 use crate::model::Api;
 use proc_macro2::{Ident, Span, TokenStream};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Generated files by path relative to the output folder (`src/lib.rs`).
 pub type Files = BTreeMap<String, String>;
 
 pub fn emit(api: &Api) -> Files {
-    let mut files = Files::new();
     let stamp = stamp(api);
-    files.insert("Cargo.toml".into(), cargo_toml::emit(api, &stamp));
-    files.insert("src/lib.rs".into(), rust_file(&stamp, lib_rs::emit(api)));
-    files.insert("src/client.rs".into(), rust_file(&stamp, client::emit(api)));
-    if !api.types.is_empty() {
-        files.insert(
-            "src/types.rs".into(),
-            rust_file(&stamp, named_types::emit(api)),
-        );
-    }
-    files.insert(
-        "src/resources/mod.rs".into(),
-        rust_file(&stamp, resource::emit_mod(api)),
-    );
+    // Largest first, so the last file a core picks up is a small one.
+    let mut jobs: Vec<RustJob> = Vec::new();
     for r in &api.resources {
         let path = format!("src/resources/{}.rs", file_stem(&r.module));
-        files.insert(path, rust_file(&stamp, resource::emit(api, r)));
-        if let Some(example) = example::emit(api, r) {
-            files.insert(
-                format!("examples/list_{}.rs", file_stem(&r.plural_snake)),
-                rust_file(&stamp, example),
-            );
-        }
+        jobs.push((path, Box::new(move || Some(resource::emit(api, r)))));
     }
+    if !api.types.is_empty() {
+        jobs.push((
+            "src/types.rs".into(),
+            Box::new(|| Some(named_types::emit(api))),
+        ));
+    }
+    for r in &api.resources {
+        let path = format!("examples/list_{}.rs", file_stem(&r.plural_snake));
+        jobs.push((path, Box::new(move || example::emit(api, r))));
+    }
+    jobs.push(("src/lib.rs".into(), Box::new(|| Some(lib_rs::emit(api)))));
+    jobs.push(("src/client.rs".into(), Box::new(|| Some(client::emit(api)))));
+    jobs.push((
+        "src/resources/mod.rs".into(),
+        Box::new(|| Some(resource::emit_mod(api))),
+    ));
+
+    let mut files = format_all(&stamp, &jobs);
+    files.insert("Cargo.toml".into(), cargo_toml::emit(api, &stamp));
     for (name, text) in runtime::FILES {
         files.insert(format!("src/runtime/{name}"), format!("{stamp}\n{text}"));
     }
     files
+}
+
+/// A Rust file to generate: its path, and the emitter of its tokens (`None` when the
+/// spec has nothing for it).
+type RustJob<'a> = (String, Box<dyn Fn() -> Option<TokenStream> + Sync + 'a>);
+
+/// Runs the emitters and formats their output on every core. Each job is
+/// independent, and the result is a sorted map, so output doesn't depend on which
+/// core ran what.
+fn format_all(stamp: &str, jobs: &[RustJob]) -> Files {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some((path, job)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if let Some(tokens) = job() {
+                done.push((path.clone(), rust_file(stamp, tokens)));
+            }
+        }
+        done
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..cores.min(jobs.len()))
+            .map(|_| scope.spawn(work))
+            .collect();
+        let mut files: Files = work().into_iter().collect();
+        for helper in helpers {
+            // An emitter bug panics; pass it on as if it had happened here.
+            files.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        files
+    })
 }
 
 /// The "do not edit" line every generated file starts with (as a `//` or `#` comment).

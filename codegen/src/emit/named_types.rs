@@ -31,13 +31,16 @@ fn sid(t: &NamedType, prefix: &str, digits: usize) -> TokenStream {
     let check = quote! {
         crate::runtime::validate::sid::<#digits_lit>(value, Self::NAME, #prefix)
     };
+    let is_valid = quote! {
+        crate::runtime::validate::is_sid::<#digits_lit>(value, #prefix)
+    };
     let consts = quote! {
         /// The literal every value starts with.
         pub const PREFIX: &'static str = #prefix;
         /// The length of every value, in bytes and characters.
         pub const LEN: usize = #len_lit;
     };
-    string_newtype(t, &rule, consts, check)
+    string_newtype(t, &rule, consts, check, is_valid)
 }
 
 fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
@@ -78,15 +81,23 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
         #pattern_check
         ::std::result::Result::Ok(())
     };
-    string_newtype(t, &doc_rule, quote!(), check)
+    string_newtype(
+        t,
+        &doc_rule,
+        quote!(),
+        check,
+        quote!(Self::validate(value).is_ok()),
+    )
 }
 
-/// A string newtype whose every constructor runs `check` on `value: &str`.
+/// A string newtype whose every constructor runs `check` on `value: &str`;
+/// `is_valid` is the same test without the explanation.
 fn string_newtype(
     t: &NamedType,
     rule: &str,
     consts: TokenStream,
     check: TokenStream,
+    is_valid: TokenStream,
 ) -> TokenStream {
     let name = ident(&t.name);
     let wire = &t.wire;
@@ -101,85 +112,18 @@ fn string_newtype(
             pub const NAME: &'static str = #wire;
             #consts
 
-            /// Checks `value` without allocating.
+            /// Checks `value` without allocating, saying what is wrong.
             pub fn validate(value: &str) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
                 #check
             }
 
-            /// The value as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-
-            /// The value as an owned `String`.
-            pub fn into_string(self) -> ::std::string::String {
-                self.0
+            /// True when `value` is valid; the fast test behind [`Self::validate`].
+            pub fn is_valid(value: &str) -> bool {
+                #is_valid
             }
         }
 
-        impl ::std::str::FromStr for #name {
-            type Err = crate::runtime::validate::ValidationError;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                Self::validate(value)?;
-                ::std::result::Result::Ok(#name(::std::borrow::ToOwned::to_owned(value)))
-            }
-        }
-
-        impl ::std::convert::TryFrom<&str> for #name {
-            type Error = crate::runtime::validate::ValidationError;
-
-            fn try_from(value: &str) -> ::std::result::Result<Self, Self::Error> {
-                ::std::str::FromStr::from_str(value)
-            }
-        }
-
-        impl ::std::convert::TryFrom<::std::string::String> for #name {
-            type Error = crate::runtime::validate::ValidationError;
-
-            /// Keeps the `String`'s allocation.
-            fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
-                Self::validate(&value)?;
-                ::std::result::Result::Ok(#name(value))
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl ::std::cmp::PartialEq<str> for #name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl ::std::cmp::PartialEq<&str> for #name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                ::std::convert::TryFrom::try_from(value).map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-        }
+        crate::runtime::newtype::string_newtype!(#name, crate::runtime::validate::ValidationError);
     }
 }
 
@@ -187,7 +131,6 @@ fn string_newtype(
 /// kept in the fallback variant rather than failing the whole response; parsing text
 /// a consumer wrote (`FromStr`) is strict.
 pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
-    let type_name = name;
     let name = ident(name);
     let docs = doc(description);
     let fallback = ident(&def.fallback);
@@ -215,7 +158,8 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
                 }
             }
 
-            fn from_wire(value: ::std::string::String) -> Self {
+            /// The value for wire text, known or not.
+            pub fn from_wire(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #( #wires => #name::#variants, )*
                     _ => #name::#fallback(value),
@@ -223,36 +167,6 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
             }
         }
 
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = crate::runtime::validate::ValidationError;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                match #name::from_wire(::std::borrow::ToOwned::to_owned(value)) {
-                    #name::#fallback(value) => ::std::result::Result::Err(crate::runtime::validate::ValidationError::new(
-                        #type_name,
-                        crate::runtime::validate::Problem::UnknownVariant { value, expected: Self::VALUES },
-                    )),
-                    known => ::std::result::Result::Ok(known),
-                }
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer).map(#name::from_wire)
-            }
-        }
+        crate::runtime::newtype::string_enum!(#name, #fallback, crate::runtime::validate::ValidationError);
     }
 }

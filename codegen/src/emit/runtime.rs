@@ -6,6 +6,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("date.rs", include_str!("../../runtime/date.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("newtype.rs", include_str!("../../runtime/newtype.rs")),
     ("page.rs", include_str!("../../runtime/page.rs")),
     ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("path.rs", include_str!("../../runtime/path.rs")),

@@ -37,8 +37,16 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             .at(Some(location), text),
         ));
     }
-    // A first pass into an untyped tree reports syntax errors and duplicate keys,
-    // which typed deserialization would skip or report as something else.
+    // The common case: a valid file, read once. Duplicate keys are errors here too
+    // (serde's derive for fields, `Entries` for names).
+    if let Ok(spec) = serde_yaml::from_str::<SpecFile>(text) {
+        let empty = spec.api.is_none() && spec.types.0.is_empty() && spec.resources.0.is_empty();
+        if !empty {
+            return Ok(spec);
+        }
+    }
+    // Something is wrong. An untyped pass first reports syntax errors as such, which
+    // typed deserialization may report as something else.
     let tree: serde_yaml::Value = serde_yaml::from_str(text)
         .map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))?;
     if tree.is_null() {

@@ -149,7 +149,7 @@ pub enum ParamIn {
     Form,
 }
 
-/// A YAML mapping kept in spec order. Duplicate keys are caught before this is built.
+/// A YAML mapping kept in spec order; a key given twice is an error.
 #[derive(Debug)]
 pub struct Entries<T>(pub Vec<(String, T)>);
 
@@ -172,7 +172,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 while let Some(key) = map.next_key::<String>()? {
+                    if !seen.insert(key.clone()) {
+                        // Worded as serde_yaml words it for untyped mappings.
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate entry with key \"{key}\""
+                        )));
+                    }
                     let _entered = recovery::Enter::new(&key);
                     if recovery::skipped() {
                         map.next_value::<serde::de::IgnoredAny>()?;

@@ -6,13 +6,49 @@
 use serde::{de, Deserialize, Deserializer, Serializer};
 use std::fmt;
 use time::format_description::well_known::{Rfc2822, Rfc3339};
-use time::OffsetDateTime;
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 /// Parses an ISO 8601 (RFC 3339) or RFC 2822 timestamp.
 pub fn parse(text: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(text, &Rfc3339)
-        .or_else(|_| OffsetDateTime::parse(text, &Rfc2822))
-        .ok()
+    parse_utc_seconds(text).or_else(|| {
+        OffsetDateTime::parse(text, &Rfc3339)
+            .or_else(|_| OffsetDateTime::parse(text, &Rfc2822))
+            .ok()
+    })
+}
+
+/// The shape Twilio sends, `2015-07-30T20:00:00Z`, read by position; anything else
+/// (offsets, fractions, leap seconds) is left to the full parsers, which agree on
+/// every text this accepts.
+fn parse_utc_seconds(text: &str) -> Option<OffsetDateTime> {
+    let b: &[u8; 20] = text.as_bytes().try_into().ok()?;
+    let punctuation = [
+        (4, b'-'),
+        (7, b'-'),
+        (10, b'T'),
+        (13, b':'),
+        (16, b':'),
+        (19, b'Z'),
+    ];
+    if punctuation.iter().any(|&(i, c)| b[i] != c) {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u16, |n, &c| {
+            let digit = c.wrapping_sub(b'0');
+            (digit < 10).then(|| n * 10 + u16::from(digit))
+        })
+    };
+    let month = Month::try_from(u8::try_from(number(5, 7)?).ok()?).ok()?;
+    let date =
+        Date::from_calendar_date(i32::from(number(0, 4)?), month, number(8, 10)? as u8).ok()?;
+    let time = Time::from_hms(
+        number(11, 13)? as u8,
+        number(14, 16)? as u8,
+        number(17, 19)? as u8,
+    )
+    .ok()?;
+    Some(PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 struct DateVisitor;
@@ -97,6 +133,40 @@ mod tests {
         assert_eq!(iso, rfc);
         assert_eq!(format_iso8601(&iso), "2015-07-30T20:00:00Z");
         assert_eq!(format_rfc2822(&iso), "Thu, 30 Jul 2015 20:00:00 +0000");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_parser() {
+        let full = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
+        let cases = [
+            "2015-07-30T20:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "2016-02-29T12:00:00Z",
+            "2015-02-29T12:00:00Z",
+            "2015-13-01T00:00:00Z",
+            "2015-00-10T00:00:00Z",
+            "2015-07-32T00:00:00Z",
+            "2015-07-30T24:00:00Z",
+            "2015-07-30T20:60:00Z",
+            "2016-12-31T23:59:60Z",
+            "2015-07-30t20:00:00z",
+            "2015-07-30T20:00:00+01:00",
+            "2015-07-30T20:00:00.5Z",
+            "+015-07-30T20:00:00Z",
+            "2015-07-30 20:00:00Z",
+        ];
+        for case in cases {
+            if let Some(fast) = parse_utc_seconds(case) {
+                assert_eq!(Some(fast), full(case), "{case}");
+            }
+            assert_eq!(
+                parse(case),
+                full(case).or_else(|| OffsetDateTime::parse(case, &Rfc2822).ok()),
+                "{case}"
+            );
+        }
+        assert!(parse_utc_seconds("2015-07-30T20:00:00Z").is_some());
     }
 
     #[test]

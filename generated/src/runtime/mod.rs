@@ -5,6 +5,7 @@
 pub mod client;
 pub mod date;
 pub mod error;
+pub mod newtype;
 pub mod page;
 pub mod paging;
 pub mod path;

@@ -1,0 +1,170 @@
+//! The `no_run` examples in the generated docs: one per operation, one per client
+//! handle, and the crate's quick start. They are written as text, line by line: they
+//! are small, and formatting them with syn and prettyplease would cost more than the
+//! rest of the file.
+
+use crate::model::{Api, NamedKind, OpKind, Operation, Param, Resource, Type};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `# Example` for one operation (`stream` for a list's streaming variant).
+pub fn operation(api: &Api, r: &Resource, op: &Operation, stream: bool) -> TokenStream {
+    let mut uses = uses(op);
+    if stream {
+        uses.push("use futures_util::TryStreamExt;".into());
+    }
+    section(api, &uses, &call(api, r, op, stream, &handle(api, r)))
+}
+
+/// `# Example` for the `Client` method that makes a resource's handle.
+pub fn handle_method(api: &Api, r: &Resource) -> TokenStream {
+    let body = [
+        format!("let handle = {};", handle(api, r)),
+        "println!(\"{handle:?}\");".into(),
+    ];
+    section(api, &[], &body)
+}
+
+/// The crate docs' quick start: every operation of the first resource that has any.
+pub fn quick_start(api: &Api) -> Option<Vec<String>> {
+    let r = api.resources.iter().find(|r| !r.operations.is_empty())?;
+    let var = &r.plural_snake;
+    let mut body = vec![format!("let {var} = {};", handle(api, r))];
+    let mut uses = Vec::new();
+    for op in &r.operations {
+        body.extend(call(api, r, op, false, var));
+        if op.kind == OpKind::List {
+            body.extend(call(api, r, op, true, var));
+        }
+        uses.extend(self::uses(op));
+    }
+    uses.push("use futures_util::TryStreamExt;".into());
+    let mut lines = vec![
+        String::new(),
+        " ## Quick start".to_string(),
+        String::new(),
+        " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a resource's"
+            .to_string(),
+        " handle carries the path parameters its operations share.".to_string(),
+        String::new(),
+    ];
+    lines.extend(code(api, &uses, &body));
+    Some(lines)
+}
+
+fn section(api: &Api, uses: &[String], body: &[String]) -> TokenStream {
+    let mut lines = vec![String::new(), " # Example".to_string(), String::new()];
+    lines.extend(code(api, uses, body));
+    quote! { #(#[doc = #lines])* }
+}
+
+/// A fenced `no_run` block: a client from the environment, then `body`.
+fn code(api: &Api, uses: &[String], body: &[String]) -> Vec<String> {
+    let krate = &api.lib_name;
+    let mut lines = vec![
+        " ```no_run".to_string(),
+        format!(" # async fn example() -> Result<(), {krate}::Error> {{"),
+        format!(" use {krate}::Client;"),
+    ];
+    lines.extend(
+        uses.iter()
+            .map(|u| format!(" {}", u.replace("{krate}", krate))),
+    );
+    lines.push(" let client = Client::from_env()?;".into());
+    lines.extend(body.iter().map(|l| format!(" {l}")));
+    lines.extend([" # Ok(())".into(), " # }".into(), " ```".into()]);
+    lines
+}
+
+/// The `use` lines an operation's example needs besides `Client`.
+fn uses(op: &Operation) -> Vec<String> {
+    op.params_type
+        .iter()
+        .map(|t| format!("use {{krate}}::{t};"))
+        .collect()
+}
+
+/// `client.invites(&"IS…".parse()?, "example")`.
+fn handle(api: &Api, r: &Resource) -> String {
+    let args: Vec<String> = r
+        .scope_params
+        .iter()
+        .map(|p| arg(api, r, p, true))
+        .collect();
+    format!("client.{}({})", r.plural_snake, args.join(", "))
+}
+
+/// The statements that call `op` on `handle`.
+fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> Vec<String> {
+    let mut args: Vec<String> = op
+        .own_path_params
+        .iter()
+        .map(|p| arg(api, r, p, true))
+        .collect();
+    if let Some(t) = &op.params_type {
+        let required: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| arg(api, r, p, false))
+            .collect();
+        args.push(format!("{t}::new({})", required.join(", ")));
+    }
+    let args = args.join(", ");
+    match (op.kind, stream) {
+        (OpKind::List, true) => vec![
+            format!("let all: Vec<_> = {handle}.stream({args}).try_collect().await?;"),
+            "println!(\"{} records\", all.len());".into(),
+        ],
+        (OpKind::List, false) => vec![
+            format!("let page = {handle}.list({args}).await?;"),
+            "println!(\"{:?}\", page.meta.next_page_url);".into(),
+        ],
+        (OpKind::Delete, _) => vec![format!("{handle}.delete({args}).await?;")],
+        (kind, _) => vec![
+            format!("let record = {handle}.{}({args}).await?;", kind.as_str()),
+            "println!(\"{record:?}\");".into(),
+        ],
+    }
+}
+
+/// A compiling example value for a parameter; SIDs are parsed from a valid sample.
+fn arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> String {
+    let amp = if by_ref { "&" } else { "" };
+    let parsed = |text: &str| format!("{amp}{:?}.parse()?", text);
+    match &p.ty {
+        Type::String | Type::Uri => "\"example\"".into(),
+        Type::Named(name) => match api.types.iter().find(|t| &t.name == name).map(|t| &t.kind) {
+            Some(NamedKind::Sid { prefix, digits }) => {
+                parsed(&format!("{prefix}{}", "0".repeat(*digits)))
+            }
+            Some(NamedKind::Enum(def)) => parsed(&def.variants[0].wire),
+            _ => parsed("example"),
+        },
+        Type::Enum(name) => {
+            let first = r
+                .enums
+                .iter()
+                .find(|e| &e.name == name)
+                .map_or("example", |e| e.def.variants[0].wire.as_str());
+            parsed(first)
+        }
+        Type::Integer { min, .. } => min.unwrap_or(1).max(1).to_string(),
+        Type::Number { .. } => "1.0".into(),
+        Type::Boolean => "true".into(),
+        Type::DateTime(_) => "time::OffsetDateTime::now_utc()".into(),
+        Type::Json => "serde_json::Value::Null".into(),
+        Type::Array(item) => format!(
+            "[{}]",
+            arg(
+                api,
+                r,
+                &Param {
+                    ty: (**item).clone(),
+                    ..p.clone()
+                },
+                false
+            )
+        ),
+    }
+}

@@ -1,0 +1,133 @@
+//! The generator pipeline in process (load YAML, check, lower, emit, format): the
+//! Invite spec, and synthetic specs of 10, 100 and 1,000 Invite-like resources.
+//!
+//! Targets: Invite ≤ 5 ms; 1,000 resources ≤ 2 s; time per resource at 1,000 within
+//! 1.2× of that at 100 (no quadratic step).
+
+use codegen::SourceFile;
+use criterion::{BenchmarkId, Throughput};
+use std::hint::black_box;
+use std::time::{Duration, SystemTime};
+use tests::bench::{criterion, human, median_ns, print_ratio};
+use tests::workspace_root;
+
+/// A spec of `n` resources, each like Invite: ten properties of mixed types, a SID
+/// type of its own, and create, fetch, list and delete under a parent scope.
+fn synthetic_spec(n: usize) -> String {
+    let mut text = String::from(
+        "api:\n  crate: synthetic\n  version: 0.1.0\n  title: Synthetic\n  base_url: https://api.example.com\n  auth: basic\n\
+         types:\n  AccountSid:\n    doc: An account.\n    pattern: ^AC[0-9a-fA-F]{32}$\n\
+         \x20 ParentSid:\n    doc: A parent.\n    pattern: ^PA[0-9a-fA-F]{32}$\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!("  Res{i}Sid:\n    doc: The SID of a Res{i}.\n    pattern: ^R{}[0-9a-fA-F]{{32}}$\n", (b'A' + (i % 26) as u8) as char));
+    }
+    text.push_str("resources:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            r#"  Res{i}:
+    doc: Resource number {i}, shaped like Invite.
+    properties:
+      sid: {{ type: Res{i}Sid, nullable: true, doc: Its SID. }}
+      account_sid: {{ type: AccountSid, nullable: true, doc: The account. }}
+      parent_sid: {{ type: ParentSid, nullable: true, doc: The parent. }}
+      identity: {{ type: string, nullable: true, doc: An identity. }}
+      date_created: {{ type: date-time, nullable: true, doc: Created. }}
+      date_updated: {{ type: date-time, nullable: true, doc: Updated. }}
+      count: {{ type: integer, nullable: true, doc: A count. }}
+      enabled: {{ type: boolean, nullable: true, doc: A flag. }}
+      created_by: {{ type: string, nullable: true, doc: Who. }}
+      url: {{ type: uri, nullable: true, doc: Where. }}
+    operations:
+      create:
+        method: POST
+        path: /v1/Parents/{{ParentSid}}/Res{i}s
+        status: 201
+        params:
+          ParentSid: {{ in: path, type: ParentSid, doc: The parent. }}
+          Identity: {{ in: form, type: string, required: true, doc: An identity. }}
+          Count: {{ in: form, type: integer, minimum: 0, maximum: 100, doc: A count. }}
+      fetch:
+        method: GET
+        path: /v1/Parents/{{ParentSid}}/Res{i}s/{{Sid}}
+        status: 200
+        params:
+          ParentSid: {{ in: path, type: ParentSid, doc: The parent. }}
+          Sid: {{ in: path, type: Res{i}Sid, doc: The record. }}
+      list:
+        method: GET
+        path: /v1/Parents/{{ParentSid}}/Res{i}s
+        status: 200
+        envelope: records
+        params:
+          ParentSid: {{ in: path, type: ParentSid, doc: The parent. }}
+          Identity: {{ in: query, type: array, items: string, doc: Filter. }}
+          PageSize: {{ in: query, type: integer, minimum: 1, maximum: 1000, doc: Page size. }}
+      delete:
+        method: DELETE
+        path: /v1/Parents/{{ParentSid}}/Res{i}s/{{Sid}}
+        status: 204
+        params:
+          ParentSid: {{ in: path, type: ParentSid, doc: The parent. }}
+          Sid: {{ in: path, type: Res{i}Sid, doc: The record. }}
+"#
+        ));
+    }
+    text
+}
+
+fn run(sources: &[SourceFile]) -> usize {
+    let files = codegen::generate(sources).expect("the spec is valid");
+    files.values().map(String::len).sum()
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let mut c = criterion();
+    let root = workspace_root();
+    let invite = codegen::read_spec_dir(&root.join("spec"), "spec").expect("spec/");
+
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    group.bench_function("invite", |b| b.iter(|| run(black_box(&invite))));
+    // Load and check alone, to show how the time splits between the stages.
+    group.bench_function("invite_load_check", |b| b.iter(|| codegen::check(black_box(&invite)).is_ok()));
+    for n in [10usize, 100, 1000] {
+        let sources = vec![SourceFile { name: "synthetic.yaml".into(), text: synthetic_spec(n) }];
+        assert!(run(&sources) > 0);
+        if n == 1000 {
+            group.sample_size(10).measurement_time(Duration::from_secs(10));
+        }
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("resources", n), &sources, |b, s| b.iter(|| run(black_box(s))));
+    }
+    group.finish();
+    c.final_summary();
+
+    println!("\npipeline results (medians of this run)");
+    for (label, id, limit_ms) in [("Invite spec", "pipeline/invite", 5.0), ("1,000 resources", "pipeline/resources/1000", 2000.0)] {
+        match median_ns(id, started) {
+            Some(ns) => {
+                let met = if ns / 1e6 <= limit_ms { "met" } else { "MISSED" };
+                println!("{label:<58} {:>12}  target <= {limit_ms} ms: {met}", human(ns));
+            }
+            None => println!("{label:<58} (not measured in this run)"),
+        }
+    }
+    // Time per resource at 1,000 over time per resource at 100: 10× the resources
+    // should take 10× the time, so the ratio of totals is divided by 10.
+    if let (Some(t1000), Some(t100)) =
+        (median_ns("pipeline/resources/1000", started), median_ns("pipeline/resources/100", started))
+    {
+        let ratio = (t1000 / 1000.0) / (t100 / 100.0);
+        let met = if ratio <= 1.2 { "met" } else { "MISSED" };
+        println!(
+            "{:<58} {:>12} / {:>12} = {ratio:>7.3}  target <= 1.2: {met}",
+            "per resource, 1,000 vs 100",
+            human(t1000 / 1000.0),
+            human(t100 / 100.0)
+        );
+    }
+    print_ratio("Invite spec vs 10 synthetic resources", "pipeline/invite", "pipeline/resources/10", None, started);
+    print_ratio("Invite: load and check / whole pipeline", "pipeline/invite_load_check", "pipeline/invite", None, started);
+}
