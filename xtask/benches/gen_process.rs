@@ -14,7 +14,11 @@ fn xtask() -> Command {
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().expect("running xtask");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -28,7 +32,9 @@ fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
             if path.is_dir() {
                 pending.push(path);
             } else {
-                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+                let modified = std::fs::metadata(&path)
+                    .and_then(|m| m.modified())
+                    .expect("mtime");
                 out.push((path, modified));
             }
         }
@@ -47,18 +53,30 @@ fn main() {
         let path = entry.expect("entry").path();
         std::fs::copy(&path, spec.join(path.file_name().expect("name"))).expect("copy");
     }
-    let gen_args = ["gen", "--spec", spec.to_str().expect("UTF-8"), "--out", out.to_str().expect("UTF-8")];
+    let gen_args = [
+        "gen",
+        "--spec",
+        spec.to_str().expect("UTF-8"),
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ];
     let first = run(xtask().args(gen_args));
     println!("first run: {}", first.trim());
 
     let before = mtimes(&out);
     let second = run(xtask().args(gen_args));
     println!("no-op run: {}", second.trim());
-    assert!(second.contains(" 0 written, 0 removed"), "a no-op run wrote files: {second}");
+    assert!(
+        second.contains(" 0 written, 0 removed"),
+        "a no-op run wrote files: {second}"
+    );
 
     let mut c = criterion();
     let mut group = c.benchmark_group("process");
-    group.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
     group.bench_function("gen_noop", |b| b.iter(|| run(xtask().args(gen_args))));
     group.bench_function("help", |b| b.iter(|| run(xtask().arg("help"))));
     group.finish();
@@ -66,7 +84,16 @@ fn main() {
 
     let after = mtimes(&out);
     assert_eq!(before, after, "no-op runs changed files");
-    println!("\n{} files, modification times unchanged by every no-op run", after.len());
+    println!(
+        "\n{} files, modification times unchanged by every no-op run",
+        after.len()
+    );
     println!("ratios (medians of this run)");
-    print_ratio("`xtask gen` (no-op) / `xtask help` (process start)", "process/gen_noop", "process/help", None, started);
+    print_ratio(
+        "`xtask gen` (no-op) / `xtask help` (process start)",
+        "process/gen_noop",
+        "process/help",
+        None,
+        started,
+    );
 }

@@ -7,15 +7,20 @@
 //!
 //! Exit codes: 0 success, 1 errors in a spec, 2 usage or I/O errors.
 
+mod bench_build;
+
 use codegen::fresh::{self, Job};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR --out DIR]
+       cargo xtask bench-build [RUNS]
 
-  gen     regenerate the crate(s) from their spec folders; writes only changed files
-  check   exit non-zero if any generated file is not what `gen` would write
+  gen          regenerate the crate(s) from their spec folders; writes only changed files
+  check        exit non-zero if any generated file is not what `gen` would write
+  bench-build  time a cold build of generated/ with its dependencies built (median of
+               RUNS, default 3) and count its dependencies
 
 Without --spec/--out, both commands cover spec/ -> generated/ and every
 tests/fixtures/<name>/spec/ -> tests/fixtures/<name>/out/.";
@@ -36,6 +41,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mode = match command.as_str() {
         "gen" => fresh::Mode::Write,
         "check" => fresh::Mode::Check,
+        "bench-build" => {
+            return bench_build::run(&workspace_root(), rest).map(|()| ExitCode::SUCCESS)
+        }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
