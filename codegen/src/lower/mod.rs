@@ -22,6 +22,17 @@ pub struct Parsed<'a> {
     pub spec: raw::SpecFile,
 }
 
+impl Parsed<'_> {
+    /// Where this file's diagnostics go.
+    fn ctx<'a>(&'a self, diags: &'a mut Diagnostics) -> Ctx<'a, 'a> {
+        Ctx {
+            file: self.file,
+            text: self.text,
+            diags,
+        }
+    }
+}
+
 /// Where diagnostics for one file go.
 struct Ctx<'a, 'd> {
     file: &'a str,
@@ -87,11 +98,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut types = Vec::new();
     let mut type_names = NameSet::new("type").reserve(RESERVED_TYPE_NAMES);
     for parsed in &files {
-        let mut ctx = Ctx {
-            file: parsed.file,
-            text: parsed.text,
-            diags: &mut diags,
-        };
+        let mut ctx = parsed.ctx(&mut diags);
         for (wire, raw) in &parsed.spec.types.0 {
             if let Some(t) = types::lower_named(&mut ctx, wire, raw) {
                 type_names.claim(&mut ctx, &t.name, &["types", wire]);
@@ -107,11 +114,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut resources = Vec::new();
     let mut handles = NameSet::new("client method").reserve(RESERVED_CLIENT_METHODS);
     for parsed in &files {
-        let mut ctx = Ctx {
-            file: parsed.file,
-            text: parsed.text,
-            diags: &mut diags,
-        };
+        let mut ctx = parsed.ctx(&mut diags);
         for (wire, raw) in &parsed.spec.resources.0 {
             let resource = lower_resource(&mut ctx, &type_index, wire, raw);
             let at = ["resources", wire.as_str()];
@@ -170,11 +173,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         return None;
     };
     for extra in &with_api[1..] {
-        let mut ctx = Ctx {
-            file: extra.file,
-            text: extra.text,
-            diags,
-        };
+        let mut ctx = extra.ctx(diags);
         ctx.error(
             &["api"],
             Target::Key,
@@ -183,11 +182,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         );
     }
     let raw = first.spec.api.as_ref()?;
-    let mut ctx = Ctx {
-        file: first.file,
-        text: first.text,
-        diags,
-    };
+    let mut ctx = first.ctx(diags);
     let valid_crate = raw.crate_name.starts_with(|c: char| c.is_ascii_lowercase())
         && raw
             .crate_name

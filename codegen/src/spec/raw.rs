@@ -60,7 +60,8 @@ pub struct Resource {
     pub operations: Operations,
 }
 
-/// A resource's field as it appears in responses.
+/// A resource's field as it appears in responses. Its type keys are repeated in
+/// [`Param`]: `deny_unknown_fields` does not work through `#[serde(flatten)]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Property {
