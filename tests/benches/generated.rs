@@ -23,7 +23,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -97,7 +100,9 @@ static NOT_HEX: [u8; 256] = {
 /// Hand-written: a lookup table, or-ed without branches.
 fn table(s: &str) -> bool {
     let b = s.as_bytes();
-    let Ok(b) = <&[u8; 34]>::try_from(b) else { return false };
+    let Ok(b) = <&[u8; 34]>::try_from(b) else {
+        return false;
+    };
     let mut bad = 0u8;
     for &c in &b[2..] {
         bad |= NOT_HEX[c as usize];
@@ -108,7 +113,9 @@ fn table(s: &str) -> bool {
 /// Hand-written: eight bytes at a time (SWAR) with range checks on whole words.
 fn swar(s: &str) -> bool {
     let b = s.as_bytes();
-    let Ok(b) = <&[u8; 34]>::try_from(b) else { return false };
+    let Ok(b) = <&[u8; 34]>::try_from(b) else {
+        return false;
+    };
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // High bit of each byte set where lo <= byte <= hi (bytes below 0x80 only).
@@ -133,7 +140,9 @@ fn swar(s: &str) -> bool {
 fn sse2(s: &str) -> bool {
     use std::arch::x86_64::*;
     let b = s.as_bytes();
-    let Ok(b) = <&[u8; 34]>::try_from(b) else { return false };
+    let Ok(b) = <&[u8; 34]>::try_from(b) else {
+        return false;
+    };
     // SAFETY: SSE2 is part of x86_64; the loads read 16 bytes at offsets 2 and 18
     // of a 34-byte array.
     unsafe {
@@ -204,7 +213,13 @@ fn page_json() -> String {
     let invites: Vec<serde_json::Value> = (0..50)
         .map(|i| {
             let mut invite = template.clone();
-            for key in ["sid", "account_sid", "channel_sid", "service_sid", "role_sid"] {
+            for key in [
+                "sid",
+                "account_sid",
+                "channel_sid",
+                "service_sid",
+                "role_sid",
+            ] {
                 let sid = invite[key].as_str().expect("SID").to_string();
                 invite[key] = format!("{}{:032x}", &sid[..2], 0xabcdef_u128 * (i + 1)).into();
             }
@@ -234,9 +249,16 @@ fn main() {
     println!("SID inputs: {BATCH}, {valid} valid, shuffled");
 
     let mut group = c.benchmark_group("sid");
-    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(BATCH as u64));
-    let count = |check: &dyn Fn(&str) -> bool| inputs.iter().filter(|s| check(black_box(s.as_str()))).count();
+    let count = |check: &dyn Fn(&str) -> bool| {
+        inputs
+            .iter()
+            .filter(|s| check(black_box(s.as_str())))
+            .count()
+    };
     group.bench_function("generated", |b| b.iter(|| count(&InviteSid::is_valid)));
     group.bench_function("regex", |b| b.iter(|| count(&|s| regex.is_match(s))));
     group.bench_function("naive", |b| b.iter(|| count(&naive)));
@@ -246,12 +268,27 @@ fn main() {
     let valid_inputs: Vec<&String> = inputs.iter().filter(|s| regex.is_match(s)).collect();
     group.throughput(Throughput::Elements(valid_inputs.len() as u64));
     group.bench_function("new_from_str", |b| {
-        b.iter(|| valid_inputs.iter().map(|s| InviteSid::try_from(black_box(s.as_str())).is_ok() as usize).sum::<usize>())
+        b.iter(|| {
+            valid_inputs
+                .iter()
+                .map(|s| InviteSid::try_from(black_box(s.as_str())).is_ok() as usize)
+                .sum::<usize>()
+        })
     });
     group.bench_function("new_from_string", |b| {
         b.iter_batched(
-            || valid_inputs.iter().map(|s| (*s).clone()).collect::<Vec<String>>(),
-            |owned| owned.into_iter().map(|s| InviteSid::try_from(black_box(s)).is_ok() as usize).sum::<usize>(),
+            || {
+                valid_inputs
+                    .iter()
+                    .map(|s| (*s).clone())
+                    .collect::<Vec<String>>()
+            },
+            |owned| {
+                owned
+                    .into_iter()
+                    .map(|s| InviteSid::try_from(black_box(s)).is_ok() as usize)
+                    .sum::<usize>()
+            },
             BatchSize::SmallInput,
         )
     });
@@ -261,15 +298,23 @@ fn main() {
     let generated: InvitePage = serde_json::from_str(&json).expect("decodes");
     assert_eq!(generated.invites.len(), 50);
     let mut group = c.benchmark_group("decode");
-    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Bytes(json.len() as u64));
-    group.bench_function("generated", |b| b.iter(|| serde_json::from_str::<InvitePage>(black_box(&json)).expect("ok")));
-    group.bench_function("plain", |b| b.iter(|| serde_json::from_str::<PlainPage>(black_box(&json)).expect("ok")));
+    group.bench_function("generated", |b| {
+        b.iter(|| serde_json::from_str::<InvitePage>(black_box(&json)).expect("ok"))
+    });
+    group.bench_function("plain", |b| {
+        b.iter(|| serde_json::from_str::<PlainPage>(black_box(&json)).expect("ok"))
+    });
     group.finish();
 
     let role: RoleSid = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("SID");
     let mut group = c.benchmark_group("encode");
-    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(2));
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
     group.bench_function("create_form", |b| {
         b.iter(|| {
             let params = CreateInvite::new(black_box("alice smith")).role_sid(role.clone());
@@ -279,7 +324,10 @@ fn main() {
     });
     group.bench_function("plain_form", |b| {
         b.iter(|| {
-            let pairs = [("Identity", black_box("alice smith")), ("RoleSid", role.as_str())];
+            let pairs = [
+                ("Identity", black_box("alice smith")),
+                ("RoleSid", role.as_str()),
+            ];
             serde_urlencoded::to_string(pairs).expect("encodes")
         })
     });
@@ -287,19 +335,56 @@ fn main() {
     c.final_summary();
 
     println!("\nratios (medians of this run; lower is faster)");
-    print_ratio("SID: regex / generated (target: >= 8)", "sid/regex", "sid/generated", None, started);
-    print_ratio("SID: naive loop / generated", "sid/naive", "sid/generated", None, started);
+    print_ratio(
+        "SID: regex / generated (target: >= 8)",
+        "sid/regex",
+        "sid/generated",
+        None,
+        started,
+    );
+    print_ratio(
+        "SID: naive loop / generated",
+        "sid/naive",
+        "sid/generated",
+        None,
+        started,
+    );
     let best = ["sid/table", "sid/swar", "sid/sse2"]
         .into_iter()
         .filter_map(|id| median_ns(id, started).map(|t| (id, t)))
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((best, _)) = best {
-        print_ratio(&format!("SID: generated / best by hand ({best})"), "sid/generated", best, Some(1.2), started);
+        print_ratio(
+            &format!("SID: generated / best by hand ({best})"),
+            "sid/generated",
+            best,
+            Some(1.2),
+            started,
+        );
     }
-    if let (Some(r), Some(g)) = (median_ns("sid/regex", started), median_ns("sid/generated", started)) {
+    if let (Some(r), Some(g)) = (
+        median_ns("sid/regex", started),
+        median_ns("sid/generated", started),
+    ) {
         let met = if r / g >= 8.0 { "met" } else { "MISSED" };
-        println!("{:<58} {:>7.1}x  target >= 8x: {met}", "SID: generated speed-up over regex", r / g);
+        println!(
+            "{:<58} {:>7.1}x  target >= 8x: {met}",
+            "SID: generated speed-up over regex",
+            r / g
+        );
     }
-    print_ratio("decode 50 invites: generated / plain strings", "decode/generated", "decode/plain", Some(1.3), started);
-    print_ratio("encode create form: generated / plain pairs", "encode/create_form", "encode/plain_form", None, started);
+    print_ratio(
+        "decode 50 invites: generated / plain strings",
+        "decode/generated",
+        "decode/plain",
+        Some(1.3),
+        started,
+    );
+    print_ratio(
+        "encode create form: generated / plain pairs",
+        "encode/create_form",
+        "encode/plain_form",
+        None,
+        started,
+    );
 }

@@ -20,7 +20,10 @@ fn synthetic_spec(n: usize) -> String {
          \x20 ParentSid:\n    doc: A parent.\n    pattern: ^PA[0-9a-fA-F]{32}$\n",
     );
     for i in 0..n {
-        text.push_str(&format!("  Res{i}Sid:\n    doc: The SID of a Res{i}.\n    pattern: ^R{}[0-9a-fA-F]{{32}}$\n", (b'A' + (i % 26) as u8) as char));
+        text.push_str(&format!(
+            "  Res{i}Sid:\n    doc: The SID of a Res{i}.\n    pattern: ^R{}[0-9a-fA-F]{{32}}$\n",
+            (b'A' + (i % 26) as u8) as char
+        ));
     }
     text.push_str("resources:\n");
     for i in 0..n {
@@ -88,37 +91,60 @@ fn main() {
     let invite = codegen::read_spec_dir(&root.join("spec"), "spec").expect("spec/");
 
     let mut group = c.benchmark_group("pipeline");
-    group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     group.bench_function("invite", |b| b.iter(|| run(black_box(&invite))));
     // Load and check alone, to show how the time splits between the stages.
-    group.bench_function("invite_load_check", |b| b.iter(|| codegen::check(black_box(&invite)).is_ok()));
+    group.bench_function("invite_load_check", |b| {
+        b.iter(|| codegen::check(black_box(&invite)).is_ok())
+    });
     for n in [10usize, 100, 1000] {
-        let sources = vec![SourceFile { name: "synthetic.yaml".into(), text: synthetic_spec(n) }];
+        let sources = vec![SourceFile {
+            name: "synthetic.yaml".into(),
+            text: synthetic_spec(n),
+        }];
         assert!(run(&sources) > 0);
         if n == 1000 {
-            group.sample_size(10).measurement_time(Duration::from_secs(10));
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(10));
         }
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_with_input(BenchmarkId::new("resources", n), &sources, |b, s| b.iter(|| run(black_box(s))));
+        group.bench_with_input(BenchmarkId::new("resources", n), &sources, |b, s| {
+            b.iter(|| run(black_box(s)))
+        });
     }
     group.finish();
     c.final_summary();
 
     println!("\npipeline results (medians of this run)");
-    for (label, id, limit_ms) in [("Invite spec", "pipeline/invite", 5.0), ("1,000 resources", "pipeline/resources/1000", 2000.0)] {
+    for (label, id, limit_ms) in [
+        ("Invite spec", "pipeline/invite", 5.0),
+        ("1,000 resources", "pipeline/resources/1000", 2000.0),
+    ] {
         match median_ns(id, started) {
             Some(ns) => {
-                let met = if ns / 1e6 <= limit_ms { "met" } else { "MISSED" };
-                println!("{label:<58} {:>12}  target <= {limit_ms} ms: {met}", human(ns));
+                let met = if ns / 1e6 <= limit_ms {
+                    "met"
+                } else {
+                    "MISSED"
+                };
+                println!(
+                    "{label:<58} {:>12}  target <= {limit_ms} ms: {met}",
+                    human(ns)
+                );
             }
             None => println!("{label:<58} (not measured in this run)"),
         }
     }
     // Time per resource at 1,000 over time per resource at 100: 10× the resources
     // should take 10× the time, so the ratio of totals is divided by 10.
-    if let (Some(t1000), Some(t100)) =
-        (median_ns("pipeline/resources/1000", started), median_ns("pipeline/resources/100", started))
-    {
+    if let (Some(t1000), Some(t100)) = (
+        median_ns("pipeline/resources/1000", started),
+        median_ns("pipeline/resources/100", started),
+    ) {
         let ratio = (t1000 / 1000.0) / (t100 / 100.0);
         let met = if ratio <= 1.2 { "met" } else { "MISSED" };
         println!(
@@ -128,6 +154,18 @@ fn main() {
             human(t100 / 100.0)
         );
     }
-    print_ratio("Invite spec vs 10 synthetic resources", "pipeline/invite", "pipeline/resources/10", None, started);
-    print_ratio("Invite: load and check / whole pipeline", "pipeline/invite_load_check", "pipeline/invite", None, started);
+    print_ratio(
+        "Invite spec vs 10 synthetic resources",
+        "pipeline/invite",
+        "pipeline/resources/10",
+        None,
+        started,
+    );
+    print_ratio(
+        "Invite: load and check / whole pipeline",
+        "pipeline/invite_load_check",
+        "pipeline/invite",
+        None,
+        started,
+    );
 }

@@ -30,10 +30,17 @@ pub fn print_ratio(label: &str, a: &str, b: &str, target: Option<f64>, since: Sy
             let ratio = x / y;
             let verdict = match target {
                 Some(t) if ratio <= t => format!("  target <= {t}: met"),
-                Some(t) => format!("  target <= {t}: MISSED by {:.0}%", (ratio / t - 1.0) * 100.0),
+                Some(t) => format!(
+                    "  target <= {t}: MISSED by {:.0}%",
+                    (ratio / t - 1.0) * 100.0
+                ),
                 None => String::new(),
             };
-            println!("{label:<58} {:>12} / {:>12} = {ratio:>7.3}{verdict}", human(x), human(y));
+            println!(
+                "{label:<58} {:>12} / {:>12} = {ratio:>7.3}{verdict}",
+                human(x),
+                human(y)
+            );
         }
         _ => println!("{label:<58} (not measured in this run)"),
     }

@@ -6,7 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let source = codegen::SourceFile { name: "fuzz.yaml".into(), text };
+    let source = codegen::SourceFile {
+        name: "fuzz.yaml".into(),
+        text,
+    };
     if let Err(diags) = codegen::generate(&[source]) {
         // Rendering is part of the contract too.
         let _ = diags.to_string();
