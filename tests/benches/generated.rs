@@ -129,7 +129,7 @@ fn swar(s: &str) -> bool {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
         let ascii = !x & HIGH;
         let digit = in_range(x & !HIGH, b'0', b'9');
-        let letter = in_range((x | ONES * 0x20) & !HIGH, b'a', b'f');
+        let letter = in_range((x | (ONES * 0x20)) & !HIGH, b'a', b'f');
         ok &= ascii & (digit | letter);
     }
     (b[0] == b'I') & (b[1] == b'N') & (ok == HIGH)

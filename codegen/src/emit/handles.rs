@@ -264,7 +264,7 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     };
     let what = match op.kind {
         OpKind::Create => format!(
-            "Creates {a} {} (`{} {}`, expects {}).",
+            "Creates {a} {} (`{} {}`; the API answers {}).",
             r.wire,
             method_str(op.method),
             path_str(op),
@@ -289,7 +289,7 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             path_str(op)
         ),
         OpKind::Delete => format!(
-            "Deletes {a} {} (`{} {}`, expects {}).",
+            "Deletes {a} {} (`{} {}`; the API answers {}, or 200 with `null`).",
             r.wire,
             method_str(op.method),
             path_str(op),

@@ -264,7 +264,7 @@ impl Invites {
             expect: 201,
         })
     }
-    /// Creates an Invite (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`, expects 201).
+    /// Creates an Invite (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`; the API answers 201).
     ///
     /// Not retried unless the retry policy opts in to non-idempotent requests.
     ///
@@ -414,7 +414,7 @@ impl Invites {
             expect: 204,
         })
     }
-    /// Deletes an Invite (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`, expects 204).
+    /// Deletes an Invite (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`; the API answers 204, or 200 with `null`).
     ///
     /// Retried on 429 and 503 by the default retry policy.
     ///
