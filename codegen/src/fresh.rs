@@ -67,6 +67,10 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
                 format!("reading spec folder {}: {e}", job.spec.display()),
             ))
         })?;
+        if sources.is_empty() {
+            errors.push(crate::empty_folder(&display).into());
+            continue;
+        }
         match crate::generate(&sources) {
             Ok(files) => outputs.push((job, files)),
             Err(diags) => errors.push(diags),

@@ -35,10 +35,7 @@ pub fn generate(sources: &[SourceFile]) -> Result<Files, Diagnostics> {
 pub fn check(sources: &[SourceFile]) -> Result<model::Api, Diagnostics> {
     let mut diags = Diagnostics::default();
     if sources.is_empty() {
-        diags.push(
-            Diagnostic::new("spec", "", "the spec folder has no spec files")
-                .help("add a `.yaml` file with an `api:` section"),
-        );
+        diags.push(empty_folder("spec"));
         return Err(diags);
     }
     let mut parsed = Vec::new();
@@ -57,6 +54,12 @@ pub fn check(sources: &[SourceFile]) -> Result<model::Api, Diagnostics> {
         return Err(diags);
     }
     lower::lower(parsed)
+}
+
+/// The error for a spec folder (shown as `folder`) that holds no spec file.
+pub fn empty_folder(folder: &str) -> Diagnostic {
+    Diagnostic::new(folder, "", "the spec folder has no spec files")
+        .help("add a `.yaml` file with an `api:` section")
 }
 
 /// Reads every `.yaml` / `.yml` file directly in `dir`, in name order. Names are shown
