@@ -11,7 +11,7 @@
 use criterion::{BatchSize, Throughput};
 use serde::Deserialize;
 use std::hint::black_box;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 use tests::bench::{criterion, median_ns, print_ratio};
 use twilio_chat_v1::{CreateInvite, InvitePage, InviteSid, RoleSid};
 
@@ -69,6 +69,45 @@ fn inputs() -> Vec<String> {
         out.swap(i, j);
     }
     out
+}
+
+/// A hand-written SID check.
+type Check = fn(&str) -> bool;
+
+/// How many of `inputs` pass `check`. Generic, so each check is inlined into its own
+/// loop as it would be at a call site; `black_box` keeps the inputs opaque.
+fn count(inputs: &[String], check: impl Fn(&str) -> bool) -> usize {
+    inputs
+        .iter()
+        .filter(|s| check(black_box(s.as_str())))
+        .count()
+}
+
+/// The median over `rounds` of time(a) / time(b), each round timing `a` and `b`
+/// back to back: drifts in machine speed between criterion's sequential
+/// benchmarks cancel out, which matters when both take a few nanoseconds a call.
+fn paired_ratio(rounds: usize, a: impl Fn() -> usize, b: impl Fn() -> usize) -> f64 {
+    let time = |f: &dyn Fn() -> usize| {
+        let started = Instant::now();
+        for _ in 0..20 {
+            black_box(f());
+        }
+        started.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..rounds)
+        .map(|i| {
+            // Alternate which goes first, so neither always runs on a warmer cache.
+            if i % 2 == 0 {
+                let ta = time(&a);
+                ta / time(&b)
+            } else {
+                let tb = time(&b);
+                time(&a) / tb
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[rounds / 2]
 }
 
 /// The obvious loop: early exits everywhere.
@@ -253,18 +292,16 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(BATCH as u64));
-    let count = |check: &dyn Fn(&str) -> bool| {
-        inputs
-            .iter()
-            .filter(|s| check(black_box(s.as_str())))
-            .count()
-    };
-    group.bench_function("generated", |b| b.iter(|| count(&InviteSid::is_valid)));
-    group.bench_function("regex", |b| b.iter(|| count(&|s| regex.is_match(s))));
-    group.bench_function("naive", |b| b.iter(|| count(&naive)));
-    group.bench_function("table", |b| b.iter(|| count(&table)));
-    group.bench_function("swar", |b| b.iter(|| count(&swar)));
-    group.bench_function("sse2", |b| b.iter(|| count(&sse2)));
+    group.bench_function("generated", |b| {
+        b.iter(|| count(&inputs, InviteSid::is_valid))
+    });
+    group.bench_function("regex", |b| {
+        b.iter(|| count(&inputs, |s| regex.is_match(s)))
+    });
+    group.bench_function("naive", |b| b.iter(|| count(&inputs, naive)));
+    group.bench_function("table", |b| b.iter(|| count(&inputs, table)));
+    group.bench_function("swar", |b| b.iter(|| count(&inputs, swar)));
+    group.bench_function("sse2", |b| b.iter(|| count(&inputs, sse2)));
     let valid_inputs: Vec<&String> = inputs.iter().filter(|s| regex.is_match(s)).collect();
     group.throughput(Throughput::Elements(valid_inputs.len() as u64));
     group.bench_function("new_from_str", |b| {
@@ -336,7 +373,7 @@ fn main() {
 
     println!("\nratios (medians of this run; lower is faster)");
     print_ratio(
-        "SID: regex / generated (target: >= 8)",
+        "SID: regex / generated",
         "sid/regex",
         "sid/generated",
         None,
@@ -349,28 +386,39 @@ fn main() {
         None,
         started,
     );
-    let best = ["sid/table", "sid/swar", "sid/sse2"]
-        .into_iter()
-        .filter_map(|id| median_ns(id, started).map(|t| (id, t)))
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((best, _)) = best {
-        print_ratio(
-            &format!("SID: generated / best by hand ({best})"),
-            "sid/generated",
-            best,
-            Some(1.2),
-            started,
-        );
-    }
-    if let (Some(r), Some(g)) = (
-        median_ns("sid/regex", started),
-        median_ns("sid/generated", started),
-    ) {
-        let met = if r / g >= 8.0 { "met" } else { "MISSED" };
+    print_ratio(
+        "SID: generated / SSE2 by hand",
+        "sid/generated",
+        "sid/sse2",
+        None,
+        started,
+    );
+    if median_ns("sid/generated", started).is_some() {
+        // The targets are judged on paired timings: at a few nanoseconds a check,
+        // the machine's speed drifts more between criterion's runs than the checks differ.
+        println!("\nSID targets, paired timings (201 rounds alternating two checks; median ratio)");
+        let generated = || count(&inputs, InviteSid::is_valid);
+        let speedup = paired_ratio(201, || count(&inputs, |s| regex.is_match(s)), generated);
+        let met = if speedup >= 8.0 { "met" } else { "MISSED" };
         println!(
-            "{:<58} {:>7.1}x  target >= 8x: {met}",
-            "SID: generated speed-up over regex",
-            r / g
+            "{:<58} {speedup:>7.2}x  target >= 8x: {met}",
+            "SID: regex / generated"
+        );
+        let by_hand = [("table", table as Check), ("swar", swar), ("sse2", sse2)];
+        let (name, worst) = by_hand
+            .iter()
+            .map(|(name, check)| {
+                (
+                    *name,
+                    paired_ratio(201, generated, || count(&inputs, check)),
+                )
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .expect("three checks");
+        let met = if worst <= 1.2 { "met" } else { "MISSED" };
+        println!(
+            "{:<58} {worst:>7.3}   target <= 1.2: {met}",
+            format!("SID: generated / best by hand ({name})")
         );
     }
     print_ratio(
