@@ -106,6 +106,8 @@ pub struct Page {
     pub name: String,
     /// The key of the records array (`invites`).
     pub key: String,
+    /// The Rust field that holds the records.
+    pub field: String,
 }
 
 #[derive(Debug)]

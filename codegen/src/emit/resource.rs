@@ -94,7 +94,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let name = ident(&p.name);
     let item = ident(&r.name);
     let key = &p.key;
-    let field = ident(&crate::naming::snake(key));
+    let field = ident(&p.field);
     let rename =
         (file_stem(&field.to_string()) != key.as_str()).then(|| quote!(#[serde(rename = #key)]));
     let docs = doc_with(

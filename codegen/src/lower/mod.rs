@@ -308,6 +308,7 @@ fn lower_resource(
         .and_then(|op| op.envelope.clone())
         .map(|key| Page {
             name: format!("{name}Page"),
+            field: snake(&key),
             key,
         });
     Resource {
