@@ -9,4 +9,5 @@ pub mod page;
 pub mod paging;
 pub mod path;
 pub mod retry;
+pub mod secret;
 pub mod validate;

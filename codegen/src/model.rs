@@ -99,6 +99,24 @@ pub struct Resource {
     pub operations: Vec<Operation>,
     /// The page type, when the resource can be listed.
     pub page: Option<Page>,
+    /// The example program the spec asks for.
+    pub example: Option<Example>,
+}
+
+/// An example program in `examples/`.
+#[derive(Debug)]
+pub struct Example {
+    pub kind: ExampleKind,
+    /// The program's name and file stem (`create_and_list_messages`).
+    pub program: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleKind {
+    /// Lists every record.
+    List,
+    /// Creates a record from the command line's arguments, then lists every record.
+    CreateAndList,
 }
 
 #[derive(Debug)]
@@ -116,7 +134,21 @@ pub struct Field {
     pub wire: String,
     pub doc: String,
     pub ty: Type,
+    /// The API may send `null`.
     pub nullable: bool,
+    /// What a body without the field decodes to; without one, the field is an
+    /// `Option` and decodes to `None`.
+    pub default: Option<Literal>,
+}
+
+/// A default value, checked against its field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// Text, or the wire value of an enum variant.
+    Str(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +171,11 @@ pub enum Type {
     /// An inline enum of the resource, by Rust name.
     Enum(String),
     Array(Box<Type>),
+    /// A JSON object of names to values.
+    Map {
+        value: Box<Type>,
+        nullable_values: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -192,6 +229,8 @@ pub struct Param {
     pub location: ParamIn,
     pub ty: Type,
     pub required: bool,
+    /// Never shown by `Debug` or in errors.
+    pub secret: bool,
 }
 
 pub use crate::spec::raw::ParamIn;

@@ -14,7 +14,7 @@ use twilio_chat_v1::Client;
 use twilio_chat_v1::ListInvites;
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = ::std::env::args().skip(1);
+    let mut args = std::env::args().skip(1);
     let service_sid = args
         .next()
         .ok_or("usage: list_invites <ServiceSid> <ChannelSid>")?
@@ -27,9 +27,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         builder = builder.base_url(url);
     }
     let client = builder.build()?;
-    let mut records = std::pin::pin!(
-        client.invites(& service_sid, & channel_sid).stream(ListInvites::new())
-    );
+    let handle = client.invites(&service_sid, &channel_sid);
+    let mut records = std::pin::pin!(handle.stream(ListInvites::new()));
     let mut count = 0usize;
     while let Some(record) = records.try_next().await? {
         println!("{}", serde_json::to_string(& record) ?);

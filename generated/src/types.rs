@@ -53,6 +53,32 @@ impl ChannelSid {
 crate::runtime::newtype::string_newtype!(
     ChannelSid, crate ::runtime::validate::ValidationError
 );
+/// The SID of a push Credential (`CR` followed by 32 hex digits).
+///
+/// `CR` followed by 32 hex digits of either case (34 characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CredentialSid(::std::string::String);
+impl CredentialSid {
+    /// The type's name in error messages.
+    pub const NAME: &'static str = "CredentialSid";
+    /// The literal every value starts with.
+    pub const PREFIX: &'static str = "CR";
+    /// The length of every value, in bytes and characters.
+    pub const LEN: usize = 34;
+    /// Checks `value` without allocating, saying what is wrong.
+    pub fn validate(
+        value: &str,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        crate::runtime::validate::sid::<32>(value, Self::NAME, "CR")
+    }
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "CR")
+    }
+}
+crate::runtime::newtype::string_newtype!(
+    CredentialSid, crate ::runtime::validate::ValidationError
+);
 /// The SID of an Invite (`IN` followed by 32 hex digits).
 ///
 /// `IN` followed by 32 hex digits of either case (34 characters).
@@ -78,6 +104,58 @@ impl InviteSid {
 }
 crate::runtime::newtype::string_newtype!(
     InviteSid, crate ::runtime::validate::ValidationError
+);
+/// The SID of a Member (`MB` followed by 32 hex digits).
+///
+/// `MB` followed by 32 hex digits of either case (34 characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemberSid(::std::string::String);
+impl MemberSid {
+    /// The type's name in error messages.
+    pub const NAME: &'static str = "MemberSid";
+    /// The literal every value starts with.
+    pub const PREFIX: &'static str = "MB";
+    /// The length of every value, in bytes and characters.
+    pub const LEN: usize = 34;
+    /// Checks `value` without allocating, saying what is wrong.
+    pub fn validate(
+        value: &str,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        crate::runtime::validate::sid::<32>(value, Self::NAME, "MB")
+    }
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "MB")
+    }
+}
+crate::runtime::newtype::string_newtype!(
+    MemberSid, crate ::runtime::validate::ValidationError
+);
+/// The SID of a Message (`IM` followed by 32 hex digits).
+///
+/// `IM` followed by 32 hex digits of either case (34 characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MessageSid(::std::string::String);
+impl MessageSid {
+    /// The type's name in error messages.
+    pub const NAME: &'static str = "MessageSid";
+    /// The literal every value starts with.
+    pub const PREFIX: &'static str = "IM";
+    /// The length of every value, in bytes and characters.
+    pub const LEN: usize = 34;
+    /// Checks `value` without allocating, saying what is wrong.
+    pub fn validate(
+        value: &str,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        crate::runtime::validate::sid::<32>(value, Self::NAME, "IM")
+    }
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "IM")
+    }
+}
+crate::runtime::newtype::string_newtype!(
+    MessageSid, crate ::runtime::validate::ValidationError
 );
 /// The SID of a Role (`RL` followed by 32 hex digits).
 ///
@@ -130,4 +208,240 @@ impl ServiceSid {
 }
 crate::runtime::newtype::string_newtype!(
     ServiceSid, crate ::runtime::validate::ValidationError
+);
+/// The SID of a User (`US` followed by 32 hex digits).
+///
+/// `US` followed by 32 hex digits of either case (34 characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UserSid(::std::string::String);
+impl UserSid {
+    /// The type's name in error messages.
+    pub const NAME: &'static str = "UserSid";
+    /// The literal every value starts with.
+    pub const PREFIX: &'static str = "US";
+    /// The length of every value, in bytes and characters.
+    pub const LEN: usize = 34;
+    /// Checks `value` without allocating, saying what is wrong.
+    pub fn validate(
+        value: &str,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        crate::runtime::validate::sid::<32>(value, Self::NAME, "US")
+    }
+    /// True when `value` is valid; the fast test behind [`Self::validate`].
+    pub fn is_valid(value: &str) -> bool {
+        crate::runtime::validate::is_sid::<32>(value, "US")
+    }
+}
+crate::runtime::newtype::string_newtype!(
+    UserSid, crate ::runtime::validate::ValidationError
+);
+/// A User's status on a Channel.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ChannelStatus {
+    /// `joined`
+    Joined,
+    /// `invited`
+    Invited,
+    /// `not_participating`
+    NotParticipating,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl ChannelStatus {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &[
+        "joined",
+        "invited",
+        "not_participating",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ChannelStatus::Joined => "joined",
+            ChannelStatus::Invited => "invited",
+            ChannelStatus::NotParticipating => "not_participating",
+            ChannelStatus::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "joined" => ChannelStatus::Joined,
+            "invited" => ChannelStatus::Invited,
+            "not_participating" => ChannelStatus::NotParticipating,
+            _ => ChannelStatus::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    ChannelStatus, Unknown, crate ::runtime::validate::ValidationError
+);
+/// The visibility of a Channel.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ChannelType {
+    /// `public`
+    Public,
+    /// `private`
+    Private,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl ChannelType {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &["public", "private"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ChannelType::Public => "public",
+            ChannelType::Private => "private",
+            ChannelType::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "public" => ChannelType::Public,
+            "private" => ChannelType::Private,
+            _ => ChannelType::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    ChannelType, Unknown, crate ::runtime::validate::ValidationError
+);
+/// The sort order of a list of Messages, ascending or descending.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum OrderType {
+    /// `asc`
+    Asc,
+    /// `desc`
+    Desc,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl OrderType {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &["asc", "desc"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderType::Asc => "asc",
+            OrderType::Desc => "desc",
+            OrderType::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "asc" => OrderType::Asc,
+            "desc" => OrderType::Desc,
+            _ => OrderType::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    OrderType, Unknown, crate ::runtime::validate::ValidationError
+);
+/// The push-notification service a Credential is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PushService {
+    /// `gcm`
+    Gcm,
+    /// `apn`
+    Apn,
+    /// `fcm`
+    Fcm,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl PushService {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &["gcm", "apn", "fcm"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PushService::Gcm => "gcm",
+            PushService::Apn => "apn",
+            PushService::Fcm => "fcm",
+            PushService::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "gcm" => PushService::Gcm,
+            "apn" => PushService::Apn,
+            "fcm" => PushService::Fcm,
+            _ => PushService::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    PushService, Unknown, crate ::runtime::validate::ValidationError
+);
+/// What a Role applies to, a Channel (`channel`) or a whole Service (`deployment`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RoleType {
+    /// `channel`
+    Channel,
+    /// `deployment`
+    Deployment,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl RoleType {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &["channel", "deployment"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RoleType::Channel => "channel",
+            RoleType::Deployment => "deployment",
+            RoleType::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "channel" => RoleType::Channel,
+            "deployment" => RoleType::Deployment,
+            _ => RoleType::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    RoleType, Unknown, crate ::runtime::validate::ValidationError
+);
+/// The HTTP method used to call a webhook.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WebhookMethod {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// A value this crate did not know when it was generated, kept as sent.
+    Unknown(::std::string::String),
+}
+impl WebhookMethod {
+    /// Every value the API description defines.
+    pub const VALUES: &'static [&'static str] = &["GET", "POST"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WebhookMethod::Get => "GET",
+            WebhookMethod::Post => "POST",
+            WebhookMethod::Unknown(value) => value,
+        }
+    }
+    /// The value for wire text, known or not.
+    pub fn from_wire(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "GET" => WebhookMethod::Get,
+            "POST" => WebhookMethod::Post,
+            _ => WebhookMethod::Unknown(value),
+        }
+    }
+}
+crate::runtime::newtype::string_enum!(
+    WebhookMethod, Unknown, crate ::runtime::validate::ValidationError
 );

@@ -4,7 +4,7 @@
 //! files are copied into every generated crate, which shouldn't need a mock server
 //! to run its own tests.
 
-use codegen_runtime::client::{Client, ClientBuilder, Credentials, Request};
+use codegen_runtime::client::{Client, ClientBuilder, Auth, Request};
 use codegen_runtime::error::Error;
 use codegen_runtime::page::PageMeta;
 use codegen_runtime::paging::Page;
@@ -34,7 +34,7 @@ fn ms(n: u64) -> Duration {
 fn builder(server: &MockServer) -> ClientBuilder {
     ClientBuilder::new(
         "https://chat.twilio.com",
-        Credentials::auth_token(SID, TOKEN),
+        Auth::auth_token(SID, TOKEN),
     )
     .base_url(server.uri())
     .retry_policy(RetryPolicy::default().base_delay(ms(1)).max_delay(ms(5)))
@@ -514,7 +514,7 @@ async fn a_refused_connection_is_error_connect() {
     };
     let client = ClientBuilder::new(
         "https://chat.twilio.com",
-        Credentials::auth_token(SID, TOKEN),
+        Auth::auth_token(SID, TOKEN),
     )
     .base_url(format!("http://127.0.0.1:{port}"))
     .retry_policy(RetryPolicy::default().base_delay(ms(1)))
@@ -730,7 +730,7 @@ async fn no_secret_in_any_debug_or_display() {
         .mount(&server)
         .await;
 
-    let credentials = Credentials::api_key(SID, "SK0123456789abcdef0123456789abcdef", TOKEN);
+    let credentials = Auth::api_key(SID, "SK0123456789abcdef0123456789abcdef", TOKEN);
     let builder =
         ClientBuilder::new("https://chat.twilio.com", credentials.clone()).base_url(server.uri());
     let mut shown = vec![format!("{credentials:?}"), format!("{builder:?}")];

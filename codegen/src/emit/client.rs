@@ -11,7 +11,7 @@ pub fn emit(api: &Api) -> TokenStream {
     quote! {
         //! Making a [`Client`]: credentials, address and transport settings.
 
-        use crate::runtime::client::{Client, ClientBuilder, Credentials};
+        use crate::runtime::client::{Client, ClientBuilder, Auth};
         use crate::runtime::error::Error;
 
         #[doc = #base_doc]
@@ -25,12 +25,12 @@ pub fn emit(api: &Api) -> TokenStream {
                 account_sid: impl ::std::convert::Into<::std::string::String>,
                 auth_token: impl ::std::convert::Into<::std::string::String>,
             ) -> ::std::result::Result<Client, Error> {
-                Client::builder(Credentials::auth_token(account_sid, auth_token)).build()
+                Client::builder(Auth::auth_token(account_sid, auth_token)).build()
             }
 
             /// A builder for a client with these credentials: base URL, region and edge,
             /// timeouts, User-Agent suffix, retry policy or an existing `reqwest::Client`.
-            pub fn builder(credentials: Credentials) -> ClientBuilder {
+            pub fn builder(credentials: Auth) -> ClientBuilder {
                 ClientBuilder::new(DEFAULT_BASE_URL, credentials)
             }
 

@@ -70,10 +70,11 @@ pub fn emit(api: &Api) -> TokenStream {
         #types_mod
 
         pub use client::DEFAULT_BASE_URL;
-        pub use runtime::client::{Client, ClientBuilder, Credentials};
+        pub use runtime::client::{Client, ClientBuilder, Auth};
         pub use runtime::error::{ApiError, Error};
         pub use runtime::page::PageMeta;
         pub use runtime::retry::RetryPolicy;
+        pub use runtime::secret::Secret;
         pub use runtime::validate::{Problem, SidFault, ValidationError};
         #(#reexports)*
     }

@@ -37,8 +37,10 @@ pub fn emit(api: &Api) -> Files {
         ));
     }
     for r in &api.resources {
-        let path = format!("examples/list_{}.rs", file_stem(&r.plural_snake));
-        jobs.push((path, Box::new(move || example::emit(api, r))));
+        if let Some(program) = &r.example {
+            let path = format!("examples/{}.rs", program.program);
+            jobs.push((path, Box::new(move || Some(example::emit(api, r, program)))));
+        }
     }
     jobs.push(("src/lib.rs".into(), Box::new(|| Some(lib_rs::emit(api)))));
     jobs.push(("src/client.rs".into(), Box::new(|| Some(client::emit(api)))));

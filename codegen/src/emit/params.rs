@@ -44,10 +44,10 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     });
     let inits = op.params.iter().map(|p| {
         let field = ident(&p.name);
-        if p.required && !needs_conversion(&p.ty) {
+        if p.required && !p.secret && !needs_conversion(&p.ty) {
             quote!(#field)
         } else if p.required {
-            let value = from_arg(&p.ty, quote!(#field));
+            let value = value_of(p, quote!(#field));
             quote!(#field: #value)
         } else {
             quote!(#field: ::std::default::Default::default())
@@ -57,7 +57,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let checks = op.params.iter().filter_map(check);
     // `Default` only where it gives a complete value: with no required parameters.
     let default = required.is_empty().then(|| quote!(Default,));
-    let encodes = op.params.iter().map(encode);
+    let encodes = encode_all(&op.params);
 
     Some(quote! {
         #docs
@@ -84,9 +84,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 
             /// The parameters as wire name and value pairs, arrays as repeated keys.
             pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                let mut pairs = ::std::vec::Vec::new();
-                #(#encodes)*
-                pairs
+                #encodes
             }
         }
     })
@@ -114,22 +112,39 @@ fn param_doc(p: &Param) -> TokenStream {
         Type::Array(_) => notes.push("Each item is sent as a repeated key.".into()),
         _ => {}
     }
+    if p.secret {
+        notes.push("A secret: `Debug` shows `[redacted]`.".into());
+    }
     doc_with(&p.doc, &notes.join(" "))
 }
 
 /// Required parameters hold their value; optional ones an `Option`, or an empty `Vec`.
+/// A secret is held as a `Secret`, whose `Debug` shows `[redacted]`.
 fn field_type(p: &Param) -> TokenStream {
-    let ty = rust_type(&p.ty);
+    let ty = if p.secret {
+        quote!(crate::runtime::secret::Secret)
+    } else {
+        rust_type(&p.ty)
+    };
     match (&p.ty, p.required) {
         (_, true) | (Type::Array(_), false) => ty,
         _ => quote!(::std::option::Option<#ty>),
     }
 }
 
+/// The field's value from the argument `arg` of [`arg_type`].
+fn value_of(p: &Param, arg: TokenStream) -> TokenStream {
+    if p.secret {
+        quote!(crate::runtime::secret::Secret::new(#arg))
+    } else {
+        from_arg(&p.ty, arg)
+    }
+}
+
 fn setter(p: &Param) -> TokenStream {
     let field = ident(&p.name);
     let ty = arg_type(&p.ty);
-    let value = from_arg(&p.ty, quote!(#field));
+    let value = value_of(p, quote!(#field));
     let value = match p.ty {
         Type::Array(_) => value,
         _ => quote!(::std::option::Option::Some(#value)),
@@ -177,9 +192,48 @@ fn check(p: &Param) -> Option<TokenStream> {
     })
 }
 
+/// The body of `to_pairs`, in spec order. Leading required scalars start the vector, as
+/// a person would write it (pushing right after `Vec::new()` trips clippy).
+fn encode_all(params: &[Param]) -> TokenStream {
+    let lead = params
+        .iter()
+        .take_while(|p| p.required && !matches!(p.ty, Type::Array(_)))
+        .count();
+    let first = params[..lead].iter().map(|p| {
+        let wire = &p.wire;
+        let field = ident(&p.name);
+        let text = wire_text(p, &p.ty, quote!(&self.#field));
+        quote!((#wire, #text))
+    });
+    if lead == params.len() {
+        return quote!(::std::vec::Vec::from([#(#first),*]));
+    }
+    let rest = params[lead..].iter().map(encode);
+    let start = if lead == 0 {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote!(::std::vec::Vec::from([#(#first),*]))
+    };
+    quote! {
+        let mut pairs = #start;
+        #(#rest)*
+        pairs
+    }
+}
+
+/// The wire text of one value of `p`; a secret is exposed only here.
+fn wire_text(p: &Param, ty: &Type, value: TokenStream) -> TokenStream {
+    if p.secret {
+        quote!(::std::borrow::ToOwned::to_owned(crate::runtime::secret::Secret::expose(#value)))
+    } else {
+        to_wire(ty, value)
+    }
+}
+
 fn encode(p: &Param) -> TokenStream {
     let field = ident(&p.name);
     let wire = &p.wire;
+    let to_wire = |ty: &Type, value: TokenStream| wire_text(p, ty, value);
     match (&p.ty, p.required) {
         (Type::Array(item), _) => {
             let text = to_wire(item, quote!(item));

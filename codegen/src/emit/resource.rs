@@ -5,7 +5,7 @@ use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
 use super::rust_types::rust_type;
 use super::{file_stem, handles, ident, params};
-use crate::model::{Api, DateFormat, Field, Page, Resource, Type};
+use crate::model::{Api, DateFormat, Field, Literal, NamedKind, Page, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -27,7 +27,7 @@ pub fn emit(api: &Api, r: &Resource) -> TokenStream {
         " The {} resource: its representation and its operations' parameters.",
         r.wire.replace('`', "'")
     );
-    let model = model(r);
+    let model = model(api, r);
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
     let params = r.operations.iter().filter_map(|op| params::emit(r, op));
@@ -42,24 +42,42 @@ pub fn emit(api: &Api, r: &Resource) -> TokenStream {
     }
 }
 
-fn model(r: &Resource) -> TokenStream {
+fn model(api: &Api, r: &Resource) -> TokenStream {
     let name = ident(&r.name);
     let docs = doc(&r.doc);
-    let fields = r.fields.iter().map(field);
+    let fields = r.fields.iter().map(|f| field(r, f));
+    let defaults: Vec<TokenStream> = r
+        .fields
+        .iter()
+        .filter_map(|f| default_fn(api, r, f))
+        .collect();
+    let defaults = (!defaults.is_empty()).then(|| {
+        quote! {
+            /// What a body without the field decodes to, as the API description says.
+            impl #name {
+                #(#defaults)*
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
             #(#fields)*
         }
+
+        #defaults
     }
 }
 
-fn field(f: &Field) -> TokenStream {
+/// Every field decodes from a body that lacks it: to its default, or to `None`. A field
+/// the API never sends as `null` is left out when it is `None`, as the API would.
+fn field(r: &Resource, f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = rust_type(&f.ty);
-    let ty = if f.nullable {
+    let optional = f.default.is_none();
+    let ty = if optional {
         quote!(::std::option::Option<#ty>)
     } else {
         ty
@@ -68,26 +86,90 @@ fn field(f: &Field) -> TokenStream {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
-    let dates = match (&f.ty, f.nullable) {
-        (Type::DateTime(format), nullable) => {
-            let suffix = if nullable { "_option" } else { "" };
-            let de = format!("crate::runtime::date::deserialize{suffix}");
+    let default = match &f.default {
+        None => quote!(default,),
+        Some(value) if is_zero(value) => quote!(default,),
+        Some(_) => {
+            let path = format!("{}::{}", r.name, default_fn_name(f));
+            quote!(default = #path,)
+        }
+    };
+    let skip = (optional && !f.nullable)
+        .then(|| quote!(skip_serializing_if = "::std::option::Option::is_none",));
+    let dates = match &f.ty {
+        Type::DateTime(format) => {
             let fmt = match format {
                 DateFormat::Iso8601 => "iso8601",
                 DateFormat::Rfc2822 => "rfc2822",
             };
-            let ser = format!("crate::runtime::date::serialize_{fmt}{suffix}");
-            let default = nullable.then(|| quote!(default,));
-            Some(quote!(#[serde(#default deserialize_with = #de, serialize_with = #ser)]))
+            let de = "crate::runtime::date::deserialize_option";
+            let ser = format!("crate::runtime::date::serialize_{fmt}_option");
+            Some(quote!(deserialize_with = #de, serialize_with = #ser,))
         }
         _ => None,
     };
+    // Plain `Option` fields already decode a missing key to `None`.
+    let plain_option = optional && f.nullable && dates.is_none();
+    let serde = (!plain_option).then(|| quote!(#[serde(#default #skip #dates)]));
     quote! {
         #docs
         #rename
-        #dates
+        #serde
         pub #name: #ty,
     }
+}
+
+fn is_zero(value: &Literal) -> bool {
+    match value {
+        Literal::Bool(b) => !b,
+        Literal::Int(i) => *i == 0,
+        Literal::Float(f) => *f == 0.0,
+        // An enum has no `Default`; only plain text may use `String`'s.
+        Literal::Str(_) => false,
+    }
+}
+
+fn default_fn_name(f: &Field) -> String {
+    format!("default_{}", f.name.trim_start_matches("r#"))
+}
+
+/// The function serde calls for a default that isn't the type's own `Default`.
+fn default_fn(api: &Api, r: &Resource, f: &Field) -> Option<TokenStream> {
+    let value = f.default.as_ref().filter(|v| !is_zero(v))?;
+    let name = ident(&default_fn_name(f));
+    let ty = rust_type(&f.ty);
+    let expr = match (value, &f.ty) {
+        (Literal::Bool(b), _) => quote!(#b),
+        (Literal::Int(i), _) => {
+            let i = proc_macro2::Literal::i64_unsuffixed(*i);
+            quote!(#i)
+        }
+        (Literal::Float(x), _) => {
+            let x = proc_macro2::Literal::f64_unsuffixed(*x);
+            quote!(#x)
+        }
+        (Literal::Str(text), Type::Enum(enum_name) | Type::Named(enum_name)) => {
+            let variants = match &f.ty {
+                Type::Enum(_) => r.enums.iter().find(|e| &e.name == enum_name).map(|e| &e.def),
+                _ => api.types.iter().find(|t| &t.name == enum_name).and_then(|t| match &t.kind {
+                    NamedKind::Enum(def) => Some(def),
+                    _ => None,
+                }),
+            };
+            let variant = variants
+                .and_then(|def| def.variants.iter().find(|v| &v.wire == text))
+                .map(|v| ident(&v.name))?;
+            quote!(#ty::#variant)
+        }
+        (Literal::Str(text), _) => quote!(::std::string::String::from(#text)),
+    };
+    let docs = doc(&format!("The default of `{}`.", f.wire.replace('`', "'")));
+    Some(quote! {
+        #docs
+        fn #name() -> #ty {
+            #expr
+        }
+    })
 }
 
 fn page(r: &Resource, p: &Page) -> TokenStream {

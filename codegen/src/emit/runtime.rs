@@ -11,6 +11,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("path.rs", include_str!("../../runtime/path.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("validate.rs", include_str!("../../runtime/validate.rs")),
 ];
 

@@ -27,6 +27,18 @@ pub fn rust_type(ty: &Type) -> TokenStream {
             let item = rust_type(item);
             quote!(::std::vec::Vec<#item>)
         }
+        Type::Map {
+            value,
+            nullable_values,
+        } => {
+            let value = rust_type(value);
+            let value = if *nullable_values {
+                quote!(::std::option::Option<#value>)
+            } else {
+                value
+            };
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
     }
 }
 

@@ -60,11 +60,12 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "ApiError",
     "Client",
     "ClientBuilder",
-    "Credentials",
+    "Auth",
     "Error",
     "PageMeta",
     "Problem",
     "RetryPolicy",
+    "Secret",
     "SidFault",
     "ValidationError",
 ];
@@ -253,6 +254,7 @@ fn lower_resource(
         let expr = TypeExpr {
             ty: &p.ty,
             items: p.items.as_deref(),
+            items_nullable: p.items_nullable,
             format: p.format,
             values: p.values.as_deref(),
             minimum: p.minimum,
@@ -263,6 +265,25 @@ fn lower_resource(
         else {
             continue;
         };
+        let default = match &p.default {
+            Some(value) => {
+                let Some(literal) = types::default_value(ctx, index, &at, &ty, value, &enums)
+                else {
+                    continue;
+                };
+                if p.nullable {
+                    ctx.error(
+                        &[&at[..], &["default"]].concat(),
+                        Target::Key,
+                        format!("property `{pwire}` has a default, so it is never null"),
+                        Some("remove `nullable: true`, or remove `default`".into()),
+                    );
+                    continue;
+                }
+                Some(literal)
+            }
+            None => None,
+        };
         let field_name = snake(pwire);
         field_names.claim(ctx, &field_name, &at);
         fields.push(Field {
@@ -271,9 +292,20 @@ fn lower_resource(
             doc: p.doc.clone(),
             ty,
             nullable: p.nullable,
+            default,
         });
     }
 
+    for (pwire, p) in &raw.params.0 {
+        if p.location != ParamIn::Path {
+            ctx.error(
+                &["resources", wire, "params", pwire.as_str(), "in"],
+                Target::Value,
+                format!("resource parameter `{pwire}` is not a path parameter"),
+                Some("declare query and form parameters under the operation that takes them".into()),
+            );
+        }
+    }
     let ops = &raw.operations;
     let mut operations = Vec::new();
     for (kind, op) in [
@@ -284,11 +316,30 @@ fn lower_resource(
         (OpKind::Delete, &ops.delete),
     ] {
         if let Some(op) = op {
-            if let Some(lowered) =
-                lower_operation(ctx, index, wire, &name, &plural, kind, op, &mut enums)
-            {
+            let scope = Scope {
+                resource: wire,
+                resource_name: &name,
+                plural: &plural,
+                shared: &raw.params,
+            };
+            if let Some(lowered) = lower_operation(ctx, index, &scope, kind, op, &mut enums) {
                 operations.push(lowered);
             }
+        }
+    }
+    for (pwire, p) in &raw.params.0 {
+        let used = p.location != ParamIn::Path
+            || [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
+            .into_iter()
+            .flatten()
+            .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
+        if !used {
+            ctx.error(
+                &["resources", wire, "params", pwire.as_str()],
+                Target::Key,
+                format!("resource parameter `{pwire}` is in no operation's path"),
+                Some(format!("remove it, or add `{{{pwire}}}` to the paths that take it")),
+            );
         }
     }
     if raw.properties.0.is_empty() {
@@ -311,11 +362,15 @@ fn lower_resource(
             field: snake(&key),
             key,
         });
+    let plural_snake = snake(&plural);
+    let example = raw
+        .example
+        .and_then(|kind| lower_example(ctx, wire, &plural_snake, kind, &operations));
     Resource {
         name,
         wire: wire.to_string(),
         module: snake(wire),
-        plural_snake: snake(&plural),
+        plural_snake,
         plural_camel: camel(&plural),
         doc: raw.doc.clone(),
         fields,
@@ -323,20 +378,87 @@ fn lower_resource(
         scope_params,
         operations,
         page,
+        example,
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Checks that the operations an example program calls exist and take only arguments a
+/// command line can give.
+fn lower_example(
+    ctx: &mut Ctx,
+    resource: &str,
+    plural_snake: &str,
+    kind: raw::ExampleKind,
+    operations: &[Operation],
+) -> Option<Example> {
+    let at = ["resources", resource, "example"];
+    let op = |k: OpKind| operations.iter().find(|op| op.kind == k);
+    let mut missing = |what: &str| {
+        ctx.error(
+            &at,
+            Target::Value,
+            format!("the example program needs {what}"),
+            Some("add the operation, or remove `example`".into()),
+        );
+        None
+    };
+    let Some(list) = op(OpKind::List) else {
+        return missing("a `list` operation");
+    };
+    if list.params.iter().any(|p| p.required) {
+        return missing("a `list` operation without required parameters");
+    }
+    let (kind, verb) = match kind {
+        raw::ExampleKind::List => (ExampleKind::List, "list"),
+        raw::ExampleKind::CreateAndList => {
+            let Some(create) = op(OpKind::Create) else {
+                return missing("a `create` operation");
+            };
+            let from_text = |p: &&Param| !matches!(p.ty, Type::Array(_) | Type::DateTime(_) | Type::Json | Type::Map { .. });
+            if !create.params.iter().filter(|p| p.required).all(|p| from_text(&p)) {
+                return missing("a `create` operation whose required parameters are text, numbers, booleans, enums or named types");
+            }
+            (ExampleKind::CreateAndList, "create_and_list")
+        }
+    };
+    Some(Example {
+        kind,
+        program: format!("{verb}_{}", plural_snake.trim_start_matches("r#")),
+    })
+}
+
+/// What an operation shares with the rest of its resource.
+struct Scope<'a> {
+    /// The resource's spec name (`Invite`).
+    resource: &'a str,
+    /// Its Rust name.
+    resource_name: &'a str,
+    plural: &'a str,
+    /// Path parameters declared on the resource.
+    shared: &'a raw::Entries<raw::Param>,
+}
+
+/// The `{Name}` placeholders of a path as written, without checking it.
+fn path_placeholders(path: &str) -> impl Iterator<Item = &str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
 fn lower_operation(
     ctx: &mut Ctx,
     index: &types::TypeIndex,
-    resource: &str,
-    resource_name: &str,
-    plural: &str,
+    scope: &Scope,
     kind: OpKind,
     raw: &raw::Operation,
     enums: &mut Vec<InlineEnum>,
 ) -> Option<Operation> {
+    let Scope {
+        resource,
+        resource_name,
+        plural,
+        shared,
+    } = *scope;
     let at = ["resources", resource, "operations", kind.as_str()];
     let sub = |key: &'static str| [at[0], at[1], at[2], at[3], key];
     let mut ok = true;
@@ -392,14 +514,39 @@ fn lower_operation(
     ok &= template.is_some();
     let template = template.unwrap_or_default();
 
+    // The operation's own parameters, then the resource's that its path names.
+    let mut declared: Vec<(&str, &raw::Param, Vec<&str>)> = Vec::new();
+    for (pwire, p) in &raw.params.0 {
+        let pat = vec![at[0], at[1], at[2], at[3], "params", pwire.as_str()];
+        if shared.0.iter().any(|(w, _)| w == pwire) {
+            ctx.error(
+                &pat,
+                Target::Key,
+                format!("parameter `{pwire}` is declared on the resource already"),
+                Some(format!(
+                    "remove it here; `resources.{resource}.params.{pwire}` serves every operation whose path names it"
+                )),
+            );
+            ok = false;
+            continue;
+        }
+        declared.push((pwire, p, pat));
+    }
+    for (pwire, p) in &shared.0 {
+        if p.location == ParamIn::Path && template.contains(&PathSegment::Param(pwire.clone())) {
+            declared.push((pwire, p, vec!["resources", resource, "params", pwire.as_str()]));
+        }
+    }
+
     let mut path_params = Vec::new();
     let mut params = Vec::new();
     let mut names = NameSet::new("parameter").reserve(RESERVED_PARAM_NAMES);
-    for (pwire, p) in &raw.params.0 {
-        let pat = [at[0], at[1], at[2], at[3], "params", pwire.as_str()];
+    for (pwire, p, pat) in &declared {
+        let (pwire, pat) = (*pwire, &pat[..]);
         let expr = TypeExpr {
             ty: &p.ty,
             items: p.items.as_deref(),
+            items_nullable: false,
             format: p.format,
             values: p.values.as_deref(),
             minimum: p.minimum,
@@ -407,19 +554,34 @@ fn lower_operation(
         };
         let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
         let enum_name = format!("{resource_name}{enum_name}");
-        let Some(ty) = types::resolve(ctx, index, &pat, &expr, &enum_name, &p.doc, enums) else {
+        let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
             ok = false;
             continue;
         };
         let name = snake(pwire);
-        names.claim(ctx, &name, &pat);
+        names.claim(ctx, &name, pat);
+        if p.secret && (p.location == ParamIn::Path || ty != Type::String) {
+            let why = if p.location == ParamIn::Path {
+                "a path parameter is part of the URL, which is not secret"
+            } else {
+                "only a `string` parameter can be secret"
+            };
+            ctx.error(
+                &[pat, &["secret"]].concat(),
+                Target::Key,
+                format!("parameter `{pwire}` can't be secret: {why}"),
+                Some("remove `secret: true`, or make it a query or form `string`".into()),
+            );
+            ok = false;
+        }
         let param = Param {
             name,
-            wire: pwire.clone(),
+            wire: pwire.to_string(),
             doc: p.doc.clone(),
             location: p.location,
             ty,
             required: p.required || p.location == ParamIn::Path,
+            secret: p.secret,
         };
         match p.location {
             ParamIn::Path => {
@@ -428,14 +590,14 @@ fn lower_operation(
                     Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }
                 ) {
                     ctx.error(
-                        &[&pat[..], &["type"]].concat(),
+                        &[pat, &["type"]].concat(),
                         Target::Value,
                         format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
                         Some("a path parameter is a string, an integer, an enum or a named string type".into()),
                     );
                     ok = false;
                 }
-                if !template.contains(&PathSegment::Param(pwire.clone())) {
+                if !template.contains(&PathSegment::Param(pwire.to_string())) {
                     let placeholders: Vec<&str> = template
                         .iter()
                         .filter_map(|s| match s {
@@ -450,7 +612,7 @@ fn lower_operation(
                         }
                     };
                     ctx.error(
-                        &pat,
+                        pat,
                         Target::Key,
                         format!(
                             "path parameter `{pwire}` does not appear in the path `{}`",
@@ -464,7 +626,7 @@ fn lower_operation(
             }
             ParamIn::Form if matches!(raw.method, raw::Method::GET | raw::Method::DELETE) => {
                 ctx.error(
-                    &[&pat[..], &["in"]].concat(),
+                    &[pat, &["in"]].concat(),
                     Target::Value,
                     format!("a {:?} request has no form body for `{pwire}`", raw.method),
                     Some("use `in: query`, or change the method to POST".into()),
@@ -472,11 +634,11 @@ fn lower_operation(
                 ok = false;
             }
             ParamIn::Query | ParamIn::Form => {
-                if matches!(param.ty, Type::Json) {
+                if matches!(param.ty, Type::Json | Type::Map { .. }) {
                     ctx.error(
-                        &[&pat[..], &["type"]].concat(),
+                        &[pat, &["type"]].concat(),
                         Target::Value,
-                        format!("parameter `{pwire}` can't be a JSON object"),
+                        format!("parameter `{pwire}` can't be a JSON object or map"),
                         Some(
                             "send JSON as a `string` parameter holding the serialized object"
                                 .into(),
@@ -503,11 +665,9 @@ fn lower_operation(
     }
     for seg in &template {
         if let PathSegment::Param(p) = seg {
-            if !raw
-                .params
-                .0
+            if !declared
                 .iter()
-                .any(|(w, raw)| w == p && raw.location == ParamIn::Path)
+                .any(|(w, raw, _)| w == p && raw.location == ParamIn::Path)
             {
                 ctx.error(
                     &sub("path"),

@@ -3,10 +3,12 @@
 use super::pattern::{analyse, PatternShape};
 use super::Ctx;
 use crate::diagnostic::did_you_mean;
-use crate::model::{EnumDef, InlineEnum, NamedKind, NamedType, StringRule, Type, Variant};
+use crate::model::{
+    EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant,
+};
 use crate::naming::camel;
 use crate::spec::load::Target;
-use crate::spec::raw::{self, Bound, DateFormat};
+use crate::spec::raw::{self, Bound, DateFormat, Scalar};
 use std::collections::{HashMap, HashSet};
 
 /// The built-in type names a `type:` can use, besides named types.
@@ -19,6 +21,7 @@ pub const BUILTINS: &[&str] = &[
     "uri",
     "object",
     "array",
+    "map",
     "enum",
 ];
 
@@ -27,6 +30,8 @@ pub const BUILTINS: &[&str] = &[
 pub struct TypeIndex {
     valid: HashMap<String, String>,
     broken: HashSet<String>,
+    /// The wire values of named enums, by Rust name.
+    enum_values: HashMap<String, Vec<String>>,
 }
 
 impl TypeIndex {
@@ -39,7 +44,18 @@ impl TypeIndex {
             .into_iter()
             .filter(|d| !valid.contains_key(d))
             .collect();
-        TypeIndex { valid, broken }
+        let enum_values = types
+            .iter()
+            .filter_map(|t| match &t.kind {
+                NamedKind::Enum(def) => Some((t.name.clone(), wire_values(def))),
+                _ => None,
+            })
+            .collect();
+        TypeIndex {
+            valid,
+            broken,
+            enum_values,
+        }
     }
 }
 
@@ -207,6 +223,8 @@ fn enum_def(ctx: &mut Ctx, at: &[&str], values: &[String]) -> Option<EnumDef> {
 pub struct TypeExpr<'a> {
     pub ty: &'a str,
     pub items: Option<&'a str>,
+    /// For a `map`: its values may be `null`.
+    pub items_nullable: bool,
     pub format: Option<DateFormat>,
     pub values: Option<&'a [String]>,
     pub minimum: Option<Bound>,
@@ -239,11 +257,18 @@ pub fn resolve(
         }
     };
     let t = expr.ty;
+    let container = t == "array" || t == "map";
     only_for(
         ctx,
-        expr.items.is_some() && t != "array",
+        expr.items.is_some() && !container,
         "items",
-        "`array`",
+        "`array` and `map`",
+    );
+    only_for(
+        ctx,
+        expr.items_nullable && t != "map",
+        "items_nullable",
+        "`map`",
     );
     only_for(
         ctx,
@@ -330,21 +355,21 @@ pub fn resolve(
             check_order(ctx, &key("minimum"), min, max)?;
             Type::Number { min, max }
         }
-        "array" => {
+        "array" | "map" => {
             let Some(items) = expr.items else {
                 ctx.error(
                     at,
                     Target::Key,
-                    "an `array` needs `items`",
+                    format!("{} `{t}` needs `items`", if t == "array" { "an" } else { "a" }),
                     Some("add `items: string`, or the name of the item type".into()),
                 );
                 return None;
             };
-            if items == "array" || items == "enum" || items == "date-time" {
+            if matches!(items, "array" | "map" | "enum" | "date-time") {
                 ctx.error(
                     &key("items"),
                     Target::Value,
-                    format!("array items can't be an inline `{items}`"),
+                    format!("{t} items can't be an inline `{items}`"),
                     Some("declare the item type under `types:` and name it here".into()),
                 );
                 return None;
@@ -352,15 +377,24 @@ pub fn resolve(
             let inner = TypeExpr {
                 ty: items,
                 items: None,
+                items_nullable: false,
                 format: None,
                 values: None,
                 minimum: None,
                 maximum: None,
             };
             let item_at = key("items");
-            Type::Array(Box::new(resolve(
+            let item = Box::new(resolve(
                 ctx, index, &item_at, &inner, enum_name, doc, enums,
-            )?))
+            )?);
+            if t == "array" {
+                Type::Array(item)
+            } else {
+                Type::Map {
+                    value: item,
+                    nullable_values: expr.items_nullable,
+                }
+            }
         }
         "enum" => {
             let Some(values) = expr.values else {
@@ -426,5 +460,90 @@ fn check_order(ctx: &mut Ctx, at: &[&str], min: Option<f64>, max: Option<f64>) -
             None
         }
         _ => Some(()),
+    }
+}
+
+fn wire_values(def: &EnumDef) -> Vec<String> {
+    def.variants.iter().map(|v| v.wire.clone()).collect()
+}
+
+/// Checks a property's `default` against its type.
+pub fn default_value(
+    ctx: &mut Ctx,
+    index: &TypeIndex,
+    at: &[&str],
+    ty: &Type,
+    value: &Scalar,
+    enums: &[InlineEnum],
+) -> Option<Literal> {
+    let key = [at, &["default"]].concat();
+    let enum_values = match ty {
+        Type::Enum(name) => enums
+            .iter()
+            .find(|e| &e.name == name)
+            .map(|e| wire_values(&e.def)),
+        Type::Named(name) => index.enum_values.get(name).cloned(),
+        _ => None,
+    };
+    let mismatch = |ctx: &mut Ctx, what: &str| {
+        ctx.error(
+            &key,
+            Target::Value,
+            format!("the default {} is not {what}", shown(value)),
+            Some(format!("use {what}, or remove `default`")),
+        );
+        None
+    };
+    match (ty, value) {
+        (Type::Boolean, Scalar::Bool(b)) => Some(Literal::Bool(*b)),
+        (Type::Boolean, _) => mismatch(ctx, "`true` or `false`"),
+        (Type::Integer { min, max }, Scalar::Int(i)) => {
+            if min.is_some_and(|m| *i < m) || max.is_some_and(|m| *i > m) {
+                return mismatch(ctx, "a value within the property's `minimum` and `maximum`");
+            }
+            Some(Literal::Int(*i))
+        }
+        (Type::Integer { .. }, _) => mismatch(ctx, "an integer"),
+        (Type::Number { min, max }, Scalar::Int(_) | Scalar::Float(_)) => {
+            let f = match value {
+                Scalar::Int(i) => *i as f64,
+                Scalar::Float(f) => *f,
+                _ => unreachable!("matched above"),
+            };
+            if !f.is_finite() || min.is_some_and(|m| f < m) || max.is_some_and(|m| f > m) {
+                return mismatch(ctx, "a finite number within the property's bounds");
+            }
+            Some(Literal::Float(f))
+        }
+        (Type::Number { .. }, _) => mismatch(ctx, "a number"),
+        (Type::String | Type::Uri, Scalar::Str(s)) => Some(Literal::Str(s.clone())),
+        (Type::String | Type::Uri, _) => mismatch(ctx, "text"),
+        (Type::Enum(_) | Type::Named(_), Scalar::Str(s))
+            if enum_values.as_ref().is_some_and(|v| v.contains(s)) =>
+        {
+            Some(Literal::Str(s.clone()))
+        }
+        (Type::Enum(_) | Type::Named(_), _) if enum_values.is_some() => {
+            let values = enum_values.unwrap_or_default();
+            mismatch(ctx, &format!("one of the enum's values ({})", values.join(", ")))
+        }
+        _ => {
+            ctx.error(
+                &key,
+                Target::Key,
+                "this property's type can't have a default",
+                Some("defaults are for `string`, `uri`, `integer`, `number`, `boolean` and enum properties".into()),
+            );
+            None
+        }
+    }
+}
+
+fn shown(value: &Scalar) -> String {
+    match value {
+        Scalar::Bool(b) => format!("`{b}`"),
+        Scalar::Int(i) => format!("`{i}`"),
+        Scalar::Float(f) => format!("`{f}`"),
+        Scalar::Str(s) => format!("`{}`", s.escape_debug()),
     }
 }

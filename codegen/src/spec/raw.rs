@@ -55,9 +55,24 @@ pub struct Resource {
     pub doc: String,
     /// Plural used for the list type and client handle; defaults to the name + `s`.
     pub plural: Option<String>,
+    /// Path parameters declared once for every operation whose path names them.
+    #[serde(default)]
+    pub params: Entries<Param>,
+    /// An example program to generate for this resource.
+    pub example: Option<ExampleKind>,
     pub properties: Entries<Property>,
     #[serde(default)]
     pub operations: Operations,
+}
+
+/// What an example program does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExampleKind {
+    /// Lists every record.
+    List,
+    /// Creates a record from the command line's arguments, then lists every record.
+    CreateAndList,
 }
 
 /// A resource's field as it appears in responses. Its type keys are repeated in
@@ -72,9 +87,24 @@ pub struct Property {
     pub values: Option<Vec<String>>,
     pub minimum: Option<Bound>,
     pub maximum: Option<Bound>,
+    /// For a `map`: its values may be `null`.
+    #[serde(default)]
+    pub items_nullable: bool,
     #[serde(default)]
     pub nullable: bool,
+    /// What a body without this property decodes to.
+    pub default: Option<Scalar>,
     pub doc: String,
+}
+
+/// A scalar value as written: a default.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -139,6 +169,9 @@ pub struct Param {
     pub maximum: Option<Bound>,
     #[serde(default)]
     pub required: bool,
+    /// Never shown by `Debug` or in errors (a key, a password).
+    #[serde(default)]
+    pub secret: bool,
     pub doc: String,
 }
 

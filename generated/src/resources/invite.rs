@@ -19,14 +19,14 @@ pub struct Invite {
     #[serde(
         default,
         deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option"
+        serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated.
     #[serde(
         default,
         deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option"
+        serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) assigned to the resource.
@@ -58,7 +58,7 @@ impl crate::runtime::paging::Page for InvitePage {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateInvite {
-    /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/api/chat/rest/v1/user) within the [Service](https://www.twilio.com/docs/api/chat/rest/v1/service).
+    /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/api/chat/rest/v1/user) within the [Service](https://www.twilio.com/docs/api/chat/rest/v1/service). See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more info.
     ///
     /// Sent as `Identity`.
     pub identity: ::std::string::String,
@@ -89,8 +89,9 @@ impl CreateInvite {
     }
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-        let mut pairs = ::std::vec::Vec::new();
-        pairs.push(("Identity", ::std::string::ToString::to_string(&self.identity)));
+        let mut pairs = ::std::vec::Vec::from([
+            ("Identity", ::std::string::ToString::to_string(&self.identity)),
+        ]);
         if let ::std::option::Option::Some(value) = &self.role_sid {
             pairs.push(("RoleSid", ::std::string::ToString::to_string(value)));
         }
@@ -103,7 +104,7 @@ impl CreateInvite {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListInvites {
-    /// The [User](https://www.twilio.com/docs/api/chat/rest/v1/user)'s `identity` value of the resources to read.
+    /// The [User](https://www.twilio.com/docs/api/chat/rest/v1/user)'s `identity` value of the resources to read. See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more details.
     ///
     /// Sent as `Identity`. Each item is sent as a repeated key.
     pub identity: ::std::vec::Vec<::std::string::String>,

@@ -8,6 +8,7 @@
 
 use super::error::Error;
 use super::retry::{self, RetryPolicy};
+use super::secret::Secret;
 use reqwest::header::{HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -27,20 +28,20 @@ const DEFAULT_REGION: &str = "us1";
 ///
 /// The token or secret never appears in `Debug` output or in any error.
 #[derive(Clone)]
-pub struct Credentials {
+pub struct Auth {
     account_sid: String,
     username: String,
-    secret: String,
+    secret: Secret,
 }
 
-impl Credentials {
+impl Auth {
     /// The account's own SID and auth token.
     pub fn auth_token(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Self {
         let account_sid = account_sid.into();
-        Credentials {
+        Auth {
             username: account_sid.clone(),
             account_sid,
-            secret: auth_token.into(),
+            secret: Secret::new(auth_token),
         }
     }
 
@@ -50,10 +51,10 @@ impl Credentials {
         api_key_sid: impl Into<String>,
         api_key_secret: impl Into<String>,
     ) -> Self {
-        Credentials {
+        Auth {
             account_sid: account_sid.into(),
             username: api_key_sid.into(),
-            secret: api_key_secret.into(),
+            secret: Secret::new(api_key_secret),
         }
     }
 
@@ -75,7 +76,7 @@ impl Credentials {
         if self.username.trim().is_empty() {
             return bad("API key SID");
         }
-        if self.secret.is_empty() {
+        if self.secret.expose().is_empty() {
             return bad("auth token or API key secret");
         }
         if self.username.contains(':') || self.username.chars().any(char::is_control) {
@@ -88,12 +89,12 @@ impl Credentials {
     }
 }
 
-impl fmt::Debug for Credentials {
+impl fmt::Debug for Auth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
+        f.debug_struct("Auth")
             .field("account_sid", &self.account_sid)
             .field("username", &self.username)
-            .field("secret", &"<redacted>")
+            .field("secret", &self.secret)
             .finish()
     }
 }
@@ -101,7 +102,7 @@ impl fmt::Debug for Credentials {
 /// Configures a [`Client`]; made by `ClientBuilder::new` or `ClientBuilder::from_env`.
 pub struct ClientBuilder {
     default_base_url: &'static str,
-    credentials: Credentials,
+    credentials: Auth,
     base_url: Option<String>,
     region: Option<String>,
     edge: Option<String>,
@@ -115,7 +116,7 @@ pub struct ClientBuilder {
 impl ClientBuilder {
     /// A builder for the API whose description names `default_base_url`
     /// (`https://chat.twilio.com`), with everything else at its default.
-    pub fn new(default_base_url: &'static str, credentials: Credentials) -> Self {
+    pub fn new(default_base_url: &'static str, credentials: Auth) -> Self {
         ClientBuilder {
             default_base_url,
             credentials,
@@ -162,7 +163,7 @@ impl ClientBuilder {
             Error::Config("the environment variable TWILIO_ACCOUNT_SID is not set".into())
         })?;
         let credentials = match (var("TWILIO_API_KEY")?, var("TWILIO_API_SECRET")?) {
-            (Some(key), Some(secret)) => Credentials::api_key(account_sid, key, secret),
+            (Some(key), Some(secret)) => Auth::api_key(account_sid, key, secret),
             (Some(_), None) => {
                 return Err(Error::Config(
                     "TWILIO_API_KEY is set but TWILIO_API_SECRET is not".into(),
@@ -174,7 +175,7 @@ impl ClientBuilder {
                 ))
             }
             (None, None) => match var("TWILIO_AUTH_TOKEN")? {
-                Some(token) => Credentials::auth_token(account_sid, token),
+                Some(token) => Auth::auth_token(account_sid, token),
                 None => {
                     return Err(Error::Config(
                         "set TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET".into(),
@@ -333,7 +334,7 @@ fn check_base_url(text: &str) -> Result<Url, Error> {
         Url::parse(text).map_err(|e| Error::Config(format!("the base URL is not a URL: {e}")))?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Config(
-            "the base URL must not hold a user name or password; pass them as Credentials".into(),
+            "the base URL must not hold a user name or password; pass them in `Auth`".into(),
         ));
     }
     // The parser has already turned `127.1` and `[0:0::1]` into canonical addresses.
@@ -418,7 +419,7 @@ struct Inner {
     /// With a region or edge, the default base URL: a next-page link on its host is
     /// moved to the regional host, as Twilio's libraries do with every URL.
     rehome_from: Option<Url>,
-    credentials: Credentials,
+    credentials: Auth,
     user_agent: HeaderValue,
     timeout: Duration,
     retry: RetryPolicy,
@@ -435,8 +436,9 @@ impl fmt::Debug for Client {
     }
 }
 
-/// One call as the generated code describes it.
-#[derive(Debug, Clone)]
+/// One call as the generated code describes it. Its `Debug` shows the form body's
+/// keys but not its values, which may be secrets.
+#[derive(Clone)]
 pub struct Request {
     /// `Resource.operation`, such as `Invite.create`, for error messages.
     pub operation: &'static str,
@@ -452,6 +454,23 @@ pub struct Request {
     /// The success status the API description names (201 for create). Any 2xx is
     /// accepted, as Twilio's libraries do.
     pub expect: u16,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let form_keys = self
+            .form
+            .as_ref()
+            .map(|pairs| pairs.iter().map(|(key, _)| *key).collect::<Vec<_>>());
+        f.debug_struct("Request")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("form_keys", &form_keys)
+            .field("expect", &self.expect)
+            .finish()
+    }
 }
 
 impl Client {
@@ -593,7 +612,7 @@ impl Client {
         let builder = inner
             .http
             .request(method.clone(), url)
-            .basic_auth(&inner.credentials.username, Some(&inner.credentials.secret))
+            .basic_auth(&inner.credentials.username, Some(inner.credentials.secret.expose()))
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, inner.user_agent.clone())
             .timeout(inner.timeout);
@@ -635,8 +654,8 @@ mod tests {
     const DEFAULT: &str = "https://chat.twilio.com";
     const SECRET: &str = "s3cr3t-t0ken-value";
 
-    fn creds() -> Credentials {
-        Credentials::auth_token("AC00000000000000000000000000000000", SECRET)
+    fn creds() -> Auth {
+        Auth::auth_token("AC00000000000000000000000000000000", SECRET)
     }
 
     fn built(f: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Result<Client, Error> {
@@ -736,21 +755,21 @@ mod tests {
 
     #[test]
     fn empty_credentials_are_refused() {
-        let err = ClientBuilder::new(DEFAULT, Credentials::auth_token("AC1", ""))
+        let err = ClientBuilder::new(DEFAULT, Auth::auth_token("AC1", ""))
             .build()
             .unwrap_err();
         assert_eq!(
             err.to_string(),
             "client configuration: the auth token or API key secret is empty"
         );
-        let err = ClientBuilder::new(DEFAULT, Credentials::auth_token("", "t"))
+        let err = ClientBuilder::new(DEFAULT, Auth::auth_token("", "t"))
             .build()
             .unwrap_err();
         assert_eq!(
             err.to_string(),
             "client configuration: the Account SID is empty"
         );
-        let err = ClientBuilder::new(DEFAULT, Credentials::api_key("AC1", "SK:1", "t"))
+        let err = ClientBuilder::new(DEFAULT, Auth::api_key("AC1", "SK:1", "t"))
             .build()
             .unwrap_err();
         assert!(err.to_string().contains("can't hold `:`"), "{err}");
@@ -873,7 +892,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(b.credentials.username(), "AC1");
-        assert_eq!(b.credentials.secret, "tok");
+        assert_eq!(b.credentials.secret.expose(), "tok");
         let b = env(&[
             ("TWILIO_ACCOUNT_SID", "AC1"),
             ("TWILIO_AUTH_TOKEN", "tok"),
@@ -887,7 +906,7 @@ mod tests {
             (b.credentials.account_sid(), b.credentials.username()),
             ("AC1", "SK1")
         );
-        assert_eq!(b.credentials.secret, "sec");
+        assert_eq!(b.credentials.secret.expose(), "sec");
         assert_eq!(
             b.build().unwrap().base_url().as_str(),
             "https://chat.dublin.ie1.twilio.com/"
@@ -914,15 +933,29 @@ mod tests {
 
     #[test]
     fn debug_output_never_shows_the_secret() {
-        let builder = ClientBuilder::new(DEFAULT, Credentials::api_key("AC1", "SK1", SECRET));
+        let builder = ClientBuilder::new(DEFAULT, Auth::api_key("AC1", "SK1", SECRET));
         let shown = format!("{builder:?} {:?}", builder.credentials);
         let client = builder.build().unwrap();
         let shown = format!("{shown} {client:?} {:?}", client.clone());
         assert!(
-            shown.contains("SK1") && shown.contains("<redacted>"),
+            shown.contains("SK1") && shown.contains("[redacted]"),
             "{shown}"
         );
         assert!(!shown.contains(SECRET), "{shown}");
+    }
+
+    #[test]
+    fn request_debug_shows_form_keys_not_values() {
+        let request = Request {
+            operation: "Credential.create",
+            method: Method::POST,
+            path: "/v1/Credentials".into(),
+            query: Vec::new(),
+            form: Some(vec![("Type", "apn".into()), ("Secret", SECRET.into())]),
+            expect: 201,
+        };
+        let shown = format!("{request:?}");
+        assert!(shown.contains("\"Secret\"") && !shown.contains(SECRET), "{shown}");
     }
 
     #[test]

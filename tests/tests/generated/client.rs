@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::time::Duration;
 use tests::fixture;
 use twilio_chat_v1::resources::invite::Invites;
-use twilio_chat_v1::{Client, ClientBuilder, Credentials, Error, Invite, RetryPolicy};
+use twilio_chat_v1::{Auth, Client, ClientBuilder, Error, Invite, RetryPolicy};
 use wiremock::{Match, MockServer, Request, ResponseTemplate};
 
 /// The Account SID the tests authenticate as.
@@ -45,7 +45,7 @@ pub fn instance_path() -> String {
 /// A builder pointed at `server`, with the test credentials and retries that wait
 /// at most a few milliseconds when the server gives no `Retry-After`.
 pub fn builder(server: &MockServer) -> ClientBuilder {
-    Client::builder(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+    Client::builder(Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN))
         .base_url(server.uri())
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(2)))
 }

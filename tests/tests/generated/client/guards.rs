@@ -210,7 +210,7 @@ async fn the_auth_token_never_shows() {
     let address = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port");
-    let client = Client::builder(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+    let client = Client::builder(Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN))
         .base_url(format!("http://{address}"))
         .retry_policy(RetryPolicy::none())
         .build()

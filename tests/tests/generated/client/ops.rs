@@ -243,7 +243,7 @@ async fn a_base_url_path_is_kept_as_a_prefix() {
         .mount(&server)
         .await;
     for prefix in ["/twilio", "/twilio/"] {
-        Client::builder(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        Client::builder(Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN))
             .base_url(format!("{}{prefix}", server.uri()))
             .build()
             .expect("client builds")
@@ -270,7 +270,7 @@ async fn an_api_key_authenticates_with_its_sid_and_secret() {
         .await;
     let key = "SK0123456789abcdef0123456789abcdef";
     let secret = "key-s3cr3t-value";
-    let client = Client::builder(Credentials::api_key(ACCOUNT_SID, key, secret))
+    let client = Client::builder(Auth::api_key(ACCOUNT_SID, key, secret))
         .base_url(server.uri())
         .build()
         .expect("client builds");
