@@ -102,19 +102,24 @@ pub use runtime::retry::RetryPolicy;
 pub use runtime::secret::Secret;
 pub use runtime::validate::{Problem, SidFault, ValidationError};
 pub use resources::service::{
-    Service, ServicePage, CreateService, ListServices, UpdateService,
+    Service, ServicePage, CreateService, ListServices, UpdateService, Services,
 };
 pub use resources::channel::{
-    Channel, ChannelPage, CreateChannel, ListChannels, UpdateChannel,
+    Channel, ChannelPage, CreateChannel, ListChannels, UpdateChannel, Channels,
 };
-pub use resources::invite::{Invite, InvitePage, CreateInvite, ListInvites};
-pub use resources::member::{Member, MemberPage, CreateMember, ListMembers, UpdateMember};
+pub use resources::invite::{Invite, InvitePage, CreateInvite, ListInvites, Invites};
+pub use resources::member::{
+    Member, MemberPage, CreateMember, ListMembers, UpdateMember, Members,
+};
 pub use resources::message::{
-    Message, MessagePage, CreateMessage, ListMessages, UpdateMessage,
+    Message, MessagePage, CreateMessage, ListMessages, UpdateMessage, Messages,
 };
-pub use resources::role::{Role, RolePage, CreateRole, ListRoles, UpdateRole};
-pub use resources::user::{User, UserPage, CreateUser, ListUsers, UpdateUser};
-pub use resources::user_channel::{UserChannel, UserChannelPage, ListUserChannels};
+pub use resources::role::{Role, RolePage, CreateRole, ListRoles, UpdateRole, Roles};
+pub use resources::user::{User, UserPage, CreateUser, ListUsers, UpdateUser, Users};
+pub use resources::user_channel::{
+    UserChannel, UserChannelPage, ListUserChannels, UserChannels,
+};
 pub use resources::credential::{
     Credential, CredentialPage, CreateCredential, ListCredentials, UpdateCredential,
+    Credentials,
 };

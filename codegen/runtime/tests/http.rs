@@ -4,7 +4,7 @@
 //! files are copied into every generated crate, which shouldn't need a mock server
 //! to run its own tests.
 
-use codegen_runtime::client::{Client, ClientBuilder, Auth, Request};
+use codegen_runtime::client::{Auth, Client, ClientBuilder, Request};
 use codegen_runtime::error::Error;
 use codegen_runtime::page::PageMeta;
 use codegen_runtime::paging::Page;
@@ -32,12 +32,9 @@ fn ms(n: u64) -> Duration {
 }
 
 fn builder(server: &MockServer) -> ClientBuilder {
-    ClientBuilder::new(
-        "https://chat.twilio.com",
-        Auth::auth_token(SID, TOKEN),
-    )
-    .base_url(server.uri())
-    .retry_policy(RetryPolicy::default().base_delay(ms(1)).max_delay(ms(5)))
+    ClientBuilder::new("https://chat.twilio.com", Auth::auth_token(SID, TOKEN))
+        .base_url(server.uri())
+        .retry_policy(RetryPolicy::default().base_delay(ms(1)).max_delay(ms(5)))
 }
 
 fn client(server: &MockServer) -> Client {
@@ -512,14 +509,11 @@ async fn a_refused_connection_is_error_connect() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };
-    let client = ClientBuilder::new(
-        "https://chat.twilio.com",
-        Auth::auth_token(SID, TOKEN),
-    )
-    .base_url(format!("http://127.0.0.1:{port}"))
-    .retry_policy(RetryPolicy::default().base_delay(ms(1)))
-    .build()
-    .unwrap();
+    let client = ClientBuilder::new("https://chat.twilio.com", Auth::auth_token(SID, TOKEN))
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .retry_policy(RetryPolicy::default().base_delay(ms(1)))
+        .build()
+        .unwrap();
     let err = client.send_json::<Value>(get("/v1/x")).await.unwrap_err();
     assert!(err.is_connect(), "{err:?}");
     assert_eq!(

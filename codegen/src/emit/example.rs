@@ -28,7 +28,11 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         .collect();
     let usage = format!("usage: {program} {}", usage_args.join(" "));
     let base_env = format!("{}_BASE_URL", api.lib_name.to_uppercase());
-    let scope_args: Vec<String> = r.scope_params.iter().map(|p| format!("<{}>", p.wire)).collect();
+    let scope_args: Vec<String> = r
+        .scope_params
+        .iter()
+        .map(|p| format!("<{}>", p.wire))
+        .collect();
     let what = match example.kind {
         ExampleKind::List => format!(" Lists every {}", r.wire),
         ExampleKind::CreateAndList => format!(

@@ -54,6 +54,10 @@ pub fn emit(api: &Api) -> TokenStream {
                 .filter_map(|op| op.params_type.as_deref())
                 .map(ident),
         );
+        // The handle `Client::<plural>` returns.
+        if !r.operations.is_empty() {
+            names.push(ident(&r.plural_camel));
+        }
         quote!(pub use resources::#module::{#(#names),*};)
     });
     quote! {

@@ -150,11 +150,19 @@ fn default_fn(api: &Api, r: &Resource, f: &Field) -> Option<TokenStream> {
         }
         (Literal::Str(text), Type::Enum(enum_name) | Type::Named(enum_name)) => {
             let variants = match &f.ty {
-                Type::Enum(_) => r.enums.iter().find(|e| &e.name == enum_name).map(|e| &e.def),
-                _ => api.types.iter().find(|t| &t.name == enum_name).and_then(|t| match &t.kind {
-                    NamedKind::Enum(def) => Some(def),
-                    _ => None,
-                }),
+                Type::Enum(_) => r
+                    .enums
+                    .iter()
+                    .find(|e| &e.name == enum_name)
+                    .map(|e| &e.def),
+                _ => api
+                    .types
+                    .iter()
+                    .find(|t| &t.name == enum_name)
+                    .and_then(|t| match &t.kind {
+                        NamedKind::Enum(def) => Some(def),
+                        _ => None,
+                    }),
             };
             let variant = variants
                 .and_then(|def| def.variants.iter().find(|v| &v.wire == text))

@@ -302,7 +302,9 @@ fn lower_resource(
                 &["resources", wire, "params", pwire.as_str(), "in"],
                 Target::Value,
                 format!("resource parameter `{pwire}` is not a path parameter"),
-                Some("declare query and form parameters under the operation that takes them".into()),
+                Some(
+                    "declare query and form parameters under the operation that takes them".into(),
+                ),
             );
         }
     }
@@ -330,15 +332,17 @@ fn lower_resource(
     for (pwire, p) in &raw.params.0 {
         let used = p.location != ParamIn::Path
             || [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
-            .into_iter()
-            .flatten()
-            .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
+                .into_iter()
+                .flatten()
+                .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
         if !used {
             ctx.error(
                 &["resources", wire, "params", pwire.as_str()],
                 Target::Key,
                 format!("resource parameter `{pwire}` is in no operation's path"),
-                Some(format!("remove it, or add `{{{pwire}}}` to the paths that take it")),
+                Some(format!(
+                    "remove it, or add `{{{pwire}}}` to the paths that take it"
+                )),
             );
         }
     }
@@ -414,8 +418,18 @@ fn lower_example(
             let Some(create) = op(OpKind::Create) else {
                 return missing("a `create` operation");
             };
-            let from_text = |p: &&Param| !matches!(p.ty, Type::Array(_) | Type::DateTime(_) | Type::Json | Type::Map { .. });
-            if !create.params.iter().filter(|p| p.required).all(|p| from_text(&p)) {
+            let from_text = |p: &&Param| {
+                !matches!(
+                    p.ty,
+                    Type::Array(_) | Type::DateTime(_) | Type::Json | Type::Map { .. }
+                )
+            };
+            if !create
+                .params
+                .iter()
+                .filter(|p| p.required)
+                .all(|p| from_text(&p))
+            {
                 return missing("a `create` operation whose required parameters are text, numbers, booleans, enums or named types");
             }
             (ExampleKind::CreateAndList, "create_and_list")
@@ -534,7 +548,11 @@ fn lower_operation(
     }
     for (pwire, p) in &shared.0 {
         if p.location == ParamIn::Path && template.contains(&PathSegment::Param(pwire.clone())) {
-            declared.push((pwire, p, vec!["resources", resource, "params", pwire.as_str()]));
+            declared.push((
+                pwire,
+                p,
+                vec!["resources", resource, "params", pwire.as_str()],
+            ));
         }
     }
 

@@ -3,9 +3,7 @@
 use super::pattern::{analyse, PatternShape};
 use super::Ctx;
 use crate::diagnostic::did_you_mean;
-use crate::model::{
-    EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant,
-};
+use crate::model::{EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant};
 use crate::naming::camel;
 use crate::spec::load::Target;
 use crate::spec::raw::{self, Bound, DateFormat, Scalar};
@@ -360,7 +358,10 @@ pub fn resolve(
                 ctx.error(
                     at,
                     Target::Key,
-                    format!("{} `{t}` needs `items`", if t == "array" { "an" } else { "a" }),
+                    format!(
+                        "{} `{t}` needs `items`",
+                        if t == "array" { "an" } else { "a" }
+                    ),
                     Some("add `items: string`, or the name of the item type".into()),
                 );
                 return None;
@@ -525,7 +526,10 @@ pub fn default_value(
         }
         (Type::Enum(_) | Type::Named(_), _) if enum_values.is_some() => {
             let values = enum_values.unwrap_or_default();
-            mismatch(ctx, &format!("one of the enum's values ({})", values.join(", ")))
+            mismatch(
+                ctx,
+                &format!("one of the enum's values ({})", values.join(", ")),
+            )
         }
         _ => {
             ctx.error(

@@ -1,7 +1,8 @@
 //! Tests of the generator: snapshots of its output, freshness of the committed output,
-//! and its answers to malformed specs.
+//! its answers to malformed specs, and `spec/` witnessed against Twilio's OpenAPI.
 
 mod fresh;
 mod malformed;
 mod random_specs;
 mod snapshots;
+mod witness;

@@ -1,5 +1,5 @@
-//! The generated example program `list_invites`, run as a process against a
-//! loopback server that serves two pages.
+//! The generated example programs, run as processes against a loopback server:
+//! `list_invites` over two pages, and `create_and_list_messages`.
 
 use super::*;
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use wiremock::Mock;
 
 /// Where `cargo test --workspace` puts the example: beside `deps/`, the folder of
 /// this test binary.
-fn example_binary() -> PathBuf {
+fn example_binary(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary's path");
     let profile = exe
         .parent()
@@ -17,11 +17,11 @@ fn example_binary() -> PathBuf {
         .expect("the test binary sits in target/<profile>/deps/");
     let binary = profile
         .join("examples")
-        .join(format!("list_invites{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         binary.is_file(),
         "the example program {} is missing: run `cargo test --workspace` (which builds \
-         the examples of twilio-chat-v1), or `cargo build -p twilio-chat-v1 --example list_invites`, \
+         the examples of twilio-chat-v1), or `cargo build -p twilio-chat-v1 --example {name}`, \
          before this test",
         binary.display()
     );
@@ -37,7 +37,7 @@ fn record(n: u32) -> Value {
 
 #[tokio::test]
 async fn list_invites_prints_one_json_line_per_invite_across_pages() {
-    let binary = example_binary();
+    let binary = example_binary("list_invites");
     let server = MockServer::start().await;
     let collection = collection_path("general");
     let base = format!("{}{collection}", server.uri());
@@ -67,23 +67,7 @@ async fn list_invites_prints_one_json_line_per_invite_across_pages() {
         .mount(&server)
         .await;
 
-    let uri = server.uri();
-    let output = tokio::task::spawn_blocking(move || {
-        Command::new(binary)
-            .args([SERVICE_SID, "general"])
-            .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
-            .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
-            .env("TWILIO_CHAT_V1_BASE_URL", uri)
-            .env_remove("TWILIO_API_KEY")
-            .env_remove("TWILIO_API_SECRET")
-            .env_remove("TWILIO_REGION")
-            .env_remove("TWILIO_EDGE")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the example runs")
-    })
-    .await
-    .expect("the blocking task ends");
+    let output = run(binary, &[SERVICE_SID, "general"], server.uri()).await;
     let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -105,6 +89,109 @@ async fn list_invites_prints_one_json_line_per_invite_across_pages() {
     for sent in &requests {
         assert_eq!(sent.method.as_str(), "GET");
         assert_eq!(sent.url.path(), collection);
+        assert_common_headers(sent);
+    }
+}
+
+/// Runs an example program with credentials for the test server and no other Twilio
+/// settings from the environment.
+async fn run(binary: PathBuf, args: &[&str], uri: String) -> std::process::Output {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        Command::new(binary)
+            .args(args)
+            .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
+            .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
+            .env("TWILIO_CHAT_V1_BASE_URL", uri)
+            .env_remove("TWILIO_API_KEY")
+            .env_remove("TWILIO_API_SECRET")
+            .env_remove("TWILIO_REGION")
+            .env_remove("TWILIO_EDGE")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the example runs")
+    })
+    .await
+    .expect("the blocking task ends")
+}
+
+fn message(sid: &str, body: &str) -> Value {
+    serde_json::json!({
+        "sid": sid,
+        "account_sid": ACCOUNT_SID,
+        "service_sid": SERVICE_SID,
+        "channel_sid": CHANNEL_SID,
+        "attributes": "{}",
+        "to": CHANNEL_SID,
+        "date_created": "2016-03-24T20:37:57Z",
+        "date_updated": "2016-03-24T20:37:57Z",
+        "was_edited": false,
+        "from": "system",
+        "body": body,
+        "index": 0,
+        "url": "https://chat.twilio.com/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Channels/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    })
+}
+
+#[tokio::test]
+async fn create_and_list_messages_posts_then_prints_the_channel() {
+    let binary = example_binary("create_and_list_messages");
+    let server = MockServer::start().await;
+    let collection = format!("/v1/Services/{SERVICE_SID}/Channels/{CHANNEL_SID}/Messages");
+    let posted = message("IM00000000000000000000000000000001", "Hello, é & =");
+    let earlier = message("IM00000000000000000000000000000000", "Earlier");
+    Mock::given(method("POST"))
+        .and(path(collection.clone()))
+        .respond_with(json(201, &posted))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let page = serde_json::json!({
+        "messages": [earlier, posted],
+        "meta": {
+            "first_page_url": format!("{}{collection}?PageSize=50&Page=0", server.uri()),
+            "key": "messages",
+            "next_page_url": null,
+            "page": 0,
+            "page_size": 50,
+            "previous_page_url": null,
+            "url": format!("{}{collection}?PageSize=50&Page=0", server.uri()),
+        }
+    });
+    Mock::given(method("GET"))
+        .and(path(collection.clone()))
+        .respond_with(json(200, &page))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let output = run(
+        binary,
+        &[SERVICE_SID, CHANNEL_SID, "Hello, é & ="],
+        server.uri(),
+    )
+    .await;
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{}\n{stdout}\n{stderr}",
+        output.status
+    );
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    assert_eq!(lines, [posted.clone(), earlier, posted], "{stdout}");
+    assert!(stderr.contains("2 records"), "{stderr}");
+
+    let requests = received(&server).await;
+    assert_eq!(requests[0].method.as_str(), "POST");
+    let form: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&requests[0].body).expect("a form body");
+    assert_eq!(form, [("Body".to_string(), "Hello, é & =".to_string())]);
+    assert_eq!(requests[1].method.as_str(), "GET");
+    for sent in &requests {
         assert_common_headers(sent);
     }
 }
