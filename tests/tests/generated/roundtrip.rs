@@ -99,3 +99,66 @@ fn bad_values_in_a_body_are_refused_with_the_reason() {
         assert!(err.contains(want), "{body}: {err}");
     }
 }
+
+/// Older bodies lack properties newer ones have: every record type decodes from a body
+/// with none of its properties, to `None` or its default.
+#[test]
+fn a_body_without_properties_decodes_to_none_or_defaults() {
+    use twilio_chat_v1::{Channel, Credential, Member, Message, Role, Service, User, UserChannel};
+    fn empty<T: DeserializeOwned>() -> T {
+        serde_json::from_str("{}").unwrap_or_else(|e| panic!("{}: {e}", std::any::type_name::<T>()))
+    }
+    let channel: Channel = empty();
+    assert_eq!(
+        (&channel.sid, channel.members_count, channel.messages_count),
+        (&None, 0, 0)
+    );
+    assert_eq!(channel.r#type, None);
+    assert!(channel.links.is_none());
+    let message: Message = empty();
+    assert_eq!((message.body.as_deref(), message.index), (None, 0));
+    let service: Service = empty();
+    assert_eq!(
+        (
+            service.typing_indicator_timeout,
+            service.consumption_report_interval
+        ),
+        (0, 0)
+    );
+    let user: User = empty();
+    assert_eq!(user.joined_channels_count, 0);
+    let _: (Invite, Member, Role, UserChannel, Credential) =
+        (empty(), empty(), empty(), empty(), empty());
+    // A property that is never null but absent stays absent when written back.
+    assert!(serde_json::to_value(&channel)
+        .expect("encodes")
+        .get("type")
+        .is_none());
+}
+
+/// Newer bodies have properties this crate doesn't know: they decode, and every known
+/// property keeps its value.
+#[test]
+fn a_body_with_unknown_properties_decodes_and_keeps_the_known_ones() {
+    use twilio_chat_v1::{Channel, ChannelType};
+    let body = serde_json::json!({
+        "sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "type": "private",
+        "members_count": 7,
+        "links": { "members": "https://chat.twilio.com/v1/x", "last_message": null },
+        "a_property_from_the_future": { "nested": [1, 2, 3] },
+    });
+    let channel: Channel = serde_json::from_value(body).expect("decodes");
+    assert_eq!(channel.r#type, Some(ChannelType::Private));
+    assert_eq!(channel.members_count, 7);
+    let links = channel.links.expect("links");
+    assert_eq!(
+        links["members"].as_deref(),
+        Some("https://chat.twilio.com/v1/x")
+    );
+    assert_eq!(links["last_message"], None);
+    // An enum value added later is kept as sent, not refused.
+    let channel: Channel =
+        serde_json::from_value(serde_json::json!({ "type": "secret" })).expect("decodes");
+    assert_eq!(channel.r#type, Some(ChannelType::Unknown("secret".into())));
+}
