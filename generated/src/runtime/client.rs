@@ -612,7 +612,10 @@ impl Client {
         let builder = inner
             .http
             .request(method.clone(), url)
-            .basic_auth(&inner.credentials.username, Some(inner.credentials.secret.expose()))
+            .basic_auth(
+                &inner.credentials.username,
+                Some(inner.credentials.secret.expose()),
+            )
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, inner.user_agent.clone())
             .timeout(inner.timeout);
@@ -955,7 +958,10 @@ mod tests {
             expect: 201,
         };
         let shown = format!("{request:?}");
-        assert!(shown.contains("\"Secret\"") && !shown.contains(SECRET), "{shown}");
+        assert!(
+            shown.contains("\"Secret\"") && !shown.contains(SECRET),
+            "{shown}"
+        );
     }
 
     #[test]
