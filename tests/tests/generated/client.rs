@@ -8,6 +8,7 @@
 mod errors;
 mod example_program;
 mod guards;
+mod openapi_ops;
 mod ops;
 mod paging;
 mod retries;
