@@ -47,6 +47,11 @@ fn starts_with_digit(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// True when `name` is a strict or reserved keyword of Rust 2015 to 2024.
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
 /// Every strict and reserved keyword of Rust 2015 to 2024.
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",

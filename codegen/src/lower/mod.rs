@@ -189,12 +189,20 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
             .crate_name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let lib_name = raw.crate_name.replace('-', "_");
     if !valid_crate {
         ctx.error(
             &["api", "crate"],
             Target::Value,
             format!("`{}` is not a valid crate name", raw.crate_name),
             Some("use lowercase ASCII letters, digits, `-` and `_`, starting with a letter".into()),
+        );
+    } else if let Some(why) = crate_name_clash(&lib_name) {
+        ctx.error(
+            &["api", "crate"],
+            Target::Value,
+            format!("the crate can't be named `{}`: {why}", raw.crate_name),
+            Some("pick a name of the API's own, like `acme-chat-v1`".into()),
         );
     }
     let mut parts = raw.version.split('.');
@@ -224,7 +232,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         );
     }
     Some(Api {
-        lib_name: raw.crate_name.replace('-', "_"),
+        lib_name,
         crate_name: raw.crate_name.clone(),
         version: raw.version.clone(),
         title: raw.title.clone(),
@@ -235,6 +243,37 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         types: Vec::new(),
         resources: Vec::new(),
     })
+}
+
+/// Crates the generated code depends on or names by path; a crate of the same name would
+/// shadow them in its own code and doctests.
+const DEPENDENCY_CRATES: &[&str] = &[
+    "fastrand",
+    "futures_util",
+    "percent_encoding",
+    "regex",
+    "reqwest",
+    "serde",
+    "serde_json",
+    "thiserror",
+    "time",
+    "tokio",
+];
+
+/// Names the compiler gives meaning to at the root of every path.
+const BUILTIN_CRATES: &[&str] = &["alloc", "core", "proc_macro", "std", "test"];
+
+/// Why a crate (by its library name) can't have this name, if it can't.
+fn crate_name_clash(lib_name: &str) -> Option<&'static str> {
+    if DEPENDENCY_CRATES.contains(&lib_name) {
+        Some("the generated code depends on a crate of that name")
+    } else if BUILTIN_CRATES.contains(&lib_name) {
+        Some("the compiler's own crates have that name")
+    } else if crate::naming::is_keyword(lib_name) {
+        Some("it is a Rust keyword, so `use` can't name it")
+    } else {
+        None
+    }
 }
 
 fn lower_resource(

@@ -47,8 +47,15 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     }
     // Something is wrong. An untyped pass first reports syntax errors as such, which
     // typed deserialization may report as something else.
-    let tree: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))?;
+    let tree: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(tree) => tree,
+        // An integer too large for a YAML value is no syntax error: the typed pass says
+        // which bound it is and what range fits.
+        Err(e) if e.to_string().contains(" as u128") || e.to_string().contains(" as i128") => {
+            return parse_recovering(file, text);
+        }
+        Err(e) => return Err(Diagnostics::from(from_yaml_error(file, text, &e))),
+    };
     if tree.is_null() {
         return Err(Diagnostics::from(
             Diagnostic::new(file, "", "the spec file is empty")
@@ -190,6 +197,8 @@ fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnosti
         help = Some("YAML aliases here expand to too many nodes; write the values out".to_string());
     } else if message.contains("recursion limit") {
         help = Some("the document nests too deeply; a spec needs only a few levels".to_string());
+    } else if message.contains("is out of range") {
+        help = Some("use a bound within that range, or leave the bound out".to_string());
     } else if message.contains("control characters") {
         help = Some("a spec is UTF-8 YAML text; is this the right file?".to_string());
     } else if !message.contains("expected") {

@@ -115,11 +115,61 @@ pub enum DateFormat {
 }
 
 /// A numeric bound as written: integers stay exact.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Bound {
     Int(i64),
     Float(f64),
+}
+
+impl<'de> Deserialize<'de> for Bound {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BoundVisitor;
+
+        impl Visitor<'_> for BoundVisitor {
+            type Value = Bound;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Bound, E> {
+                Ok(Bound::Int(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Bound, E> {
+                i64::try_from(v)
+                    .map(Bound::Int)
+                    .map_err(|_| out_of_range(v))
+            }
+
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Bound, E> {
+                i64::try_from(v)
+                    .map(Bound::Int)
+                    .map_err(|_| out_of_range(v))
+            }
+
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Bound, E> {
+                i64::try_from(v)
+                    .map(Bound::Int)
+                    .map_err(|_| out_of_range(v))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Bound, E> {
+                Ok(Bound::Float(v))
+            }
+        }
+
+        deserializer.deserialize_any(BoundVisitor)
+    }
+}
+
+/// The error for a whole-number bound outside what the generated code can hold.
+fn out_of_range<E: serde::de::Error>(v: impl fmt::Display) -> E {
+    E::custom(format_args!(
+        "the bound {v} is out of range: whole-number bounds go from {} to {}",
+        i64::MIN,
+        i64::MAX
+    ))
 }
 
 /// The operations of a resource, at most one of each kind.
