@@ -7,7 +7,7 @@ use super::validate::ValidationError;
 use std::fmt;
 
 /// How many bytes of a response body an error keeps.
-const SNIPPET_BYTES: usize = 512;
+pub(crate) const SNIPPET_BYTES: usize = 512;
 
 /// Why a call failed.
 #[derive(Debug, thiserror::Error)]
@@ -200,7 +200,7 @@ impl Error {
 
     /// The error for a non-2xx answer: Twilio's JSON error if the body is one,
     /// otherwise the status and the start of the body.
-    pub(super) fn from_response(operation: &'static str, status: u16, body: &[u8]) -> Error {
+    pub(crate) fn from_response(operation: &'static str, status: u16, body: &[u8]) -> Error {
         match twilio_error(body) {
             Some((code, message, more_info, details)) => ApiError {
                 operation,
@@ -279,7 +279,7 @@ fn twilio_error(body: &[u8]) -> Option<TwilioError> {
 
 /// The body as text, cut to at most [`SNIPPET_BYTES`] bytes on a character boundary,
 /// with `…` when cut.
-fn snippet(body: &[u8]) -> String {
+pub(crate) fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let text = text.trim();
     if text.len() <= SNIPPET_BYTES {
@@ -299,91 +299,4 @@ fn host_of(source: &reqwest::Error) -> String {
         .and_then(|u| u.host_str())
         .map(|host| format!(" to {host}"))
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::validate::Problem;
-    use super::*;
-
-    #[test]
-    fn twilio_json_error_becomes_api_error() {
-        let body = br#"{"code": 20404, "message": "The requested resource /v1/Services/IS00 was not found",
-            "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404, "details": {"x": 1}}"#;
-        let err = Error::from_response("Invite.fetch", 404, body);
-        let api = err.api().expect("an API error");
-        assert_eq!(api.status, 404);
-        assert_eq!(api.code, Some(20404));
-        assert_eq!(
-            api.message,
-            "The requested resource /v1/Services/IS00 was not found"
-        );
-        assert_eq!(
-            api.more_info.as_deref(),
-            Some("https://www.twilio.com/docs/errors/20404")
-        );
-        assert_eq!(api.details, Some(serde_json::json!({"x": 1})));
-        assert!(err.is_not_found());
-        assert_eq!(err.code(), Some(20404));
-        assert_eq!(err.status(), Some(404));
-        assert_eq!(err.operation(), Some("Invite.fetch"));
-        assert_eq!(
-            err.to_string(),
-            "Invite.fetch: Twilio error 20404 (HTTP 404): The requested resource /v1/Services/IS00 was not found \
-             (see https://www.twilio.com/docs/errors/20404)"
-        );
-    }
-
-    #[test]
-    fn other_bodies_become_http_errors() {
-        for body in [
-            &b"<html>Bad Gateway</html>"[..],
-            b"",
-            b"[1,2]",
-            br#"{"error": "nope"}"#,
-        ] {
-            let err = Error::from_response("Invite.list", 502, body);
-            assert!(matches!(err, Error::Http { status: 502, .. }), "{err:?}");
-            assert_eq!(err.code(), None);
-            assert_eq!(err.status(), Some(502));
-        }
-        let err = Error::from_response("Invite.list", 502, b"<html>Bad Gateway</html>\n");
-        assert_eq!(
-            err.to_string(),
-            "Invite.list: HTTP 502 without a Twilio error body: <html>Bad Gateway</html>"
-        );
-    }
-
-    #[test]
-    fn snippet_cuts_on_a_character_boundary() {
-        let short = "é".repeat(10);
-        assert_eq!(snippet(short.as_bytes()), short);
-        // 511 ASCII bytes then a two-byte character that straddles byte 512.
-        let long = format!("{}é{}", "a".repeat(511), "b".repeat(100));
-        let cut = snippet(long.as_bytes());
-        assert_eq!(cut, format!("{}…", "a".repeat(511)));
-        // Invalid UTF-8 doesn't panic.
-        let bytes = vec![0xff; 2000];
-        assert!(snippet(&bytes).len() <= SNIPPET_BYTES + "…".len());
-    }
-
-    #[test]
-    fn validation_errors_convert_and_print_the_rule() {
-        let err: Error = ValidationError::new("ChannelSid", Problem::Empty).into();
-        assert_eq!(err.validation().map(|v| v.target()), Some("ChannelSid"));
-        assert_eq!(err.to_string(), "invalid ChannelSid: must not be empty");
-        assert_eq!(err.status(), None);
-        assert!(!err.is_not_found());
-    }
-
-    #[test]
-    fn error_stays_small() {
-        // Every call's `Result` carries this; clippy's `result_large_err` draws the line
-        // at 128 bytes, which is why `Api` is boxed.
-        assert!(
-            std::mem::size_of::<Error>() <= 128,
-            "{}",
-            std::mem::size_of::<Error>()
-        );
-    }
 }

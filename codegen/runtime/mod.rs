@@ -1,6 +1,8 @@
 //! Code that is the same for every API: copied into each generated crate as is from
-//! `codegen/runtime/`, where it is written and unit-tested.
+//! `codegen/runtime/`, where it is written and tested.
 
+pub mod auth;
+pub mod builder;
 pub mod client;
 pub mod date;
 pub mod error;

@@ -1,8 +1,6 @@
 //! The resolved API: every name final, every reference resolved, every rule checked.
 //! Emitters read only this, so they never see YAML and never fail.
 
-pub use crate::spec::raw::{Auth, DateFormat, Method};
-
 #[derive(Debug)]
 pub struct Api {
     /// Cargo package name (`twilio-chat-v1`).
@@ -12,6 +10,9 @@ pub struct Api {
     pub version: String,
     pub title: String,
     pub base_url: String,
+    /// The environment variable the example programs take another base URL from
+    /// (`TWILIO_CHAT_V1_BASE_URL`).
+    pub base_url_env: String,
     pub auth: Auth,
     pub docs: Option<String>,
     /// The spec files this API came from, for the "generated from" stamp.
@@ -27,6 +28,13 @@ impl Api {
             .iter()
             .any(|t| matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some()))
     }
+}
+
+/// How requests prove who sends them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// HTTP Basic with an account (or API key) SID and a secret.
+    Basic,
 }
 
 /// A type declared once under `types:`.
@@ -139,6 +147,9 @@ pub struct Field {
     /// What a body without the field decodes to; without one, the field is an
     /// `Option` and decodes to `None`.
     pub default: Option<Literal>,
+    /// The function serde calls for a default that isn't the type's own `Default`
+    /// (`default_status`).
+    pub default_fn: Option<String>,
 }
 
 /// A default value, checked against its field's type.
@@ -178,6 +189,15 @@ pub enum Type {
     },
 }
 
+/// How a date-time is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFormat {
+    /// `2015-07-30T20:00:00Z`.
+    Iso8601,
+    /// `Thu, 30 Jul 2015 20:00:00 +0000`.
+    Rfc2822,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum OpKind {
     Create,
@@ -202,6 +222,12 @@ impl OpKind {
 #[derive(Debug)]
 pub struct Operation {
     pub kind: OpKind,
+    /// The handle's method that sends it (`create`).
+    pub fn_name: String,
+    /// The handle's private method that builds its request (`create_request`).
+    pub request_fn: String,
+    /// How error messages name it (`Invite.create`).
+    pub label: String,
     pub method: Method,
     pub path: Vec<PathSegment>,
     pub status: u16,
@@ -212,6 +238,29 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The parameter struct (`CreateInvite`), when there are query or form parameters.
     pub params_type: Option<String>,
+}
+
+/// An operation's HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    /// The method as HTTP spells it (`GET`), which is also its `reqwest::Method` constant.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,4 +282,21 @@ pub struct Param {
     pub secret: bool,
 }
 
-pub use crate::spec::raw::ParamIn;
+/// Where a parameter is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamIn {
+    Path,
+    Query,
+    Form,
+}
+
+impl ParamIn {
+    /// The location as the spec writes it (`query`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Form => "form",
+        }
+    }
+}

@@ -9,10 +9,12 @@
 //! Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or
 //! `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick
 //! a region; `TWILIO_CHAT_V1_BASE_URL` points the client elsewhere, such as a local test server.
+
 use futures_util::TryStreamExt;
 use twilio_chat_v1::Client;
 use twilio_chat_v1::CreateMessage;
 use twilio_chat_v1::ListMessages;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -34,11 +36,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = builder.build()?;
     let handle = client.messages(&service_sid, &channel_sid);
     let created = handle.create(CreateMessage::new(body)).await?;
-    println!("{}", serde_json::to_string(& created) ?);
+    let line = serde_json::to_string(&created)?;
+    println!("{line}");
     let mut records = std::pin::pin!(handle.stream(ListMessages::new()));
     let mut count = 0usize;
     while let Some(record) = records.try_next().await? {
-        println!("{}", serde_json::to_string(& record) ?);
+        let line = serde_json::to_string(&record)?;
+        println!("{line}");
         count += 1;
     }
     eprintln!("{count} records");

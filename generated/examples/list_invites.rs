@@ -9,9 +9,11 @@
 //! Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or
 //! `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick
 //! a region; `TWILIO_CHAT_V1_BASE_URL` points the client elsewhere, such as a local test server.
+
 use futures_util::TryStreamExt;
 use twilio_chat_v1::Client;
 use twilio_chat_v1::ListInvites;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -31,7 +33,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut records = std::pin::pin!(handle.stream(ListInvites::new()));
     let mut count = 0usize;
     while let Some(record) = records.try_next().await? {
-        println!("{}", serde_json::to_string(& record) ?);
+        let line = serde_json::to_string(&record)?;
+        println!("{line}");
         count += 1;
     }
     eprintln!("{count} records");

@@ -84,41 +84,61 @@
 //! - [`Credential`]: Credentials for a push-notification service (APN, GCM or FCM).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#[allow(dead_code)]
-mod runtime;
+#[doc(hidden)]
+pub mod runtime;
+
 mod client;
+
 pub mod resources;
+
 pub mod types;
+
 pub use types::{
     AccountSid, ChannelSid, CredentialSid, InviteSid, MemberSid, MessageSid, RoleSid,
     ServiceSid, UserSid, ChannelStatus, ChannelType, OrderType, PushService, RoleType,
     WebhookMethod,
 };
+
 pub use client::DEFAULT_BASE_URL;
+
 pub use runtime::client::{Client, ClientBuilder, Auth};
+
 pub use runtime::error::{ApiError, Error};
+
 pub use runtime::page::PageMeta;
+
 pub use runtime::retry::RetryPolicy;
+
 pub use runtime::secret::Secret;
+
 pub use runtime::validate::{Problem, SidFault, ValidationError};
+
 pub use resources::service::{
     Service, ServicePage, CreateService, ListServices, UpdateService, Services,
 };
+
 pub use resources::channel::{
     Channel, ChannelPage, CreateChannel, ListChannels, UpdateChannel, Channels,
 };
+
 pub use resources::invite::{Invite, InvitePage, CreateInvite, ListInvites, Invites};
+
 pub use resources::member::{
     Member, MemberPage, CreateMember, ListMembers, UpdateMember, Members,
 };
+
 pub use resources::message::{
     Message, MessagePage, CreateMessage, ListMessages, UpdateMessage, Messages,
 };
+
 pub use resources::role::{Role, RolePage, CreateRole, ListRoles, UpdateRole, Roles};
+
 pub use resources::user::{User, UserPage, CreateUser, ListUsers, UpdateUser, Users};
+
 pub use resources::user_channel::{
     UserChannel, UserChannelPage, ListUserChannels, UserChannels,
 };
+
 pub use resources::credential::{
     Credential, CredentialPage, CreateCredential, ListCredentials, UpdateCredential,
     Credentials,

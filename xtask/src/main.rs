@@ -119,7 +119,7 @@ fn jobs(root: &Path, args: &[String]) -> Result<Vec<Job>, String> {
                 out: root.join("generated"),
             }])
         }
-        (None, None) => fresh::default_jobs(root).map_err(|e| e.to_string()),
+        (None, None) => xtask::default_jobs(root).map_err(|e| e.to_string()),
         _ => Err("give both --spec and --out, or neither".into()),
     }
 }

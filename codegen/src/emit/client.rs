@@ -18,9 +18,9 @@ pub fn emit(api: &Api) -> TokenStream {
         pub const DEFAULT_BASE_URL: &str = #base_url;
 
         impl Client {
-            /// A client with an Account SID (`AC…`) and its auth token, and default
-            /// settings: HTTPS to [`DEFAULT_BASE_URL`], 30 s timeout per attempt,
-            /// retries of idempotent requests on 429 and 503.
+            /// A client with an Account SID (`AC…`) and its auth token, sending to
+            /// [`DEFAULT_BASE_URL`] with the default timeouts and retry policy of
+            /// [`ClientBuilder`] and [`RetryPolicy::default`](crate::RetryPolicy::default).
             pub fn new(
                 account_sid: impl ::std::convert::Into<::std::string::String>,
                 auth_token: impl ::std::convert::Into<::std::string::String>,

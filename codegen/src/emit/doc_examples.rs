@@ -117,12 +117,12 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
             "println!(\"{} records\", all.len());".into(),
         ],
         (OpKind::List, false) => vec![
-            format!("let page = {handle}.list({args}).await?;"),
+            format!("let page = {handle}.{}({args}).await?;", op.fn_name),
             "println!(\"{:?}\", page.meta.next_page_url);".into(),
         ],
-        (OpKind::Delete, _) => vec![format!("{handle}.delete({args}).await?;")],
-        (kind, _) => vec![
-            format!("let record = {handle}.{}({args}).await?;", kind.as_str()),
+        (OpKind::Delete, _) => vec![format!("{handle}.{}({args}).await?;", op.fn_name)],
+        _ => vec![
+            format!("let record = {handle}.{}({args}).await?;", op.fn_name),
             "println!(\"{record:?}\");".into(),
         ],
     }

@@ -129,9 +129,8 @@ fn segment(p: &Param, value: TokenStream) -> TokenStream {
 }
 
 fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
-    let kind = op.kind.as_str();
-    let request_fn = format_ident!("{kind}_request");
-    let method_name = format_ident!("{kind}");
+    let request_fn = ident(&op.request_fn);
+    let method_name = ident(&op.fn_name);
     let resource = ident(&r.name);
     let own_args: Vec<TokenStream> = op.own_path_params.iter().map(scope_arg).collect();
     let own_names: Vec<_> = op.own_path_params.iter().map(|p| ident(&p.name)).collect();
@@ -148,9 +147,9 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         .collect();
 
     let (encode_path, path) = path_expr(r, op);
-    let http_method = format_ident!("{}", format!("{:?}", op.method));
+    let http_method = format_ident!("{}", op.method.as_str());
     let status = Literal::u16_unsuffixed(op.status);
-    let operation_name = format!("{}.{kind}", r.wire);
+    let operation_name = &op.label;
     let (validate, pairs) = match &params_ty {
         Some(_) => (quote!(params.validate()?;), quote!(params.to_pairs())),
         None => (quote!(), quote!(::std::vec::Vec::new())),
@@ -191,15 +190,15 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             }
         },
         OpKind::List => {
-            let page = ident(
-                &r.page
-                    .as_ref()
-                    .map_or_else(|| format!("{}Page", r.name), |p| p.name.clone()),
-            );
+            let page = r
+                .page
+                .as_ref()
+                .map(|p| ident(&p.name))
+                .expect("lowering gives a resource with a list operation its page type");
             let stream_docs = stream_docs(api, r, op);
             quote! {
                 #docs
-                pub async fn list(&self, #(#all_args),*) -> ::std::result::Result<#page, crate::Error> {
+                pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<#page, crate::Error> {
                     self.client.send_json(self.#request_fn(#(#call_args),*)?).await
                 }
 
@@ -266,39 +265,42 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         OpKind::Create => format!(
             "Creates {a} {} (`{} {}`; the API answers {}).",
             r.wire,
-            method_str(op.method),
+            op.method.as_str(),
             path_str(op),
             op.status
         ),
         OpKind::Fetch => format!(
             "Fetches one {} (`{} {}`).",
             r.wire,
-            method_str(op.method),
+            op.method.as_str(),
             path_str(op)
         ),
         OpKind::List => format!(
             "Lists one page of {} resources (`{} {}`); [`stream`](Self::stream) walks every page.",
             r.wire,
-            method_str(op.method),
+            op.method.as_str(),
             path_str(op)
         ),
         OpKind::Update => format!(
             "Updates {a} {} (`{} {}`).",
             r.wire,
-            method_str(op.method),
+            op.method.as_str(),
             path_str(op)
         ),
         OpKind::Delete => format!(
             "Deletes {a} {} (`{} {}`; the API answers {}, or 200 with `null`).",
             r.wire,
-            method_str(op.method),
+            op.method.as_str(),
             path_str(op),
             op.status
         ),
     };
     let retry = match op.method {
-        Method::GET | Method::DELETE => "Retried on 429 and 503 by the default retry policy.",
-        _ => "Not retried unless the retry policy opts in to non-idempotent requests.",
+        // The statuses and timings live in the runtime's `RetryPolicy`, documented there once.
+        Method::Get | Method::Delete => {
+            "Idempotent: retried as the client's [`RetryPolicy`](crate::RetryPolicy) allows."
+        }
+        _ => "Not idempotent: retried only if the client's [`RetryPolicy`](crate::RetryPolicy) opts in to non-idempotent requests.",
     };
     let text = match &op.doc {
         Some(extra) => format!("{what}\n\n{}\n\n{retry}", extra.trim()),
@@ -319,10 +321,6 @@ fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     ));
     let example = doc_examples::operation(api, r, op, true);
     quote! { #docs #example }
-}
-
-fn method_str(m: Method) -> String {
-    format!("{m:?}")
 }
 
 fn path_str(op: &Operation) -> String {

@@ -65,9 +65,10 @@ pub fn emit(api: &Api) -> TokenStream {
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
 
-        // Shared by every generated crate; not every API uses every helper.
-        #[allow(dead_code)]
-        mod runtime;
+        // The runtime every generated crate shares; public for the generated code's
+        // paths, hidden from the docs, and its plumbing is crate-private.
+        #[doc(hidden)]
+        pub mod runtime;
 
         mod client;
         pub mod resources;

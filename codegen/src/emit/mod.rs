@@ -5,7 +5,7 @@ mod cargo_toml;
 mod client;
 mod doc_examples;
 mod docs;
-mod example;
+mod example_programs;
 mod handles;
 mod lib_rs;
 mod named_types;
@@ -39,7 +39,10 @@ pub fn emit(api: &Api) -> Files {
     for r in &api.resources {
         if let Some(program) = &r.example {
             let path = format!("examples/{}.rs", program.program);
-            jobs.push((path, Box::new(move || Some(example::emit(api, r, program)))));
+            jobs.push((
+                path,
+                Box::new(move || Some(example_programs::emit(api, r, program))),
+            ));
         }
     }
     jobs.push(("src/lib.rs".into(), Box::new(|| Some(lib_rs::emit(api)))));
@@ -103,7 +106,54 @@ fn stamp(api: &Api) -> String {
 
 fn rust_file(stamp: &str, tokens: TokenStream) -> String {
     let file: syn::File = syn::parse2(tokens).expect("emitters produce valid Rust");
-    format!("{stamp}\n\n{}", prettyplease::unparse(&file))
+    format!("{stamp}\n\n{}", space_items(&prettyplease::unparse(&file)))
+}
+
+/// Puts a blank line between items, as a person writes them; prettyplease leaves none.
+/// An item starts where a line at the indentation of the line before it opens an item
+/// (its docs, attributes or keyword) after that line closed something.
+fn space_items(text: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///",
+        "#[",
+        "pub ",
+        "pub(",
+        "fn ",
+        "async fn ",
+        "impl ",
+        "impl<",
+        "struct ",
+        "enum ",
+        "mod ",
+        "const ",
+        "static ",
+        "type ",
+        "trait ",
+        "use ",
+    ];
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        if let Some(before) = prev {
+            let (b, l) = (before.trim(), line.trim());
+            let code_closed = !b.starts_with("//") && (b.ends_with('}') || b.ends_with(';'));
+            let closed = code_closed || b.starts_with("//!");
+            // At the top level, a macro call such as `string_newtype!` is an item too.
+            let opens = (ITEM_STARTS.iter().any(|s| l.starts_with(s))
+                || (indent(line) == 0 && l.starts_with("crate::runtime::")))
+                && !l.starts_with("//!");
+            let same_level = indent(before) == indent(line) || b.starts_with("//!");
+            let use_group = b.starts_with("use ") && l.starts_with("use ");
+            if closed && opens && same_level && !use_group && !b.is_empty() {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
 }
 
 /// An identifier from a name made by [`crate::naming`] (`r#type` is a raw identifier).

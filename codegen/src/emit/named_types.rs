@@ -123,7 +123,7 @@ fn string_newtype(
             }
         }
 
-        crate::runtime::newtype::string_newtype!(#name, crate::runtime::validate::ValidationError);
+        crate::runtime::newtype::string_newtype!(#name);
     }
 }
 
@@ -167,6 +167,6 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
             }
         }
 
-        crate::runtime::newtype::string_enum!(#name, #fallback, crate::runtime::validate::ValidationError);
+        crate::runtime::newtype::string_enum!(#name, #fallback);
     }
 }

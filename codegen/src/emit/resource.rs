@@ -86,11 +86,10 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
-    let default = match &f.default {
+    let default = match &f.default_fn {
         None => quote!(default,),
-        Some(value) if is_zero(value) => quote!(default,),
-        Some(_) => {
-            let path = format!("{}::{}", r.name, default_fn_name(f));
+        Some(default_fn) => {
+            let path = format!("{}::{default_fn}", r.name);
             quote!(default = #path,)
         }
     };
@@ -98,12 +97,11 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
         .then(|| quote!(skip_serializing_if = "::std::option::Option::is_none",));
     let dates = match &f.ty {
         Type::DateTime(format) => {
-            let fmt = match format {
-                DateFormat::Iso8601 => "iso8601",
-                DateFormat::Rfc2822 => "rfc2822",
-            };
             let de = "crate::runtime::date::deserialize_option";
-            let ser = format!("crate::runtime::date::serialize_{fmt}_option");
+            let ser = match format {
+                DateFormat::Iso8601 => "crate::runtime::date::serialize_iso8601_option",
+                DateFormat::Rfc2822 => "crate::runtime::date::serialize_rfc2822_option",
+            };
             Some(quote!(deserialize_with = #de, serialize_with = #ser,))
         }
         _ => None,
@@ -119,24 +117,10 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
     }
 }
 
-fn is_zero(value: &Literal) -> bool {
-    match value {
-        Literal::Bool(b) => !b,
-        Literal::Int(i) => *i == 0,
-        Literal::Float(f) => *f == 0.0,
-        // An enum has no `Default`; only plain text may use `String`'s.
-        Literal::Str(_) => false,
-    }
-}
-
-fn default_fn_name(f: &Field) -> String {
-    format!("default_{}", f.name.trim_start_matches("r#"))
-}
-
 /// The function serde calls for a default that isn't the type's own `Default`.
 fn default_fn(api: &Api, r: &Resource, f: &Field) -> Option<TokenStream> {
-    let value = f.default.as_ref().filter(|v| !is_zero(v))?;
-    let name = ident(&default_fn_name(f));
+    let name = ident(f.default_fn.as_deref()?);
+    let value = f.default.as_ref()?;
     let ty = rust_type(&f.ty);
     let expr = match (value, &f.ty) {
         (Literal::Bool(b), _) => quote!(#b),

@@ -1,8 +1,12 @@
 //! The hand-written runtime in `codegen/runtime/`, copied into every generated crate.
 
-/// Runtime files by name, as they are in `codegen/runtime/`.
+/// Runtime files by name, as they are in `codegen/runtime/`: `mod.rs` and every
+/// module it declares. Not `lib.rs` or `tests/`, which build and test the runtime
+/// as the crate `codegen-runtime`.
 pub const FILES: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("auth.rs", include_str!("../../runtime/auth.rs")),
+    ("builder.rs", include_str!("../../runtime/builder.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("date.rs", include_str!("../../runtime/date.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
@@ -26,3 +30,21 @@ thiserror = "2"
 time = { version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }
 tokio = { version = "1", features = ["time"] }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::FILES;
+
+    #[test]
+    fn files_are_mod_rs_and_every_module_it_declares() {
+        let (_, mod_rs) = FILES[0];
+        let mut declared: Vec<String> = mod_rs
+            .lines()
+            .filter_map(|line| line.strip_prefix("pub mod ")?.strip_suffix(';'))
+            .map(|name| format!("{name}.rs"))
+            .collect();
+        declared.insert(0, "mod.rs".into());
+        let listed: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(listed, declared);
+    }
+}

@@ -4,15 +4,19 @@
 //! returned early, so one run reports all of them.
 
 mod names;
+mod operation;
 mod pattern;
+#[cfg(test)]
+mod reserved_names;
 mod types;
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::naming::{camel, snake};
 use crate::spec::load::{locate, Target};
 use crate::spec::raw;
 use names::NameSet;
+use operation::{lower_operation, path_placeholders, split_scope_params, Scope};
 use types::TypeExpr;
 
 /// One parsed spec file with the text its positions refer to.
@@ -55,12 +59,13 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Names the generated crate defines at its root; spec types may not take them.
+/// Names the generated crate re-exports from its runtime at its root; spec types may
+/// not take them. `reserved_names` checks this list against `generated/src/lib.rs`.
 const RESERVED_TYPE_NAMES: &[&str] = &[
     "ApiError",
+    "Auth",
     "Client",
     "ClientBuilder",
-    "Auth",
     "Error",
     "PageMeta",
     "Problem",
@@ -70,19 +75,27 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "ValidationError",
 ];
 
-/// Methods the runtime's `Client` has; a resource's handle method may not take them.
+/// Functions `Client` has, of any visibility (an inherent one clashes with a handle
+/// method of the same name, a trait one would be shadowed); a resource's handle method
+/// may not take them. `reserved_names` checks this list against the runtime and
+/// `generated/src/client.rs`.
 const RESERVED_CLIENT_METHODS: &[&str] = &[
     "account_sid",
     "base_url",
     "builder",
     "builder_from_env",
     "clone",
+    "execute",
     "fmt",
     "from_env",
+    "from_inner",
     "new",
+    "next_page_url",
     "paginate",
+    "request",
     "send_empty",
     "send_json",
+    "url_for",
 ];
 
 /// Methods every parameter type has, and the names generated methods use for their
@@ -232,17 +245,59 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         );
     }
     Some(Api {
+        base_url_env: format!("{}_BASE_URL", lib_name.to_uppercase()),
         lib_name,
         crate_name: raw.crate_name.clone(),
         version: raw.version.clone(),
         title: raw.title.clone(),
         base_url: raw.base_url.clone(),
-        auth: raw.auth,
+        auth: raw.auth.into(),
         docs: raw.docs.clone(),
         sources: Vec::new(),
         types: Vec::new(),
         resources: Vec::new(),
     })
+}
+
+// The model's plain enums, from the spec format's serde ones.
+
+impl From<raw::Auth> for Auth {
+    fn from(auth: raw::Auth) -> Self {
+        match auth {
+            raw::Auth::Basic => Auth::Basic,
+        }
+    }
+}
+
+impl From<raw::DateFormat> for DateFormat {
+    fn from(format: raw::DateFormat) -> Self {
+        match format {
+            raw::DateFormat::Iso8601 => DateFormat::Iso8601,
+            raw::DateFormat::Rfc2822 => DateFormat::Rfc2822,
+        }
+    }
+}
+
+impl From<raw::Method> for Method {
+    fn from(method: raw::Method) -> Self {
+        match method {
+            raw::Method::Get => Method::Get,
+            raw::Method::Post => Method::Post,
+            raw::Method::Put => Method::Put,
+            raw::Method::Patch => Method::Patch,
+            raw::Method::Delete => Method::Delete,
+        }
+    }
+}
+
+impl From<raw::ParamIn> for ParamIn {
+    fn from(location: raw::ParamIn) -> Self {
+        match location {
+            raw::ParamIn::Path => ParamIn::Path,
+            raw::ParamIn::Query => ParamIn::Query,
+            raw::ParamIn::Form => ParamIn::Form,
+        }
+    }
 }
 
 /// Crates the generated code depends on or names by path; a crate of the same name would
@@ -325,6 +380,10 @@ fn lower_resource(
         };
         let field_name = snake(pwire);
         field_names.claim(ctx, &field_name, &at);
+        let default_fn = default
+            .as_ref()
+            .filter(|value| !is_zero(value))
+            .map(|_| format!("default_{}", field_name.trim_start_matches("r#")));
         fields.push(Field {
             name: field_name,
             wire: pwire.clone(),
@@ -332,11 +391,12 @@ fn lower_resource(
             ty,
             nullable: p.nullable,
             default,
+            default_fn,
         });
     }
 
     for (pwire, p) in &raw.params.0 {
-        if p.location != ParamIn::Path {
+        if p.location != raw::ParamIn::Path {
             ctx.error(
                 &["resources", wire, "params", pwire.as_str(), "in"],
                 Target::Value,
@@ -369,7 +429,7 @@ fn lower_resource(
         }
     }
     for (pwire, p) in &raw.params.0 {
-        let used = p.location != ParamIn::Path
+        let used = p.location != raw::ParamIn::Path
             || [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
                 .into_iter()
                 .flatten()
@@ -422,6 +482,17 @@ fn lower_resource(
         operations,
         page,
         example,
+    }
+}
+
+/// True when a default is its type's own `Default`, so serde needs no function for it.
+fn is_zero(value: &Literal) -> bool {
+    match value {
+        Literal::Bool(b) => !b,
+        Literal::Int(i) => *i == 0,
+        Literal::Float(f) => *f == 0.0,
+        // An enum has no `Default`; only plain text may use `String`'s.
+        Literal::Str(_) => false,
     }
 }
 
@@ -478,397 +549,4 @@ fn lower_example(
         kind,
         program: format!("{verb}_{}", plural_snake.trim_start_matches("r#")),
     })
-}
-
-/// What an operation shares with the rest of its resource.
-struct Scope<'a> {
-    /// The resource's spec name (`Invite`).
-    resource: &'a str,
-    /// Its Rust name.
-    resource_name: &'a str,
-    plural: &'a str,
-    /// Path parameters declared on the resource.
-    shared: &'a raw::Entries<raw::Param>,
-}
-
-/// The `{Name}` placeholders of a path as written, without checking it.
-fn path_placeholders(path: &str) -> impl Iterator<Item = &str> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-}
-
-fn lower_operation(
-    ctx: &mut Ctx,
-    index: &types::TypeIndex,
-    scope: &Scope,
-    kind: OpKind,
-    raw: &raw::Operation,
-    enums: &mut Vec<InlineEnum>,
-) -> Option<Operation> {
-    let Scope {
-        resource,
-        resource_name,
-        plural,
-        shared,
-    } = *scope;
-    let at = ["resources", resource, "operations", kind.as_str()];
-    let sub = |key: &'static str| [at[0], at[1], at[2], at[3], key];
-    let mut ok = true;
-
-    if !(200..=299).contains(&raw.status) {
-        ctx.error(
-            &sub("status"),
-            Target::Value,
-            format!("success status {} is not a 2xx status", raw.status),
-            Some(format!(
-                "use the status the API answers a successful {} with, such as 200",
-                kind.as_str()
-            )),
-        );
-        ok = false;
-    }
-    match (kind, &raw.envelope) {
-        (OpKind::List, None) => {
-            ctx.error(
-                &at,
-                Target::Key,
-                "a list operation needs an `envelope`",
-                Some("add `envelope: <key>`, the name of the records array in the page (Twilio's `meta.key`)".into()),
-            );
-            ok = false;
-        }
-        (OpKind::List, Some(key)) if key.is_empty() || snake(key) == "meta" => {
-            ctx.error(
-                &sub("envelope"),
-                Target::Value,
-                format!("`{key}` can't be the records key of a page"),
-                Some("use the name of the records array, such as `invites`".into()),
-            );
-            ok = false;
-        }
-        (OpKind::List, Some(_)) => {}
-        (_, Some(_)) => {
-            ctx.error(
-                &sub("envelope"),
-                Target::Key,
-                format!(
-                    "only a list operation has an `envelope`, not {}",
-                    kind.as_str()
-                ),
-                Some("remove `envelope`".into()),
-            );
-            ok = false;
-        }
-        (_, None) => {}
-    }
-
-    let template = parse_path(ctx, &sub("path"), &raw.path);
-    ok &= template.is_some();
-    let template = template.unwrap_or_default();
-
-    // The operation's own parameters, then the resource's that its path names.
-    let mut declared: Vec<(&str, &raw::Param, Vec<&str>)> = Vec::new();
-    for (pwire, p) in &raw.params.0 {
-        let pat = vec![at[0], at[1], at[2], at[3], "params", pwire.as_str()];
-        if shared.0.iter().any(|(w, _)| w == pwire) {
-            ctx.error(
-                &pat,
-                Target::Key,
-                format!("parameter `{pwire}` is declared on the resource already"),
-                Some(format!(
-                    "remove it here; `resources.{resource}.params.{pwire}` serves every operation whose path names it"
-                )),
-            );
-            ok = false;
-            continue;
-        }
-        declared.push((pwire, p, pat));
-    }
-    for (pwire, p) in &shared.0 {
-        if p.location == ParamIn::Path && template.contains(&PathSegment::Param(pwire.clone())) {
-            declared.push((
-                pwire,
-                p,
-                vec!["resources", resource, "params", pwire.as_str()],
-            ));
-        }
-    }
-
-    let mut path_params = Vec::new();
-    let mut params = Vec::new();
-    let mut names = NameSet::new("parameter").reserve(RESERVED_PARAM_NAMES);
-    for (pwire, p, pat) in &declared {
-        let (pwire, pat) = (*pwire, &pat[..]);
-        let expr = TypeExpr {
-            ty: &p.ty,
-            items: p.items.as_deref(),
-            items_nullable: false,
-            format: p.format,
-            values: p.values.as_deref(),
-            minimum: p.minimum,
-            maximum: p.maximum,
-        };
-        let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
-        let enum_name = format!("{resource_name}{enum_name}");
-        let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
-            ok = false;
-            continue;
-        };
-        let name = snake(pwire);
-        names.claim(ctx, &name, pat);
-        if p.secret && (p.location == ParamIn::Path || ty != Type::String) {
-            let why = if p.location == ParamIn::Path {
-                "a path parameter is part of the URL, which is not secret"
-            } else {
-                "only a `string` parameter can be secret"
-            };
-            ctx.error(
-                &[pat, &["secret"]].concat(),
-                Target::Key,
-                format!("parameter `{pwire}` can't be secret: {why}"),
-                Some("remove `secret: true`, or make it a query or form `string`".into()),
-            );
-            ok = false;
-        }
-        let param = Param {
-            name,
-            wire: pwire.to_string(),
-            doc: p.doc.clone(),
-            location: p.location,
-            ty,
-            required: p.required || p.location == ParamIn::Path,
-            secret: p.secret,
-        };
-        match p.location {
-            ParamIn::Path => {
-                if !matches!(
-                    param.ty,
-                    Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }
-                ) {
-                    ctx.error(
-                        &[pat, &["type"]].concat(),
-                        Target::Value,
-                        format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
-                        Some("a path parameter is a string, an integer, an enum or a named string type".into()),
-                    );
-                    ok = false;
-                }
-                if !template.contains(&PathSegment::Param(pwire.to_string())) {
-                    let placeholders: Vec<&str> = template
-                        .iter()
-                        .filter_map(|s| match s {
-                            PathSegment::Param(p) => Some(p.as_str()),
-                            PathSegment::Literal(_) => None,
-                        })
-                        .collect();
-                    let help = match did_you_mean(pwire, placeholders) {
-                        Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
-                        None => {
-                            format!("add `{{{pwire}}}` to the path, or make it a query parameter")
-                        }
-                    };
-                    ctx.error(
-                        pat,
-                        Target::Key,
-                        format!(
-                            "path parameter `{pwire}` does not appear in the path `{}`",
-                            raw.path
-                        ),
-                        Some(help),
-                    );
-                    ok = false;
-                }
-                path_params.push(param);
-            }
-            ParamIn::Form if matches!(raw.method, raw::Method::GET | raw::Method::DELETE) => {
-                ctx.error(
-                    &[pat, &["in"]].concat(),
-                    Target::Value,
-                    format!("a {:?} request has no form body for `{pwire}`", raw.method),
-                    Some("use `in: query`, or change the method to POST".into()),
-                );
-                ok = false;
-            }
-            ParamIn::Query | ParamIn::Form => {
-                if matches!(param.ty, Type::Json | Type::Map { .. }) {
-                    ctx.error(
-                        &[pat, &["type"]].concat(),
-                        Target::Value,
-                        format!("parameter `{pwire}` can't be a JSON object or map"),
-                        Some(
-                            "send JSON as a `string` parameter holding the serialized object"
-                                .into(),
-                        ),
-                    );
-                    ok = false;
-                }
-                params.push(param)
-            }
-        }
-    }
-    let in_form = params
-        .iter()
-        .filter(|p| p.location == ParamIn::Form)
-        .count();
-    if in_form > 0 && in_form < params.len() {
-        ctx.error(
-            &at,
-            Target::Key,
-            format!("operation `{}` mixes query and form parameters", kind.as_str()),
-            Some("send them all in the form body (`in: form`) or all in the query string (`in: query`)".into()),
-        );
-        ok = false;
-    }
-    for seg in &template {
-        if let PathSegment::Param(p) = seg {
-            if !declared
-                .iter()
-                .any(|(w, raw, _)| w == p && raw.location == ParamIn::Path)
-            {
-                ctx.error(
-                    &sub("path"),
-                    Target::Value,
-                    format!("the path placeholder `{{{p}}}` has no parameter"),
-                    Some(format!(
-                        "declare it under `params:` as `{p}: {{ in: path, type: string, doc: … }}`"
-                    )),
-                );
-                ok = false;
-            }
-        }
-    }
-    // Path parameters in template order, so method arguments read like the URL.
-    path_params.sort_by_key(|p| {
-        template
-            .iter()
-            .position(|s| *s == PathSegment::Param(p.wire.clone()))
-    });
-
-    let params_type = (!params.is_empty()).then(|| match kind {
-        OpKind::List => format!("List{}", camel(plural)),
-        _ => format!("{}{resource_name}", camel(kind.as_str())),
-    });
-    ok.then_some(Operation {
-        kind,
-        method: raw.method,
-        path: template,
-        status: raw.status,
-        doc: raw.doc.clone(),
-        own_path_params: path_params,
-        params,
-        params_type,
-    })
-}
-
-/// Splits `/v1/Services/{ServiceSid}/Invites` into literals and placeholders.
-fn parse_path(ctx: &mut Ctx, at: &[&str], path: &str) -> Option<Vec<PathSegment>> {
-    let bad = |ctx: &mut Ctx, msg: String| {
-        ctx.error(
-            at,
-            Target::Value,
-            msg,
-            Some("write it like `/v1/Services/{ServiceSid}/Channels`".into()),
-        );
-        None
-    };
-    if !path.starts_with('/') {
-        return bad(ctx, format!("path `{path}` must start with `/`"));
-    }
-    if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-        return bad(
-            ctx,
-            format!("path `{path}` may not contain a query, fragment or whitespace"),
-        );
-    }
-    let mut segments = Vec::new();
-    let mut rest = path;
-    while let Some(open) = rest.find('{') {
-        let (literal, tail) = rest.split_at(open);
-        if literal.contains('}') {
-            return bad(ctx, format!("path `{path}` has a `}}` without `{{`"));
-        }
-        if !literal.is_empty() {
-            segments.push(PathSegment::Literal(literal.to_string()));
-        }
-        let Some(close) = tail.find('}') else {
-            return bad(ctx, format!("path `{path}` has a `{{` without `}}`"));
-        };
-        let name = &tail[1..close];
-        if name.is_empty() || name.contains('{') {
-            return bad(
-                ctx,
-                format!("path `{path}` has an empty or nested placeholder"),
-            );
-        }
-        if segments.contains(&PathSegment::Param(name.to_string())) {
-            return bad(ctx, format!("path `{path}` uses `{{{name}}}` twice"));
-        }
-        segments.push(PathSegment::Param(name.to_string()));
-        rest = &tail[close + 1..];
-    }
-    if rest.contains('}') {
-        return bad(ctx, format!("path `{path}` has a `}}` without `{{`"));
-    }
-    if !rest.is_empty() {
-        segments.push(PathSegment::Literal(rest.to_string()));
-    }
-    Some(segments)
-}
-
-/// Path parameters that every operation has (same name, same type) belong to the
-/// resource's scope: they are given once, when the consumer picks the parent.
-fn split_scope_params(ctx: &mut Ctx, resource: &str, operations: &mut [Operation]) -> Vec<Param> {
-    let Some((first, rest)) = operations.split_first() else {
-        return Vec::new();
-    };
-    let mut scope: Vec<Param> = first
-        .own_path_params
-        .iter()
-        .filter(|p| {
-            rest.iter()
-                .all(|op| op.own_path_params.iter().any(|q| q.wire == p.wire))
-        })
-        .cloned()
-        .collect();
-    for op in rest {
-        for p in &op.own_path_params {
-            if let Some(s) = scope.iter().find(|s| s.wire == p.wire) {
-                if s.ty != p.ty {
-                    ctx.error(
-                        &[
-                            "resources",
-                            resource,
-                            "operations",
-                            op.kind.as_str(),
-                            "params",
-                            &p.wire,
-                            "type",
-                        ],
-                        Target::Value,
-                        format!(
-                            "path parameter `{}` has a different type than in `{}`",
-                            p.wire,
-                            first.kind.as_str()
-                        ),
-                        Some(
-                            "give a shared path parameter the same type in every operation".into(),
-                        ),
-                    );
-                }
-            }
-        }
-    }
-    scope.retain(|s| {
-        operations.iter().all(|op| {
-            op.own_path_params
-                .iter()
-                .any(|p| p.wire == s.wire && p.ty == s.ty)
-        })
-    });
-    for op in operations.iter_mut() {
-        op.own_path_params
-            .retain(|p| !scope.iter().any(|s| s.wire == p.wire));
-    }
-    scope
 }

@@ -3,10 +3,12 @@
 use super::pattern::{analyse, PatternShape};
 use super::Ctx;
 use crate::diagnostic::did_you_mean;
-use crate::model::{EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant};
+use crate::model::{
+    DateFormat, EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant,
+};
 use crate::naming::camel;
 use crate::spec::load::Target;
-use crate::spec::raw::{self, Bound, DateFormat, Scalar};
+use crate::spec::raw::{self, Bound, Scalar};
 use std::collections::{HashMap, HashSet};
 
 /// The built-in type names a `type:` can use, besides named types.
@@ -223,7 +225,7 @@ pub struct TypeExpr<'a> {
     pub items: Option<&'a str>,
     /// For a `map`: its values may be `null`.
     pub items_nullable: bool,
-    pub format: Option<DateFormat>,
+    pub format: Option<raw::DateFormat>,
     pub values: Option<&'a [String]>,
     pub minimum: Option<Bound>,
     pub maximum: Option<Bound>,
@@ -301,7 +303,7 @@ pub fn resolve(
         "boolean" => Type::Boolean,
         "uri" => Type::Uri,
         "object" => Type::Json,
-        "date-time" => Type::DateTime(expr.format.unwrap_or(DateFormat::Iso8601)),
+        "date-time" => Type::DateTime(expr.format.map_or(DateFormat::Iso8601, DateFormat::from)),
         "integer" => {
             let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
                 Some(Bound::Float(f)) => {

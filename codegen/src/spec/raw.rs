@@ -197,12 +197,13 @@ pub struct Operation {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Method {
-    GET,
-    POST,
-    PUT,
-    PATCH,
-    DELETE,
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
 }
 
 #[derive(Debug, Deserialize)]

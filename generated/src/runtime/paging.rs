@@ -33,6 +33,7 @@ impl Client {
     /// [`Error::Paging`] and nothing is sent to it.
     /// The stream ends after its first error. A `first` that is already an error
     /// (a parameter refused before sending) is the stream's only item.
+    #[doc(hidden)]
     pub fn paginate<P: Page>(
         &self,
         first: Result<Request, Error>,

@@ -89,7 +89,7 @@ impl RetryPolicy {
     }
 
     /// How many attempts in all a request may get, the first included.
-    pub(super) fn attempts_for(&self, method: &Method) -> u32 {
+    pub(crate) fn attempts_for(&self, method: &Method) -> u32 {
         let idempotent = [
             Method::GET,
             Method::HEAD,
@@ -106,14 +106,14 @@ impl RetryPolicy {
     }
 
     /// True when an answer with this status is retried.
-    pub(super) fn retries_status(&self, status: u16) -> bool {
+    pub(crate) fn retries_status(&self, status: u16) -> bool {
         self.statuses.contains(&status)
     }
 
     /// How long to wait before retry number `retry` (1 for the second attempt), given
     /// the answer's `Retry-After`; `None` when the server asked for longer than
     /// `max_retry_after`.
-    pub(super) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Option<Duration> {
+    pub(crate) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Option<Duration> {
         match retry_after {
             Some(asked) if asked > self.max_retry_after => None,
             Some(asked) => Some(asked),
@@ -122,7 +122,7 @@ impl RetryPolicy {
     }
 
     /// Full jitter: uniform in `0..=min(max_delay, base_delay × 2^(retry − 1))`.
-    pub(super) fn backoff(&self, retry: u32) -> Duration {
+    pub(crate) fn backoff(&self, retry: u32) -> Duration {
         let factor = 1u32
             .checked_shl(retry.saturating_sub(1))
             .unwrap_or(u32::MAX);
@@ -135,7 +135,7 @@ impl RetryPolicy {
 /// Reads a `Retry-After` value: delta-seconds (`120`) or an HTTP date
 /// (`Sun, 06 Nov 1994 08:49:37 GMT`), as a wait from `now`; a date in the past is no
 /// wait. `None` when it is neither.
-pub(super) fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Duration> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Too many digits for a u64 is still "a very long time".
@@ -148,105 +148,4 @@ pub(super) fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Dura
     }
     let at = OffsetDateTime::parse(value, &Rfc2822).ok()?;
     Some(Duration::try_from(at - now).unwrap_or(Duration::ZERO))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_retry_idempotent_429_and_503_three_times() {
-        let p = RetryPolicy::default();
-        assert_eq!(p.attempts_for(&Method::GET), 3);
-        assert_eq!(p.attempts_for(&Method::DELETE), 3);
-        assert_eq!(p.attempts_for(&Method::POST), 1);
-        assert!(p.retries_status(429) && p.retries_status(503));
-        assert!(!p.retries_status(500) && !p.retries_status(404));
-        assert_eq!(
-            p.clone()
-                .retry_non_idempotent(true)
-                .attempts_for(&Method::POST),
-            3
-        );
-    }
-
-    #[test]
-    fn none_and_knobs() {
-        assert_eq!(RetryPolicy::none().attempts_for(&Method::GET), 1);
-        assert_eq!(
-            RetryPolicy::default()
-                .max_attempts(0)
-                .attempts_for(&Method::GET),
-            1
-        );
-        let p = RetryPolicy::default().max_attempts(5).statuses([500]);
-        assert_eq!(p.attempts_for(&Method::GET), 5);
-        assert!(p.retries_status(500) && !p.retries_status(429));
-    }
-
-    #[test]
-    fn backoff_is_full_jitter_under_a_doubling_cap() {
-        let p = RetryPolicy::default();
-        for (retry, ceiling_ms) in [
-            (1, 100),
-            (2, 200),
-            (3, 400),
-            (5, 1600),
-            (6, 3000),
-            (40, 3000),
-            (u32::MAX, 3000),
-        ] {
-            let ceiling = Duration::from_millis(ceiling_ms);
-            let waits: Vec<_> = (0..200).map(|_| p.backoff(retry)).collect();
-            assert!(
-                waits.iter().all(|w| *w <= ceiling),
-                "retry {retry}: {waits:?}"
-            );
-            // Jitter spreads the waits: not all in the upper or lower half.
-            assert!(waits.iter().any(|w| *w < ceiling / 2), "retry {retry}");
-            assert!(waits.iter().any(|w| *w > ceiling / 2), "retry {retry}");
-        }
-    }
-
-    #[test]
-    fn retry_after_is_honoured_up_to_the_limit() {
-        let p = RetryPolicy::default();
-        assert_eq!(
-            p.wait(1, Some(Duration::from_secs(2))),
-            Some(Duration::from_secs(2))
-        );
-        assert_eq!(
-            p.wait(1, Some(Duration::from_secs(10))),
-            Some(Duration::from_secs(10))
-        );
-        assert_eq!(p.wait(1, Some(Duration::from_secs(11))), None);
-        assert!(p
-            .wait(1, None)
-            .is_some_and(|w| w <= Duration::from_millis(100)));
-    }
-
-    #[test]
-    fn retry_after_parses_seconds_and_http_dates() {
-        let now = OffsetDateTime::parse("Sun, 06 Nov 1994 08:49:37 GMT", &Rfc2822).unwrap();
-        assert_eq!(parse_retry_after("0", now), Some(Duration::ZERO));
-        assert_eq!(
-            parse_retry_after(" 120 ", now),
-            Some(Duration::from_secs(120))
-        );
-        assert_eq!(
-            parse_retry_after("99999999999999999999999", now),
-            Some(Duration::MAX)
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),
-            Some(Duration::from_secs(3))
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
-            Some(Duration::ZERO)
-        );
-        for bad in ["", "-1", "1.5", "soon", "2 seconds"] {
-            assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
-        }
-    }
 }

@@ -1,6 +1,10 @@
-//! The generated client against a real HTTP server on loopback (wiremock): what goes
-//! on the wire for each operation, how answers and errors are read, retries, paging,
-//! path safety, timeouts, secrets, and the generated example program.
+//! The generated client against a real HTTP server on loopback (wiremock): what the
+//! generator decides. For each operation, the method, path and its encoding, form or
+//! query, the types that read the answers and the name errors carry; what is refused
+//! before sending; the docs' example programs.
+//!
+//! How the runtime sends (retries, timeouts, paging, errors, secrets) is tested once,
+//! in `codegen/runtime/tests/`, with requests built by hand.
 //!
 //! Nothing here mocks the client: every test starts a `MockServer` and points the
 //! client's base URL at it, then checks the raw requests the server received.
@@ -10,8 +14,6 @@ mod example_program;
 mod guards;
 mod openapi_ops;
 mod ops;
-mod paging;
-mod retries;
 
 use serde_json::Value;
 use std::time::Duration;

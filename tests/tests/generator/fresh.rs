@@ -2,8 +2,9 @@
 //! from the committed specs now (rust-analyzer's trick): `cargo test` fails on a
 //! spec edit until `cargo xtask gen` is run.
 
-use codegen::fresh::{default_jobs, run, Mode, RunError};
+use codegen::fresh::{run, Mode, RunError};
 use tests::workspace_root;
+use xtask::default_jobs;
 
 #[test]
 fn generated_code_is_fresh() {

@@ -1,6 +1,7 @@
 //! Tests of the generator: snapshots of its output, freshness of the committed output,
 //! its answers to malformed specs, and `spec/` witnessed against Twilio's OpenAPI.
 
+mod formatting;
 mod fresh;
 mod malformed;
 mod random_specs;

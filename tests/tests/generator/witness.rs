@@ -719,7 +719,7 @@ fn compare(doc: &Value, spec: &Spec) -> Vec<Difference> {
 }
 
 fn method(op: &Operation) -> String {
-    format!("{:?}", op.method)
+    op.method.as_str().to_string()
 }
 
 /// Pairs each spec operation with the OpenAPI operation of the same method and path,
@@ -816,11 +816,7 @@ fn compare_param(
     ours: &Param,
     rec: &mut Recorder,
 ) {
-    rec.check(
-        "in",
-        theirs.location,
-        format!("{:?}", ours.location).to_lowercase(),
-    );
+    rec.check("in", theirs.location, ours.location.as_str());
     rec.check("required", theirs.required, ours.required);
     // The format has no nullable parameters: an absent value is simply not sent.
     rec.check("nullable", openapi_nullable(doc, theirs.schema), false);

@@ -27,7 +27,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         .map(|p| format!("<{}>", p.wire))
         .collect();
     let usage = format!("usage: {program} {}", usage_args.join(" "));
-    let base_env = format!("{}_BASE_URL", api.lib_name.to_uppercase());
+    let base_env = &api.base_url_env;
     let scope_args: Vec<String> = r
         .scope_params
         .iter()
@@ -86,6 +86,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         .collect();
     let mut uses = vec![quote!(use #krate::Client;)];
     let create_call = create.map(|op| {
+        let create = ident(&op.fn_name);
         let params = op.params_type.as_deref().map(ident);
         let args = create_args.iter().map(|p| ident(&p.name));
         let params_arg = params.as_ref().map(|p| quote!(#p::new(#(#args),*)));
@@ -93,8 +94,9 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
             uses.push(quote!(use #krate::#p;));
         }
         quote! {
-            let created = handle.create(#params_arg).await?;
-            println!("{}", serde_json::to_string(&created)?);
+            let created = handle.#create(#params_arg).await?;
+            let line = serde_json::to_string(&created)?;
+            println!("{line}");
         }
     });
     let list_arg = list_params.map(|p| {
@@ -122,7 +124,8 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
             let mut records = std::pin::pin!(handle.stream(#list_arg));
             let mut count = 0usize;
             while let Some(record) = records.try_next().await? {
-                println!("{}", serde_json::to_string(&record)?);
+                let line = serde_json::to_string(&record)?;
+                println!("{line}");
                 count += 1;
             }
             eprintln!("{count} records");

@@ -1,0 +1,332 @@
+//! Configuring a [`Client`]: credentials, base URL, region and edge, timeouts,
+//! `User-Agent` and retries, read from code or from the environment.
+//!
+//! The runtime doesn't know which API it serves, so its constructors take the API's
+//! default base URL (`https://chat.twilio.com`) as an argument; the generated crate
+//! adds `Client::new`, `Client::builder` and `Client::from_env`, which pass it.
+
+use super::auth::Auth;
+use super::client::{Client, Inner};
+use super::error::Error;
+use super::retry::RetryPolicy;
+use reqwest::header::HeaderValue;
+use reqwest::Url;
+use std::ffi::OsString;
+use std::fmt;
+use std::net::IpAddr;
+use std::time::Duration;
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The region Twilio's libraries use when only an edge is given.
+const DEFAULT_REGION: &str = "us1";
+
+/// Configures a [`Client`]; made by the crate's `Client::builder` or
+/// `Client::builder_from_env`.
+///
+/// From the environment, credentials and region are read as Twilio's libraries read
+/// them:
+///
+/// - `TWILIO_ACCOUNT_SID` (required) and `TWILIO_AUTH_TOKEN`; or, when both
+///   `TWILIO_API_KEY` (`SK…`) and `TWILIO_API_SECRET` are set, that API key is
+///   used instead of the auth token.
+/// - `TWILIO_REGION` and `TWILIO_EDGE`, optional: see [`ClientBuilder::region`].
+///
+/// Empty variables count as unset; surrounding whitespace is dropped. Errors
+/// name the variable, never its value. A [`ClientBuilder::base_url`] set
+/// afterwards overrides region and edge.
+pub struct ClientBuilder {
+    default_base_url: &'static str,
+    pub(crate) credentials: Auth,
+    base_url: Option<String>,
+    region: Option<String>,
+    edge: Option<String>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent_suffix: Option<String>,
+    retry: RetryPolicy,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// A builder for the API whose description names `default_base_url`
+    /// (`https://chat.twilio.com`), with everything else at its default.
+    pub(crate) fn new(default_base_url: &'static str, credentials: Auth) -> Self {
+        ClientBuilder {
+            default_base_url,
+            credentials,
+            base_url: None,
+            region: None,
+            edge: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent_suffix: None,
+            retry: RetryPolicy::default(),
+            http: None,
+        }
+    }
+
+    /// A builder configured from the environment, as [`ClientBuilder`] describes.
+    pub(crate) fn from_env(default_base_url: &'static str) -> Result<Self, Error> {
+        Self::from_lookup(default_base_url, |name| std::env::var_os(name))
+    }
+
+    /// [`ClientBuilder::from_env`] with the variables from `lookup`.
+    pub(crate) fn from_lookup(
+        default_base_url: &'static str,
+        lookup: impl Fn(&str) -> Option<OsString>,
+    ) -> Result<Self, Error> {
+        let var = |name: &str| -> Result<Option<String>, Error> {
+            match lookup(name) {
+                None => Ok(None),
+                Some(value) => match value.into_string() {
+                    Ok(text) if text.trim().is_empty() => Ok(None),
+                    Ok(text) => Ok(Some(text.trim().to_owned())),
+                    Err(_) => Err(Error::Config(format!("{name} is not valid Unicode"))),
+                },
+            }
+        };
+        let account_sid = var("TWILIO_ACCOUNT_SID")?.ok_or_else(|| {
+            Error::Config("the environment variable TWILIO_ACCOUNT_SID is not set".into())
+        })?;
+        let credentials = match (var("TWILIO_API_KEY")?, var("TWILIO_API_SECRET")?) {
+            (Some(key), Some(secret)) => Auth::api_key(account_sid, key, secret),
+            (Some(_), None) => {
+                return Err(Error::Config(
+                    "TWILIO_API_KEY is set but TWILIO_API_SECRET is not".into(),
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(Error::Config(
+                    "TWILIO_API_SECRET is set but TWILIO_API_KEY is not".into(),
+                ))
+            }
+            (None, None) => match var("TWILIO_AUTH_TOKEN")? {
+                Some(token) => Auth::auth_token(account_sid, token),
+                None => {
+                    return Err(Error::Config(
+                        "set TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET".into(),
+                    ))
+                }
+            },
+        };
+        let mut builder = ClientBuilder::new(default_base_url, credentials);
+        builder.region = var("TWILIO_REGION")?;
+        builder.edge = var("TWILIO_EDGE")?;
+        Ok(builder)
+    }
+
+    /// Sends requests to `url` instead, for tests and proxies; region and edge are
+    /// then ignored. Checked by [`ClientBuilder::build`]: `https` only, except that
+    /// `http` is allowed to a loopback host (`localhost`, `127.0.0.0/8`, `::1`); no
+    /// user name, password, query or fragment. A path is kept as a prefix.
+    pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
+        self.base_url = Some(url.as_ref().to_owned());
+        self
+    }
+
+    /// Twilio's processing region, such as `ie1` or `au1`: the host becomes
+    /// `chat.{edge}.{region}.twilio.com` (`chat.{region}.twilio.com` without an edge).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Twilio's edge location, such as `dublin` or `sydney`; the region defaults to
+    /// `us1` when only an edge is set.
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
+        self
+    }
+
+    /// The most one attempt may take, from connecting to the last byte of the answer;
+    /// 30 s by default. Retries each get the full time.
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = d;
+        self
+    }
+
+    /// The most connecting may take; 10 s by default. Not applied to a client given
+    /// with [`ClientBuilder::http_client`], which keeps its own.
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = d;
+        self
+    }
+
+    /// Text added to the `User-Agent`, after `{crate}/{version} ({os} {arch}) rust`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// When to retry; see [`RetryPolicy`].
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sends through an existing `reqwest::Client` (shared pools, proxies, custom
+    /// TLS). The timeout set here is still applied to each request; the connect
+    /// timeout and redirect policy are the given client's own.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the configuration and makes the client.
+    pub fn build(self) -> Result<Client, Error> {
+        self.credentials.check()?;
+        let default_base = check_base_url(self.default_base_url)?;
+        let (base_url, rehome_from) = match &self.base_url {
+            Some(custom) => (check_base_url(custom)?, None),
+            None if self.region.is_none() && self.edge.is_none() => (default_base, None),
+            None => {
+                let regional =
+                    regional(&default_base, self.region.as_deref(), self.edge.as_deref())?;
+                (regional, Some(default_base))
+            }
+        };
+        let mut user_agent = format!(
+            "{}/{} ({} {}) rust",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        if let Some(suffix) = self
+            .user_agent_suffix
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| {
+            Error::Config("the User-Agent suffix must be visible ASCII text".into())
+        })?;
+        let http = match self.http {
+            Some(client) => client,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                // Twilio doesn't redirect; a redirect is a misconfigured proxy, not a page.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| Error::Config(format!("could not make the HTTP client: {e}")))?,
+        };
+        Ok(Client::from_inner(Inner {
+            http,
+            base_url,
+            rehome_from,
+            credentials: self.credentials,
+            user_agent,
+            timeout: self.timeout,
+            retry: self.retry,
+        }))
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A base URL given by hand may hold a password, refused later by `build`.
+        let base_url = self.base_url.as_deref().map(|text| match Url::parse(text) {
+            Ok(mut url) if url.password().is_some() => {
+                let _ = url.set_password(Some("redacted"));
+                url.to_string()
+            }
+            Ok(url) => url.to_string(),
+            Err(_) => "<not a URL>".to_owned(),
+        });
+        f.debug_struct("ClientBuilder")
+            .field("default_base_url", &self.default_base_url)
+            .field("credentials", &self.credentials)
+            .field("base_url", &base_url)
+            .field("region", &self.region)
+            .field("edge", &self.edge)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("retry", &self.retry)
+            .field("http", &self.http)
+            .finish()
+    }
+}
+
+/// Parses and checks a base URL; errors never echo the text, which might hold a
+/// password.
+fn check_base_url(text: &str) -> Result<Url, Error> {
+    let url =
+        Url::parse(text).map_err(|e| Error::Config(format!("the base URL is not a URL: {e}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(
+            "the base URL must not hold a user name or password; pass them in `Auth`".into(),
+        ));
+    }
+    // The parser has already turned `127.1` and `[0:0::1]` into canonical addresses.
+    let loopback = url.host_str().is_some_and(|host| {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        host.eq_ignore_ascii_case("localhost")
+            || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    });
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "the base URL `{url}` must use https (http is allowed only to localhost, 127.0.0.0/8 and ::1)"
+            )))
+        }
+        other => return Err(Error::Config(format!("the base URL must use https, not `{other}`"))),
+    }
+    if url.host().is_none() {
+        return Err(Error::Config(format!("the base URL `{url}` has no host")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the base URL `{url}` must not have a query or fragment"
+        )));
+    }
+    Ok(url)
+}
+
+/// `chat.twilio.com` → `chat.{edge}.{region}.twilio.com`, as Twilio's libraries do:
+/// the first label, then edge and region, then the last two labels.
+fn regional(default_base: &Url, region: Option<&str>, edge: Option<&str>) -> Result<Url, Error> {
+    let label = |what: &str, value: &str| -> Result<String, Error> {
+        let ok = !value.is_empty()
+            && value.len() <= 63
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !value.starts_with('-')
+            && !value.ends_with('-');
+        if ok {
+            Ok(value.to_ascii_lowercase())
+        } else {
+            Err(Error::Config(format!(
+                "the {what} `{}` must be a host name label: letters, digits and `-`",
+                value.escape_debug()
+            )))
+        }
+    };
+    let edge = edge.map(|e| label("edge", e)).transpose()?;
+    let region = match region {
+        Some(r) => Some(label("region", r)?),
+        None => edge.as_ref().map(|_| DEFAULT_REGION.to_owned()),
+    };
+    let host = default_base.host_str().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 3 {
+        return Err(Error::Config(format!(
+            "can't add a region or edge to the host `{host}`"
+        )));
+    }
+    let mut parts = vec![labels[0].to_owned()];
+    parts.extend(edge);
+    parts.extend(region);
+    parts.extend(labels[labels.len() - 2..].iter().map(|l| (*l).to_owned()));
+    let mut url = default_base.clone();
+    url.set_host(Some(&parts.join(".")))
+        .map_err(|e| Error::Config(format!("the regional host is not valid: {e}")))?;
+    Ok(url)
+}

@@ -1,0 +1,416 @@
+//! Lowering one resource's operations: their paths, parameters and scope.
+
+use super::names::NameSet;
+use super::types::{self, TypeExpr};
+use super::{Ctx, RESERVED_PARAM_NAMES};
+use crate::diagnostic::did_you_mean;
+use crate::model::*;
+use crate::naming::{camel, snake};
+use crate::spec::load::Target;
+use crate::spec::raw;
+
+/// What an operation shares with the rest of its resource.
+pub struct Scope<'a> {
+    /// The resource's spec name (`Invite`).
+    pub resource: &'a str,
+    /// Its Rust name.
+    pub resource_name: &'a str,
+    pub plural: &'a str,
+    /// Path parameters declared on the resource.
+    pub shared: &'a raw::Entries<raw::Param>,
+}
+
+/// The `{Name}` placeholders of a path as written, without checking it.
+pub fn path_placeholders(path: &str) -> impl Iterator<Item = &str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
+pub fn lower_operation(
+    ctx: &mut Ctx,
+    index: &types::TypeIndex,
+    scope: &Scope,
+    kind: OpKind,
+    raw: &raw::Operation,
+    enums: &mut Vec<InlineEnum>,
+) -> Option<Operation> {
+    let Scope {
+        resource,
+        resource_name,
+        plural,
+        shared,
+    } = *scope;
+    let at = ["resources", resource, "operations", kind.as_str()];
+    let sub = |key: &'static str| [at[0], at[1], at[2], at[3], key];
+    let mut ok = true;
+
+    if !(200..=299).contains(&raw.status) {
+        ctx.error(
+            &sub("status"),
+            Target::Value,
+            format!("success status {} is not a 2xx status", raw.status),
+            Some(format!(
+                "use the status the API answers a successful {} with, such as 200",
+                kind.as_str()
+            )),
+        );
+        ok = false;
+    }
+    match (kind, &raw.envelope) {
+        (OpKind::List, None) => {
+            ctx.error(
+                &at,
+                Target::Key,
+                "a list operation needs an `envelope`",
+                Some("add `envelope: <key>`, the name of the records array in the page (Twilio's `meta.key`)".into()),
+            );
+            ok = false;
+        }
+        (OpKind::List, Some(key)) if key.is_empty() || snake(key) == "meta" => {
+            ctx.error(
+                &sub("envelope"),
+                Target::Value,
+                format!("`{key}` can't be the records key of a page"),
+                Some("use the name of the records array, such as `invites`".into()),
+            );
+            ok = false;
+        }
+        (OpKind::List, Some(_)) => {}
+        (_, Some(_)) => {
+            ctx.error(
+                &sub("envelope"),
+                Target::Key,
+                format!(
+                    "only a list operation has an `envelope`, not {}",
+                    kind.as_str()
+                ),
+                Some("remove `envelope`".into()),
+            );
+            ok = false;
+        }
+        (_, None) => {}
+    }
+
+    let method = Method::from(raw.method);
+    let template = parse_path(ctx, &sub("path"), &raw.path);
+    ok &= template.is_some();
+    let template = template.unwrap_or_default();
+
+    // The operation's own parameters, then the resource's that its path names.
+    let mut declared: Vec<(&str, &raw::Param, Vec<&str>)> = Vec::new();
+    for (pwire, p) in &raw.params.0 {
+        let pat = vec![at[0], at[1], at[2], at[3], "params", pwire.as_str()];
+        if shared.0.iter().any(|(w, _)| w == pwire) {
+            ctx.error(
+                &pat,
+                Target::Key,
+                format!("parameter `{pwire}` is declared on the resource already"),
+                Some(format!(
+                    "remove it here; `resources.{resource}.params.{pwire}` serves every operation whose path names it"
+                )),
+            );
+            ok = false;
+            continue;
+        }
+        declared.push((pwire, p, pat));
+    }
+    for (pwire, p) in &shared.0 {
+        if p.location == raw::ParamIn::Path && template.contains(&PathSegment::Param(pwire.clone()))
+        {
+            declared.push((
+                pwire,
+                p,
+                vec!["resources", resource, "params", pwire.as_str()],
+            ));
+        }
+    }
+
+    let mut path_params = Vec::new();
+    let mut params = Vec::new();
+    let mut names = NameSet::new("parameter").reserve(RESERVED_PARAM_NAMES);
+    for (pwire, p, pat) in &declared {
+        let (pwire, pat) = (*pwire, &pat[..]);
+        let expr = TypeExpr {
+            ty: &p.ty,
+            items: p.items.as_deref(),
+            items_nullable: false,
+            format: p.format,
+            values: p.values.as_deref(),
+            minimum: p.minimum,
+            maximum: p.maximum,
+        };
+        let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
+        let enum_name = format!("{resource_name}{enum_name}");
+        let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
+            ok = false;
+            continue;
+        };
+        let name = snake(pwire);
+        names.claim(ctx, &name, pat);
+        let location = ParamIn::from(p.location);
+        if p.secret && (location == ParamIn::Path || ty != Type::String) {
+            let why = if location == ParamIn::Path {
+                "a path parameter is part of the URL, which is not secret"
+            } else {
+                "only a `string` parameter can be secret"
+            };
+            ctx.error(
+                &[pat, &["secret"]].concat(),
+                Target::Key,
+                format!("parameter `{pwire}` can't be secret: {why}"),
+                Some("remove `secret: true`, or make it a query or form `string`".into()),
+            );
+            ok = false;
+        }
+        let param = Param {
+            name,
+            wire: pwire.to_string(),
+            doc: p.doc.clone(),
+            location,
+            ty,
+            required: p.required || location == ParamIn::Path,
+            secret: p.secret,
+        };
+        match location {
+            ParamIn::Path => {
+                if !matches!(
+                    param.ty,
+                    Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }
+                ) {
+                    ctx.error(
+                        &[pat, &["type"]].concat(),
+                        Target::Value,
+                        format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
+                        Some("a path parameter is a string, an integer, an enum or a named string type".into()),
+                    );
+                    ok = false;
+                }
+                if !template.contains(&PathSegment::Param(pwire.to_string())) {
+                    let placeholders: Vec<&str> = template
+                        .iter()
+                        .filter_map(|s| match s {
+                            PathSegment::Param(p) => Some(p.as_str()),
+                            PathSegment::Literal(_) => None,
+                        })
+                        .collect();
+                    let help = match did_you_mean(pwire, placeholders) {
+                        Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
+                        None => {
+                            format!("add `{{{pwire}}}` to the path, or make it a query parameter")
+                        }
+                    };
+                    ctx.error(
+                        pat,
+                        Target::Key,
+                        format!(
+                            "path parameter `{pwire}` does not appear in the path `{}`",
+                            raw.path
+                        ),
+                        Some(help),
+                    );
+                    ok = false;
+                }
+                path_params.push(param);
+            }
+            ParamIn::Form if matches!(method, Method::Get | Method::Delete) => {
+                ctx.error(
+                    &[pat, &["in"]].concat(),
+                    Target::Value,
+                    format!(
+                        "a {} request has no form body for `{pwire}`",
+                        method.as_str()
+                    ),
+                    Some("use `in: query`, or change the method to POST".into()),
+                );
+                ok = false;
+            }
+            ParamIn::Query | ParamIn::Form => {
+                if matches!(param.ty, Type::Json | Type::Map { .. }) {
+                    ctx.error(
+                        &[pat, &["type"]].concat(),
+                        Target::Value,
+                        format!("parameter `{pwire}` can't be a JSON object or map"),
+                        Some(
+                            "send JSON as a `string` parameter holding the serialized object"
+                                .into(),
+                        ),
+                    );
+                    ok = false;
+                }
+                params.push(param)
+            }
+        }
+    }
+    let in_form = params
+        .iter()
+        .filter(|p| p.location == ParamIn::Form)
+        .count();
+    if in_form > 0 && in_form < params.len() {
+        ctx.error(
+            &at,
+            Target::Key,
+            format!("operation `{}` mixes query and form parameters", kind.as_str()),
+            Some("send them all in the form body (`in: form`) or all in the query string (`in: query`)".into()),
+        );
+        ok = false;
+    }
+    for seg in &template {
+        if let PathSegment::Param(p) = seg {
+            if !declared
+                .iter()
+                .any(|(w, raw, _)| w == p && raw.location == raw::ParamIn::Path)
+            {
+                ctx.error(
+                    &sub("path"),
+                    Target::Value,
+                    format!("the path placeholder `{{{p}}}` has no parameter"),
+                    Some(format!(
+                        "declare it under `params:` as `{p}: {{ in: path, type: string, doc: … }}`"
+                    )),
+                );
+                ok = false;
+            }
+        }
+    }
+    // Path parameters in template order, so method arguments read like the URL.
+    path_params.sort_by_key(|p| {
+        template
+            .iter()
+            .position(|s| *s == PathSegment::Param(p.wire.clone()))
+    });
+
+    let params_type = (!params.is_empty()).then(|| match kind {
+        OpKind::List => format!("List{}", camel(plural)),
+        _ => format!("{}{resource_name}", camel(kind.as_str())),
+    });
+    ok.then_some(Operation {
+        kind,
+        fn_name: kind.as_str().to_string(),
+        request_fn: format!("{}_request", kind.as_str()),
+        label: format!("{resource}.{}", kind.as_str()),
+        method,
+        path: template,
+        status: raw.status,
+        doc: raw.doc.clone(),
+        own_path_params: path_params,
+        params,
+        params_type,
+    })
+}
+
+/// Splits `/v1/Services/{ServiceSid}/Invites` into literals and placeholders.
+fn parse_path(ctx: &mut Ctx, at: &[&str], path: &str) -> Option<Vec<PathSegment>> {
+    let bad = |ctx: &mut Ctx, msg: String| {
+        ctx.error(
+            at,
+            Target::Value,
+            msg,
+            Some("write it like `/v1/Services/{ServiceSid}/Channels`".into()),
+        );
+        None
+    };
+    if !path.starts_with('/') {
+        return bad(ctx, format!("path `{path}` must start with `/`"));
+    }
+    if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+        return bad(
+            ctx,
+            format!("path `{path}` may not contain a query, fragment or whitespace"),
+        );
+    }
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let (literal, tail) = rest.split_at(open);
+        if literal.contains('}') {
+            return bad(ctx, format!("path `{path}` has a `}}` without `{{`"));
+        }
+        if !literal.is_empty() {
+            segments.push(PathSegment::Literal(literal.to_string()));
+        }
+        let Some(close) = tail.find('}') else {
+            return bad(ctx, format!("path `{path}` has a `{{` without `}}`"));
+        };
+        let name = &tail[1..close];
+        if name.is_empty() || name.contains('{') {
+            return bad(
+                ctx,
+                format!("path `{path}` has an empty or nested placeholder"),
+            );
+        }
+        if segments.contains(&PathSegment::Param(name.to_string())) {
+            return bad(ctx, format!("path `{path}` uses `{{{name}}}` twice"));
+        }
+        segments.push(PathSegment::Param(name.to_string()));
+        rest = &tail[close + 1..];
+    }
+    if rest.contains('}') {
+        return bad(ctx, format!("path `{path}` has a `}}` without `{{`"));
+    }
+    if !rest.is_empty() {
+        segments.push(PathSegment::Literal(rest.to_string()));
+    }
+    Some(segments)
+}
+
+/// Path parameters that every operation has (same name, same type) belong to the
+/// resource's scope: they are given once, when the consumer picks the parent.
+pub fn split_scope_params(
+    ctx: &mut Ctx,
+    resource: &str,
+    operations: &mut [Operation],
+) -> Vec<Param> {
+    let Some((first, rest)) = operations.split_first() else {
+        return Vec::new();
+    };
+    let mut scope: Vec<Param> = first
+        .own_path_params
+        .iter()
+        .filter(|p| {
+            rest.iter()
+                .all(|op| op.own_path_params.iter().any(|q| q.wire == p.wire))
+        })
+        .cloned()
+        .collect();
+    for op in rest {
+        for p in &op.own_path_params {
+            if let Some(s) = scope.iter().find(|s| s.wire == p.wire) {
+                if s.ty != p.ty {
+                    ctx.error(
+                        &[
+                            "resources",
+                            resource,
+                            "operations",
+                            op.kind.as_str(),
+                            "params",
+                            &p.wire,
+                            "type",
+                        ],
+                        Target::Value,
+                        format!(
+                            "path parameter `{}` has a different type than in `{}`",
+                            p.wire,
+                            first.kind.as_str()
+                        ),
+                        Some(
+                            "give a shared path parameter the same type in every operation".into(),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    scope.retain(|s| {
+        operations.iter().all(|op| {
+            op.own_path_params
+                .iter()
+                .any(|p| p.wire == s.wire && p.ty == s.ty)
+        })
+    });
+    for op in operations.iter_mut() {
+        op.own_path_params
+            .retain(|p| !scope.iter().any(|s| s.wire == p.wire));
+    }
+    scope
+}
