@@ -38,6 +38,35 @@ const FIELD_NAMES: &[&str] = &[
 const RESOURCE_NAMES: &[&str] = &[
     "Invite", "Self", "type", "Result", "Option", "Box", "Café", "2fa", "Vec", "Widget",
 ];
+/// Characters that break or hide generated text: controls, zero-width characters,
+/// text-direction marks and overrides (rustc denies those in comments), separators.
+const HAZARDS: &[char] = &[
+    '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{61c}', '\u{200b}', '\u{200c}',
+    '\u{200d}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202b}', '\u{202c}',
+    '\u{202d}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{feff}',
+    '\u{fffd}', '`', '"', '\\', '#', '[', '*', '/',
+];
+
+/// Text drawn from all of Unicode, with the hazards above over-represented.
+fn unicode_text(max: usize) -> impl Strategy<Value = String> {
+    let c = prop_oneof![3 => any::<char>(), 2 => prop::sample::select(HAZARDS)];
+    prop::collection::vec(c, 0..max).prop_map(String::from_iter)
+}
+
+/// A name around `core`: Unicode that is not an ASCII letter or digit before and
+/// after it, so the Rust name stays `core`'s and names stay distinct.
+fn unicode_name(core: &'static str) -> impl Strategy<Value = String> {
+    let junk = prop::collection::vec(
+        prop_oneof![any::<char>(), prop::sample::select(HAZARDS)]
+            .prop_filter("not an ASCII letter or digit", |c| {
+                !c.is_ascii_alphanumeric() && *c != '\''
+            }),
+        0..3,
+    )
+    .prop_map(String::from_iter);
+    (junk.clone(), junk).prop_map(move |(a, b)| format!("{a}{core}{b}"))
+}
+
 const SCALARS: &[&str] = &[
     "string",
     "integer",
@@ -79,7 +108,7 @@ fn spec() -> impl Strategy<Value = Value> {
 }
 
 fn named_type() -> impl Strategy<Value = (String, Value)> {
-    let doc = "[ -~]{0,40}";
+    let doc = unicode_text(40);
     let body = prop_oneof![
         ("[A-Z]{2}", 1usize..40)
             .prop_map(|(p, n)| json!({ "pattern": format!("^{p}[0-9a-fA-F]{{{n}}}$") })),
@@ -110,24 +139,26 @@ fn type_expr(named: Vec<String>) -> impl Strategy<Value = Value> {
     ];
     let array = items.prop_map(|i| json!({ "type": "array", "items": i }));
     let inline_enum = prop::sample::subsequence(vec!["a", "b-c", "Self", "9lives"], 1..4)
+        .prop_flat_map(|v| v.into_iter().map(unicode_name).collect::<Vec<_>>())
         .prop_map(|v| json!({ "type": "enum", "values": v }));
     prop_oneof![scalar, bounded, date, named_ref, array, inline_enum]
 }
 
 fn resource(name: String, named: Vec<String>) -> impl Strategy<Value = (String, Value)> {
     let props = prop::sample::subsequence(FIELD_NAMES, 1..8).prop_flat_map(move |fields| {
+        let fields: Vec<_> = fields.into_iter().map(unicode_name).collect();
         let exprs: Vec<_> = fields
             .iter()
-            .map(|_| (type_expr(named.clone()), any::<bool>()))
+            .map(|_| (type_expr(named.clone()), any::<bool>(), unicode_text(30)))
             .collect();
-        (Just(fields), exprs)
+        (fields, exprs)
     });
     let ops = prop::sample::subsequence(vec!["create", "fetch", "list", "update", "delete"], 0..=5);
-    (props, ops, "[ -~]{0,30}").prop_map(move |((fields, exprs), ops, doc)| {
+    (props, ops, unicode_text(30)).prop_map(move |((fields, exprs), ops, doc)| {
         let mut properties = Map::new();
-        for (field, (mut expr, nullable)) in fields.iter().zip(exprs) {
+        for (field, (mut expr, nullable, field_doc)) in fields.iter().zip(exprs) {
             expr["nullable"] = json!(nullable);
-            expr["doc"] = json!(format!("The {field} field."));
+            expr["doc"] = json!(format!("The {field} field: {field_doc}"));
             properties.insert(field.to_string(), expr);
         }
         let collection = format!("/v1/Parents/{{ParentSid}}/{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "x"));
@@ -167,13 +198,33 @@ fn resource(name: String, named: Vec<String>) -> impl Strategy<Value = (String, 
 }
 
 fn generate(spec: &Value) -> codegen::Files {
-    let text = serde_json::to_string_pretty(spec).expect("JSON");
+    let text = yaml_escapes(&serde_json::to_string_pretty(spec).expect("JSON"));
     let source = SourceFile {
         name: "random/spec.yaml".into(),
         text: text.clone(),
     };
     codegen::generate(&[source])
         .unwrap_or_else(|d| panic!("a valid spec was refused:\n{d}\n{text}"))
+}
+
+/// JSON is YAML, but for characters YAML doesn't allow raw (or reads as line breaks):
+/// those are written as `\u` escapes, which mean the same in a YAML double-quoted
+/// string. Outside strings, JSON text has none of them.
+fn yaml_escapes(json: &str) -> String {
+    json.chars()
+        .map(|c| {
+            let raw = (!c.is_control() || c == '\n')
+                && !matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                );
+            if raw {
+                c.to_string()
+            } else {
+                format!("\\u{:04x}", c as u32)
+            }
+        })
+        .collect()
 }
 
 proptest! {

@@ -58,7 +58,11 @@ fn runtime_copies_are_the_runtime_byte_for_byte() {
             let original = std::fs::read_to_string(runtime.join(&name)).expect("the original");
             let (stamp, body) = copy.split_once('\n').expect("a stamp line");
             assert!(stamp.contains(codegen::fresh::STAMP), "{name}: {stamp}");
-            assert!(body == original, "{}/{name} differs from codegen/runtime/{name}", copies.display());
+            assert!(
+                body == original,
+                "{}/{name} differs from codegen/runtime/{name}",
+                copies.display()
+            );
         }
     }
 }
