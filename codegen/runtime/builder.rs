@@ -1,5 +1,5 @@
-//! Configuring a [`Client`]: credentials, base URL, region and edge, timeouts,
-//! `User-Agent` and retries, read from code or from the environment.
+//! Configuring a [`Client`]: credentials, base URL, region and edge, timeouts, body
+//! limits, `User-Agent` and retries, read from code or from the environment.
 //!
 //! The runtime doesn't know which API it serves, so its constructors take the API's
 //! default base URL (`https://chat.twilio.com`) as an argument; the generated crate
@@ -18,6 +18,10 @@ use std::time::Duration;
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Twilio's largest pages are a few MiB; this leaves room and still bounds a call.
+const DEFAULT_MAX_BODY_BYTES: usize = 16 << 20;
+/// Error bodies are only parsed for Twilio's JSON error and shown as a snippet.
+pub(crate) const ERROR_BODY_BYTES: usize = 64 << 10;
 /// The region Twilio's libraries use when only an edge is given.
 const DEFAULT_REGION: &str = "us1";
 
@@ -45,6 +49,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent_suffix: Option<String>,
     retry: RetryPolicy,
+    max_body_bytes: usize,
     http: Option<reqwest::Client>,
 }
 
@@ -62,6 +67,7 @@ impl ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent_suffix: None,
             retry: RetryPolicy::default(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             http: None,
         }
     }
@@ -165,6 +171,15 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest answer body that is read, in bytes; 16 MiB by default. Reading
+    /// stops there with [`Error::BodyTooLarge`], so a broken or hostile server can't
+    /// make a call hold more. Error answers (non-2xx) are cut off at 64 KiB, or at
+    /// this limit if it is smaller.
+    pub fn max_body_bytes(mut self, n: usize) -> Self {
+        self.max_body_bytes = n;
+        self
+    }
+
     /// Sends through an existing `reqwest::Client` (shared pools, proxies, custom
     /// TLS). The timeout set here is still applied to each request; the connect
     /// timeout and redirect policy are the given client's own.
@@ -222,6 +237,7 @@ impl ClientBuilder {
             user_agent,
             timeout: self.timeout,
             retry: self.retry,
+            max_body_bytes: self.max_body_bytes,
         }))
     }
 }
@@ -247,6 +263,7 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("retry", &self.retry)
+            .field("max_body_bytes", &self.max_body_bytes)
             .field("http", &self.http)
             .finish()
     }

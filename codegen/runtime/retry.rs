@@ -145,6 +145,38 @@ pub(crate) fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Dura
                 .unwrap_or(Duration::MAX),
         );
     }
-    let at = OffsetDateTime::parse(value, &Rfc2822).ok()?;
+    let at = http_date(value, now)?;
     Some(Duration::try_from(at - now).unwrap_or(Duration::ZERO))
+}
+
+/// An HTTP date in any of the three forms RFC 9110 (§5.6.7) says a recipient must
+/// accept: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+/// (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+/// The obsolete two are rewritten as RFC 2822 dates, without the weekday.
+fn http_date(value: &str, now: OffsetDateTime) -> Option<OffsetDateTime> {
+    if let Ok(at) = OffsetDateTime::parse(value, &Rfc2822) {
+        return Some(at);
+    }
+    let words: Vec<&str> = value.split_ascii_whitespace().collect();
+    let rfc2822 = match words[..] {
+        [_weekday, date, time, "GMT"] => {
+            let mut parts = date.split('-');
+            let (day, month, yy) = (parts.next()?, parts.next()?, parts.next()?);
+            if parts.next().is_some() || yy.len() != 2 || !yy.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let yy: i32 = yy.parse().ok()?;
+            // The latest year with those two digits that is at most 50 years ahead.
+            let mut year = now.year() - now.year().rem_euclid(100) + yy;
+            if year > now.year() + 50 {
+                year -= 100;
+            } else if year + 100 <= now.year() + 50 {
+                year += 100;
+            }
+            format!("{day} {month} {year} {time} GMT")
+        }
+        [_weekday, month, day, time, year] => format!("{day} {month} {year} {time} GMT"),
+        _ => return None,
+    };
+    OffsetDateTime::parse(&rfc2822, &Rfc2822).ok()
 }

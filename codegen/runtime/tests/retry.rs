@@ -107,6 +107,49 @@ fn retry_after_parses_seconds_and_http_dates() {
     }
 }
 
+#[test]
+fn retry_after_accepts_all_three_http_date_forms() {
+    // RFC 9110 §5.6.7: a recipient must accept IMF-fixdate, RFC 850 and asctime.
+    let now = OffsetDateTime::parse("Sun, 06 Nov 1994 08:49:37 GMT", &Rfc2822).unwrap();
+    let three = Some(Duration::from_secs(3));
+    assert_eq!(
+        parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),
+        three
+    );
+    assert_eq!(
+        parse_retry_after("Sunday, 06-Nov-94 08:49:40 GMT", now),
+        three
+    );
+    assert_eq!(parse_retry_after("Sun Nov  6 08:49:40 1994", now), three);
+    // In the past: no wait.
+    for past in [
+        "Saturday, 05-Nov-94 08:49:40 GMT",
+        "Sat Nov  5 08:49:40 1994",
+    ] {
+        assert_eq!(parse_retry_after(past, now), Some(Duration::ZERO), "{past}");
+    }
+    // A two-digit year more than 50 years ahead is the century before: 2044 is
+    // ahead by 50 (kept), 2045 would be 51 (so 1945, in the past).
+    assert_eq!(
+        parse_retry_after("Sunday, 06-Nov-44 08:49:37 GMT", now),
+        Some(Duration::from_secs(18263 * 86400))
+    );
+    assert_eq!(
+        parse_retry_after("Monday, 06-Nov-45 08:49:37 GMT", now),
+        Some(Duration::ZERO)
+    );
+    for bad in [
+        "Sunday, 06-Nov-1994 08:49:40 GMT",
+        "Sunday, 06-Nov-+4 08:49:40 GMT",
+        "Sunday, 06-Nov-94 08:49:40 PST",
+        "Sun Nov  6 08:49:40",
+        "Sun Nov 6 1994",
+        "Sunday, 31-Feb-94 08:49:40 GMT",
+    ] {
+        assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
+    }
+}
+
 #[tokio::test]
 async fn a_429_is_retried_after_the_retry_after_wait() {
     let server = MockServer::start().await;

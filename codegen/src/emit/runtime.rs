@@ -23,7 +23,7 @@ pub const FILES: &[(&str, &str)] = &[
 pub const DEPENDENCIES: &str = r#"fastrand = "2"
 futures-util = { version = "0.3", default-features = false, features = ["std"] }
 percent-encoding = "2"
-reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+reqwest = { version = "0.13", default-features = false, features = ["rustls", "form"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 thiserror = "2"
@@ -33,7 +33,49 @@ tokio = { version = "1", features = ["time"] }
 
 #[cfg(test)]
 mod tests {
-    use super::FILES;
+    use super::{DEPENDENCIES, FILES};
+
+    /// The lines of the `[section]` table of a manifest, without blank lines and
+    /// comments.
+    fn section<'a>(manifest: &'a str, section: &str) -> Vec<&'a str> {
+        let header = format!("[{section}]");
+        manifest
+            .lines()
+            .skip_while(|line| line.trim() != header)
+            .skip(1)
+            .take_while(|line| !line.starts_with('['))
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn dependencies_are_the_runtime_manifests() {
+        let workspace = section(
+            include_str!("../../../Cargo.toml"),
+            "workspace.dependencies",
+        );
+        // `serde.workspace = true` is the workspace's `serde = …` line.
+        let mut runtime: Vec<&str> =
+            section(include_str!("../../runtime/Cargo.toml"), "dependencies")
+                .into_iter()
+                .map(|line| match line.strip_suffix(".workspace = true") {
+                    Some(name) => workspace
+                        .iter()
+                        .find(|l| l.split_once(" = ").is_some_and(|(key, _)| key == name))
+                        .copied()
+                        .unwrap_or_else(|| panic!("{name} is not a workspace dependency")),
+                    None => line,
+                })
+                .collect();
+        runtime.sort_unstable();
+        let mut generated: Vec<&str> = DEPENDENCIES.lines().collect();
+        generated.sort_unstable();
+        assert_eq!(
+            generated, runtime,
+            "DEPENDENCIES must be codegen/runtime/Cargo.toml's [dependencies]"
+        );
+    }
 
     #[test]
     fn files_are_mod_rs_and_every_module_it_declares() {

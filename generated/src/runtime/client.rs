@@ -5,6 +5,7 @@
 // Generated code and crate roots name these `client::{Auth, ClientBuilder}`.
 pub use super::auth::Auth;
 pub use super::builder::ClientBuilder;
+use super::builder::ERROR_BODY_BYTES;
 use super::error::Error;
 use super::retry::{self, RetryPolicy};
 use reqwest::header::{HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
@@ -32,6 +33,8 @@ pub(super) struct Inner {
     pub(super) user_agent: HeaderValue,
     pub(super) timeout: Duration,
     pub(super) retry: RetryPolicy,
+    /// The longest 2xx body read; see [`ClientBuilder::max_body_bytes`].
+    pub(super) max_body_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -41,6 +44,7 @@ impl fmt::Debug for Client {
             .field("credentials", &self.inner.credentials)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
+            .field("max_body_bytes", &self.inner.max_body_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -210,12 +214,15 @@ impl Client {
                     continue;
                 }
             }
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| Error::transport(operation, e))?;
-            if (200..300).contains(&status) {
-                return Ok((status, body.to_vec()));
+            let success = (200..300).contains(&status);
+            let limit = if success {
+                self.inner.max_body_bytes
+            } else {
+                self.inner.max_body_bytes.min(ERROR_BODY_BYTES)
+            };
+            let body = read_body(operation, response, limit).await?;
+            if success {
+                return Ok((status, body));
             }
             return Err(Error::from_response(operation, status, &body));
         }
@@ -243,6 +250,38 @@ impl Client {
             None => builder,
         }
     }
+}
+
+/// Reads the answer's body chunk by chunk, stopping with [`Error::BodyTooLarge`] as
+/// soon as it would pass `limit` bytes, so no more than `limit` is ever held.
+async fn read_body(
+    operation: &'static str,
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Error> {
+    let status = response.status().as_u16();
+    let too_large = || Error::BodyTooLarge {
+        operation,
+        status,
+        limit,
+    };
+    // A declared length over the limit is refused before reading any of it.
+    let declared = response.content_length().unwrap_or(0);
+    if declared > limit as u64 {
+        return Err(too_large());
+    }
+    let mut body = Vec::with_capacity(declared as usize);
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| Error::transport(operation, e))?
+    {
+        if chunk.len() > limit - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// Decodes a 2xx body, or says which operation got what.

@@ -48,6 +48,19 @@ pub enum Error {
         snippet: String,
     },
 
+    /// The answer's body was longer than the client reads (see
+    /// [`ClientBuilder::max_body_bytes`](super::builder::ClientBuilder::max_body_bytes));
+    /// reading stopped there.
+    #[error("{operation}: the HTTP {status} answer's body is longer than the {limit}-byte limit")]
+    BodyTooLarge {
+        /// The operation that was called.
+        operation: &'static str,
+        /// The HTTP status code.
+        status: u16,
+        /// The most bytes of body the client reads for this answer.
+        limit: usize,
+    },
+
     /// No complete answer came within the client's timeout.
     #[error("{operation}: timed out")]
     Timeout {
@@ -139,7 +152,9 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Http { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Http { status, .. }
+            | Error::Decode { status, .. }
+            | Error::BodyTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -192,6 +207,7 @@ impl Error {
             Error::Api(e) => Some(e.operation),
             Error::Http { operation, .. }
             | Error::Decode { operation, .. }
+            | Error::BodyTooLarge { operation, .. }
             | Error::Timeout { operation, .. }
             | Error::Connect { operation, .. }
             | Error::Transport { operation, .. } => Some(operation),
@@ -281,12 +297,17 @@ fn twilio_error(body: &[u8]) -> Option<TwilioError> {
 /// The body as text, cut to at most [`SNIPPET_BYTES`] bytes on a character boundary,
 /// with `…` when cut.
 pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+    // Only the start is converted: converting a long body of invalid UTF-8 whole
+    // would allocate three times its size. Each byte becomes at least one byte of
+    // text, so a character cut off at the end of `head` lies past the snippet.
+    let body = body.trim_ascii();
+    let head = &body[..body.len().min(SNIPPET_BYTES + 4)];
+    let text = String::from_utf8_lossy(head);
     let text = text.trim();
-    if text.len() <= SNIPPET_BYTES {
+    if text.len() <= SNIPPET_BYTES && head.len() == body.len() {
         return text.to_owned();
     }
-    let mut end = SNIPPET_BYTES;
+    let mut end = SNIPPET_BYTES.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }

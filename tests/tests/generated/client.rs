@@ -12,6 +12,7 @@
 mod errors;
 mod example_program;
 mod guards;
+mod http_client;
 mod openapi_ops;
 mod ops;
 
