@@ -50,8 +50,8 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
             errors.push(crate::empty_folder(&display).into());
             continue;
         }
-        match crate::generate(&sources) {
-            Ok(files) => outputs.push((job, files)),
+        match crate::check(&sources) {
+            Ok(api) => outputs.push((job, crate::emit::emit(&api), api)),
             Err(diags) => errors.push(diags),
         }
     }
@@ -59,8 +59,9 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
         return Err(RunError::Spec(errors));
     }
     let mut report = Report::default();
-    for (job, files) in &outputs {
-        sync(&job.out, files, mode, &mut report).map_err(RunError::Io)?;
+    for (job, files, api) in outputs {
+        sync(&job.out, &files, mode, &mut report).map_err(RunError::Io)?;
+        report.apis.push(api);
     }
     Ok(report)
 }
@@ -80,6 +81,8 @@ pub struct Report {
     pub changed: Vec<PathBuf>,
     /// Generated files no longer produced (and removed, in write mode).
     pub stale: Vec<PathBuf>,
+    /// Each job's checked spec, in job order (for the API change report).
+    pub apis: Vec<crate::model::Api>,
 }
 
 /// Makes `out` hold exactly `files` (plus anything the generator did not write).

@@ -4,7 +4,11 @@
 //! [`generate`] is pure: spec texts in, files (path → contents) or diagnostics out.
 //! It runs in three stages: load (YAML into the raw format), lower (check and resolve
 //! into [`model`]), emit (`quote!` and prettyplease, which can't fail).
+//!
+//! [`surface()`] lists the generated crate's public API from the model, and
+//! [`api_diff`] classifies the change between two specs' surfaces for semver.
 
+pub mod api_diff;
 pub mod diagnostic;
 mod emit;
 pub mod fresh;
@@ -12,6 +16,7 @@ mod lower;
 pub mod model;
 pub mod naming;
 mod spec;
+pub mod surface;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use emit::Files;
@@ -29,6 +34,12 @@ pub struct SourceFile {
 pub fn generate(sources: &[SourceFile]) -> Result<Files, Diagnostics> {
     let api = check(sources)?;
     Ok(emit::emit(&api))
+}
+
+/// The public API surface of the crate generated from `api`, one item a line
+/// ([`surface::Surface`]).
+pub fn surface(api: &model::Api) -> String {
+    surface::render(api)
 }
 
 /// Loads and checks a spec without emitting anything.

@@ -15,6 +15,9 @@ pub struct Api {
     pub base_url_env: String,
     pub auth: Auth,
     pub docs: Option<String>,
+    /// The spec's own quick start: Rust statements, run in an `async fn` that returns
+    /// `Result<(), Box<dyn Error>>`.
+    pub quick_start: Option<String>,
     /// The spec files this API came from, for the "generated from" stamp.
     pub sources: Vec<String>,
     pub types: Vec<NamedType>,

@@ -283,6 +283,7 @@ crate::runtime::newtype::string_newtype!(UserSid);
 
 /// A User's status on a Channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChannelStatus {
     /// `joined`
     Joined,
@@ -327,6 +328,7 @@ crate::runtime::newtype::string_enum!(ChannelStatus, Unknown);
 
 /// The visibility of a Channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChannelType {
     /// `public`
     Public,
@@ -363,6 +365,7 @@ crate::runtime::newtype::string_enum!(ChannelType, Unknown);
 
 /// The sort order of a list of Messages, ascending or descending.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OrderType {
     /// `asc`
     Asc,
@@ -399,6 +402,7 @@ crate::runtime::newtype::string_enum!(OrderType, Unknown);
 
 /// The push-notification service a Credential is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PushService {
     /// `gcm`
     Gcm,
@@ -439,6 +443,7 @@ crate::runtime::newtype::string_enum!(PushService, Unknown);
 
 /// What a Role applies to, a Channel (`channel`) or a whole Service (`deployment`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleType {
     /// `channel`
     Channel,
@@ -475,6 +480,7 @@ crate::runtime::newtype::string_enum!(RoleType, Unknown);
 
 /// The HTTP method used to call a webhook.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebhookMethod {
     /// `GET`
     Get,

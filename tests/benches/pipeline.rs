@@ -1,10 +1,13 @@
 //! The generator pipeline in process (load YAML, check, lower, emit, format): the
 //! whole Chat v1 spec in `spec/`, and synthetic specs of 10, 100 and 1,000 Invite-like
-//! resources.
+//! resources; and the API change report of `cargo xtask gen` on Chat v1.
 //!
 //! Targets: Chat v1 ≤ 25 ms; 1,000 resources ≤ 2 s; time per resource at 1,000 within
-//! 1.2× of that at 100 (no quadratic step).
+//! 1.2× of that at 100 (no quadratic step); the API report (surfaces of the old and
+//! new spec, and their diff) ≤ 10% of the Chat v1 pipeline.
 
+use codegen::api_diff::{self, Report};
+use codegen::surface::Surface;
 use codegen::SourceFile;
 use criterion::{BenchmarkId, Throughput};
 use std::hint::black_box;
@@ -101,6 +104,19 @@ fn main() {
     group.bench_function("chat_v1_load_check", |b| {
         b.iter(|| codegen::check(black_box(&chat)).is_ok())
     });
+    // The report `gen` adds: both surfaces and their diff, from checked specs…
+    let chat_api = codegen::check(&chat).expect("spec/ is valid");
+    group.bench_function("chat_v1_api_report", |b| {
+        b.iter(|| {
+            let old = Surface::of(black_box(&chat_api));
+            let new = Surface::of(black_box(&chat_api));
+            Report::new(&old, &new).changes.len()
+        })
+    });
+    // …and with loading and checking the old spec, which is what `gen` adds in process.
+    group.bench_function("chat_v1_api_report_with_old_spec", |b| {
+        b.iter(|| api_diff::compare_to(black_box(&chat), black_box(&chat_api)).is_ok())
+    });
     for n in [10usize, 100, 1000] {
         let sources = vec![SourceFile {
             name: "synthetic.yaml".into(),
@@ -169,6 +185,20 @@ fn main() {
     print_ratio(
         "Chat v1: load and check / whole pipeline",
         "pipeline/chat_v1_load_check",
+        "pipeline/chat_v1",
+        None,
+        started,
+    );
+    print_ratio(
+        "Chat v1: API surfaces and diff / whole pipeline",
+        "pipeline/chat_v1_api_report",
+        "pipeline/chat_v1",
+        Some(0.10),
+        started,
+    );
+    print_ratio(
+        "Chat v1: the same with the old spec loaded / whole pipeline",
+        "pipeline/chat_v1_api_report_with_old_spec",
         "pipeline/chat_v1",
         None,
         started,

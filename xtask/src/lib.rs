@@ -1,5 +1,7 @@
-//! Where the repository keeps its specs and their generated crates, for `cargo xtask`
-//! and the workspace's tests.
+//! Where the repository keeps its specs and their generated crates, and how their API
+//! changed since a commit, for `cargo xtask` and the workspace's tests.
+
+pub mod api_report;
 
 use codegen::fresh::Job;
 use std::io;

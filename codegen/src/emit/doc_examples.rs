@@ -25,8 +25,25 @@ pub fn handle_method(api: &Api, r: &Resource) -> TokenStream {
     section(api, &[], &body)
 }
 
-/// The crate docs' quick start: every operation of the first resource that has any.
+/// The crate docs' quick start: the spec's own, or every operation of the first
+/// resource that has any.
 pub fn quick_start(api: &Api) -> Option<Vec<String>> {
+    if let Some(code) = &api.quick_start {
+        let mut lines = vec![
+            String::new(),
+            " ## Quick start".to_string(),
+            String::new(),
+            " ```no_run".to_string(),
+            " # async fn quick_start() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
+        ];
+        lines.extend(code.trim_end().lines().map(|line| format!(" {line}")));
+        lines.extend([
+            " # Ok(())".to_string(),
+            " # }".to_string(),
+            " ```".to_string(),
+        ]);
+        return Some(lines);
+    }
     let r = api.resources.iter().find(|r| !r.operations.is_empty())?;
     let var = &r.plural_snake;
     let mut body = vec![format!("let {var} = {};", handle(api, r))];

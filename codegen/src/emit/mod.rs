@@ -12,7 +12,7 @@ mod named_types;
 mod params;
 mod resource;
 mod runtime;
-mod rust_types;
+pub(crate) mod rust_types;
 
 use crate::model::Api;
 use proc_macro2::{Ident, Span, TokenStream};

@@ -139,7 +139,10 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
     let variant_docs = wires.iter().map(|w| format!(" `{}`", w.replace('`', "'")));
     quote! {
         #docs
+        // Values the API adds later are decoded into the fallback; `non_exhaustive`
+        // keeps adding them to the crate a compatible change.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this crate did not know when it was generated, kept as sent.

@@ -59,9 +59,11 @@ fn model(api: &Api, r: &Resource) -> TokenStream {
             }
         }
     });
+    // Properties the API adds later are a compatible change: `non_exhaustive`.
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }

@@ -44,10 +44,16 @@ pub fn rust_type(ty: &Type) -> TokenStream {
 
 /// The narrowest natural integer type for the bounds: counts and sizes are unsigned.
 pub fn int_type(min: Option<i64>, max: Option<i64>) -> TokenStream {
+    let name = proc_macro2::Ident::new(int_name(min, max), proc_macro2::Span::call_site());
+    quote!(#name)
+}
+
+/// The name of [`int_type`]; the API surface spells types with it too.
+pub fn int_name(min: Option<i64>, max: Option<i64>) -> &'static str {
     match (min, max) {
-        (Some(min), Some(max)) if min >= 0 && max <= i64::from(u32::MAX) => quote!(u32),
-        (Some(min), _) if min >= 0 => quote!(u64),
-        _ => quote!(i64),
+        (Some(min), Some(max)) if min >= 0 && max <= i64::from(u32::MAX) => "u32",
+        (Some(min), _) if min >= 0 => "u64",
+        _ => "i64",
     }
 }
 

@@ -244,6 +244,19 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
             Some("write the scheme and host only, like `https://chat.twilio.com`; paths go in operations".into()),
         );
     }
+    if let Some(code) = &raw.quick_start {
+        if code.trim().is_empty() || code.contains("```") {
+            ctx.error(
+                &["api", "quick_start"],
+                Target::Value,
+                "the quick start must be Rust statements, without a code fence",
+                Some(
+                    "write the statements only; the generator fences them as a `no_run` doctest"
+                        .into(),
+                ),
+            );
+        }
+    }
     Some(Api {
         base_url_env: format!("{}_BASE_URL", lib_name.to_uppercase()),
         lib_name,
@@ -253,6 +266,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         base_url: raw.base_url.clone(),
         auth: raw.auth.into(),
         docs: raw.docs.clone(),
+        quick_start: raw.quick_start.clone(),
         sources: Vec::new(),
         types: Vec::new(),
         resources: Vec::new(),

@@ -29,6 +29,8 @@ pub struct Api {
     pub base_url: String,
     pub auth: Auth,
     pub docs: Option<String>,
+    /// Rust statements for the crate docs' quick start, compiled as a doctest.
+    pub quick_start: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

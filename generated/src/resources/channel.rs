@@ -4,6 +4,7 @@
 
 /// A chat room within a Service.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Channel {
     /// The unique string that we created to identify the Channel resource.
     pub sid: ::std::option::Option<crate::types::ChannelSid>,

@@ -4,6 +4,7 @@
 
 /// Credentials for a push-notification service (APN, GCM or FCM).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Credential {
     /// The unique string that we created to identify the Credential resource.
     pub sid: ::std::option::Option<crate::types::CredentialSid>,

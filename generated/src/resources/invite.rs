@@ -5,6 +5,7 @@
 /// A pending invitation to a User within the Service instance to become a Member
 /// of the Channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Invite {
     /// The unique string that we created to identify the Invite resource.
     pub sid: ::std::option::Option<crate::types::InviteSid>,

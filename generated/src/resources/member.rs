@@ -4,6 +4,7 @@
 
 /// A User who has joined a Channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Member {
     /// The unique string that we created to identify the Member resource.
     pub sid: ::std::option::Option<crate::types::MemberSid>,

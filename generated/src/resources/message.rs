@@ -4,6 +4,7 @@
 
 /// A message in a Channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Message {
     /// The unique string that we created to identify the Message resource.
     pub sid: ::std::option::Option<crate::types::MessageSid>,

@@ -5,6 +5,7 @@
 /// A set of permissions: a `deployment` role applies to Users within a Service, a `channel`
 /// role to Members within a Channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Role {
     /// The unique string that we created to identify the Role resource.
     pub sid: ::std::option::Option<crate::types::RoleSid>,

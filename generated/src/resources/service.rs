@@ -4,6 +4,7 @@
 
 /// A Chat Service, the top-level scope for all other Chat resources.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
     pub sid: ::std::option::Option<crate::types::ServiceSid>,

@@ -4,6 +4,7 @@
 
 /// A unique chat user within a Service.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
     pub sid: ::std::option::Option<crate::types::UserSid>,

@@ -5,6 +5,7 @@
 /// A Channel as one of its Users sees it: the User's membership status and reading
 /// position. List only; the records have no SID of their own.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UserChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the User Channel resource.
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,

@@ -7,6 +7,17 @@ use codegen::fresh::display_path;
 use tests::workspace_root;
 use xtask::default_jobs;
 
+/// The snapshot prefix of a spec folder: `spec` → `spec`,
+/// `tests/fixtures/everything/spec` → `everything`.
+pub fn spec_name(display: &str) -> String {
+    display
+        .trim_end_matches("/spec")
+        .rsplit('/')
+        .next()
+        .unwrap_or("spec")
+        .to_string()
+}
+
 #[test]
 fn every_generated_file_is_snapshotted() {
     let root = workspace_root();
@@ -16,13 +27,7 @@ fn every_generated_file_is_snapshotted() {
         let display = display_path(&root, &job.spec);
         let sources = codegen::read_spec_dir(&job.spec, &display).expect("reading spec");
         let files = codegen::generate(&sources).unwrap_or_else(|d| panic!("{display}:\n{d}"));
-        // `spec/` → `spec`, `tests/fixtures/everything/spec` → `everything`.
-        let spec_name = display
-            .trim_end_matches("/spec")
-            .rsplit('/')
-            .next()
-            .unwrap_or("spec")
-            .to_string();
+        let spec_name = spec_name(&display);
         for (path, contents) in &files {
             if path.starts_with("src/runtime/") {
                 continue;

@@ -1,0 +1,459 @@
+//! One row per kind of change: a small spec, one edit, and the changes it must give.
+
+use super::*;
+use ChangeKind as K;
+use Verdict::{Breaking, Compatible, Patch};
+
+const BASE: &str = r#"
+api:
+  crate: mini
+  version: 0.1.0
+  title: Mini
+  base_url: https://api.example.com
+  auth: basic
+types:
+  ItemSid:
+    doc: An item SID.
+    pattern: ^IT[0-9a-fA-F]{32}$
+  Slug:
+    doc: A slug.
+    pattern: ^[a-z]+$
+    max_length: 40
+  Colour:
+    doc: A colour.
+    values: [red, green]
+resources:
+  Item:
+    doc: An item.
+    properties:
+      sid: { type: ItemSid, nullable: true, doc: The SID. }
+      name: { type: string, nullable: true, doc: Its name. }
+      slug: { type: Slug, nullable: true, doc: Its slug. }
+      colour: { type: Colour, nullable: true, doc: Its colour. }
+      count: { type: integer, default: 0, doc: A count. }
+    operations:
+      create:
+        method: POST
+        path: /v1/Items
+        status: 201
+        params:
+          Name: { in: form, type: string, required: true, doc: The name. }
+          Colour: { in: form, type: Colour, doc: The colour. }
+      fetch:
+        method: GET
+        path: /v1/Items/{Sid}
+        status: 200
+        params:
+          Sid: { in: path, type: ItemSid, doc: The item. }
+      list:
+        method: GET
+        path: /v1/Items
+        status: 200
+        envelope: items
+        params:
+          Name: { in: query, type: string, doc: Filter by name. }
+          PageSize: { in: query, type: integer, minimum: 1, maximum: 1000, doc: Page size. }
+"#;
+
+/// `BASE` with each `(from, to)` replaced; each `from` must occur exactly once.
+fn edited(edits: &[(&str, &str)]) -> String {
+    let mut text = BASE.to_string();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` is not unique");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+fn report(old: &str, new: &str) -> Report {
+    let source = |text: &str| {
+        vec![SourceFile {
+            name: "mini.yaml".into(),
+            text: text.into(),
+        }]
+    };
+    match compare(&source(old), &source(new)) {
+        Ok(report) => report,
+        Err(CompareError::Old(d) | CompareError::New(d)) => panic!("{d}"),
+    }
+}
+
+const DELETE: &str = "
+      delete:
+        method: DELETE
+        path: /v1/Items/{Sid}
+        status: 204
+        params:
+          Sid: { in: path, type: ItemSid, doc: The item. }
+";
+
+/// A label, the edits to `BASE`, and the changes they give (kind, verdict, item).
+type Row<'a> = (
+    &'a str,
+    &'a [Edit<'a>],
+    &'a [(ChangeKind, Verdict, &'a str)],
+);
+type Edit<'a> = (&'a str, &'a str);
+
+#[test]
+fn each_kind_of_change_gets_its_verdict() {
+    let name_filter = "Name: { in: query, type: string, doc: Filter by name. }";
+    let page_size = "maximum: 1000";
+    let rows: &[Row] = &[
+        (
+            "an enum gains a variant (enums are non_exhaustive)",
+            &[("values: [red, green]", "values: [red, green, blue]")],
+            &[(K::VariantAdded, Compatible, "variant Colour::Blue")],
+        ),
+        (
+            "a parameter becomes required",
+            &[(
+                name_filter,
+                "Name: { in: query, type: string, required: true, doc: Filter by name. }",
+            )],
+            &[
+                (K::BecameRequired, Breaking, "param ListItems.name"),
+                (K::DefaultImplRemoved, Breaking, "struct ListItems"),
+            ],
+        ),
+        (
+            "a bound is loosened",
+            &[(page_size, "maximum: 5000")],
+            &[(K::Loosened, Compatible, "param ListItems.page_size")],
+        ),
+        (
+            "a bound is tightened",
+            &[(page_size, "maximum: 100")],
+            &[(K::Tightened, Breaking, "param ListItems.page_size")],
+        ),
+        (
+            "a bound moves, accepting some values less",
+            &[("minimum: 1, maximum: 1000", "minimum: 2, maximum: 2000")],
+            &[(K::Tightened, Breaking, "param ListItems.page_size")],
+        ),
+        (
+            "a bound that changes the integer type",
+            &[("minimum: 1, maximum: 1000", "maximum: 1000")],
+            &[
+                (K::TypeChanged, Breaking, "param ListItems.page_size"),
+                (K::Loosened, Compatible, "param ListItems.page_size"),
+            ],
+        ),
+        (
+            "a property's wire name changes, its Rust name doesn't",
+            &[("      name: {", "      Name: {")],
+            &[(K::WireRenamed, Breaking, "field Item.name")],
+        ),
+        (
+            "docs only",
+            &[("doc: An item.", "doc: An item, as the API sends it.")],
+            &[(K::DocsChanged, Patch, "struct Item")],
+        ),
+        (
+            "a parameter's docs only",
+            &[("doc: Filter by name.", "doc: Only items of this name.")],
+            &[(K::DocsChanged, Patch, "param ListItems.name")],
+        ),
+        (
+            "a new operation",
+            &[(
+                "maximum: 1000, doc: Page size. }\n",
+                &format!("maximum: 1000, doc: Page size. }}\n{DELETE}"),
+            )],
+            &[(K::OperationAdded, Compatible, "async fn Items::delete")],
+        ),
+        (
+            "a removed property",
+            &[(
+                "      colour: { type: Colour, nullable: true, doc: Its colour. }\n",
+                "",
+            )],
+            &[(K::Removed, Breaking, "field Item.colour")],
+        ),
+        (
+            "a new optional parameter",
+            &[(
+                "Colour: { in: form",
+                "Size: { in: form, type: integer, doc: A size. }\n          Colour: { in: form",
+            )],
+            &[(K::OptionalParamAdded, Compatible, "param CreateItem.size")],
+        ),
+        (
+            "a new required parameter",
+            &[(
+                "Colour: { in: form",
+                "Size: { in: form, type: integer, required: true, doc: A size. }\n          Colour: { in: form",
+            )],
+            &[(K::RequiredParamAdded, Breaking, "param CreateItem.size")],
+        ),
+        (
+            "a pattern changes",
+            &[("^[a-z]+$", "^[a-z0-9]+$")],
+            &[(K::PatternChanged, Breaking, "type Slug")],
+        ),
+        (
+            "a length limit is loosened",
+            &[("max_length: 40", "max_length: 80")],
+            &[(K::Loosened, Compatible, "type Slug")],
+        ),
+        (
+            "a length limit is added",
+            &[("    pattern: ^[a-z]+$\n", "    pattern: ^[a-z]+$\n    min_length: 3\n")],
+            &[(K::Tightened, Breaking, "type Slug")],
+        ),
+        (
+            "a new type",
+            &[(
+                "  Colour:\n",
+                "  Size:\n    doc: A size.\n    values: [s, m]\n  Colour:\n",
+            )],
+            &[(K::TypeAdded, Compatible, "enum Size")],
+        ),
+        (
+            "a new property of a record (records are non_exhaustive)",
+            &[(
+                "      count:",
+                "      size: { type: integer, nullable: true, doc: A size. }\n      count:",
+            )],
+            &[(K::FieldAdded, Compatible, "field Item.size")],
+        ),
+        (
+            "a property's type changes",
+            &[("count: { type: integer", "count: { type: number")],
+            &[(K::TypeChanged, Breaking, "field Item.count")],
+        ),
+        (
+            "a property's default changes",
+            &[("default: 0", "default: 5")],
+            &[(K::DefaultChanged, Compatible, "field Item.count")],
+        ),
+        (
+            "a property's nullability changes",
+            &[(
+                "name: { type: string, nullable: true",
+                "name: { type: string",
+            )],
+            &[(K::NullabilityChanged, Compatible, "field Item.name")],
+        ),
+        (
+            "a path moves",
+            &[("path: /v1/Items/{Sid}", "path: /v2/Items/{Sid}")],
+            &[(K::RouteChanged, Breaking, "route Items::fetch")],
+        ),
+        (
+            "a success status changes",
+            &[("status: 201", "status: 200")],
+            &[(K::StatusChanged, Compatible, "route Items::create")],
+        ),
+        (
+            "a path parameter is renamed: callers pass it by position",
+            &[
+                ("path: /v1/Items/{Sid}", "path: /v1/Items/{ItemSid}"),
+                (
+                    "Sid: { in: path, type: ItemSid, doc: The item. }",
+                    "ItemSid: { in: path, type: ItemSid, doc: The item. }",
+                ),
+            ],
+            &[
+                (K::Respelled, Patch, "async fn Items::fetch"),
+                (K::Respelled, Patch, "route Items::fetch"),
+            ],
+        ),
+        (
+            "a path parameter's type changes",
+            &[(
+                "Sid: { in: path, type: ItemSid, doc: The item. }",
+                "Sid: { in: path, type: string, doc: The item. }",
+            )],
+            &[(K::SignatureChanged, Breaking, "async fn Items::fetch")],
+        ),
+        (
+            "the base URL changes",
+            &[("https://api.example.com", "https://api2.example.com")],
+            &[(K::BaseUrlChanged, Breaking, "const DEFAULT_BASE_URL")],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (label, edits, expected) in rows {
+        let got = report(BASE, &edited(edits));
+        let got: Vec<(ChangeKind, Verdict, &str)> = got
+            .changes
+            .iter()
+            .map(|c| (c.kind, c.verdict, c.item.as_str()))
+            .collect();
+        let mut want = expected.to_vec();
+        let mut sorted = got.clone();
+        want.sort_by_key(|(k, v, i)| (format!("{k:?}"), *v, *i));
+        sorted.sort_by_key(|(k, v, i)| (format!("{k:?}"), *v, *i));
+        if sorted != want {
+            failures.push(format!("{label}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn required_parameters_that_swap_places_change_new() {
+    let name = "Name: { in: form, type: string, required: true, doc: The name. }";
+    let colour = "Colour: { in: form, type: Colour, required: true, doc: The colour. }";
+    let old = edited(&[(
+        "Colour: { in: form, type: Colour, doc: The colour. }",
+        colour,
+    )]);
+    let new = old
+        .replacen(name, "SWAP", 1)
+        .replacen(colour, name, 1)
+        .replacen("SWAP", colour, 1);
+    let changes: Vec<(ChangeKind, Verdict, String)> = report(&old, &new)
+        .changes
+        .into_iter()
+        .map(|c| (c.kind, c.verdict, c.item))
+        .collect();
+    assert_eq!(
+        changes,
+        [(
+            K::SignatureChanged,
+            Breaking,
+            "fn CreateItem::new".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_new_resource_is_reported_once_per_top_level_item() {
+    let new = edited(&[(
+        "resources:\n",
+        "resources:\n  Tag:\n    doc: A tag.\n    properties:\n      name: { type: string, nullable: true, doc: Its name. }\n    operations:\n      list:\n        method: GET\n        path: /v1/Tags\n        status: 200\n        envelope: tags\n",
+    )]);
+    let report = report(BASE, &new);
+    let items: Vec<&str> = report.changes.iter().map(|c| c.item.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "async fn Tags::list",
+            "fn Client::tags",
+            "struct Tag",
+            "struct TagPage",
+            "struct Tags",
+        ]
+    );
+    assert!(report.changes.iter().all(|c| c.verdict == Compatible));
+}
+
+#[test]
+fn an_unchanged_spec_has_no_changes_and_needs_no_bump() {
+    let report = report(BASE, BASE);
+    assert!(report.changes.is_empty());
+    assert_eq!(report.verdict(), None);
+    assert_eq!(report.required_version(), None);
+    assert!(report.version_allows());
+}
+
+#[test]
+fn bumps_follow_cargo_semver() {
+    let bump = |v: &str, verdict| {
+        Version::parse(v)
+            .expect("a version")
+            .bump(verdict)
+            .to_string()
+    };
+    assert_eq!(bump("0.1.0", Breaking), "0.2.0");
+    assert_eq!(bump("0.1.3", Compatible), "0.1.4");
+    assert_eq!(bump("0.1.3", Patch), "0.1.4");
+    assert_eq!(bump("0.0.3", Breaking), "0.0.4");
+    assert_eq!(bump("1.2.3", Breaking), "2.0.0");
+    assert_eq!(bump("1.2.3", Compatible), "1.3.0");
+    assert_eq!(bump("1.2.3", Patch), "1.2.4");
+    assert_eq!(Version::parse("1.2"), None);
+    assert_eq!(Version::parse("1.2.3.4"), None);
+}
+
+#[test]
+fn a_breaking_change_needs_the_bump_and_others_may_wait() {
+    let breaking = [("values: [red, green]", "values: [red]")];
+    let report_without = report(BASE, &edited(&breaking));
+    assert_eq!(report_without.verdict(), Some(Breaking));
+    assert_eq!(
+        report_without.required_version().map(|v| v.to_string()),
+        Some("0.2.0".into())
+    );
+    assert!(!report_without.version_allows());
+    assert!(
+        report_without
+            .version_note()
+            .contains("set `version: 0.2.0`"),
+        "{}",
+        report_without.version_note()
+    );
+
+    let bumped = [breaking[0], ("version: 0.1.0", "version: 0.2.0")];
+    assert!(report(BASE, &edited(&bumped)).version_allows());
+
+    let compatible = [("maximum: 1000", "maximum: 5000")];
+    let report = report(BASE, &edited(&compatible));
+    assert_eq!(report.verdict(), Some(Compatible));
+    assert_eq!(
+        report.required_version().map(|v| v.to_string()),
+        Some("0.1.1".into())
+    );
+    assert!(report.version_allows());
+}
+
+#[test]
+fn a_one_dot_release_bumps_major_minor_or_patch() {
+    let at = |v: &str| edited(&[("version: 0.1.0", v)]);
+    let base = at("version: 1.2.3");
+    for (edit, want) in [
+        (("values: [red, green]", "values: [red]"), "2.0.0"),
+        (("maximum: 1000", "maximum: 5000"), "1.3.0"),
+        (("doc: An item.", "doc: One item."), "1.2.4"),
+    ] {
+        let new = base.replacen(edit.0, edit.1, 1);
+        let required = report(&base, &new)
+            .required_version()
+            .map(|v| v.to_string());
+        assert_eq!(required.as_deref(), Some(want), "{edit:?}");
+    }
+}
+
+#[test]
+fn reports_read_as_text_and_as_a_markdown_table() {
+    let new = edited(&[
+        ("maximum: 1000", "maximum: 100"),
+        ("doc: An item.", "doc: One item."),
+        ("^[a-z]+$", "^[a-z]+|[0-9]+$"),
+    ]);
+    let report = report(BASE, &new);
+    let text = report.text();
+    assert!(
+        text.starts_with("3 API changes (2 breaking, 1 patch) to mini\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  breaking    tightened               param ListItems.page_size: Option<u32> (PageSize, query, 1..=100)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("was: param ListItems.page_size: Option<u32> (PageSize, query, 1..=1000)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("set `version: 0.2.0` in the spec's `api:` section\n"),
+        "{text}"
+    );
+
+    let md = report.markdown();
+    assert!(
+        md.contains("| Verdict | Change | Item | Before | After |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **breaking** | pattern changed | `type Slug` | `string ^[a-z]+$ (length ..=40)` | `string ^[a-z]+\\|[0-9]+$ (length ..=40)` |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| patch | docs changed | `struct Item` |  |  |\n"),
+        "{md}"
+    );
+    assert!(md.ends_with("in the spec's `api:` section.\n"), "{md}");
+}
