@@ -36,6 +36,11 @@ pub fn generate(sources: &[SourceFile]) -> Result<Files, Diagnostics> {
     Ok(emit::emit(&api))
 }
 
+/// The generated crate's files for a checked API (see [`check`]).
+pub fn emit(api: &model::Api) -> Files {
+    emit::emit(api)
+}
+
 /// The public API surface of the crate generated from `api`, one item a line
 /// ([`surface::Surface`]).
 pub fn surface(api: &model::Api) -> String {

@@ -96,8 +96,10 @@ pub struct Resource {
     /// Struct name (`Invite`).
     pub name: String,
     pub wire: String,
-    /// Module file name (`invite`).
+    /// Module name (`invite`, `r#type`).
     pub module: String,
+    /// The module's file in the generated crate (`src/resources/type.rs`).
+    pub file: String,
     /// Plural in snake case (`invites`), for the client handle.
     pub plural_snake: String,
     /// Plural in camel case (`Invites`), for the list parameter type.

@@ -1,7 +1,8 @@
 //! `cargo xtask bench-build`: what the generated crate costs its consumers to build.
 //! Its size in lines, a rebuild of the crate alone (`cargo clean -p`, then `cargo
 //! build` with its dependencies already built), median of a few runs, against the
-//! target, and the number of crates it depends on.
+//! target, and the number of crates it depends on. The same for a crate generated from
+//! `spec/` with the Invite resource alone, the size the project started with.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,6 +11,9 @@ use std::time::Instant;
 const PACKAGE: &str = "twilio-chat-v1";
 /// The rebuild target for the whole Chat v1 crate on the project's 2-core machines.
 const TARGET_SECS: f64 = 3.0;
+/// The Invite-only crate: its package name, and its rebuild target.
+const INVITE_PACKAGE: &str = "twilio-chat-v1-invite";
+const INVITE_TARGET_SECS: f64 = 1.0;
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let runs: usize = match args {
@@ -35,18 +39,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     };
 
     println!("building {PACKAGE} and its dependencies once…");
-    status(cargo_cmd(&["build", "--quiet", "-p", PACKAGE]))?;
-    let mut times = Vec::new();
-    for i in 1..=runs {
-        status(cargo_cmd(&["clean", "--quiet", "-p", PACKAGE]))?;
-        let started = Instant::now();
-        status(cargo_cmd(&["build", "--quiet", "-p", PACKAGE]))?;
-        let secs = started.elapsed().as_secs_f64();
-        println!("  run {i}: {secs:.2} s");
-        times.push(secs);
-    }
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let median = rebuild_median(&cargo_cmd, &status, PACKAGE, runs)?;
+
+    let invite_dir = invite_crate(root)?;
+    let invite_cmd = |args: &[&str]| {
+        let mut cmd = Command::new(&cargo);
+        cmd.args(args)
+            .current_dir(&invite_dir)
+            .env("CARGO_TARGET_DIR", root.join("target"));
+        cmd
+    };
+    println!("building {INVITE_PACKAGE} (spec/ with Invite alone) once…");
+    let invite_median = rebuild_median(&invite_cmd, &status, INVITE_PACKAGE, runs)?;
 
     let tree = cargo_cmd(&[
         "tree", "--quiet", "-p", PACKAGE, "-e", "normal", "--prefix", "none",
@@ -75,7 +79,71 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         median / TARGET_SECS,
         crates.len()
     );
+    let invite_lines = rust_lines(&invite_dir.join("src"))?;
+    let verdict = if invite_median <= INVITE_TARGET_SECS {
+        "met"
+    } else {
+        "MISSED"
+    };
+    println!(
+        "{INVITE_PACKAGE}: {invite_lines} lines of Rust; rebuild {invite_median:.2} s (median of \
+         {runs}; target <= {INVITE_TARGET_SECS} s: {verdict}, ratio {:.2})",
+        invite_median / INVITE_TARGET_SECS
+    );
     Ok(())
+}
+
+/// Builds `package` once, then times `runs` rebuilds of it alone; the median, in seconds.
+fn rebuild_median(
+    cargo_cmd: &dyn Fn(&[&str]) -> Command,
+    status: &dyn Fn(Command) -> Result<(), String>,
+    package: &str,
+    runs: usize,
+) -> Result<f64, String> {
+    status(cargo_cmd(&["build", "--quiet", "-p", package]))?;
+    let mut times = Vec::new();
+    for i in 1..=runs {
+        status(cargo_cmd(&["clean", "--quiet", "-p", package]))?;
+        let started = Instant::now();
+        status(cargo_cmd(&["build", "--quiet", "-p", package]))?;
+        let secs = started.elapsed().as_secs_f64();
+        println!("  run {i}: {secs:.2} s");
+        times.push(secs);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Writes the crate generated from `spec/` with the Invite resource alone under
+/// `target/bench-build/`, as a workspace of its own with this workspace's lock file and
+/// dev profile, so that built with this workspace's target folder it reuses the
+/// dependencies already built.
+fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
+    let sources = codegen::read_spec_dir(&root.join("spec"), "spec").map_err(|e| e.to_string())?;
+    let mut api = codegen::check(&sources).map_err(|d| d.to_string())?;
+    api.resources.retain(|r| r.wire == "Invite");
+    api.crate_name = INVITE_PACKAGE.into();
+    api.lib_name = INVITE_PACKAGE.replace('-', "_");
+    let dir = root.join("target/bench-build").join(INVITE_PACKAGE);
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, contents) in codegen::emit(&api) {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        let contents = if path.ends_with("Cargo.toml") {
+            // The same profile as the workspace's, so built dependencies are reused.
+            format!(
+                "{contents}\n[workspace]\n\n[profile.dev.package.\"*\"]\ndebug = false\n\n\
+                 [profile.dev]\ndebug = \"line-tables-only\"\n"
+            )
+        } else {
+            contents
+        };
+        std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    Ok(dir)
 }
 
 /// Lines in the `.rs` files under `dir`.

@@ -27,7 +27,7 @@ pub fn emit(api: &Api) -> Files {
     // Largest first, so the last file a core picks up is a small one.
     let mut jobs: Vec<RustJob> = Vec::new();
     for r in &api.resources {
-        let path = format!("src/resources/{}.rs", file_stem(&r.module));
+        let path = r.file.clone();
         jobs.push((path, Box::new(move || Some(resource::emit(api, r)))));
     }
     if !api.types.is_empty() {

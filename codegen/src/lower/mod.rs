@@ -72,6 +72,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "RetryPolicy",
     "Secret",
     "SidFault",
+    "SidStart",
     "ValidationError",
 ];
 
@@ -487,6 +488,7 @@ fn lower_resource(
         name,
         wire: wire.to_string(),
         module: snake(wire),
+        file: format!("src/resources/{}.rs", snake(wire).trim_start_matches("r#")),
         plural_snake,
         plural_camel: camel(&plural),
         doc: raw.doc.clone(),
