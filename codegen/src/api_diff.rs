@@ -9,12 +9,14 @@
 //!   arguments); bounds, lengths or a pattern that accept less (a changed pattern counts,
 //!   as no one can tell it accepts everything the old one did); a wire name, parameter
 //!   location, HTTP method, path or base URL changed (the crate sends or reads something
-//!   else); a new field of a struct or a new variant of an enum that is not
+//!   else); a string type that is no longer `Copy` (a SID whose pattern became a
+//!   general one); a new field of a struct or a new variant of an enum that is not
 //!   `#[non_exhaustive]` (consumers build the struct with a literal and `match` the enum
 //!   exhaustively, even though decoding keeps unknown values in the fallback variant).
 //! - **Compatible**: a new type, operation or optional parameter (parameter structs are
-//!   `#[non_exhaustive]`); bounds that accept more; a changed success status, property
-//!   default or nullability (the Rust API is the same, what it does changes).
+//!   `#[non_exhaustive]`); bounds that accept more; a string type that became `Copy`;
+//!   a changed success status, property default or nullability (the Rust API is the
+//!   same, what it does changes).
 //! - **Patch**: docs only, or a name callers never write (an argument's name).
 //!
 //! Items under a new or removed item (the fields of a new record) are not listed again.
@@ -83,6 +85,8 @@ pub enum ChangeKind {
     NowExhaustive,
     DefaultImplRemoved,
     DefaultImplAdded,
+    CopyRemoved,
+    CopyAdded,
     /// The name a string type gives in error messages (`NAME`).
     NameChanged,
     /// Only a name callers never write (an argument's, a path placeholder's).
@@ -119,6 +123,8 @@ impl ChangeKind {
             ChangeKind::NowExhaustive => "no longer non_exhaustive",
             ChangeKind::DefaultImplRemoved => "lost Default",
             ChangeKind::DefaultImplAdded => "gained Default",
+            ChangeKind::CopyRemoved => "lost Copy",
+            ChangeKind::CopyAdded => "gained Copy",
             ChangeKind::NameChanged => "NAME changed",
             ChangeKind::Respelled => "names only",
             ChangeKind::DocsChanged => "docs changed",
@@ -494,11 +500,13 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 pattern: p1,
                 length: l1,
                 wire: w1,
+                copy: c1,
             },
             Detail::StringType {
                 pattern: p2,
                 length: l2,
                 wire: w2,
+                copy: c2,
             },
         ) => {
             match (p1, p2) {
@@ -512,6 +520,13 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             }
             if w1 != w2 {
                 out.push((K::NameChanged, Compatible));
+            }
+            if c1 != c2 {
+                out.push(if *c1 {
+                    (K::CopyRemoved, Breaking)
+                } else {
+                    (K::CopyAdded, Compatible)
+                });
             }
         }
         (Detail::Enum { non_exhaustive: a }, Detail::Enum { non_exhaustive: b }) => {

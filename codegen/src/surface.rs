@@ -139,6 +139,8 @@ pub enum Detail {
         pattern: Option<String>,
         length: Range<u64>,
         wire: String,
+        /// Kept inline and `Copy` (a SID), rather than a `String`.
+        copy: bool,
     },
     Enum {
         non_exhaustive: bool,
@@ -205,6 +207,7 @@ impl Item {
                 pattern,
                 length,
                 wire,
+                copy,
             } => {
                 let mut text = String::from(" = string");
                 if let Some(p) = pattern {
@@ -216,6 +219,9 @@ impl Item {
                 }
                 if *wire != self.path {
                     let _ = write!(text, " (named {wire:?})");
+                }
+                if *copy {
+                    text.push_str(" (Copy)");
                 }
                 text
             }
@@ -374,6 +380,7 @@ impl Surface {
                             pattern: Some(format!("^{prefix}[0-9a-fA-F]{{{digits}}}$")),
                             length: (Some(len), Some(len)),
                             wire: t.wire.clone(),
+                            copy: true,
                         },
                         &t.doc,
                     );
@@ -386,6 +393,7 @@ impl Surface {
                         pattern: rule.pattern.clone(),
                         length: (rule.min_length, rule.max_length),
                         wire: t.wire.clone(),
+                        copy: false,
                     },
                     &t.doc,
                 ),

@@ -82,7 +82,7 @@ pub use runtime::retry::RetryPolicy;
 
 pub use runtime::secret::Secret;
 
-pub use runtime::validate::{Problem, SidFault, ValidationError};
+pub use runtime::validate::{Problem, SidFault, SidStart, ValidationError};
 
 pub use resources::service::{
     Service, ServicePage, CreateService, ListServices, UpdateService, Services,

@@ -4,9 +4,9 @@
 
 /// The SID of a Twilio Account (`AC` followed by 32 hex digits).
 ///
-/// `AC` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AccountSid(::std::string::String);
+/// `AC` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AccountSid(::fstr::FStr<34>);
 
 impl AccountSid {
     /// The type's name in error messages.
@@ -26,18 +26,19 @@ impl AccountSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "AC")
     }
 }
 
-crate::runtime::newtype::string_newtype!(AccountSid);
+crate::runtime::newtype::sid_newtype!(AccountSid);
 
 /// The SID of a Channel (`CH` followed by 32 hex digits).
 ///
-/// `CH` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ChannelSid(::std::string::String);
+/// `CH` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChannelSid(::fstr::FStr<34>);
 
 impl ChannelSid {
     /// The type's name in error messages.
@@ -57,18 +58,19 @@ impl ChannelSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "CH")
     }
 }
 
-crate::runtime::newtype::string_newtype!(ChannelSid);
+crate::runtime::newtype::sid_newtype!(ChannelSid);
 
 /// The SID of a push Credential (`CR` followed by 32 hex digits).
 ///
-/// `CR` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CredentialSid(::std::string::String);
+/// `CR` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CredentialSid(::fstr::FStr<34>);
 
 impl CredentialSid {
     /// The type's name in error messages.
@@ -88,18 +90,19 @@ impl CredentialSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "CR")
     }
 }
 
-crate::runtime::newtype::string_newtype!(CredentialSid);
+crate::runtime::newtype::sid_newtype!(CredentialSid);
 
 /// The SID of an Invite (`IN` followed by 32 hex digits).
 ///
-/// `IN` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct InviteSid(::std::string::String);
+/// `IN` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InviteSid(::fstr::FStr<34>);
 
 impl InviteSid {
     /// The type's name in error messages.
@@ -119,18 +122,19 @@ impl InviteSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "IN")
     }
 }
 
-crate::runtime::newtype::string_newtype!(InviteSid);
+crate::runtime::newtype::sid_newtype!(InviteSid);
 
 /// The SID of a Member (`MB` followed by 32 hex digits).
 ///
-/// `MB` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MemberSid(::std::string::String);
+/// `MB` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemberSid(::fstr::FStr<34>);
 
 impl MemberSid {
     /// The type's name in error messages.
@@ -150,18 +154,19 @@ impl MemberSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "MB")
     }
 }
 
-crate::runtime::newtype::string_newtype!(MemberSid);
+crate::runtime::newtype::sid_newtype!(MemberSid);
 
 /// The SID of a Message (`IM` followed by 32 hex digits).
 ///
-/// `IM` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MessageSid(::std::string::String);
+/// `IM` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MessageSid(::fstr::FStr<34>);
 
 impl MessageSid {
     /// The type's name in error messages.
@@ -181,18 +186,19 @@ impl MessageSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "IM")
     }
 }
 
-crate::runtime::newtype::string_newtype!(MessageSid);
+crate::runtime::newtype::sid_newtype!(MessageSid);
 
 /// The SID of a Role (`RL` followed by 32 hex digits).
 ///
-/// `RL` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RoleSid(::std::string::String);
+/// `RL` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoleSid(::fstr::FStr<34>);
 
 impl RoleSid {
     /// The type's name in error messages.
@@ -212,18 +218,19 @@ impl RoleSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "RL")
     }
 }
 
-crate::runtime::newtype::string_newtype!(RoleSid);
+crate::runtime::newtype::sid_newtype!(RoleSid);
 
 /// The SID of a Chat Service (`IS` followed by 32 hex digits).
 ///
-/// `IS` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ServiceSid(::std::string::String);
+/// `IS` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ServiceSid(::fstr::FStr<34>);
 
 impl ServiceSid {
     /// The type's name in error messages.
@@ -243,18 +250,19 @@ impl ServiceSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "IS")
     }
 }
 
-crate::runtime::newtype::string_newtype!(ServiceSid);
+crate::runtime::newtype::sid_newtype!(ServiceSid);
 
 /// The SID of a User (`US` followed by 32 hex digits).
 ///
-/// `US` followed by 32 hex digits of either case (34 characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UserSid(::std::string::String);
+/// `US` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UserSid(::fstr::FStr<34>);
 
 impl UserSid {
     /// The type's name in error messages.
@@ -274,12 +282,13 @@ impl UserSid {
     }
 
     /// True when `value` is valid; the fast test behind [`Self::validate`].
+    #[inline]
     pub fn is_valid(value: &str) -> bool {
         crate::runtime::validate::is_sid::<32>(value, "US")
     }
 }
 
-crate::runtime::newtype::string_newtype!(UserSid);
+crate::runtime::newtype::sid_newtype!(UserSid);
 
 /// A User's status on a Channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

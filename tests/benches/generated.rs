@@ -4,9 +4,12 @@
 //!    same pattern, a naive early-exit loop, and the fastest checks written by hand,
 //!    on a shuffled mix of valid and invalid inputs. Target: ≥ 8× faster than regex
 //!    and within 1.2× of the best hand-written check.
-//! 2. Decoding a 50-invite page into the generated types against a plain
-//!    `#[derive(Deserialize)]` struct of `String`s. Target: ≤ 1.3×.
-//! 3. Encoding a create request's form body.
+//! 2. Parsing SIDs with `str::parse`, which checks and stores them inline. Targets: a
+//!    valid SID in ≤ 8 ns; an invalid one, error included, in ≤ 2× that (each kind
+//!    of fault on its own, judged on the worst).
+//! 3. Decoding a 50-invite page into the generated types against a plain
+//!    `#[derive(Deserialize)]` struct of `String`s. Target: ≤ 0.5×.
+//! 4. Encoding a create request's form body.
 
 use criterion::{BatchSize, Throughput};
 use serde::Deserialize;
@@ -37,32 +40,46 @@ impl Lcg {
 
 /// Half valid SIDs in both cases, half near misses of every kind, shuffled.
 fn inputs() -> Vec<String> {
+    labelled_inputs().into_iter().map(|(_, s)| s).collect()
+}
+
+/// The near misses of [`inputs`], by what is wrong with them.
+const FAULTS: [&str; 4] = ["prefix", "length", "not hex", "not hex, multibyte"];
+
+/// [`inputs`], each with `None` when valid or the index in [`FAULTS`] of its fault.
+fn labelled_inputs() -> Vec<(Option<usize>, String)> {
     let mut rng = Lcg(0x5eed);
     let hex = b"0123456789abcdefABCDEF";
     let mut out = Vec::with_capacity(BATCH);
     for i in 0..BATCH {
         let mut sid: Vec<u8> = b"IN".to_vec();
         sid.extend((0..32).map(|_| hex[rng.below(hex.len())]));
-        match i % 8 {
-            0..=3 => {}
-            4 => sid[rng.below(2)] = b'X',
+        let fault = match i % 8 {
+            0..=3 => None,
+            4 => {
+                sid[rng.below(2)] = b'X';
+                Some(0)
+            }
             5 => {
                 if rng.below(2) == 0 {
                     sid.pop();
                 } else {
                     sid.push(b'a');
                 }
+                Some(1)
             }
             6 => {
                 let at = 2 + rng.below(32);
                 sid[at] = b"gG-z "[rng.below(5)];
+                Some(2)
             }
             _ => {
                 sid.truncate(33);
                 sid.extend("é".as_bytes());
+                Some(3)
             }
-        }
-        out.push(String::from_utf8(sid).expect("ASCII or é"));
+        };
+        out.push((fault, String::from_utf8(sid).expect("ASCII or é")));
     }
     for i in (1..out.len()).rev() {
         let j = rng.below(i + 1);
@@ -73,6 +90,18 @@ fn inputs() -> Vec<String> {
 
 /// A hand-written SID check.
 type Check = fn(&str) -> bool;
+
+/// How many of `inputs` parse as an `InviteSid`. `black_box` on a reference to each
+/// result makes it be built in full, error and all, without timing a copy of it.
+fn parse_all(inputs: &[&str]) -> usize {
+    inputs
+        .iter()
+        .filter(|s| {
+            let parsed = black_box(**s).parse::<InviteSid>();
+            black_box(&parsed).is_ok()
+        })
+        .count()
+}
 
 /// How many of `inputs` pass `check`. Generic, so each check is inlined into its own
 /// loop as it would be at a call site; `black_box` keeps the inputs opaque.
@@ -303,7 +332,34 @@ fn main() {
     group.bench_function("swar", |b| b.iter(|| count(&inputs, swar)));
     group.bench_function("sse2", |b| b.iter(|| count(&inputs, sse2)));
     let valid_inputs: Vec<&String> = inputs.iter().filter(|s| regex.is_match(s)).collect();
-    group.throughput(Throughput::Elements(valid_inputs.len() as u64));
+    // As many valid as invalid SIDs, so the two batches' times compare per SID.
+    let labelled = labelled_inputs();
+    let valid_strs: Vec<&str> = valid_inputs.iter().map(|s| s.as_str()).collect();
+    let invalid_strs: Vec<&str> = labelled
+        .iter()
+        .filter(|(fault, _)| fault.is_some())
+        .map(|(_, s)| s.as_str())
+        .collect();
+    let per_fault: Vec<Vec<&str>> = (0..FAULTS.len())
+        .map(|kind| {
+            let some: Vec<&str> = labelled
+                .iter()
+                .filter(|(fault, _)| *fault == Some(kind))
+                .map(|(_, s)| s.as_str())
+                .collect();
+            some.iter()
+                .copied()
+                .cycle()
+                .take(valid_strs.len())
+                .collect()
+        })
+        .collect();
+    assert_eq!(valid_strs.len(), invalid_strs.len());
+    assert_eq!(parse_all(&valid_strs), valid_strs.len());
+    assert_eq!(parse_all(&invalid_strs), 0);
+    group.throughput(Throughput::Elements(valid_strs.len() as u64));
+    group.bench_function("parse_valid", |b| b.iter(|| parse_all(&valid_strs)));
+    group.bench_function("parse_invalid", |b| b.iter(|| parse_all(&invalid_strs)));
     group.bench_function("new_from_str", |b| {
         b.iter(|| {
             valid_inputs
@@ -354,7 +410,7 @@ fn main() {
         .measurement_time(Duration::from_secs(2));
     group.bench_function("create_form", |b| {
         b.iter(|| {
-            let params = CreateInvite::new(black_box("alice smith")).role_sid(role.clone());
+            let params = CreateInvite::new(black_box("alice smith")).role_sid(role);
             params.validate().expect("valid");
             serde_urlencoded::to_string(params.to_pairs()).expect("encodes")
         })
@@ -421,13 +477,58 @@ fn main() {
             format!("SID: generated / best by hand ({name})")
         );
     }
+    if let Some(ns) = median_ns("sid/parse_valid", started) {
+        println!("\nSID parse targets (str::parse; ratios on paired timings as above)");
+        let per_sid = ns / valid_strs.len() as f64;
+        let met = if per_sid <= 8.0 { "met" } else { "MISSED" };
+        println!(
+            "{:<58} {:>7.2} ns  target <= 8 ns: {met}",
+            "SID: parse a valid one (criterion median / SID)", per_sid
+        );
+        if let Some(ns) = median_ns("sid/parse_invalid", started) {
+            println!(
+                "{:<58} {:>7.2} ns",
+                "SID: parse an invalid one, mixed faults (criterion)",
+                ns / invalid_strs.len() as f64
+            );
+        }
+        let valid = || parse_all(&valid_strs);
+        let mixed = paired_ratio(201, || parse_all(&invalid_strs), valid);
+        println!("{:<58} {mixed:>7.3}", "SID: invalid / valid, mixed faults");
+        let mut worst = 0.0f64;
+        for (name, batch) in FAULTS.iter().zip(&per_fault) {
+            let ratio = paired_ratio(201, || parse_all(batch), valid);
+            worst = worst.max(ratio);
+            println!(
+                "{:<58} {ratio:>7.3}",
+                format!("SID: invalid ({name}) / valid")
+            );
+        }
+        let met = if worst <= 2.0 { "met" } else { "MISSED" };
+        println!(
+            "{:<58} {worst:>7.3}   target <= 2: {met}",
+            "SID: invalid / valid, worst fault"
+        );
+    }
     print_ratio(
         "decode 50 invites: generated / plain strings",
         "decode/generated",
         "decode/plain",
-        Some(1.3),
+        None,
         started,
     );
+    if median_ns("decode/generated", started).is_some() {
+        let decode =
+            |json: &str| serde_json::from_str::<InvitePage>(json).map_or(0, |p| p.invites.len());
+        let plain =
+            |json: &str| serde_json::from_str::<PlainPage>(json).map_or(0, |p| p.invites.len());
+        let ratio = paired_ratio(101, || decode(black_box(&json)), || plain(black_box(&json)));
+        let met = if ratio <= 0.5 { "met" } else { "MISSED" };
+        println!(
+            "{:<58} {ratio:>7.3}   target <= 0.5: {met}",
+            "decode 50 invites: generated / plain, paired"
+        );
+    }
     print_ratio(
         "encode create form: generated / plain pairs",
         "encode/create_form",

@@ -9,6 +9,7 @@
 //! Exit codes: 0 success, 1 errors in a spec, 2 usage or I/O errors.
 
 mod bench_build;
+mod bench_gen;
 
 use codegen::fresh::{self, Job};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use xtask::api_report::{self, JobReport, Outcome};
 const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR --out DIR] [--base REV]
        cargo xtask api-diff [--spec DIR] [--base REV] [--markdown]
        cargo xtask bench-build [RUNS]
+       cargo xtask bench-gen [RUNS]
 
   gen          regenerate the crate(s) from their spec folders; writes only changed files,
                then reports how each crate's public API changed since REV (default HEAD)
@@ -27,8 +29,10 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR --out DIR] [--ba
                breaking change needs a breaking bump)
   api-diff     the API change report between each spec at REV (default HEAD) and the
                working tree; --markdown prints tables to paste into a pull request
-  bench-build  time a cold build of generated/ with its dependencies built (median of
-               RUNS, default 3) and count its dependencies
+  bench-build  time a rebuild of generated/ (and of a crate with Invite alone) with
+               dependencies built (median of RUNS, default 3); count its dependencies
+  bench-gen    time `cargo xtask gen` on spec/ through cargo, full and no-op (median of
+               RUNS, default 11), against `cargo xtask help`
 
 Without --spec/--out, the commands cover spec/ -> generated/ and every
 tests/fixtures/<name>/spec/ -> tests/fixtures/<name>/out/. The spec at REV is read
@@ -54,6 +58,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "bench-build" => {
             return bench_build::run(&workspace_root(), rest).map(|()| ExitCode::SUCCESS)
         }
+        "bench-gen" => return bench_gen::run(&workspace_root(), rest).map(|()| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);

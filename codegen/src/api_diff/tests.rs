@@ -192,6 +192,28 @@ fn each_kind_of_change_gets_its_verdict() {
             &[(K::PatternChanged, Breaking, "type Slug")],
         ),
         (
+            "a SID's pattern becomes a general one: kept in a String, no longer Copy",
+            &[("^IT[0-9a-fA-F]{32}$", "^IT[0-9a-f]{32}$")],
+            &[
+                (K::PatternChanged, Breaking, "type ItemSid"),
+                (K::CopyRemoved, Breaking, "type ItemSid"),
+                // The general pattern states no length.
+                (K::Loosened, Compatible, "type ItemSid"),
+            ],
+        ),
+        (
+            "a pattern becomes a SID's: kept inline, now Copy",
+            &[
+                ("^[a-z]+$", "^SL[0-9a-fA-F]{32}$"),
+                ("    max_length: 40\n", ""),
+            ],
+            &[
+                (K::PatternChanged, Breaking, "type Slug"),
+                (K::Tightened, Breaking, "type Slug"),
+                (K::CopyAdded, Compatible, "type Slug"),
+            ],
+        ),
+        (
             "a length limit is loosened",
             &[("max_length: 40", "max_length: 80")],
             &[(K::Loosened, Compatible, "type Slug")],

@@ -80,7 +80,7 @@ pub fn emit(api: &Api) -> TokenStream {
         pub use runtime::page::PageMeta;
         pub use runtime::retry::RetryPolicy;
         pub use runtime::secret::Secret;
-        pub use runtime::validate::{Problem, SidFault, ValidationError};
+        pub use runtime::validate::{Problem, SidFault, SidStart, ValidationError};
         #(#reexports)*
     }
 }

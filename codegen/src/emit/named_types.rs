@@ -1,6 +1,7 @@
 //! `src/types.rs`: the types declared once under `types:`. Constrained strings become
 //! newtypes with a private field, checked at every door (`FromStr`, `TryFrom`,
-//! `Deserialize`); enums keep values they don't know.
+//! `Deserialize`); SIDs, whose length is fixed, are kept inline and are `Copy`; enums
+//! keep values they don't know.
 
 use super::docs::{doc, doc_with};
 use super::ident;
@@ -26,8 +27,10 @@ fn sid(t: &NamedType, prefix: &str, digits: usize) -> TokenStream {
         Literal::usize_unsuffixed(len),
         Literal::usize_unsuffixed(digits),
     );
-    let rule =
-        format!("`{prefix}` followed by {digits} hex digits of either case ({len} characters).");
+    let rule = format!(
+        "`{prefix}` followed by {digits} hex digits of either case ({len} characters); \
+         kept inline, so it is `Copy`."
+    );
     let check = quote! {
         crate::runtime::validate::sid::<#digits_lit>(value, Self::NAME, #prefix)
     };
@@ -40,7 +43,8 @@ fn sid(t: &NamedType, prefix: &str, digits: usize) -> TokenStream {
         /// The length of every value, in bytes and characters.
         pub const LEN: usize = #len_lit;
     };
-    string_newtype(t, &rule, consts, check, is_valid)
+    let storage = Storage::Inline(len_lit);
+    string_newtype(t, &rule, storage, consts, check, is_valid)
 }
 
 fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
@@ -84,10 +88,19 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
     string_newtype(
         t,
         &doc_rule,
+        Storage::Heap,
         quote!(),
         check,
         quote!(Self::validate(value).is_ok()),
     )
+}
+
+/// Where a string newtype keeps its text.
+enum Storage {
+    /// A `String`, for text of any length.
+    Heap,
+    /// An `FStr` of this many bytes, for text of exactly that length.
+    Inline(Literal),
 }
 
 /// A string newtype whose every constructor runs `check` on `value: &str`;
@@ -95,6 +108,7 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
 fn string_newtype(
     t: &NamedType,
     rule: &str,
+    storage: Storage,
     consts: TokenStream,
     check: TokenStream,
     is_valid: TokenStream,
@@ -102,10 +116,23 @@ fn string_newtype(
     let name = ident(&t.name);
     let wire = &t.wire;
     let docs = doc_with(&t.doc, rule);
+    let (derives, field, doors) = match storage {
+        Storage::Heap => (
+            quote!(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash),
+            quote!(::std::string::String),
+            quote!(string_newtype),
+        ),
+        // `Debug` is the macro's, to print the text rather than the storage.
+        Storage::Inline(len) => (
+            quote!(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash),
+            quote!(::fstr::FStr<#len>),
+            quote!(sid_newtype),
+        ),
+    };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct #name(::std::string::String);
+        #[derive(#derives)]
+        pub struct #name(#field);
 
         impl #name {
             /// The type's name in error messages.
@@ -118,12 +145,13 @@ fn string_newtype(
             }
 
             /// True when `value` is valid; the fast test behind [`Self::validate`].
+            #[inline]
             pub fn is_valid(value: &str) -> bool {
                 #is_valid
             }
         }
 
-        crate::runtime::newtype::string_newtype!(#name);
+        crate::runtime::newtype::#doors!(#name);
     }
 }
 

@@ -163,7 +163,7 @@ fn setter(p: &Param) -> TokenStream {
 fn check(p: &Param) -> Option<TokenStream> {
     let field = ident(&p.name);
     let wire = &p.wire;
-    let opt_i128 = |v: Option<i64>| match v {
+    let opt_i64 = |v: Option<i64>| match v {
         Some(v) => {
             let v = Literal::i64_unsuffixed(v);
             quote!(::std::option::Option::Some(#v))
@@ -176,7 +176,7 @@ fn check(p: &Param) -> Option<TokenStream> {
     };
     let call = match &p.ty {
         Type::Integer { min, max } if min.is_some() || max.is_some() => {
-            let (min, max) = (opt_i128(*min), opt_i128(*max));
+            let (min, max) = (opt_i64(*min), opt_i64(*max));
             quote!(crate::runtime::validate::range(value, #wire, #min, #max)?;)
         }
         Type::Number { min, max } => {

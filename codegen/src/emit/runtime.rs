@@ -21,6 +21,7 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// The `[dependencies]` the runtime needs, as in `codegen/runtime/Cargo.toml`.
 pub const DEPENDENCIES: &str = r#"fastrand = "2"
+fstr = "0.2"
 futures-util = { version = "0.3", default-features = false, features = ["std"] }
 percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "form"] }

@@ -319,6 +319,7 @@ impl From<raw::ParamIn> for ParamIn {
 /// shadow them in its own code and doctests.
 const DEPENDENCY_CRATES: &[&str] = &[
     "fastrand",
+    "fstr",
     "futures_util",
     "percent_encoding",
     "regex",

@@ -189,6 +189,13 @@ proptest! {
     #[test]
     fn sid_check_agrees_with_the_regex(value in candidates()) {
         let regex = regex::Regex::new("^IN[0-9a-fA-F]{32}$").expect("valid");
-        prop_assert_eq!(InviteSid::validate(&value).is_ok(), regex.is_match(&value), "{:?}", value);
+        let want = regex.is_match(&value);
+        prop_assert_eq!(InviteSid::validate(&value).is_ok(), want, "{:?}", value);
+        // `parse` checks through `parse_sid`, not `validate`: the two must agree.
+        let parsed = value.parse::<InviteSid>();
+        prop_assert_eq!(parsed.is_ok(), want, "{:?}", value);
+        if let Err(err) = parsed {
+            prop_assert_eq!(Some(err), InviteSid::validate(&value).err(), "{:?}", value);
+        }
     }
 }

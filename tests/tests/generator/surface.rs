@@ -36,7 +36,8 @@ fn every_surface_is_snapshotted() {
 /// The surface's items, and the same items read from the generated code with syn.
 #[derive(Debug, Default, PartialEq)]
 struct Items {
-    /// Structs and enums with their `non_exhaustive` and `Default`; string newtypes.
+    /// Structs and enums with their `non_exhaustive` and `Default`; string newtypes
+    /// with their `Copy`.
     types: BTreeSet<String>,
     /// `Struct.field: Type`, for records, pages and parameter structs.
     members: BTreeSet<String>,
@@ -57,12 +58,20 @@ fn flags(name: &str, non_exhaustive: bool, default: bool) -> String {
     format!("{name} [{}]", flags.join(", "))
 }
 
+fn newtype(name: &str, copy: bool) -> String {
+    if copy {
+        format!("{name} [Copy]")
+    } else {
+        name.to_string()
+    }
+}
+
 fn from_surface(surface: &Surface) -> Items {
     let mut items = Items::default();
     for item in &surface.items {
         match (&item.detail, item.kind) {
-            (Detail::StringType { .. }, _) => {
-                items.types.insert(item.path.clone());
+            (Detail::StringType { copy, .. }, _) => {
+                items.types.insert(newtype(&item.path, *copy));
             }
             (Detail::Enum { non_exhaustive }, _) => {
                 items
@@ -131,13 +140,15 @@ fn from_code(files: &codegen::Files, surface: &Surface) -> Items {
                     let name = s.ident.to_string();
                     match &s.fields {
                         syn::Fields::Unnamed(_) => {
-                            items.types.insert(name.clone());
+                            items
+                                .types
+                                .insert(newtype(&name, derives(&s.attrs, "Copy")));
                         }
                         _ => {
                             items.types.insert(flags(
                                 &name,
                                 has_attr(&s.attrs, "non_exhaustive"),
-                                derives_default(&s.attrs),
+                                derives(&s.attrs, "Default"),
                             ));
                         }
                     }
@@ -198,14 +209,14 @@ fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs.iter().any(|a| a.path().is_ident(name))
 }
 
-fn derives_default(attrs: &[syn::Attribute]) -> bool {
+fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("derive"))
         .any(|a| {
             let mut found = false;
             let _ = a.parse_nested_meta(|meta| {
-                found |= meta.path.is_ident("Default");
+                found |= meta.path.is_ident(name);
                 Ok(())
             });
             found
