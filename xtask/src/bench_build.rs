@@ -122,6 +122,9 @@ fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
     let sources = codegen::read_spec_dir(&root.join("spec"), "spec").map_err(|e| e.to_string())?;
     let mut api = codegen::check(&sources).map_err(|d| d.to_string())?;
     api.resources.retain(|r| r.wire == "Invite");
+    // And the named types Invite uses, as the crate had them when it served Invite alone.
+    let used = named_types_used(&api);
+    api.types.retain(|t| used.contains(&t.name));
     api.crate_name = INVITE_PACKAGE.into();
     api.lib_name = INVITE_PACKAGE.replace('-', "_");
     let dir = root.join("target/bench-build").join(INVITE_PACKAGE);
@@ -144,6 +147,34 @@ fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
     }
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
     Ok(dir)
+}
+
+/// The names of the named types the API's resources refer to.
+fn named_types_used(api: &codegen::model::Api) -> Vec<String> {
+    use codegen::model::Type;
+    fn walk(ty: &Type, out: &mut Vec<String>) {
+        match ty {
+            Type::Named(name) => out.push(name.clone()),
+            Type::Array(item) => walk(item, out),
+            Type::Map { value, .. } => walk(value, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for r in &api.resources {
+        for f in &r.fields {
+            walk(&f.ty, &mut out);
+        }
+        let params = r.scope_params.iter().chain(
+            r.operations
+                .iter()
+                .flat_map(|op| op.own_path_params.iter().chain(&op.params)),
+        );
+        for p in params {
+            walk(&p.ty, &mut out);
+        }
+    }
+    out
 }
 
 /// Lines in the `.rs` files under `dir`.
