@@ -8,6 +8,56 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
+/// The doors every string newtype shares, through its `as_str` and `FromStr`:
+/// `TryFrom<&str>`, `Display`, `AsRef<str>`, `PartialEq<str>` and `Serialize`.
+#[allow(unused_macros)] // an API may have no string newtypes
+macro_rules! text_doors {
+    ($name:ident) => {
+        impl ::std::convert::TryFrom<&str> for $name {
+            type Error = crate::runtime::validate::ValidationError;
+
+            fn try_from(
+                value: &str,
+            ) -> ::std::result::Result<Self, crate::runtime::validate::ValidationError> {
+                ::std::str::FromStr::from_str(value)
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::cmp::PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl ::std::cmp::PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
 /// For `struct $name(String)` with `fn validate(&str) -> Result<(), ValidationError>`:
 /// `as_str`, `into_string`, `FromStr`, `TryFrom<&str>`, `TryFrom<String>`,
 /// `Display`, `AsRef<str>`, `PartialEq<str>`, `Serialize` and a `Deserialize` that
@@ -38,16 +88,6 @@ macro_rules! string_newtype {
             }
         }
 
-        impl ::std::convert::TryFrom<&str> for $name {
-            type Error = crate::runtime::validate::ValidationError;
-
-            fn try_from(
-                value: &str,
-            ) -> ::std::result::Result<Self, crate::runtime::validate::ValidationError> {
-                ::std::str::FromStr::from_str(value)
-            }
-        }
-
         impl ::std::convert::TryFrom<::std::string::String> for $name {
             type Error = crate::runtime::validate::ValidationError;
 
@@ -60,38 +100,7 @@ macro_rules! string_newtype {
             }
         }
 
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl ::std::cmp::PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl ::std::cmp::PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
+        crate::runtime::newtype::text_doors!($name);
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -148,16 +157,6 @@ macro_rules! sid_newtype {
             }
         }
 
-        impl ::std::convert::TryFrom<&str> for $name {
-            type Error = crate::runtime::validate::ValidationError;
-
-            fn try_from(
-                value: &str,
-            ) -> ::std::result::Result<Self, crate::runtime::validate::ValidationError> {
-                ::std::str::FromStr::from_str(value)
-            }
-        }
-
         impl ::std::convert::TryFrom<::std::string::String> for $name {
             type Error = crate::runtime::validate::ValidationError;
 
@@ -168,38 +167,7 @@ macro_rules! sid_newtype {
             }
         }
 
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.0.as_str())
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                self.0.as_str()
-            }
-        }
-
-        impl ::std::cmp::PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0.as_str() == other
-            }
-        }
-
-        impl ::std::cmp::PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0.as_str() == *other
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.0.as_str())
-            }
-        }
+        crate::runtime::newtype::text_doors!($name);
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -324,4 +292,4 @@ macro_rules! string_enum {
 
 // Used by generated types, not by the runtime itself.
 #[allow(unused_imports)]
-pub(crate) use {sid_newtype, string_enum, string_newtype};
+pub(crate) use {sid_newtype, string_enum, string_newtype, text_doors};
