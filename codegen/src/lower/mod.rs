@@ -411,18 +411,6 @@ fn lower_resource(
         });
     }
 
-    for (pwire, p) in &raw.params.0 {
-        if p.location != raw::ParamIn::Path {
-            ctx.error(
-                &["resources", wire, "params", pwire.as_str(), "in"],
-                Target::Value,
-                format!("resource parameter `{pwire}` is not a path parameter"),
-                Some(
-                    "declare query and form parameters under the operation that takes them".into(),
-                ),
-            );
-        }
-    }
     let ops = &raw.operations;
     let mut operations = Vec::new();
     for (kind, op) in [
@@ -444,12 +432,23 @@ fn lower_resource(
             }
         }
     }
+    // Resource parameters are path parameters that some operation's path names.
     for (pwire, p) in &raw.params.0 {
-        let used = p.location != raw::ParamIn::Path
-            || [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
-                .into_iter()
-                .flatten()
-                .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
+        if p.location != raw::ParamIn::Path {
+            ctx.error(
+                &["resources", wire, "params", pwire.as_str(), "in"],
+                Target::Value,
+                format!("resource parameter `{pwire}` is not a path parameter"),
+                Some(
+                    "declare query and form parameters under the operation that takes them".into(),
+                ),
+            );
+            continue;
+        }
+        let used = [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
+            .into_iter()
+            .flatten()
+            .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
         if !used {
             ctx.error(
                 &["resources", wire, "params", pwire.as_str()],
