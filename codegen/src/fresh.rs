@@ -1,7 +1,10 @@
 //! Keeping generated folders in step with their specs, as rust-analyzer's xtask does:
 //! write only what changed, remove what is no longer generated, or (in check mode)
-//! report both without touching anything.
+//! report both without touching anything. The spec folder's record of its released
+//! API (`crate::release`) is kept the same way.
 
+use crate::release::{self, Standing};
+use crate::surface::Surface;
 use crate::{Diagnostics, Files};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,16 @@ pub enum Mode {
 pub struct Job {
     pub spec: PathBuf,
     pub out: PathBuf,
+}
+
+/// One job's checked spec and where its API stands against the recorded release.
+#[derive(Debug)]
+pub struct JobOutcome {
+    /// The spec folder as messages show it.
+    pub spec: String,
+    pub api: crate::model::Api,
+    pub surface: Surface,
+    pub standing: Standing,
 }
 
 /// Why [`run`] stopped.
@@ -51,7 +64,10 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
             continue;
         }
         match crate::check(&sources) {
-            Ok(api) => outputs.push((job, crate::emit::emit(&api), api)),
+            Ok(api) => {
+                let layout = crate::Layout::for_output(root, &job.out).map_err(RunError::Io)?;
+                outputs.push((job, crate::emit::emit(&api, &layout), api))
+            }
             Err(diags) => errors.push(diags),
         }
     }
@@ -61,9 +77,60 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
     let mut report = Report::default();
     for (job, files, api) in outputs {
         sync(&job.out, &files, mode, &mut report).map_err(RunError::Io)?;
-        report.apis.push(api);
+        let outcome = keep_release_record(root, job, api, mode, &mut report)?;
+        report.jobs.push(outcome);
     }
     Ok(report)
+}
+
+/// Judges a job's API against the release recorded in its spec folder, and keeps the
+/// record as the judgement says (a first record, or a new release).
+fn keep_release_record(
+    root: &Path,
+    job: &Job,
+    api: crate::model::Api,
+    mode: Mode,
+    report: &mut Report,
+) -> Result<JobOutcome, RunError> {
+    let path = job.spec.join(release::FILE);
+    let spec = display_path(root, &job.spec);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(RunError::Io(io::Error::new(
+                e.kind(),
+                format!("{}: {e}", path.display()),
+            )))
+        }
+    };
+    let recorded = match text.as_deref().map(release::parse) {
+        Some(Ok(surface)) => Some(surface),
+        Some(Err(why)) => {
+            return Err(RunError::Io(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "{}: {why}; restore it from version control (it records the API of the last release)",
+                    display_path(root, &path)
+                ),
+            )))
+        }
+        None => None,
+    };
+    let surface = Surface::of(&api);
+    let standing = Standing::of(recorded.as_ref(), &surface);
+    if let Some(record) = standing.record(text.as_deref(), &surface) {
+        report.total += 1;
+        if !ensure_file_contents(&path, &record, mode).map_err(RunError::Io)? {
+            report.changed.push(path);
+        }
+    }
+    Ok(JobOutcome {
+        spec,
+        api,
+        surface,
+        standing,
+    })
 }
 
 /// `path` relative to `root`, with `/` separators, for messages.
@@ -81,8 +148,17 @@ pub struct Report {
     pub changed: Vec<PathBuf>,
     /// Generated files no longer produced (and removed, in write mode).
     pub stale: Vec<PathBuf>,
-    /// Each job's checked spec, in job order (for the API change report).
-    pub apis: Vec<crate::model::Api>,
+    /// Each job's checked spec and API standing, in job order.
+    pub jobs: Vec<JobOutcome>,
+}
+
+impl Report {
+    /// The jobs whose API changed more than their `api.version` allows.
+    pub fn unfit(&self) -> impl Iterator<Item = &JobOutcome> {
+        self.jobs
+            .iter()
+            .filter(|job| matches!(job.standing, Standing::Unfit(_)))
+    }
 }
 
 /// Makes `out` hold exactly `files` (plus anything the generator did not write).

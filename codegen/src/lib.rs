@@ -12,9 +12,11 @@ pub mod api_diff;
 pub mod diagnostic;
 mod emit;
 pub mod fresh;
+pub mod generated_crate;
 mod lower;
 pub mod model;
 pub mod naming;
+pub mod release;
 mod spec;
 pub mod surface;
 
@@ -30,15 +32,78 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// Where a generated crate sits relative to what it depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The runtime crate's folder, as the generated `Cargo.toml` names it (relative
+    /// to the generated crate's folder, or absolute).
+    pub runtime_path: String,
+    /// The crate is outside any workspace, so its `Cargo.toml` declares its own.
+    pub standalone: bool,
+}
+
+/// The runtime crate's folder in the generator's repository.
+pub const RUNTIME_DIR: &str = "codegen/runtime";
+
+impl Layout {
+    /// A crate in this repository's workspace, `runtime_path` from the runtime.
+    pub fn member(runtime_path: impl Into<String>) -> Layout {
+        Layout {
+            runtime_path: runtime_path.into(),
+            standalone: false,
+        }
+    }
+
+    /// The layout of a crate generated into `out` by the repository at `root`: the
+    /// runtime by its path relative to `out`, and a workspace of its own unless `out`
+    /// is inside `root`, whose workspace lists it.
+    pub fn for_output(root: &Path, out: &Path) -> std::io::Result<Layout> {
+        let root = lexical_absolute(root)?;
+        let out = lexical_absolute(out)?;
+        let runtime = root.join(RUNTIME_DIR);
+        let common = runtime
+            .components()
+            .zip(out.components())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut rel = std::path::PathBuf::new();
+        for _ in out.components().skip(common) {
+            rel.push("..");
+        }
+        rel.extend(runtime.components().skip(common));
+        Ok(Layout {
+            runtime_path: rel.to_string_lossy().replace('\\', "/"),
+            standalone: !out.starts_with(&root),
+        })
+    }
+}
+
+/// `path` made absolute, with `.` and `..` resolved by the text alone (the folder may
+/// not exist yet).
+fn lexical_absolute(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for part in std::path::absolute(path)?.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
 /// Turns the files of one spec folder into the generated crate's files.
-pub fn generate(sources: &[SourceFile]) -> Result<Files, Diagnostics> {
+pub fn generate(sources: &[SourceFile], layout: &Layout) -> Result<Files, Diagnostics> {
     let api = check(sources)?;
-    Ok(emit::emit(&api))
+    Ok(emit::emit(&api, layout))
 }
 
 /// The generated crate's files for a checked API (see [`check`]).
-pub fn emit(api: &model::Api) -> Files {
-    emit::emit(api)
+pub fn emit(api: &model::Api, layout: &Layout) -> Files {
+    emit::emit(api, layout)
 }
 
 /// The public API surface of the crate generated from `api`, one item a line

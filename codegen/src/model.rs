@@ -31,6 +31,42 @@ impl Api {
             .iter()
             .any(|t| matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some()))
     }
+
+    /// True when some field or parameter is free-form JSON.
+    pub fn needs_json(&self) -> bool {
+        self.any_type(|ty| matches!(ty, Type::Json))
+    }
+
+    /// True when some field or parameter is a date-time.
+    pub fn needs_dates(&self) -> bool {
+        self.any_type(|ty| matches!(ty, Type::DateTime(_)))
+    }
+
+    /// True when `test` holds for the type of some field or parameter, or a type
+    /// inside one.
+    fn any_type(&self, test: impl Fn(&Type) -> bool + Copy) -> bool {
+        self.resources.iter().any(|r| {
+            let params = r.scope_params.iter().chain(
+                r.operations
+                    .iter()
+                    .flat_map(|op| op.own_path_params.iter().chain(&op.params)),
+            );
+            r.fields.iter().any(|f| f.ty.contains(test))
+                || params.into_iter().any(|p| p.ty.contains(test))
+        })
+    }
+}
+
+impl Type {
+    /// True when `test` holds for this type or a type inside it.
+    pub fn contains(&self, test: impl Fn(&Type) -> bool + Copy) -> bool {
+        test(self)
+            || match self {
+                Type::Array(item) => item.contains(test),
+                Type::Map { value, .. } => value.contains(test),
+                _ => false,
+            }
+    }
 }
 
 /// How requests prove who sends them.
@@ -163,8 +199,12 @@ pub enum Literal {
     Bool(bool),
     Int(i64),
     Float(f64),
-    /// Text, or the wire value of an enum variant.
     Str(String),
+    /// A variant of the field's enum: its wire value and its Rust name.
+    Variant {
+        wire: String,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -246,7 +286,7 @@ pub struct Operation {
 }
 
 /// An operation's HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Method {
     Get,
     Post,
@@ -268,7 +308,7 @@ impl Method {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum PathSegment {
     Literal(String),
     /// A placeholder, by wire name.
@@ -288,7 +328,7 @@ pub struct Param {
 }
 
 /// Where a parameter is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ParamIn {
     Path,
     Query,

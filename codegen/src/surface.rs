@@ -3,17 +3,23 @@
 //! item a line. Reviewers read its snapshot to see the API change behind a spec
 //! change; [`crate::api_diff`] classifies the change.
 //!
-//! Types are spelled as the emitters spell them, with `std` and `crate` paths cut to
-//! their last segment (`Option<RoleSid>`), other crates' kept (`time::OffsetDateTime`).
-//! What every generated crate shares (`Client::new`, `Error`, `RetryPolicy`, …) is
-//! the runtime's and is left out, as are docs: they are fingerprinted per item instead,
-//! so a docs-only change is still seen.
+//! Every type and signature is the one the emitters write, taken from the same
+//! functions (`emit::rust_types`) and printed with `std`, `crate` and `self` paths cut
+//! to their last segment (`Option<RoleSid>`), other crates' kept
+//! (`time::OffsetDateTime`). What every generated crate shares (`Client::new`,
+//! `Error`, `RetryPolicy`, …) is the runtime's and is left out, as are docs: they
+//! are fingerprinted per item instead, so a docs-only change is still seen.
 
-use crate::emit::rust_types::int_name;
+use crate::emit::rust_types::{
+    constructor_args, field_type, operation_args, operation_output, param_field_type,
+    param_value_type, params_default, path_arg_type, stream_type, ENUM_NON_EXHAUSTIVE,
+    PARAMS_NON_EXHAUSTIVE, RECORD_NON_EXHAUSTIVE,
+};
 use crate::model::{
     Api, EnumDef, Literal, Method, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment,
     Resource, Type,
 };
+use proc_macro2::TokenStream;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -24,7 +30,7 @@ const HEADER: &str = "\
 ";
 
 /// Every public item of one generated crate, sorted by path.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Surface {
     /// The Cargo package name.
     pub crate_name: String,
@@ -34,7 +40,7 @@ pub struct Surface {
 }
 
 /// One public item: a line of the surface.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub kind: Kind,
     /// `Invite.role_sid`, `ChannelType::Private`, `Invites::create`.
@@ -46,7 +52,9 @@ pub struct Item {
     pub docs: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     Crate,
     Const,
@@ -80,7 +88,7 @@ impl Kind {
 }
 
 /// What a struct is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StructRole {
     /// A resource's representation.
     Record,
@@ -103,7 +111,7 @@ impl StructRole {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FnRole {
     /// `Client::invites`, which makes a handle.
     HandleMaker,
@@ -119,7 +127,7 @@ pub enum FnRole {
 pub type Range<T> = (Option<T>, Option<T>);
 
 /// The bounds `validate` checks on a parameter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Bounds {
     None,
     Int(Range<i64>),
@@ -127,7 +135,7 @@ pub enum Bounds {
 }
 
 /// What an item is, in the terms the classification compares.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Detail {
     Crate {
         name: String,
@@ -454,14 +462,14 @@ impl Builder {
         });
     }
 
-    /// As `emit::named_types::emit_enum` emits it: exhaustive, with a fallback variant.
+    /// As `emit::named_types::emit_enum` emits it, with a fallback variant.
     fn enumeration(&mut self, name: &str, def: &EnumDef, docs: &str) {
         self.push(
             Kind::Enum,
             name.into(),
             None,
             Detail::Enum {
-                non_exhaustive: true,
+                non_exhaustive: ENUM_NON_EXHAUSTIVE,
             },
             docs,
         );
@@ -486,30 +494,24 @@ impl Builder {
     }
 
     fn resource(&mut self, r: &Resource) {
-        // The record, as `emit::resource::model` emits it.
         self.push(
             Kind::Struct,
             r.name.clone(),
             None,
             Detail::Struct {
                 role: StructRole::Record,
-                non_exhaustive: true,
-                default: false,
+                non_exhaustive: RECORD_NON_EXHAUSTIVE,
+                default: true,
             },
             &r.doc,
         );
         for f in &r.fields {
-            let ty = rust_type(&f.ty);
             self.push(
                 Kind::Field,
                 format!("{}.{}", r.name, f.name),
                 Some((Kind::Struct, &r.name)),
                 Detail::Field {
-                    ty: if f.default.is_none() {
-                        format!("Option<{ty}>")
-                    } else {
-                        ty
-                    },
+                    ty: shown_type(field_type(f)),
                     wire: f.wire.clone(),
                     renamed: unraw(&f.name) != f.wire,
                     nullable: f.nullable,
@@ -529,7 +531,7 @@ impl Builder {
                 Detail::Struct {
                     role: StructRole::Page,
                     non_exhaustive: false,
-                    default: false,
+                    default: true,
                 },
                 "",
             );
@@ -555,7 +557,7 @@ impl Builder {
         }
         for op in &r.operations {
             if let Some(name) = &op.params_type {
-                self.params(name, &op.params);
+                self.params(name, op);
             }
         }
         if r.operations.is_empty() {
@@ -582,7 +584,11 @@ impl Builder {
                 role: FnRole::HandleMaker,
                 is_async: false,
                 receiver: true,
-                args: r.scope_params.iter().map(path_arg).collect(),
+                args: r
+                    .scope_params
+                    .iter()
+                    .map(|p| (p.name.clone(), shown_type(path_arg_type(p))))
+                    .collect(),
                 ret: handle.clone(),
             },
             "",
@@ -595,15 +601,10 @@ impl Builder {
     fn operation(&mut self, r: &Resource, op: &Operation) {
         let handle = &r.plural_camel;
         let path = format!("{handle}::{}", op.fn_name);
-        let mut args: Vec<(String, String)> = op.own_path_params.iter().map(path_arg).collect();
-        if let Some(params) = &op.params_type {
-            args.push(("params".into(), params.clone()));
-        }
-        let ret = match op.kind {
-            OpKind::Delete => "()".to_string(),
-            OpKind::List => r.page.as_ref().map_or_else(String::new, |p| p.name.clone()),
-            _ => r.name.clone(),
-        };
+        let args: Vec<(String, String)> = operation_args(op)
+            .into_iter()
+            .map(|(name, ty)| (name, shown_type(ty)))
+            .collect();
         if op.kind == OpKind::List {
             self.push(
                 Kind::Fn,
@@ -614,10 +615,7 @@ impl Builder {
                     is_async: false,
                     receiver: true,
                     args: args.clone(),
-                    ret: format!(
-                        "impl futures_util::Stream<Item = Result<{}, Error>> + Send + 'static",
-                        r.name
-                    ),
+                    ret: shown_type(stream_type(r)),
                 },
                 "",
             );
@@ -634,6 +632,7 @@ impl Builder {
             "",
         );
         // Operations are listed when added or removed with their resource, too.
+        let output = shown_type(operation_output(r, op));
         self.push(
             Kind::Fn,
             path,
@@ -643,23 +642,22 @@ impl Builder {
                 is_async: true,
                 receiver: true,
                 args,
-                ret: format!("Result<{ret}, Error>"),
+                ret: format!("Result<{output}, Error>"),
             },
             op.doc.as_deref().unwrap_or(""),
         );
     }
 
     /// A parameter struct, as `emit::params` emits it.
-    fn params(&mut self, name: &str, params: &[Param]) {
-        let required: Vec<&Param> = params.iter().filter(|p| p.required).collect();
+    fn params(&mut self, name: &str, op: &Operation) {
         self.push(
             Kind::Struct,
             name.into(),
             None,
             Detail::Struct {
                 role: StructRole::Params,
-                non_exhaustive: true,
-                default: required.is_empty(),
+                non_exhaustive: PARAMS_NON_EXHAUSTIVE,
+                default: params_default(op),
             },
             "",
         );
@@ -671,44 +669,26 @@ impl Builder {
                 role: FnRole::Constructor,
                 is_async: false,
                 receiver: false,
-                args: required
-                    .iter()
-                    .map(|p| (p.name.clone(), arg_type(&p.ty)))
+                args: constructor_args(op)
+                    .into_iter()
+                    .map(|(p, ty)| (p.name.clone(), shown_type(ty)))
                     .collect(),
                 ret: "Self".into(),
             },
             "",
         );
-        for p in params {
-            let value_ty = if p.secret {
-                "Secret".to_string()
-            } else {
-                rust_type(&p.ty)
-            };
-            let ty = match (&p.ty, p.required) {
-                (_, true) | (Type::Array(_), false) => value_ty.clone(),
-                _ => format!("Option<{value_ty}>"),
-            };
-            let bounds = match &p.ty {
-                Type::Integer { min, max } if min.is_some() || max.is_some() => {
-                    Bounds::Int((*min, *max))
-                }
-                Type::Number { min, max } if min.is_some() || max.is_some() => {
-                    Bounds::Float((*min, *max))
-                }
-                _ => Bounds::None,
-            };
+        for p in &op.params {
             self.push(
                 Kind::Param,
                 format!("{name}.{}", p.name),
                 Some((Kind::Struct, name)),
                 Detail::Param {
-                    ty,
-                    value_ty,
+                    ty: shown_type(param_field_type(p)),
+                    value_ty: shown_type(param_value_type(p)),
                     wire: p.wire.clone(),
                     location: p.location,
                     required: p.required,
-                    bounds,
+                    bounds: bounds(p),
                     secret: p.secret,
                 },
                 &p.doc,
@@ -717,42 +697,118 @@ impl Builder {
     }
 }
 
-/// As `emit::rust_types::rust_type`, with paths shortened.
-fn rust_type(ty: &Type) -> String {
-    match ty {
-        Type::String | Type::Uri => "String".into(),
-        Type::Integer { min, max } => int_name(*min, *max).into(),
-        Type::Number { .. } => "f64".into(),
-        Type::Boolean => "bool".into(),
-        Type::DateTime(_) => "time::OffsetDateTime".into(),
-        Type::Json => "serde_json::Value".into(),
-        Type::Named(name) | Type::Enum(name) => name.clone(),
-        Type::Array(item) => format!("Vec<{}>", rust_type(item)),
-        Type::Map {
-            value,
-            nullable_values: true,
-        } => format!("BTreeMap<String, Option<{}>>", rust_type(value)),
-        Type::Map { value, .. } => format!("BTreeMap<String, {}>", rust_type(value)),
+/// The bounds `validate` checks on a parameter.
+fn bounds(p: &Param) -> Bounds {
+    match &p.ty {
+        Type::Integer { min, max } if min.is_some() || max.is_some() => Bounds::Int((*min, *max)),
+        Type::Number { min, max } if min.is_some() || max.is_some() => Bounds::Float((*min, *max)),
+        _ => Bounds::None,
     }
 }
 
-/// As `emit::rust_types::arg_type`.
-fn arg_type(ty: &Type) -> String {
-    match ty {
-        Type::String | Type::Uri => "impl Into<String>".into(),
-        Type::Array(item) => format!("impl IntoIterator<Item = {}>", arg_type(item)),
-        other => rust_type(other),
+/// A type the emitters wrote, as the surface shows it: paths into `std`, this crate
+/// and its runtime cut to their last segment, other crates' kept whole.
+fn shown_type(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::Type>(tokens.clone()) {
+        Ok(ty) => {
+            let mut out = String::new();
+            write_type(&ty, &mut out);
+            out
+        }
+        // Emitters write valid types; show the tokens if one ever isn't.
+        Err(_) => tokens.to_string(),
     }
 }
 
-/// As `emit::handles::scope_arg`: text as `&str`, SIDs and enums by reference.
-fn path_arg(p: &Param) -> (String, String) {
-    let ty = match &p.ty {
-        Type::String | Type::Uri => "&str".into(),
-        Type::Named(name) | Type::Enum(name) => format!("&{name}"),
-        other => rust_type(other),
+fn write_type(ty: &syn::Type, out: &mut String) {
+    match ty {
+        syn::Type::Path(p) => write_path(&p.path, out),
+        syn::Type::Reference(r) => {
+            out.push('&');
+            if let Some(lifetime) = &r.lifetime {
+                let _ = write!(out, "'{} ", lifetime.ident);
+            }
+            if r.mutability.is_some() {
+                out.push_str("mut ");
+            }
+            write_type(&r.elem, out);
+        }
+        syn::Type::Tuple(t) => {
+            out.push('(');
+            for (i, elem) in t.elems.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_type(elem, out);
+            }
+            out.push(')');
+        }
+        syn::Type::Array(a) => {
+            out.push('[');
+            write_type(&a.elem, out);
+            let len = &a.len;
+            let _ = write!(out, "; {}]", quote::quote!(#len));
+        }
+        syn::Type::ImplTrait(t) => {
+            out.push_str("impl ");
+            write_bounds(t.bounds.iter(), out);
+        }
+        other => out.push_str(&quote::quote!(#other).to_string()),
+    }
+}
+
+fn write_bounds<'a>(bounds: impl Iterator<Item = &'a syn::TypeParamBound>, out: &mut String) {
+    for (i, bound) in bounds.enumerate() {
+        if i > 0 {
+            out.push_str(" + ");
+        }
+        match bound {
+            syn::TypeParamBound::Trait(t) => write_path(&t.path, out),
+            syn::TypeParamBound::Lifetime(l) => {
+                let _ = write!(out, "'{}", l.ident);
+            }
+            other => out.push_str(&quote::quote!(#other).to_string().replace(" < >", "<>")),
+        }
+    }
+}
+
+fn write_path(path: &syn::Path, out: &mut String) {
+    let first = path.segments.first().map(|s| s.ident.to_string());
+    let ours = matches!(
+        first.as_deref(),
+        Some("std" | "core" | "alloc" | "crate" | "self" | "super")
+    ) || (path.leading_colon.is_none() && path.segments.len() == 1);
+    let segments: Vec<&syn::PathSegment> = if ours {
+        path.segments.iter().last().into_iter().collect()
+    } else {
+        path.segments.iter().collect()
     };
-    (p.name.clone(), ty)
+    for (i, segment) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push_str("::");
+        }
+        out.push_str(&segment.ident.to_string());
+        if let syn::PathArguments::AngleBracketed(args) = &segment.arguments {
+            out.push('<');
+            for (i, arg) in args.args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match arg {
+                    syn::GenericArgument::Type(t) => write_type(t, out),
+                    syn::GenericArgument::AssocType(a) => {
+                        let _ = write!(out, "{} = ", a.ident);
+                        write_type(&a.ty, out);
+                    }
+                    syn::GenericArgument::Lifetime(l) => {
+                        let _ = write!(out, "'{}", l.ident);
+                    }
+                    other => out.push_str(&quote::quote!(#other).to_string()),
+                }
+            }
+            out.push('>');
+        }
+    }
 }
 
 fn literal(value: &Literal) -> String {
@@ -760,7 +816,7 @@ fn literal(value: &Literal) -> String {
         Literal::Bool(b) => b.to_string(),
         Literal::Int(i) => i.to_string(),
         Literal::Float(x) => format!("{x:?}"),
-        Literal::Str(s) => format!("{s:?}"),
+        Literal::Str(s) | Literal::Variant { wire: s, .. } => format!("{s:?}"),
     }
 }
 

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::hint::black_box;
 use std::time::{Duration, Instant, SystemTime};
 use tests::bench::{criterion, median_ns, print_ratio};
-use twilio_chat_v1::{CreateInvite, InvitePage, InviteSid, RoleSid};
+use twilio_chat_v1::{InvitePage, InviteSid};
 
 const PATTERN: &str = "^IN[0-9a-fA-F]{32}$";
 const BATCH: usize = 1024;
@@ -403,28 +403,6 @@ fn main() {
     });
     group.finish();
 
-    let role: RoleSid = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("SID");
-    let mut group = c.benchmark_group("encode");
-    group
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(2));
-    group.bench_function("create_form", |b| {
-        b.iter(|| {
-            let params = CreateInvite::new(black_box("alice smith")).role_sid(role);
-            params.validate().expect("valid");
-            serde_urlencoded::to_string(params.to_pairs()).expect("encodes")
-        })
-    });
-    group.bench_function("plain_form", |b| {
-        b.iter(|| {
-            let pairs = [
-                ("Identity", black_box("alice smith")),
-                ("RoleSid", role.as_str()),
-            ];
-            serde_urlencoded::to_string(pairs).expect("encodes")
-        })
-    });
-    group.finish();
     c.final_summary();
 
     println!("\nratios (medians of this run; lower is faster)");
@@ -529,11 +507,4 @@ fn main() {
             "decode 50 invites: generated / plain, paired"
         );
     }
-    print_ratio(
-        "encode create form: generated / plain pairs",
-        "encode/create_form",
-        "encode/plain_form",
-        None,
-        started,
-    );
 }

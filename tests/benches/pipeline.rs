@@ -84,7 +84,7 @@ fn synthetic_spec(n: usize) -> String {
 }
 
 fn run(sources: &[SourceFile]) -> usize {
-    let files = codegen::generate(sources).expect("the spec is valid");
+    let files = codegen::generate(sources, &tests::layout_in_memory()).expect("the spec is valid");
     files.values().map(String::len).sum()
 }
 
@@ -92,7 +92,7 @@ fn main() {
     let started = SystemTime::now();
     let mut c = criterion();
     let root = workspace_root();
-    let chat = codegen::read_spec_dir(&root.join("spec"), "spec").expect("spec/");
+    let chat = codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1").expect("spec/twilio-chat-v1");
 
     let mut group = c.benchmark_group("pipeline");
     group

@@ -66,7 +66,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     crates.sort_unstable();
     crates.dedup();
 
-    let lines = rust_lines(&root.join("generated"))?;
+    let lines = rust_lines(&root.join("generated").join(PACKAGE))?;
     let verdict = if median <= TARGET_SECS {
         "met"
     } else {
@@ -119,7 +119,8 @@ fn rebuild_median(
 /// dev profile, so that built with this workspace's target folder it reuses the
 /// dependencies already built.
 fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
-    let sources = codegen::read_spec_dir(&root.join("spec"), "spec").map_err(|e| e.to_string())?;
+    let spec = format!("spec/{PACKAGE}");
+    let sources = codegen::read_spec_dir(&root.join(&spec), &spec).map_err(|e| e.to_string())?;
     let mut api = codegen::check(&sources).map_err(|d| d.to_string())?;
     api.resources.retain(|r| r.wire == "Invite");
     // And the named types Invite uses, as the crate had them when it served Invite alone.
@@ -129,7 +130,8 @@ fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
     api.lib_name = INVITE_PACKAGE.replace('-', "_");
     let dir = root.join("target/bench-build").join(INVITE_PACKAGE);
     let _ = std::fs::remove_dir_all(&dir);
-    for (path, contents) in codegen::emit(&api) {
+    let layout = codegen::Layout::for_output(root, &dir).map_err(|e| e.to_string())?;
+    for (path, contents) in codegen::emit(&api, &layout) {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;

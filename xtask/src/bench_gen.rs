@@ -21,7 +21,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let scratch = root.join("target/bench-gen");
     let _ = std::fs::remove_dir_all(&scratch);
-    let spec = root.join("spec");
+    let spec = root.join("spec/twilio-chat-v1");
     let spec = spec.to_str().ok_or("the spec path is not UTF-8")?;
     let time = |args: &[&str]| -> Result<f64, String> {
         let started = Instant::now();

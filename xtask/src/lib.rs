@@ -1,29 +1,44 @@
-//! Where the repository keeps its specs and their generated crates, and how their API
-//! changed since a commit, for `cargo xtask` and the workspace's tests.
-
-pub mod api_report;
+//! Where the repository keeps its specs and their generated crates, for `cargo xtask`
+//! and the workspace's tests.
 
 use codegen::fresh::Job;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// `spec/` → `generated/`, then every `tests/fixtures/<name>/spec/` → `…/<name>/out/`.
+/// Every `spec/<crate>/` → `generated/<crate>/`, then every
+/// `tests/fixtures/<name>/spec/` → `…/<name>/out/`.
 pub fn default_jobs(root: &Path) -> io::Result<Vec<Job>> {
-    let mut jobs = vec![Job {
-        spec: root.join("spec"),
-        out: root.join("generated"),
-    }];
-    let fixtures = root.join("tests/fixtures");
-    if fixtures.is_dir() {
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&fixtures)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("spec").is_dir())
-            .collect();
-        dirs.sort();
-        jobs.extend(dirs.into_iter().map(|dir| Job {
-            spec: dir.join("spec"),
-            out: dir.join("out"),
-        }));
-    }
+    let mut jobs: Vec<Job> = subfolders(&root.join("spec"))?
+        .into_iter()
+        .map(|spec| Job {
+            out: root
+                .join("generated")
+                .join(spec.file_name().unwrap_or_default()),
+            spec,
+        })
+        .collect();
+    let fixtures = subfolders(&root.join("tests/fixtures"))?;
+    jobs.extend(
+        fixtures
+            .into_iter()
+            .filter(|dir| dir.join("spec").is_dir())
+            .map(|dir| Job {
+                spec: dir.join("spec"),
+                out: dir.join("out"),
+            }),
+    );
     Ok(jobs)
+}
+
+/// The folders directly in `dir`, sorted; none if it doesn't exist.
+fn subfolders(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
 }

@@ -1,42 +1,46 @@
 //! `cargo xtask`: the maintainer's commands.
 //!
 //! ```text
-//! cargo xtask gen      [--spec DIR --out DIR] [--base REV]   regenerate, report API changes
-//! cargo xtask check    [--spec DIR --out DIR] [--base REV]   fail if stale or under-versioned
-//! cargo xtask api-diff [--spec DIR] [--base REV] [--markdown] the API change report
+//! cargo xtask gen      [--spec DIR [--out DIR]]          regenerate, report API changes
+//! cargo xtask check    [--spec DIR [--out DIR]]          fail if stale or under-versioned
+//! cargo xtask api-diff [--spec DIR] [--markdown]         the API change report
 //! ```
 //!
-//! Exit codes: 0 success, 1 errors in a spec, 2 usage or I/O errors.
+//! Exit codes: 0 success, 1 errors in a spec (or, for `check`, stale output or an
+//! API change the version doesn't cover), 2 usage or I/O errors.
 
 mod bench_build;
 mod bench_gen;
 
-use codegen::fresh::{self, Job};
+use codegen::fresh::{self, Job, JobOutcome};
+use codegen::release::Standing;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use xtask::api_report::{self, JobReport, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR --out DIR] [--base REV]
-       cargo xtask api-diff [--spec DIR] [--base REV] [--markdown]
+const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
+       cargo xtask api-diff [--spec DIR] [--markdown]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
 
   gen          regenerate the crate(s) from their spec folders; writes only changed files,
-               then reports how each crate's public API changed since REV (default HEAD)
-  check        exit non-zero if any generated file is not what `gen` would write, or if
-               the API changed since REV more than the spec's `api.version` allows (a
-               breaking change needs a breaking bump)
-  api-diff     the API change report between each spec at REV (default HEAD) and the
-               working tree; --markdown prints tables to paste into a pull request
-  bench-build  time a rebuild of generated/ (and of a crate with Invite alone) with
-               dependencies built (median of RUNS, default 3); count its dependencies
-  bench-gen    time `cargo xtask gen` on spec/ through cargo, full and no-op (median of
-               RUNS, default 11), against `cargo xtask help`
+               then reports how each crate's public API changed since its last release
+               (the surface recorded in the spec folder's released-api.jsonl), and records
+               a new release when api.version was bumped far enough
+  check        exit non-zero if any generated file or release record is not what `gen`
+               would write, or if the API changed since the last release more than
+               api.version allows (a breaking change needs a breaking bump)
+  api-diff     the API change report of each crate since its last release; --markdown
+               prints tables to paste into a pull request
+  bench-build  time a rebuild of generated/twilio-chat-v1 (and of a crate with Invite
+               alone) with dependencies built (median of RUNS, default 3); count its
+               dependencies
+  bench-gen    time `cargo xtask gen` on spec/twilio-chat-v1 through cargo, full and no-op
+               (median of RUNS, default 11), against `cargo xtask help`
 
-Without --spec/--out, the commands cover spec/ -> generated/ and every
-tests/fixtures/<name>/spec/ -> tests/fixtures/<name>/out/. The spec at REV is read
-with git in the spec folder; outside a git checkout there is no report.";
+Without --spec, the commands cover every spec/<crate>/ -> generated/<crate>/ and every
+tests/fixtures/<name>/spec/ -> tests/fixtures/<name>/out/. --spec alone names one of
+those; with --out, any spec folder goes to any output folder.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,24 +55,24 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
+    let root = workspace_root();
     let mode = match command.as_str() {
         "gen" => fresh::Mode::Write,
-        "check" => fresh::Mode::Check,
-        "api-diff" => return api_diff(rest),
-        "bench-build" => {
-            return bench_build::run(&workspace_root(), rest).map(|()| ExitCode::SUCCESS)
-        }
-        "bench-gen" => return bench_gen::run(&workspace_root(), rest).map(|()| ExitCode::SUCCESS),
+        "check" | "api-diff" => fresh::Mode::Check,
+        "bench-build" => return bench_build::run(&root, rest).map(|()| ExitCode::SUCCESS),
+        "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
         }
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
     };
-    let root = workspace_root();
     let options = Options::parse(rest)?;
-    if options.markdown {
+    if options.markdown && command != "api-diff" {
         return Err(format!("--markdown is an option of api-diff\n\n{USAGE}"));
+    }
+    if options.out.is_some() && command == "api-diff" {
+        return Err(format!("api-diff takes no --out\n\n{USAGE}"));
     }
     let jobs = jobs(&root, &options)?;
 
@@ -84,13 +88,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Err(fresh::RunError::Io(e)) => return Err(e.to_string()),
     };
     let elapsed = started.elapsed();
-    let base = options.base.as_deref().unwrap_or("HEAD");
-    // The specs were checked to generate; the report reuses them.
-    let api: Result<Vec<JobReport>, String> = jobs
-        .iter()
-        .zip(&report.apis)
-        .map(|(job, api)| api_report::report(&root, job, api, base))
-        .collect();
+    if command == "api-diff" {
+        print_api_diff(&report.jobs, options.markdown);
+        return Ok(ExitCode::SUCCESS);
+    }
     match mode {
         fresh::Mode::Write => {
             println!(
@@ -102,14 +103,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 report.total - report.changed.len(),
                 elapsed.as_secs_f64() * 1e3
             );
-            // The files are written either way; the report only informs.
-            match api {
-                Ok(reports) => {
-                    for r in reports.iter().filter(|r| has_news(r)) {
-                        print!("\n{}", job_text(r, base));
-                    }
-                }
-                Err(e) => eprintln!("no API change report: {e}"),
+            // The files are written either way; the standing only informs here.
+            for job in report.jobs.iter().filter(|j| has_news(j)) {
+                print!("\n{}", job_text(job));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -131,24 +127,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
                 eprintln!("run `cargo xtask gen` and commit the result");
             }
-            match api {
-                Ok(reports) => {
-                    let problems: Vec<&JobReport> = reports
-                        .iter()
-                        .filter(|r| r.version_problem().is_some())
-                        .collect();
-                    if problems.is_empty() {
-                        println!("API changes since {base} fit each spec's api.version");
-                    }
-                    for r in problems {
-                        failed = true;
-                        eprint!("\n{}", job_text(r, base));
-                    }
-                }
-                Err(e) => {
-                    failed = true;
-                    eprintln!("API change report: {e}");
-                }
+            let unfit: Vec<&JobOutcome> = report.unfit().collect();
+            if unfit.is_empty() {
+                println!("API changes since each crate's last release fit its api.version");
+            }
+            for job in unfit {
+                failed = true;
+                eprint!("\n{}", job_text(job));
             }
             Ok(if failed {
                 ExitCode::from(1)
@@ -159,55 +144,51 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-/// `cargo xtask api-diff`: every job's report, as text or Markdown.
-fn api_diff(args: &[String]) -> Result<ExitCode, String> {
-    let root = workspace_root();
-    let options = Options::parse(args)?;
-    let jobs = match (&options.spec, &options.out) {
-        (_, Some(_)) => return Err(format!("api-diff takes no --out\n\n{USAGE}")),
-        (Some(spec), None) => vec![Job {
-            spec: spec.clone(),
-            out: PathBuf::new(),
-        }],
-        (None, None) => xtask::default_jobs(&root).map_err(|e| e.to_string())?,
-    };
-    let base = options.base.as_deref().unwrap_or("HEAD");
-    let reports = api_report::reports(&root, &jobs, base)?;
-    if options.markdown {
-        println!("### API changes since `{base}`\n");
+/// `cargo xtask api-diff`: every job's report since its release, as text or Markdown.
+fn print_api_diff(jobs: &[JobOutcome], markdown: bool) {
+    if markdown {
+        println!("### API changes since the last release\n");
     }
-    for (i, r) in reports.iter().enumerate() {
+    for (i, job) in jobs.iter().enumerate() {
         if i > 0 {
             println!();
         }
-        match (&r.outcome, options.markdown) {
-            (Outcome::Report(report), true) => {
-                print!(
-                    "_`{}` at `{base}` → working tree_\n\n{}",
-                    r.spec,
-                    report.markdown()
-                )
-            }
-            (Outcome::Skipped(why), true) => println!("_`{}`: no report: {why}_", r.spec),
-            (_, false) => print!("{}", job_text(r, base)),
+        match (job.standing.report(), markdown) {
+            (Some(report), true) => print!(
+                "_`{}` since {}_\n\n{}",
+                job.spec,
+                report.old_version,
+                report.markdown()
+            ),
+            (None, true) => println!("_`{}`: {}_", job.spec, job.standing.summary(&job.surface)),
+            (_, false) => print!("{}", job_text(job)),
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
-/// True when a job's report has changes or could not be made.
-fn has_news(r: &JobReport) -> bool {
-    match &r.outcome {
-        Outcome::Report(report) => !report.changes.is_empty(),
-        Outcome::Skipped(_) => true,
+/// True when a job's API changed since its release, or its record changes now.
+fn has_news(job: &JobOutcome) -> bool {
+    match &job.standing {
+        Standing::Unreleased(report) => !report.changes.is_empty(),
+        Standing::FirstRecord | Standing::Released(_) | Standing::Unfit(_) => true,
     }
 }
 
-/// `spec since HEAD: 3 API changes (…) to twilio-chat-v1`, then the changes.
-fn job_text(r: &JobReport, base: &str) -> String {
-    match &r.outcome {
-        Outcome::Report(report) => format!("{} since {base}: {}", r.spec, report.text()),
-        Outcome::Skipped(why) => format!("{}: no API change report: {why}\n", r.spec),
+/// `spec/x since 0.1.0: 3 API changes (…) to twilio-chat-v1`, then the changes.
+fn job_text(job: &JobOutcome) -> String {
+    match job.standing.report() {
+        Some(report) => format!(
+            "{} since {}: {}{}",
+            job.spec,
+            report.old_version,
+            report.text(),
+            match &job.standing {
+                Standing::Released(_) =>
+                    format!("recorded as the release of {}\n", report.new_version),
+                _ => String::new(),
+            }
+        ),
+        None => format!("{}: {}\n", job.spec, job.standing.summary(&job.surface)),
     }
 }
 
@@ -216,7 +197,6 @@ fn job_text(r: &JobReport, base: &str) -> String {
 struct Options {
     spec: Option<PathBuf>,
     out: Option<PathBuf>,
-    base: Option<String>,
     markdown: bool,
 }
 
@@ -229,7 +209,6 @@ impl Options {
             match arg.as_str() {
                 "--spec" => options.spec = Some(PathBuf::from(value()?)),
                 "--out" => options.out = Some(PathBuf::from(value()?)),
-                "--base" => options.base = Some(value()?.clone()),
                 "--markdown" => options.markdown = true,
                 other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
             }
@@ -241,15 +220,26 @@ impl Options {
 fn jobs(root: &Path, options: &Options) -> Result<Vec<Job>, String> {
     match (options.spec.clone(), options.out.clone()) {
         (Some(spec), Some(out)) => Ok(vec![Job { spec, out }]),
-        (Some(spec), None) if spec == root.join("spec") || spec == Path::new("spec") => {
-            Ok(vec![Job {
-                spec,
-                out: root.join("generated"),
-            }])
-        }
+        // A folder of `spec/` has its output in the folder of the same name in `generated/`.
+        (Some(spec), None) => xtask::default_jobs(root)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .find(|job| same_folder(&job.spec, &spec))
+            .map(|job| vec![job])
+            .ok_or_else(|| {
+                format!(
+                    "{} is not a spec folder of this repository: give --out too",
+                    spec.display()
+                )
+            }),
         (None, None) => xtask::default_jobs(root).map_err(|e| e.to_string()),
-        _ => Err("give both --spec and --out, or neither".into()),
+        (None, Some(_)) => Err("--out needs --spec".into()),
     }
+}
+
+/// True when `a` and `b` name the same existing folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 fn workspace_root() -> PathBuf {

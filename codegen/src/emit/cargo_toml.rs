@@ -1,38 +1,84 @@
-//! The generated crate's `Cargo.toml`: only the dependencies its code uses.
+//! The generated crate's `Cargo.toml`: the runtime, the TLS features it forwards, and
+//! only the dependencies its code uses.
 
+use crate::generated_crate::{
+    Dependency, Need, DEPENDENCIES, DEV_DEPENDENCIES, RUNTIME_PACKAGE, RUNTIME_VERSION,
+    TLS_FEATURES,
+};
 use crate::model::Api;
+use crate::Layout;
 
-pub fn emit(api: &Api, stamp: &str) -> String {
+pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
     let stamp = stamp.replacen("//", "#", 1);
     let description = toml_string(&format!(
         "Typed Rust client for {}, generated from its API description.",
         api.title
     ));
-    let mut dependencies: Vec<&str> = super::runtime::DEPENDENCIES.lines().collect();
-    if api.needs_regex() {
-        dependencies.push(r#"regex = { version = "1", default-features = false, features = ["std", "perf", "unicode"] }"#);
-    }
+    let needs = |dep: &&Dependency| match dep.when {
+        Need::Always => true,
+        Need::Regex => api.needs_regex(),
+        Need::Json => api.needs_json(),
+        Need::Dates => api.needs_dates(),
+    };
+    let mut dependencies: Vec<String> = DEPENDENCIES
+        .iter()
+        .filter(needs)
+        .map(|d| d.manifest.to_string())
+        .collect();
+    dependencies.push(format!(
+        "{RUNTIME_PACKAGE} = {{ version = \"{RUNTIME_VERSION}\", path = {}, default-features = false }}",
+        toml_string(&layout.runtime_path)
+    ));
     dependencies.sort_unstable();
-    let dependencies = dependencies.join("\n");
+    let dev_dependencies: Vec<&str> = DEV_DEPENDENCIES.iter().map(|d| d.manifest).collect();
+    let features: Vec<String> = TLS_FEATURES
+        .iter()
+        .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))
+        .collect();
+    let workspace = if layout.standalone {
+        "\n# A workspace of its own: this crate was generated outside any other.\n[workspace]\n"
+    } else {
+        ""
+    };
     format!(
         r#"{stamp}
 
 [package]
 name = "{name}"
 version = "{version}"
-edition = "2021"
+edition = "2024"
 rust-version = "1.85"
 description = {description}
+
+[features]
+default = ["{default_tls}"]
+# The TLS backend, as the runtime offers it.
+{features}
 
 [dependencies]
 {dependencies}
 
-# For the examples.
+# For the examples and doctests.
 [dev-dependencies]
-tokio = {{ version = "1", features = ["macros", "rt"] }}
-"#,
+{dev_dependencies}
+{workspace}"#,
         name = api.crate_name,
         version = api.version,
+        default_tls = TLS_FEATURES[0],
+        features = features.join("\n"),
+        dependencies = dependencies.join("\n"),
+        dev_dependencies = dev_dependencies.join("\n"),
+    )
+}
+
+/// The crate's `rustfmt.toml`: rustfmt leaves the generated files alone, so `cargo
+/// fmt` never makes them stale. They are formatted by prettyplease, the same on every
+/// machine whichever rustfmt it has.
+pub fn rustfmt_toml(stamp: &str) -> String {
+    format!(
+        "{}\n\n# Formatted by the generator (prettyplease), not rustfmt: `cargo fmt` must not\n\
+         # change what `cargo xtask check` compares.\ndisable_all_formatting = true\n",
+        stamp.replacen("//", "#", 1)
     )
 }
 

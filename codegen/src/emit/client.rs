@@ -1,50 +1,151 @@
-//! `src/client.rs`: the constructors of the runtime's `Client` that need the spec's
-//! base URL.
+//! `src/client.rs`: the crate's `Client`, its builder, and the base URL from the spec.
+//! The handle makers (`Client::invites`) are emitted beside each resource.
 
+use super::ident;
+use crate::generated_crate::{self as krate, client_fns, RUNTIME_LIB};
 use crate::model::Api;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(api: &Api) -> TokenStream {
     let base_url = &api.base_url;
-    let base_doc = format!(" The API's address, from the spec: `{base_url}`.");
+    let base_doc = format!(" The API's address, from its description: `{base_url}`.");
+    let client_doc = format!(
+        " A client for {}: credentials, settings and a connection pool, cheap to clone \
+         (the clones share the pool) and usable from many tasks at once.",
+        super::docs::escape(&api.title)
+    );
+    let runtime = ident(RUNTIME_LIB);
+    let (client, builder, base) = (
+        ident(krate::CLIENT),
+        ident(krate::CLIENT_BUILDER),
+        ident(krate::DEFAULT_BASE_URL),
+    );
+    let derives = client_fns::DERIVES.iter().map(|(name, _)| ident(name));
+    let transport = ident(client_fns::TRANSPORT_FIELD);
+    let [new, builder_fn, from_env, builder_from_env, base_url_fn, account_sid] = [
+        client_fns::NEW,
+        client_fns::BUILDER,
+        client_fns::FROM_ENV,
+        client_fns::BUILDER_FROM_ENV,
+        client_fns::BASE_URL,
+        client_fns::ACCOUNT_SID,
+    ]
+    .map(ident);
     quote! {
         //! Making a [`Client`]: credentials, address and transport settings.
 
-        use crate::runtime::client::{Client, ClientBuilder, Auth};
-        use crate::runtime::error::Error;
-
         #[doc = #base_doc]
-        pub const DEFAULT_BASE_URL: &str = #base_url;
+        pub const #base: &str = #base_url;
 
-        impl Client {
+        /// Configures a [`Client`]: base URL (for tests and proxies), region and edge,
+        /// timeouts, `User-Agent` suffix, retry policy, body limit, or an existing
+        /// `reqwest::Client`. Made by [`Client::builder`] or
+        /// [`Client::builder_from_env`].
+        pub type #builder = ::#runtime::ClientBuilder<#client>;
+
+        #[doc = #client_doc]
+        ///
+        /// Each resource has a handle, made by the method of its plural name
+        /// (`client.services()`), which carries the path parameters its operations
+        /// share.
+        #[derive(#(#derives),*)]
+        pub struct #client {
+            pub(crate) #transport: crate::runtime::Transport,
+        }
+
+        impl #client {
             /// A client with an Account SID (`AC…`) and its auth token, sending to
-            /// [`DEFAULT_BASE_URL`] with the default timeouts and retry policy of
-            /// [`ClientBuilder`] and [`RetryPolicy::default`](crate::RetryPolicy::default).
-            pub fn new(
+            /// [`DEFAULT_BASE_URL`] with the default settings of [`ClientBuilder`].
+            pub fn #new(
                 account_sid: impl ::std::convert::Into<::std::string::String>,
                 auth_token: impl ::std::convert::Into<::std::string::String>,
-            ) -> ::std::result::Result<Client, Error> {
-                Client::builder(Auth::auth_token(account_sid, auth_token)).build()
+            ) -> ::std::result::Result<#client, crate::Error> {
+                #builder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
             }
 
-            /// A builder for a client with these credentials: base URL, region and edge,
-            /// timeouts, User-Agent suffix, retry policy or an existing `reqwest::Client`.
-            pub fn builder(credentials: Auth) -> ClientBuilder {
-                ClientBuilder::new(DEFAULT_BASE_URL, credentials)
+            /// A builder for a client with these credentials.
+            pub fn #builder_fn(auth: crate::Auth) -> #builder {
+                #builder::new(auth)
             }
 
             /// A client configured from the environment: `TWILIO_ACCOUNT_SID` with
             /// `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`), and
             /// optionally `TWILIO_REGION` and `TWILIO_EDGE`.
-            pub fn from_env() -> ::std::result::Result<Client, Error> {
-                Client::builder_from_env()?.build()
+            pub fn #from_env() -> ::std::result::Result<#client, crate::Error> {
+                #builder::from_env()?.build()
             }
 
             /// Like [`Client::from_env`], but returns the builder to adjust further.
-            pub fn builder_from_env() -> ::std::result::Result<ClientBuilder, Error> {
-                ClientBuilder::from_env(DEFAULT_BASE_URL)
+            pub fn #builder_from_env() -> ::std::result::Result<#builder, crate::Error> {
+                #builder::from_env()
+            }
+
+            /// Where requests go: the default host, the regional one, or the base URL
+            /// given to the builder.
+            pub fn #base_url_fn(&self) -> &str {
+                self.#transport.base_url()
+            }
+
+            /// The Account SID the client acts for.
+            pub fn #account_sid(&self) -> &str {
+                self.#transport.account_sid()
             }
         }
+
+        impl crate::runtime::ApiClient for #client {
+            const DEFAULT_BASE_URL: &'static str = #base;
+            const USER_AGENT: &'static str =
+                ::std::concat!(::std::env!("CARGO_PKG_NAME"), "/", ::std::env!("CARGO_PKG_VERSION"));
+
+            fn from_transport(#transport: crate::runtime::Transport) -> Self {
+                #client { #transport }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::generated_crate::client_fns;
+    use std::collections::BTreeSet;
+
+    /// The names lowering reserves for `Client` are the functions emitted here, and
+    /// the field and derives: a method added here without its name on the list
+    /// would let a resource take it.
+    #[test]
+    fn reserved_client_names_are_what_is_emitted() {
+        let sources = [crate::SourceFile {
+            name: "spec.yaml".into(),
+            text: "api: {crate: x-api, version: 0.1.0, title: X, base_url: 'https://x.twilio.com', auth: basic}\n".into(),
+        }];
+        let api = crate::check(&sources).expect("a spec with no resources is valid");
+        let file: syn::File = syn::parse2(super::emit(&api)).expect("valid Rust");
+        let mut emitted = BTreeSet::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Impl(block) if block.trait_.is_none() => {
+                    for item in &block.items {
+                        if let syn::ImplItem::Fn(f) = item {
+                            emitted.insert(f.sig.ident.to_string());
+                        }
+                    }
+                }
+                syn::Item::Struct(s) => {
+                    emitted.extend(
+                        s.fields
+                            .iter()
+                            .filter_map(|f| Some(f.ident.as_ref()?.to_string())),
+                    );
+                }
+                _ => {}
+            }
+        }
+        emitted.extend(client_fns::DERIVES.iter().map(|(_, m)| m.to_string()));
+        let reserved: BTreeSet<String> = client_fns::reserved()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(emitted, reserved);
     }
 }

@@ -5,7 +5,8 @@
 use super::doc_examples;
 use super::docs::doc;
 use super::ident;
-use super::rust_types::rust_type;
+use super::rust_types::{operation_args, operation_output, path_arg_type, stream_type};
+use crate::generated_crate::{client_fns, param_fns};
 use crate::model::{Api, Method, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -103,17 +104,10 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
     })
 }
 
-/// How a path parameter is taken: SIDs and enums by reference, text as `&str`.
+/// A path parameter as an argument: SIDs and enums by reference, text as `&str`.
 fn scope_arg(p: &Param) -> TokenStream {
     let name = ident(&p.name);
-    let ty = match &p.ty {
-        Type::String | Type::Uri => quote!(&str),
-        Type::Named(_) | Type::Enum(_) => {
-            let ty = rust_type(&p.ty);
-            quote!(&#ty)
-        }
-        other => rust_type(other),
-    };
+    let ty = path_arg_type(p);
     quote!(#name: #ty)
 }
 
@@ -125,33 +119,52 @@ fn segment(p: &Param, value: TokenStream) -> TokenStream {
         Type::Named(_) | Type::Enum(_) => quote!(#value.as_str()),
         _ => quote!(&::std::string::ToString::to_string(&#value)),
     };
-    quote!(crate::runtime::path::segment(#text, #wire)?)
+    quote!(crate::runtime::segment(#text, #wire)?)
 }
 
 fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let request_fn = ident(&op.request_fn);
     let method_name = ident(&op.fn_name);
-    let resource = ident(&r.name);
-    let own_args: Vec<TokenStream> = op.own_path_params.iter().map(scope_arg).collect();
-    let own_names: Vec<_> = op.own_path_params.iter().map(|p| ident(&p.name)).collect();
-    let params_ty = op.params_type.as_deref().map(ident);
-    let params_arg = params_ty.as_ref().map(|t| quote!(params: #t));
-    let params_ref_arg = params_ty.as_ref().map(|t| quote!(params: &#t));
-    let params_pass = params_ty.as_ref().map(|_| quote!(&params));
-    let all_args: Vec<&TokenStream> = own_args.iter().chain(params_arg.as_ref()).collect();
-    let request_args: Vec<&TokenStream> = own_args.iter().chain(params_ref_arg.as_ref()).collect();
-    let call_args: Vec<TokenStream> = own_names
-        .iter()
-        .map(|n| quote!(#n))
-        .chain(params_pass.clone())
+    let args: Vec<TokenStream> = operation_args(op)
+        .into_iter()
+        .map(|(name, ty)| {
+            let name = ident(&name);
+            quote!(#name: #ty)
+        })
+        .collect();
+    // The request builder borrows what the method takes by value.
+    let request_args: Vec<TokenStream> = operation_args(op)
+        .into_iter()
+        .map(|(name, ty)| {
+            let by_ref = name == param_fns::PARAMS_ARG;
+            let name = ident(&name);
+            if by_ref {
+                quote!(#name: &#ty)
+            } else {
+                quote!(#name: #ty)
+            }
+        })
+        .collect();
+    let call_args: Vec<TokenStream> = operation_args(op)
+        .into_iter()
+        .map(|(name, _)| {
+            let by_ref = name == param_fns::PARAMS_ARG;
+            let name = ident(&name);
+            if by_ref {
+                quote!(&#name)
+            } else {
+                quote!(#name)
+            }
+        })
         .collect();
 
     let (encode_path, path) = path_expr(r, op);
     let http_method = format_ident!("{}", op.method.as_str());
     let status = Literal::u16_unsuffixed(op.status);
     let operation_name = &op.label;
-    let (validate, pairs) = match &params_ty {
-        Some(_) => (quote!(params.validate()?;), quote!(params.to_pairs())),
+    let (validate, to_pairs) = (ident(param_fns::VALIDATE), ident(param_fns::TO_PAIRS));
+    let (validate, pairs) = match &op.params_type {
+        Some(_) => (quote!(params.#validate()?;), quote!(params.#to_pairs())),
         None => (quote!(), quote!(::std::vec::Vec::new())),
     };
     let in_form = op.params.iter().any(|p| p.location == ParamIn::Form);
@@ -166,13 +179,13 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let scope = (!r.scope_params.is_empty())
         .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
     let request = quote! {
-        fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::client::Request, crate::Error> {
+        fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
             #validate
             #scope
             #encode_path
-            ::std::result::Result::Ok(crate::runtime::client::Request {
+            ::std::result::Result::Ok(crate::runtime::Request {
                 operation: #operation_name,
-                method: ::reqwest::Method::#http_method,
+                method: crate::runtime::Method::#http_method,
                 path: #path,
                 query: #query,
                 form: #form,
@@ -181,37 +194,35 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         }
     };
 
+    let transport = ident(client_fns::TRANSPORT_FIELD);
     let docs = op_docs(api, r, op);
+    let output = operation_output(r, op);
     let send = match op.kind {
         OpKind::Delete => quote! {
             #docs
-            pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<(), crate::Error> {
-                self.client.send_empty(self.#request_fn(#(#call_args),*)?).await
+            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                self.client.#transport.send_empty(self.#request_fn(#(#call_args),*)?).await
             }
         },
         OpKind::List => {
-            let page = r
-                .page
-                .as_ref()
-                .map(|p| ident(&p.name))
-                .expect("lowering gives a resource with a list operation its page type");
             let stream_docs = stream_docs(api, r, op);
+            let stream = stream_type(r);
             quote! {
                 #docs
-                pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<#page, crate::Error> {
-                    self.client.send_json(self.#request_fn(#(#call_args),*)?).await
+                pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                    self.client.#transport.send_json(self.#request_fn(#(#call_args),*)?).await
                 }
 
                 #stream_docs
-                pub fn stream(&self, #(#all_args),*) -> impl ::futures_util::Stream<Item = ::std::result::Result<#resource, crate::Error>> + ::std::marker::Send + 'static {
-                    self.client.paginate::<#page>(self.#request_fn(#(#call_args),*))
+                pub fn stream(&self, #(#args),*) -> #stream {
+                    self.client.#transport.paginate::<#output>(self.#request_fn(#(#call_args),*))
                 }
             }
         }
         _ => quote! {
             #docs
-            pub async fn #method_name(&self, #(#all_args),*) -> ::std::result::Result<#resource, crate::Error> {
-                self.client.send_json(self.#request_fn(#(#call_args),*)?).await
+            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                self.client.#transport.send_json(self.#request_fn(#(#call_args),*)?).await
             }
         },
     };

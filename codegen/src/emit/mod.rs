@@ -11,10 +11,10 @@ mod lib_rs;
 mod named_types;
 mod params;
 mod resource;
-mod runtime;
 pub(crate) mod rust_types;
 
 use crate::model::Api;
+use crate::Layout;
 use proc_macro2::{Ident, Span, TokenStream};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Generated files by path relative to the output folder (`src/lib.rs`).
 pub type Files = BTreeMap<String, String>;
 
-pub fn emit(api: &Api) -> Files {
+pub fn emit(api: &Api, layout: &Layout) -> Files {
     let stamp = stamp(api);
     // Largest first, so the last file a core picks up is a small one.
     let mut jobs: Vec<RustJob> = Vec::new();
@@ -53,10 +53,8 @@ pub fn emit(api: &Api) -> Files {
     ));
 
     let mut files = format_all(&stamp, &jobs);
-    files.insert("Cargo.toml".into(), cargo_toml::emit(api, &stamp));
-    for (name, text) in runtime::FILES {
-        files.insert(format!("src/runtime/{name}"), format!("{stamp}\n{text}"));
-    }
+    files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
+    files.insert("rustfmt.toml".into(), cargo_toml::rustfmt_toml(&stamp));
     files
 }
 

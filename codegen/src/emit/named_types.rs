@@ -5,6 +5,7 @@
 
 use super::docs::{doc, doc_with};
 use super::ident;
+use super::rust_types::ENUM_NON_EXHAUSTIVE;
 use crate::model::{Api, EnumDef, NamedKind, NamedType, StringRule};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -22,32 +23,32 @@ pub fn emit(api: &Api) -> TokenStream {
 }
 
 fn sid(t: &NamedType, prefix: &str, digits: usize) -> TokenStream {
-    let len = prefix.len() + digits;
-    let (len_lit, digits_lit) = (
-        Literal::usize_unsuffixed(len),
-        Literal::usize_unsuffixed(digits),
-    );
+    let name = ident(&t.name);
+    let len = Literal::usize_unsuffixed(prefix.len() + digits);
+    let digits_lit = Literal::usize_unsuffixed(digits);
     let rule = format!(
-        "`{prefix}` followed by {digits} hex digits of either case ({len} characters); \
-         kept inline, so it is `Copy`."
+        "`{prefix}` followed by {digits} hex digits of either case ({} characters); kept \
+         inline, so it is `Copy`.",
+        prefix.len() + digits
     );
-    let check = quote! {
-        crate::runtime::validate::sid::<#digits_lit>(value, Self::NAME, #prefix)
-    };
-    let is_valid = quote! {
-        crate::runtime::validate::is_sid::<#digits_lit>(value, #prefix)
-    };
-    let consts = quote! {
-        /// The literal every value starts with.
-        pub const PREFIX: &'static str = #prefix;
-        /// The length of every value, in bytes and characters.
-        pub const LEN: usize = #len_lit;
-    };
-    let storage = Storage::Inline(len_lit);
-    string_newtype(t, &rule, storage, consts, check, is_valid)
+    let docs = doc_with(&t.doc, &rule);
+    // Errors name it as the spec does, which the macro takes from the Rust name
+    // unless told otherwise.
+    let named = (t.name != t.wire).then(|| {
+        let wire = &t.wire;
+        quote!(named #wire)
+    });
+    quote! {
+        #docs
+        pub struct #name(crate::runtime::FStr<#len>);
+
+        crate::runtime::sid_newtype!(#name #named, #prefix, #digits_lit);
+    }
 }
 
 fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
+    let name = ident(&t.name);
+    let wire = &t.wire;
     let opt = |v: Option<u64>| match v {
         Some(v) => {
             let v = Literal::u64_unsuffixed(v);
@@ -66,92 +67,43 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
         (None, Some(b)) => text.push(format!("is at most {b} characters long")),
         (None, None) => {}
     }
-    let doc_rule = format!("A value {}.", text.join(" and "));
+    let docs = doc_with(&t.doc, &format!("A value {}.", text.join(" and ")));
     let pattern_check = rule.pattern.as_ref().map(|pattern| {
         quote! {
             // Checked to be a valid `regex` when this file was generated.
             static PATTERN: ::std::sync::LazyLock<::regex::Regex> =
                 ::std::sync::LazyLock::new(|| ::regex::Regex::new(#pattern).expect("pattern is valid"));
             if !PATTERN.is_match(value) {
-                return ::std::result::Result::Err(crate::runtime::validate::ValidationError::new(
+                return ::std::result::Result::Err(crate::ValidationError::new(
                     Self::NAME,
-                    crate::runtime::validate::Problem::Pattern { pattern: #pattern },
+                    crate::Problem::Pattern { pattern: #pattern },
                 ));
             }
         }
     });
-    let check = quote! {
-        crate::runtime::validate::length(value, Self::NAME, #min, #max)?;
-        #pattern_check
-        ::std::result::Result::Ok(())
-    };
-    string_newtype(
-        t,
-        &doc_rule,
-        Storage::Heap,
-        quote!(),
-        check,
-        quote!(Self::validate(value).is_ok()),
-    )
-}
-
-/// Where a string newtype keeps its text.
-enum Storage {
-    /// A `String`, for text of any length.
-    Heap,
-    /// An `FStr` of this many bytes, for text of exactly that length.
-    Inline(Literal),
-}
-
-/// A string newtype whose every constructor runs `check` on `value: &str`;
-/// `is_valid` is the same test without the explanation.
-fn string_newtype(
-    t: &NamedType,
-    rule: &str,
-    storage: Storage,
-    consts: TokenStream,
-    check: TokenStream,
-    is_valid: TokenStream,
-) -> TokenStream {
-    let name = ident(&t.name);
-    let wire = &t.wire;
-    let docs = doc_with(&t.doc, rule);
-    let (derives, field, doors) = match storage {
-        Storage::Heap => (
-            quote!(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash),
-            quote!(::std::string::String),
-            quote!(string_newtype),
-        ),
-        // `Debug` is the macro's, to print the text rather than the storage.
-        Storage::Inline(len) => (
-            quote!(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash),
-            quote!(::fstr::FStr<#len>),
-            quote!(sid_newtype),
-        ),
-    };
     quote! {
         #docs
-        #[derive(#derives)]
-        pub struct #name(#field);
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct #name(::std::string::String);
 
         impl #name {
             /// The type's name in error messages.
             pub const NAME: &'static str = #wire;
-            #consts
 
             /// Checks `value` without allocating, saying what is wrong.
-            pub fn validate(value: &str) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
-                #check
+            pub fn validate(value: &str) -> ::std::result::Result<(), crate::ValidationError> {
+                crate::runtime::length(value, Self::NAME, #min, #max)?;
+                #pattern_check
+                ::std::result::Result::Ok(())
             }
 
-            /// True when `value` is valid; the fast test behind [`Self::validate`].
-            #[inline]
+            /// True when `value` is valid.
             pub fn is_valid(value: &str) -> bool {
-                #is_valid
+                Self::validate(value).is_ok()
             }
         }
 
-        crate::runtime::newtype::#doors!(#name);
+        crate::runtime::string_newtype!(#name);
     }
 }
 
@@ -165,12 +117,13 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
     let variants: Vec<_> = def.variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = def.variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|w| format!(" `{}`", w.replace('`', "'")));
+    let non_exhaustive = ENUM_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
         // Values the API adds later are decoded into the fallback; `non_exhaustive`
         // keeps adding them to the crate a compatible change.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
+        #non_exhaustive
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this crate did not know when it was generated, kept as sent.
@@ -198,6 +151,6 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
             }
         }
 
-        crate::runtime::newtype::string_enum!(#name, #fallback);
+        crate::runtime::string_enum!(#name, #fallback);
     }
 }

@@ -1,10 +1,15 @@
 //! Parameter structs of operations (`CreateInvite`, `ListInvites`): required
 //! parameters are constructor arguments, optional ones are setters, bounds are checked
-//! by `validate`, and `to_pairs` gives the query string or form body pairs.
+//! by `validate`, and `to_pairs` gives the query string or form body pairs. The last
+//! two are for the crate's handles only.
 
-use super::docs::{doc, doc_with};
+use super::docs::doc_with;
 use super::ident;
-use super::rust_types::{arg_type, from_arg, needs_conversion, rust_type, to_wire};
+use super::rust_types::{
+    arg_type, constructor_args, from_arg, needs_conversion, param_field_type, params_default,
+    to_wire, PARAMS_NON_EXHAUSTIVE,
+};
+use crate::generated_crate::param_fns;
 use crate::model::{OpKind, Operation, Param, ParamIn, Resource, Type};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -32,58 +37,64 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let fields = op.params.iter().map(|p| {
         let field = ident(&p.name);
         let docs = param_doc(p);
-        let ty = field_type(p);
+        let ty = param_field_type(p);
         quote! { #docs pub #field: #ty, }
     });
 
-    let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
-    let new_args = required.iter().map(|p| {
+    let new_args = constructor_args(op).into_iter().map(|(p, ty)| {
         let arg = ident(&p.name);
-        let ty = arg_type(&p.ty);
         quote!(#arg: #ty)
     });
-    let inits = op.params.iter().map(|p| {
-        let field = ident(&p.name);
-        if p.required && !p.secret && !needs_conversion(&p.ty) {
-            quote!(#field)
-        } else if p.required {
-            let value = value_of(p, quote!(#field));
-            quote!(#field: #value)
-        } else {
-            quote!(#field: ::std::default::Default::default())
-        }
-    });
+    let new = ident(param_fns::NEW);
+    let new_body = if params_default(op) {
+        quote!(Self::default())
+    } else {
+        let inits = op.params.iter().map(|p| {
+            let field = ident(&p.name);
+            match (&p.ty, p.required) {
+                (_, true) if !p.secret && !needs_conversion(&p.ty) => quote!(#field),
+                (_, true) => {
+                    let value = value_of(p, quote!(#field));
+                    quote!(#field: #value)
+                }
+                (Type::Array(_), false) => quote!(#field: ::std::vec::Vec::new()),
+                (_, false) => quote!(#field: ::std::option::Option::None),
+            }
+        });
+        quote!(Self { #(#inits),* })
+    };
     let setters = op.params.iter().filter(|p| !p.required).map(setter);
     let checks = op.params.iter().filter_map(check);
-    // `Default` only where it gives a complete value: with no required parameters.
-    let default = required.is_empty().then(|| quote!(Default,));
+    let default = params_default(op).then(|| quote!(Default,));
+    let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     let encodes = encode_all(&op.params);
+    let (validate, to_pairs) = (ident(param_fns::VALIDATE), ident(param_fns::TO_PAIRS));
 
     Some(quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default)]
-        #[non_exhaustive]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
         }
 
         impl #name {
             /// The parameters with every required one given and no optional one set.
-            pub fn new(#(#new_args),*) -> Self {
-                #name { #(#inits),* }
+            pub fn #new(#(#new_args),*) -> Self {
+                #new_body
             }
 
             #(#setters)*
 
             /// Checks every rule the API description states, so a bad value is refused
             /// before anything is sent.
-            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+            pub(crate) fn #validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
                 #(#checks)*
                 ::std::result::Result::Ok(())
             }
 
             /// The parameters as wire name and value pairs, arrays as repeated keys.
-            pub fn to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            pub(crate) fn #to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
                 #encodes
             }
         }
@@ -118,24 +129,10 @@ fn param_doc(p: &Param) -> TokenStream {
     doc_with(&p.doc, &notes.join(" "))
 }
 
-/// Required parameters hold their value; optional ones an `Option`, or an empty `Vec`.
-/// A secret is held as a `Secret`, whose `Debug` shows `[redacted]`.
-fn field_type(p: &Param) -> TokenStream {
-    let ty = if p.secret {
-        quote!(crate::runtime::secret::Secret)
-    } else {
-        rust_type(&p.ty)
-    };
-    match (&p.ty, p.required) {
-        (_, true) | (Type::Array(_), false) => ty,
-        _ => quote!(::std::option::Option<#ty>),
-    }
-}
-
 /// The field's value from the argument `arg` of [`arg_type`].
 fn value_of(p: &Param, arg: TokenStream) -> TokenStream {
     if p.secret {
-        quote!(crate::runtime::secret::Secret::new(#arg))
+        quote!(crate::Secret::new(#arg))
     } else {
         from_arg(&p.ty, arg)
     }
@@ -149,7 +146,7 @@ fn setter(p: &Param) -> TokenStream {
         Type::Array(_) => value,
         _ => quote!(::std::option::Option::Some(#value)),
     };
-    let docs = doc(&format!("Sets `{}`.", p.wire.replace('`', "'")));
+    let docs = param_doc(p);
     quote! {
         #docs
         pub fn #field(mut self, #field: #ty) -> Self {
@@ -177,11 +174,11 @@ fn check(p: &Param) -> Option<TokenStream> {
     let call = match &p.ty {
         Type::Integer { min, max } if min.is_some() || max.is_some() => {
             let (min, max) = (opt_i64(*min), opt_i64(*max));
-            quote!(crate::runtime::validate::range(value, #wire, #min, #max)?;)
+            quote!(crate::runtime::range(value, #wire, #min, #max)?;)
         }
         Type::Number { min, max } => {
             let (min, max) = (opt_f64(*min), opt_f64(*max));
-            quote!(crate::runtime::validate::range_f64(value, #wire, #min, #max)?;)
+            quote!(crate::runtime::range_f64(value, #wire, #min, #max)?;)
         }
         _ => return None,
     };
@@ -224,7 +221,7 @@ fn encode_all(params: &[Param]) -> TokenStream {
 /// The wire text of one value of `p`; a secret is exposed only here.
 fn wire_text(p: &Param, ty: &Type, value: TokenStream) -> TokenStream {
     if p.secret {
-        quote!(::std::borrow::ToOwned::to_owned(crate::runtime::secret::Secret::expose(#value)))
+        quote!(::std::borrow::ToOwned::to_owned(crate::Secret::expose(#value)))
     } else {
         to_wire(ty, value)
     }

@@ -3,14 +3,14 @@
 
 use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
-use super::rust_types::rust_type;
+use super::rust_types::{field_type, rust_type, RECORD_NON_EXHAUSTIVE};
 use super::{file_stem, handles, ident, params};
-use crate::model::{Api, DateFormat, Field, Literal, NamedKind, Page, Resource, Type};
+use crate::model::{DateFormat, Field, Literal, Page, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `src/resources/mod.rs`: one module per resource.
-pub fn emit_mod(api: &Api) -> TokenStream {
+pub fn emit_mod(api: &crate::model::Api) -> TokenStream {
     let modules = api.resources.iter().map(|r| {
         let module = ident(&r.module);
         let text = format!(" The {} resource.", r.wire.replace('`', "'"));
@@ -22,12 +22,12 @@ pub fn emit_mod(api: &Api) -> TokenStream {
     }
 }
 
-pub fn emit(api: &Api, r: &Resource) -> TokenStream {
+pub fn emit(api: &crate::model::Api, r: &Resource) -> TokenStream {
     let module_doc = format!(
         " The {} resource: its representation and its operations' parameters.",
         r.wire.replace('`', "'")
     );
-    let model = model(api, r);
+    let model = model(r);
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
     let params = r.operations.iter().filter_map(|op| params::emit(r, op));
@@ -42,33 +42,51 @@ pub fn emit(api: &Api, r: &Resource) -> TokenStream {
     }
 }
 
-fn model(api: &Api, r: &Resource) -> TokenStream {
+fn model(r: &Resource) -> TokenStream {
     let name = ident(&r.name);
     let docs = doc(&r.doc);
     let fields = r.fields.iter().map(|f| field(r, f));
-    let defaults: Vec<TokenStream> = r
-        .fields
-        .iter()
-        .filter_map(|f| default_fn(api, r, f))
-        .collect();
-    let defaults = (!defaults.is_empty()).then(|| {
-        quote! {
+    let defaults: Vec<TokenStream> = r.fields.iter().filter_map(default_fn).collect();
+    let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
+    // `Default` is what a body with no properties decodes to: derived, unless a field
+    // has a default of the API's own, which the hand-written impl calls.
+    let (derive_default, default_impl) = if defaults.is_empty() {
+        (Some(quote!(Default,)), None)
+    } else {
+        let inits = r.fields.iter().map(|f| {
+            let field = ident(&f.name);
+            match (&f.default, &f.default_fn) {
+                (None, _) => quote!(#field: ::std::option::Option::None),
+                (Some(_), Some(default_fn)) => {
+                    let default_fn = ident(default_fn);
+                    quote!(#field: #name::#default_fn())
+                }
+                (Some(_), None) => quote!(#field: ::std::default::Default::default()),
+            }
+        });
+        let default_impl = quote! {
             /// What a body without the field decodes to, as the API description says.
             impl #name {
                 #(#defaults)*
             }
-        }
-    });
-    // Properties the API adds later are a compatible change: `non_exhaustive`.
+
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    #name { #(#inits),* }
+                }
+            }
+        };
+        (None, Some(default_impl))
+    };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[non_exhaustive]
+        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, ::serde::Deserialize)]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
         }
 
-        #defaults
+        #default_impl
     }
 }
 
@@ -77,13 +95,8 @@ fn model(api: &Api, r: &Resource) -> TokenStream {
 fn field(r: &Resource, f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
-    let ty = rust_type(&f.ty);
+    let ty = field_type(f);
     let optional = f.default.is_none();
-    let ty = if optional {
-        quote!(::std::option::Option<#ty>)
-    } else {
-        ty
-    };
     let rename = (file_stem(&f.name) != f.wire).then(|| {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
@@ -120,42 +133,25 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
 }
 
 /// The function serde calls for a default that isn't the type's own `Default`.
-fn default_fn(api: &Api, r: &Resource, f: &Field) -> Option<TokenStream> {
+fn default_fn(f: &Field) -> Option<TokenStream> {
     let name = ident(f.default_fn.as_deref()?);
     let value = f.default.as_ref()?;
     let ty = rust_type(&f.ty);
-    let expr = match (value, &f.ty) {
-        (Literal::Bool(b), _) => quote!(#b),
-        (Literal::Int(i), _) => {
+    let expr = match value {
+        Literal::Bool(b) => quote!(#b),
+        Literal::Int(i) => {
             let i = proc_macro2::Literal::i64_unsuffixed(*i);
             quote!(#i)
         }
-        (Literal::Float(x), _) => {
+        Literal::Float(x) => {
             let x = proc_macro2::Literal::f64_unsuffixed(*x);
             quote!(#x)
         }
-        (Literal::Str(text), Type::Enum(enum_name) | Type::Named(enum_name)) => {
-            let variants = match &f.ty {
-                Type::Enum(_) => r
-                    .enums
-                    .iter()
-                    .find(|e| &e.name == enum_name)
-                    .map(|e| &e.def),
-                _ => api
-                    .types
-                    .iter()
-                    .find(|t| &t.name == enum_name)
-                    .and_then(|t| match &t.kind {
-                        NamedKind::Enum(def) => Some(def),
-                        _ => None,
-                    }),
-            };
-            let variant = variants
-                .and_then(|def| def.variants.iter().find(|v| &v.wire == text))
-                .map(|v| ident(&v.name))?;
+        Literal::Variant { name, .. } => {
+            let variant = ident(name);
             quote!(#ty::#variant)
         }
-        (Literal::Str(text), _) => quote!(::std::string::String::from(#text)),
+        Literal::Str(text) => quote!(::std::string::String::from(#text)),
     };
     let docs = doc(&format!("The default of `{}`.", f.wire.replace('`', "'")));
     Some(quote! {
@@ -185,19 +181,19 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     );
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
             /// The records on this page.
             #rename
             pub #field: ::std::vec::Vec<#item>,
             /// Where this page is and how to reach the others.
-            pub meta: crate::runtime::page::PageMeta,
+            pub meta: crate::PageMeta,
         }
 
-        impl crate::runtime::paging::Page for #name {
+        impl crate::runtime::Page for #name {
             type Item = #item;
 
-            fn into_parts(self) -> (::std::vec::Vec<#item>, crate::runtime::page::PageMeta) {
+            fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
                 (self.#field, self.meta)
             }
         }

@@ -1,10 +1,31 @@
-//! How spec types are spelled in Rust. Paths are fully qualified so that a spec type
-//! named `Result`, `Option` or `String` can't shadow what generated code means.
+//! How the model is spelled in Rust: every type, signature and derive decision the
+//! emitters make, in one place. The API surface (`crate::surface`) reads the same
+//! functions, so what it lists is what is emitted.
+//!
+//! Paths are fully qualified so that a spec type named `Result`, `Option` or `String`
+//! can't shadow what generated code means.
 
 use super::ident;
-use crate::model::Type;
+use crate::model::{Field, OpKind, Operation, Param, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
+
+/// Records take properties the API adds later: `#[non_exhaustive]`, so adding a
+/// field is a compatible change. They implement `Default`, so a consumer's tests can
+/// build one without a struct literal.
+pub const RECORD_NON_EXHAUSTIVE: bool = true;
+/// Parameter structs are `#[non_exhaustive]` for the same reason: a new optional
+/// parameter is a compatible change.
+pub const PARAMS_NON_EXHAUSTIVE: bool = true;
+/// Enums gain values: `#[non_exhaustive]`, with a fallback variant for values the API
+/// sends before the crate knows them.
+pub const ENUM_NON_EXHAUSTIVE: bool = true;
+
+/// A parameter struct is `Default` only where that gives a complete value: when it has
+/// no required parameters.
+pub fn params_default(op: &Operation) -> bool {
+    op.params.iter().all(|p| !p.required)
+}
 
 /// The Rust type of a value of `ty`.
 pub fn rust_type(ty: &Type) -> TokenStream {
@@ -44,16 +65,43 @@ pub fn rust_type(ty: &Type) -> TokenStream {
 
 /// The narrowest natural integer type for the bounds: counts and sizes are unsigned.
 pub fn int_type(min: Option<i64>, max: Option<i64>) -> TokenStream {
-    let name = proc_macro2::Ident::new(int_name(min, max), proc_macro2::Span::call_site());
-    quote!(#name)
-}
-
-/// The name of [`int_type`]; the API surface spells types with it too.
-pub fn int_name(min: Option<i64>, max: Option<i64>) -> &'static str {
-    match (min, max) {
+    let name = match (min, max) {
         (Some(min), Some(max)) if min >= 0 && max <= i64::from(u32::MAX) => "u32",
         (Some(min), _) if min >= 0 => "u64",
         _ => "i64",
+    };
+    let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+    quote!(#name)
+}
+
+/// A record field's type: its value, or an `Option` of it when it has no default.
+/// Every field decodes from a body that lacks it.
+pub fn field_type(f: &Field) -> TokenStream {
+    let ty = rust_type(&f.ty);
+    if f.default.is_none() {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+/// What a parameter's value is held as: a secret as the runtime's `Secret`, whose
+/// `Debug` shows `[redacted]`.
+pub fn param_value_type(p: &Param) -> TokenStream {
+    if p.secret {
+        quote!(crate::Secret)
+    } else {
+        rust_type(&p.ty)
+    }
+}
+
+/// A parameter struct's field: required parameters hold their value, optional ones an
+/// `Option`, or an empty `Vec`.
+pub fn param_field_type(p: &Param) -> TokenStream {
+    let ty = param_value_type(p);
+    match (&p.ty, p.required) {
+        (_, true) | (Type::Array(_), false) => ty,
+        _ => quote!(::std::option::Option<#ty>),
     }
 }
 
@@ -86,6 +134,76 @@ pub fn from_arg(ty: &Type, value: TokenStream) -> TokenStream {
 /// False when [`arg_type`] is the field's type itself.
 pub fn needs_conversion(ty: &Type) -> bool {
     matches!(ty, Type::String | Type::Uri | Type::Array(_))
+}
+
+/// How a path parameter is taken: text as `&str`, SIDs and enums by reference.
+pub fn path_arg_type(p: &Param) -> TokenStream {
+    match &p.ty {
+        Type::String | Type::Uri => quote!(&str),
+        Type::Named(_) | Type::Enum(_) => {
+            let ty = rust_type(&p.ty);
+            quote!(&#ty)
+        }
+        other => rust_type(other),
+    }
+}
+
+/// The constructor's arguments: every required parameter, in spec order.
+pub fn constructor_args(op: &Operation) -> Vec<(&Param, TokenStream)> {
+    op.params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| (p, arg_type(&p.ty)))
+        .collect()
+}
+
+/// The arguments of an operation's method (and of `stream`): its own path
+/// parameters, then its parameter struct.
+pub fn operation_args(op: &Operation) -> Vec<(String, TokenStream)> {
+    let mut args: Vec<(String, TokenStream)> = op
+        .own_path_params
+        .iter()
+        .map(|p| (p.name.clone(), path_arg_type(p)))
+        .collect();
+    if let Some(params) = &op.params_type {
+        let ty = ident(params);
+        args.push((
+            crate::generated_crate::param_fns::PARAMS_ARG.into(),
+            quote!(#ty),
+        ));
+    }
+    args
+}
+
+/// What an operation's method returns on success.
+pub fn operation_output(r: &Resource, op: &Operation) -> TokenStream {
+    match op.kind {
+        OpKind::Delete => quote!(()),
+        OpKind::List => {
+            let page = ident(
+                &r.page
+                    .as_ref()
+                    .expect("lowering gives a resource with a list operation its page type")
+                    .name,
+            );
+            quote!(#page)
+        }
+        _ => {
+            let record = ident(&r.name);
+            quote!(#record)
+        }
+    }
+}
+
+/// The type `stream` returns: every record, captured nothing, so it may outlive the
+/// handle.
+pub fn stream_type(r: &Resource) -> TokenStream {
+    let record = ident(&r.name);
+    quote! {
+        impl ::futures_util::Stream<Item = ::std::result::Result<#record, crate::Error>>
+            + ::std::marker::Send
+            + use<>
+    }
 }
 
 /// The wire text of a scalar `value` (a reference) for a query string or form body.

@@ -6,11 +6,10 @@
 mod names;
 mod operation;
 mod pattern;
-#[cfg(test)]
-mod reserved_names;
 mod types;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::generated_crate;
 use crate::model::*;
 use crate::naming::{camel, snake};
 use crate::spec::load::{locate, Target};
@@ -59,50 +58,6 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Names the generated crate re-exports from its runtime at its root; spec types may
-/// not take them. `reserved_names` checks this list against `generated/src/lib.rs`.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "ApiError",
-    "Auth",
-    "Client",
-    "ClientBuilder",
-    "Error",
-    "PageMeta",
-    "Problem",
-    "RetryPolicy",
-    "Secret",
-    "SidFault",
-    "SidStart",
-    "ValidationError",
-];
-
-/// Functions `Client` has, of any visibility (an inherent one clashes with a handle
-/// method of the same name, a trait one would be shadowed); a resource's handle method
-/// may not take them. `reserved_names` checks this list against the runtime and
-/// `generated/src/client.rs`.
-const RESERVED_CLIENT_METHODS: &[&str] = &[
-    "account_sid",
-    "base_url",
-    "builder",
-    "builder_from_env",
-    "clone",
-    "execute",
-    "fmt",
-    "from_env",
-    "from_inner",
-    "new",
-    "next_page_url",
-    "paginate",
-    "request",
-    "send_empty",
-    "send_json",
-    "url_for",
-];
-
-/// Methods every parameter type has, and the names generated methods use for their
-/// own arguments and locals.
-const RESERVED_PARAM_NAMES: &[&str] = &["client", "new", "params", "scope", "to_pairs", "validate"];
-
 pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut diags = Diagnostics::default();
     let sources: Vec<String> = files.iter().map(|f| f.file.to_string()).collect();
@@ -111,7 +66,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
 
     // Named types first: resources refer to them.
     let mut types = Vec::new();
-    let mut type_names = NameSet::new("type").reserve(RESERVED_TYPE_NAMES);
+    let mut type_names = NameSet::new("type").reserve(generated_crate::reserved_type_names());
     for parsed in &files {
         let mut ctx = parsed.ctx(&mut diags);
         for (wire, raw) in &parsed.spec.types.0 {
@@ -127,7 +82,8 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let type_index = types::TypeIndex::new(&types, declared);
 
     let mut resources = Vec::new();
-    let mut handles = NameSet::new("client method").reserve(RESERVED_CLIENT_METHODS);
+    let mut handles =
+        NameSet::new("client method").reserve(generated_crate::client_fns::reserved());
     for parsed in &files {
         let mut ctx = parsed.ctx(&mut diags);
         for (wire, raw) in &parsed.spec.resources.0 {
@@ -315,28 +271,12 @@ impl From<raw::ParamIn> for ParamIn {
     }
 }
 
-/// Crates the generated code depends on or names by path; a crate of the same name would
-/// shadow them in its own code and doctests.
-const DEPENDENCY_CRATES: &[&str] = &[
-    "fastrand",
-    "fstr",
-    "futures_util",
-    "percent_encoding",
-    "regex",
-    "reqwest",
-    "serde",
-    "serde_json",
-    "thiserror",
-    "time",
-    "tokio",
-];
-
 /// Names the compiler gives meaning to at the root of every path.
 const BUILTIN_CRATES: &[&str] = &["alloc", "core", "proc_macro", "std", "test"];
 
 /// Why a crate (by its library name) can't have this name, if it can't.
 fn crate_name_clash(lib_name: &str) -> Option<&'static str> {
-    if DEPENDENCY_CRATES.contains(&lib_name) {
+    if generated_crate::dependency_libs().any(|lib| lib == lib_name) {
         Some("the generated code depends on a crate of that name")
     } else if BUILTIN_CRATES.contains(&lib_name) {
         Some("the compiler's own crates have that name")
@@ -507,8 +447,8 @@ fn is_zero(value: &Literal) -> bool {
         Literal::Bool(b) => !b,
         Literal::Int(i) => *i == 0,
         Literal::Float(f) => *f == 0.0,
-        // An enum has no `Default`; only plain text may use `String`'s.
-        Literal::Str(_) => false,
+        // An enum has no `Default`; text keeps its function, which says what it is.
+        Literal::Str(_) | Literal::Variant { .. } => false,
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 pub struct NameSet {
     kind: &'static str,
-    reserved: &'static [&'static str],
+    reserved: Vec<&'static str>,
     /// Rust name → (file, dotted path) of its first claimant.
     taken: HashMap<String, (String, String)>,
 }
@@ -16,14 +16,14 @@ impl NameSet {
     pub fn new(kind: &'static str) -> Self {
         NameSet {
             kind,
-            reserved: &[],
+            reserved: Vec::new(),
             taken: HashMap::new(),
         }
     }
 
     /// Names the generated code itself uses in this namespace.
-    pub fn reserve(mut self, names: &'static [&'static str]) -> Self {
-        self.reserved = names;
+    pub fn reserve(mut self, names: impl Into<Vec<&'static str>>) -> Self {
+        self.reserved = names.into();
         self
     }
 

@@ -2,7 +2,7 @@
 
 use super::names::NameSet;
 use super::types::{self, TypeExpr};
-use super::{Ctx, RESERVED_PARAM_NAMES};
+use super::Ctx;
 use crate::diagnostic::did_you_mean;
 use crate::model::*;
 use crate::naming::{camel, snake};
@@ -128,7 +128,7 @@ pub fn lower_operation(
 
     let mut path_params = Vec::new();
     let mut params = Vec::new();
-    let mut names = NameSet::new("parameter").reserve(RESERVED_PARAM_NAMES);
+    let mut names = NameSet::new("parameter").reserve(crate::generated_crate::param_fns::RESERVED);
     for (pwire, p, pat) in &declared {
         let (pwire, pat) = (*pwire, &pat[..]);
         let expr = TypeExpr {

@@ -30,8 +30,8 @@ pub const BUILTINS: &[&str] = &[
 pub struct TypeIndex {
     valid: HashMap<String, String>,
     broken: HashSet<String>,
-    /// The wire values of named enums, by Rust name.
-    enum_values: HashMap<String, Vec<String>>,
+    /// The variants of named enums (wire value, Rust name), by Rust name.
+    enum_values: HashMap<String, Vec<(String, String)>>,
 }
 
 impl TypeIndex {
@@ -466,8 +466,11 @@ fn check_order(ctx: &mut Ctx, at: &[&str], min: Option<f64>, max: Option<f64>) -
     }
 }
 
-fn wire_values(def: &EnumDef) -> Vec<String> {
-    def.variants.iter().map(|v| v.wire.clone()).collect()
+fn wire_values(def: &EnumDef) -> Vec<(String, String)> {
+    def.variants
+        .iter()
+        .map(|v| (v.wire.clone(), v.name.clone()))
+        .collect()
 }
 
 /// Checks a property's `default` against its type.
@@ -522,12 +525,22 @@ pub fn default_value(
         (Type::String | Type::Uri, Scalar::Str(s)) => Some(Literal::Str(s.clone())),
         (Type::String | Type::Uri, _) => mismatch(ctx, "text"),
         (Type::Enum(_) | Type::Named(_), Scalar::Str(s))
-            if enum_values.as_ref().is_some_and(|v| v.contains(s)) =>
+            if enum_values
+                .as_ref()
+                .is_some_and(|v| v.iter().any(|(wire, _)| wire == s)) =>
         {
-            Some(Literal::Str(s.clone()))
+            let (wire, name) = enum_values
+                .unwrap_or_default()
+                .into_iter()
+                .find(|(wire, _)| wire == s)?;
+            Some(Literal::Variant { wire, name })
         }
         (Type::Enum(_) | Type::Named(_), _) if enum_values.is_some() => {
-            let values = enum_values.unwrap_or_default();
+            let values: Vec<String> = enum_values
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(wire, _)| wire)
+                .collect();
             mismatch(
                 ctx,
                 &format!("one of the enum's values ({})", values.join(", ")),

@@ -1,5 +1,6 @@
 //! Generated files read as a person would write them: no token spacing that only a
-//! token printer produces (`crate ::x`, `& value`, `value ?`, `vec! (`).
+//! token printer produces (`crate ::x`, `& value`, `value ?`, `vec! (`), in code and
+//! in the code of doc examples, which the generator writes as text.
 
 use regex::Regex;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,9 @@ fn generated_rust_files() -> Vec<PathBuf> {
     }
     let root = workspace_root();
     let mut files = Vec::new();
-    walk(&root.join("generated"), &mut files);
+    for krate in std::fs::read_dir(root.join("generated")).expect("generated/") {
+        walk(&krate.expect("a generated crate").path(), &mut files);
+    }
     for fixture in std::fs::read_dir(root.join("tests/fixtures")).expect("fixtures") {
         let out = fixture.expect("a fixture").path().join("out");
         if out.is_dir() {
@@ -52,17 +55,53 @@ static MARKS: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
 static STRINGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""(\\.|[^"\\])*""#).expect("regex"));
 
-/// The marks of unformatted tokens in one line of code.
-fn token_soup(line: &str) -> Vec<&'static str> {
-    let code = line.trim_start();
-    if code.starts_with("//") {
-        return Vec::new(); // prose may say "a & b"
+/// The lines of code in a file, by 1-based line number: code outside comments, and
+/// the code of fenced examples in doc comments. Prose may say "a & b".
+fn code_lines(text: &str) -> Vec<(usize, String)> {
+    let mut lines = Vec::new();
+    let mut in_example = false;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        let doc = line
+            .strip_prefix("///")
+            .or_else(|| line.strip_prefix("//!"));
+        match doc {
+            Some(doc) => {
+                let doc = doc.strip_prefix(' ').unwrap_or(doc);
+                if doc.trim_start().starts_with("```") {
+                    in_example = !in_example;
+                } else if in_example {
+                    // `# ` hides a line from the rendered example; it is still code.
+                    let code = doc.strip_prefix("# ").unwrap_or(doc);
+                    lines.push((n + 1, code.to_string()));
+                }
+            }
+            None if line.starts_with("//") => {}
+            None => lines.push((n + 1, line.to_string())),
+        }
     }
-    let code = STRINGS.replace_all(code, "\"\"");
+    lines
+}
+
+/// The marks of unformatted tokens in one line of code.
+fn token_soup(code: &str) -> Vec<&'static str> {
+    let code = STRINGS.replace_all(code.trim_start(), "\"\"");
     MARKS
         .iter()
         .filter(|(_, mark)| mark.is_match(&code))
         .map(|(name, _)| *name)
+        .collect()
+}
+
+/// Every mark of unformatted tokens in a file's text, as `line: mark: code`.
+fn soup_in(text: &str) -> Vec<String> {
+    code_lines(text)
+        .into_iter()
+        .flat_map(|(n, code)| {
+            token_soup(&code)
+                .into_iter()
+                .map(move |mark| format!("{n}: {mark}: {}", code.trim()))
+        })
         .collect()
 }
 
@@ -73,17 +112,21 @@ fn the_scanner_finds_each_mark() {
         "client.invites(& service_sid, & channel_sid)",
         "println!(\"{}\", serde_json::to_string(&record) ?);",
         "let v = vec! [1];",
+        "/// ```no_run\n/// let h = client.invites(& sid, \"x\");\n/// ```",
+        "//! ```\n//! # let x = f() ?;\n//! ```",
     ] {
-        assert!(!token_soup(soup).is_empty(), "not caught: {soup}");
+        assert!(!soup_in(soup).is_empty(), "not caught: {soup}");
     }
     for clean in [
         "client.invites(&service_sid, &channel_sid)",
         "if a && b { x?; }",
         "/// Notifications & webhooks ?",
+        "// a & b ?",
+        "/// ```\n/// let ok = a && b?;\n/// ```\n/// and then & more ?",
         "let s = \"a & b ?\";",
         "pub fn f(x: &str) -> ::std::string::String {",
     ] {
-        assert_eq!(token_soup(clean), Vec::<&str>::new(), "{clean}");
+        assert_eq!(soup_in(clean), Vec::<String>::new(), "{clean}");
     }
 }
 
@@ -93,12 +136,8 @@ fn no_generated_file_has_token_soup() {
     let mut found = Vec::new();
     for file in generated_rust_files() {
         let text = std::fs::read_to_string(&file).expect("reading a generated file");
-        for (n, line) in text.lines().enumerate() {
-            for mark in token_soup(line) {
-                let shown = file.strip_prefix(&root).unwrap_or(&file).display();
-                found.push(format!("{shown}:{}: {mark}: {}", n + 1, line.trim()));
-            }
-        }
+        let shown = file.strip_prefix(&root).unwrap_or(&file).display();
+        found.extend(soup_in(&text).into_iter().map(|at| format!("{shown}:{at}")));
     }
     assert!(
         found.is_empty(),

@@ -1,17 +1,16 @@
 //! The committed `generated/` and fixture outputs must be what the generator makes
-//! from the committed specs now (rust-analyzer's trick): `cargo test` fails on a
-//! spec edit until `cargo xtask gen` is run, and on a breaking API change until the
-//! spec's version is bumped.
+//! from the committed specs now (rust-analyzer's trick): `cargo test` fails on a spec
+//! edit until `cargo xtask gen` is run. And each crate's API may have changed since its
+//! recorded release only as far as its `api.version` allows.
 
-use codegen::fresh::{run, Mode, RunError};
+use codegen::fresh::{run, Job, Mode, Report, RunError};
+use codegen::release::{self, Standing};
+use std::path::Path;
 use tests::workspace_root;
 use xtask::default_jobs;
 
-#[test]
-fn generated_code_is_fresh() {
-    let root = workspace_root();
-    let jobs = default_jobs(&root).expect("listing spec folders");
-    let report = match run(&root, &jobs, Mode::Check) {
+fn checked(root: &Path, jobs: &[Job], mode: Mode) -> Report {
+    match run(root, jobs, mode) {
         Ok(report) => report,
         Err(RunError::Spec(all)) => panic!(
             "a spec has errors:\n{}",
@@ -21,7 +20,14 @@ fn generated_code_is_fresh() {
                 .join("\n")
         ),
         Err(RunError::Io(e)) => panic!("{e}"),
-    };
+    }
+}
+
+#[test]
+fn generated_code_is_fresh() {
+    let root = workspace_root();
+    let jobs = default_jobs(&root).expect("listing spec folders");
+    let report = checked(&root, &jobs, Mode::Check);
     let stale: Vec<String> = report
         .changed
         .iter()
@@ -35,25 +41,160 @@ fn generated_code_is_fresh() {
     );
 }
 
-/// `cargo xtask check`'s other half: each spec's public API may change since the last
-/// commit only as far as its `api.version` allows, so a breaking change fails here
-/// until the version is bumped. Outside a git checkout there is nothing to compare.
+/// `cargo xtask check`'s other half: a breaking change under the released version
+/// fails here until the version is bumped.
 #[test]
-fn api_changes_since_head_fit_the_version() {
+fn api_changes_since_each_release_fit_the_version() {
     let root = workspace_root();
     let jobs = default_jobs(&root).expect("listing spec folders");
-    let reports =
-        xtask::api_report::reports(&root, &jobs, "HEAD").unwrap_or_else(|e| panic!("{e}"));
-    let problems: Vec<String> = reports
-        .iter()
-        .filter_map(|r| {
-            r.version_problem()
-                .map(|report| format!("{}: {}", r.spec, report.text()))
-        })
+    let report = checked(&root, &jobs, Mode::Check);
+    let problems: Vec<String> = report
+        .unfit()
+        .map(|job| format!("{}: {}", job.spec, job.standing.summary(&job.surface)))
         .collect();
     assert!(
         problems.is_empty(),
         "the API changed more than api.version allows:\n{}",
         problems.join("\n")
     );
+}
+
+/// A copy of `spec/twilio-chat-v1` (with its release record) and a job for it, in a
+/// folder of its own.
+fn chat_v1_copy(tmp: &Path) -> Job {
+    let from = workspace_root().join("spec/twilio-chat-v1");
+    let spec = tmp.join("spec");
+    std::fs::create_dir_all(&spec).expect("mkdir");
+    for entry in std::fs::read_dir(&from).expect("spec folder") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, spec.join(path.file_name().expect("a name"))).expect("copy");
+    }
+    Job {
+        spec,
+        out: tmp.join("out"),
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("reading");
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("writing");
+}
+
+fn standing(report: &Report) -> &Standing {
+    &report.jobs[0].standing
+}
+
+/// As a maintainer would: remove `members_count` from Channel, regenerate, and the
+/// check refuses until the version is bumped; the bump records the new release.
+#[test]
+fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let jobs = [job.clone()];
+    let spec = job.spec.join("chat_v1.yaml");
+    let record = job.spec.join(release::FILE);
+    let released = std::fs::read_to_string(&record).expect("a release record");
+
+    let fresh = checked(&root, &jobs, Mode::Write);
+    assert!(matches!(standing(&fresh), Standing::Unreleased(r) if r.changes.is_empty()));
+
+    edit(
+        &spec,
+        "      members_count:\n        type: integer\n        default: 0\n        doc: The number of Members in the Channel.\n",
+        "",
+    );
+    checked(&root, &jobs, Mode::Write);
+    let after = checked(&root, &jobs, Mode::Check);
+    let Standing::Unfit(report) = standing(&after) else {
+        panic!("not refused: {:?}", standing(&after));
+    };
+    let text = report.text();
+    assert!(
+        text.contains("breaking    removed") && text.contains("field Channel.members_count"),
+        "{text}"
+    );
+    assert!(text.contains("set `version: 0.2.0`"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(&record).expect("record"),
+        released,
+        "an unfit change records nothing"
+    );
+
+    // A patch bump doesn't cover it; a breaking bump does, and becomes the release.
+    edit(&spec, "version: 0.1.0", "version: 0.1.1");
+    let patched = checked(&root, &jobs, Mode::Write);
+    assert!(matches!(standing(&patched), Standing::Unfit(_)));
+    edit(&spec, "version: 0.1.1", "version: 0.2.0");
+    let check = checked(&root, &jobs, Mode::Check);
+    assert!(matches!(standing(&check), Standing::Released(_)));
+    assert!(
+        check.changed.contains(&record),
+        "the record is stale until `gen`: {:?}",
+        check.changed
+    );
+    checked(&root, &jobs, Mode::Write);
+    let recorded =
+        release::parse(&std::fs::read_to_string(&record).expect("record")).expect("a valid record");
+    assert_eq!(recorded.version, "0.2.0");
+    assert!(!recorded
+        .items
+        .iter()
+        .any(|i| i.path == "Channel.members_count"));
+    let settled = checked(&root, &jobs, Mode::Check);
+    assert!(settled.changed.is_empty(), "{:?}", settled.changed);
+    assert!(matches!(standing(&settled), Standing::Unreleased(r) if r.changes.is_empty()));
+}
+
+/// The record is what was released, not a re-run of today's generator on an old spec:
+/// an item the released crate had and today's output lacks is a breaking change even
+/// when the spec did not change (as after a generator change).
+#[test]
+fn the_recorded_surface_is_compared_not_regenerated() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let record = job.spec.join(release::FILE);
+    let text = std::fs::read_to_string(&record).expect("record");
+    let mut surface = release::parse(&text).expect("a valid record");
+    let mut extra = surface
+        .items
+        .iter()
+        .find(|i| i.path == "Channels::fetch")
+        .expect("an operation")
+        .clone();
+    extra.path = "Channels::archive".into();
+    surface.items.push(extra);
+    std::fs::write(&record, release::render(&surface)).expect("writing");
+    let report = checked(&root, &[job], Mode::Check);
+    let Standing::Unfit(report) = standing(&report) else {
+        panic!("not refused: {:?}", standing(&report));
+    };
+    assert!(report.text().contains("removed"), "{}", report.text());
+}
+
+#[test]
+fn a_broken_record_is_an_error_that_names_the_line() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let record = job.spec.join(release::FILE);
+    let text = std::fs::read_to_string(&record).expect("record");
+    let broken: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 2 {
+                "{\"kind\": 7}\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&record, broken).expect("writing");
+    match run(&root, &[job], Mode::Check) {
+        Err(RunError::Io(e)) => assert!(e.to_string().contains("line 3"), "{e}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
 }

@@ -525,7 +525,10 @@ struct Spec {
 
 impl Spec {
     fn load() -> Spec {
-        Spec::load_dir(&workspace_root().join("spec"), "spec")
+        Spec::load_dir(
+            &workspace_root().join("spec/twilio-chat-v1"),
+            "spec/twilio-chat-v1",
+        )
     }
 
     fn load_dir(dir: &Path, display: &str) -> Spec {
@@ -676,7 +679,7 @@ fn show_literal(literal: &Literal) -> String {
         Literal::Bool(b) => b.to_string(),
         Literal::Int(i) => i.to_string(),
         Literal::Float(f) => f.to_string(),
-        Literal::Str(s) => format!("{s:?}"),
+        Literal::Str(s) | Literal::Variant { wire: s, .. } => format!("{s:?}"),
     }
 }
 

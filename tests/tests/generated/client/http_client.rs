@@ -17,7 +17,9 @@ async fn a_consumers_reqwest_0_13_client_is_accepted_and_used() {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-consumer", "own-client".parse().expect("visible ASCII"));
     // The dev-dependency pins `reqwest = "0.13"`: with the generated crate on
-    // another major version this does not compile.
+    // another major version this does not compile. Beside the `rustls-ring` backend,
+    // reqwest has no crypto provider of its own: a consumer's client needs one.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let own = reqwest::Client::builder()
         .default_headers(headers)
         .build()

@@ -1,0 +1,107 @@
+//! Walking a listing page by page, one record at a time, fetching a page only when
+//! the consumer asks for a record beyond the ones it already has.
+
+use crate::error::Error;
+use crate::page::PageMeta;
+use crate::transport::{decode, Request, Transport};
+use futures_util::stream::{self, Stream};
+use reqwest::Method;
+use std::collections::HashSet;
+use std::marker::PhantomData;
+
+/// A list response: its records and where it sits in the listing.
+pub trait Page: serde::de::DeserializeOwned + Send + 'static {
+    /// One record.
+    type Item: Send + 'static;
+
+    /// The records, in order, and the page's `meta`.
+    fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
+}
+
+impl Transport {
+    /// Every record of the listing that `first` asks for, page after page.
+    ///
+    /// Yields the records of the first page, then fetches `meta.next_page_url`
+    /// exactly as the API gave it (its query string already holds the filters and
+    /// page size), and so on until it is null. A page is fetched only when the
+    /// consumer polls past the records it has, so `.take(n)` sends no extra request.
+    ///
+    /// A next page is followed only on the base URL's scheme, host and port (with a
+    /// region or edge set, a link to the default host is moved to the regional
+    /// one); any other, or a URL fetched before, ends the stream with
+    /// [`Error::Paging`] and nothing is sent to it.
+    /// The stream ends after its first error. A `first` that is already an error
+    /// (a parameter refused before sending) is the stream's only item.
+    pub fn paginate<P: Page>(
+        &self,
+        first: Result<Request, Error>,
+    ) -> impl Stream<Item = Result<P::Item, Error>> + Send + 'static {
+        let walk = Walk::<P> {
+            client: self.clone(),
+            operation: first.as_ref().map_or("", |req| req.operation),
+            records: Vec::new().into_iter(),
+            next: Some(Next::First(first)),
+            fetched: HashSet::new(),
+            page: PhantomData,
+        };
+        stream::unfold(walk, |mut walk| async move {
+            loop {
+                if let Some(record) = walk.records.next() {
+                    return Some((Ok(record), walk));
+                }
+                let next = walk.next.take()?;
+                match walk.fetch(next).await {
+                    Ok(page) => {
+                        let (records, meta) = page.into_parts();
+                        walk.records = records.into_iter();
+                        walk.next = meta.next_page_url.map(Next::Url);
+                    }
+                    // `next` is now `None` and no records are left, so the stream ends.
+                    Err(e) => return Some((Err(e), walk)),
+                }
+            }
+        })
+    }
+}
+
+enum Next {
+    First(Result<Request, Error>),
+    Url(String),
+}
+
+struct Walk<P: Page> {
+    client: Transport,
+    operation: &'static str,
+    records: std::vec::IntoIter<P::Item>,
+    next: Option<Next>,
+    /// Every URL fetched, to stop a listing whose next page points back.
+    fetched: HashSet<String>,
+    page: PhantomData<fn() -> P>,
+}
+
+impl<P: Page> Walk<P> {
+    async fn fetch(&mut self, next: Next) -> Result<P, Error> {
+        let operation = self.operation;
+        let (method, url, form) = match next {
+            Next::First(req) => {
+                let req = req?;
+                (req.method.clone(), self.client.url_for(&req)?, req.form)
+            }
+            Next::Url(text) => (
+                Method::GET,
+                self.client.next_page_url(operation, &text)?,
+                None,
+            ),
+        };
+        if !self.fetched.insert(url.as_str().to_owned()) {
+            return Err(Error::Paging(format!(
+                "{operation}: the next page URL {url} was fetched before; stopping instead of looping"
+            )));
+        }
+        let (status, body) = self
+            .client
+            .execute(operation, &method, url, form.as_deref())
+            .await?;
+        decode(operation, status, &body)
+    }
+}

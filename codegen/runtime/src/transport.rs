@@ -1,0 +1,305 @@
+//! The HTTP transport every generated client sends through: one request, retried as
+//! the policy says, and its answer read in bounded memory. Built by
+//! [`ClientBuilder`](crate::ClientBuilder); generated code holds it inside its own
+//! `Client` and describes each call as a [`Request`].
+
+use crate::auth::Auth;
+use crate::builder::ERROR_BODY_BYTES;
+use crate::error::Error;
+use crate::retry::{self, RetryPolicy};
+use reqwest::header::{HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
+use reqwest::{Method, Url};
+use serde::de::{DeserializeOwned, IgnoredAny};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Credentials, settings and a connection pool for one API's base URL: cheap to
+/// clone (the clones share one pool), and usable from many tasks at once.
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
+}
+
+/// What a client holds, as [`ClientBuilder::build`] checked it.
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: Url,
+    /// With a region or edge, the default base URL: a next-page link on its host is
+    /// moved to the regional host, as Twilio's libraries do with every URL.
+    pub(crate) rehome_from: Option<Url>,
+    pub(crate) credentials: Auth,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    /// The longest 2xx body read; see [`ClientBuilder::max_body_bytes`].
+    pub(crate) max_body_bytes: usize,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("credentials", &self.inner.credentials)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .field("max_body_bytes", &self.inner.max_body_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One call as the generated code describes it. Its `Debug` shows the form body's
+/// keys but not its values, which may be secrets.
+#[derive(Clone)]
+pub struct Request {
+    /// `Resource.operation`, such as `Invite.create`, for error messages.
+    pub operation: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path after the base URL, starting with `/`, with every parameter already
+    /// percent-encoded (see [`segment`](crate::__private::segment)).
+    pub path: String,
+    /// Query parameters in order; a key may repeat (`Identity=a&Identity=b`).
+    pub query: Vec<(&'static str, String)>,
+    /// The form body, sent as `application/x-www-form-urlencoded`; `None` for no body.
+    pub form: Option<Vec<(&'static str, String)>>,
+    /// The success status the API description names (201 for create). Any 2xx is
+    /// accepted, as Twilio's libraries do.
+    pub expect: u16,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let form_keys = self
+            .form
+            .as_ref()
+            .map(|pairs| pairs.iter().map(|(key, _)| *key).collect::<Vec<_>>());
+        f.debug_struct("Request")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("form_keys", &form_keys)
+            .field("expect", &self.expect)
+            .finish()
+    }
+}
+
+impl Transport {
+    /// The transport for what [`ClientBuilder::build`](crate::ClientBuilder::build)
+    /// checked.
+    pub(crate) fn from_inner(inner: Inner) -> Transport {
+        Transport {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// Where requests go: the default host, the regional one, or the base URL given.
+    pub fn base_url(&self) -> &str {
+        self.inner.base_url.as_str()
+    }
+
+    /// The Account SID of the credentials.
+    pub fn account_sid(&self) -> &str {
+        self.inner.credentials.account_sid()
+    }
+
+    /// Sends `req` and decodes a 2xx answer's JSON body as `T`.
+    pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
+        let url = self.url_for(&req)?;
+        let (status, body) = self
+            .execute(req.operation, &req.method, url, req.form.as_deref())
+            .await?;
+        decode(req.operation, status, &body)
+    }
+
+    /// Sends `req` and expects no content back: 204, or any 2xx whose body is
+    /// empty or JSON (such as `null`). A body that is not JSON is an
+    /// [`Error::Decode`], since it means something else
+    /// answered.
+    pub async fn send_empty(&self, req: Request) -> Result<(), Error> {
+        let url = self.url_for(&req)?;
+        let (status, body) = self
+            .execute(req.operation, &req.method, url, req.form.as_deref())
+            .await?;
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        decode::<IgnoredAny>(req.operation, status, &body).map(|_| ())
+    }
+
+    /// The absolute URL for `req`: base URL, path, query.
+    pub(crate) fn url_for(&self, req: &Request) -> Result<Url, Error> {
+        if !req.path.starts_with('/') {
+            return Err(Error::Config(format!(
+                "{}: the request path `{}` must start with `/`",
+                req.operation, req.path
+            )));
+        }
+        let mut url = self.inner.base_url.clone();
+        let path = format!("{}{}", url.path().trim_end_matches('/'), req.path);
+        url.set_path(&path);
+        if !req.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(req.query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        Ok(url)
+    }
+
+    /// Checks a `next_page_url` against the base URL: same scheme, host and port, or
+    /// the default host when a region or edge moved the base URL (then moved too).
+    pub(crate) fn next_page_url(&self, operation: &'static str, text: &str) -> Result<Url, Error> {
+        let base = &self.inner.base_url;
+        let mut url = base.join(text).map_err(|e| {
+            Error::Paging(format!(
+                "{operation}: the next page URL `{text}` is not a URL: {e}"
+            ))
+        })?;
+        if same_origin(&url, base) {
+            return Ok(url);
+        }
+        let on_default_host = self
+            .inner
+            .rehome_from
+            .as_ref()
+            .is_some_and(|d| same_origin(&url, d));
+        if on_default_host && url.set_host(base.host_str()).is_ok() && same_origin(&url, base) {
+            return Ok(url);
+        }
+        Err(Error::Paging(format!(
+            "{operation}: not following the next page to {}, which is not the client's {}",
+            origin(&url),
+            origin(base)
+        )))
+    }
+
+    /// Sends one request, retrying as the policy says; the status and body of a 2xx
+    /// answer, or the error.
+    pub(crate) async fn execute(
+        &self,
+        operation: &'static str,
+        method: &Method,
+        url: Url,
+        form: Option<&[(&'static str, String)]>,
+    ) -> Result<(u16, Vec<u8>), Error> {
+        let policy = &self.inner.retry;
+        let attempts = policy.attempts_for(method);
+        let mut attempt = 1;
+        loop {
+            let retry_left = attempt < attempts;
+            let sent = self.request(method, url.clone(), form).send().await;
+            let response = match sent {
+                Ok(response) => response,
+                Err(e) if retry_left && e.is_connect() && !e.is_timeout() => {
+                    tokio::time::sleep(policy.backoff(attempt)).await;
+                    attempt += 1;
+                    continue;
+                }
+                Err(e) => return Err(Error::transport(operation, e)),
+            };
+            let status = response.status().as_u16();
+            if retry_left && policy.retries_status(status) {
+                let retry_after = response
+                    .headers()
+                    .get(RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| retry::parse_retry_after(v, time::OffsetDateTime::now_utc()));
+                if let Some(wait) = policy.wait(attempt, retry_after) {
+                    drop(response);
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                    continue;
+                }
+            }
+            let success = (200..300).contains(&status);
+            let limit = if success {
+                self.inner.max_body_bytes
+            } else {
+                self.inner.max_body_bytes.min(ERROR_BODY_BYTES)
+            };
+            let body = read_body(operation, response, limit).await?;
+            if success {
+                return Ok((status, body));
+            }
+            return Err(Error::from_response(operation, status, &body));
+        }
+    }
+
+    fn request(
+        &self,
+        method: &Method,
+        url: Url,
+        form: Option<&[(&'static str, String)]>,
+    ) -> reqwest::RequestBuilder {
+        let inner = &self.inner;
+        let builder = inner
+            .http
+            .request(method.clone(), url)
+            .basic_auth(
+                inner.credentials.username(),
+                Some(inner.credentials.secret().expose()),
+            )
+            .header(ACCEPT, "application/json")
+            .header(USER_AGENT, inner.user_agent.clone())
+            .timeout(inner.timeout);
+        match form {
+            Some(form) => builder.form(form),
+            None => builder,
+        }
+    }
+}
+
+/// Reads the answer's body chunk by chunk, stopping with [`Error::BodyTooLarge`] as
+/// soon as it would pass `limit` bytes, so no more than `limit` is ever held.
+async fn read_body(
+    operation: &'static str,
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Error> {
+    let status = response.status().as_u16();
+    let too_large = || Error::BodyTooLarge {
+        operation,
+        status,
+        limit,
+    };
+    // A declared length over the limit is refused before reading any of it.
+    let declared = response.content_length().unwrap_or(0);
+    if declared > limit as u64 {
+        return Err(too_large());
+    }
+    let mut body = Vec::with_capacity(declared as usize);
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| Error::transport(operation, e))?
+    {
+        if chunk.len() > limit - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Decodes a 2xx body, or says which operation got what.
+pub(crate) fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| Error::decode(operation, status, &e, body))
+}
+
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host() == b.host()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+fn origin(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{}://{host}:{port}", url.scheme()),
+        (Some(host), None) => format!("{}://{host}", url.scheme()),
+        (None, _) => url.scheme().to_owned(),
+    }
+}

@@ -1,0 +1,166 @@
+//! What every generated crate holds besides the spec's own items: the names its root
+//! defines and re-exports, its `Client`'s methods, the names generated methods take
+//! for themselves, and the crates it depends on. Lowering reserves these names and
+//! refuses crate names that would shadow a dependency; the emitters write the items
+//! from the same lists, so the two can't disagree.
+
+/// The runtime crate every generated crate depends on, as a package and a library.
+pub const RUNTIME_PACKAGE: &str = "twilio-codegen-runtime";
+pub const RUNTIME_LIB: &str = "twilio_codegen_runtime";
+/// The runtime's version the generated code is written against.
+pub const RUNTIME_VERSION: &str = "0.1.0";
+
+/// The crate-private alias of the runtime's `__private` module at the crate root,
+/// through which generated code reaches it (`crate::runtime::Request`).
+pub const RUNTIME_ALIAS: &str = "runtime";
+
+/// Names the root re-exports from the runtime, sorted: the consumer API every generated
+/// crate shares (one `Auth` and one `Error` type for all of them).
+pub const RUNTIME_REEXPORTS: &[&str] = &[
+    "ApiError",
+    "Auth",
+    "Error",
+    "PageMeta",
+    "Problem",
+    "RetryPolicy",
+    "Secret",
+    "SidFault",
+    "SidStart",
+    "ValidationError",
+];
+
+/// Types and constants the root defines in `src/client.rs`.
+pub const CLIENT: &str = "Client";
+pub const CLIENT_BUILDER: &str = "ClientBuilder";
+pub const DEFAULT_BASE_URL: &str = "DEFAULT_BASE_URL";
+
+/// Modules at the root.
+pub const ROOT_MODULES: &[&str] = &["client", "resources", RUNTIME_ALIAS, "types"];
+
+/// Every name a spec type may not take at the root: the re-exports and what
+/// `src/client.rs` defines.
+pub fn reserved_type_names() -> Vec<&'static str> {
+    let mut names = RUNTIME_REEXPORTS.to_vec();
+    names.extend([CLIENT, CLIENT_BUILDER]);
+    names
+}
+
+/// The methods of the generated `Client` besides the handle makers.
+pub mod client_fns {
+    pub const NEW: &str = "new";
+    pub const BUILDER: &str = "builder";
+    pub const FROM_ENV: &str = "from_env";
+    pub const BUILDER_FROM_ENV: &str = "builder_from_env";
+    pub const BASE_URL: &str = "base_url";
+    pub const ACCOUNT_SID: &str = "account_sid";
+    /// The traits `Client` derives, and the methods they give it.
+    pub const DERIVES: &[(&str, &str)] = &[("Clone", "clone"), ("Debug", "fmt")];
+    /// The field that holds the runtime's transport.
+    pub const TRANSPORT_FIELD: &str = "transport";
+
+    /// Every name a handle maker may not take.
+    pub fn reserved() -> Vec<&'static str> {
+        let mut names = vec![
+            NEW,
+            BUILDER,
+            FROM_ENV,
+            BUILDER_FROM_ENV,
+            BASE_URL,
+            ACCOUNT_SID,
+            TRANSPORT_FIELD,
+        ];
+        names.extend(DERIVES.iter().map(|(_, method)| *method));
+        names
+    }
+}
+
+/// What a parameter struct's methods and the generated operation methods call
+/// their own: a parameter may not take these names.
+pub mod param_fns {
+    pub const NEW: &str = "new";
+    pub const VALIDATE: &str = "validate";
+    pub const TO_PAIRS: &str = "to_pairs";
+    /// The argument that holds an operation's parameter struct.
+    pub const PARAMS_ARG: &str = "params";
+    /// A handle's fields.
+    pub const CLIENT_FIELD: &str = "client";
+    pub const SCOPE_FIELD: &str = "scope";
+
+    pub const RESERVED: &[&str] = &[
+        NEW,
+        VALIDATE,
+        TO_PAIRS,
+        PARAMS_ARG,
+        CLIENT_FIELD,
+        SCOPE_FIELD,
+    ];
+}
+
+/// A crate the generated code names by path, and how its `Cargo.toml` asks for it.
+pub struct Dependency {
+    /// The library name paths start with (`serde_json`).
+    pub lib: &'static str,
+    /// The `[dependencies]` line, without the runtime's path.
+    pub manifest: &'static str,
+    /// When the crate needs it.
+    pub when: Need,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Always,
+    /// Some string rule has a pattern that is not a SID's.
+    Regex,
+    /// Some field or parameter is free-form JSON.
+    Json,
+    /// Some field or parameter is a date-time.
+    Dates,
+}
+
+/// Every dependency but the runtime, whose line names its path; sorted by name.
+pub const DEPENDENCIES: &[Dependency] = &[
+    Dependency {
+        lib: "futures_util",
+        manifest: r#"futures-util = { version = "0.3", default-features = false }"#,
+        when: Need::Always,
+    },
+    Dependency {
+        lib: "regex",
+        manifest: r#"regex = { version = "1", default-features = false, features = ["std", "perf", "unicode"] }"#,
+        when: Need::Regex,
+    },
+    Dependency {
+        lib: "serde",
+        manifest: r#"serde = { version = "1", features = ["derive"] }"#,
+        when: Need::Always,
+    },
+    Dependency {
+        lib: "serde_json",
+        manifest: r#"serde_json = "1""#,
+        when: Need::Json,
+    },
+    Dependency {
+        lib: "time",
+        manifest: r#"time = { version = "0.3", default-features = false }"#,
+        when: Need::Dates,
+    },
+];
+
+/// Crates only the example programs and doctests name.
+pub const DEV_DEPENDENCIES: &[Dependency] = &[Dependency {
+    lib: "tokio",
+    manifest: r#"tokio = { version = "1", features = ["macros", "rt"] }"#,
+    when: Need::Always,
+}];
+
+/// The TLS backends the runtime offers, forwarded as features of the same names; the
+/// first is the default (see `codegen/docs/performance.md` for why).
+pub const TLS_FEATURES: &[&str] = &["rustls-ring", "rustls-aws-lc", "native-tls"];
+
+/// Every library name a generated crate's code or doctests may start a path with.
+pub fn dependency_libs() -> impl Iterator<Item = &'static str> {
+    [RUNTIME_LIB]
+        .into_iter()
+        .chain(DEPENDENCIES.iter().map(|d| d.lib))
+        .chain(DEV_DEPENDENCIES.iter().map(|d| d.lib))
+}
