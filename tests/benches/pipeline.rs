@@ -92,7 +92,8 @@ fn main() {
     let started = SystemTime::now();
     let mut c = criterion();
     let root = workspace_root();
-    let chat = codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1").expect("spec/twilio-chat-v1");
+    let chat = codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1")
+        .expect("spec/twilio-chat-v1");
 
     let mut group = c.benchmark_group("pipeline");
     group

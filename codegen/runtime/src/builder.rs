@@ -27,7 +27,8 @@ pub(crate) const ERROR_BODY_BYTES: usize = 64 << 10;
 const DEFAULT_REGION: &str = "us1";
 
 /// What a generated crate tells the runtime about its `Client`. Implemented by
-/// generated code only.
+/// generated code only, and hidden so that its impls don't show in their docs.
+#[doc(hidden)]
 pub trait ApiClient: Sized {
     /// The API's address from its description, such as `https://chat.twilio.com`.
     const DEFAULT_BASE_URL: &'static str;

@@ -9,7 +9,9 @@ use reqwest::Method;
 use std::collections::HashSet;
 use std::marker::PhantomData;
 
-/// A list response: its records and where it sits in the listing.
+/// A list response: its records and where it sits in the listing. Hidden so that
+/// its impls don't show in generated crates' docs.
+#[doc(hidden)]
 pub trait Page: serde::de::DeserializeOwned + Send + 'static {
     /// One record.
     type Item: Send + 'static;

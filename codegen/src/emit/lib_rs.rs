@@ -21,7 +21,9 @@ pub fn emit(api: &Api) -> TokenStream {
             pub use types::{#(#names),*};
         }
     });
-    let reexports = api.resources.iter().map(|r| {
+    let mut resources: Vec<&crate::model::Resource> = api.resources.iter().collect();
+    resources.sort_by(|a, b| a.module.cmp(&b.module));
+    let reexports = resources.into_iter().map(|r| {
         let module = ident(&r.module);
         let mut names: Vec<&str> = vec![&r.name];
         names.extend(r.enums.iter().map(|e| e.name.as_str()));
@@ -56,7 +58,7 @@ pub fn emit(api: &Api) -> TokenStream {
         pub mod resources;
         #types_mod
 
-        pub use client::{#base, #client, #builder};
+        pub use client::{#client, #builder, #base};
         pub use ::#runtime_lib::{#(#shared),*};
         #(#reexports)*
     }

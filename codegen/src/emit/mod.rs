@@ -179,7 +179,10 @@ fn space_items(text: &str) -> String {
                 && !l.starts_with("//!");
             let same_level = indent(before) == indent(line) || b.starts_with("//!");
             let use_group = b.starts_with("use ") && l.starts_with("use ");
-            if closed && opens && same_level && !use_group && !b.is_empty() {
+            // The crate's inner attributes sit apart from its docs and its items.
+            let inner_attrs = (b.starts_with("//!") && l.starts_with("#!["))
+                || (b.starts_with("#![") && !l.starts_with("#![") && !l.is_empty());
+            if inner_attrs || (closed && opens && same_level && !use_group && !b.is_empty()) {
                 out.push('\n');
             }
         }

@@ -104,8 +104,10 @@
 //!
 //! The TLS backend is a feature of this crate: `rustls-ring` (the default),
 //! `rustls-aws-lc` or `native-tls`. Turn off the default features to pick another.
+
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+
 use ::twilio_codegen_runtime::__private as runtime;
 
 mod client;
@@ -120,19 +122,20 @@ pub use types::{
     UserSid, WebhookMethod,
 };
 
-pub use client::{DEFAULT_BASE_URL, Client, ClientBuilder};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
     ValidationError,
 };
 
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
 pub use resources::channel::{
     Channel, ChannelPage, Channels, CreateChannel, ListChannels, UpdateChannel,
+};
+
+pub use resources::credential::{
+    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
+    UpdateCredential,
 };
 
 pub use resources::invite::{CreateInvite, Invite, InvitePage, Invites, ListInvites};
@@ -147,13 +150,12 @@ pub use resources::message::{
 
 pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
 
+pub use resources::service::{
+    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
+};
+
 pub use resources::user::{CreateUser, ListUsers, UpdateUser, User, UserPage, Users};
 
 pub use resources::user_channel::{
     ListUserChannels, UserChannel, UserChannelPage, UserChannels,
-};
-
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
 };

@@ -5,3 +5,4 @@
 
 mod client;
 mod roundtrip;
+mod shared_runtime;
