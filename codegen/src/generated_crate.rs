@@ -7,8 +7,14 @@
 /// The runtime crate every generated crate depends on, as a package and a library.
 pub const RUNTIME_PACKAGE: &str = "twilio-codegen-runtime";
 pub const RUNTIME_LIB: &str = "twilio_codegen_runtime";
-/// The runtime's version the generated code is written against.
-pub const RUNTIME_VERSION: &str = "0.1.0";
+/// The runtime's version the generated code is written against: the one in its
+/// manifest, read where it is written.
+pub fn runtime_version() -> &'static str {
+    include_str!("../runtime/Cargo.toml")
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
+        .expect("codegen/runtime/Cargo.toml names its version")
+}
 
 /// The crate-private alias of the runtime's `__private` module at the crate root,
 /// through which generated code reaches it (`crate::runtime::Request`).

@@ -87,6 +87,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Err(fresh::RunError::Io(e)) => return Err(e.to_string()),
     };
+    let runtime = xtask::runtime_api::keep(&root, mode)?;
     let elapsed = started.elapsed();
     if command == "api-diff" {
         print_api_diff(&report.jobs, options.markdown);
@@ -106,6 +107,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             // The files are written either way; the standing only informs here.
             for job in report.jobs.iter().filter(|j| has_news(j)) {
                 print!("\n{}", job_text(job));
+            }
+            if runtime.unfit.is_some() || !runtime.removed.is_empty() || !runtime.added.is_empty() {
+                print!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
+            }
+            if runtime.record_changed {
+                println!(
+                    "recorded the runtime's API as its release {}",
+                    runtime.version
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -128,8 +138,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 eprintln!("run `cargo xtask gen` and commit the result");
             }
             let unfit: Vec<&JobOutcome> = report.unfit().collect();
-            if unfit.is_empty() {
-                println!("API changes since each crate's last release fit its api.version");
+            if unfit.is_empty() && runtime.unfit.is_none() {
+                println!("API changes since each crate's last release fit its version");
+            }
+            if runtime.record_changed {
+                failed = true;
+                eprintln!(
+                    "the runtime's API record is stale: run `cargo xtask gen` to record release {}",
+                    runtime.version
+                );
+            }
+            if runtime.unfit.is_some() {
+                failed = true;
+                eprint!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
             }
             for job in unfit {
                 failed = true;

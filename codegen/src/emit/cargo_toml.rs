@@ -2,7 +2,7 @@
 //! only the dependencies its code uses.
 
 use crate::generated_crate::{
-    Dependency, Need, DEPENDENCIES, DEV_DEPENDENCIES, RUNTIME_PACKAGE, RUNTIME_VERSION,
+    runtime_version, Dependency, Need, DEPENDENCIES, DEV_DEPENDENCIES, RUNTIME_PACKAGE,
     TLS_FEATURES,
 };
 use crate::model::Api;
@@ -26,7 +26,8 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         .map(|d| d.manifest.to_string())
         .collect();
     dependencies.push(format!(
-        "{RUNTIME_PACKAGE} = {{ version = \"{RUNTIME_VERSION}\", path = {}, default-features = false }}",
+        "{RUNTIME_PACKAGE} = {{ version = \"{}\", path = {}, default-features = false }}",
+        runtime_version(),
         toml_string(&layout.runtime_path)
     ));
     dependencies.sort_unstable();

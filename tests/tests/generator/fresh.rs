@@ -198,3 +198,78 @@ fn a_broken_record_is_an_error_that_names_the_line() {
         other => panic!("expected an error, got {other:?}"),
     }
 }
+
+/// The runtime's own API is versioned too: its record is fresh, and the changes since
+/// fit its version.
+#[test]
+fn the_runtime_api_record_is_fresh_and_fits() {
+    let standing = xtask::runtime_api::keep(&workspace_root(), Mode::Check).expect("readable");
+    assert!(
+        !standing.record_changed,
+        "codegen/runtime/released-api.txt is stale; run `cargo xtask gen`"
+    );
+    assert!(standing.unfit.is_none(), "{}", standing.text());
+}
+
+/// A copy of the runtime crate's manifest, sources and record under `tmp`, laid out
+/// as in the repository.
+fn runtime_copy(tmp: &Path) -> std::path::PathBuf {
+    let from = workspace_root().join(codegen::RUNTIME_DIR);
+    let to = tmp.join(codegen::RUNTIME_DIR);
+    std::fs::create_dir_all(to.join("src")).expect("mkdir");
+    for name in ["Cargo.toml", xtask::runtime_api::RECORD] {
+        std::fs::copy(from.join(name), to.join(name)).expect("copy");
+    }
+    for entry in std::fs::read_dir(from.join("src")).expect("src") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join("src").join(path.file_name().expect("name")))
+                .expect("copy");
+        }
+    }
+    to
+}
+
+#[test]
+fn a_breaking_runtime_change_needs_a_breaking_bump() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let runtime = runtime_copy(tmp.path());
+    let check = || xtask::runtime_api::keep(tmp.path(), Mode::Check).expect("readable");
+    assert!(check().unfit.is_none());
+
+    // A consumer's method goes: breaking.
+    edit(
+        &runtime.join("src/auth.rs"),
+        "    pub fn username(&self)",
+        "    pub(crate) fn username(&self)",
+    );
+    let standing = check();
+    assert_eq!(standing.removed, ["fn Auth::username(&self) -> &str"]);
+    let why = standing.unfit.expect("refused");
+    assert!(why.contains("need version 0.2.0"), "{why}");
+
+    // So does one only generated code calls: older generated crates call it.
+    edit(
+        &runtime.join("src/auth.rs"),
+        "    pub(crate) fn username(&self)",
+        "    pub fn username(&self)",
+    );
+    edit(
+        &runtime.join("src/path.rs"),
+        "pub fn segment(value: &str, target: &'static str)",
+        "pub fn segment(value: &str, target: &'static str, _extra: bool)",
+    );
+    assert!(check().unfit.is_some());
+
+    // A breaking bump covers it and records the release.
+    edit(
+        &runtime.join("Cargo.toml"),
+        "version = \"0.1.0\"",
+        "version = \"0.2.0\"",
+    );
+    let bumped = check();
+    assert!(bumped.unfit.is_none(), "{}", bumped.text());
+    assert!(bumped.record_changed, "the record is stale until `gen`");
+    xtask::runtime_api::keep(tmp.path(), Mode::Write).expect("written");
+    assert!(!check().record_changed);
+}
