@@ -1,19 +1,22 @@
 //! `cargo xtask bench-build`: what the generated crate costs its consumers to build.
 //! Its size in lines, a rebuild of the crate alone (`cargo clean -p`, then `cargo
-//! build` with its dependencies already built), median of a few runs, against the
-//! target, and the number of crates it depends on. The same for a crate generated from
-//! `spec/` with the Invite resource alone, the size the project started with.
+//! build` with its dependencies, the runtime among them, already built), median of a
+//! few runs, against the target, and the number of crates it depends on. The same for
+//! a crate generated from `spec/twilio-chat-v1` with the Invite resource alone, the
+//! size the project started with.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 const PACKAGE: &str = "twilio-chat-v1";
-/// The rebuild target for the whole Chat v1 crate on the project's 2-core machines.
-const TARGET_SECS: f64 = 3.0;
-/// The Invite-only crate: its package name, and its rebuild target.
+/// The rebuild target for the whole Chat v1 crate on the project's 2-core machines
+/// (progenitor's crate for the same spec rebuilds in 3.75 s there).
+const TARGET_SECS: f64 = 2.0;
+/// The Invite-only crate: its package name, and its rebuild target (progenitor's
+/// crate for the same resource: 0.81 s).
 const INVITE_PACKAGE: &str = "twilio-chat-v1-invite";
-const INVITE_TARGET_SECS: f64 = 1.0;
+const INVITE_TARGET_SECS: f64 = 0.8;
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let runs: usize = match args {

@@ -11,6 +11,7 @@
 
 mod bench_build;
 mod bench_gen;
+mod bench_tls;
 
 use codegen::fresh::{self, Job, JobOutcome};
 use codegen::release::Standing;
@@ -22,6 +23,7 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
        cargo xtask api-diff [--spec DIR] [--markdown]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
+       cargo xtask bench-tls
 
   gen          regenerate the crate(s) from their spec folders; writes only changed files,
                then reports how each crate's public API changed since its last release
@@ -37,6 +39,8 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
                dependencies
   bench-gen    time `cargo xtask gen` on spec/twilio-chat-v1 through cargo, full and no-op
                (median of RUNS, default 11), against `cargo xtask help`
+  bench-tls    a cold build of generated/twilio-chat-v1 with each TLS backend, in an
+               empty target folder each, and the crates in its dependency tree
 
 Without --spec, the commands cover every spec/<crate>/ -> generated/<crate>/ and every
 tests/fixtures/<name>/spec/ -> tests/fixtures/<name>/out/. --spec alone names one of
@@ -61,6 +65,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" | "api-diff" => fresh::Mode::Check,
         "bench-build" => return bench_build::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
+        "bench-tls" => return bench_tls::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);

@@ -10,7 +10,8 @@ fuzz_target!(|data: &[u8]| {
         name: "fuzz.yaml".into(),
         text,
     };
-    if let Err(diags) = codegen::generate(&[source]) {
+    let layout = codegen::Layout::member("../../codegen/runtime");
+    if let Err(diags) = codegen::generate(&[source], &layout) {
         // Rendering is part of the contract too.
         let _ = diags.to_string();
     }

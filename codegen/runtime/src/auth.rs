@@ -9,6 +9,17 @@ use std::fmt;
 /// SID (`SK…`) with its secret, plus the Account SID it belongs to.
 ///
 /// The token or secret never appears in `Debug` output or in any error.
+///
+/// ```
+/// use twilio_codegen_runtime::Auth;
+///
+/// let auth = Auth::auth_token("AC00000000000000000000000000000000", "token");
+/// assert_eq!(auth.username(), auth.account_sid());
+///
+/// let key = Auth::api_key("AC00000000000000000000000000000000", "SK11111111111111111111111111111111", "secret");
+/// assert_eq!(key.username(), "SK11111111111111111111111111111111");
+/// assert!(format!("{key:?}").contains("[redacted]") && !format!("{key:?}").contains("\"secret\""));
+/// ```
 #[derive(Clone)]
 pub struct Auth {
     account_sid: String,

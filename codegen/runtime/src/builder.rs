@@ -55,6 +55,30 @@ pub trait ApiClient: Sized {
 /// Empty variables count as unset; surrounding whitespace is dropped. Errors
 /// name the variable, never its value. A [`ClientBuilder::base_url`] set
 /// afterwards overrides region and edge.
+///
+/// ```
+/// # use twilio_codegen_runtime::__private::{ApiClient, Transport};
+/// # struct Client(Transport);
+/// # impl ApiClient for Client {
+/// #     const DEFAULT_BASE_URL: &'static str = "https://chat.twilio.com";
+/// #     const USER_AGENT: &'static str = "twilio-chat-v1/0.1.0";
+/// #     fn from_transport(transport: Transport) -> Self { Client(transport) }
+/// # }
+/// use std::time::Duration;
+/// use twilio_codegen_runtime::{Auth, ClientBuilder, RetryPolicy};
+///
+/// // A generated crate's `Client::builder(auth)` is `ClientBuilder::<Client>::new(auth)`.
+/// let auth = Auth::auth_token("AC00000000000000000000000000000000", "token");
+/// let client: Client = ClientBuilder::new(auth)
+///     .region("ie1")
+///     .edge("dublin")
+///     .timeout(Duration::from_secs(10))
+///     .user_agent_suffix("my-app/1.0")
+///     .retry_policy(RetryPolicy::none())
+///     .build()?;
+/// assert_eq!(client.0.base_url(), "https://chat.dublin.ie1.twilio.com/");
+/// # Ok::<(), twilio_codegen_runtime::Error>(())
+/// ```
 pub struct ClientBuilder<C> {
     pub(crate) credentials: Auth,
     base_url: Option<String>,

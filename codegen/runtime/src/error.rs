@@ -10,6 +10,20 @@ use std::fmt;
 pub(crate) const SNIPPET_BYTES: usize = 512;
 
 /// Why a call failed.
+///
+/// ```
+/// use twilio_codegen_runtime::Error;
+///
+/// fn describe(err: &Error) -> String {
+///     match err {
+///         Error::Validation(refused) => format!("not sent: {refused}"),
+///         Error::Api(api) if err.is_not_found() => format!("gone ({:?})", api.code),
+///         other if other.is_timeout() => "too slow; try again".to_owned(),
+///         other => other.to_string(),
+///     }
+/// }
+/// # let _ = describe;
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

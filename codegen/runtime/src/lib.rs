@@ -22,14 +22,9 @@
 //! # let _ = retry;
 //! ```
 //!
-//! With a generated crate (here `twilio_chat_v1`), the same `Auth` makes a client for
-//! each API:
-//!
-//! ```ignore
-//! let auth = Auth::from_env()?;
-//! let chat = twilio_chat_v1::Client::builder(auth.clone()).region("ie1").build()?;
-//! let conversations = twilio_conversations_v1::Client::builder(auth).build()?;
-//! ```
+//! With generated crates, the same `Auth` makes a client for each API: each crate's
+//! `Client::builder(auth.clone())` returns this crate's [`ClientBuilder`], set up for
+//! that API's base URL.
 //!
 //! # TLS
 //!

@@ -18,6 +18,19 @@ use time::OffsetDateTime;
 /// once so the caller decides. `POST` (create, update) is retried only after
 /// [`RetryPolicy::retry_non_idempotent`], since the first attempt may have been
 /// carried out. A timed-out attempt is never retried, for the same reason.
+///
+/// ```
+/// use std::time::Duration;
+/// use twilio_codegen_runtime::RetryPolicy;
+///
+/// // Five attempts, creates and updates too, on 500 as well.
+/// let eager = RetryPolicy::default()
+///     .max_attempts(5)
+///     .retry_non_idempotent(true)
+///     .statuses([429, 500, 503])
+///     .max_delay(Duration::from_secs(1));
+/// assert_ne!(eager, RetryPolicy::none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

@@ -5,6 +5,14 @@ use std::fmt;
 
 /// Text sent to the API but never shown: `Debug` prints `[redacted]`, and there is no
 /// `Display`, so a secret can't reach a log or an error message by accident.
+///
+/// ```
+/// use twilio_codegen_runtime::Secret;
+///
+/// let key = Secret::new("-----BEGIN PRIVATE KEY-----");
+/// assert_eq!(format!("{key:?}"), "[redacted]");
+/// assert_eq!(key.expose(), "-----BEGIN PRIVATE KEY-----");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 

@@ -5,6 +5,15 @@ use std::fmt;
 
 /// A value broke a rule of the API description, so it was refused before anything
 /// was sent.
+///
+/// ```
+/// use twilio_codegen_runtime::{Problem, ValidationError};
+///
+/// let err = ValidationError::new("PageSize", Problem::OutOfRange { min: Some(1), max: Some(1000), actual: 0 });
+/// assert_eq!(err.to_string(), "invalid PageSize: must be between 1 and 1000; got 0");
+/// assert_eq!(err.target(), "PageSize");
+/// assert!(matches!(err.problem(), Problem::OutOfRange { actual: 0, .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
     target: &'static str,
