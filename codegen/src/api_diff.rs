@@ -588,6 +588,7 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 location: l1,
                 required: q1,
                 bounds: b1,
+                nullable: n1,
                 ..
             },
             Detail::Param {
@@ -596,9 +597,13 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 location: l2,
                 required: q2,
                 bounds: b2,
+                nullable: n2,
                 ..
             },
         ) => {
+            // The field's type says whether null can be set; the annotation alone
+            // changes nothing a caller writes.
+            flag(n1 != n2, K::NullabilityChanged, Compatible);
             flag(!q1 && *q2, K::BecameRequired, Breaking);
             flag(*q1 && !q2, K::BecameOptional, Breaking);
             flag(t1 != t2, K::TypeChanged, Breaking);
@@ -670,13 +675,16 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 method: m1,
                 path: p1,
                 status: s1,
+                also: x1,
             },
             Detail::Route {
                 method: m2,
                 path: p2,
                 status: s2,
+                also: x2,
             },
         ) => {
+            let (s1, s2) = ((s1, x1), (s2, x2));
             // Placeholder names are the spec's own; only the segments are sent.
             let shape = |path: &[crate::model::PathSegment]| -> Vec<Option<String>> {
                 path.iter()

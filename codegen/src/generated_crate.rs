@@ -86,6 +86,7 @@ pub mod param_fns {
     pub const NEW: &str = "new";
     pub const VALIDATE: &str = "validate";
     pub const TO_PAIRS: &str = "to_pairs";
+    pub const TO_HEADERS: &str = "to_headers";
     /// The argument that holds an operation's parameter struct.
     pub const PARAMS_ARG: &str = "params";
     /// A handle's fields.

@@ -35,52 +35,75 @@ pub struct SourceFile {
 /// Where a generated crate sits relative to what it depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    /// The runtime crate's folder, as the generated `Cargo.toml` names it (relative
-    /// to the generated crate's folder, or absolute).
-    pub runtime_path: String,
-    /// The crate is outside any workspace, so its `Cargo.toml` declares its own.
-    pub standalone: bool,
+    /// How its `Cargo.toml` finds the runtime crate.
+    pub runtime: RuntimeDep,
+    /// Its `Cargo.toml` declares a workspace of its own: it was generated outside
+    /// any workspace that lists it.
+    pub own_workspace: bool,
+}
+
+/// How a generated crate depends on the runtime crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeDep {
+    /// From the workspace's `[workspace.dependencies]`: the crate is a member of this
+    /// repository's workspace, whose root names the runtime once.
+    Workspace,
+    /// By this path (relative to the crate's folder) and the runtime's version.
+    Path(String),
 }
 
 /// The runtime crate's folder in the generator's repository.
 pub const RUNTIME_DIR: &str = "codegen/runtime";
 
+/// The folders of this repository whose crates are members of its workspace.
+pub const MEMBER_DIRS: &[&str] = &["generated", "tests/fixtures"];
+
 impl Layout {
-    /// A crate in this repository's workspace, `runtime_path` from the runtime.
-    pub fn member(runtime_path: impl Into<String>) -> Layout {
+    /// A member of this repository's workspace.
+    pub fn member() -> Layout {
         Layout {
-            runtime_path: runtime_path.into(),
-            standalone: false,
+            runtime: RuntimeDep::Workspace,
+            own_workspace: false,
         }
     }
 
-    /// The layout of a crate generated into `out` by the repository at `root`: the
-    /// runtime by its path relative to `out`, and a workspace of its own unless `out`
-    /// is inside `root`, whose workspace lists it.
+    /// The layout of a crate generated into `out` by the repository at `root`: a
+    /// member when `out` is in one of [`MEMBER_DIRS`], otherwise a workspace of its
+    /// own with the runtime by its path relative to `out`.
     pub fn for_output(root: &Path, out: &Path) -> std::io::Result<Layout> {
         let root = lexical_absolute(root)?;
         let out = lexical_absolute(out)?;
-        let runtime = root.join(RUNTIME_DIR);
-        let common = runtime
-            .components()
-            .zip(out.components())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let mut rel = std::path::PathBuf::new();
-        for _ in out.components().skip(common) {
-            rel.push("..");
+        if MEMBER_DIRS
+            .iter()
+            .any(|dir| out.starts_with(root.join(dir)))
+        {
+            return Ok(Layout::member());
         }
-        rel.extend(runtime.components().skip(common));
         Ok(Layout {
-            runtime_path: rel.to_string_lossy().replace('\\', "/"),
-            standalone: !out.starts_with(&root),
+            runtime: RuntimeDep::Path(relative_path(&out, &root.join(RUNTIME_DIR))),
+            own_workspace: true,
         })
     }
 }
 
+/// The path from the folder `from` to `to`, both absolute, with `/` separators.
+pub fn relative_path(from: &Path, to: &Path) -> String {
+    let common = to
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut rel = std::path::PathBuf::new();
+    for _ in from.components().skip(common) {
+        rel.push("..");
+    }
+    rel.extend(to.components().skip(common));
+    rel.to_string_lossy().replace('\\', "/")
+}
+
 /// `path` made absolute, with `.` and `..` resolved by the text alone (the folder may
 /// not exist yet).
-fn lexical_absolute(path: &Path) -> std::io::Result<std::path::PathBuf> {
+pub fn lexical_absolute(path: &Path) -> std::io::Result<std::path::PathBuf> {
     use std::path::Component;
     let mut out = std::path::PathBuf::new();
     for part in std::path::absolute(path)?.components() {

@@ -20,6 +20,8 @@ pub struct Api {
     pub quick_start: Option<String>,
     /// The spec files this API came from, for the "generated from" stamp.
     pub sources: Vec<String>,
+    /// The OpenAPI description the spec follows, if it names one.
+    pub openapi: Option<OpenApiLink>,
     pub types: Vec<NamedType>,
     pub resources: Vec<Resource>,
 }
@@ -67,6 +69,25 @@ impl Type {
                 _ => false,
             }
     }
+}
+
+/// The OpenAPI file a spec names as its source, relative to the spec folder, and the
+/// differences from it the spec makes on purpose.
+#[derive(Debug, Clone)]
+pub struct OpenApiLink {
+    pub source: String,
+    pub departures: Vec<Departure>,
+}
+
+/// One deliberate difference from the OpenAPI source, as the witness reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Departure {
+    pub openapi: String,
+    pub spec: String,
+    pub differs: String,
+    pub expected: String,
+    pub found: String,
+    pub reason: String,
 }
 
 /// How requests prove who sends them.
@@ -275,7 +296,8 @@ pub struct Operation {
     pub label: String,
     pub method: Method,
     pub path: Vec<PathSegment>,
-    pub status: u16,
+    /// The success statuses the API description names, the usual one first.
+    pub statuses: Vec<u16>,
     pub doc: Option<String>,
     /// Path parameters of this operation beyond the resource's scope (the `Sid`).
     pub own_path_params: Vec<Param>,
@@ -323,6 +345,8 @@ pub struct Param {
     pub location: ParamIn,
     pub ty: Type,
     pub required: bool,
+    /// The API takes an explicit null for it, sent as an empty value.
+    pub nullable: bool,
     /// Never shown by `Debug` or in errors.
     pub secret: bool,
 }
@@ -333,6 +357,7 @@ pub enum ParamIn {
     Path,
     Query,
     Form,
+    Header,
 }
 
 impl ParamIn {
@@ -342,6 +367,7 @@ impl ParamIn {
             ParamIn::Path => "path",
             ParamIn::Query => "query",
             ParamIn::Form => "form",
+            ParamIn::Header => "header",
         }
     }
 }

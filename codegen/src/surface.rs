@@ -180,6 +180,9 @@ pub enum Detail {
         required: bool,
         bounds: Bounds,
         secret: bool,
+        /// Takes an explicit null.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        nullable: bool,
     },
     Fn {
         role: FnRole,
@@ -192,7 +195,10 @@ pub enum Detail {
     Route {
         method: Method,
         path: Vec<PathSegment>,
+        /// The usual success status, then any others the API answers with.
         status: u16,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<u16>,
     },
 }
 
@@ -272,6 +278,7 @@ impl Item {
                 required,
                 bounds,
                 secret,
+                nullable,
                 ..
             } => {
                 let bounds = match bounds {
@@ -286,6 +293,7 @@ impl Item {
                         Some(location.as_str()),
                         required.then_some("required"),
                         bounds.as_deref(),
+                        nullable.then_some("nullable"),
                         secret.then_some("secret"),
                     ])
                 )
@@ -307,11 +315,19 @@ impl Item {
                 method,
                 path,
                 status,
-            } => format!(
-                " = {} {} -> {status}",
-                method.as_str(),
-                shown(&path_text(path))
-            ),
+                also,
+            } => {
+                let statuses: Vec<String> = std::iter::once(status)
+                    .chain(also)
+                    .map(|s| s.to_string())
+                    .collect();
+                format!(
+                    " = {} {} -> {}",
+                    method.as_str(),
+                    shown(&path_text(path)),
+                    statuses.join(" | ")
+                )
+            }
         }
     }
 }
@@ -627,7 +643,8 @@ impl Builder {
             Detail::Route {
                 method: op.method,
                 path: op.path.clone(),
-                status: op.status,
+                status: op.statuses[0],
+                also: op.statuses[1..].to_vec(),
             },
             "",
         );
@@ -690,6 +707,7 @@ impl Builder {
                     required: p.required,
                     bounds: bounds(p),
                     secret: p.secret,
+                    nullable: p.nullable,
                 },
                 &p.doc,
             );

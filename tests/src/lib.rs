@@ -14,7 +14,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// The layout of a crate generated in memory as if into `generated/<crate>/`.
 pub fn layout_in_memory() -> codegen::Layout {
-    codegen::Layout::member("../../codegen/runtime")
+    codegen::Layout::member()
 }
 
 /// True when the heavy tests (those that spawn cargo) should run: where

@@ -142,7 +142,7 @@ fn invite_crate(root: &Path) -> Result<std::path::PathBuf, String> {
         let contents = if path.ends_with("Cargo.toml") {
             // The same profile as the workspace's, so built dependencies are reused.
             format!(
-                "{contents}\n[workspace]\n\n[profile.dev.package.\"*\"]\ndebug = false\n\n\
+                "{contents}\n[profile.dev.package.\"*\"]\ndebug = false\n\n\
                  [profile.dev]\ndebug = \"line-tables-only\"\n"
             )
         } else {

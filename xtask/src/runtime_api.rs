@@ -132,13 +132,37 @@ pub fn keep(root: &Path, mode: Mode) -> Result<Standing, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
-    let (removed, added): (Vec<String>, Vec<String>) = match &recorded {
+    let (mut removed, mut added): (Vec<String>, Vec<String>) = match &recorded {
         Some(old) => (
             old.lines.difference(&now.lines).cloned().collect(),
             now.lines.difference(&old.lines).cloned().collect(),
         ),
         None => (Vec::new(), Vec::new()),
     };
+    // A new field of a struct, or variant of an enum, that callers may build or match
+    // exhaustively breaks them, though it is a new line.
+    if let Some(old) = &recorded {
+        let exhaustive = |line: &str| {
+            let owner = line
+                .strip_prefix("field ")
+                .and_then(|rest| rest.split_once('.'))
+                .map(|(owner, _)| format!("struct {owner}"))
+                .or_else(|| {
+                    let rest = line.strip_prefix("variant ")?;
+                    let (owner, _) = rest.rsplit_once("::")?;
+                    Some(format!("enum {owner}"))
+                });
+            owner.is_some_and(|owner| old.lines.contains(&owner))
+        };
+        let (breaking, compatible): (Vec<String>, Vec<String>) =
+            added.into_iter().partition(|line| exhaustive(line));
+        removed.extend(
+            breaking
+                .into_iter()
+                .map(|line| format!("{line} (new in an exhaustive type)")),
+        );
+        added = compatible;
+    }
     let verdict = if !removed.is_empty() {
         Some(Verdict::Breaking)
     } else if !added.is_empty() {

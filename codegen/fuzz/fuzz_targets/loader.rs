@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         name: "fuzz.yaml".into(),
         text,
     };
-    let layout = codegen::Layout::member("../../codegen/runtime");
+    let layout = codegen::Layout::member();
     if let Err(diags) = codegen::generate(&[source], &layout) {
         // Rendering is part of the contract too.
         let _ = diags.to_string();

@@ -5,7 +5,6 @@ use crate::error::Error;
 use crate::page::PageMeta;
 use crate::transport::{decode, Request, Transport};
 use futures_util::stream::{self, Stream};
-use reqwest::Method;
 use std::collections::HashSet;
 use std::marker::PhantomData;
 
@@ -40,10 +39,11 @@ impl Transport {
     ) -> impl Stream<Item = Result<P::Item, Error>> + Send + 'static {
         let walk = Walk::<P> {
             client: self.clone(),
-            operation: first.as_ref().map_or("", |req| req.operation),
+            operation: first.as_ref().map_or("", |req| req.operation()),
             records: Vec::new().into_iter(),
             next: Some(Next::First(first)),
             fetched: HashSet::new(),
+            next_page: None,
             page: PhantomData,
         };
         stream::unfold(walk, |mut walk| async move {
@@ -78,32 +78,35 @@ struct Walk<P: Page> {
     next: Option<Next>,
     /// Every URL fetched, to stop a listing whose next page points back.
     fetched: HashSet<String>,
+    /// How the next pages are asked for: a GET with the first request's headers.
+    next_page: Option<Request>,
     page: PhantomData<fn() -> P>,
 }
 
 impl<P: Page> Walk<P> {
     async fn fetch(&mut self, next: Next) -> Result<P, Error> {
         let operation = self.operation;
-        let (method, url, form) = match next {
+        let (req, url) = match next {
             Next::First(req) => {
                 let req = req?;
-                (req.method.clone(), self.client.url_for(&req)?, req.form)
+                let url = self.client.url_for(&req)?;
+                self.next_page = Some(req.next_page());
+                (req, url)
             }
-            Next::Url(text) => (
-                Method::GET,
-                self.client.next_page_url(operation, &text)?,
-                None,
-            ),
+            Next::Url(text) => {
+                let url = self.client.next_page_url(operation, &text)?;
+                let req = self.next_page.clone().ok_or_else(|| {
+                    Error::Paging(format!("{operation}: a next page before the first"))
+                })?;
+                (req, url)
+            }
         };
         if !self.fetched.insert(url.as_str().to_owned()) {
             return Err(Error::Paging(format!(
                 "{operation}: the next page URL {url} was fetched before; stopping instead of looping"
             )));
         }
-        let (status, body) = self
-            .client
-            .execute(operation, &method, url, form.as_deref())
-            .await?;
+        let (status, body) = self.client.execute(&req, url).await?;
         decode(operation, status, &body)
     }
 }

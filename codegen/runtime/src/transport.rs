@@ -7,7 +7,8 @@ use crate::auth::Auth;
 use crate::builder::ERROR_BODY_BYTES;
 use crate::error::Error;
 use crate::retry::{self, RetryPolicy};
-use reqwest::header::{HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
+use crate::validate::{Problem, ValidationError};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::fmt;
@@ -48,24 +49,61 @@ impl fmt::Debug for Transport {
     }
 }
 
-/// One call as the generated code describes it. Its `Debug` shows the form body's
-/// keys but not its values, which may be secrets.
+/// One call as the generated code describes it: which operation, method and path,
+/// then its query pairs, form body and headers as it has them. Its `Debug` shows the
+/// form body's keys but not its values, which may be secrets.
 #[derive(Clone)]
 pub struct Request {
-    /// `Resource.operation`, such as `Invite.create`, for error messages.
-    pub operation: &'static str,
-    /// The HTTP method.
-    pub method: Method,
-    /// The path after the base URL, starting with `/`, with every parameter already
-    /// percent-encoded (see [`segment`](crate::__private::segment)).
-    pub path: String,
+    operation: &'static str,
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    form: Option<Vec<(&'static str, String)>>,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl Request {
+    /// A call of `operation` (`Invite.create`, for error messages) with `method` to
+    /// `path`, which starts with `/` and has every parameter already percent-encoded
+    /// (see [`segment`](crate::__private::segment)).
+    pub fn new(operation: &'static str, method: Method, path: String) -> Request {
+        Request {
+            operation,
+            method,
+            path,
+            query: Vec::new(),
+            form: None,
+            headers: Vec::new(),
+        }
+    }
+
     /// Query parameters in order; a key may repeat (`Identity=a&Identity=b`).
-    pub query: Vec<(&'static str, String)>,
-    /// The form body, sent as `application/x-www-form-urlencoded`; `None` for no body.
-    pub form: Option<Vec<(&'static str, String)>>,
-    /// The success status the API description names (201 for create). Any 2xx is
-    /// accepted, as Twilio's libraries do.
-    pub expect: u16,
+    pub fn query(mut self, pairs: Vec<(&'static str, String)>) -> Request {
+        self.query = pairs;
+        self
+    }
+
+    /// The form body, sent as `application/x-www-form-urlencoded`.
+    pub fn form(mut self, pairs: Vec<(&'static str, String)>) -> Request {
+        self.form = Some(pairs);
+        self
+    }
+
+    /// Request headers the operation takes (`X-Twilio-Webhook-Enabled`).
+    pub fn headers(mut self, pairs: Vec<(&'static str, String)>) -> Request {
+        self.headers = pairs;
+        self
+    }
+
+    /// The operation, for errors.
+    pub(crate) fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The same call's next page: a GET of the page's URL, with the same headers.
+    pub(crate) fn next_page(&self) -> Request {
+        Request::new(self.operation, Method::GET, String::new()).headers(self.headers.clone())
+    }
 }
 
 impl fmt::Debug for Request {
@@ -80,7 +118,7 @@ impl fmt::Debug for Request {
             .field("path", &self.path)
             .field("query", &self.query)
             .field("form_keys", &form_keys)
-            .field("expect", &self.expect)
+            .field("headers", &self.headers)
             .finish()
     }
 }
@@ -107,9 +145,7 @@ impl Transport {
     /// Sends `req` and decodes a 2xx answer's JSON body as `T`.
     pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
         let url = self.url_for(&req)?;
-        let (status, body) = self
-            .execute(req.operation, &req.method, url, req.form.as_deref())
-            .await?;
+        let (status, body) = self.execute(&req, url).await?;
         decode(req.operation, status, &body)
     }
 
@@ -119,9 +155,7 @@ impl Transport {
     /// answered.
     pub async fn send_empty(&self, req: Request) -> Result<(), Error> {
         let url = self.url_for(&req)?;
-        let (status, body) = self
-            .execute(req.operation, &req.method, url, req.form.as_deref())
-            .await?;
+        let (status, body) = self.execute(&req, url).await?;
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
@@ -173,21 +207,20 @@ impl Transport {
         )))
     }
 
-    /// Sends one request, retrying as the policy says; the status and body of a 2xx
-    /// answer, or the error.
-    pub(crate) async fn execute(
-        &self,
-        operation: &'static str,
-        method: &Method,
-        url: Url,
-        form: Option<&[(&'static str, String)]>,
-    ) -> Result<(u16, Vec<u8>), Error> {
+    /// Sends `req` to `url` (its path and query already in it), retrying as the
+    /// policy says; the status and body of a 2xx answer, or the error.
+    pub(crate) async fn execute(&self, req: &Request, url: Url) -> Result<(u16, Vec<u8>), Error> {
+        let operation = req.operation;
+        let headers = header_map(req)?;
         let policy = &self.inner.retry;
-        let attempts = policy.attempts_for(method);
+        let attempts = policy.attempts_for(&req.method);
         let mut attempt = 1;
         loop {
             let retry_left = attempt < attempts;
-            let sent = self.request(method, url.clone(), form).send().await;
+            let sent = self
+                .request(&req.method, url.clone(), req.form.as_deref(), &headers)
+                .send()
+                .await;
             let response = match sent {
                 Ok(response) => response,
                 Err(e) if retry_left && e.is_connect() && !e.is_timeout() => {
@@ -230,11 +263,13 @@ impl Transport {
         method: &Method,
         url: Url,
         form: Option<&[(&'static str, String)]>,
+        headers: &HeaderMap,
     ) -> reqwest::RequestBuilder {
         let inner = &self.inner;
         let builder = inner
             .http
             .request(method.clone(), url)
+            .headers(headers.clone())
             .basic_auth(
                 inner.credentials.username(),
                 Some(inner.credentials.secret().expose()),
@@ -247,6 +282,22 @@ impl Transport {
             None => builder,
         }
     }
+}
+
+/// The request's own headers, each value checked: a value that can't be an HTTP
+/// header (a line break, a control character) is refused before anything is sent.
+fn header_map(req: &Request) -> Result<HeaderMap, Error> {
+    let mut map = HeaderMap::new();
+    for (name, value) in &req.headers {
+        let value = HeaderValue::from_str(value)
+            .map_err(|_| ValidationError::new(name, Problem::NotHeaderText))?;
+        // The spec's names were checked to be header tokens when it was generated.
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            Error::Config(format!("{}: `{name}` is not a header name", req.operation))
+        })?;
+        map.append(name, value);
+    }
+    Ok(map)
 }
 
 /// Reads the answer's body chunk by chunk, stopping with [`Error::BodyTooLarge`] as

@@ -103,6 +103,9 @@ pub enum Problem {
     /// `.` or `..` as a path segment, which URL parsers read as "this level" or
     /// "one level up" even when percent-encoded, so the request would go elsewhere.
     DotSegment,
+    /// Text that can't be an HTTP header value: a line break or another control
+    /// character.
+    NotHeaderText,
     /// Not one of an enum's values.
     UnknownVariant {
         /// The value given.
@@ -263,6 +266,9 @@ impl fmt::Display for Problem {
             Problem::DotSegment => {
                 f.write_str("must not be `.` or `..`, which URLs treat as relative path steps")
             }
+            Problem::NotHeaderText => f.write_str(
+                "must be text an HTTP header can carry: no line breaks or control characters",
+            ),
             Problem::UnknownVariant { value, expected } => {
                 write!(f, "`{value}` is not one of ")?;
                 for (i, v) in expected.iter().enumerate() {

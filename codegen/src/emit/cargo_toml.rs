@@ -6,7 +6,7 @@ use crate::generated_crate::{
     TLS_FEATURES,
 };
 use crate::model::Api;
-use crate::Layout;
+use crate::{Layout, RuntimeDep};
 
 pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
     let stamp = stamp.replacen("//", "#", 1);
@@ -25,18 +25,21 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         .filter(needs)
         .map(|d| d.manifest.to_string())
         .collect();
-    dependencies.push(format!(
-        "{RUNTIME_PACKAGE} = {{ version = \"{}\", path = {}, default-features = false }}",
-        runtime_version(),
-        toml_string(&layout.runtime_path)
-    ));
+    dependencies.push(match &layout.runtime {
+        RuntimeDep::Workspace => format!("{RUNTIME_PACKAGE}.workspace = true"),
+        RuntimeDep::Path(path) => format!(
+            "{RUNTIME_PACKAGE} = {{ version = \"{}\", path = {}, default-features = false }}",
+            runtime_version(),
+            toml_string(path)
+        ),
+    });
     dependencies.sort_unstable();
     let dev_dependencies: Vec<&str> = DEV_DEPENDENCIES.iter().map(|d| d.manifest).collect();
     let features: Vec<String> = TLS_FEATURES
         .iter()
         .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))
         .collect();
-    let workspace = if layout.standalone {
+    let workspace = if layout.own_workspace {
         "\n# A workspace of its own: this crate was generated outside any other.\n[workspace]\n"
     } else {
         ""

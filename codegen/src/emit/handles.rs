@@ -160,22 +160,27 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
 
     let (encode_path, path) = path_expr(r, op);
     let http_method = format_ident!("{}", op.method.as_str());
-    let status = Literal::u16_unsuffixed(op.status);
     let operation_name = &op.label;
-    let (validate, to_pairs) = (ident(param_fns::VALIDATE), ident(param_fns::TO_PAIRS));
-    let (validate, pairs) = match &op.params_type {
-        Some(_) => (quote!(params.#validate()?;), quote!(params.#to_pairs())),
-        None => (quote!(), quote!(::std::vec::Vec::new())),
-    };
-    let in_form = op.params.iter().any(|p| p.location == ParamIn::Form);
-    let (query, form) = if in_form {
-        (
-            quote!(::std::vec::Vec::new()),
-            quote!(::std::option::Option::Some(#pairs)),
-        )
+    let (validate, to_pairs, to_headers) = (
+        ident(param_fns::VALIDATE),
+        ident(param_fns::TO_PAIRS),
+        ident(param_fns::TO_HEADERS),
+    );
+    let validate = op
+        .params_type
+        .as_ref()
+        .map(|_| quote!(params.#validate()?;));
+    // The pairs go in the form body or the query string, whichever the parameters
+    // are in; headers apart.
+    let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
+    let pairs = if has(ParamIn::Form) {
+        Some(quote!(.form(params.#to_pairs())))
+    } else if has(ParamIn::Query) {
+        Some(quote!(.query(params.#to_pairs())))
     } else {
-        (pairs, quote!(::std::option::Option::None))
+        None
     };
+    let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
     let scope = (!r.scope_params.is_empty())
         .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
     let request = quote! {
@@ -183,14 +188,11 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             #validate
             #scope
             #encode_path
-            ::std::result::Result::Ok(crate::runtime::Request {
-                operation: #operation_name,
-                method: crate::runtime::Method::#http_method,
-                path: #path,
-                query: #query,
-                form: #form,
-                expect: #status,
-            })
+            ::std::result::Result::Ok(
+                crate::runtime::Request::new(#operation_name, crate::runtime::Method::#http_method, #path)
+                    #pairs
+                    #headers
+            )
         }
     };
 
@@ -272,13 +274,14 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     } else {
         "a"
     };
+    let statuses: Vec<String> = op.statuses.iter().map(|s| s.to_string()).collect();
+    let statuses = statuses.join(" or ");
     let what = match op.kind {
         OpKind::Create => format!(
-            "Creates {a} {} (`{} {}`; the API answers {}).",
+            "Creates {a} {} (`{} {}`; the API answers {statuses}).",
             r.wire,
             op.method.as_str(),
             path_str(op),
-            op.status
         ),
         OpKind::Fetch => format!(
             "Fetches one {} (`{} {}`).",
@@ -299,11 +302,10 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             path_str(op)
         ),
         OpKind::Delete => format!(
-            "Deletes {a} {} (`{} {}`; the API answers {}, or 200 with `null`).",
+            "Deletes {a} {} (`{} {}`; the API answers {statuses}, or 200 with `null`).",
             r.wire,
             op.method.as_str(),
             path_str(op),
-            op.status
         ),
     };
     let retry = match op.method {

@@ -6,8 +6,8 @@
 use super::docs::doc_with;
 use super::ident;
 use super::rust_types::{
-    arg_type, constructor_args, from_arg, needs_conversion, param_field_type, params_default,
-    to_wire, PARAMS_NON_EXHAUSTIVE,
+    constructor_args, from_arg, needs_conversion, param_field_type, params_default,
+    setter_arg_type, to_wire, PARAMS_NON_EXHAUSTIVE,
 };
 use crate::generated_crate::param_fns;
 use crate::model::{OpKind, Operation, Param, ParamIn, Resource, Type};
@@ -67,8 +67,33 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let checks = op.params.iter().filter_map(check);
     let default = params_default(op).then(|| quote!(Default,));
     let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
-    let encodes = encode_all(&op.params);
-    let (validate, to_pairs) = (ident(param_fns::VALIDATE), ident(param_fns::TO_PAIRS));
+    let (headers, pairs): (Vec<&Param>, Vec<&Param>) = op
+        .params
+        .iter()
+        .partition(|p| p.location == ParamIn::Header);
+    let (validate, to_pairs, to_headers) = (
+        ident(param_fns::VALIDATE),
+        ident(param_fns::TO_PAIRS),
+        ident(param_fns::TO_HEADERS),
+    );
+    let to_pairs = (!pairs.is_empty()).then(|| {
+        let body = encode_all(&pairs);
+        quote! {
+            /// The parameters as wire name and value pairs, arrays as repeated keys.
+            pub(crate) fn #to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                #body
+            }
+        }
+    });
+    let to_headers = (!headers.is_empty()).then(|| {
+        let body = encode_all(&headers);
+        quote! {
+            /// The header parameters as name and value pairs.
+            pub(crate) fn #to_headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                #body
+            }
+        }
+    });
 
     Some(quote! {
         #docs
@@ -93,10 +118,9 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
                 ::std::result::Result::Ok(())
             }
 
-            /// The parameters as wire name and value pairs, arrays as repeated keys.
-            pub(crate) fn #to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                #encodes
-            }
+            #to_pairs
+
+            #to_headers
         }
     })
 }
@@ -123,6 +147,15 @@ fn param_doc(p: &Param) -> TokenStream {
         Type::Array(_) => notes.push("Each item is sent as a repeated key.".into()),
         _ => {}
     }
+    if p.location == ParamIn::Header {
+        notes.push("A request header.".into());
+    }
+    if p.nullable {
+        notes.push(
+            "`None` sends an explicit null (an empty value); leaving it unset sends nothing."
+                .into(),
+        );
+    }
     if p.secret {
         notes.push("A secret: `Debug` shows `[redacted]`.".into());
     }
@@ -140,11 +173,20 @@ fn value_of(p: &Param, arg: TokenStream) -> TokenStream {
 
 fn setter(p: &Param) -> TokenStream {
     let field = ident(&p.name);
-    let ty = arg_type(&p.ty);
-    let value = value_of(p, quote!(#field));
-    let value = match p.ty {
-        Type::Array(_) => value,
-        _ => quote!(::std::option::Option::Some(#value)),
+    let ty = setter_arg_type(p);
+    let value = if p.nullable {
+        let value = if needs_conversion(&p.ty) {
+            quote!(#field)
+        } else {
+            quote!(#field.into())
+        };
+        quote!(::std::option::Option::Some(#value))
+    } else {
+        let value = value_of(p, quote!(#field));
+        match p.ty {
+            Type::Array(_) => value,
+            _ => quote!(::std::option::Option::Some(#value)),
+        }
     };
     let docs = param_doc(p);
     quote! {
@@ -184,6 +226,8 @@ fn check(p: &Param) -> Option<TokenStream> {
     };
     Some(if p.required {
         quote! { { let value = self.#field; #call } }
+    } else if p.nullable {
+        quote! { if let ::std::option::Option::Some(::std::option::Option::Some(value)) = self.#field { #call } }
     } else {
         quote! { if let ::std::option::Option::Some(value) = self.#field { #call } }
     })
@@ -191,7 +235,7 @@ fn check(p: &Param) -> Option<TokenStream> {
 
 /// The body of `to_pairs`, in spec order. Leading required scalars start the vector, as
 /// a person would write it (pushing right after `Vec::new()` trips clippy).
-fn encode_all(params: &[Param]) -> TokenStream {
+fn encode_all(params: &[&Param]) -> TokenStream {
     let lead = params
         .iter()
         .take_while(|p| p.required && !matches!(p.ty, Type::Array(_)))
@@ -205,7 +249,7 @@ fn encode_all(params: &[Param]) -> TokenStream {
     if lead == params.len() {
         return quote!(::std::vec::Vec::from([#(#first),*]));
     }
-    let rest = params[lead..].iter().map(encode);
+    let rest = params[lead..].iter().map(|p| encode(p));
     let start = if lead == 0 {
         quote!(::std::vec::Vec::new())
     } else {
@@ -232,6 +276,16 @@ fn encode(p: &Param) -> TokenStream {
     let wire = &p.wire;
     let to_wire = |ty: &Type, value: TokenStream| wire_text(p, ty, value);
     match (&p.ty, p.required) {
+        (ty, false) if p.nullable => {
+            let text = to_wire(ty, quote!(value));
+            quote! {
+                match &self.#field {
+                    ::std::option::Option::Some(::std::option::Option::Some(value)) => pairs.push((#wire, #text)),
+                    ::std::option::Option::Some(::std::option::Option::None) => pairs.push((#wire, ::std::string::String::new())),
+                    ::std::option::Option::None => {}
+                }
+            }
+        }
         (Type::Array(item), _) => {
             let text = to_wire(item, quote!(item));
             quote! {

@@ -96,12 +96,27 @@ pub fn param_value_type(p: &Param) -> TokenStream {
 }
 
 /// A parameter struct's field: required parameters hold their value, optional ones an
-/// `Option`, or an empty `Vec`.
+/// `Option` (of an `Option` when the API takes a null), or an empty `Vec`.
 pub fn param_field_type(p: &Param) -> TokenStream {
     let ty = param_value_type(p);
     match (&p.ty, p.required) {
         (_, true) | (Type::Array(_), false) => ty,
+        _ if p.nullable => quote!(::std::option::Option<::std::option::Option<#ty>>),
         _ => quote!(::std::option::Option<#ty>),
+    }
+}
+
+/// What a parameter's setter takes: as [`arg_type`], or for a parameter that takes a
+/// null, the value or `None` (`impl Into<Option<u32>>` takes both `5` and `None`).
+pub fn setter_arg_type(p: &Param) -> TokenStream {
+    if !p.nullable {
+        return arg_type(&p.ty);
+    }
+    let ty = rust_type(&p.ty);
+    if needs_conversion(&p.ty) {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        quote!(impl ::std::convert::Into<::std::option::Option<#ty>>)
     }
 }
 

@@ -119,9 +119,11 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
         }
     }
 
+    let openapi = lower_openapi(&files, &mut diags);
     match api {
         Some(api) if diags.is_empty() => Ok(Api {
             sources,
+            openapi,
             types,
             resources,
             ..api
@@ -225,8 +227,63 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
         sources: Vec::new(),
+        openapi: None,
         types: Vec::new(),
         resources: Vec::new(),
+    })
+}
+
+/// The `openapi:` section: in one file at most, its source a relative path.
+fn lower_openapi(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<OpenApiLink> {
+    let with: Vec<&Parsed> = files.iter().filter(|f| f.spec.openapi.is_some()).collect();
+    let first = with.first()?;
+    for extra in &with[1..] {
+        extra.ctx(diags).error(
+            &["openapi"],
+            Target::Key,
+            format!(
+                "a second `openapi:` section (the first is in {})",
+                first.file
+            ),
+            Some("keep `openapi:` in one file of the spec folder".into()),
+        );
+    }
+    let raw = first.spec.openapi.as_ref()?;
+    let mut ctx = first.ctx(diags);
+    let source = raw.source.trim();
+    if source.is_empty() || source.starts_with('/') || source.contains('\\') {
+        ctx.error(
+            &["openapi", "source"],
+            Target::Value,
+            format!("`{}` is not a relative path to the OpenAPI file", raw.source),
+            Some("write the path from the spec folder, with `/`, like `../openapi/twilio_chat_v2.yaml`".into()),
+        );
+    }
+    for (i, d) in raw.departures.iter().enumerate() {
+        if d.reason.trim().is_empty() {
+            let index = i.to_string();
+            ctx.error(
+                &["openapi", "departures", index.as_str(), "reason"],
+                Target::Value,
+                "a departure needs a reason",
+                Some("say why the spec differs from the OpenAPI here, for a reviewer".into()),
+            );
+        }
+    }
+    Some(OpenApiLink {
+        source: source.to_string(),
+        departures: raw
+            .departures
+            .iter()
+            .map(|d| Departure {
+                openapi: d.openapi.clone(),
+                spec: d.spec.clone(),
+                differs: d.differs.clone(),
+                expected: d.expected.clone(),
+                found: d.found.clone(),
+                reason: d.reason.clone(),
+            })
+            .collect(),
     })
 }
 
@@ -267,6 +324,7 @@ impl From<raw::ParamIn> for ParamIn {
             raw::ParamIn::Path => ParamIn::Path,
             raw::ParamIn::Query => ParamIn::Query,
             raw::ParamIn::Form => ParamIn::Form,
+            raw::ParamIn::Header => ParamIn::Header,
         }
     }
 }

@@ -45,15 +45,26 @@ pub fn lower_operation(
     let sub = |key: &'static str| [at[0], at[1], at[2], at[3], key];
     let mut ok = true;
 
-    if !(200..=299).contains(&raw.status) {
+    let statuses = raw.status.to_vec();
+    if let Some(bad) = statuses.iter().find(|s| !(200..=299).contains(*s)) {
         ctx.error(
             &sub("status"),
             Target::Value,
-            format!("success status {} is not a 2xx status", raw.status),
+            format!("success status {bad} is not a 2xx status"),
             Some(format!(
                 "use the status the API answers a successful {} with, such as 200",
                 kind.as_str()
             )),
+        );
+        ok = false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    if statuses.is_empty() || !statuses.iter().all(|s| seen.insert(*s)) {
+        ctx.error(
+            &sub("status"),
+            Target::Value,
+            "the success statuses must be one or more, each once",
+            Some("write one status, or a list like `[201, 202]` with the usual one first".into()),
         );
         ok = false;
     }
@@ -163,6 +174,51 @@ pub fn lower_operation(
             );
             ok = false;
         }
+        if p.nullable && (location == ParamIn::Path || location == ParamIn::Header || p.required) {
+            let why = if p.required {
+                "a required parameter always has its value"
+            } else {
+                "only a query or form parameter can be sent as an explicit null"
+            };
+            ctx.error(
+                &[pat, &["nullable"]].concat(),
+                Target::Key,
+                format!("parameter `{pwire}` can't be nullable: {why}"),
+                Some("remove `nullable: true`".into()),
+            );
+            ok = false;
+        }
+        if location == ParamIn::Header {
+            let token = !pwire.is_empty()
+                && pwire
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            if !token {
+                ctx.error(
+                    pat,
+                    Target::Key,
+                    format!("`{pwire}` can't be the name of an HTTP header"),
+                    Some("use letters, digits and `-`, like `X-Twilio-Webhook-Enabled`".into()),
+                );
+                ok = false;
+            }
+            if !matches!(
+                ty,
+                Type::String
+                    | Type::Boolean
+                    | Type::Integer { .. }
+                    | Type::Enum(_)
+                    | Type::Named(_)
+            ) {
+                ctx.error(
+                    &[pat, &["type"]].concat(),
+                    Target::Value,
+                    format!("header parameter `{pwire}` can't be of type `{}`", p.ty),
+                    Some("a header parameter is a string, a boolean, an integer, an enum or a named string type".into()),
+                );
+                ok = false;
+            }
+        }
         let param = Param {
             name,
             wire: pwire.to_string(),
@@ -170,6 +226,7 @@ pub fn lower_operation(
             location,
             ty,
             required: p.required || location == ParamIn::Path,
+            nullable: p.nullable,
             secret: p.secret,
         };
         match location {
@@ -225,6 +282,7 @@ pub fn lower_operation(
                 );
                 ok = false;
             }
+            ParamIn::Header => params.push(param),
             ParamIn::Query | ParamIn::Form => {
                 if matches!(param.ty, Type::Json | Type::Map { .. }) {
                     ctx.error(
@@ -246,7 +304,11 @@ pub fn lower_operation(
         .iter()
         .filter(|p| p.location == ParamIn::Form)
         .count();
-    if in_form > 0 && in_form < params.len() {
+    let in_query = params
+        .iter()
+        .filter(|p| p.location == ParamIn::Query)
+        .count();
+    if in_form > 0 && in_query > 0 {
         ctx.error(
             &at,
             Target::Key,
@@ -291,7 +353,7 @@ pub fn lower_operation(
         label: format!("{resource}.{}", kind.as_str()),
         method,
         path: template,
-        status: raw.status,
+        statuses,
         doc: raw.doc.clone(),
         own_path_params: path_params,
         params,

@@ -40,7 +40,10 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     // The common case: a valid file, read once. Duplicate keys are errors here too
     // (serde's derive for fields, `Entries` for names).
     if let Ok(spec) = serde_yaml::from_str::<SpecFile>(text) {
-        let empty = spec.api.is_none() && spec.types.0.is_empty() && spec.resources.0.is_empty();
+        let empty = spec.api.is_none()
+            && spec.openapi.is_none()
+            && spec.types.0.is_empty()
+            && spec.resources.0.is_empty();
         if !empty {
             return Ok(spec);
         }

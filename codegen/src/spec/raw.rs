@@ -8,11 +8,14 @@ use serde::Deserialize;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// One spec file. An API may be split over several files; exactly one holds `api`.
+/// One spec file. An API may be split over several files; exactly one holds `api`, and
+/// at most one `openapi`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     pub api: Option<Api>,
+    /// The OpenAPI description the spec follows, and the maintainer's choices about it.
+    pub openapi: Option<OpenApi>,
     #[serde(default)]
     pub types: Entries<NamedType>,
     #[serde(default)]
@@ -38,6 +41,31 @@ pub struct Api {
 pub enum Auth {
     /// HTTP Basic with an account (or API key) SID and a secret.
     Basic,
+}
+
+/// The OpenAPI file a spec is witnessed against (and imported from), with where the
+/// spec deliberately departs from it and the choices an import keeps.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenApi {
+    /// The OpenAPI file, relative to the spec folder.
+    pub source: String,
+    /// Differences from the source, each with its reason; the witness excuses exactly
+    /// these.
+    #[serde(default)]
+    pub departures: Vec<Departure>,
+}
+
+/// One difference between the spec and its OpenAPI source, as the witness reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Departure {
+    pub openapi: String,
+    pub spec: String,
+    pub differs: String,
+    pub expected: String,
+    pub found: String,
+    pub reason: String,
 }
 
 /// A reusable type declared once under `types:`: a constrained string or an enum.
@@ -190,12 +218,30 @@ pub struct Operations {
 pub struct Operation {
     pub method: Method,
     pub path: String,
-    pub status: u16,
+    /// The success status, or several (`[201, 202]`), the first being the usual one.
+    pub status: Statuses,
     /// The key of the records array in a list response (Twilio's `meta.key`).
     pub envelope: Option<String>,
     pub doc: Option<String>,
     #[serde(default)]
     pub params: Entries<Param>,
+}
+
+/// One status or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Statuses {
+    One(u16),
+    Several(Vec<u16>),
+}
+
+impl Statuses {
+    pub fn to_vec(&self) -> Vec<u16> {
+        match self {
+            Statuses::One(s) => vec![*s],
+            Statuses::Several(s) => s.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -222,6 +268,9 @@ pub struct Param {
     pub maximum: Option<Bound>,
     #[serde(default)]
     pub required: bool,
+    /// The API takes an explicit null, sent as an empty value.
+    #[serde(default)]
+    pub nullable: bool,
     /// Never shown by `Debug` or in errors (a key, a password).
     #[serde(default)]
     pub secret: bool,
@@ -234,6 +283,7 @@ pub enum ParamIn {
     Path,
     Query,
     Form,
+    Header,
 }
 
 /// A YAML mapping kept in spec order; a key given twice is an error.

@@ -4,5 +4,6 @@
 //! in `codegen/runtime/src/tests/`.
 
 mod client;
+mod format_features;
 mod roundtrip;
 mod shared_runtime;

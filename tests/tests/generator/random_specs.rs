@@ -309,7 +309,14 @@ fn a_sample_of_random_specs_compiles() {
         let mut spec = spec;
         spec["api"]["crate"] = json!(name);
         let crate_dir = dir.join("crates").join(&name);
-        let layout = codegen::Layout::for_output(&root, &crate_dir).expect("a layout");
+        // Members of the workspace written below, which has no `[workspace.dependencies]`.
+        let layout = codegen::Layout {
+            runtime: codegen::RuntimeDep::Path(codegen::relative_path(
+                &crate_dir,
+                &root.join(codegen::RUNTIME_DIR),
+            )),
+            own_workspace: false,
+        };
         for (path, contents) in generate(&spec, &layout) {
             write(&crate_dir.join(path), &contents);
         }

@@ -775,7 +775,12 @@ fn compare_operation(
 ) {
     let node = op_node(resource, op);
     let mut rec = Recorder::new(&theirs.id, &node, out);
-    rec.check("success status", theirs.statuses.join(", "), op.status);
+    let ours: Vec<String> = op.statuses.iter().map(|s| s.to_string()).collect();
+    rec.check(
+        "success status",
+        theirs.statuses.join(", "),
+        ours.join(", "),
+    );
     let page_key = match &theirs.body {
         Body::Page { key, .. } => key.as_str(),
         _ => "none",

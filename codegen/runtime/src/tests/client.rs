@@ -15,14 +15,7 @@ use wiremock::matchers::{body_string, header, method, path as path_is};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn request(path: &str, query: Vec<(&'static str, String)>) -> Request {
-    Request {
-        operation: "Invite.list",
-        method: Method::GET,
-        path: path.into(),
-        query,
-        form: None,
-        expect: 200,
-    }
+    Request::new("Invite.list", Method::GET, path.into()).query(query)
 }
 
 #[test]
@@ -116,17 +109,11 @@ fn regional_client_moves_default_host_next_pages_onto_its_host() {
 
 #[test]
 fn request_debug_shows_form_keys_not_values() {
-    let request = Request {
-        operation: "Credential.create",
-        method: Method::POST,
-        path: "/v1/Credentials".into(),
-        query: Vec::new(),
-        form: Some(vec![
+    let request =
+        Request::new("Credential.create", Method::POST, "/v1/Credentials".into()).form(vec![
             ("Type", "apn".into()),
             ("Secret", super::builder::SECRET.into()),
-        ]),
-        expect: 201,
-    };
+        ]);
     let shown = format!("{request:?}");
     assert!(
         shown.contains("\"Secret\"") && !shown.contains(super::builder::SECRET),
@@ -205,12 +192,16 @@ async fn repeated_query_keys_and_encoded_path_segments_reach_the_server() {
         .mount(&server)
         .await;
     let channel = path::segment("general chat/..?", "ChannelSid").unwrap();
-    let mut req = list(vec![
+    let req = Request::new(
+        "Invite.list",
+        Method::GET,
+        format!("/v1/Services/IS1/Channels/{channel}/Invites"),
+    )
+    .query(vec![
         ("Identity", "a b".into()),
         ("Identity", "c".into()),
         ("PageSize", "2".into()),
     ]);
-    req.path = format!("/v1/Services/IS1/Channels/{channel}/Invites");
     let _: Value = client(&server).send_json(req).await.unwrap();
     let sent = &requests(&server).await[0];
     assert_eq!(sent.url.query(), Some("Identity=a+b&Identity=c&PageSize=2"));
@@ -319,4 +310,32 @@ async fn a_refused_connection_is_error_connect() {
         err.to_string(),
         "Invite.fetch: could not connect to 127.0.0.1"
     );
+}
+
+#[tokio::test]
+async fn headers_are_sent_as_given_and_refused_when_they_cant_be_headers() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header("x-twilio-webhook-enabled", "false"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(invite(1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let with = |value: &str| {
+        create(vec![("Identity", "a".into())])
+            .headers(vec![("X-Twilio-Webhook-Enabled", value.into())])
+    };
+    let _: Invite = client(&server).send_json(with("false")).await.unwrap();
+    for bad in ["a\nb", "x\r\nInjected: 1", "\u{7f}"] {
+        let err = client(&server)
+            .send_json::<Invite>(with(bad))
+            .await
+            .expect_err(bad);
+        let refused = err
+            .validation()
+            .unwrap_or_else(|| panic!("{bad:?}: {err:?}"));
+        assert_eq!(refused.target(), "X-Twilio-Webhook-Enabled");
+        assert_eq!(refused.problem(), &crate::Problem::NotHeaderText);
+    }
+    assert_eq!(requests(&server).await.len(), 1, "nothing bad was sent");
 }

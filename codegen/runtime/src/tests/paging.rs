@@ -325,3 +325,26 @@ async fn a_request_refused_before_sending_is_the_only_item() {
     );
     assert!(requests(&server).await.is_empty());
 }
+
+#[tokio::test]
+async fn every_page_carries_the_first_requests_headers() {
+    let server = MockServer::start().await;
+    mount_listing(&server, 3).await;
+    let first = list(vec![("PageSize", "2".into())])
+        .headers(vec![("X-Twilio-Webhook-Enabled", "true".into())]);
+    let all: Vec<_> = client(&server)
+        .paginate::<InvitePage>(Ok(first))
+        .collect()
+        .await;
+    assert_eq!(all.len(), 6);
+    let sent = requests(&server).await;
+    assert_eq!(sent.len(), 3);
+    for request in &sent {
+        let values: Vec<_> = request
+            .headers
+            .get_all("x-twilio-webhook-enabled")
+            .iter()
+            .collect();
+        assert_eq!(values, ["true"], "{}", request.url);
+    }
+}

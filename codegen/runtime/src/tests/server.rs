@@ -57,47 +57,19 @@ pub fn client(server: &MockServer) -> Transport {
 }
 
 pub fn get(path: &str) -> Request {
-    Request {
-        operation: "Invite.fetch",
-        method: Method::GET,
-        path: path.into(),
-        query: vec![],
-        form: None,
-        expect: 200,
-    }
+    Request::new("Invite.fetch", Method::GET, path.into())
 }
 
 pub fn delete(path: &str) -> Request {
-    Request {
-        operation: "Invite.delete",
-        method: Method::DELETE,
-        path: path.into(),
-        query: vec![],
-        form: None,
-        expect: 204,
-    }
+    Request::new("Invite.delete", Method::DELETE, path.into())
 }
 
 pub fn create(form: Vec<(&'static str, String)>) -> Request {
-    Request {
-        operation: "Invite.create",
-        method: Method::POST,
-        path: INVITES.into(),
-        query: vec![],
-        form: Some(form),
-        expect: 201,
-    }
+    Request::new("Invite.create", Method::POST, INVITES.into()).form(form)
 }
 
 pub fn list(query: Vec<(&'static str, String)>) -> Request {
-    Request {
-        operation: "Invite.list",
-        method: Method::GET,
-        path: INVITES.into(),
-        query,
-        form: None,
-        expect: 200,
-    }
+    Request::new("Invite.list", Method::GET, INVITES.into()).query(query)
 }
 
 #[derive(Debug, PartialEq, Deserialize)]

@@ -416,14 +416,14 @@ impl Channels {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Channel.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Channels", scope[0]),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Channel.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Channels", scope[0]),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Channel (`POST /v1/Services/{ServiceSid}/Channels`; the API answers 201).
@@ -458,14 +458,13 @@ impl Channels {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Channel.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Channel.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Fetches one Channel (`GET /v1/Services/{ServiceSid}/Channels/{Sid}`).
@@ -499,14 +498,14 @@ impl Channels {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Channel.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Channels", scope[0]),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Channel.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!("/v1/Services/{}/Channels", scope[0]),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Channel resources (`GET /v1/Services/{ServiceSid}/Channels`); [`stream`](Self::stream) walks every page.
@@ -569,14 +568,14 @@ impl Channels {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Channel.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Channel.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Channel (`POST /v1/Services/{ServiceSid}/Channels/{Sid}`).
@@ -612,14 +611,13 @@ impl Channels {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Channel.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Channel.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!("/v1/Services/{}/Channels/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Deletes a Channel (`DELETE /v1/Services/{ServiceSid}/Channels/{Sid}`; the API answers 204, or 200 with `null`).

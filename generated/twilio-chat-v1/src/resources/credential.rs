@@ -496,14 +496,14 @@ impl Credentials {
         params: &CreateCredential,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Credential.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::string::String::from("/v1/Credentials"),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Credential.create",
+                    crate::runtime::Method::POST,
+                    ::std::string::String::from("/v1/Credentials"),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Credential (`POST /v1/Credentials`; the API answers 201).
@@ -534,14 +534,13 @@ impl Credentials {
         sid: &crate::types::CredentialSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Credential.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Credentials/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Credential.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!("/v1/Credentials/{}", sid),
+            ),
+        )
     }
 
     /// Fetches one Credential (`GET /v1/Credentials/{Sid}`).
@@ -571,14 +570,14 @@ impl Credentials {
         params: &ListCredentials,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Credential.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::string::String::from("/v1/Credentials"),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Credential.list",
+                    crate::runtime::Method::GET,
+                    ::std::string::String::from("/v1/Credentials"),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Credential resources (`GET /v1/Credentials`); [`stream`](Self::stream) walks every page.
@@ -637,14 +636,14 @@ impl Credentials {
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Credential.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Credentials/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Credential.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Credentials/{}", sid),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Credential (`POST /v1/Credentials/{Sid}`).
@@ -676,14 +675,13 @@ impl Credentials {
         sid: &crate::types::CredentialSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Credential.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!("/v1/Credentials/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Credential.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!("/v1/Credentials/{}", sid),
+            ),
+        )
     }
 
     /// Deletes a Credential (`DELETE /v1/Credentials/{Sid}`; the API answers 204, or 200 with `null`).

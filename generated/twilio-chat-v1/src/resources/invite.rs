@@ -281,16 +281,16 @@ impl Invites {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Invite.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
-            ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Invite.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
+                    ),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates an Invite (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`; the API answers 201).
@@ -325,16 +325,15 @@ impl Invites {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Invite.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Invite.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        )
     }
 
     /// Fetches one Invite (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`).
@@ -368,16 +367,16 @@ impl Invites {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Invite.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
-            ),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Invite.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Invites", scope[0], scope[1]
+                    ),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Invite resources (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`); [`stream`](Self::stream) walks every page.
@@ -438,16 +437,15 @@ impl Invites {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Invite.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Invite.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Invites/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        )
     }
 
     /// Deletes an Invite (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`; the API answers 204, or 200 with `null`).

@@ -355,16 +355,16 @@ impl Members {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Member.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Members", scope[0], scope[1]
-            ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Member.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Members", scope[0], scope[1]
+                    ),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Member (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`; the API answers 201).
@@ -399,16 +399,15 @@ impl Members {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Member.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Member.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        )
     }
 
     /// Fetches one Member (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`).
@@ -442,16 +441,16 @@ impl Members {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Member.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Members", scope[0], scope[1]
-            ),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Member.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Members", scope[0], scope[1]
+                    ),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Member resources (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`); [`stream`](Self::stream) walks every page.
@@ -514,16 +513,16 @@ impl Members {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Member.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
-            ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Member.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
+                    ),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Member (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`).
@@ -559,16 +558,15 @@ impl Members {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Member.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Member.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Members/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        )
     }
 
     /// Deletes a Member (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`; the API answers 204, or 200 with `null`).

@@ -369,16 +369,16 @@ impl Messages {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Message.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Messages", scope[0], scope[1]
-            ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Message.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Messages", scope[0], scope[1]
+                    ),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Message (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`; the API answers 201).
@@ -413,16 +413,15 @@ impl Messages {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Message.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Message.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        )
     }
 
     /// Fetches one Message (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`).
@@ -456,16 +455,16 @@ impl Messages {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Message.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Messages", scope[0], scope[1]
-            ),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Message.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Messages", scope[0], scope[1]
+                    ),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Message resources (`GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`); [`stream`](Self::stream) walks every page.
@@ -528,16 +527,17 @@ impl Messages {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Message.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1], sid
-            ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Message.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!(
+                        "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1],
+                        sid
+                    ),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Message (`POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`).
@@ -573,16 +573,15 @@ impl Messages {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Message.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!(
-                "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1], sid
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Message.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/v1/Services/{}/Channels/{}/Messages/{}", scope[0], scope[1], sid
+                ),
             ),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        )
     }
 
     /// Deletes a Message (`DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`; the API answers 204, or 200 with `null`).

@@ -300,14 +300,14 @@ impl Roles {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Role.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Roles", scope[0]),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Role.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Roles", scope[0]),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Role (`POST /v1/Services/{ServiceSid}/Roles`; the API answers 201).
@@ -342,14 +342,13 @@ impl Roles {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Role.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Role.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Fetches one Role (`GET /v1/Services/{ServiceSid}/Roles/{Sid}`).
@@ -383,14 +382,14 @@ impl Roles {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Role.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Roles", scope[0]),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Role.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!("/v1/Services/{}/Roles", scope[0]),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Role resources (`GET /v1/Services/{ServiceSid}/Roles`); [`stream`](Self::stream) walks every page.
@@ -453,14 +452,14 @@ impl Roles {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Role.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Role.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Role (`POST /v1/Services/{ServiceSid}/Roles/{Sid}`).
@@ -496,14 +495,13 @@ impl Roles {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Role.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Role.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!("/v1/Services/{}/Roles/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Deletes a Role (`DELETE /v1/Services/{ServiceSid}/Roles/{Sid}`; the API answers 204, or 200 with `null`).

@@ -1627,14 +1627,14 @@ impl Services {
         params: &CreateService,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Service.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::string::String::from("/v1/Services"),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Service.create",
+                    crate::runtime::Method::POST,
+                    ::std::string::String::from("/v1/Services"),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates a Service (`POST /v1/Services`; the API answers 201).
@@ -1665,14 +1665,13 @@ impl Services {
         sid: &crate::types::ServiceSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Service.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Service.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!("/v1/Services/{}", sid),
+            ),
+        )
     }
 
     /// Fetches one Service (`GET /v1/Services/{Sid}`).
@@ -1702,14 +1701,14 @@ impl Services {
         params: &ListServices,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Service.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::string::String::from("/v1/Services"),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Service.list",
+                    crate::runtime::Method::GET,
+                    ::std::string::String::from("/v1/Services"),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of Service resources (`GET /v1/Services`); [`stream`](Self::stream) walks every page.
@@ -1768,14 +1767,14 @@ impl Services {
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Service.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "Service.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}", sid),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates a Service (`POST /v1/Services/{Sid}`).
@@ -1807,14 +1806,13 @@ impl Services {
         sid: &crate::types::ServiceSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "Service.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!("/v1/Services/{}", sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "Service.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!("/v1/Services/{}", sid),
+            ),
+        )
     }
 
     /// Deletes a Service (`DELETE /v1/Services/{Sid}`; the API answers 204, or 200 with `null`).

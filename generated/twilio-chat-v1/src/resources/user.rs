@@ -386,14 +386,14 @@ impl Users {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "User.create",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Users", scope[0]),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 201,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "User.create",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Users", scope[0]),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Creates an User (`POST /v1/Services/{ServiceSid}/Users`; the API answers 201).
@@ -428,14 +428,13 @@ impl Users {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "User.fetch",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "User.fetch",
+                crate::runtime::Method::GET,
+                ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Fetches one User (`GET /v1/Services/{ServiceSid}/Users/{Sid}`).
@@ -466,14 +465,14 @@ impl Users {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "User.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!("/v1/Services/{}/Users", scope[0]),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "User.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!("/v1/Services/{}/Users", scope[0]),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of User resources (`GET /v1/Services/{ServiceSid}/Users`); [`stream`](Self::stream) walks every page.
@@ -536,14 +535,14 @@ impl Users {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "User.update",
-            method: crate::runtime::Method::POST,
-            path: ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::Some(params.to_pairs()),
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "User.update",
+                    crate::runtime::Method::POST,
+                    ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
+                )
+                .form(params.to_pairs()),
+        )
     }
 
     /// Updates an User (`POST /v1/Services/{ServiceSid}/Users/{Sid}`).
@@ -579,14 +578,13 @@ impl Users {
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
         let sid = crate::runtime::segment(sid, "Sid")?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "User.delete",
-            method: crate::runtime::Method::DELETE,
-            path: ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
-            query: ::std::vec::Vec::new(),
-            form: ::std::option::Option::None,
-            expect: 204,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                "User.delete",
+                crate::runtime::Method::DELETE,
+                ::std::format!("/v1/Services/{}/Users/{}", scope[0], sid),
+            ),
+        )
     }
 
     /// Deletes an User (`DELETE /v1/Services/{ServiceSid}/Users/{Sid}`; the API answers 204, or 200 with `null`).

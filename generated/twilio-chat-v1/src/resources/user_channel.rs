@@ -200,16 +200,16 @@ impl UserChannels {
             .scope
             .as_ref()
             .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
-        ::std::result::Result::Ok(crate::runtime::Request {
-            operation: "UserChannel.list",
-            method: crate::runtime::Method::GET,
-            path: ::std::format!(
-                "/v1/Services/{}/Users/{}/Channels", scope[0], scope[1]
-            ),
-            query: params.to_pairs(),
-            form: ::std::option::Option::None,
-            expect: 200,
-        })
+        ::std::result::Result::Ok(
+            crate::runtime::Request::new(
+                    "UserChannel.list",
+                    crate::runtime::Method::GET,
+                    ::std::format!(
+                        "/v1/Services/{}/Users/{}/Channels", scope[0], scope[1]
+                    ),
+                )
+                .query(params.to_pairs()),
+        )
     }
 
     /// Lists one page of UserChannel resources (`GET /v1/Services/{ServiceSid}/Users/{UserSid}/Channels`); [`stream`](Self::stream) walks every page.
