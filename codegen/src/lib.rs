@@ -13,6 +13,7 @@ pub mod diagnostic;
 mod emit;
 pub mod fresh;
 pub mod generated_crate;
+pub mod import;
 mod lower;
 pub mod model;
 pub mod naming;

@@ -161,6 +161,9 @@ pub struct Resource {
     pub plural_snake: String,
     /// Plural in camel case (`Invites`), for the list parameter type.
     pub plural_camel: String,
+    /// The handle type (`Invites`): the plural, or `<Name>Handle` where the plural is
+    /// the name itself (`Media`, a singleton's `Configuration`).
+    pub handle: String,
     pub doc: String,
     pub fields: Vec<Field>,
     pub enums: Vec<InlineEnum>,

@@ -580,7 +580,7 @@ impl Builder {
             return;
         }
         // The handle, as `emit::handles` emits it.
-        let handle = &r.plural_camel;
+        let handle = &r.handle;
         self.push(
             Kind::Struct,
             handle.clone(),
@@ -615,7 +615,7 @@ impl Builder {
     }
 
     fn operation(&mut self, r: &Resource, op: &Operation) {
-        let handle = &r.plural_camel;
+        let handle = &r.handle;
         let path = format!("{handle}::{}", op.fn_name);
         let args: Vec<(String, String)> = operation_args(op)
             .into_iter()

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
+       cargo xtask import --openapi FILE --out DIR
        cargo xtask api-diff [--spec DIR] [--markdown]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
@@ -32,6 +33,9 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
   check        exit non-zero if any generated file or release record is not what `gen`
                would write, or if the API changed since the last release more than
                api.version allows (a breaking change needs a breaking bump)
+  import       write the spec folder DIR from one of Twilio's OpenAPI files (YAML or
+               JSON): DIR/resources.yaml always, api.yaml and openapi.yaml the first
+               time; the maintainer's choices in openapi.yaml are kept
   api-diff     the API change report of each crate since its last release; --markdown
                prints tables to paste into a pull request
   bench-build  time a rebuild of generated/twilio-chat-v1 (and of a crate with Invite
@@ -66,6 +70,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "bench-build" => return bench_build::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-tls" => return bench_tls::run(&root, rest).map(|()| ExitCode::SUCCESS),
+        "import" => return import(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
@@ -168,6 +173,75 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+/// `cargo xtask import --openapi FILE --out DIR`.
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    let (mut openapi, mut out) = (None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--openapi" => openapi = Some(PathBuf::from(value()?)),
+            "--out" => out = Some(PathBuf::from(value()?)),
+            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
+        }
+    }
+    let (Some(openapi), Some(out)) = (openapi, out) else {
+        return Err(format!(
+            "import needs --openapi FILE and --out DIR\n\n{USAGE}"
+        ));
+    };
+    let started = Instant::now();
+    let text = std::fs::read_to_string(&openapi)
+        .map_err(|e| format!("reading {}: {e}", openapi.display()))?;
+    let source = codegen::SourceFile {
+        name: openapi.display().to_string(),
+        text,
+    };
+    let existing = if out.is_dir() {
+        codegen::read_spec_dir(&out, &out.display().to_string()).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+    let relative = codegen::relative_path(
+        &codegen::lexical_absolute(&out).map_err(|e| e.to_string())?,
+        &codegen::lexical_absolute(&openapi).map_err(|e| e.to_string())?,
+    );
+    let imported = match codegen::import::import(&source, &existing, &relative) {
+        Ok(imported) => imported,
+        Err(diags) => {
+            eprintln!("{diags}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut written = Vec::new();
+    for (name, contents) in &imported.files {
+        let path = out.join(name);
+        if !fresh::ensure_file_contents(&path, contents, fresh::Mode::Write)
+            .map_err(|e| e.to_string())?
+        {
+            written.push(name.as_str());
+        }
+    }
+    println!(
+        "{} operations in {} resources from {} into {}: {} ({:.1} ms)",
+        imported.operations,
+        imported.resources,
+        openapi.display(),
+        out.display(),
+        if written.is_empty() {
+            "nothing changed".to_string()
+        } else {
+            format!("wrote {}", written.join(", "))
+        },
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `cargo xtask api-diff`: every job's report since its release, as text or Markdown.

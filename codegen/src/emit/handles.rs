@@ -16,7 +16,7 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
     if r.operations.is_empty() {
         return None;
     }
-    let handle = ident(&r.plural_camel);
+    let handle = ident(&r.handle);
     let method = ident(&r.plural_snake);
     let n = Literal::usize_unsuffixed(r.scope_params.len());
     let wire = &r.wire;

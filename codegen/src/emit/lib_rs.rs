@@ -35,7 +35,7 @@ pub fn emit(api: &Api) -> TokenStream {
         );
         // The handle `Client::<plural>` returns.
         if !r.operations.is_empty() {
-            names.push(&r.plural_camel);
+            names.push(&r.handle);
         }
         names.sort_unstable();
         let names = names.into_iter().map(ident);

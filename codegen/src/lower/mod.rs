@@ -92,7 +92,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             type_names.claim(&mut ctx, &resource.name, &at);
             if !resource.operations.is_empty() {
                 let plural_at = [&at[..], &["plural"]].concat();
-                type_names.claim(&mut ctx, &resource.plural_camel, &plural_at);
+                type_names.claim(&mut ctx, &resource.handle, &plural_at);
             }
             for e in &resource.enums {
                 let origin: Vec<&str> = e.origin.iter().map(String::as_str).collect();
@@ -488,6 +488,11 @@ fn lower_resource(
         module: snake(wire),
         file: format!("src/resources/{}.rs", snake(wire).trim_start_matches("r#")),
         plural_snake,
+        handle: if camel(&plural) == camel(wire) {
+            format!("{}Handle", camel(wire))
+        } else {
+            camel(&plural)
+        },
         plural_camel: camel(&plural),
         doc: raw.doc.clone(),
         fields,

@@ -80,6 +80,36 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     parse_recovering(file, text)
 }
 
+/// OpenAPI files larger than this are refused before parsing (Twilio's largest, the
+/// 2010 API, is 1.5 MB).
+pub const MAX_OPENAPI_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses an OpenAPI file, YAML or JSON, into a plain tree for the importer.
+pub fn parse_document(file: &str, text: &str) -> Result<serde_json::Value, Diagnostics> {
+    if text.len() > MAX_OPENAPI_BYTES {
+        return Err(Diagnostics::from(Diagnostic::new(
+            file,
+            "",
+            format!(
+                "the file is {} bytes, over the limit of {MAX_OPENAPI_BYTES}",
+                text.len()
+            ),
+        )));
+    }
+    if let Some((location, depth)) = too_deep(text) {
+        return Err(Diagnostics::from(
+            Diagnostic::new(
+                file,
+                "",
+                format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels (at least {depth})"),
+            )
+            .at(Some(location), text),
+        ));
+    }
+    serde_yaml::from_str::<serde_json::Value>(text)
+        .map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))
+}
+
 /// Parses the typed spec; after a shape error, parses again with the failed entry
 /// skipped, and so on, so every broken entry is reported in one run.
 fn parse_recovering(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {

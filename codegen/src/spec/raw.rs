@@ -54,6 +54,16 @@ pub struct OpenApi {
     /// these.
     #[serde(default)]
     pub departures: Vec<Departure>,
+    /// Names the importer gives instead of its own: resource and type names, by the
+    /// name it would give.
+    #[serde(default)]
+    pub rename: Entries<String>,
+    /// Parameters (by wire name) that are secrets, or are not, whatever their name says.
+    #[serde(default)]
+    pub secrets: Entries<bool>,
+    /// Example programs, by resource name.
+    #[serde(default)]
+    pub examples: Entries<ExampleKind>,
 }
 
 /// One difference between the spec and its OpenAPI source, as the witness reports it.
@@ -103,6 +113,16 @@ pub enum ExampleKind {
     List,
     /// Creates a record from the command line's arguments, then lists every record.
     CreateAndList,
+}
+
+impl ExampleKind {
+    /// As the spec writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExampleKind::List => "list",
+            ExampleKind::CreateAndList => "create-and-list",
+        }
+    }
 }
 
 /// A resource's field as it appears in responses. Its type keys are repeated in

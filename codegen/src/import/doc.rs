@@ -1,0 +1,122 @@
+//! An OpenAPI document as a plain tree: walking it by node path, following `$ref`s
+//! (refusing ones that resolve nowhere or loop), and collecting what is wrong with
+//! it as diagnostics that name the node.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use serde_json::{Map, Value};
+
+/// The parsed document and where its problems go.
+pub struct Doc<'a> {
+    pub file: &'a str,
+    pub root: &'a Value,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The most `$ref`s followed in a row before calling it a cycle.
+const MAX_REF_CHAIN: usize = 32;
+
+impl<'a> Doc<'a> {
+    pub fn new(file: &'a str, root: &'a Value) -> Doc<'a> {
+        Doc {
+            file,
+            root,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Records a problem at `path`, with a hint.
+    pub fn problem(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.problems
+            .push(Diagnostic::new(self.file, path, message).help(help.into()));
+    }
+
+    /// Every problem recorded, sorted, or nothing.
+    pub fn finish(self) -> Result<(), Diagnostics> {
+        if self.problems.is_empty() {
+            return Ok(());
+        }
+        let mut diags = Diagnostics(self.problems);
+        diags.sort();
+        diags
+            .0
+            .dedup_by(|a, b| a.path == b.path && a.message == b.message);
+        Err(diags)
+    }
+
+    /// `value` with every `$ref` followed, or `None` (recorded) when one resolves
+    /// nowhere, points outside the file or loops.
+    pub fn resolve(&mut self, value: &'a Value, path: &str) -> Option<(&'a Value, String)> {
+        let mut current = value;
+        let mut at = path.to_string();
+        let mut seen: Vec<&str> = Vec::new();
+        while let Some(reference) = current.get("$ref") {
+            let Some(reference) = reference.as_str() else {
+                self.problem(
+                    &at,
+                    "`$ref` is not a string",
+                    "write `$ref: '#/components/schemas/<name>'`",
+                );
+                return None;
+            };
+            if seen.contains(&reference) || seen.len() >= MAX_REF_CHAIN {
+                self.problem(
+                    &at,
+                    format!("`$ref` cycle through `{reference}`"),
+                    "a reference must end at a schema that is not only a reference",
+                );
+                return None;
+            }
+            seen.push(reference);
+            let Some(pointer) = reference.strip_prefix('#') else {
+                self.problem(
+                    &at,
+                    format!("`$ref` to another file (`{reference}`) is not supported"),
+                    "bundle the description into one file",
+                );
+                return None;
+            };
+            match self.root.pointer(pointer) {
+                Some(target) => {
+                    current = target;
+                    at = pointer.trim_start_matches('/').replace('/', ".");
+                }
+                None => {
+                    self.problem(
+                        &at,
+                        format!("`$ref` `{reference}` resolves to nothing"),
+                        "fix the reference, or add the component it names",
+                    );
+                    return None;
+                }
+            }
+        }
+        Some((current, at))
+    }
+}
+
+/// The name a `$ref` points at (`#/components/schemas/chat.v2.service` → `chat.v2.service`).
+pub fn ref_name(value: &Value) -> Option<&str> {
+    value.get("$ref")?.as_str()?.rsplit('/').next()
+}
+
+/// `value` as an object, or an empty one.
+pub fn object(value: &Value) -> &Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    value
+        .as_object()
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+/// A string field of `value`.
+pub fn text<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value.get(key)?.as_str()
+}
+
+/// `path.key`, with keys that hold dots or slashes kept readable.
+pub fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}

@@ -1,0 +1,298 @@
+//! The importer's naming rules: resources after their record schema (unique, by more
+//! of the schema's segments on a collision), plurals from the list path, one SID type
+//! per prefix, one enum type per list of values.
+
+use super::doc::Doc;
+use super::out::{NamedType, Resource, TypeRef};
+use super::{schema_name, Group};
+use crate::naming::camel;
+use std::collections::{BTreeMap, HashMap};
+
+/// The SIDs and enums seen while mapping, named when every use is known.
+#[derive(Default)]
+pub struct Names {
+    /// By prefix: the resources whose `sid` has it, and the names of the properties
+    /// and parameters that hold one.
+    sids: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    /// By value list, in first-seen order: component names and property names.
+    enums: Vec<(Vec<String>, Vec<String>, Vec<String>)>,
+    /// By (pattern, lengths), in first-seen order: the names that hold one.
+    patterns: Vec<(Pattern, Vec<String>)>,
+}
+
+/// A string rule other than a SID's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub pattern: String,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+}
+
+/// The placeholder a SID of `prefix` gets until it is named.
+fn sid_placeholder(prefix: &str) -> String {
+    format!("#SID {prefix}")
+}
+
+impl Names {
+    /// A property or parameter `name` holds a SID of `prefix`.
+    pub fn sid_use(&mut self, prefix: &str, name: &str) -> String {
+        let entry = self.sids.entry(prefix.to_string()).or_default();
+        entry.1.push(name.to_string());
+        sid_placeholder(prefix)
+    }
+
+    /// The resource `owner`'s own `sid` is the SID behind `placeholder`.
+    pub fn own_sid(&mut self, placeholder: &str, owner: &str) {
+        if let Some(prefix) = placeholder.strip_prefix("#SID ") {
+            if let Some(entry) = self.sids.get_mut(prefix) {
+                entry.0.push(owner.to_string());
+            }
+        }
+    }
+
+    /// A property or parameter `name` is an enum of `values`, declared as `component`
+    /// (`channel_enum_channel_type`) or inline.
+    pub fn enum_use(&mut self, values: Vec<String>, name: &str, component: Option<&str>) -> String {
+        let index = match self.enums.iter().position(|(v, _, _)| *v == values) {
+            Some(i) => i,
+            None => {
+                self.enums.push((values, Vec::new(), Vec::new()));
+                self.enums.len() - 1
+            }
+        };
+        let entry = &mut self.enums[index];
+        match component {
+            Some(c) => entry.1.push(c.to_string()),
+            None => entry.2.push(name.to_string()),
+        }
+        format!("#ENUM {index}")
+    }
+
+    /// A property or parameter `name` holds a string matching `pattern`.
+    pub fn pattern_use(&mut self, pattern: Pattern, name: &str) -> String {
+        let index = match self.patterns.iter().position(|(p, _)| *p == pattern) {
+            Some(i) => i,
+            None => {
+                self.patterns.push((pattern, Vec::new()));
+                self.patterns.len() - 1
+            }
+        };
+        self.patterns[index].1.push(name.to_string());
+        format!("#PATTERN {index}")
+    }
+
+    /// The named types, each with its name, docs and definition, sorted by name; a
+    /// name the maintainer renamed takes the new name.
+    pub fn finish(
+        self,
+        doc: &mut Doc,
+        resources: &[Resource],
+        rename: &HashMap<String, String>,
+    ) -> Vec<NamedEntry> {
+        let renamed = |name: String| rename.get(&name).cloned().unwrap_or(name);
+        let mut taken: Vec<String> = resources.iter().map(|r| r.name.clone()).collect();
+        let mut types = Vec::new();
+        for (prefix, (owners, holders)) in self.sids {
+            // The shortest owner name: a resource at the top before one under a scope.
+            let owner = owners.iter().min_by_key(|o| (o.len(), (*o).clone()));
+            let name = match owner {
+                Some(owner) => format!("{owner}Sid"),
+                None => most_common(holders.iter().map(|h| camel(h)))
+                    .unwrap_or_else(|| format!("{prefix}Sid")),
+            };
+            let name = renamed(name);
+            let what = owner.map_or_else(|| name.trim_end_matches("Sid").to_string(), Clone::clone);
+            let article = if what.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            let docs =
+                format!("The SID of {article} {what} (`{prefix}` followed by 32 hex digits).");
+            taken.push(name.clone());
+            types.push((
+                sid_placeholder(&prefix),
+                name,
+                docs,
+                NamedType::Sid { prefix },
+            ));
+        }
+        for (index, (values, components, holders)) in self.enums.into_iter().enumerate() {
+            let from_components: Vec<String> = components
+                .iter()
+                .map(|c| {
+                    c.split_once("_enum_")
+                        .map_or_else(|| camel(c), |(_, n)| camel(n))
+                })
+                .collect();
+            let mut candidates = ranked(&from_components);
+            candidates.extend(ranked(
+                &holders.iter().map(|h| camel(h)).collect::<Vec<_>>(),
+            ));
+            // Owner-qualified names (`ChannelType` → `ChannelChannelType`) when plain ones are taken.
+            candidates.extend(components.iter().filter_map(|c| {
+                let (owner, n) = c.split_once("_enum_")?;
+                Some(camel(&format!("{owner} {n}")))
+            }));
+            let name = candidates
+                .into_iter()
+                .find(|c| !taken.contains(c))
+                .unwrap_or_else(|| format!("Enum{index}"));
+            let name = renamed(name);
+            if taken.contains(&name) {
+                doc.problem(
+                    "components.schemas",
+                    format!(
+                        "the enum of {} would be named `{name}`, which is taken",
+                        values.join(", ")
+                    ),
+                    "rename one in the spec folder's `openapi.rename`",
+                );
+            }
+            taken.push(name.clone());
+            let docs = format!(
+                "One of: {}.",
+                values
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            types.push((
+                format!("#ENUM {index}"),
+                name,
+                docs,
+                NamedType::Enum { values },
+            ));
+        }
+        for (index, (pattern, holders)) in self.patterns.into_iter().enumerate() {
+            let name = ranked(&holders.iter().map(|h| camel(h)).collect::<Vec<_>>())
+                .into_iter()
+                .find(|c| !taken.contains(c))
+                .unwrap_or_else(|| format!("Pattern{index}"));
+            let name = renamed(name);
+            taken.push(name.clone());
+            let docs = format!("Text matching `{}`.", pattern.pattern);
+            types.push((
+                format!("#PATTERN {index}"),
+                name,
+                docs,
+                NamedType::Constrained(pattern),
+            ));
+        }
+        types.sort_by(|a, b| a.1.cmp(&b.1));
+        types
+    }
+}
+
+/// A named type: its placeholder in the mapped resources, name, docs and definition.
+pub type NamedEntry = (String, String, String, NamedType);
+
+/// Replaces every placeholder in `resources` by its type's name.
+pub fn apply_type_names(resources: &mut [Resource], types: &[NamedEntry]) {
+    let by_placeholder: HashMap<&str, &str> = types
+        .iter()
+        .map(|(placeholder, name, _, _)| (placeholder.as_str(), name.as_str()))
+        .collect();
+    let fix = |t: &mut TypeRef| {
+        if let Some(name) = by_placeholder.get(t.ty.as_str()) {
+            t.ty = name.to_string();
+        }
+        if let Some(items) = &mut t.items {
+            if let Some(name) = by_placeholder.get(items.as_str()) {
+                *items = name.to_string();
+            }
+        }
+    };
+    for r in resources {
+        r.params.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
+        r.properties.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
+        for op in &mut r.operations {
+            op.params.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
+        }
+    }
+}
+
+/// Candidate names, most used first, then shortest, then by name.
+fn ranked(names: &[String]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in names {
+        *counts.entry(n).or_default() += 1;
+    }
+    let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.len().cmp(&b.0.len()))
+            .then(a.0.cmp(b.0))
+    });
+    list.into_iter().map(|(n, _)| n.to_string()).collect()
+}
+
+fn most_common(names: impl Iterator<Item = String>) -> Option<String> {
+    ranked(&names.collect::<Vec<_>>()).into_iter().next()
+}
+
+/// Each group's resource name, unique: the schema's last segment, or more segments
+/// for the groups whose last segments collide.
+pub fn unique_resource_names(doc: &mut Doc, groups: &[(String, Group)]) -> Vec<String> {
+    let mut segments = vec![1usize; groups.len()];
+    loop {
+        let names: Vec<String> = groups
+            .iter()
+            .zip(&segments)
+            .map(|((schema, _), n)| schema_name(schema, *n))
+            .collect();
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for n in &names {
+            *count.entry(n).or_default() += 1;
+        }
+        let mut grew = false;
+        for (i, n) in names.iter().enumerate() {
+            let depth = groups[i].0.split('.').count().saturating_sub(2);
+            if count[n.as_str()] > 1 && segments[i] < depth {
+                segments[i] += 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            for (i, n) in names.iter().enumerate() {
+                if count[n.as_str()] > 1 {
+                    doc.problem(
+                        &format!("components.schemas.{}", groups[i].0),
+                        format!("two path groups would both be the resource `{n}`"),
+                        "rename one in the spec folder's `openapi.rename`",
+                    );
+                }
+            }
+            return names;
+        }
+    }
+}
+
+/// The plural from the list path's last segment: `UserChannel` with `…/Channels` →
+/// `UserChannels`, `Media` with `…/Media` → `Media`, `Entity` with `…/Entities` →
+/// `Entities`. The name's words from the first that begins the segment (allowing for
+/// `y` → `ies`) are replaced by it; a name sharing no word with it gets it whole.
+pub fn plural_of(name: &str, path: &str) -> String {
+    let segment = path
+        .rsplit('/')
+        .find(|s| !s.is_empty() && !s.starts_with('{'))
+        .map(camel)
+        .unwrap_or_else(|| format!("{name}s"));
+    let word_starts = name
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .map(|(i, _)| i);
+    for start in word_starts {
+        let tail = &name[start..];
+        let common = tail
+            .bytes()
+            .zip(segment.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common >= 3.min(tail.len()) && common + 2 >= tail.len() {
+            return format!("{}{segment}", &name[..start]);
+        }
+    }
+    segment
+}
