@@ -601,9 +601,9 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 ..
             },
         ) => {
-            // The field's type says whether null can be set; the annotation alone
-            // changes nothing a caller writes.
-            flag(n1 != n2, K::NullabilityChanged, Compatible);
+            // Taking a null makes the field an `Option<Option<T>>`: callers that set
+            // or read it change.
+            flag(n1 != n2, K::NullabilityChanged, Breaking);
             flag(!q1 && *q2, K::BecameRequired, Breaking);
             flag(*q1 && !q2, K::BecameOptional, Breaking);
             flag(t1 != t2, K::TypeChanged, Breaking);

@@ -422,11 +422,17 @@ fn resource<'a>(
         if prop == "sid" && ty.ty.starts_with('#') {
             names.own_sid(&ty.ty, name);
         }
+        // The format takes a default only where null can't be: a nullable property
+        // keeps its null, and the witness reports the default it drops.
+        let default = (!nullable)
+            .then(|| value.get("default").and_then(default_scalar))
+            .flatten();
         properties.push((
             prop.clone(),
             Property {
                 ty,
                 nullable,
+                default,
                 doc: docs,
             },
         ));
@@ -816,7 +822,6 @@ fn value_type<'a>(
                     );
                     return None;
                 }
-                "object" if used == Use::Property => return Some(ty("object")),
                 other => other.to_string(),
             };
             Some(TypeRef {
@@ -835,6 +840,16 @@ fn value_type<'a>(
             );
             None
         }
+    }
+}
+
+/// A default as a YAML scalar: numbers and booleans plain, text quoted.
+fn default_scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(out::scalar(s)),
+        _ => None,
     }
 }
 

@@ -14,7 +14,8 @@ pub struct Names {
     /// By prefix: the resources whose `sid` has it, and the names of the properties
     /// and parameters that hold one.
     sids: BTreeMap<String, (Vec<String>, Vec<String>)>,
-    /// By value list, in first-seen order: component names and property names.
+    /// By value set (the first list's order kept), in first-seen order: component
+    /// names and property names.
     enums: Vec<(Vec<String>, Vec<String>, Vec<String>)>,
     /// By (pattern, lengths), in first-seen order: the names that hold one.
     patterns: Vec<(Pattern, Vec<String>)>,
@@ -53,7 +54,14 @@ impl Names {
     /// A property or parameter `name` is an enum of `values`, declared as `component`
     /// (`channel_enum_channel_type`) or inline.
     pub fn enum_use(&mut self, values: Vec<String>, name: &str, component: Option<&str>) -> String {
-        let index = match self.enums.iter().position(|(v, _, _)| *v == values) {
+        // The same values in another order are the same enum.
+        let same = |v: &Vec<String>| {
+            let (mut a, mut b) = (v.clone(), values.clone());
+            a.sort();
+            b.sort();
+            a == b
+        };
+        let index = match self.enums.iter().position(|(v, _, _)| same(v)) {
             Some(i) => i,
             None => {
                 self.enums.push((values, Vec::new(), Vec::new()));
@@ -134,12 +142,15 @@ impl Names {
                 let (owner, n) = c.split_once("_enum_")?;
                 Some(camel(&format!("{owner} {n}")))
             }));
-            let name = candidates
+            let chosen = candidates
                 .into_iter()
                 .find(|c| !taken.contains(c))
                 .unwrap_or_else(|| format!("Enum{index}"));
-            let name = renamed(name);
-            if taken.contains(&name) {
+            let name = renamed(chosen.clone());
+            // The name it would have had is spent too: another enum taking it would
+            // be renamed the same way.
+            taken.push(chosen);
+            if taken[..taken.len() - 1].contains(&name) {
                 doc.problem(
                     "components.schemas",
                     format!(

@@ -34,6 +34,8 @@ pub enum NamedType {
 pub struct Property {
     pub ty: TypeRef,
     pub nullable: bool,
+    /// What a body without it decodes to, as the OpenAPI says: a YAML scalar.
+    pub default: Option<String>,
     pub doc: String,
 }
 
@@ -138,6 +140,9 @@ fn resource(out: &mut String, r: &Resource) {
         let mut fields = type_fields(&p.ty);
         if p.nullable {
             fields.push("nullable: true".into());
+        }
+        if let Some(default) = &p.default {
+            fields.push(format!("default: {default}"));
         }
         fields.push(format!("doc: {}", scalar(&p.doc)));
         let _ = writeln!(out, "      {}: {{ {} }}", key(name), fields.join(", "));

@@ -96,6 +96,17 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     let spec = job.spec.join("chat_v1.yaml");
     let record = job.spec.join(release::FILE);
     let released = std::fs::read_to_string(&record).expect("a release record");
+    let version = release::parse(&released).expect("a valid record").version;
+    let bump = |verdict| {
+        codegen::api_diff::Version::parse(&version)
+            .expect("a version")
+            .bump(verdict)
+            .to_string()
+    };
+    let (patch, breaking) = (
+        bump(codegen::api_diff::Verdict::Patch),
+        bump(codegen::api_diff::Verdict::Breaking),
+    );
 
     let fresh = checked(&root, &jobs, Mode::Write);
     assert!(matches!(standing(&fresh), Standing::Unreleased(r) if r.changes.is_empty()));
@@ -115,7 +126,10 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
         text.contains("breaking    removed") && text.contains("field Channel.members_count"),
         "{text}"
     );
-    assert!(text.contains("set `version: 0.2.0`"), "{text}");
+    assert!(
+        text.contains(&format!("set `version: {breaking}`")),
+        "{text}"
+    );
     assert_eq!(
         std::fs::read_to_string(&record).expect("record"),
         released,
@@ -123,10 +137,18 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     );
 
     // A patch bump doesn't cover it; a breaking bump does, and becomes the release.
-    edit(&spec, "version: 0.1.0", "version: 0.1.1");
+    edit(
+        &spec,
+        &format!("version: {version}"),
+        &format!("version: {patch}"),
+    );
     let patched = checked(&root, &jobs, Mode::Write);
     assert!(matches!(standing(&patched), Standing::Unfit(_)));
-    edit(&spec, "version: 0.1.1", "version: 0.2.0");
+    edit(
+        &spec,
+        &format!("version: {patch}"),
+        &format!("version: {breaking}"),
+    );
     let check = checked(&root, &jobs, Mode::Check);
     assert!(matches!(standing(&check), Standing::Released(_)));
     assert!(
@@ -137,7 +159,7 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     checked(&root, &jobs, Mode::Write);
     let recorded =
         release::parse(&std::fs::read_to_string(&record).expect("record")).expect("a valid record");
-    assert_eq!(recorded.version, "0.2.0");
+    assert_eq!(recorded.version, breaking);
     assert!(!recorded
         .items
         .iter()

@@ -1,5 +1,5 @@
 //! All 40 operations of Chat v1, driven by Twilio's own OpenAPI description
-//! (`tests/fixtures/openapi/twilio_chat_v1.openapi.yaml`).
+//! (`tests/fixtures/twilio-oai/twilio_chat_v1.yaml`).
 //!
 //! [`table`] has one row per operationId: the call through the typed client and, for
 //! a list, the query it sets. Everything else comes from the OpenAPI: the harness
@@ -790,7 +790,7 @@ fn compare(
 fn openapi() -> &'static Yaml {
     static DOC: OnceLock<Yaml> = OnceLock::new();
     DOC.get_or_init(|| {
-        serde_yaml::from_str(&fixture("openapi/twilio_chat_v1.openapi.yaml")).expect("YAML")
+        serde_yaml::from_str(&fixture("twilio-oai/twilio_chat_v1.yaml")).expect("YAML")
     })
 }
 
