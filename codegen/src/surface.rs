@@ -724,6 +724,12 @@ fn bounds(p: &Param) -> Bounds {
     }
 }
 
+/// The value type the crate generated from a spec gives `ty`, as the surface shows it
+/// (`u32`, `InviteSid`, `Vec<String>`).
+pub fn value_type_name(ty: &Type) -> String {
+    shown_type(crate::emit::rust_types::rust_type(ty))
+}
+
 /// A type the emitters wrote, as the surface shows it: paths into `std`, this crate
 /// and its runtime cut to their last segment, other crates' kept whole.
 fn shown_type(tokens: TokenStream) -> String {

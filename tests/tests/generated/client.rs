@@ -10,10 +10,9 @@
 //! client's base URL at it, then checks the raw requests the server received.
 
 mod errors;
-mod example_program;
+pub mod example_program;
 mod guards;
 mod http_client;
-mod openapi_ops;
 mod ops;
 
 use serde_json::Value;

@@ -7,3 +7,4 @@ mod client;
 mod format_features;
 mod roundtrip;
 mod shared_runtime;
+mod wire;

@@ -1,5 +1,6 @@
 //! The generated example programs, run as processes against a loopback server:
-//! `list_invites` over two pages, and `create_and_list_messages`.
+//! `list_invites` over two pages, and `create_and_list_messages`. The imported
+//! crates' examples are run by their wire tests, with these helpers.
 
 use super::*;
 use std::path::PathBuf;
@@ -7,9 +8,9 @@ use std::process::{Command, Stdio};
 use wiremock::matchers::{method, path};
 use wiremock::Mock;
 
-/// Where `cargo test --workspace` puts the example: beside `deps/`, the folder of
-/// this test binary.
-fn example_binary(name: &str) -> PathBuf {
+/// Where `cargo test --workspace` puts the example `name` of crate `krate`: beside
+/// `deps/`, the folder of this test binary.
+pub fn example_binary(krate: &str, name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary's path");
     let profile = exe
         .parent()
@@ -21,7 +22,7 @@ fn example_binary(name: &str) -> PathBuf {
     assert!(
         binary.is_file(),
         "the example program {} is missing: run `cargo test --workspace` (which builds \
-         the examples of twilio-chat-v1), or `cargo build -p twilio-chat-v1 --example {name}`, \
+         the examples of every crate), or `cargo build -p {krate} --example {name}`, \
          before this test",
         binary.display()
     );
@@ -37,7 +38,7 @@ fn record(n: u32) -> Value {
 
 #[tokio::test]
 async fn list_invites_prints_one_json_line_per_invite_across_pages() {
-    let binary = example_binary("list_invites");
+    let binary = example_binary("twilio-chat-v1", "list_invites");
     let server = MockServer::start().await;
     let collection = collection_path("general");
     let base = format!("{}{collection}", server.uri());
@@ -67,21 +68,15 @@ async fn list_invites_prints_one_json_line_per_invite_across_pages() {
         .mount(&server)
         .await;
 
-    let output = run(binary, &[SERVICE_SID, "general"], server.uri()).await;
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "{}\nstdout:\n{stdout}\nstderr:\n{stderr}",
-        output.status
-    );
-    assert!(!stdout.contains(AUTH_TOKEN) && !stderr.contains(AUTH_TOKEN));
-
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect();
-    assert_eq!(lines, [record(0), record(1), record(2)], "{stdout}");
+    let output = run(
+        binary,
+        &[SERVICE_SID, "general"],
+        "TWILIO_CHAT_V1_BASE_URL",
+        server.uri(),
+    )
+    .await;
+    let (lines, stderr) = printed(output);
+    assert_eq!(lines, [record(0), record(1), record(2)]);
     assert!(stderr.contains("3 records"), "{stderr}");
 
     let requests = received(&server).await;
@@ -93,16 +88,21 @@ async fn list_invites_prints_one_json_line_per_invite_across_pages() {
     }
 }
 
-/// Runs an example program with credentials for the test server and no other Twilio
-/// settings from the environment.
-async fn run(binary: PathBuf, args: &[&str], uri: String) -> std::process::Output {
+/// Runs an example program with credentials for the test server (`uri`, set in the
+/// crate's `base_url_var`) and no other Twilio settings from the environment.
+pub async fn run(
+    binary: PathBuf,
+    args: &[&str],
+    base_url_var: &'static str,
+    uri: String,
+) -> std::process::Output {
     let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
     tokio::task::spawn_blocking(move || {
         Command::new(binary)
             .args(args)
             .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
             .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
-            .env("TWILIO_CHAT_V1_BASE_URL", uri)
+            .env(base_url_var, uri)
             .env_remove("TWILIO_API_KEY")
             .env_remove("TWILIO_API_SECRET")
             .env_remove("TWILIO_REGION")
@@ -113,6 +113,24 @@ async fn run(binary: PathBuf, args: &[&str], uri: String) -> std::process::Outpu
     })
     .await
     .expect("the blocking task ends")
+}
+
+/// The JSON lines a successful example program printed, and its stderr; fails if it
+/// did not succeed or showed the auth token.
+pub fn printed(output: std::process::Output) -> (Vec<Value>, String) {
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "{}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+        output.status
+    );
+    assert!(!stdout.contains(AUTH_TOKEN) && !stderr.contains(AUTH_TOKEN));
+    let lines = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    (lines, stderr)
 }
 
 fn message(sid: &str, body: &str) -> Value {
@@ -135,7 +153,7 @@ fn message(sid: &str, body: &str) -> Value {
 
 #[tokio::test]
 async fn create_and_list_messages_posts_then_prints_the_channel() {
-    let binary = example_binary("create_and_list_messages");
+    let binary = example_binary("twilio-chat-v1", "create_and_list_messages");
     let server = MockServer::start().await;
     let collection = format!("/v1/Services/{SERVICE_SID}/Channels/{CHANNEL_SID}/Messages");
     let posted = message("IM00000000000000000000000000000001", "Hello, é & =");
@@ -168,21 +186,12 @@ async fn create_and_list_messages_posts_then_prints_the_channel() {
     let output = run(
         binary,
         &[SERVICE_SID, CHANNEL_SID, "Hello, é & ="],
+        "TWILIO_CHAT_V1_BASE_URL",
         server.uri(),
     )
     .await;
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "{}\n{stdout}\n{stderr}",
-        output.status
-    );
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect();
-    assert_eq!(lines, [posted.clone(), earlier, posted], "{stdout}");
+    let (lines, stderr) = printed(output);
+    assert_eq!(lines, [posted.clone(), earlier, posted]);
     assert!(stderr.contains("2 records"), "{stderr}");
 
     let requests = received(&server).await;

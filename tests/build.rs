@@ -1,0 +1,231 @@
+//! Writes the wire tables of the imported APIs: one row per operation of the OpenAPI
+//! file a spec folder follows, each the call through the generated client that sends
+//! the operation's example request (`tests/tests/generated/wire/`). The table is
+//! derived, not written: which operations, which parameters to set and their wire
+//! names come from the OpenAPI file; the Rust names of handles, methods, setters and
+//! types from the spec's model, as the generator names them. What the server must
+//! receive and what must decode, the harness reads from the OpenAPI at run time.
+
+use codegen::model::{
+    Api, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
+};
+use serde_yaml::Value;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// The spec folders whose tables are derived, by crate.
+const APIS: &[&str] = &["twilio-chat-v2", "twilio-conversations-v1"];
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .parent()
+        .expect("tests/ sits in the workspace root")
+        .to_path_buf();
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    for krate in APIS {
+        let spec_dir = root.join("spec").join(krate);
+        println!("cargo::rerun-if-changed={}", spec_dir.display());
+        let sources = codegen::read_spec_dir(&spec_dir, krate).expect("reading the spec");
+        let api = codegen::check(&sources).unwrap_or_else(|d| panic!("{krate}:\n{d}"));
+        let link = api
+            .openapi
+            .as_ref()
+            .expect("an imported spec names its source");
+        let openapi = spec_dir.join(&link.source);
+        println!("cargo::rerun-if-changed={}", openapi.display());
+        let text = std::fs::read_to_string(&openapi).expect("reading the OpenAPI file");
+        let doc: Value = serde_yaml::from_str(&text).expect("the OpenAPI file is YAML");
+        let rows = table(&api, &doc);
+        let file = out.join(format!("rows_{}.rs", krate.replace('-', "_")));
+        std::fs::write(&file, rows).expect("writing the table");
+    }
+}
+
+/// `fn table() -> Vec<Row<Client>>`, one row per operation in file order.
+fn table(api: &Api, doc: &Value) -> String {
+    let mut out = String::from("/// Every operation of the API, derived from its OpenAPI file by `tests/build.rs`.\nfn table() -> Vec<Row<Client>> {\n    vec![\n");
+    for (template, item) in doc["paths"].as_mapping().expect("paths") {
+        let template = template.as_str().expect("a path");
+        for (verb, node) in item.as_mapping().expect("a path item") {
+            let Some(id) = node["operationId"].as_str() else {
+                continue;
+            };
+            let method = verb.as_str().expect("a method").to_uppercase();
+            let (r, op) = find(api, &method, template)
+                .unwrap_or_else(|| panic!("{id}: no operation {method} {template} in the spec"));
+            let _ = writeln!(out, "        {},", row(api, id, r, op, node));
+        }
+    }
+    out.push_str("    ]\n}\n");
+    out
+}
+
+fn find<'a>(api: &'a Api, method: &str, template: &str) -> Option<(&'a Resource, &'a Operation)> {
+    api.resources.iter().find_map(|r| {
+        r.operations
+            .iter()
+            .find(|op| op.method.as_str() == method && path_text(op) == template)
+            .map(|op| (r, op))
+    })
+}
+
+fn path_text(op: &Operation) -> String {
+    op.path
+        .iter()
+        .map(|s| match s {
+            PathSegment::Literal(t) => t.clone(),
+            PathSegment::Param(p) => format!("{{{p}}}"),
+        })
+        .collect()
+}
+
+/// The row: the call that sends the example request's keys (a list sets `PageSize`),
+/// with a header parameter set to its first value.
+fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> String {
+    let example = example_keys(node);
+    let scope: Vec<String> = r.scope_params.iter().map(path_arg).collect();
+    let mut args: Vec<String> = op.own_path_params.iter().map(path_arg).collect();
+    let mut query = Vec::new();
+    let mut headers = Vec::new();
+    if let Some(params_type) = &op.params_type {
+        let required: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| value_expr(api, p))
+            .collect();
+        let mut call = format!("{params_type}::new({})", required.join(", "));
+        for p in op.params.iter().filter(|p| !p.required) {
+            let set = match p.location {
+                ParamIn::Header => {
+                    let value = first_value(api, r, p);
+                    headers.push(format!("({:?}, {value:?})", p.wire));
+                    Some(header_value(p, &value))
+                }
+                _ if op.kind == OpKind::List => (p.wire == "PageSize").then(|| {
+                    // A page size within the parameter's bounds.
+                    let max = match p.ty {
+                        Type::Integer { max: Some(max), .. } => max.min(7),
+                        _ => 7,
+                    };
+                    query.push(format!("(\"PageSize\", \"{max}\")"));
+                    value_expr(api, p)
+                }),
+                _ => example.contains(&p.wire).then(|| value_expr(api, p)),
+            };
+            if let Some(value) = set {
+                let _ = write!(call, ".{}({value})", p.name);
+            }
+        }
+        args.push(call);
+    }
+    format!(
+        "row!({id:?}, [{}], [{}], |c| c.client.{}({}).{}({}))",
+        query.join(", "),
+        headers.join(", "),
+        r.plural_snake,
+        scope.join(", "),
+        op.fn_name,
+        args.join(", ")
+    )
+}
+
+/// The keys of the operation's first example request.
+fn example_keys(node: &Value) -> Vec<String> {
+    let examples = &node["requestBody"]["content"]["application/x-www-form-urlencoded"]["examples"];
+    examples
+        .as_mapping()
+        .and_then(|m| m.values().next())
+        .and_then(|e| e["value"].as_mapping())
+        .map(|m| {
+            m.keys()
+                .filter_map(|k| k.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A path parameter from the harness's samples.
+fn path_arg(p: &Param) -> String {
+    match &p.ty {
+        Type::String | Type::Uri => format!("c.name({:?})", p.wire),
+        Type::Named(_) | Type::Enum(_) => format!("&c.sid({:?})", p.wire),
+        _ => format!("c.get({:?})", p.wire),
+    }
+}
+
+/// The value of parameter `p` from the harness's values, as its setter takes it.
+/// Enums take the example's text as written (`from_wire`), even where it is no value
+/// of theirs, so the wire carries what the example says.
+fn value_expr(api: &Api, p: &Param) -> String {
+    let key = format!("{:?}", p.wire);
+    let is_enum = |name: &str| {
+        api.types
+            .iter()
+            .any(|t| t.name == name && matches!(t.kind, NamedKind::Enum(_)))
+    };
+    let value = match &p.ty {
+        Type::String | Type::Uri => format!("c.text({key})"),
+        Type::DateTime(_) => format!("c.date({key})"),
+        Type::Enum(name) => format!("{name}::from_wire(c.text({key}))"),
+        Type::Named(name) if is_enum(name) => format!("{name}::from_wire(c.text({key}))"),
+        Type::Named(name) => format!("c.get::<{name}>({key})"),
+        Type::Integer { .. } | Type::Number { .. } | Type::Boolean => {
+            format!("c.get::<{}>({key})", scalar_type(&p.ty))
+        }
+        Type::Array(item) => match item.as_ref() {
+            Type::String | Type::Uri => format!("c.texts({key})"),
+            Type::Enum(name) => format!("c.texts({key}).into_iter().map({name}::from_wire)"),
+            Type::Named(name) if is_enum(name) => {
+                format!("c.texts({key}).into_iter().map({name}::from_wire)")
+            }
+            other => format!(
+                "c.texts({key}).into_iter().map(|t| t.parse::<{}>().expect(\"parses\"))",
+                scalar_type(other)
+            ),
+        },
+        other => panic!("{}: no sample for a parameter of type {other:?}", p.wire),
+    };
+    if p.nullable && matches!(p.ty, Type::String | Type::Uri) {
+        format!("Some({value})")
+    } else {
+        value
+    }
+}
+
+/// The Rust type of a numeric or boolean parameter, as the generator picks it.
+fn scalar_type(ty: &Type) -> String {
+    codegen::surface::value_type_name(ty)
+}
+
+/// A header parameter's sample: an enum's first value, else `sample`.
+fn first_value(api: &Api, r: &Resource, p: &Param) -> String {
+    let named = |name: &str| {
+        api.types
+            .iter()
+            .find(|t| t.name == name)
+            .and_then(|t| match &t.kind {
+                NamedKind::Enum(def) => def.variants.first().map(|v| v.wire.clone()),
+                _ => None,
+            })
+    };
+    let inline = |name: &str| {
+        r.enums
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.def.variants.first().map(|v| v.wire.clone()))
+    };
+    match &p.ty {
+        Type::Named(name) => named(name),
+        Type::Enum(name) => inline(name),
+        _ => None,
+    }
+    .unwrap_or_else(|| "sample".to_string())
+}
+
+fn header_value(p: &Param, value: &str) -> String {
+    match &p.ty {
+        Type::Named(name) | Type::Enum(name) => format!("{name}::from_wire({value:?}.into())"),
+        _ => format!("{value:?}"),
+    }
+}

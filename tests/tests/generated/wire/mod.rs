@@ -1,0 +1,817 @@
+//! The wire tables: for every operation of an API's OpenAPI file, a row whose call
+//! goes through the generated client. The harness ([`run`]) reads the operation's
+//! method and path template, fills the path parameters with sample values, serves
+//! the operation's success status and example answer from a `MockServer`, hands the
+//! row the example request's values, and then checks what the server received (the
+//! method, the exact path and its encoding, form or query pairs, headers, auth)
+//! against those values and what the client decoded against the example answer.
+//!
+//! Chat v1's rows are written by hand (`chat_v1.rs`); the imported APIs' are derived
+//! from their OpenAPI files by `tests/build.rs`.
+
+mod chat_v1;
+mod chat_v2;
+mod conversations_v1;
+mod secrets;
+
+use super::client::{expected_authorization, json, received, QueryIs, ACCOUNT_SID, AUTH_TOKEN};
+use serde_json::{Map, Value};
+use serde_yaml::Value as Yaml;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
+use std::future::Future;
+use std::pin::Pin;
+use std::str::FromStr;
+use std::sync::Mutex;
+use std::time::Duration;
+use tests::fixture;
+use twilio_codegen_runtime::__private::ApiClient;
+use twilio_codegen_runtime::{Auth, ClientBuilder, Error, RetryPolicy};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+/// The sample for a path parameter without a pattern (a channel or user addressed by
+/// name): it needs percent-encoding, and must arrive as exactly one path segment.
+const NAME: &str = "general chat/é";
+/// [`NAME`] as the one path segment the server must see.
+const NAME_ENCODED: &str = "general%20chat%2F%C3%A9";
+
+/// A [`Row`] for operation `$op`, optionally with a list's query and the headers it
+/// sets, whose call is `$call` with the [`Ctx`] named `$c`: just the call, the
+/// harness does the rest.
+macro_rules! row {
+    ($op:literal, |$c:ident| $call:expr) => {
+        row!($op, [], [], |$c| $call)
+    };
+    ($op:literal, [$(($key:literal, $value:literal)),* $(,)?], |$c:ident| $call:expr) => {
+        row!($op, [$(($key, $value)),*], [], |$c| $call)
+    };
+    ($op:literal, [$(($key:literal, $value:literal)),* $(,)?], [$(($hkey:literal, $hvalue:literal)),* $(,)?], |$c:ident| $call:expr) => {
+        $crate::wire::Row {
+            op: $op,
+            query: &[$(($key, $value)),*],
+            headers: &[$(($hkey, $hvalue)),*],
+            call: |$c| -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<::serde_json::Value, ::twilio_codegen_runtime::Error>>>> {
+                Box::pin(async move {
+                    let answer = $call.await;
+                    answer.map(|record| ::serde_json::to_value(&record).expect("encodes"))
+                })
+            },
+        }
+    };
+}
+use row;
+
+/// A client of the API `C` for `server`, with the test credentials and retries that
+/// wait at most a few milliseconds.
+pub fn client<C: ApiClient>(server: &MockServer) -> C {
+    ClientBuilder::<C>::new(Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        .base_url(server.uri())
+        .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(2)))
+        .build()
+        .expect("client builds")
+}
+
+/// Keys of Twilio's example requests that the harness leaves out, because the
+/// operation has no such parameter: the typed client can't send them, and shouldn't.
+/// The harness checks that each is indeed absent from the operation's request schema,
+/// and that each entry skips exactly `count` keys (`*` stands for one dotted part).
+pub struct Skip {
+    pub op: &'static str,
+    pub key: &'static str,
+    pub count: usize,
+}
+
+/// Every row of `table` against its operation, and the table against the file: one
+/// row per operation, none twice.
+pub async fn check_table<C: ApiClient>(doc: &Doc, table: Vec<Row<C>>) {
+    let rows: Vec<&str> = table.iter().map(|row| row.op).collect();
+    let in_table: BTreeSet<&str> = rows.iter().copied().collect();
+    let in_openapi: BTreeSet<&str> = doc.operations().iter().map(|op| op.id).collect();
+    assert_eq!(in_table.len(), rows.len(), "a repeated row: {rows:?}");
+    assert_eq!(in_table, in_openapi, "the table and {} disagree", doc.file);
+    let mut problems = Vec::new();
+    for row in &table {
+        problems.extend(
+            run(doc, row)
+                .await
+                .into_iter()
+                .map(|p| format!("{}: {p}", row.op)),
+        );
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Rows and what their calls work with
+// ---------------------------------------------------------------------------------
+
+/// A row's call: the decoded answer, re-encoded as JSON (`null` for a delete).
+pub type Call<C> = fn(Ctx<C>) -> Pin<Box<dyn Future<Output = Result<Value, Error>>>>;
+
+/// One row of an API's table.
+pub struct Row<C> {
+    pub op: &'static str,
+    /// For a list, the query its call sets, as wire pairs (a key may repeat); empty
+    /// for every other operation, whose values come from the OpenAPI's example.
+    pub query: &'static [(&'static str, &'static str)],
+    /// Header parameters the call sets, which the server must receive as headers.
+    pub headers: &'static [(&'static str, &'static str)],
+    pub call: Call<C>,
+}
+
+/// What a row's call works with: a client for the mock server, the sample path
+/// parameters, and the values to send.
+pub struct Ctx<C> {
+    /// The row's operation, for messages.
+    pub op: &'static str,
+    pub client: C,
+    /// Path parameter name → sample value, not encoded.
+    path: BTreeMap<String, String>,
+    /// The values to send: the example request without the skipped keys, or a
+    /// list's query (a repeated key as an array).
+    params: Map<String, Value>,
+}
+
+impl<C> Ctx<C> {
+    /// Path parameter `name` as a typed SID.
+    pub fn sid<T: FromStr>(&self, name: &str) -> T
+    where
+        T::Err: Debug,
+    {
+        let text = self.name(name);
+        text.parse()
+            .unwrap_or_else(|e| panic!("{}: path parameter {name} = {text:?}: {e:?}", self.op))
+    }
+
+    /// Path parameter `name` as text: a name, for handles that take `&str`.
+    pub fn name(&self, name: &str) -> &str {
+        self.path
+            .get(name)
+            .unwrap_or_else(|| panic!("{}: no path parameter {name}", self.op))
+    }
+
+    /// Value `key` as its wire text.
+    pub fn text(&self, key: &str) -> String {
+        match self.param(key) {
+            Value::Array(_) => panic!("{}: {key} is a list: use `texts`", self.op),
+            scalar => wire_text(scalar),
+        }
+    }
+
+    /// Value `key` parsed from its wire text: a SID, a number, a boolean.
+    pub fn get<T: FromStr>(&self, key: &str) -> T
+    where
+        T::Err: Debug,
+    {
+        let text = self.text(key);
+        text.parse()
+            .unwrap_or_else(|e| panic!("{}: {key} = {text:?} doesn't parse: {e:?}", self.op))
+    }
+
+    /// Value `key` as a list: an array's items, or a scalar as the only item (the
+    /// example's `Permission: sendMessage` is sent as one `Permission` key).
+    pub fn texts(&self, key: &str) -> Vec<String> {
+        match self.param(key) {
+            Value::Array(items) => items.iter().map(wire_text).collect(),
+            scalar => vec![wire_text(scalar)],
+        }
+    }
+
+    /// Value `key` as a timestamp: the examples write ISO 8601.
+    pub fn date(&self, key: &str) -> time::OffsetDateTime {
+        let text = self.text(key);
+        time::OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
+            .unwrap_or_else(|e| panic!("{}: {key} = {text:?}: {e}", self.op))
+    }
+
+    fn param(&self, key: &str) -> &Value {
+        self.params
+            .get(key)
+            .unwrap_or_else(|| panic!("{}: no value {key} (skipped, or not sent)", self.op))
+    }
+}
+
+/// A scalar as a form or query value: booleans as `true`/`false`.
+fn wire_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Bool(_) | Value::Number(_) => value.to_string(),
+        other => panic!("not a scalar: {other}"),
+    }
+}
+
+/// `params` as the wire pairs they must become: an array as a repeated key.
+fn wire_pairs(params: &Map<String, Value>) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (key, value) in params {
+        match value {
+            Value::Array(items) => pairs.extend(items.iter().map(|v| (key.clone(), wire_text(v)))),
+            scalar => pairs.push((key.clone(), wire_text(scalar))),
+        }
+    }
+    pairs
+}
+
+// ---------------------------------------------------------------------------------
+// The harness
+// ---------------------------------------------------------------------------------
+
+/// Runs `row` against a fresh mock server; returns what went wrong, if anything.
+pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
+    let op = doc.find(row.op);
+    let mut problems = Vec::new();
+    let params = match values_to_send(doc, &op, row) {
+        Ok(params) => params,
+        Err(problem) => return vec![problem],
+    };
+
+    // The server answers only the exact method, path and credentials.
+    let server = MockServer::start().await;
+    let (status, answer, answer_schema) = op.success();
+    let template = match &answer {
+        Some(body) => json(status, body),
+        None => ResponseTemplate::new(status),
+    };
+    Mock::given(method(op.method.as_str()))
+        .and(path(op.expected_path()))
+        .and(header("authorization", expected_authorization().as_str()))
+        .respond_with(template)
+        .mount(&server)
+        .await;
+
+    let ctx = Ctx {
+        op: row.op,
+        client: client::<C>(&server),
+        path: op
+            .path_params()
+            .into_iter()
+            .map(|p| (p.name, p.sample))
+            .collect(),
+        params: params.clone(),
+    };
+    let decoded = (row.call)(ctx).await;
+
+    let requests = received(&server).await;
+    match requests.as_slice() {
+        [request] => check_request(&op, request, &params, row.headers, &mut problems),
+        _ => problems.push(format!("{} requests, expected 1", requests.len())),
+    }
+    match (decoded, answer) {
+        (Err(err), _) => problems.push(format!("the call failed: {err}")),
+        (Ok(decoded), None) if decoded.is_null() => {}
+        (Ok(decoded), None) => problems.push(format!("no answer, decoded {decoded}")),
+        (Ok(decoded), Some(answer)) => {
+            compare(
+                doc,
+                &answer,
+                &decoded,
+                answer_schema,
+                "answer",
+                &mut problems,
+            );
+        }
+    }
+    problems
+}
+
+/// The values the row's call gets, and the server must receive: a list's query from
+/// the row, or the example request without the [`SKIPPED`] keys.
+fn values_to_send<C>(
+    doc: &Doc,
+    op: &Operation,
+    row: &Row<C>,
+) -> Result<Map<String, Value>, String> {
+    let is_list = op.id.starts_with("List");
+    if !is_list && !row.query.is_empty() {
+        return Err("only a list row sets a query".into());
+    }
+    if is_list {
+        let known = op.query_param_names();
+        let mut query = Map::new();
+        for &(key, value) in row.query {
+            if !known.contains(key) {
+                return Err(format!("{key} is not a query parameter of the operation"));
+            }
+            match query.get_mut(key) {
+                None => {
+                    query.insert(key.to_owned(), value.into());
+                }
+                Some(Value::Array(items)) => items.push(value.into()),
+                Some(first) => *first = Value::Array(vec![first.take(), value.into()]),
+            }
+        }
+        return Ok(query);
+    }
+    let Some(mut example) = op.request_example() else {
+        return Ok(Map::new());
+    };
+    for skip in doc.skipped.iter().filter(|skip| skip.op == op.id) {
+        let keys: Vec<String> = example
+            .keys()
+            .filter(|key| matches_pattern(skip.key, key))
+            .cloned()
+            .collect();
+        if keys.len() != skip.count {
+            return Err(format!(
+                "skip {:?} matches {} keys of the example, not {}: {keys:?}",
+                skip.key,
+                keys.len(),
+                skip.count
+            ));
+        }
+        for key in keys {
+            if op.request_schema_has(&key) {
+                return Err(format!("skipped {key} is a parameter of the operation"));
+            }
+            example.remove(&key);
+        }
+    }
+    Ok(example)
+}
+
+/// `key` against a [`Skip`] pattern: `*` matches exactly one dotted part.
+fn matches_pattern(pattern: &str, key: &str) -> bool {
+    let (pattern, key): (Vec<_>, Vec<_>) = (pattern.split('.').collect(), key.split('.').collect());
+    pattern.len() == key.len() && pattern.iter().zip(&key).all(|(p, k)| *p == "*" || p == k)
+}
+
+/// Checks the one request the server received: method, exact raw path, credentials,
+/// and the values (form body for a POST, query for a list, nothing otherwise).
+fn check_request(
+    op: &Operation,
+    request: &Request,
+    params: &Map<String, Value>,
+    headers: &[(&str, &str)],
+    problems: &mut Vec<String>,
+) {
+    let mut expect = |what: &str, expected: String, found: String| {
+        if expected != found {
+            problems.push(format!("{what}: expected {expected:?}, sent {found:?}"));
+        }
+    };
+    expect("method", op.method.clone(), request.method.to_string());
+    let expected_path = op.expected_path();
+    let sent_path = request.url.path().to_owned();
+    expect("path", expected_path.clone(), sent_path.clone());
+    // A free-text parameter is one segment, percent-encoded: the same segment count.
+    let sent_segments: Vec<&str> = sent_path.split('/').collect();
+    for (i, segment) in op.template.split('/').enumerate() {
+        let is_name = op
+            .path_params()
+            .iter()
+            .any(|p| p.pattern.is_none() && segment == format!("{{{}}}", p.name));
+        if is_name {
+            let found = sent_segments.get(i).copied().unwrap_or_default();
+            expect(
+                &format!("path segment {segment}"),
+                NAME_ENCODED.into(),
+                found.into(),
+            );
+        }
+    }
+    expect(
+        "path segments",
+        expected_path.split('/').count().to_string(),
+        sent_segments.len().to_string(),
+    );
+    let authorization = request
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    expect(
+        "Authorization",
+        expected_authorization(),
+        authorization.into(),
+    );
+
+    for (name, value) in headers {
+        let sent: Vec<&str> = request
+            .headers
+            .get_all(*name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        expect(
+            &format!("header {name}"),
+            format!("[{value:?}]"),
+            format!("{sent:?}"),
+        );
+    }
+
+    let sorted = |mut pairs: Vec<(String, String)>| {
+        pairs.sort();
+        format!("{pairs:?}")
+    };
+    let expected_pairs = sorted(wire_pairs(params));
+    let query = request.url.query();
+    let body = String::from_utf8_lossy(&request.body).into_owned();
+    if op.method == "POST" {
+        let content_type = request
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        expect(
+            "Content-Type",
+            "application/x-www-form-urlencoded".into(),
+            content_type.into(),
+        );
+        let form: Vec<(String, String)> =
+            serde_urlencoded::from_str(&body).unwrap_or_else(|e| panic!("form {body:?}: {e}"));
+        expect("form body", expected_pairs, sorted(form));
+        expect("query", "None".into(), format!("{query:?}"));
+    } else {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or_default())
+            .unwrap_or_else(|e| panic!("query {query:?}: {e}"));
+        expect("query", expected_pairs, sorted(pairs));
+        expect("body", String::new(), body);
+    }
+}
+
+/// Compares the example answer with what the client decoded, re-encoded as JSON,
+/// guided by the answer's schema: every key of the example must come back with an
+/// equal value; a key the example lacks must be a property of the schema holding its
+/// default (the schema's `default`, else `null`). Timestamps are compared as text:
+/// the examples' `2015-12-16T22:18:37Z` form is how the client writes them back.
+pub fn compare(
+    doc: &Doc,
+    expected: &Value,
+    decoded: &Value,
+    schema: &'static Yaml,
+    at: &str,
+    problems: &mut Vec<String>,
+) {
+    let schema = doc.resolve(schema);
+    let properties = &schema["properties"];
+    match (expected, decoded) {
+        (Value::Object(expected), Value::Object(decoded)) if properties.is_mapping() => {
+            for (key, value) in expected {
+                match decoded.get(key) {
+                    None => problems.push(format!("{at}.{key}: in the example, not decoded")),
+                    Some(found) => compare(
+                        doc,
+                        value,
+                        found,
+                        &properties[key.as_str()],
+                        &format!("{at}.{key}"),
+                        problems,
+                    ),
+                }
+            }
+            for (key, found) in decoded.iter().filter(|(k, _)| !expected.contains_key(*k)) {
+                let property = doc.resolve(&properties[key.as_str()]);
+                let default = to_json(&property["default"]);
+                if property.is_null() || *found != default {
+                    problems.push(format!(
+                        "{at}.{key}: not in the example, decoded as {found} (schema default {default})"
+                    ));
+                }
+            }
+        }
+        (Value::Array(expected), Value::Array(decoded)) if expected.len() == decoded.len() => {
+            for (i, (value, found)) in expected.iter().zip(decoded).enumerate() {
+                compare(
+                    doc,
+                    value,
+                    found,
+                    &schema["items"],
+                    &format!("{at}[{i}]"),
+                    problems,
+                );
+            }
+        }
+        _ if expected != decoded => {
+            problems.push(format!(
+                "{at}: the example has {expected}, decoded {decoded}"
+            ));
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The OpenAPI
+// ---------------------------------------------------------------------------------
+
+/// One API's OpenAPI file and the keys of its examples the harness leaves out.
+pub struct Doc {
+    /// Under `tests/fixtures/`.
+    pub file: &'static str,
+    pub skipped: &'static [Skip],
+}
+
+impl Doc {
+    /// The OpenAPI description, read once. Kept as YAML, whose maps keep the file's
+    /// order, so "the first example" is the first in the file.
+    pub fn yaml(&self) -> &'static Yaml {
+        static DOCS: Mutex<BTreeMap<&'static str, &'static Yaml>> = Mutex::new(BTreeMap::new());
+        let mut docs = DOCS.lock().expect("not poisoned");
+        docs.entry(self.file).or_insert_with(|| {
+            Box::leak(Box::new(
+                serde_yaml::from_str(&fixture(self.file)).expect("YAML"),
+            ))
+        })
+    }
+
+    /// The node a `$ref` names, or `schema` itself.
+    pub fn resolve(&self, schema: &'static Yaml) -> &'static Yaml {
+        match schema["$ref"].as_str() {
+            Some(reference) => {
+                let name = reference
+                    .strip_prefix("#/components/schemas/")
+                    .unwrap_or_else(|| panic!("unexpected $ref {reference}"));
+                &self.yaml()["components"]["schemas"][name]
+            }
+            None => schema,
+        }
+    }
+
+    /// Every operation in the OpenAPI, in file order.
+    pub fn operations(&self) -> Vec<Operation> {
+        let paths = self.yaml()["paths"].as_mapping().expect("paths");
+        let mut all = Vec::new();
+        for (template, item) in paths {
+            for (verb, node) in item.as_mapping().expect("path item") {
+                if let Some(id) = node["operationId"].as_str() {
+                    all.push(Operation {
+                        id,
+                        method: verb.as_str().expect("method").to_uppercase(),
+                        template: template.as_str().expect("path"),
+                        node,
+                    });
+                }
+            }
+        }
+        all
+    }
+
+    pub fn find(&self, id: &str) -> Operation {
+        self.operations()
+            .into_iter()
+            .find(|op| op.id == id)
+            .unwrap_or_else(|| panic!("no operation {id} in {}", self.file))
+    }
+}
+
+fn to_json(yaml: &Yaml) -> Value {
+    serde_json::to_value(yaml).expect("YAML as JSON")
+}
+
+/// The `value` of the first of `content`'s examples.
+fn first_example(content: &Yaml) -> Option<Value> {
+    let examples = content["examples"].as_mapping()?;
+    examples
+        .values()
+        .next()
+        .map(|example| to_json(&example["value"]))
+}
+
+/// One operation of the OpenAPI.
+pub struct Operation {
+    pub id: &'static str,
+    /// Upper case: `GET`, `POST`, `DELETE`.
+    pub method: String,
+    /// Such as `/v1/Services/{ServiceSid}/Channels/{Sid}`.
+    pub template: &'static str,
+    node: &'static Yaml,
+}
+
+/// A path parameter and the sample value the harness fills in.
+struct PathParam {
+    name: String,
+    /// The schema's pattern; `None` for free text.
+    pattern: Option<&'static str>,
+    sample: String,
+}
+
+impl Operation {
+    fn params_in(&self, location: &'static str) -> impl Iterator<Item = &'static Yaml> {
+        let node: &'static Yaml = self.node;
+        let params = node["parameters"].as_sequence().into_iter().flatten();
+        params.filter(move |p| p["in"].as_str() == Some(location))
+    }
+
+    /// The path parameters with their samples: a SID gets the prefix of its pattern
+    /// (`^IS[0-9a-fA-F]{32}$`) and 32 `a`s; free text gets [`NAME`].
+    fn path_params(&self) -> Vec<PathParam> {
+        self.params_in("path")
+            .map(|p| {
+                let name = p["name"].as_str().expect("name").to_owned();
+                let pattern = p["schema"]["pattern"].as_str();
+                let sample = match pattern {
+                    Some(pattern) => {
+                        let prefix = pattern
+                            .strip_prefix('^')
+                            .and_then(|rest| rest.split('[').next())
+                            .filter(|prefix| prefix.len() == 2)
+                            .unwrap_or_else(|| panic!("{name}: not a SID pattern: {pattern}"));
+                        format!("{prefix}{}", "a".repeat(32))
+                    }
+                    None => NAME.to_owned(),
+                };
+                PathParam {
+                    name,
+                    pattern,
+                    sample,
+                }
+            })
+            .collect()
+    }
+
+    fn query_param_names(&self) -> BTreeSet<&'static str> {
+        self.params_in("query")
+            .map(|p| p["name"].as_str().expect("name"))
+            .collect()
+    }
+
+    /// The raw path the server must see: the template with every parameter's sample,
+    /// percent-encoded (written out, not computed: [`NAME_ENCODED`]).
+    pub fn expected_path(&self) -> String {
+        let mut filled = self.template.to_owned();
+        for param in self.path_params() {
+            let encoded = match param.pattern {
+                Some(_) => param.sample,
+                None => NAME_ENCODED.to_owned(),
+            };
+            let placeholder = format!("{{{}}}", param.name);
+            assert!(filled.contains(&placeholder), "{}: {placeholder}", self.id);
+            filled = filled.replace(&placeholder, &encoded);
+        }
+        assert!(!filled.contains('{'), "{}: unfilled {filled}", self.id);
+        filled
+    }
+
+    fn form(&self) -> &'static Yaml {
+        &self.node["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    }
+
+    /// The first example request, as an object.
+    fn request_example(&self) -> Option<Map<String, Value>> {
+        let example = first_example(self.form())?;
+        match example {
+            Value::Object(example) => Some(example),
+            other => panic!("{}: example request {other}", self.id),
+        }
+    }
+
+    fn request_schema_has(&self, key: &str) -> bool {
+        !self.form()["schema"]["properties"][key].is_null()
+    }
+
+    /// The usual 2xx status, its first JSON example (none for 204) and its schema.
+    pub fn success(&self) -> (u16, Option<Value>, &'static Yaml) {
+        let (status, content) = self.answer();
+        (status, first_example(content), &content["schema"])
+    }
+
+    /// The lowest 2xx status, the usual one, and its `application/json` content (null
+    /// for 204).
+    pub fn answer(&self) -> (u16, &'static Yaml) {
+        let node: &'static Yaml = self.node;
+        let responses = node["responses"].as_mapping().expect("responses");
+        let (status, response) = responses
+            .iter()
+            .filter_map(|(code, response)| {
+                let code: u16 = code.as_str()?.parse().ok()?;
+                (200..300).contains(&code).then_some((code, response))
+            })
+            .min_by_key(|(code, _)| *code)
+            .expect("a 2xx answer");
+        (status, &response["content"]["application/json"])
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Paging over two resources
+// ---------------------------------------------------------------------------------
+
+/// The first example answer of the list `op` with records (`readFull`; some lists
+/// give `readEmpty` first).
+fn full_page_example(op: &Operation) -> Value {
+    let (_, content) = op.answer();
+    let examples = content["examples"].as_mapping().expect("examples");
+    examples
+        .values()
+        .map(|example| to_json(&example["value"]))
+        .find(|page| {
+            let key = page["meta"]["key"].as_str().unwrap_or_default();
+            page[key]
+                .as_array()
+                .is_some_and(|records| !records.is_empty())
+        })
+        .unwrap_or_else(|| panic!("{}: no example page with records", op.id))
+}
+
+/// A list served in two pages built from its OpenAPI example: page 0 has records 1
+/// and 2 and links to page 1 on the same server, page 1 has record 3 and no next page.
+pub struct TwoPages<'a> {
+    doc: &'a Doc,
+    op_id: &'static str,
+    /// The records, in order.
+    pub served: Vec<Value>,
+    /// The query of each page's request.
+    queries: [String; 2],
+}
+
+impl<'a> TwoPages<'a> {
+    /// Serves `doc`'s list `op_id` on `server`, each page once: page 0 to a request
+    /// whose query is exactly `first_query` (what the caller's parameters send; empty
+    /// for none).
+    pub async fn serve(
+        server: &MockServer,
+        doc: &'a Doc,
+        op_id: &'static str,
+        first_query: &str,
+    ) -> TwoPages<'a> {
+        let op = doc.find(op_id);
+        let example = full_page_example(&op);
+        let key = example["meta"]["key"]
+            .as_str()
+            .expect("meta.key")
+            .to_owned();
+        let template = example[&key][0].clone();
+        let prefix = &template["sid"].as_str().expect("a record SID")[..2];
+        let record = |n: u32| {
+            let mut record = template.clone();
+            record["sid"] = format!("{prefix}{n:032x}").into();
+            record
+        };
+        let collection = op.expected_path();
+        let base = format!("{}{collection}", server.uri());
+        let queries = [
+            first_query.to_owned(),
+            "PageSize=2&Page=1&PageToken=PT1".to_owned(),
+        ];
+        let pages = [vec![record(1), record(2)], vec![record(3)]];
+        for (i, (query, records)) in queries.iter().zip(&pages).enumerate() {
+            let mut body = example.clone();
+            body[&key] = Value::Array(records.clone());
+            body["meta"]["page"] = i.into();
+            body["meta"]["page_size"] = 2.into();
+            let url = |query: &str| match query {
+                "" => base.clone(),
+                query => format!("{base}?{query}"),
+            };
+            body["meta"]["url"] = url(query).into();
+            body["meta"]["next_page_url"] = queries
+                .get(i + 1)
+                .map_or(Value::Null, |next| url(next).into());
+            let query_is = match query.as_str() {
+                "" => QueryIs::none(),
+                query => QueryIs::exactly(query),
+            };
+            Mock::given(method("GET"))
+                .and(path(collection.as_str()))
+                .and(query_is)
+                .respond_with(json(200, &body))
+                .expect(1)
+                .mount(server)
+                .await;
+        }
+        TwoPages {
+            doc,
+            op_id,
+            served: pages.concat(),
+            queries,
+        }
+    }
+
+    /// Checks `records` (as JSON) against the served ones, as the table checks a
+    /// record.
+    pub fn assert_records(&self, records: &Value) {
+        let op = self.doc.find(self.op_id);
+        let (_, _, page_schema) = op.success();
+        let example = full_page_example(&op);
+        let key = example["meta"]["key"].as_str().expect("meta.key");
+        let mut problems = Vec::new();
+        compare(
+            self.doc,
+            &Value::Array(self.served.clone()),
+            records,
+            &self.doc.resolve(page_schema)["properties"][key],
+            self.op_id,
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Checks the streamed records, and that the stream asked for page 0, then page
+    /// 1, then stopped.
+    pub async fn assert_streamed<T: serde::Serialize>(&self, server: &MockServer, streamed: &[T]) {
+        self.assert_records(&serde_json::to_value(streamed).expect("encodes"));
+        let queries: Vec<String> = received(server)
+            .await
+            .iter()
+            .filter(|r| r.method.as_str() == "GET")
+            .map(|r| r.url.query().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(queries, self.queries, "{}", self.op_id);
+    }
+}
