@@ -197,47 +197,24 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
         ));
     };
     let started = Instant::now();
-    let text = std::fs::read_to_string(&openapi)
-        .map_err(|e| format!("reading {}: {e}", openapi.display()))?;
-    let source = codegen::SourceFile {
-        name: openapi.display().to_string(),
-        text,
-    };
-    let existing = if out.is_dir() {
-        codegen::read_spec_dir(&out, &out.display().to_string()).map_err(|e| e.to_string())?
-    } else {
-        Vec::new()
-    };
-    let relative = codegen::relative_path(
-        &codegen::lexical_absolute(&out).map_err(|e| e.to_string())?,
-        &codegen::lexical_absolute(&openapi).map_err(|e| e.to_string())?,
-    );
-    let imported = match codegen::import::import(&source, &existing, &relative) {
-        Ok(imported) => imported,
-        Err(diags) => {
+    let outcome = match codegen::import::import_folder(&openapi, &out, fresh::Mode::Write) {
+        Ok(outcome) => outcome,
+        Err(codegen::import::ImportError::Invalid(diags)) => {
             eprintln!("{diags}");
             return Ok(ExitCode::from(1));
         }
+        Err(e) => return Err(e.to_string()),
     };
-    let mut written = Vec::new();
-    for (name, contents) in &imported.files {
-        let path = out.join(name);
-        if !fresh::ensure_file_contents(&path, contents, fresh::Mode::Write)
-            .map_err(|e| e.to_string())?
-        {
-            written.push(name.as_str());
-        }
-    }
     println!(
         "{} operations in {} resources from {} into {}: {} ({:.1} ms)",
-        imported.operations,
-        imported.resources,
+        outcome.operations,
+        outcome.resources,
         openapi.display(),
         out.display(),
-        if written.is_empty() {
+        if outcome.changed.is_empty() {
             "nothing changed".to_string()
         } else {
-            format!("wrote {}", written.join(", "))
+            format!("wrote {}", outcome.changed.join(", "))
         },
         started.elapsed().as_secs_f64() * 1e3
     );

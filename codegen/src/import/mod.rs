@@ -16,8 +16,11 @@
 //! OpenAPI file is reported with its node path, all at once, and nothing is written.
 
 mod doc;
+mod folder;
 mod names;
 mod out;
+
+pub use folder::{import_folder, ImportError, Outcome};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::naming::camel;
@@ -381,8 +384,11 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
 }
 
 fn resource_name<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<String> {
+    let known = doc.problems.len();
     match record_schema(doc, group) {
         Some((name, ..)) => Some(name.to_string()),
+        // The record's `$ref` did not resolve, which is said already.
+        None if doc.problems.len() > known => None,
         None => {
             let at = child("paths", group.list.or(group.instance).unwrap_or(""));
             doc.problem(

@@ -2,7 +2,7 @@
 //! of the schema's segments on a collision), plurals from the list path, one SID type
 //! per prefix, one enum type per list of values.
 
-use super::doc::Doc;
+use super::doc::{child, Doc};
 use super::out::{NamedType, Resource, TypeRef};
 use super::{schema_name, Group};
 use crate::naming::camel;
@@ -268,10 +268,16 @@ pub fn unique_resource_names(doc: &mut Doc, groups: &[(String, Group)]) -> Vec<S
         if !grew {
             for (i, n) in names.iter().enumerate() {
                 if count[n.as_str()] > 1 {
+                    let (schema, group) = &groups[i];
+                    let path = group.list.or(group.instance).unwrap_or("");
                     doc.problem(
-                        &format!("components.schemas.{}", groups[i].0),
-                        format!("two path groups would both be the resource `{n}`"),
-                        "rename one in the spec folder's `openapi.rename`",
+                        &child("paths", path),
+                        format!(
+                            "this path group and another answer with the same record \
+                             (`{schema}`): both would be the resource `{n}`"
+                        ),
+                        "a resource has a record schema of its own; give one group its own \
+                         schema in the OpenAPI file",
                     );
                 }
             }

@@ -1,0 +1,564 @@
+//! The importer (`cargo xtask import`): its rules on a small OpenAPI file in Twilio's
+//! shape (`tests/fixtures/import/widgets.yaml`), a maintainer's choices surviving a
+//! re-import, every imported spec folder being exactly what its OpenAPI file imports
+//! to, Chat v1's import beside its hand-written spec, and malformed OpenAPI files
+//! (`tests/fixtures/malformed_openapi/`) rejected with their node paths, all at once,
+//! with nothing written.
+
+use codegen::fresh::{Job, Mode};
+use codegen::import::{import, import_folder, ImportError};
+use codegen::model::{Api, NamedKind, OpKind, ParamIn, Type};
+use codegen::SourceFile;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tests::workspace_root;
+
+fn fixture_path(path: &str) -> PathBuf {
+    workspace_root().join("tests/fixtures").join(path)
+}
+
+/// `widgets.yaml` imported into an empty folder, as files by name; the folder would
+/// name its source `../widgets.yaml`.
+fn widgets_files() -> BTreeMap<String, String> {
+    let openapi = SourceFile {
+        name: "widgets.yaml".into(),
+        text: tests::fixture("import/widgets.yaml"),
+    };
+    let imported = import(&openapi, &[], "../widgets.yaml").expect("widgets.yaml imports");
+    imported.files.into_iter().collect()
+}
+
+/// A spec folder's files, checked into the model.
+fn checked(folder: &str, files: &BTreeMap<String, String>) -> Api {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name: format!("{folder}/{name}"),
+            text: text.clone(),
+        })
+        .collect();
+    codegen::check(&sources).unwrap_or_else(|d| panic!("{folder} does not check:\n{d}"))
+}
+
+fn named<'a>(api: &'a Api, name: &str) -> &'a codegen::model::NamedType {
+    api.types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no type {name}"))
+}
+
+fn resource<'a>(api: &'a Api, name: &str) -> &'a codegen::model::Resource {
+    api.resources
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no resource {name}"))
+}
+
+fn param<'a>(
+    r: &'a codegen::model::Resource,
+    kind: OpKind,
+    wire: &str,
+) -> &'a codegen::model::Param {
+    let op = r
+        .operations
+        .iter()
+        .find(|o| o.kind == kind)
+        .unwrap_or_else(|| panic!("{}: no {kind:?}", r.name));
+    op.params
+        .iter()
+        .find(|p| p.wire == wire)
+        .unwrap_or_else(|| panic!("{}: no parameter {wire}", r.name))
+}
+
+// ---------------------------------------------------------------------------------
+// The rules
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_first_import_writes_the_three_files_of_a_spec_folder() {
+    let files = widgets_files();
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        ["api.yaml", "openapi.yaml", "resources.yaml"]
+    );
+    for (name, text) in &files {
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("import__widgets__{name}"), text);
+        });
+    }
+}
+
+#[test]
+fn resources_are_path_groups_named_by_their_record_schema() {
+    let api = checked("widgets", &widgets_files());
+    let names: Vec<(&str, &str)> = api
+        .resources
+        .iter()
+        .map(|r| (r.name.as_str(), r.plural_camel.as_str()))
+        .collect();
+    // `widgets.v1.box.media` and `widgets.v1.shelf.media` both end in `media`: the
+    // collision is settled by one more segment. The plural comes from the list path
+    // (`Media`, `Boxes`), and a singleton (`/v1/Configuration`) keeps its name.
+    assert_eq!(
+        names,
+        [
+            ("Box", "Boxes"),
+            ("BoxMedia", "BoxMedia"),
+            ("ShelfMedia", "ShelfMedia"),
+            ("Configuration", "Configuration"),
+        ]
+    );
+    // A list path and the instance path under it are one resource.
+    let kinds: Vec<OpKind> = resource(&api, "Box")
+        .operations
+        .iter()
+        .map(|o| o.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            OpKind::Create,
+            OpKind::Fetch,
+            OpKind::List,
+            OpKind::Update,
+            OpKind::Delete
+        ]
+    );
+}
+
+#[test]
+fn one_sid_type_per_prefix_and_one_enum_per_value_list() {
+    let api = checked("widgets", &widgets_files());
+    let mut sids: Vec<(&str, &str)> = api
+        .types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            NamedKind::Sid { prefix, .. } => Some((t.name.as_str(), prefix.as_str())),
+            _ => None,
+        })
+        .collect();
+    sids.sort();
+    // Named after the resource whose `sid` has the prefix, else after the fields
+    // that hold one (`account_sid`, `shelf_sid`).
+    assert_eq!(
+        sids,
+        [
+            ("AccountSid", "AC"),
+            ("BoxMediaSid", "ME"),
+            ("BoxSid", "BX"),
+            ("ShelfMediaSid", "MS"),
+            ("ShelfSid", "SH"),
+        ]
+    );
+    // `box_enum_color` [red, green] and `media_enum_tint` [green, red] are one type,
+    // used by four properties and parameters; named by the most common name.
+    let color = named(&api, "Color");
+    let NamedKind::Enum(def) = &color.kind else {
+        panic!("Color is not an enum");
+    };
+    let wires: Vec<&str> = def.variants.iter().map(|v| v.wire.as_str()).collect();
+    assert_eq!(wires, ["red", "green"]);
+    let media = resource(&api, "BoxMedia");
+    let tint = media
+        .fields
+        .iter()
+        .find(|f| f.wire == "tint")
+        .expect("tint");
+    assert_eq!(tint.ty, Type::Named("Color".into()));
+    assert!(!api.types.iter().any(|t| t.name == "Tint"));
+}
+
+#[test]
+fn parameters_keep_their_location_status_nullability_format_and_secrecy() {
+    let api = checked("widgets", &widgets_files());
+    let boxes = resource(&api, "Box");
+    let create = boxes
+        .operations
+        .iter()
+        .find(|o| o.kind == OpKind::Create)
+        .expect("create");
+    assert_eq!(create.statuses, [201, 202]);
+    let header = param(boxes, OpKind::Create, "X-Twilio-Webhook-Enabled");
+    assert_eq!(header.location, ParamIn::Header);
+    assert!(!header.required);
+    assert!(param(boxes, OpKind::Create, "FriendlyName").required);
+    // Secrets by name: `*Password`, `*Token` (a page token is not one).
+    assert!(param(boxes, OpKind::Create, "Password").secret);
+    assert!(param(boxes, OpKind::Create, "AuthToken").secret);
+    assert!(!param(boxes, OpKind::Create, "FriendlyName").secret);
+    assert!(!param(boxes, OpKind::List, "PageToken").secret);
+    assert!(matches!(
+        param(boxes, OpKind::Create, "DeliverAt").ty,
+        Type::DateTime(codegen::model::DateFormat::Iso8601)
+    ));
+    assert!(param(boxes, OpKind::Update, "Size").nullable);
+    assert!(matches!(
+        &param(boxes, OpKind::List, "Color").ty,
+        Type::Array(item) if **item == Type::Named("Color".into())
+    ));
+}
+
+// ---------------------------------------------------------------------------------
+// Re-imports
+// ---------------------------------------------------------------------------------
+
+/// What the maintainer writes after the first import.
+const CHOICES: &str = "\
+openapi:
+  source: ../widgets.yaml
+  departures: []
+  rename:
+    Color: BoxColor
+  secrets:
+    Password: false
+    FriendlyName: true
+  examples:
+    Box: list
+";
+
+#[test]
+fn a_maintainers_choices_survive_a_reimport_and_a_reimport_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("spec");
+    let openapi = dir.path().join("widgets.yaml");
+    std::fs::copy(fixture_path("import/widgets.yaml"), &openapi).expect("copy");
+
+    let first = import_folder(&openapi, &folder, Mode::Write).expect("first import");
+    assert_eq!(
+        first.changed,
+        ["resources.yaml", "api.yaml", "openapi.yaml"]
+    );
+    assert_eq!((first.operations, first.resources), (9, 4));
+
+    // The maintainer edits the crate's section and records choices.
+    let api_yaml = std::fs::read_to_string(folder.join("api.yaml"))
+        .expect("api.yaml")
+        .replace(
+            "title: \"Twilio Widgets\"",
+            "title: Widgets, as the maintainer calls them",
+        );
+    std::fs::write(folder.join("api.yaml"), &api_yaml).expect("write");
+    std::fs::write(folder.join("openapi.yaml"), CHOICES).expect("write");
+
+    let second = import_folder(&openapi, &folder, Mode::Write).expect("re-import");
+    assert_eq!(second.changed, ["resources.yaml"]);
+    let read = |name: &str| std::fs::read_to_string(folder.join(name)).expect(name);
+    assert_eq!(read("api.yaml"), api_yaml, "a re-import rewrote api.yaml");
+    assert_eq!(
+        read("openapi.yaml"),
+        CHOICES,
+        "a re-import rewrote openapi.yaml"
+    );
+
+    let files: BTreeMap<String, String> = ["api.yaml", "openapi.yaml", "resources.yaml"]
+        .into_iter()
+        .map(|name| (name.to_string(), read(name)))
+        .collect();
+    let api = checked("spec", &files);
+    assert_eq!(api.title, "Widgets, as the maintainer calls them");
+    assert!(api.types.iter().any(|t| t.name == "BoxColor"));
+    assert!(!api.types.iter().any(|t| t.name == "Color"));
+    let boxes = resource(&api, "Box");
+    assert!(!param(boxes, OpKind::Create, "Password").secret);
+    assert!(param(boxes, OpKind::Create, "FriendlyName").secret);
+    assert!(param(boxes, OpKind::Create, "AuthToken").secret);
+    assert!(boxes.example.is_some(), "the example program was dropped");
+
+    let third = import_folder(&openapi, &folder, Mode::Write).expect("re-import");
+    assert!(third.changed.is_empty(), "changed {:?}", third.changed);
+}
+
+/// An imported folder is exactly what its OpenAPI file imports to: nobody edited
+/// `resources.yaml` by hand (choices go in `openapi.yaml`), and the importer has
+/// not changed since it was written without a re-import to show for it.
+#[test]
+fn every_imported_spec_folder_is_what_its_openapi_imports_to() {
+    let root = workspace_root();
+    let mut imported = 0;
+    for Job { spec, .. } in xtask::default_jobs(&root).expect("spec folders") {
+        let resources = spec.join(codegen::import::RESOURCES_FILE);
+        let Ok(text) = std::fs::read_to_string(&resources) else {
+            continue;
+        };
+        if !text.contains("@generated by `cargo xtask import`") {
+            continue;
+        }
+        imported += 1;
+        let api = codegen::check(&codegen::read_spec_dir(&spec, "spec").expect("spec folder"))
+            .expect("the spec checks");
+        let source = spec.join(
+            &api.openapi
+                .expect("an imported folder names its source")
+                .source,
+        );
+        let outcome = import_folder(&source, &spec, Mode::Check).expect("imports");
+        assert!(
+            outcome.changed.is_empty(),
+            "{}: a re-import of {} would change {:?}; run `cargo xtask import --openapi {} --out {}` \
+             and review the result",
+            spec.display(),
+            source.display(),
+            outcome.changed,
+            source.display(),
+            spec.display(),
+        );
+    }
+    assert!(imported >= 2, "only {imported} imported spec folders");
+}
+
+// ---------------------------------------------------------------------------------
+// Chat v1: imported beside its hand-written spec
+// ---------------------------------------------------------------------------------
+
+/// Chat v1's OpenAPI imported, and the API-change report from the hand-written
+/// spec (the reviewed reference) to the import: what a maintainer gets from the
+/// importer alone, and what the hand spec adds. The README sums it up.
+#[test]
+fn chat_v1_imported_beside_its_hand_written_spec() {
+    let root = workspace_root();
+    let openapi = SourceFile {
+        name: "twilio_chat_v1.yaml".into(),
+        text: tests::fixture("twilio-oai/twilio_chat_v1.yaml"),
+    };
+    let imported = import(&openapi, &[], "../twilio_chat_v1.yaml").expect("Chat v1 imports");
+    let files: BTreeMap<String, String> = imported.files.into_iter().collect();
+    let api = checked("imported", &files);
+    let hand = codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1")
+        .expect("the hand spec");
+    let hand_api = codegen::check(&hand).expect("the hand spec checks");
+
+    // The same 9 resources, 40 routes, 9 SID types and 6 enums, by the same names.
+    let routes = |api: &Api| -> Vec<String> {
+        let mut routes: Vec<String> = api
+            .resources
+            .iter()
+            .flat_map(|r| r.operations.iter().map(|o| o.label.clone()))
+            .collect();
+        routes.sort();
+        routes
+    };
+    assert_eq!(routes(&api).len(), 40);
+    assert_eq!(routes(&api), routes(&hand_api));
+    let types = |api: &Api| -> Vec<String> {
+        let mut names: Vec<String> = api
+            .types
+            .iter()
+            .filter(|t| matches!(t.kind, NamedKind::Sid { .. } | NamedKind::Enum(_)))
+            .map(|t| t.name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(types(&api).len(), 15);
+    assert_eq!(types(&api), types(&hand_api));
+
+    let report = codegen::api_diff::compare_to(&hand, &api).expect("comparable");
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("import__chat_v1_hand_spec_to_import", report.text());
+    });
+}
+
+// ---------------------------------------------------------------------------------
+// Malformed OpenAPI files
+// ---------------------------------------------------------------------------------
+
+fn malformed_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixture_path("malformed_openapi"))
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_malformed_openapi_file_is_rejected_with_a_pinned_message() {
+    let names = malformed_names();
+    assert!(names.len() >= 20, "the corpus has {} files", names.len());
+    for name in names {
+        let bytes = std::fs::read(fixture_path("malformed_openapi").join(&name)).expect("read");
+        let openapi = SourceFile {
+            name: format!("malformed_openapi/{name}"),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        let diags = match import(&openapi, &[], "../broken.yaml") {
+            Ok(_) => panic!("{name} was imported"),
+            Err(diags) => diags,
+        };
+        for d in &diags.0 {
+            assert!(!d.message.is_empty(), "{name}: empty message");
+            // A YAML syntax error says what the parser expected instead.
+            assert!(
+                d.help.is_some() || d.message.contains("expected"),
+                "{name}: no hint in\n{d}"
+            );
+        }
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("import_malformed__{stem}"), diags.to_string());
+        });
+    }
+}
+
+#[test]
+fn all_problems_of_a_file_are_reported_in_one_run() {
+    let openapi = SourceFile {
+        name: "several_problems_at_once.yaml".into(),
+        text: tests::fixture("malformed_openapi/several_problems_at_once.yaml"),
+    };
+    let diags = import(&openapi, &[], "../x.yaml").expect_err("malformed");
+    let paths: Vec<&str> = diags.0.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(diags.len(), 3, "{diags}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("parameters.1"))
+            && paths.iter().any(|p| p.ends_with("parameters.2.schema"))
+            && paths.iter().any(|p| p.ends_with("parameters.3.schema")),
+        "{paths:?}"
+    );
+}
+
+/// A listing of `dir`: every file with its content.
+fn snapshot_of(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            files.insert(path.clone(), std::fs::read(&path).expect("read"));
+        }
+    }
+    files
+}
+
+#[test]
+fn a_failed_import_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder with an earlier import, which a failed one must leave as it is.
+    let folder = dir.path().join("spec");
+    import_folder(&fixture_path("import/widgets.yaml"), &folder, Mode::Write).expect("imports");
+    let before = snapshot_of(&folder);
+    let missing = dir.path().join("never-made");
+    for name in malformed_names() {
+        let openapi = fixture_path("malformed_openapi").join(&name);
+        for out in [&folder, &missing] {
+            match import_folder(&openapi, out, Mode::Write) {
+                Err(ImportError::Invalid(_)) => {}
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        assert_eq!(snapshot_of(&folder), before, "{name} changed the folder");
+        assert!(!missing.exists(), "{name} made the folder");
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// An imported crate, built where a maintainer might put it
+// ---------------------------------------------------------------------------------
+
+/// `cargo xtask import` then `cargo xtask gen --spec DIR --out OUT` into a folder
+/// outside the repo, and the crate there passes clippy with warnings denied: its
+/// dependency on the runtime resolves from wherever it is. Spawns cargo: heavy.
+#[test]
+fn an_imported_crate_builds_clippy_clean_outside_the_repo() {
+    if !tests::heavy_tests("an_imported_crate_builds_clippy_clean_outside_the_repo") {
+        return;
+    }
+    let root = workspace_root();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    let out = dir.path().join("out");
+    import_folder(&fixture_path("import/widgets.yaml"), &spec, Mode::Write).expect("imports");
+    codegen::fresh::run(
+        &root,
+        &[Job {
+            spec: spec.clone(),
+            out: out.clone(),
+        }],
+        Mode::Write,
+    )
+    .expect("generates");
+    // This workspace's lock file keeps the build offline and its dependencies
+    // shared with the random specs' build.
+    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lock file");
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "clippy",
+            "--offline",
+            "--quiet",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", root.join("target/random-specs/target"))
+        .output()
+        .expect("running cargo");
+    assert!(
+        output.status.success(),
+        "the imported crate in {} failed clippy:\n{}",
+        out.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Every Twilio OpenAPI file
+// ---------------------------------------------------------------------------------
+
+/// Each of Twilio's OpenAPI files is imported, or refused with its problems, and
+/// never panics; an import is then checked as a spec. The snapshot records where
+/// each file stands, so the work of importing them all shows as its diff.
+#[test]
+fn every_twilio_openapi_file_imports_or_says_why() {
+    let dir = fixture_path("twilio-oai");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("twilio-oai")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("twilio_") && n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 55);
+    let mut lines = Vec::new();
+    let problems = |diags: &codegen::diagnostic::Diagnostics| {
+        let first = diags.0.first().map_or("", |d| d.message.as_str());
+        match diags.len() {
+            1 => format!("1 problem: {first}"),
+            n => format!("{n} problems; first: {first}"),
+        }
+    };
+    for name in names {
+        let openapi = SourceFile {
+            name: name.clone(),
+            text: std::fs::read_to_string(dir.join(&name)).expect("read"),
+        };
+        let line = match import(&openapi, &[], "../openapi.yaml") {
+            Err(diags) => format!("{name}: refused, {}", problems(&diags)),
+            Ok(imported) => {
+                let sources: Vec<SourceFile> = imported
+                    .files
+                    .iter()
+                    .map(|(file, text)| SourceFile {
+                        name: format!("{name}/{file}"),
+                        text: text.clone(),
+                    })
+                    .collect();
+                let counts = format!(
+                    "{} operations in {} resources",
+                    imported.operations, imported.resources
+                );
+                match codegen::check(&sources) {
+                    Ok(_) => format!("{name}: {counts}"),
+                    Err(diags) => {
+                        format!("{name}: {counts}, but the spec has {}", problems(&diags))
+                    }
+                }
+            }
+        };
+        lines.push(line);
+    }
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("import__every_twilio_file", lines.join("\n"));
+    });
+}
