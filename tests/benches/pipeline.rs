@@ -1,10 +1,12 @@
 //! The generator pipeline in process (load YAML, check, lower, emit, format): the
 //! whole Chat v1 spec in `spec/`, and synthetic specs of 10, 100 and 1,000 Invite-like
-//! resources; and the API change report of `cargo xtask gen` on Chat v1.
+//! resources; the API change report of `cargo xtask gen` on Chat v1; and Twilio's
+//! Conversations v1 OpenAPI file imported, then through the pipeline.
 //!
 //! Targets: Chat v1 ≤ 25 ms; 1,000 resources ≤ 2 s; time per resource at 1,000 within
 //! 1.2× of that at 100 (no quadratic step); the API report (surfaces of the old and
-//! new spec, and their diff) ≤ 10% of the Chat v1 pipeline.
+//! new spec, and their diff) ≤ 10% of the Chat v1 pipeline; Conversations v1 import
+//! plus pipeline ≤ 60 ms.
 
 use codegen::api_diff::{self, Report};
 use codegen::surface::Surface;
@@ -83,6 +85,24 @@ fn synthetic_spec(n: usize) -> String {
     text
 }
 
+/// The spec folder `openapi` imports to, as the pipeline reads it.
+fn imported(openapi: &SourceFile) -> Vec<SourceFile> {
+    let imported = codegen::import::import(openapi, &[], "../openapi.yaml").expect("imports");
+    imported
+        .files
+        .into_iter()
+        .map(|(name, text)| SourceFile {
+            name: format!("imported/{name}"),
+            text,
+        })
+        .collect()
+}
+
+/// `openapi` imported as a new spec folder, then through the pipeline.
+fn import_and_run(openapi: &SourceFile) -> usize {
+    run(&imported(openapi))
+}
+
 fn run(sources: &[SourceFile]) -> usize {
     let files = codegen::generate(sources, &tests::layout_in_memory()).expect("the spec is valid");
     files.values().map(String::len).sum()
@@ -118,6 +138,31 @@ fn main() {
     group.bench_function("chat_v1_api_report_with_old_spec", |b| {
         b.iter(|| api_diff::compare_to(black_box(&chat), black_box(&chat_api)).is_ok())
     });
+    // Twilio's Conversations v1 file (103 operations): the import alone, and with the
+    // pipeline after it.
+    let conversations = SourceFile {
+        name: "twilio_conversations_v1.yaml".into(),
+        text: tests::fixture("twilio-oai/twilio_conversations_v1.yaml"),
+    };
+    assert!(import_and_run(&conversations) > 0);
+    // Before the synthetic specs: a process that has just built 1,000 resources has a
+    // heap no `cargo xtask import` starts with.
+    group.bench_function("conversations_v1_import", |b| {
+        b.iter(|| {
+            codegen::import::import(black_box(&conversations), &[], "../openapi.yaml").is_ok()
+        })
+    });
+    group.bench_function("conversations_v1_import_and_pipeline", |b| {
+        b.iter(|| import_and_run(black_box(&conversations)))
+    });
+    // The imported spec alone: checked, and through the whole pipeline.
+    let spec = imported(&conversations);
+    group.bench_function("conversations_v1_load_check", |b| {
+        b.iter(|| codegen::check(black_box(&spec)).is_ok())
+    });
+    group.bench_function("conversations_v1_pipeline", |b| {
+        b.iter(|| run(black_box(&spec)))
+    });
     for n in [10usize, 100, 1000] {
         let sources = vec![SourceFile {
             name: "synthetic.yaml".into(),
@@ -145,6 +190,11 @@ fn main() {
             25.0,
         ),
         ("1,000 resources", "pipeline/resources/1000", 2000.0),
+        (
+            "Conversations v1 import + pipeline (29 resources, 103 ops)",
+            "pipeline/conversations_v1_import_and_pipeline",
+            60.0,
+        ),
     ] {
         match median_ns(id, started) {
             Some(ns) => {
@@ -200,6 +250,34 @@ fn main() {
     print_ratio(
         "Chat v1: the same with the old spec loaded / whole pipeline",
         "pipeline/chat_v1_api_report_with_old_spec",
+        "pipeline/chat_v1",
+        None,
+        started,
+    );
+    print_ratio(
+        "Conversations v1: import / import + pipeline",
+        "pipeline/conversations_v1_import",
+        "pipeline/conversations_v1_import_and_pipeline",
+        None,
+        started,
+    );
+    print_ratio(
+        "Conversations v1: load and check / pipeline",
+        "pipeline/conversations_v1_load_check",
+        "pipeline/conversations_v1_pipeline",
+        None,
+        started,
+    );
+    print_ratio(
+        "Conversations v1 pipeline vs Chat v1 pipeline",
+        "pipeline/conversations_v1_pipeline",
+        "pipeline/chat_v1",
+        None,
+        started,
+    );
+    print_ratio(
+        "Conversations v1 import + pipeline vs Chat v1 pipeline",
+        "pipeline/conversations_v1_import_and_pipeline",
         "pipeline/chat_v1",
         None,
         started,

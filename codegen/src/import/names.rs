@@ -110,11 +110,7 @@ impl Names {
             };
             let name = renamed(name);
             let what = owner.map_or_else(|| name.trim_end_matches("Sid").to_string(), Clone::clone);
-            let article = if what.starts_with(['A', 'E', 'I', 'O', 'U']) {
-                "an"
-            } else {
-                "a"
-            };
+            let article = article(&what);
             let docs =
                 format!("The SID of {article} {what} (`{prefix}` followed by 32 hex digits).");
             taken.push(name.clone());
@@ -239,6 +235,18 @@ fn ranked(names: &[String]) -> Vec<String> {
     list.into_iter().map(|(n, _)| n.to_string()).collect()
 }
 
+/// "a" or "an" before `word`, by its sound: "an Invite", "a User", "an Update".
+fn article(word: &str) -> &'static str {
+    let sounds_like_you = ["Us", "Uni", "Uri", "Uti"];
+    if sounds_like_you.iter().any(|p| word.starts_with(p)) {
+        "a"
+    } else if word.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn most_common(names: impl Iterator<Item = String>) -> Option<String> {
     ranked(&names.collect::<Vec<_>>()).into_iter().next()
 }
@@ -312,4 +320,46 @@ pub fn plural_of(name: &str, path: &str) -> String {
         }
     }
     segment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{article, plural_of};
+
+    #[test]
+    fn articles_go_by_sound() {
+        for (word, expected) in [
+            ("Invite", "an"),
+            ("Account", "an"),
+            ("User", "a"),
+            ("UserChannel", "a"),
+            ("Unit", "a"),
+            ("Update", "an"),
+            ("Service", "a"),
+        ] {
+            assert_eq!(article(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn plurals_come_from_the_list_path() {
+        for (name, path, expected) in [
+            ("Channel", "/v2/Services/{ServiceSid}/Channels", "Channels"),
+            (
+                "UserChannel",
+                "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels",
+                "UserChannels",
+            ),
+            ("Media", "/v1/Boxes/{BoxSid}/Media", "Media"),
+            ("Entity", "/v1/Entities", "Entities"),
+            ("BoxMedia", "/v1/Boxes/{BoxSid}/Media", "BoxMedia"),
+            (
+                "ConversationMessage",
+                "/v1/Conversations/{ConversationSid}/Messages",
+                "ConversationMessages",
+            ),
+        ] {
+            assert_eq!(plural_of(name, path), expected, "{name} at {path}");
+        }
+    }
 }

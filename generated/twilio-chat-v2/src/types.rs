@@ -398,7 +398,7 @@ pub struct ServiceSid(crate::runtime::FStr<34>);
 
 crate::runtime::sid_newtype!(ServiceSid, "IS", 32);
 
-/// The SID of an User (`US` followed by 32 hex digits).
+/// The SID of a User (`US` followed by 32 hex digits).
 ///
 /// `US` followed by 32 hex digits of either case (34 characters); kept inline, so it is `Copy`.
 pub struct UserSid(crate::runtime::FStr<34>);
