@@ -26,3 +26,18 @@ pub use crate::__string_enum as string_enum;
 pub use crate::__string_newtype as string_newtype;
 #[doc(hidden)]
 pub use crate::__text_doors as text_doors;
+
+/// Answers to webhooks, built with the status and fields each API's spec gives.
+pub mod webhook {
+    use crate::webhook::WebhookResponse;
+
+    /// An answer with `status` and no body, such as a pre-event's rejection.
+    pub fn status_only(status: u16) -> WebhookResponse {
+        WebhookResponse::status_only(status)
+    }
+
+    /// `200 OK` with a JSON object of the fields that change.
+    pub fn changes(fields: &[(&str, &str)]) -> WebhookResponse {
+        WebhookResponse::changes(fields)
+    }
+}

@@ -57,6 +57,7 @@ mod secret;
 mod tls;
 mod transport;
 mod validate;
+mod webhook;
 
 #[doc(hidden)]
 pub mod __private;
@@ -68,6 +69,7 @@ pub use page::PageMeta;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
+pub use webhook::{WebhookError, WebhookResponse, WebhookValidator};
 
 #[cfg(test)]
 mod tests;

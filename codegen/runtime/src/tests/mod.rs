@@ -24,3 +24,4 @@ mod retry;
 mod secret;
 mod server;
 mod validate;
+mod webhook;

@@ -1,0 +1,120 @@
+//! The forms of a webhook URL Twilio may have signed, built by string surgery so the
+//! rest of the URL stays byte for byte as given (a URL parser would re-encode it).
+
+/// The URLs to try, the one given first: the same URL with its port written out
+/// (`:443` for `https`, `:80` for `http`) or left out, as Twilio's libraries try
+/// both; and, for a URL with credentials (`user:pass@`), the same without them,
+/// which is what Twilio's docs say it signs.
+pub(crate) fn candidates(url: &str) -> Vec<String> {
+    let mut forms = vec![url.to_owned()];
+    let Some(parts) = Parts::of(url) else {
+        return forms;
+    };
+    let mut bases = vec![parts];
+    if parts.userinfo.is_some() {
+        bases.push(Parts {
+            userinfo: None,
+            ..parts
+        });
+    }
+    for base in bases {
+        let other_port = match base.port {
+            // With a port: the same without it.
+            Some(_) => Parts { port: None, ..base },
+            // Without: the scheme's own port.
+            None => match base.scheme.to_ascii_lowercase().as_str() {
+                "https" => Parts {
+                    port: Some("443"),
+                    ..base
+                },
+                "http" => Parts {
+                    port: Some("80"),
+                    ..base
+                },
+                _ => base,
+            },
+        };
+        for form in [base.join(), other_port.join()] {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
+/// A URL split around its authority: `scheme://userinfo@host:port` and the rest.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    scheme: &'a str,
+    userinfo: Option<&'a str>,
+    host: &'a str,
+    port: Option<&'a str>,
+    rest: &'a str,
+}
+
+impl<'a> Parts<'a> {
+    fn of(url: &'a str) -> Option<Parts<'a>> {
+        let (scheme, after) = url.split_once("://")?;
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let (authority, rest) = after.split_at(end);
+        let (userinfo, host_port) = match authority.rsplit_once('@') {
+            Some((userinfo, host_port)) => (Some(userinfo), host_port),
+            None => (None, authority),
+        };
+        // A port follows the last `:`, unless that is inside an IPv6 literal.
+        let (host, port) = match host_port.rfind(':') {
+            Some(colon) if !host_port[colon..].contains(']') => {
+                let port = &host_port[colon + 1..];
+                if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (&host_port[..colon], Some(port))
+            }
+            _ => (host_port, None),
+        };
+        if host.is_empty() {
+            return None;
+        }
+        Some(Parts {
+            scheme,
+            userinfo,
+            host,
+            port,
+            rest,
+        })
+    }
+
+    fn join(&self) -> String {
+        let mut url = format!("{}://", self.scheme);
+        if let Some(userinfo) = self.userinfo {
+            url.push_str(userinfo);
+            url.push('@');
+        }
+        url.push_str(self.host);
+        if let Some(port) = self.port {
+            url.push(':');
+            url.push_str(port);
+        }
+        url.push_str(self.rest);
+        url
+    }
+}
+
+/// The value of the query parameter `name` in `url`, as written (not decoded).
+pub(crate) fn query_value<'a>(url: &'a str, name: &str) -> Option<&'a str> {
+    let query = url.split_once('?')?.1;
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then_some(value)
+    })
+}
+
+/// The query of `url` (between `?` and any `#`), or an empty one.
+pub(crate) fn query(url: &str) -> &str {
+    let Some((_, query)) = url.split_once('?') else {
+        return "";
+    };
+    query.split_once('#').map_or(query, |(q, _)| q)
+}
