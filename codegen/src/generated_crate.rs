@@ -33,6 +33,10 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "SidFault",
     "SidStart",
     "ValidationError",
+    "WebhookError",
+    "WebhookParamError",
+    "WebhookResponse",
+    "WebhookValidator",
 ];
 
 /// Types and constants the root defines in `src/client.rs`.
@@ -41,7 +45,53 @@ pub const CLIENT_BUILDER: &str = "ClientBuilder";
 pub const DEFAULT_BASE_URL: &str = "DEFAULT_BASE_URL";
 
 /// Modules at the root.
-pub const ROOT_MODULES: &[&str] = &["client", "resources", RUNTIME_ALIAS, "types"];
+pub const ROOT_MODULES: &[&str] = &[
+    "client",
+    "resources",
+    RUNTIME_ALIAS,
+    "types",
+    webhook_names::MODULE,
+];
+
+/// What the `webhooks` module defines besides the spec's events, and the methods its
+/// types take for themselves.
+pub mod webhook_names {
+    pub const MODULE: &str = "webhooks";
+    /// The parameter every event has, its name.
+    pub const EVENT_TYPE: &str = "EventType";
+    /// The types: a request's event, its `EventType`, and its typed form.
+    pub const EVENT: &str = "Event";
+    pub const EVENT_TYPE_ENUM: &str = "EventType";
+    pub const DECODED: &str = "Decoded";
+    pub const TYPES: &[&str] = &[EVENT, EVENT_TYPE_ENUM, DECODED];
+    /// `Event`'s methods, which parameter accessors may not take.
+    pub const FROM_PARAMS: &str = "from_params";
+    pub const EVENT_TYPE_FN: &str = "event_type";
+    pub const PARAMS: &str = "params";
+    pub const PARAM: &str = "param";
+    pub const DECODE: &str = "decode";
+    pub const ALLOW: &str = "allow";
+    pub const REJECT: &str = "reject";
+    pub const EVENT_METHODS: &[&str] = &[
+        FROM_PARAMS,
+        EVENT_TYPE_FN,
+        PARAMS,
+        PARAM,
+        DECODE,
+        ALLOW,
+        REJECT,
+        "clone",
+        "fmt",
+        "eq",
+    ];
+    /// `EventType::is_pre_event`.
+    pub const IS_PRE_EVENT: &str = "is_pre_event";
+    /// A changes type's methods, which its setters may not take.
+    pub const INTO_RESPONSE: &str = "into_response";
+    pub const CHANGES_METHODS: &[&str] = &["new", INTO_RESPONSE, "default", "clone", "fmt"];
+    /// The example receiver program's file stem.
+    pub const EXAMPLE_PROGRAM: &str = "webhook_receiver";
+}
 
 /// Every name a spec type may not take at the root: the re-exports and what
 /// `src/client.rs` defines.
@@ -122,6 +172,8 @@ pub enum Need {
     Json,
     /// Some field or parameter is a date-time.
     Dates,
+    /// The spec has a webhook receiver example.
+    WebhookExample,
 }
 
 /// Every dependency but the runtime, whose line names its path; sorted by name.
@@ -154,11 +206,18 @@ pub const DEPENDENCIES: &[Dependency] = &[
 ];
 
 /// Crates only the example programs and doctests name.
-pub const DEV_DEPENDENCIES: &[Dependency] = &[Dependency {
-    lib: "tokio",
-    manifest: r#"tokio = { version = "1", features = ["macros", "rt"] }"#,
-    when: Need::Always,
-}];
+pub const DEV_DEPENDENCIES: &[Dependency] = &[
+    Dependency {
+        lib: "tiny_http",
+        manifest: r#"tiny_http = "0.12""#,
+        when: Need::WebhookExample,
+    },
+    Dependency {
+        lib: "tokio",
+        manifest: r#"tokio = { version = "1", features = ["macros", "rt"] }"#,
+        when: Need::Always,
+    },
+];
 
 /// The TLS backends the runtime offers, forwarded as features of the same names; the
 /// first is the default (see `codegen/docs/performance.md` for why).

@@ -167,9 +167,65 @@ pub fn empty_folder(folder: &str) -> Diagnostic {
         .help("add a `.yaml` file with an `api:` section")
 }
 
-/// Reads every `.yaml` / `.yml` file directly in `dir`, in name order. Names are shown
-/// as `display_dir/<file>`.
+/// Reads every `.yaml` / `.yml` file directly in `dir`, in name order, then the files
+/// they name under `include:` (by path from `dir`). Names are shown as
+/// `display_dir/<file>`, an included file's by its path from there.
 pub fn read_spec_dir(dir: &Path, display_dir: &str) -> std::io::Result<Vec<SourceFile>> {
+    let mut files = read_folder_files(dir, display_dir)?;
+    let mut included = Vec::new();
+    for file in &files {
+        for path in spec::load::includes(&file.text) {
+            let name = lexical_join(display_dir, &path);
+            if files
+                .iter()
+                .chain(&included)
+                .any(|f: &SourceFile| f.name == name)
+            {
+                continue;
+            }
+            let full = dir.join(&path);
+            let text = std::fs::read_to_string(&full).map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("{}: included by {}: {e}", full.display(), file.name),
+                )
+            })?;
+            if !spec::load::includes(&text).is_empty() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{name}, included by {}, has an `include:` of its own; an included file can't include", file.name),
+                ));
+            }
+            included.push(SourceFile { name, text });
+        }
+    }
+    files.extend(included);
+    Ok(files)
+}
+
+/// `base/relative` with `.` and `..` resolved as text: `spec/a` + `../b/c.yaml` is
+/// `spec/b/c.yaml`.
+fn lexical_join(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    if base.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// The spec files directly in `dir`.
+fn read_folder_files(dir: &Path, display_dir: &str) -> std::io::Result<Vec<SourceFile>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;

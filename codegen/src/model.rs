@@ -24,9 +24,18 @@ pub struct Api {
     pub openapi: Option<OpenApiLink>,
     pub types: Vec<NamedType>,
     pub resources: Vec<Resource>,
+    /// The events Twilio sends the API's webhook URLs, if the spec lists them.
+    pub webhooks: Option<Webhooks>,
 }
 
 impl Api {
+    /// True when the named type `name` (by Rust name) is an enum.
+    pub fn is_enum(&self, name: &str) -> bool {
+        self.types
+            .iter()
+            .any(|t| t.name == name && matches!(t.kind, NamedKind::Enum(_)))
+    }
+
     /// True when some string rule needs the `regex` crate at run time.
     pub fn needs_regex(&self) -> bool {
         self.types
@@ -55,7 +64,11 @@ impl Api {
             );
             r.fields.iter().any(|f| f.ty.contains(test))
                 || params.into_iter().any(|p| p.ty.contains(test))
-        })
+        }) || self
+            .webhooks
+            .iter()
+            .flat_map(|w| &w.params)
+            .any(|p| p.ty.contains(test))
     }
 }
 
@@ -69,6 +82,78 @@ impl Type {
                 _ => false,
             }
     }
+}
+
+/// The webhooks of an API: its events, every parameter they send, and how to answer.
+#[derive(Debug)]
+pub struct Webhooks {
+    /// Where the events are documented.
+    pub source: String,
+    pub doc: Option<String>,
+    /// The status a pre-event's rejection answers with.
+    pub reject_status: u16,
+    /// Every declared parameter, in spec order.
+    pub params: Vec<WebhookParam>,
+    /// Indices into `params` of those every event sends.
+    pub common: Vec<usize>,
+    pub events: Vec<WebhookEvent>,
+    pub example: Option<WebhookExample>,
+}
+
+/// A parameter of webhook events.
+#[derive(Debug)]
+pub struct WebhookParam {
+    /// `ChannelSid`, `MessagingBinding.Address`.
+    pub wire: String,
+    /// The accessor and field name: `channel_sid`.
+    pub name: String,
+    pub ty: Type,
+    pub doc: String,
+}
+
+/// One event.
+#[derive(Debug)]
+pub struct WebhookEvent {
+    /// Its `EventType`: `onMessageSend`.
+    pub wire: String,
+    /// The `EventType` variant and the name of its typed struct: `OnMessageSend`.
+    pub variant: String,
+    pub kind: EventKind,
+    pub doc: String,
+    /// Indices into the webhooks' `params` of its own parameters (the common ones
+    /// besides).
+    pub params: Vec<usize>,
+    /// The fields a pre-event's answer may change.
+    pub modify: Vec<WebhookChange>,
+    /// The type that builds such an answer (`OnMessageAddChanges`), if any.
+    pub changes_type: Option<String>,
+}
+
+/// Whether Twilio waits for the answer to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// Before the action: the answer may allow, change or reject it.
+    Pre,
+    /// After it: the answer is only acknowledged.
+    Post,
+}
+
+/// A field a pre-event's answer may change.
+#[derive(Debug)]
+pub struct WebhookChange {
+    /// The JSON key: `body`.
+    pub key: String,
+    /// Its setter: `body`.
+    pub setter: String,
+    pub doc: String,
+}
+
+/// The receiver program: it rejects `event` when the string parameter `param` holds
+/// a word from the command line.
+#[derive(Debug)]
+pub struct WebhookExample {
+    pub event: usize,
+    pub param: usize,
 }
 
 /// The OpenAPI file a spec names as its source, relative to the spec folder, and the

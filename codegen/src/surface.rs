@@ -12,12 +12,12 @@
 
 use crate::emit::rust_types::{
     constructor_args, field_type, operation_args, operation_output, param_field_type,
-    param_value_type, params_default, path_arg_type, stream_type, ENUM_NON_EXHAUSTIVE,
-    PARAMS_NON_EXHAUSTIVE, RECORD_NON_EXHAUSTIVE,
+    param_value_type, params_default, path_arg_type, stream_type, webhook_param_type,
+    ENUM_NON_EXHAUSTIVE, PARAMS_NON_EXHAUSTIVE, RECORD_NON_EXHAUSTIVE,
 };
 use crate::model::{
     Api, EnumDef, Literal, Method, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment,
-    Resource, Type,
+    Resource, Type, Webhooks,
 };
 use proc_macro2::TokenStream;
 use std::borrow::Cow;
@@ -98,6 +98,12 @@ pub enum StructRole {
     Params,
     /// A resource's client handle.
     Handle,
+    /// A webhook request: `webhooks::Event`.
+    WebhookEvent,
+    /// One event's declared parameters: `webhooks::OnMessageSend`.
+    EventParams,
+    /// The changes an answer to a pre-event makes.
+    EventChanges,
 }
 
 impl StructRole {
@@ -107,6 +113,9 @@ impl StructRole {
             StructRole::Page => "page",
             StructRole::Params => "params",
             StructRole::Handle => "handle",
+            StructRole::WebhookEvent => "webhook event",
+            StructRole::EventParams => "event params",
+            StructRole::EventChanges => "event changes",
         }
     }
 }
@@ -121,6 +130,8 @@ pub enum FnRole {
     Stream,
     /// A parameter struct's `new`, taking the required parameters in order.
     Constructor,
+    /// Any other method, such as a webhook parameter's accessor.
+    Method,
 }
 
 /// Lower and upper bounds, either of them open.
@@ -427,6 +438,9 @@ impl Surface {
         for r in &api.resources {
             b.resource(r);
         }
+        if let Some(hooks) = &api.webhooks {
+            b.webhooks(hooks);
+        }
         // The crate and its constant first, then everything by path.
         fn rank(item: &Item) -> (Kind, &str, Kind) {
             (item.kind.min(Kind::Type), &item.path, item.kind)
@@ -663,6 +677,148 @@ impl Builder {
             },
             op.doc.as_deref().unwrap_or(""),
         );
+    }
+
+    /// The `webhooks` module, as `emit::webhooks` emits it.
+    fn webhooks(&mut self, hooks: &Webhooks) {
+        use crate::generated_crate::webhook_names as names;
+        let module = names::MODULE;
+        let at = |name: &str| format!("{module}::{name}");
+        let (event_type, event, decoded) = (
+            at(names::EVENT_TYPE_ENUM),
+            at(names::EVENT),
+            at(names::DECODED),
+        );
+        for (name, docs) in [(&event_type, ""), (&decoded, "")] {
+            self.push(
+                Kind::Enum,
+                name.clone(),
+                None,
+                Detail::Enum {
+                    non_exhaustive: ENUM_NON_EXHAUSTIVE,
+                },
+                docs,
+            );
+            for e in &hooks.events {
+                self.push(
+                    Kind::Variant,
+                    format!("{name}::{}", e.variant),
+                    Some((Kind::Enum, name)),
+                    Detail::Variant {
+                        wire: Some(e.wire.clone()),
+                    },
+                    &format!("{:?} {}", e.kind, e.doc),
+                );
+            }
+            self.push(
+                Kind::Variant,
+                format!("{name}::Unknown"),
+                Some((Kind::Enum, name)),
+                Detail::Variant { wire: None },
+                "",
+            );
+        }
+        self.push(
+            Kind::Struct,
+            event.clone(),
+            None,
+            Detail::Struct {
+                role: StructRole::WebhookEvent,
+                non_exhaustive: false,
+                default: false,
+            },
+            &hooks.source,
+        );
+        let method = |args: Vec<(String, String)>, ret: String| Detail::Fn {
+            role: FnRole::Method,
+            is_async: false,
+            receiver: true,
+            args,
+            ret,
+        };
+        for p in &hooks.params {
+            let ty = shown_type(webhook_param_type(&p.ty));
+            self.push(
+                Kind::Fn,
+                format!("{event}::{}", p.name),
+                Some((Kind::Struct, &event)),
+                method(
+                    Vec::new(),
+                    format!("Result<Option<{ty}>, WebhookParamError>"),
+                ),
+                &format!("{} {}", p.wire, p.doc),
+            );
+        }
+        self.push(
+            Kind::Fn,
+            format!("{event}::{}", names::REJECT),
+            Some((Kind::Struct, &event)),
+            method(Vec::new(), "WebhookResponse".into()),
+            &format!("status {}", hooks.reject_status),
+        );
+        for e in &hooks.events {
+            let name = at(&e.variant);
+            self.push(
+                Kind::Struct,
+                name.clone(),
+                None,
+                Detail::Struct {
+                    role: StructRole::EventParams,
+                    non_exhaustive: RECORD_NON_EXHAUSTIVE,
+                    default: true,
+                },
+                &e.doc,
+            );
+            for &i in hooks.common.iter().chain(&e.params) {
+                let p = &hooks.params[i];
+                let ty = shown_type(webhook_param_type(&p.ty));
+                self.push(
+                    Kind::Field,
+                    format!("{name}.{}", p.name),
+                    Some((Kind::Struct, &name)),
+                    Detail::Field {
+                        ty: format!("Option<{ty}>"),
+                        wire: p.wire.clone(),
+                        renamed: true,
+                        nullable: false,
+                        default: None,
+                    },
+                    &p.doc,
+                );
+            }
+            if let Some(changes) = &e.changes_type {
+                let changes = at(changes);
+                self.push(
+                    Kind::Struct,
+                    changes.clone(),
+                    None,
+                    Detail::Struct {
+                        role: StructRole::EventChanges,
+                        non_exhaustive: false,
+                        default: true,
+                    },
+                    "",
+                );
+                for c in &e.modify {
+                    self.push(
+                        Kind::Fn,
+                        format!("{changes}::{}", c.setter),
+                        Some((Kind::Struct, &changes)),
+                        Detail::Fn {
+                            role: FnRole::Method,
+                            is_async: false,
+                            receiver: false,
+                            args: vec![
+                                ("self".into(), "Self".into()),
+                                ("value".into(), "impl Into<String>".into()),
+                            ],
+                            ret: "Self".into(),
+                        },
+                        &format!("{} {}", c.key, c.doc),
+                    );
+                }
+            }
+        }
     }
 
     /// A parameter struct, as `emit::params` emits it.

@@ -27,9 +27,12 @@ pub use crate::__string_newtype as string_newtype;
 #[doc(hidden)]
 pub use crate::__text_doors as text_doors;
 
-/// Answers to webhooks, built with the status and fields each API's spec gives.
+/// Webhook events as generated code reads them, and the answers it builds with the
+/// status and fields each API's spec gives.
 pub mod webhook {
-    use crate::webhook::WebhookResponse;
+    use crate::webhook::{WebhookParamError, WebhookResponse};
+    use std::fmt::Display;
+    use std::str::FromStr;
 
     /// An answer with `status` and no body, such as a pre-event's rejection.
     pub fn status_only(status: u16) -> WebhookResponse {
@@ -39,5 +42,79 @@ pub mod webhook {
     /// `200 OK` with a JSON object of the fields that change.
     pub fn changes(fields: &[(&str, &str)]) -> WebhookResponse {
         WebhookResponse::changes(fields)
+    }
+
+    /// The first value of `wire` among `params`.
+    pub fn text<'a>(params: &'a [(String, String)], wire: &str) -> Option<&'a str> {
+        params
+            .iter()
+            .find(|(name, _)| name == wire)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// `wire`'s value read with `FromStr` (SIDs, numbers); `None` when it is absent.
+    pub fn parse<T>(
+        params: &[(String, String)],
+        wire: &'static str,
+    ) -> Result<Option<T>, WebhookParamError>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
+        text(params, wire)
+            .map(|value| {
+                value.parse().map_err(|e: T::Err| WebhookParamError {
+                    param: wire,
+                    reason: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+
+    /// `wire`'s value as a boolean: `true` or `false`, in any case.
+    pub fn boolean(
+        params: &[(String, String)],
+        wire: &'static str,
+    ) -> Result<Option<bool>, WebhookParamError> {
+        text(params, wire)
+            .map(|value| match value.to_ascii_lowercase().as_str() {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(WebhookParamError {
+                    param: wire,
+                    reason: "not `true` or `false`".into(),
+                }),
+            })
+            .transpose()
+    }
+
+    /// `wire`'s value as a timestamp, ISO 8601 or RFC 2822.
+    pub fn date_time(
+        params: &[(String, String)],
+        wire: &'static str,
+    ) -> Result<Option<time::OffsetDateTime>, WebhookParamError> {
+        text(params, wire)
+            .map(|value| {
+                crate::date::parse(value).ok_or(WebhookParamError {
+                    param: wire,
+                    reason: "not an ISO 8601 or RFC 2822 timestamp".into(),
+                })
+            })
+            .transpose()
+    }
+
+    /// `wire`'s value as the JSON it holds (`Attributes`, `Media`).
+    pub fn json(
+        params: &[(String, String)],
+        wire: &'static str,
+    ) -> Result<Option<serde_json::Value>, WebhookParamError> {
+        text(params, wire)
+            .map(|value| {
+                serde_json::from_str(value).map_err(|e| WebhookParamError {
+                    param: wire,
+                    reason: format!("not JSON: {e}"),
+                })
+            })
+            .transpose()
     }
 }

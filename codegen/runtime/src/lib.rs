@@ -69,7 +69,7 @@ pub use page::PageMeta;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
-pub use webhook::{WebhookError, WebhookResponse, WebhookValidator};
+pub use webhook::{WebhookError, WebhookParamError, WebhookResponse, WebhookValidator};
 
 #[cfg(test)]
 mod tests;

@@ -107,6 +107,22 @@ pub enum WebhookError {
     /// The request is neither a form POST, a JSON POST nor a GET.
     #[error("not a webhook request Twilio sends: {0}")]
     UnexpectedRequest(&'static str),
+
+    /// The parameters have no `EventType`, so they are no event.
+    #[error("the webhook has no EventType parameter")]
+    MissingEventType,
+}
+
+/// A webhook parameter whose value is not of the type its API documents (a SID that
+/// is not one, a count that is not a number). It names the parameter and the rule;
+/// the value itself, which may be personal data, is not kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("webhook parameter {param}: {reason}")]
+pub struct WebhookParamError {
+    /// The parameter, as sent: `ChannelSid`.
+    pub param: &'static str,
+    /// What is wrong with its value.
+    pub reason: String,
 }
 
 impl WebhookValidator {

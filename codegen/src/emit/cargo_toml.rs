@@ -19,6 +19,7 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         Need::Regex => api.needs_regex(),
         Need::Json => api.needs_json(),
         Need::Dates => api.needs_dates(),
+        Need::WebhookExample => api.webhooks.as_ref().is_some_and(|w| w.example.is_some()),
     };
     let mut dependencies: Vec<String> = DEPENDENCIES
         .iter()
@@ -34,7 +35,11 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         ),
     });
     dependencies.sort_unstable();
-    let dev_dependencies: Vec<&str> = DEV_DEPENDENCIES.iter().map(|d| d.manifest).collect();
+    let dev_dependencies: Vec<&str> = DEV_DEPENDENCIES
+        .iter()
+        .filter(needs)
+        .map(|d| d.manifest)
+        .collect();
     let features: Vec<String> = TLS_FEATURES
         .iter()
         .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))

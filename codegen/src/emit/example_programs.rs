@@ -141,3 +141,110 @@ fn article(word: &str) -> &'static str {
         "a"
     }
 }
+
+/// `examples/webhook_receiver.rs`: a small webhook server. It checks each request's
+/// signature (refusing with 403 what Twilio didn't send), rejects the spec's chosen
+/// pre-event when the chosen parameter holds a word from the command line, allows
+/// the other pre-events, and logs every event, a line each.
+pub fn webhook_receiver(api: &Api) -> Option<TokenStream> {
+    let hooks = api.webhooks.as_ref()?;
+    let example = hooks.example.as_ref()?;
+    let krate = ident(&api.lib_name);
+    let event = &hooks.events[example.event];
+    let param = &hooks.params[example.param];
+    let variant = ident(&event.variant);
+    let accessor = ident(&param.name);
+    let program = crate::generated_crate::webhook_names::EXAMPLE_PROGRAM;
+    let usage = format!("usage: {program} <public origin> <word>");
+    let doc = [
+        format!(
+            " A webhook receiver: it checks each request's `X-Twilio-Signature`, rejects `{}`",
+            event.wire
+        ),
+        format!(
+            " when its `{}` holds a word, allows the other pre-events, and logs every",
+            param.wire
+        ),
+        " event, one line each.".into(),
+        String::new(),
+        " ```text".into(),
+        format!(" cargo run --example {program} -- <public origin> <word>"),
+        " ```".into(),
+        String::new(),
+        " `<public origin>` is the scheme and host Twilio calls, such as".into(),
+        " `https://example.ngrok.app`: Twilio signs the whole URL, and a request line has".into(),
+        " only the path. The auth token comes from `TWILIO_AUTH_TOKEN`; `WEBHOOK_ADDR` is".into(),
+        " the address to listen on (`127.0.0.1:8080` unless set; port 0 picks one).".into(),
+    ];
+    Some(quote! {
+        #(#![doc = #doc])*
+
+        use std::io::Read;
+        use #krate::webhooks::{Event, EventType};
+        use #krate::{WebhookResponse, WebhookValidator};
+
+        fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+            let mut args = std::env::args().skip(1);
+            let origin = args.next().ok_or(#usage)?;
+            let word = args.next().ok_or(#usage)?;
+            let validator = WebhookValidator::new(std::env::var("TWILIO_AUTH_TOKEN")?);
+            let addr = std::env::var("WEBHOOK_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
+            let server = tiny_http::Server::http(&addr)?;
+            let listening = server.server_addr().to_ip().ok_or("not an IP address")?;
+            println!("listening on {listening}");
+            for mut request in server.incoming_requests() {
+                let url = format!("{origin}{}", request.url());
+                let signature = request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv("X-Twilio-Signature"))
+                    .map(|h| h.value.as_str().to_owned());
+                // Read one byte past the limit, so a longer body is refused, not cut.
+                let mut body = Vec::new();
+                let limit = validator.body_limit() as u64 + 1;
+                request.as_reader().take(limit).read_to_end(&mut body)?;
+                let event = validator
+                    .verify_form(&url, signature.as_deref(), &body)
+                    .and_then(Event::from_params);
+                let answer = match event {
+                    Err(refused) => {
+                        println!("refused: {refused}");
+                        request.respond(tiny_http::Response::empty(403))?;
+                        continue;
+                    }
+                    Ok(event) => answer(&event, &word),
+                };
+                request.respond(to_tiny_http(answer))?;
+            }
+            Ok(())
+        }
+
+        /// What to answer `event`: a rejection when it is the one watched and holds the
+        /// word, else an allowance (which acknowledges a post-event).
+        fn answer(event: &Event, word: &str) -> WebhookResponse {
+            let watched = event.event_type() == &EventType::#variant;
+            let text = event.#accessor().ok().flatten().unwrap_or_default();
+            if watched && text.contains(word) {
+                println!("rejected {}", event.event_type());
+                event.reject()
+            } else if event.event_type().is_pre_event() {
+                println!("allowed {}", event.event_type());
+                event.allow()
+            } else {
+                println!("{} {:?}", event.event_type(), event.params());
+                event.allow()
+            }
+        }
+
+        fn to_tiny_http(answer: WebhookResponse) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+            let mut response = tiny_http::Response::from_string(answer.body())
+                .with_status_code(answer.status());
+            if let Some(content_type) = answer.content_type() {
+                let header = tiny_http::Header::from_bytes("Content-Type", content_type)
+                    .expect("a valid header");
+                response = response.with_header(header);
+            }
+            response
+        }
+    })
+}

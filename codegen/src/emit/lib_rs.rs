@@ -21,6 +21,10 @@ pub fn emit(api: &Api) -> TokenStream {
             pub use types::{#(#names),*};
         }
     });
+    let webhooks_mod = api.webhooks.as_ref().map(|_| {
+        let module = ident(krate::webhook_names::MODULE);
+        quote!(pub mod #module;)
+    });
     let mut resources: Vec<&crate::model::Resource> = api.resources.iter().collect();
     resources.sort_by(|a, b| a.module.cmp(&b.module));
     let reexports = resources.into_iter().map(|r| {
@@ -57,6 +61,7 @@ pub fn emit(api: &Api) -> TokenStream {
         mod client;
         pub mod resources;
         #types_mod
+        #webhooks_mod
 
         pub use client::{#client, #builder, #base};
         pub use ::#runtime_lib::{#(#shared),*};
@@ -95,6 +100,27 @@ fn crate_docs(api: &Api) -> Vec<String> {
             .trim()
             .trim_end_matches('.');
         docs.push(format!(" - [`{}`]: {}.", r.name, escape(summary)));
+    }
+    if let Some(hooks) = &api.webhooks {
+        let pre = hooks
+            .events
+            .iter()
+            .filter(|e| e.kind == crate::model::EventKind::Pre)
+            .count();
+        docs.extend([
+            String::new(),
+            " ## Webhooks".into(),
+            String::new(),
+            format!(
+                " Twilio calls the API's webhook URLs with {} events ({pre} of them pre-events,",
+                hooks.events.len()
+            ),
+            " which may be answered no): [`WebhookValidator`] checks that a request comes from"
+                .into(),
+            " Twilio, and [`webhooks::Event`] reads it, with a typed accessor for each parameter"
+                .into(),
+            " and a struct per event; see [`webhooks`].".into(),
+        ]);
     }
     docs.extend(
         CLIENT_DOCS

@@ -12,6 +12,7 @@ mod named_types;
 mod params;
 mod resource;
 pub(crate) mod rust_types;
+mod webhooks;
 
 use crate::model::Api;
 use crate::Layout;
@@ -42,6 +43,21 @@ pub fn emit(api: &Api, layout: &Layout) -> Files {
             jobs.push((
                 path,
                 Box::new(move || Some(example_programs::emit(api, r, program))),
+            ));
+        }
+    }
+    if let Some(hooks) = &api.webhooks {
+        jobs.push((
+            format!("src/{}.rs", crate::generated_crate::webhook_names::MODULE),
+            Box::new(|| webhooks::emit(api)),
+        ));
+        if hooks.example.is_some() {
+            jobs.push((
+                format!(
+                    "examples/{}.rs",
+                    crate::generated_crate::webhook_names::EXAMPLE_PROGRAM
+                ),
+                Box::new(|| example_programs::webhook_receiver(api)),
             ));
         }
     }

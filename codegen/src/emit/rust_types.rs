@@ -233,3 +233,36 @@ pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
         _ => quote!(::std::string::ToString::to_string(#value)),
     }
 }
+
+/// A webhook parameter's Rust type, as its accessor and event structs hold it.
+pub fn webhook_param_type(ty: &Type) -> TokenStream {
+    rust_type(ty)
+}
+
+/// The expression that reads the webhook parameter `wire` of type `ty` from `params`
+/// (a `&[(String, String)]`): a `Result<Option<…>, WebhookParamError>`. Text is taken
+/// as sent, enums keep names they don't know, and everything else is parsed.
+pub fn webhook_read(
+    api: &crate::model::Api,
+    ty: &Type,
+    wire: &str,
+    params: TokenStream,
+) -> TokenStream {
+    let hooks = quote!(crate::runtime::webhook);
+    match ty {
+        Type::String | Type::Uri => quote! {
+            ::std::result::Result::Ok(#hooks::text(#params, #wire).map(::std::borrow::ToOwned::to_owned))
+        },
+        Type::Boolean => quote!(#hooks::boolean(#params, #wire)),
+        Type::DateTime(_) => quote!(#hooks::date_time(#params, #wire)),
+        Type::Json => quote!(#hooks::json(#params, #wire)),
+        Type::Named(name) if api.is_enum(name) => {
+            let ty = rust_type(ty);
+            quote! {
+                ::std::result::Result::Ok(#hooks::text(#params, #wire)
+                    .map(|value| #ty::from_wire(::std::borrow::ToOwned::to_owned(value))))
+            }
+        }
+        _ => quote!(#hooks::parse(#params, #wire)),
+    }
+}

@@ -7,6 +7,7 @@ mod names;
 mod operation;
 mod pattern;
 mod types;
+mod webhooks;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::generated_crate;
@@ -120,12 +121,14 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     }
 
     let openapi = lower_openapi(&files, &mut diags);
+    let webhooks = webhooks::lower(&files, &type_index, &mut diags);
     match api {
         Some(api) if diags.is_empty() => Ok(Api {
             sources,
             openapi,
             types,
             resources,
+            webhooks,
             ..api
         }),
         _ => {
@@ -230,6 +233,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         openapi: None,
         types: Vec::new(),
         resources: Vec::new(),
+        webhooks: None,
     })
 }
 

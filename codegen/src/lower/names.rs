@@ -8,8 +8,8 @@ use std::collections::HashMap;
 pub struct NameSet {
     kind: &'static str,
     reserved: Vec<&'static str>,
-    /// Rust name → (file, dotted path) of its first claimant.
-    taken: HashMap<String, (String, String)>,
+    /// Rust name → (file, dotted path, spec name) of its first claimant.
+    taken: HashMap<String, (String, String, String)>,
 }
 
 impl NameSet {
@@ -44,8 +44,7 @@ impl NameSet {
         }
         let here = at.join(".");
         match self.taken.get(name) {
-            Some((file, first)) => {
-                let first_wire = first.rsplit('.').next().unwrap_or(first);
+            Some((file, first, first_wire)) => {
                 let also = if file == ctx.file {
                     String::new()
                 } else {
@@ -62,8 +61,10 @@ impl NameSet {
                 );
             }
             None => {
-                self.taken
-                    .insert(name.to_string(), (ctx.file.to_string(), here));
+                self.taken.insert(
+                    name.to_string(),
+                    (ctx.file.to_string(), here, wire.to_string()),
+                );
             }
         }
     }

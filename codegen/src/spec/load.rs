@@ -43,7 +43,9 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
         let empty = spec.api.is_none()
             && spec.openapi.is_none()
             && spec.types.0.is_empty()
-            && spec.resources.0.is_empty();
+            && spec.resources.0.is_empty()
+            && spec.webhooks.is_none()
+            && spec.include.is_empty();
         if !empty {
             return Ok(spec);
         }
@@ -83,6 +85,22 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
 /// OpenAPI files larger than this are refused before parsing (Twilio's largest, the
 /// 2010 API, is 1.5 MB).
 pub const MAX_OPENAPI_BYTES: usize = 16 * 1024 * 1024;
+
+/// The `include:` paths of a spec file, for reading a spec folder; empty when the file
+/// has none or does not parse (the full parse reports that).
+pub fn includes(text: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Includes {
+        #[serde(default)]
+        include: Vec<String>,
+    }
+    if text.len() > MAX_SPEC_BYTES || too_deep(text).is_some() {
+        return Vec::new();
+    }
+    serde_yaml::from_str::<Includes>(text)
+        .map(|i| i.include)
+        .unwrap_or_default()
+}
 
 /// Parses an OpenAPI file, YAML or JSON, into a plain tree for the importer.
 pub fn parse_document(file: &str, text: &str) -> Result<serde_json::Value, Diagnostics> {

@@ -20,6 +20,12 @@ pub struct SpecFile {
     pub types: Entries<NamedType>,
     #[serde(default)]
     pub resources: Entries<Resource>,
+    /// The requests Twilio sends to the API's webhook URLs.
+    pub webhooks: Option<Webhooks>,
+    /// Spec files outside the folder read as if they were in it, by path from the
+    /// folder: a fact two APIs share, written once.
+    #[serde(default)]
+    pub include: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -417,4 +423,66 @@ pub(crate) mod recovery {
         SKIP.with(|s| s.borrow_mut().clear());
         (result, failed)
     }
+}
+
+/// The events Twilio sends the API's webhook URLs, and how to answer them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Webhooks {
+    /// Where the events and their parameters are documented (a URL).
+    pub source: String,
+    /// What the crate docs say about them.
+    pub doc: Option<String>,
+    /// The status a pre-event's rejection answers with.
+    pub reject_status: u16,
+    /// Every parameter the events send, by wire name, declared once.
+    pub params: Entries<WebhookParam>,
+    /// The parameters every event sends, besides `EventType`.
+    #[serde(default)]
+    pub common: Vec<String>,
+    /// The events, by their `EventType`.
+    pub events: Entries<WebhookEvent>,
+    /// A receiver program to generate.
+    pub example: Option<WebhookExample>,
+}
+
+/// A webhook parameter's type and docs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookParam {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub format: Option<DateFormat>,
+    pub doc: String,
+}
+
+/// One event.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookEvent {
+    pub kind: EventKind,
+    pub doc: String,
+    /// The parameters the docs list for it, besides the common ones.
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// For a pre-event: the fields an answer may change, by JSON key, with docs.
+    #[serde(default)]
+    pub modify: Entries<String>,
+}
+
+/// Whether Twilio waits for the answer (and may be told no) or only reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Pre,
+    Post,
+}
+
+/// A receiver that rejects the pre-event `reject` when its parameter `when_contains`
+/// holds a word given on the command line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookExample {
+    pub reject: String,
+    pub when_contains: String,
 }

@@ -59,16 +59,19 @@ fn api_changes_since_each_release_fit_the_version() {
     );
 }
 
-/// A copy of `spec/twilio-chat-v1` (with its release record) and a job for it, in a
-/// folder of its own.
+/// A copy of `spec/twilio-chat-v1` (with its release record, and the Chat v2 file it
+/// includes, in the same places) and a job for it, under `tmp`.
 fn chat_v1_copy(tmp: &Path) -> Job {
-    let from = workspace_root().join("spec/twilio-chat-v1");
-    let spec = tmp.join("spec");
+    let root = workspace_root();
+    let spec = tmp.join("spec/twilio-chat-v1");
     std::fs::create_dir_all(&spec).expect("mkdir");
-    for entry in std::fs::read_dir(&from).expect("spec folder") {
+    for entry in std::fs::read_dir(root.join("spec/twilio-chat-v1")).expect("spec folder") {
         let path = entry.expect("entry").path();
         std::fs::copy(&path, spec.join(path.file_name().expect("a name"))).expect("copy");
     }
+    let shared = "spec/twilio-chat-v2/webhooks.yaml";
+    std::fs::create_dir_all(tmp.join("spec/twilio-chat-v2")).expect("mkdir");
+    std::fs::copy(root.join(shared), tmp.join(shared)).expect("copy");
     Job {
         spec,
         out: tmp.join("out"),
@@ -108,8 +111,9 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
         bump(codegen::api_diff::Verdict::Breaking),
     );
 
+    // The committed spec's changes since its release, if any, fit its version.
     let fresh = checked(&root, &jobs, Mode::Write);
-    assert!(matches!(standing(&fresh), Standing::Unreleased(r) if r.changes.is_empty()));
+    assert!(matches!(standing(&fresh), Standing::Unreleased(_)));
 
     edit(
         &spec,

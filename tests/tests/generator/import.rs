@@ -323,8 +323,13 @@ fn chat_v1_imported_beside_its_hand_written_spec() {
     let imported = import(&openapi, &[], "../twilio_chat_v1.yaml").expect("Chat v1 imports");
     let files: BTreeMap<String, String> = imported.files.into_iter().collect();
     let api = checked("imported", &files);
-    let hand = codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1")
-        .expect("the hand spec");
+    // Without its webhooks, which no OpenAPI file describes.
+    let hand: Vec<SourceFile> =
+        codegen::read_spec_dir(&root.join("spec/twilio-chat-v1"), "spec/twilio-chat-v1")
+            .expect("the hand spec")
+            .into_iter()
+            .filter(|f| !f.name.ends_with("/webhooks.yaml"))
+            .collect();
     let hand_api = codegen::check(&hand).expect("the hand spec checks");
 
     // The same 9 resources, 40 routes, 9 SID types and 6 enums, by the same names.

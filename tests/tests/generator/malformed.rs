@@ -191,3 +191,37 @@ fn writing_twice_rewrites_nothing_and_removes_stale_files() {
     let check = run(&root, &jobs, Mode::Check).expect("check");
     assert!(check.changed.is_empty());
 }
+
+/// `include:` names files by path from the spec folder; a missing one, or one that
+/// includes again, is refused with both names, before any spec is read.
+#[test]
+fn an_include_that_is_missing_or_includes_again_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    std::fs::create_dir_all(&spec).expect("mkdir");
+    std::fs::write(spec.join("a.yaml"), "include: [../shared/b.yaml]\n").expect("write");
+    let err = codegen::read_spec_dir(&spec, "spec").expect_err("b.yaml is missing");
+    let text = err.to_string();
+    assert!(
+        text.contains("b.yaml") && text.contains("included by spec/a.yaml"),
+        "{text}"
+    );
+
+    std::fs::create_dir_all(dir.path().join("shared")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("shared/b.yaml"),
+        "include: [c.yaml]\ntypes: {}\n",
+    )
+    .expect("write");
+    let err = codegen::read_spec_dir(&spec, "spec").expect_err("b.yaml includes");
+    assert!(
+        err.to_string()
+            .contains("shared/b.yaml, included by spec/a.yaml, has an `include:`"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("shared/b.yaml"), "types: {}\n").expect("write");
+    let files = codegen::read_spec_dir(&spec, "spec").expect("reads");
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["spec/a.yaml", "shared/b.yaml"]);
+}
