@@ -89,7 +89,7 @@ pub mod webhook_names {
     /// A changes type's methods, which its setters may not take.
     pub const INTO_RESPONSE: &str = "into_response";
     pub const CHANGES_METHODS: &[&str] = &["new", INTO_RESPONSE, "default", "clone", "fmt"];
-    /// The example receiver program's file stem.
+    /// The example receiver program's file stem, after the crate's library name.
     pub const EXAMPLE_PROGRAM: &str = "webhook_receiver";
 }
 

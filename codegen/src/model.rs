@@ -154,6 +154,9 @@ pub struct WebhookChange {
 pub struct WebhookExample {
     pub event: usize,
     pub param: usize,
+    /// Its file stem: the crate's name and `webhook_receiver`, unique in a workspace of
+    /// several generated crates.
+    pub program: String,
 }
 
 /// The OpenAPI file a spec names as its source, relative to the spec folder, and the

@@ -154,7 +154,7 @@ pub fn webhook_receiver(api: &Api) -> Option<TokenStream> {
     let param = &hooks.params[example.param];
     let variant = ident(&event.variant);
     let accessor = ident(&param.name);
-    let program = crate::generated_crate::webhook_names::EXAMPLE_PROGRAM;
+    let program = &example.program;
     let usage = format!("usage: {program} <public origin> <word>");
     let doc = [
         format!(

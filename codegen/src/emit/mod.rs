@@ -51,12 +51,9 @@ pub fn emit(api: &Api, layout: &Layout) -> Files {
             format!("src/{}.rs", crate::generated_crate::webhook_names::MODULE),
             Box::new(|| webhooks::emit(api)),
         ));
-        if hooks.example.is_some() {
+        if let Some(example) = &hooks.example {
             jobs.push((
-                format!(
-                    "examples/{}.rs",
-                    crate::generated_crate::webhook_names::EXAMPLE_PROGRAM
-                ),
+                format!("examples/{}.rs", example.program),
                 Box::new(|| example_programs::webhook_receiver(api)),
             ));
         }

@@ -121,7 +121,8 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     }
 
     let openapi = lower_openapi(&files, &mut diags);
-    let webhooks = webhooks::lower(&files, &type_index, &mut diags);
+    let lib_name = api.as_ref().map_or("", |a| a.lib_name.as_str());
+    let webhooks = webhooks::lower(&files, &type_index, lib_name, &mut diags);
     match api {
         Some(api) if diags.is_empty() => Ok(Api {
             sources,

@@ -12,7 +12,12 @@ use crate::spec::load::Target;
 use crate::spec::raw;
 
 /// The section, from the one file that has it.
-pub fn lower(files: &[Parsed<'_>], index: &TypeIndex, diags: &mut Diagnostics) -> Option<Webhooks> {
+pub fn lower(
+    files: &[Parsed<'_>],
+    index: &TypeIndex,
+    lib_name: &str,
+    diags: &mut Diagnostics,
+) -> Option<Webhooks> {
     let with: Vec<&Parsed> = files.iter().filter(|f| f.spec.webhooks.is_some()).collect();
     let first = with.first()?;
     for extra in &with[1..] {
@@ -178,7 +183,11 @@ pub fn lower(files: &[Parsed<'_>], index: &TypeIndex, diags: &mut Diagnostics) -
     let example = raw
         .example
         .as_ref()
-        .and_then(|x| example(ctx, x, &params, &common, &events));
+        .and_then(|x| example(ctx, x, &params, &common, &events))
+        .map(|x| WebhookExample {
+            program: format!("{lib_name}_{}", webhook_names::EXAMPLE_PROGRAM),
+            ..x
+        });
     (ctx.diags.len() == before).then(|| Webhooks {
         source: raw.source.clone(),
         doc: raw.doc.clone(),
@@ -290,7 +299,11 @@ fn example(
     let param = params.iter().position(|p| p.wire == raw.when_contains);
     let sent = param.filter(|p| common.contains(p) || events[event].params.contains(p));
     match sent {
-        Some(p) if params[p].ty == Type::String => Some(WebhookExample { event, param: p }),
+        Some(p) if params[p].ty == Type::String => Some(WebhookExample {
+            event,
+            param: p,
+            program: String::new(),
+        }),
         _ => {
             ctx.error(
                 &[&at[..], &["when_contains"]].concat(),

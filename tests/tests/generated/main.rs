@@ -1,10 +1,11 @@
-//! Tests of what the generator decides in the crate `twilio-chat-v1`: its models
-//! against Twilio's own example bodies, and its client against a real HTTP server on
-//! loopback. How checks, sending, paging and redaction work is the runtime's, tested
+//! Tests of what the generator decides in the generated crates: their models against
+//! Twilio's own example bodies, their clients against a real HTTP server on loopback,
+//! and their webhooks. How checks, sending, paging and redaction work is the runtime's, tested
 //! in `codegen/runtime/src/tests/`.
 
 mod client;
 mod format_features;
 mod roundtrip;
 mod shared_runtime;
+mod webhooks;
 mod wire;
