@@ -35,6 +35,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "ValidationError",
     "WebhookError",
     "WebhookParamError",
+    "WebhookParams",
     "WebhookResponse",
     "WebhookValidator",
 ];

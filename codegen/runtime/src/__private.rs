@@ -30,7 +30,7 @@ pub use crate::__text_doors as text_doors;
 /// Webhook events as generated code reads them, and the answers it builds with the
 /// status and fields each API's spec gives.
 pub mod webhook {
-    use crate::webhook::{WebhookParamError, WebhookResponse};
+    use crate::webhook::{WebhookParamError, WebhookParams, WebhookResponse};
     use std::fmt::Display;
     use std::str::FromStr;
 
@@ -45,16 +45,13 @@ pub mod webhook {
     }
 
     /// The first value of `wire` among `params`.
-    pub fn text<'a>(params: &'a [(String, String)], wire: &str) -> Option<&'a str> {
-        params
-            .iter()
-            .find(|(name, _)| name == wire)
-            .map(|(_, value)| value.as_str())
+    pub fn text<'a>(params: &'a WebhookParams, wire: &str) -> Option<&'a str> {
+        params.get(wire)
     }
 
     /// `wire`'s value read with `FromStr` (SIDs, numbers); `None` when it is absent.
     pub fn parse<T>(
-        params: &[(String, String)],
+        params: &WebhookParams,
         wire: &'static str,
     ) -> Result<Option<T>, WebhookParamError>
     where
@@ -73,7 +70,7 @@ pub mod webhook {
 
     /// `wire`'s value as a boolean: `true` or `false`, in any case.
     pub fn boolean(
-        params: &[(String, String)],
+        params: &WebhookParams,
         wire: &'static str,
     ) -> Result<Option<bool>, WebhookParamError> {
         text(params, wire)
@@ -90,7 +87,7 @@ pub mod webhook {
 
     /// `wire`'s value as a timestamp, ISO 8601 or RFC 2822.
     pub fn date_time(
-        params: &[(String, String)],
+        params: &WebhookParams,
         wire: &'static str,
     ) -> Result<Option<time::OffsetDateTime>, WebhookParamError> {
         text(params, wire)
@@ -105,7 +102,7 @@ pub mod webhook {
 
     /// `wire`'s value as the JSON it holds (`Attributes`, `Media`).
     pub fn json(
-        params: &[(String, String)],
+        params: &WebhookParams,
         wire: &'static str,
     ) -> Result<Option<serde_json::Value>, WebhookParamError> {
         text(params, wire)

@@ -69,7 +69,9 @@ pub use page::PageMeta;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
-pub use webhook::{WebhookError, WebhookParamError, WebhookResponse, WebhookValidator};
+pub use webhook::{
+    WebhookError, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
+};
 
 #[cfg(test)]
 mod tests;

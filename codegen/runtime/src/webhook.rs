@@ -9,6 +9,7 @@ use crate::secret::Secret;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use std::fmt;
+use std::ops::Range;
 use subtle::ConstantTimeEq as _;
 
 /// Checks `X-Twilio-Signature` on the requests Twilio sends, with the account's auth
@@ -40,7 +41,7 @@ use subtle::ConstantTimeEq as _;
 /// let body = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675310&Digits=1234\
 ///              &From=%2B14158675310&To=%2B18005551212";
 /// let params = validator.verify_form(url, Some("L/OH5YylLD5NRKLltdqwSvS0BnU="), body)?;
-/// assert_eq!(params[0], ("CallSid".to_owned(), "CA1234567890ABCDE".to_owned()));
+/// assert_eq!(params.get("CallSid"), Some("CA1234567890ABCDE"));
 ///
 /// let tampered = validator.verify_form(url, Some("L/OH5YylLD5NRKLltdqwSvS0BnU="), b"Digits=9");
 /// assert!(matches!(tampered, Err(WebhookError::SignatureMismatch)));
@@ -58,6 +59,85 @@ impl fmt::Debug for WebhookValidator {
             .field("token", &self.token)
             .field("max_body_bytes", &self.max_body_bytes)
             .finish()
+    }
+}
+
+/// A webhook's parameters, in the order sent, each name and value decoded. A name
+/// may come more than once (`MessagingBinding.Address` for each address); [`get`]
+/// gives the first value, [`iter`] every pair.
+///
+/// ```
+/// use twilio_codegen_runtime::WebhookParams;
+///
+/// let params: WebhookParams = [("EventType", "onMessageSend"), ("Body", "hi")].into_iter().collect();
+/// assert_eq!(params.get("Body"), Some("hi"));
+/// assert_eq!(params.iter().count(), 2);
+/// ```
+///
+/// [`get`]: WebhookParams::get
+/// [`iter`]: WebhookParams::iter
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct WebhookParams {
+    /// Every name and value, one after another.
+    text: String,
+    /// Where each name and its value are in `text`.
+    pairs: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl WebhookParams {
+    pub(crate) fn from_parts(text: String, pairs: Vec<(Range<usize>, Range<usize>)>) -> Self {
+        WebhookParams { text, pairs }
+    }
+
+    /// Every name and value, in the order sent.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.pairs
+            .iter()
+            .map(|(name, value)| (&self.text[name.clone()], &self.text[value.clone()]))
+    }
+
+    /// The first value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, value)| value)
+    }
+
+    /// How many pairs there are.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs, owned.
+    pub fn to_vec(&self) -> Vec<(String, String)> {
+        self.iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect()
+    }
+}
+
+impl fmt::Debug for WebhookParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for WebhookParams {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut params = WebhookParams::default();
+        for (name, value) in iter {
+            let at = params.text.len();
+            params.text.push_str(name.as_ref());
+            let middle = params.text.len();
+            params.text.push_str(value.as_ref());
+            params.pairs.push((at..middle, middle..params.text.len()));
+        }
+        params
     }
 }
 
@@ -160,19 +240,12 @@ impl WebhookValidator {
         url: &str,
         signature: Option<&str>,
         body: &[u8],
-    ) -> Result<Vec<(String, String)>, WebhookError> {
+    ) -> Result<WebhookParams, WebhookError> {
         let expected = decode_signature(signature)?;
         self.check_size(body)?;
         let params = form::decode(body)?;
-        let found = url::candidates(url).iter().any(|url| {
-            let payload = signature::form_payload(url, &params);
-            signature::matches(self.token.expose().as_bytes(), &payload, &expected)
-        });
-        if found {
-            Ok(params)
-        } else {
-            Err(WebhookError::SignatureMismatch)
-        }
+        self.check(url, &params, &expected)?;
+        Ok(params)
     }
 
     /// Checks a GET to `url`, whose parameters are in its query, and returns them in
@@ -181,9 +254,9 @@ impl WebhookValidator {
         &self,
         url: &str,
         signature: Option<&str>,
-    ) -> Result<Vec<(String, String)>, WebhookError> {
+    ) -> Result<WebhookParams, WebhookError> {
         let expected = decode_signature(signature)?;
-        self.check_url(url, &expected)?;
+        self.check(url, &WebhookParams::default(), &expected)?;
         form::decode(url::query(url).as_bytes())
     }
 
@@ -198,7 +271,7 @@ impl WebhookValidator {
         let expected = decode_signature(signature)?;
         self.check_size(body)?;
         let claimed = url::query_value(url, "bodySHA256").ok_or(WebhookError::MissingBodyHash)?;
-        self.check_url(url, &expected)?;
+        self.check(url, &WebhookParams::default(), &expected)?;
         let actual = hex(&Sha256::digest(body));
         // Not secret, but compared as the libraries do: in constant time.
         if bool::from(actual.as_bytes().ct_eq(claimed.as_bytes())) {
@@ -217,7 +290,7 @@ impl WebhookValidator {
         &self,
         url: &str,
         request: &http::Request<B>,
-    ) -> Result<Vec<(String, String)>, WebhookError> {
+    ) -> Result<WebhookParams, WebhookError> {
         let signature = request
             .headers()
             .get("x-twilio-signature")
@@ -258,9 +331,12 @@ impl WebhookValidator {
     /// The `X-Twilio-Signature` Twilio would send with a form POST of `params` to
     /// `url`: for tests that play Twilio.
     pub fn sign_form(&self, url: &str, params: &[(String, String)]) -> String {
-        let payload = signature::form_payload(url, params);
-        base64::engine::general_purpose::STANDARD
-            .encode(signature::tag(self.token.expose().as_bytes(), &payload))
+        let params: WebhookParams = params.iter().map(|(k, v)| (k, v)).collect();
+        base64::engine::general_purpose::STANDARD.encode(signature::form_tag(
+            self.token.expose().as_bytes(),
+            url,
+            &params,
+        ))
     }
 
     /// The signature Twilio would send with a GET to `url`, or with a JSON body to
@@ -286,13 +362,17 @@ impl WebhookValidator {
         }
     }
 
-    /// Whether `expected` signs `url` (in any of its forms) with nothing appended.
-    fn check_url(&self, url: &str, expected: &signature::Tag) -> Result<(), WebhookError> {
+    /// Whether `expected` signs `params` posted to `url` in any of its forms: the URL
+    /// as given first, the others only if that fails.
+    fn check(
+        &self,
+        url: &str,
+        params: &WebhookParams,
+        expected: &signature::Tag,
+    ) -> Result<(), WebhookError> {
         let token = self.token.expose().as_bytes();
-        if url::candidates(url)
-            .iter()
-            .any(|url| signature::matches(token, url.as_bytes(), expected))
-        {
+        let signs = |url: &str| signature::form_matches(token, url, params, expected);
+        if signs(url) || url::other_forms(url).iter().any(|url| signs(url)) {
             Ok(())
         } else {
             Err(WebhookError::SignatureMismatch)

@@ -229,13 +229,14 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
         #[derive(Debug, Clone, PartialEq)]
         pub struct #event {
             #event_type_fn: #event_type,
-            #params_fn: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+            #params_fn: crate::WebhookParams,
         }
 
         impl #event {
-            /// The event of these parameters; they must have an `EventType`.
+            /// The event of these parameters (from a validator, or built from pairs);
+            /// they must have an `EventType`.
             pub fn #from_params(
-                #params_fn: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+                #params_fn: crate::WebhookParams,
             ) -> ::std::result::Result<Self, crate::WebhookError> {
                 let name = crate::runtime::webhook::text(&#params_fn, #event_type_wire)
                     .ok_or(crate::WebhookError::MissingEventType)?;
@@ -251,13 +252,13 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
             }
 
             /// Every parameter, as sent and in order, declared or not.
-            pub fn #params_fn(&self) -> &[(::std::string::String, ::std::string::String)] {
+            pub fn #params_fn(&self) -> &crate::WebhookParams {
                 &self.#params_fn
             }
 
             /// The first value of the parameter `name`, as sent.
             pub fn #param_fn(&self, name: &str) -> ::std::option::Option<&str> {
-                crate::runtime::webhook::text(&self.#params_fn, name)
+                self.#params_fn.get(name)
             }
 
             #(#accessors)*

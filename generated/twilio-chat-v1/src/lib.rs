@@ -135,7 +135,8 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    ValidationError, WebhookError, WebhookParamError, WebhookResponse, WebhookValidator,
+    ValidationError, WebhookError, WebhookParamError, WebhookParams, WebhookResponse,
+    WebhookValidator,
 };
 
 pub use resources::channel::{

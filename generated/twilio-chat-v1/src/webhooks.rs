@@ -203,13 +203,14 @@ crate::runtime::string_enum!(EventType, Unknown);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     event_type: EventType,
-    params: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    params: crate::WebhookParams,
 }
 
 impl Event {
-    /// The event of these parameters; they must have an `EventType`.
+    /// The event of these parameters (from a validator, or built from pairs);
+    /// they must have an `EventType`.
     pub fn from_params(
-        params: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+        params: crate::WebhookParams,
     ) -> ::std::result::Result<Self, crate::WebhookError> {
         let name = crate::runtime::webhook::text(&params, "EventType")
             .ok_or(crate::WebhookError::MissingEventType)?;
@@ -225,13 +226,13 @@ impl Event {
     }
 
     /// Every parameter, as sent and in order, declared or not.
-    pub fn params(&self) -> &[(::std::string::String, ::std::string::String)] {
+    pub fn params(&self) -> &crate::WebhookParams {
         &self.params
     }
 
     /// The first value of the parameter `name`, as sent.
     pub fn param(&self, name: &str) -> ::std::option::Option<&str> {
-        crate::runtime::webhook::text(&self.params, name)
+        self.params.get(name)
     }
 
     /// `AccountSid`: The Account the Service belongs to.

@@ -1,14 +1,14 @@
 //! The forms of a webhook URL Twilio may have signed, built by string surgery so the
 //! rest of the URL stays byte for byte as given (a URL parser would re-encode it).
 
-/// The URLs to try, the one given first: the same URL with its port written out
-/// (`:443` for `https`, `:80` for `http`) or left out, as Twilio's libraries try
-/// both; and, for a URL with credentials (`user:pass@`), the same without them,
-/// which is what Twilio's docs say it signs.
-pub(crate) fn candidates(url: &str) -> Vec<String> {
+/// The other URLs to try when the one given fails: the same URL with its port
+/// written out (`:443` for `https`, `:80` for `http`) or left out, as Twilio's
+/// libraries try both; and, for a URL with credentials (`user:pass@`), the same
+/// without them, which is what Twilio's docs say it signs.
+pub(crate) fn other_forms(url: &str) -> Vec<String> {
     let mut forms = vec![url.to_owned()];
     let Some(parts) = Parts::of(url) else {
-        return forms;
+        return Vec::new();
     };
     let mut bases = vec![parts];
     if parts.userinfo.is_some() {
@@ -40,6 +40,7 @@ pub(crate) fn candidates(url: &str) -> Vec<String> {
             }
         }
     }
+    forms.remove(0);
     forms
 }
 
