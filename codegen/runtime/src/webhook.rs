@@ -198,6 +198,7 @@ pub enum WebhookError {
 /// the value itself, which may be personal data, is not kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("webhook parameter {param}: {reason}")]
+#[non_exhaustive]
 pub struct WebhookParamError {
     /// The parameter, as sent: `ChannelSid`.
     pub param: &'static str,
