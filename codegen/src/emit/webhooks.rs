@@ -37,7 +37,7 @@ pub fn emit(api: &Api) -> Option<TokenStream> {
 fn module_docs(api: &Api, hooks: &Webhooks) -> Vec<String> {
     let mut out = wrap(
         "The requests Twilio sends this API's webhook URLs: check one with \
-         [`WebhookValidator`](crate::WebhookValidator), read it as an [`Event`](Event), and \
+         [`WebhookValidator`](crate::WebhookValidator), read it as an [`Event`], and \
          answer it with a [`WebhookResponse`](crate::WebhookResponse).",
     );
     if let Some(d) = &hooks.doc {
@@ -66,7 +66,7 @@ fn module_docs(api: &Api, hooks: &Webhooks) -> Vec<String> {
     if !without.is_empty() {
         text.push_str(&format!(
             "The docs list none of their own for {}: their structs hold the parameters every \
-             event has, and every parameter is still in [`Event::params`](Event::params). ",
+             event has, and every parameter is still in [`Event::params`]. ",
             list(&without)
         ));
     }
