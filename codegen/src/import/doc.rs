@@ -10,6 +10,18 @@ pub struct Doc<'a> {
     pub file: &'a str,
     pub root: &'a Value,
     pub problems: Vec<Diagnostic>,
+    /// Where the spec says less than the OpenAPI, and why.
+    pub lossy: Vec<Lossy>,
+}
+
+/// One place where the import is less typed or less exact than the OpenAPI file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Lossy {
+    /// A short kind that groups places in the report (`"JSON for an object"`).
+    pub kind: &'static str,
+    /// The OpenAPI node.
+    pub at: String,
+    pub detail: String,
 }
 
 /// The most `$ref`s followed in a row before calling it a cycle.
@@ -21,6 +33,7 @@ impl<'a> Doc<'a> {
             file,
             root,
             problems: Vec::new(),
+            lossy: Vec::new(),
         }
     }
 
@@ -28,6 +41,15 @@ impl<'a> Doc<'a> {
     pub fn problem(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
         self.problems
             .push(Diagnostic::new(self.file, path, message).help(help.into()));
+    }
+
+    /// Records that the import says less at `path` than the OpenAPI does.
+    pub fn lossy(&mut self, path: &str, kind: &'static str, detail: impl Into<String>) {
+        self.lossy.push(Lossy {
+            kind,
+            at: path.to_string(),
+            detail: detail.into(),
+        });
     }
 
     /// Every problem recorded, sorted, or nothing.

@@ -100,16 +100,31 @@ impl Names {
         let renamed = |name: String| rename.get(&name).cloned().unwrap_or(name);
         let mut taken: Vec<String> = resources.iter().map(|r| r.name.clone()).collect();
         let mut types = Vec::new();
-        for (prefix, (owners, holders)) in self.sids {
-            // The shortest owner name: a resource at the top before one under a scope.
-            let owner = owners.iter().min_by_key(|o| (o.len(), (*o).clone()));
-            let name = match owner {
-                Some(owner) => format!("{owner}Sid"),
-                None => most_common(holders.iter().map(|h| camel(h)))
-                    .unwrap_or_else(|| format!("{prefix}Sid")),
-            };
-            let name = renamed(name);
-            let what = owner.map_or_else(|| name.trim_end_matches("Sid").to_string(), Clone::clone);
+        // Named after an owning resource first, so that a name taken twice goes to the
+        // SID whose resource has it; the other is qualified by its prefix
+        // (`ParticipantPaSid`).
+        let mut sids: Vec<(String, Option<String>, String)> = self
+            .sids
+            .into_iter()
+            .map(|(prefix, (owners, holders))| {
+                // The shortest owner name: a resource at the top before one under a scope.
+                let owner = owners.into_iter().min_by_key(|o| (o.len(), o.clone()));
+                let name = match &owner {
+                    Some(owner) => format!("{owner}Sid"),
+                    None => most_common(holders.iter().map(|h| camel(h)))
+                        .unwrap_or_else(|| format!("{prefix}Sid")),
+                };
+                (prefix, owner, name)
+            })
+            .collect();
+        sids.sort_by_key(|(prefix, owner, _)| (owner.is_none(), prefix.clone()));
+        for (prefix, owner, name) in sids {
+            let mut name = renamed(name);
+            let what = owner.unwrap_or_else(|| name.trim_end_matches("Sid").to_string());
+            if taken.contains(&name) {
+                let base = name.trim_end_matches("Sid").to_string();
+                name = format!("{base}{}Sid", camel(&prefix.to_lowercase()));
+            }
             let article = article(&what);
             let docs =
                 format!("The SID of {article} {what} (`{prefix}` followed by 32 hex digits).");
@@ -274,23 +289,84 @@ pub fn unique_resource_names(doc: &mut Doc, groups: &[(String, Group)]) -> Vec<S
             }
         }
         if !grew {
-            for (i, n) in names.iter().enumerate() {
-                if count[n.as_str()] > 1 {
-                    let (schema, group) = &groups[i];
-                    let path = group.list.or(group.instance).unwrap_or("");
-                    doc.problem(
-                        &child("paths", path),
-                        format!(
-                            "this path group and another answer with the same record \
-                             (`{schema}`): both would be the resource `{n}`"
-                        ),
-                        "a resource has a record schema of its own; give one group its own \
-                         schema in the OpenAPI file",
-                    );
-                }
-            }
-            return names;
+            return by_path(doc, groups, names);
         }
+    }
+}
+
+/// Names still shared after every schema segment (two path groups answering with one
+/// schema) take the path's literal words the others lack (`/v1/Assistants/{id}/Knowledge`
+/// → `AssistantKnowledge` beside `/v1/Knowledge`'s `Knowledge`), then a number.
+fn by_path(doc: &mut Doc, groups: &[(String, Group)], mut names: Vec<String>) -> Vec<String> {
+    let words = |g: &Group| -> Vec<String> {
+        let path = g.list.or(g.instance).unwrap_or("");
+        path.trim_end_matches(".json")
+            .split('/')
+            .filter(|s| !s.is_empty() && !s.starts_with('{'))
+            .skip(1)
+            .map(|s| singular(&camel(s)))
+            .collect()
+    };
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        by_name.entry(n.clone()).or_default().push(i);
+    }
+    for (name, members) in by_name.into_iter().filter(|(_, m)| m.len() > 1) {
+        let all: Vec<Vec<String>> = members.iter().map(|&i| words(&groups[i].1)).collect();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (&i, own) in members.iter().zip(&all) {
+            let distinct: String = own
+                .iter()
+                .filter(|w| {
+                    !all.iter().all(|other| other.contains(w)) && !name.contains(w.as_str())
+                })
+                .cloned()
+                .collect();
+            let mut candidate = format!("{distinct}{name}");
+            let n = seen.entry(candidate.clone()).or_default();
+            *n += 1;
+            if *n > 1 {
+                candidate = format!("{candidate}{n}");
+            }
+            let (schema, group) = &groups[i];
+            let path = group.list.or(group.instance).unwrap_or("");
+            doc.lossy(
+                &child("paths", path),
+                "record shared by path groups",
+                format!("`{candidate}` is named by its path: another path group answers with `{schema}` too, so the crate has a record type for each"),
+            );
+            names[i] = candidate;
+        }
+    }
+    names
+}
+
+/// `Assistant` from `Assistants`, `Entity` from `Entities`; other words as they are.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") || !word.ends_with('s') {
+        word.to_string()
+    } else {
+        word[..word.len() - 1].to_string()
+    }
+}
+
+/// Plurals shared by several resources (`/v1/Messaging/Countries` and
+/// `/v1/Voice/Countries`) take the words of the name before the one the plural
+/// stands for: `MessagingCountryInstance` → `MessagingCountries`.
+pub fn unique_plurals(resources: &mut [Resource]) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for r in resources.iter() {
+        *count.entry(r.plural.clone()).or_default() += 1;
+    }
+    for r in resources.iter_mut().filter(|r| count[&r.plural] > 1) {
+        let word = singular(&r.plural);
+        let stem = word.get(..word.len().min(5)).unwrap_or(&word);
+        r.plural = match r.name.find(stem).filter(|&i| i > 0) {
+            Some(i) => format!("{}{}", &r.name[..i], r.plural),
+            None => format!("{}{}", r.name, r.plural),
+        };
     }
 }
 
@@ -300,6 +376,7 @@ pub fn unique_resource_names(doc: &mut Doc, groups: &[(String, Group)]) -> Vec<S
 /// `y` → `ies`) are replaced by it; a name sharing no word with it gets it whole.
 pub fn plural_of(name: &str, path: &str) -> String {
     let segment = path
+        .trim_end_matches(".json")
         .rsplit('/')
         .find(|s| !s.is_empty() && !s.starts_with('{'))
         .map(camel)

@@ -407,6 +407,45 @@ fn every_malformed_openapi_file_is_rejected_with_a_pinned_message() {
     }
 }
 
+/// Each file of `tests/fixtures/import/constructs/` holds one construct of Twilio's
+/// files that the format says only in part: it imports to a spec that checks, and the
+/// snapshot pins the spec it becomes and the places the import reports as less typed
+/// than the OpenAPI.
+#[test]
+fn every_construct_imports_to_a_spec_that_checks_and_says_what_it_lost() {
+    let dir = fixture_path("import/constructs");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("constructs folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        let openapi = SourceFile {
+            name: format!("constructs/{name}"),
+            text: std::fs::read_to_string(dir.join(&name)).expect("read"),
+        };
+        let imported = import(&openapi, &[], "../construct.yaml")
+            .unwrap_or_else(|d| panic!("{name} does not import:\n{d}"));
+        let files: BTreeMap<String, String> = imported.files.iter().cloned().collect();
+        checked(&name, &files);
+        let lossy: Vec<String> = imported
+            .lossy
+            .iter()
+            .map(|l| format!("{} ({}): {}", l.at, l.kind, l.detail))
+            .collect();
+        let stem = name.trim_end_matches(".yaml");
+        let text = format!(
+            "{}\n# Less typed than the OpenAPI:\n# {}\n",
+            files["resources.yaml"],
+            lossy.join("\n# ")
+        );
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("import_construct__{stem}"), text);
+        });
+    }
+}
+
 #[test]
 fn all_problems_of_a_file_are_reported_in_one_run() {
     let openapi = SourceFile {
