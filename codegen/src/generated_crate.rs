@@ -45,6 +45,17 @@ pub const CLIENT: &str = "Client";
 pub const CLIENT_BUILDER: &str = "ClientBuilder";
 pub const DEFAULT_BASE_URL: &str = "DEFAULT_BASE_URL";
 
+/// The fields of a flat page (`paging: flat`) besides its records, as api_v2010 sends
+/// them: the links are URIs relative to the host.
+pub const FLAT_PAGE_FIELDS: &[&str] = &[
+    "first_page_uri",
+    "next_page_uri",
+    "previous_page_uri",
+    "uri",
+    "page",
+    "page_size",
+];
+
 /// Modules at the root.
 pub const ROOT_MODULES: &[&str] = &[
     "client",

@@ -287,6 +287,18 @@ pub struct Page {
     pub key: String,
     /// The Rust field that holds the records.
     pub field: String,
+    pub paging: Paging,
+}
+
+/// How a list response links to its other pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paging {
+    /// A `meta` object with `next_page_url` and the rest, absolute URLs.
+    Meta,
+    /// `next_page_uri`, `first_page_uri`, `previous_page_uri`, `uri`, `page` and
+    /// `page_size` beside the records, URIs relative to the host.
+    Flat,
 }
 
 #[derive(Debug)]

@@ -13,6 +13,15 @@ pub use fstr::FStr;
 pub use reqwest::Method;
 pub use serde;
 
+/// A JSON value as one form or query value, as Twilio's libraries send one: a string
+/// as it is, anything else as its JSON text (`{"a":1}`, `[1,2]`, `true`).
+pub fn json_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Timestamps as the API writes them: `#[serde(with)]` helpers and form values.
 pub mod date {
     pub use crate::date::{

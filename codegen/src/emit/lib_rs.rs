@@ -99,7 +99,11 @@ fn crate_docs(api: &Api) -> Vec<String> {
             .unwrap_or("")
             .trim()
             .trim_end_matches('.');
-        docs.push(format!(" - [`{}`]: {}.", r.name, escape(summary)));
+        // Without a summary, `- [`X`]: .` would read as a link definition.
+        docs.push(match summary {
+            "" => format!(" - [`{}`]", r.name),
+            summary => format!(" - [`{}`]: {}.", r.name, escape(summary)),
+        });
     }
     if let Some(hooks) = &api.webhooks {
         let pre = hooks

@@ -5,7 +5,7 @@ use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
 use super::rust_types::{field_type, rust_type, RECORD_NON_EXHAUSTIVE};
 use super::{file_stem, handles, ident, params};
-use crate::model::{DateFormat, Field, Literal, Page, Resource, Type};
+use crate::model::{DateFormat, Field, Literal, Page, Paging, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -169,16 +169,56 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let field = ident(&p.field);
     let rename =
         (file_stem(&field.to_string()) != key.as_str()).then(|| quote!(#[serde(rename = #key)]));
+    let links = match p.paging {
+        Paging::Meta => "`meta` says how to reach the next page",
+        Paging::Flat => "the fields beside them say how to reach the next page",
+    };
     let docs = doc_with(
         &format!(
             "One page of {} records, as the list operation returns it.",
             r.wire
         ),
         &format!(
-            "The records are under `{}`; `meta` says how to reach the next page.",
+            "The records are under `{}`; {links}.",
             key.replace('`', "'")
         ),
     );
+    let (fields, meta) = match p.paging {
+        Paging::Meta => (
+            quote! {
+                /// Where this page is and how to reach the others.
+                pub meta: crate::PageMeta,
+            },
+            quote!(self.meta),
+        ),
+        Paging::Flat => (
+            quote! {
+                /// The first page of this listing, with the same filters, relative to the host.
+                pub first_page_uri: ::std::string::String,
+                /// The next page, relative to the host; `None` on the last page.
+                pub next_page_uri: ::std::option::Option<::std::string::String>,
+                /// The previous page; `None` on the first page.
+                pub previous_page_uri: ::std::option::Option<::std::string::String>,
+                /// This page, relative to the host.
+                pub uri: ::std::string::String,
+                /// This page's index, from 0.
+                pub page: u64,
+                /// How many records a page holds.
+                pub page_size: u64,
+            },
+            quote! {
+                crate::PageMeta {
+                    first_page_url: self.first_page_uri,
+                    key: ::std::string::String::from(#key),
+                    next_page_url: self.next_page_uri,
+                    page: self.page,
+                    page_size: self.page_size,
+                    previous_page_url: self.previous_page_uri,
+                    url: self.uri,
+                }
+            },
+        ),
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -186,15 +226,14 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             /// The records on this page.
             #rename
             pub #field: ::std::vec::Vec<#item>,
-            /// Where this page is and how to reach the others.
-            pub meta: crate::PageMeta,
+            #fields
         }
 
         impl crate::runtime::Page for #name {
             type Item = #item;
 
             fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
-                (self.#field, self.meta)
+                (self.#field, #meta)
             }
         }
     }

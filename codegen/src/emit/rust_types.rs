@@ -230,6 +230,8 @@ pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
         Type::DateTime(crate::model::DateFormat::Rfc2822) => {
             quote!(crate::runtime::date::format_rfc2822(#value))
         }
+        // Text as it is, anything else as JSON text, as Twilio's libraries send it.
+        Type::Json => quote!(crate::runtime::json_text(#value)),
         _ => quote!(::std::string::ToString::to_string(#value)),
     }
 }

@@ -24,6 +24,7 @@ pub use doc::Lossy;
 pub use folder::{import_folder, ImportError, Outcome};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Paging;
 use crate::naming::camel;
 use crate::SourceFile;
 use doc::{child, object, ref_name, text, Doc};
@@ -370,10 +371,7 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
             op.at
         );
         let record = if op.kind == "list" {
-            object(schema.get("properties").unwrap_or(&Value::Null))
-                .iter()
-                .find(|(k, _)| k.as_str() != "meta")
-                .and_then(|(_, v)| v.get("items"))
+            page_records(schema).map(|(_, items, _)| items)
         } else {
             Some(schema)
         };
@@ -556,26 +554,31 @@ fn operation<'a>(
         );
         return None;
     }
-    let envelope = if op.kind == "list" {
-        let key = success(op.node)
+    let (envelope, paging) = if op.kind == "list" {
+        let page = success(op.node)
             .and_then(|(_, r)| r.get("content")?.get("application/json")?.get("schema"))
-            .and_then(|s| {
-                object(s.get("properties").unwrap_or(&Value::Null))
-                    .keys()
-                    .find(|k| k.as_str() != "meta")
-                    .cloned()
-            });
-        if key.is_none() {
-            doc.problem(
-                &op.at,
-                "a list operation whose answer has no records array",
-                "a page holds `meta` and one array",
-            );
-            return None;
+            .and_then(page_records);
+        match page {
+            Some((key, _, Some(paging))) => (Some(key.to_string()), paging),
+            Some((_, _, None)) => {
+                doc.problem(
+                    &op.at,
+                    "a page with neither `meta` nor `next_page_uri`",
+                    "the format follows Twilio's two page shapes: `meta.next_page_url`, or `next_page_uri` beside the records",
+                );
+                return None;
+            }
+            None => {
+                doc.problem(
+                    &op.at,
+                    "a list operation whose answer has no records array",
+                    "a page holds `meta` and one array",
+                );
+                return None;
+            }
         }
-        key
     } else {
-        None
+        (None, Paging::Meta)
     };
     let mut params = Vec::new();
     for (i, p) in op
@@ -702,8 +705,26 @@ fn operation<'a>(
         path: op.path.to_string(),
         statuses,
         envelope,
+        paging,
         params,
     })
+}
+
+/// A page's records: the key and items of its one array, and how it links to the next
+/// page (`None`: neither of Twilio's two ways).
+fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>)> {
+    let properties = object(page.get("properties").unwrap_or(&Value::Null));
+    let (key, records) = properties
+        .iter()
+        .find(|(k, v)| k.as_str() != "meta" && text(v, "type") == Some("array"))?;
+    let paging = if properties.contains_key("meta") {
+        Some(Paging::Meta)
+    } else if properties.contains_key("next_page_uri") {
+        Some(Paging::Flat)
+    } else {
+        None
+    };
+    Some((key.as_str(), records.get("items")?, paging))
 }
 
 /// The secret flag by name, unless the maintainer chose otherwise.
@@ -824,13 +845,19 @@ fn value_type<'a>(
             ..ty("number")
         }),
         Some("boolean") => Some(ty("boolean")),
+        // A form or query value that holds JSON, sent as its text as Twilio's
+        // libraries do; typed only as far as JSON goes.
         Some("object") if used == Use::Param => {
-            doc.problem(
-                at,
-                "an object parameter is not supported",
-                "the format sends form values; an object would need a JSON body",
-            );
-            None
+            if schema.get("properties").is_some() {
+                doc.lossy(
+                    at,
+                    "JSON for a typed object",
+                    format!(
+                        "`{name}` is any JSON value: the format has no object type for parameters"
+                    ),
+                );
+            }
+            Some(ty("object"))
         }
         Some("object") if format == Some("uri-map") => Some(TypeRef {
             items: Some("uri".into()),
@@ -839,8 +866,8 @@ fn value_type<'a>(
             ..ty("map")
         }),
         Some("object") => Some(ty("object")),
-        // No type at all: any JSON value, as the API sends it.
-        None if used == Use::Property => Some(ty("object")),
+        // No type at all: any JSON value, as the API sends it or takes it.
+        None => Some(ty("object")),
         Some("array") => {
             let items_at = child(at, "items");
             let item = schema.get("items").unwrap_or(&Value::Null);

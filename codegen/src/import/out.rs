@@ -56,6 +56,7 @@ pub struct Operation {
     pub path: String,
     pub statuses: Vec<u16>,
     pub envelope: Option<String>,
+    pub paging: crate::model::Paging,
     pub params: Vec<(String, Param)>,
 }
 
@@ -164,6 +165,9 @@ fn resource(out: &mut String, r: &Resource) {
             }
             if let Some(envelope) = &op.envelope {
                 let _ = writeln!(out, "        envelope: {}", scalar(envelope));
+                if op.paging == crate::model::Paging::Flat {
+                    let _ = writeln!(out, "        paging: flat");
+                }
             }
             if !op.params.is_empty() {
                 out.push_str("        params:\n");

@@ -477,11 +477,12 @@ fn lower_resource(
         .operations
         .list
         .as_ref()
-        .and_then(|op| op.envelope.clone())
-        .map(|key| Page {
+        .and_then(|op| Some((op.envelope.clone()?, op.paging)))
+        .map(|(key, paging)| Page {
             name: format!("{name}Page"),
             field: snake(&key),
             key,
+            paging: paging.unwrap_or(crate::model::Paging::Meta),
         });
     let plural_snake = snake(&plural);
     let example = raw

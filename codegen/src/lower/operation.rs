@@ -102,6 +102,30 @@ pub fn lower_operation(
         }
         (_, None) => {}
     }
+    let flat_fields = crate::generated_crate::FLAT_PAGE_FIELDS;
+    match (kind, raw.paging, &raw.envelope) {
+        (OpKind::List, Some(crate::model::Paging::Flat), Some(key))
+            if flat_fields.contains(&snake(key).as_str()) =>
+        {
+            ctx.error(
+                &sub("envelope"),
+                Target::Value,
+                format!("`{key}` can't be the records key of a flat page, which has a field of that name"),
+                Some("use the name of the records array, such as `messages`".into()),
+            );
+            ok = false;
+        }
+        (OpKind::List, ..) | (_, None, _) => {}
+        (_, Some(_), _) => {
+            ctx.error(
+                &sub("paging"),
+                Target::Key,
+                format!("only a list operation has `paging`, not {}", kind.as_str()),
+                Some("remove `paging`".into()),
+            );
+            ok = false;
+        }
+    }
 
     let method = Method::from(raw.method);
     let template = parse_path(ctx, &sub("path"), &raw.path);
@@ -284,14 +308,13 @@ pub fn lower_operation(
             }
             ParamIn::Header => params.push(param),
             ParamIn::Query | ParamIn::Form => {
-                if matches!(param.ty, Type::Json | Type::Map { .. }) {
+                if matches!(param.ty, Type::Map { .. }) {
                     ctx.error(
                         &[pat, &["type"]].concat(),
                         Target::Value,
-                        format!("parameter `{pwire}` can't be a JSON object or map"),
+                        format!("parameter `{pwire}` can't be a map"),
                         Some(
-                            "send JSON as a `string` parameter holding the serialized object"
-                                .into(),
+                            "a JSON value sent as one form or query value is `type: object`".into(),
                         ),
                     );
                     ok = false;

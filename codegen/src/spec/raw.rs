@@ -248,6 +248,9 @@ pub struct Operation {
     pub status: Statuses,
     /// The key of the records array in a list response (Twilio's `meta.key`).
     pub envelope: Option<String>,
+    /// Where a list response says how to reach the next page: `meta` (the default) or
+    /// `flat` (api_v2010: `next_page_uri` and the rest beside the records).
+    pub paging: Option<crate::model::Paging>,
     pub doc: Option<String>,
     #[serde(default)]
     pub params: Entries<Param>,

@@ -1,10 +1,13 @@
 //! What the generator decides for header parameters, parameters the API takes a null
-//! for, and operations with several success statuses, on the wire: the fixture crate
-//! `fixture-everything` against a loopback server.
+//! for, JSON parameters, flat pages and operations with several success statuses, on
+//! the wire: the fixture crate `fixture-everything` against a loopback server.
 
-use fixture_everything::{Auth, Client, CreateWidget, UpdateWidget, WidgetCreateXWebhookEnabled};
+use fixture_everything::{
+    Auth, Client, CreateWidget, ListEntries, UpdateWidget, WidgetCreateXWebhookEnabled,
+};
+use futures_util::TryStreamExt;
 use serde_json::json;
-use wiremock::matchers::{any, method};
+use wiremock::matchers::{any, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 const BOX: &str = "BXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -86,4 +89,86 @@ async fn a_header_that_cant_be_one_is_refused_before_sending() {
         .await
         .expect("recorded")
         .is_empty());
+}
+
+#[tokio::test]
+async fn a_json_parameter_is_its_json_text_and_a_string_goes_as_it_is() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "sid": WIDGET })))
+        .mount(&server)
+        .await;
+    client(&server)
+        .widgets(&BOX.parse().expect("a SID"))
+        .update(
+            &WIDGET.parse().expect("a SID"),
+            UpdateWidget::new()
+                .config(json!({"b": [1, true], "a": "x"}))
+                .items([json!("plain"), json!({"k": null}), json!(2)]),
+        )
+        .await
+        .expect("sent");
+    let sent = &server.received_requests().await.expect("recorded")[0];
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        form(sent),
+        [
+            pair("Config", r#"{"b":[1,true],"a":"x"}"#),
+            pair("Items", "plain"),
+            pair("Items", r#"{"k":null}"#),
+            pair("Items", "2"),
+        ]
+    );
+}
+
+/// api_v2010's page shape: the links beside the records, relative to the host.
+#[tokio::test]
+async fn a_flat_page_streams_by_its_relative_next_page_uri() {
+    let server = MockServer::start().await;
+    let uri = "/2010-04-01/Entries.json";
+    let page = |sids: &[&str], this: &str, next: Option<&str>| {
+        json!({
+            "entries": sids.iter().map(|s| json!({"sid": s})).collect::<Vec<_>>(),
+            "first_page_uri": format!("{uri}?PageSize=2&Page=0"),
+            "next_page_uri": next,
+            "previous_page_uri": null,
+            "uri": this,
+            "page": 0,
+            "page_size": 2,
+            "start": 0,
+            "end": 1,
+        })
+    };
+    let second = format!("{uri}?PageSize=2&Page=1&PageToken=PA2");
+    Mock::given(method("GET"))
+        .and(path(uri))
+        .and(query_param_is_missing("Page"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            &["E1", "E2"],
+            uri,
+            Some(&second),
+        )))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(uri))
+        .and(query_param("Page", "1"))
+        .and(query_param("PageToken", "PA2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&["E3"], &second, None)))
+        .mount(&server)
+        .await;
+    let entries = client(&server).entries();
+    let first = entries
+        .list(ListEntries::new().page_size(2))
+        .await
+        .expect("a page");
+    assert_eq!(first.next_page_uri.as_deref(), Some(second.as_str()));
+    assert_eq!(first.page_size, 2);
+    let all: Vec<String> = entries
+        .stream(ListEntries::new().page_size(2))
+        .map_ok(|e| e.sid.unwrap_or_default())
+        .try_collect()
+        .await
+        .expect("every page");
+    assert_eq!(all, ["E1", "E2", "E3"]);
 }

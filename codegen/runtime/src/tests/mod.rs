@@ -14,6 +14,7 @@ mod client;
 mod date;
 mod error;
 mod faults;
+mod json_text;
 mod limits;
 mod load;
 mod loopback;

@@ -348,3 +348,55 @@ async fn every_page_carries_the_first_requests_headers() {
         assert_eq!(values, ["true"], "{}", request.url);
     }
 }
+
+/// api_v2010's pages link with URIs relative to the host (`/2010-04-01/…?Page=1`):
+/// followed on the client's own origin; one relative to the scheme alone
+/// (`//host/…`) names another host and is refused.
+#[tokio::test]
+async fn paginate_follows_a_next_page_relative_to_the_host_and_nothing_else() {
+    let server = MockServer::start().await;
+    let relative = format!("{INVITES}?Page=1");
+    Mock::given(method("GET"))
+        .and(path_is(INVITES))
+        .and(query_param_is_missing("Page"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            0..2,
+            INVITES,
+            Some(relative.clone()),
+        )))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_is(INVITES))
+        .and(query_param("Page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(2..3, &relative, None)))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let all: Vec<_> = client
+        .paginate::<InvitePage>(Ok(list(vec![])))
+        .collect()
+        .await;
+    let identities: Vec<String> = all.into_iter().map(|r| r.unwrap().identity).collect();
+    assert_eq!(identities, ["user0", "user1", "user2"]);
+
+    let other = MockServer::start().await;
+    let scheme_relative = format!("//localhost:{}{INVITES}?Page=1", other.address().port());
+    let first = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            0..1,
+            INVITES,
+            Some(scheme_relative),
+        )))
+        .mount(&first)
+        .await;
+    let results: Vec<_> = super::server::client(&first)
+        .paginate::<InvitePage>(Ok(list(vec![])))
+        .collect()
+        .await;
+    assert_eq!(results.len(), 2);
+    assert!(results[0].is_ok());
+    assert!(matches!(results[1], Err(Error::Paging(_))), "{results:?}");
+    assert!(requests(&other).await.is_empty());
+}
