@@ -149,6 +149,7 @@ pub mod param_fns {
     pub const VALIDATE: &str = "validate";
     pub const TO_PAIRS: &str = "to_pairs";
     pub const TO_HEADERS: &str = "to_headers";
+    pub const TO_JSON: &str = "to_json";
     /// The argument that holds an operation's parameter struct.
     pub const PARAMS_ARG: &str = "params";
     /// A handle's fields.
@@ -159,6 +160,8 @@ pub mod param_fns {
         NEW,
         VALIDATE,
         TO_PAIRS,
+        TO_HEADERS,
+        TO_JSON,
         PARAMS_ARG,
         CLIENT_FIELD,
         SCOPE_FIELD,

@@ -460,6 +460,8 @@ pub enum ParamIn {
     Path,
     Query,
     Form,
+    /// A property of the JSON object body.
+    Json,
     Header,
 }
 
@@ -470,6 +472,7 @@ impl ParamIn {
             ParamIn::Path => "path",
             ParamIn::Query => "query",
             ParamIn::Form => "form",
+            ParamIn::Json => "json",
             ParamIn::Header => "header",
         }
     }

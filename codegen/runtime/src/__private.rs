@@ -22,6 +22,20 @@ pub fn json_text(value: &serde_json::Value) -> String {
     }
 }
 
+/// A JSON object body as a parameter struct builds it, for
+/// [`Request::json`](crate::__private::Request::json).
+pub type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+/// An explicit `null`, for a nullable JSON parameter set to `None`.
+pub const JSON_NULL: serde_json::Value = serde_json::Value::Null;
+
+/// A parameter's value in a JSON body. Generated parameters are text, numbers,
+/// booleans, SIDs, enums, JSON and arrays of those, none of which can fail to
+/// serialise; a value that did would go as `null`.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
 /// Timestamps as the API writes them: `#[serde(with)]` helpers and form values.
 pub mod date {
     pub use crate::date::{

@@ -8,7 +8,9 @@ use crate::builder::ERROR_BODY_BYTES;
 use crate::error::Error;
 use crate::retry::{self, RetryPolicy};
 use crate::validate::{Problem, ValidationError};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, RETRY_AFTER, USER_AGENT};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+};
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::fmt;
@@ -58,8 +60,18 @@ pub struct Request {
     method: Method,
     path: String,
     query: Vec<(&'static str, String)>,
-    form: Option<Vec<(&'static str, String)>>,
+    body: Body,
     headers: Vec<(&'static str, String)>,
+}
+
+/// What a request sends after its headers.
+#[derive(Clone)]
+enum Body {
+    None,
+    /// `application/x-www-form-urlencoded` pairs; a key may repeat.
+    Form(Vec<(&'static str, String)>),
+    /// An `application/json` object.
+    Json(serde_json::Map<String, serde_json::Value>),
 }
 
 impl Request {
@@ -72,7 +84,7 @@ impl Request {
             method,
             path,
             query: Vec::new(),
-            form: None,
+            body: Body::None,
             headers: Vec::new(),
         }
     }
@@ -83,9 +95,16 @@ impl Request {
         self
     }
 
+    /// A JSON object body, sent as `application/json`. Its values stay out of
+    /// `Debug`, as a form's do: they may be secrets.
+    pub fn json(mut self, object: serde_json::Map<String, serde_json::Value>) -> Request {
+        self.body = Body::Json(object);
+        self
+    }
+
     /// The form body, sent as `application/x-www-form-urlencoded`.
     pub fn form(mut self, pairs: Vec<(&'static str, String)>) -> Request {
-        self.form = Some(pairs);
+        self.body = Body::Form(pairs);
         self
     }
 
@@ -108,18 +127,21 @@ impl Request {
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let form_keys = self
-            .form
-            .as_ref()
-            .map(|pairs| pairs.iter().map(|(key, _)| *key).collect::<Vec<_>>());
-        f.debug_struct("Request")
+        let mut debug = f.debug_struct("Request");
+        debug
             .field("operation", &self.operation)
             .field("method", &self.method)
             .field("path", &self.path)
-            .field("query", &self.query)
-            .field("form_keys", &form_keys)
-            .field("headers", &self.headers)
-            .finish()
+            .field("query", &self.query);
+        match &self.body {
+            Body::None => debug.field("form_keys", &None::<()>),
+            Body::Form(pairs) => debug.field(
+                "form_keys",
+                &Some(pairs.iter().map(|(key, _)| *key).collect::<Vec<_>>()),
+            ),
+            Body::Json(object) => debug.field("json_keys", &object.keys().collect::<Vec<_>>()),
+        };
+        debug.field("headers", &self.headers).finish()
     }
 }
 
@@ -218,7 +240,7 @@ impl Transport {
         loop {
             let retry_left = attempt < attempts;
             let sent = self
-                .request(&req.method, url.clone(), req.form.as_deref(), &headers)
+                .request(&req.method, url.clone(), &req.body, &headers)
                 .send()
                 .await;
             let response = match sent {
@@ -262,7 +284,7 @@ impl Transport {
         &self,
         method: &Method,
         url: Url,
-        form: Option<&[(&'static str, String)]>,
+        body: &Body,
         headers: &HeaderMap,
     ) -> reqwest::RequestBuilder {
         let inner = &self.inner;
@@ -277,9 +299,12 @@ impl Transport {
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, inner.user_agent.clone())
             .timeout(inner.timeout);
-        match form {
-            Some(form) => builder.form(form),
-            None => builder,
+        match body {
+            Body::None => builder,
+            Body::Form(pairs) => builder.form(pairs),
+            Body::Json(object) => builder
+                .header(CONTENT_TYPE, "application/json")
+                .body(serde_json::Value::Object(object.clone()).to_string()),
         }
     }
 }

@@ -180,6 +180,8 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     } else {
         None
     };
+    let to_json = ident(param_fns::TO_JSON);
+    let json = has(ParamIn::Json).then(|| quote!(.json(params.#to_json())));
     let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
     let scope = (!r.scope_params.is_empty())
         .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
@@ -191,6 +193,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             ::std::result::Result::Ok(
                 crate::runtime::Request::new(#operation_name, crate::runtime::Method::#http_method, #path)
                     #pairs
+                    #json
                     #headers
             )
         }

@@ -27,8 +27,11 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
             r.wire
         ),
     };
-    let location = if op.params.iter().any(|p| p.location == ParamIn::Form) {
+    let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
+    let location = if has(ParamIn::Form) {
         "Sent as a form body; required parameters are arguments of `new`."
+    } else if has(ParamIn::Json) {
+        "Sent as a JSON object body; required parameters are arguments of `new`."
     } else {
         "Sent in the query string; required parameters are arguments of `new`."
     };
@@ -67,14 +70,23 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let checks = op.params.iter().filter_map(check);
     let default = params_default(op).then(|| quote!(Default,));
     let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
-    let (headers, pairs): (Vec<&Param>, Vec<&Param>) = op
+    let at = |location: ParamIn| -> Vec<&Param> {
+        op.params
+            .iter()
+            .filter(|p| p.location == location)
+            .collect()
+    };
+    let (headers, json) = (at(ParamIn::Header), at(ParamIn::Json));
+    let pairs: Vec<&Param> = op
         .params
         .iter()
-        .partition(|p| p.location == ParamIn::Header);
-    let (validate, to_pairs, to_headers) = (
+        .filter(|p| matches!(p.location, ParamIn::Query | ParamIn::Form))
+        .collect();
+    let (validate, to_pairs, to_headers, to_json) = (
         ident(param_fns::VALIDATE),
         ident(param_fns::TO_PAIRS),
         ident(param_fns::TO_HEADERS),
+        ident(param_fns::TO_JSON),
     );
     let to_pairs = (!pairs.is_empty()).then(|| {
         let body = encode_all(&pairs);
@@ -91,6 +103,18 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
             /// The header parameters as name and value pairs.
             pub(crate) fn #to_headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
                 #body
+            }
+        }
+    });
+
+    let to_json = (!json.is_empty()).then(|| {
+        let inserts = json.iter().map(|p| json_insert(p));
+        quote! {
+            /// The JSON body's parameters as one object, in spec order.
+            pub(crate) fn #to_json(&self) -> crate::runtime::JsonObject {
+                let mut object = crate::runtime::JsonObject::new();
+                #(#inserts)*
+                object
             }
         }
     });
@@ -120,6 +144,8 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 
             #to_pairs
 
+            #to_json
+
             #to_headers
         }
     })
@@ -144,17 +170,20 @@ fn param_doc(p: &Param) -> TokenStream {
             min: Some(a),
             max: Some(b),
         } => notes.push(format!("From {a} to {b}.")),
-        Type::Array(_) => notes.push("Each item is sent as a repeated key.".into()),
+        Type::Array(_) if p.location != ParamIn::Json => {
+            notes.push("Each item is sent as a repeated key.".into())
+        }
         _ => {}
     }
     if p.location == ParamIn::Header {
         notes.push("A request header.".into());
     }
     if p.nullable {
-        notes.push(
-            "`None` sends an explicit null (an empty value); leaving it unset sends nothing."
-                .into(),
-        );
+        notes.push(if p.location == ParamIn::Json {
+            "`None` sends `null`; leaving it unset sends nothing.".into()
+        } else {
+            "`None` sends an explicit null (an empty value); leaving it unset sends nothing.".into()
+        });
     }
     if p.secret {
         notes.push("A secret: `Debug` shows `[redacted]`.".into());
@@ -303,6 +332,58 @@ fn encode(p: &Param) -> TokenStream {
             quote! {
                 if let ::std::option::Option::Some(value) = &self.#field {
                     pairs.push((#wire, #text));
+                }
+            }
+        }
+    }
+}
+
+/// The JSON value of one value of `p`: a date as its text, a secret exposed here only.
+fn json_value(p: &Param, ty: &Type, value: TokenStream) -> TokenStream {
+    match ty {
+        Type::DateTime(_) => {
+            let text = to_wire(ty, value);
+            quote!(crate::runtime::to_json(&#text))
+        }
+        _ if p.secret => quote!(crate::runtime::to_json(crate::Secret::expose(#value))),
+        _ => quote!(crate::runtime::to_json(#value)),
+    }
+}
+
+/// Puts `p` into `object` when it is set: an optional parameter left unset, or an
+/// optional array left empty, is not sent; `Some(None)` of a nullable one is `null`.
+fn json_insert(p: &Param) -> TokenStream {
+    let field = ident(&p.name);
+    let wire = &p.wire;
+    let key = quote!(::std::string::String::from(#wire));
+    match (&p.ty, p.required) {
+        (ty, false) if p.nullable => {
+            let value = json_value(p, ty, quote!(value));
+            quote! {
+                match &self.#field {
+                    ::std::option::Option::Some(::std::option::Option::Some(value)) => { object.insert(#key, #value); }
+                    ::std::option::Option::Some(::std::option::Option::None) => { object.insert(#key, crate::runtime::JSON_NULL); }
+                    ::std::option::Option::None => {}
+                }
+            }
+        }
+        (Type::Array(_), false) => {
+            let value = json_value(p, &p.ty, quote!(&self.#field));
+            quote! {
+                if !self.#field.is_empty() {
+                    object.insert(#key, #value);
+                }
+            }
+        }
+        (ty, true) => {
+            let value = json_value(p, ty, quote!(&self.#field));
+            quote!(object.insert(#key, #value);)
+        }
+        (ty, false) => {
+            let value = json_value(p, ty, quote!(value));
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#field {
+                    object.insert(#key, #value);
                 }
             }
         }

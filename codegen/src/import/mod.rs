@@ -527,7 +527,10 @@ fn resource<'a>(
 #[derive(Clone, Copy, PartialEq)]
 enum Use {
     Property,
+    /// A path, query, header or form parameter: one text value on the wire.
     Param,
+    /// A property of a JSON body.
+    Body,
 }
 
 fn operation<'a>(
@@ -657,46 +660,57 @@ fn operation<'a>(
     if let Some(body) = op.node.get("requestBody") {
         let at = format!("{}.requestBody", op.at);
         let content = object(body.get("content").unwrap_or(&Value::Null));
-        match content.get("application/x-www-form-urlencoded") {
-            Some(form) => {
-                let schema_at = format!("{at}.content.application/x-www-form-urlencoded.schema");
-                if let Some((schema, schema_at)) =
-                    doc.resolve(form.get("schema").unwrap_or(&Value::Null), &schema_at)
-                {
-                    let required: Vec<&str> = schema
-                        .get("required")
-                        .and_then(Value::as_array)
-                        .map(|r| r.iter().filter_map(Value::as_str).collect())
-                        .unwrap_or_default();
-                    for (wire, value) in object(schema.get("properties").unwrap_or(&Value::Null)) {
-                        let at = child(&child(&schema_at, "properties"), wire);
-                        let Some((ty, nullable, docs)) =
-                            schema_type(doc, names, value, &at, wire, Use::Param)
-                        else {
-                            continue;
-                        };
-                        let required = required.contains(&wire.as_str());
-                        let param = Param {
-                            location: "form",
-                            ty,
-                            required,
-                            nullable: nullable && !required,
-                            secret: false,
-                            doc: docs,
-                        };
-                        params.push((wire.clone(), with_secret(choices, wire, param)));
-                    }
-                }
-            }
-            None => {
-                let types: Vec<&str> = content.keys().map(String::as_str).collect();
-                doc.problem(
-                    &at,
-                    format!("request bodies of {} are not supported", types.join(", ")),
-                    "the format sends form bodies (application/x-www-form-urlencoded)",
-                );
-                return None;
-            }
+        let body = [
+            ("application/x-www-form-urlencoded", "form"),
+            ("application/json", "json"),
+        ]
+        .into_iter()
+        .find_map(|(media, location)| Some((media, location, content.get(media)?)));
+        let Some((media, location, body)) = body else {
+            let types: Vec<&str> = content.keys().map(String::as_str).collect();
+            doc.problem(
+                &at,
+                format!("request bodies of {} are not supported", types.join(", ")),
+                "the format sends form bodies (application/x-www-form-urlencoded) and JSON objects (application/json)",
+            );
+            return None;
+        };
+        let schema_at = format!("{at}.content.{media}.schema");
+        let (schema, schema_at) =
+            doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
+        let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+            doc.problem(
+                &schema_at,
+                "a request body that is not an object with properties",
+                "the format sends a body's properties as parameters",
+            );
+            return None;
+        };
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let used = if location == "json" {
+            Use::Body
+        } else {
+            Use::Param
+        };
+        for (wire, value) in properties {
+            let at = child(&child(&schema_at, "properties"), wire);
+            let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, wire, used) else {
+                continue;
+            };
+            let required = required.contains(&wire.as_str());
+            let param = Param {
+                location,
+                ty,
+                required,
+                nullable: nullable && !required,
+                secret: false,
+                doc: docs,
+            };
+            params.push((wire.clone(), with_secret(choices, wire, param)));
         }
     }
     Some(Operation {
@@ -734,7 +748,8 @@ fn with_secret(choices: &Choices, wire: &str, mut param: Param) -> Param {
         || wire.ends_with("Password")
         || (wire.ends_with("Token") && wire != "PageToken");
     let secret = choices.secrets.get(wire).copied().unwrap_or(by_name);
-    param.secret = secret && param.ty.ty == "string" && matches!(param.location, "query" | "form");
+    param.secret =
+        secret && param.ty.ty == "string" && matches!(param.location, "query" | "form" | "json");
     param
 }
 
@@ -847,7 +862,7 @@ fn value_type<'a>(
         Some("boolean") => Some(ty("boolean")),
         // A form or query value that holds JSON, sent as its text as Twilio's
         // libraries do; typed only as far as JSON goes.
-        Some("object") if used == Use::Param => {
+        Some("object") if used != Use::Property => {
             if schema.get("properties").is_some() {
                 doc.lossy(
                     at,

@@ -329,6 +329,7 @@ impl From<raw::ParamIn> for ParamIn {
             raw::ParamIn::Path => ParamIn::Path,
             raw::ParamIn::Query => ParamIn::Query,
             raw::ParamIn::Form => ParamIn::Form,
+            raw::ParamIn::Json => ParamIn::Json,
             raw::ParamIn::Header => ParamIn::Header,
         }
     }

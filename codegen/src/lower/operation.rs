@@ -294,18 +294,17 @@ pub fn lower_operation(
                 }
                 path_params.push(param);
             }
-            ParamIn::Form if matches!(method, Method::Get | Method::Delete) => {
+            ParamIn::Form | ParamIn::Json if matches!(method, Method::Get | Method::Delete) => {
                 ctx.error(
                     &[pat, &["in"]].concat(),
                     Target::Value,
-                    format!(
-                        "a {} request has no form body for `{pwire}`",
-                        method.as_str()
-                    ),
+                    format!("a {} request has no body for `{pwire}`", method.as_str()),
                     Some("use `in: query`, or change the method to POST".into()),
                 );
                 ok = false;
             }
+            // Any type serialises to JSON; a date as its text, in its format.
+            ParamIn::Json => params.push(param),
             ParamIn::Header => params.push(param),
             ParamIn::Query | ParamIn::Form => {
                 if matches!(param.ty, Type::Map { .. }) {
@@ -331,6 +330,22 @@ pub fn lower_operation(
         .iter()
         .filter(|p| p.location == ParamIn::Query)
         .count();
+    let in_json = params
+        .iter()
+        .filter(|p| p.location == ParamIn::Json)
+        .count();
+    if in_form > 0 && in_json > 0 {
+        ctx.error(
+            &at,
+            Target::Key,
+            format!(
+                "operation `{}` mixes form and JSON body parameters",
+                kind.as_str()
+            ),
+            Some("a request has one body: send them all `in: form` or all `in: json`".into()),
+        );
+        ok = false;
+    }
     if in_form > 0 && in_query > 0 {
         ctx.error(
             &at,

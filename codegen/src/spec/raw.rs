@@ -312,6 +312,8 @@ pub enum ParamIn {
     Path,
     Query,
     Form,
+    /// A property of an `application/json` object body.
+    Json,
     Header,
 }
 

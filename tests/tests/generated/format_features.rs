@@ -3,7 +3,8 @@
 //! the wire: the fixture crate `fixture-everything` against a loopback server.
 
 use fixture_everything::{
-    Auth, Client, CreateWidget, ListEntries, UpdateWidget, WidgetCreateXWebhookEnabled,
+    Auth, Client, Colour, CreateAssistant, CreateWidget, ListEntries, UpdateWidget,
+    WidgetCreateXWebhookEnabled,
 };
 use futures_util::TryStreamExt;
 use serde_json::json;
@@ -171,4 +172,76 @@ async fn a_flat_page_streams_by_its_relative_next_page_uri() {
         .await
         .expect("every page");
     assert_eq!(all, ["E1", "E2", "E3"]);
+}
+
+/// A JSON body: each set parameter under its wire name with its JSON type, a date as
+/// its text, an unset one left out, a `None` of a nullable one as `null`; query
+/// parameters stay in the query string.
+#[tokio::test]
+async fn a_json_body_holds_the_set_parameters_with_their_json_types() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({ "sid": "AS1" })))
+        .mount(&server)
+        .await;
+    let assistants = client(&server).assistants();
+    let when = time::OffsetDateTime::from_unix_timestamp(1_796_119_200).expect("a time");
+    assistants
+        .create(
+            CreateAssistant::new("Ada")
+                .notify(true)
+                .config(json!({"voice": {"speed": 1.5}}))
+                .tags(["a".to_string(), "b".to_string()])
+                .colour(Colour::LightBlue)
+                .max_turns(None)
+                .starts_at(when)
+                .api_key("k3y"),
+        )
+        .await
+        .expect("201");
+    assistants
+        .create(CreateAssistant::new("Bo").max_turns(3))
+        .await
+        .expect("201");
+    let sent = server.received_requests().await.expect("recorded");
+    let body =
+        |i: usize| -> serde_json::Value { serde_json::from_slice(&sent[i].body).expect("JSON") };
+    assert_eq!(
+        sent[0]
+            .headers
+            .get("content-type")
+            .map(|v| v.to_str().expect("text")),
+        Some("application/json")
+    );
+    assert_eq!(sent[0].url.query(), Some("Notify=true"));
+    assert_eq!(
+        body(0),
+        json!({
+            "name": "Ada",
+            "config": {"voice": {"speed": 1.5}},
+            "tags": ["a", "b"],
+            "colour": "light-blue",
+            "max_turns": null,
+            "starts_at": "2026-12-01T10:00:00Z",
+            "api_key": "k3y",
+        })
+    );
+    assert_eq!(sent[1].url.query(), None);
+    assert_eq!(body(1), json!({"name": "Bo", "max_turns": 3}));
+}
+
+#[tokio::test]
+async fn a_json_parameter_out_of_bounds_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let err = client(&server)
+        .assistants()
+        .create(CreateAssistant::new("Ada").max_turns(21))
+        .await
+        .expect_err("21 is above the maximum of 20");
+    assert!(err.to_string().contains("max_turns"), "{err}");
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .is_empty());
 }

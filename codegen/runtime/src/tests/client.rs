@@ -122,6 +122,50 @@ fn request_debug_shows_form_keys_not_values() {
 }
 
 #[test]
+fn request_debug_shows_json_keys_not_values() {
+    let mut object = serde_json::Map::new();
+    object.insert("name".into(), "shown as a key only".into());
+    object.insert("secret".into(), super::builder::SECRET.into());
+    let request =
+        Request::new("Assistant.create", Method::POST, "/v1/Assistants".into()).json(object);
+    let shown = format!("{request:?}");
+    assert!(
+        shown.contains("\"secret\"")
+            && !shown.contains(super::builder::SECRET)
+            && !shown.contains("shown as a key only"),
+        "{shown}"
+    );
+}
+
+#[tokio::test]
+async fn a_json_body_is_sent_as_application_json() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({"sid": "x"})))
+        .mount(&server)
+        .await;
+    let mut object = serde_json::Map::new();
+    object.insert("name".into(), "ä \"quoted\"".into());
+    object.insert("nested".into(), serde_json::json!({"list": [1, null]}));
+    let request =
+        Request::new("Assistant.create", Method::POST, "/v1/Assistants".into()).json(object);
+    let _: serde_json::Value = client(&server).send_json(request).await.expect("201");
+    let sent = &requests(&server).await[0];
+    assert_eq!(
+        sent.headers
+            .get("content-type")
+            .map(|v| v.to_str().unwrap()),
+        Some("application/json")
+    );
+    let body: serde_json::Value = serde_json::from_slice(&sent.body).expect("JSON");
+    assert_eq!(
+        body,
+        serde_json::json!({"name": "ä \"quoted\"", "nested": {"list": [1, null]}})
+    );
+    assert_common_headers(sent);
+}
+
+#[test]
 fn client_is_send_sync() {
     fn assert_send_sync<T: Send + Sync + 'static>() {}
     assert_send_sync::<Transport>();
