@@ -299,6 +299,8 @@ pub enum Paging {
     /// `next_page_uri`, `first_page_uri`, `previous_page_uri`, `uri`, `page` and
     /// `page_size` beside the records, URIs relative to the host.
     Flat,
+    /// No link to another page: the records are the whole listing.
+    None,
 }
 
 #[derive(Debug)]

@@ -135,11 +135,15 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
         ],
         (OpKind::List, false) => vec![
             format!("let page = {handle}.{}({args}).await?;", op.fn_name),
-            match r.page.as_ref().map(|p| p.paging) {
-                Some(crate::model::Paging::Flat) => "println!(\"{:?}\", page.next_page_uri);",
-                _ => "println!(\"{:?}\", page.meta.next_page_url);",
-            }
-            .into(),
+            match r.page.as_ref() {
+                Some(p) if p.paging == crate::model::Paging::Flat => {
+                    "println!(\"{:?}\", page.next_page_uri);".into()
+                }
+                Some(p) if p.paging == crate::model::Paging::None => {
+                    format!("println!(\"{{}} records\", page.{}.len());", p.field)
+                }
+                _ => "println!(\"{:?}\", page.meta.next_page_url);".into(),
+            },
         ],
         (OpKind::Delete, _) => vec![format!("{handle}.{}({args}).await?;", op.fn_name)],
         _ => vec![

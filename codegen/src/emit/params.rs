@@ -49,6 +49,9 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
         quote!(#arg: #ty)
     });
     let new = ident(param_fns::NEW);
+    // Every required parameter is an argument, however many the API requires.
+    let many =
+        (constructor_args(op).len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let new_body = if params_default(op) {
         quote!(Self::default())
     } else {
@@ -129,6 +132,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 
         impl #name {
             /// The parameters with every required one given and no optional one set.
+            #many
             pub fn #new(#(#new_args),*) -> Self {
                 #new_body
             }

@@ -172,6 +172,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let links = match p.paging {
         Paging::Meta => "`meta` says how to reach the next page",
         Paging::Flat => "the fields beside them say how to reach the next page",
+        Paging::None => "they are the whole listing",
     };
     let docs = doc_with(
         &format!(
@@ -215,6 +216,15 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                     page_size: self.page_size,
                     previous_page_url: self.previous_page_uri,
                     url: self.uri,
+                }
+            },
+        ),
+        Paging::None => (
+            quote!(),
+            quote! {
+                crate::PageMeta {
+                    key: ::std::string::String::from(#key),
+                    ..::std::default::Default::default()
                 }
             },
         ),

@@ -25,7 +25,7 @@ pub use folder::{import_folder, ImportError, Outcome};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Paging;
-use crate::naming::camel;
+use crate::naming::{camel, snake};
 use crate::SourceFile;
 use doc::{child, object, ref_name, text, Doc};
 use names::{plural_of, Names};
@@ -371,19 +371,29 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
             op.at
         );
         let record = if op.kind == "list" {
-            page_records(schema).map(|(_, items, _)| items)
+            let (page, _) = doc.resolve(schema, &at)?;
+            page_records(page).map(|(_, items, _)| items)
         } else {
             Some(schema)
         };
-        if let Some(record) = record {
-            if let Some(name) = ref_name(record) {
-                let rank = match op.kind {
-                    "fetch" | "update" => 0,
-                    "list" => 1,
-                    _ => 2,
-                };
-                candidates.push((rank, name, record, at));
+        let Some(record) = record else { continue };
+        let rank = match op.kind {
+            "fetch" | "update" => 0,
+            "list" => 1,
+            _ => 2,
+        };
+        match ref_name(record) {
+            Some(name) => candidates.push((rank, name, record, at)),
+            // An answer declared in place (`{type: object, properties: …}`) is named
+            // after its operation: `CreateNewFactorPasskey` → `NewFactorPasskey`.
+            None if record.get("properties").is_some() => {
+                let id = text(op.node, "operationId").unwrap_or("");
+                let name = id.get(op.kind.len()..).filter(|n| !n.is_empty());
+                if let Some(name) = name {
+                    candidates.push((rank + 3, name, record, at));
+                }
             }
+            None => {}
         }
     }
     candidates.sort_by_key(|(rank, ..)| *rank);
@@ -559,7 +569,14 @@ fn operation<'a>(
     }
     let (envelope, paging) = if op.kind == "list" {
         let page = success(op.node)
-            .and_then(|(_, r)| r.get("content")?.get("application/json")?.get("schema"))
+            .and_then(|(status, r)| {
+                let schema = r.get("content")?.get("application/json")?.get("schema")?;
+                let at = format!(
+                    "{}.responses.{status}.content.application/json.schema",
+                    op.at
+                );
+                Some(doc.resolve(schema, &at)?.0)
+            })
             .and_then(page_records);
         match page {
             Some((key, _, Some(paging))) => (Some(key.to_string()), paging),
@@ -623,13 +640,22 @@ fn operation<'a>(
         else {
             continue;
         };
+        let nullable = nullable_param(
+            doc,
+            &at,
+            wire,
+            &ty,
+            nullable && location != "path" && location != "header",
+        );
         let param = Param {
             location,
+            nullable,
             ty,
             required: p.get("required").and_then(Value::as_bool).unwrap_or(false)
                 || location == "path",
-            nullable: nullable && location != "path" && location != "header",
+
             secret: false,
+            name: None,
             doc: text(p, "description").unwrap_or("").to_string(),
         };
         let param = with_secret(choices, wire, param);
@@ -704,15 +730,17 @@ fn operation<'a>(
             let required = required.contains(&wire.as_str());
             let param = Param {
                 location,
+                nullable: nullable_param(doc, &at, wire, &ty, nullable && !required),
                 ty,
                 required,
-                nullable: nullable && !required,
                 secret: false,
+                name: None,
                 doc: docs,
             };
             params.push((wire.clone(), with_secret(choices, wire, param)));
         }
     }
+    rust_names(&mut params);
     Some(Operation {
         kind: op.kind,
         method: op.method,
@@ -735,10 +763,54 @@ fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>)> {
         Some(Paging::Meta)
     } else if properties.contains_key("next_page_uri") {
         Some(Paging::Flat)
+    } else if properties.keys().all(|k| k == key || k == "uri") {
+        // The records and at most the page's own URI: one page is the listing.
+        Some(Paging::None)
     } else {
         None
     };
     Some((key.as_str(), records.get("items")?, paging))
+}
+
+/// Whether a parameter that may be null takes an explicit null: an array can't (an
+/// empty one sends nothing), which the report says.
+fn nullable_param(doc: &mut Doc, at: &str, wire: &str, ty: &TypeRef, nullable: bool) -> bool {
+    if nullable && ty.ty == "array" {
+        doc.lossy(
+            at,
+            "null for an array parameter",
+            format!("`{wire}` can't be sent as null: an empty array sends nothing"),
+        );
+        return false;
+    }
+    nullable
+}
+
+/// Rust names for the parameters whose wire name's is reserved or taken in the
+/// operation: `StartTime<` and `StartTime>` beside `StartTime` are `start_time_before`
+/// and `start_time_after`, as in Twilio's libraries; any other takes `_value`.
+fn rust_names(params: &mut [(String, Param)]) {
+    let reserved = crate::generated_crate::param_fns::RESERVED;
+    let mut taken: Vec<String> = Vec::new();
+    // Plain names first, so that `StartTime` keeps `start_time`.
+    let mut order: Vec<usize> = (0..params.len()).collect();
+    order.sort_by_key(|&i| params[i].0.ends_with(['<', '>']));
+    for i in order {
+        let (wire, param) = &mut params[i];
+        let mut name = snake(wire);
+        if reserved.contains(&name.as_str()) || taken.contains(&name) {
+            let alternative = match wire.strip_suffix('<') {
+                Some(stem) => format!("{stem}Before"),
+                None => match wire.strip_suffix('>') {
+                    Some(stem) => format!("{stem}After"),
+                    None => format!("{wire}Value"),
+                },
+            };
+            name = snake(&alternative);
+            param.name = Some(name.clone());
+        }
+        taken.push(name);
+    }
 }
 
 /// The secret flag by name, unless the maintainer chose otherwise.

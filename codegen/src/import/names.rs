@@ -98,7 +98,12 @@ impl Names {
         rename: &HashMap<String, String>,
     ) -> Vec<NamedEntry> {
         let renamed = |name: String| rename.get(&name).cloned().unwrap_or(name);
-        let mut taken: Vec<String> = resources.iter().map(|r| r.name.clone()).collect();
+        // The crate's own names (`Error`, `ValidationError`) are taken from the start.
+        let mut taken: Vec<String> = crate::generated_crate::reserved_type_names()
+            .into_iter()
+            .map(str::to_owned)
+            .chain(resources.iter().map(|r| r.name.clone()))
+            .collect();
         let mut types = Vec::new();
         // Named after an owning resource first, so that a name taken twice goes to the
         // SID whose resource has it; the other is qualified by its prefix
@@ -153,6 +158,9 @@ impl Names {
                 let (owner, n) = c.split_once("_enum_")?;
                 Some(camel(&format!("{owner} {n}")))
             }));
+            // Then `…Kind`, for a name the crate itself has (`ValidationError`).
+            let kinds: Vec<String> = candidates.iter().map(|c| format!("{c}Kind")).collect();
+            candidates.extend(kinds);
             let chosen = candidates
                 .into_iter()
                 .find(|c| !taken.contains(c))

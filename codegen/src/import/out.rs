@@ -46,6 +46,8 @@ pub struct Param {
     pub required: bool,
     pub nullable: bool,
     pub secret: bool,
+    /// The Rust name, where the wire name's is taken or reserved.
+    pub name: Option<String>,
     pub doc: String,
 }
 
@@ -165,8 +167,14 @@ fn resource(out: &mut String, r: &Resource) {
             }
             if let Some(envelope) = &op.envelope {
                 let _ = writeln!(out, "        envelope: {}", scalar(envelope));
-                if op.paging == crate::model::Paging::Flat {
-                    let _ = writeln!(out, "        paging: flat");
+                match op.paging {
+                    crate::model::Paging::Meta => {}
+                    crate::model::Paging::Flat => {
+                        let _ = writeln!(out, "        paging: flat");
+                    }
+                    crate::model::Paging::None => {
+                        let _ = writeln!(out, "        paging: none");
+                    }
                 }
             }
             if !op.params.is_empty() {
@@ -191,6 +199,9 @@ fn param(out: &mut String, indent: &str, name: &str, p: &Param) {
     }
     if p.secret {
         fields.push("secret: true".into());
+    }
+    if let Some(name) = &p.name {
+        fields.push(format!("name: {}", scalar(name)));
     }
     fields.push(format!("doc: {}", scalar(&p.doc)));
     let _ = writeln!(out, "{indent}{}: {{ {} }}", key(name), fields.join(", "));

@@ -181,7 +181,7 @@ pub fn lower_operation(
             ok = false;
             continue;
         };
-        let name = snake(pwire);
+        let name = snake(p.name.as_deref().unwrap_or(pwire));
         names.claim(ctx, &name, pat);
         let location = ParamIn::from(p.location);
         if p.secret && (location == ParamIn::Path || ty != Type::String) {
@@ -198,9 +198,14 @@ pub fn lower_operation(
             );
             ok = false;
         }
-        if p.nullable && (location == ParamIn::Path || location == ParamIn::Header || p.required) {
+        let array = matches!(ty, Type::Array(_));
+        if p.nullable
+            && (location == ParamIn::Path || location == ParamIn::Header || p.required || array)
+        {
             let why = if p.required {
                 "a required parameter always has its value"
+            } else if array {
+                "an array parameter left empty sends nothing, and there is no null for it"
             } else {
                 "only a query or form parameter can be sent as an explicit null"
             };

@@ -303,6 +303,9 @@ pub struct Param {
     /// Never shown by `Debug` or in errors (a key, a password).
     #[serde(default)]
     pub secret: bool,
+    /// The Rust name, where the wire name's would be taken or reserved
+    /// (`StartTime<` → `start_time_before`); made snake case like a wire name.
+    pub name: Option<String>,
     pub doc: String,
 }
 

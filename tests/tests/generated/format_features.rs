@@ -245,3 +245,56 @@ async fn a_json_parameter_out_of_bounds_is_refused_before_sending() {
         .expect("recorded")
         .is_empty());
 }
+
+/// `name:` gives a parameter its Rust name where the wire name's is taken:
+/// `start_time_before` sends `StartTime<`.
+#[tokio::test]
+async fn a_renamed_parameter_keeps_its_wire_name() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "entries": [], "first_page_uri": "/x", "next_page_uri": null,
+            "previous_page_uri": null, "uri": "/x", "page": 0, "page_size": 50
+        })))
+        .mount(&server)
+        .await;
+    let t = |s: i64| time::OffsetDateTime::from_unix_timestamp(s).expect("a time");
+    client(&server)
+        .entries()
+        .list(ListEntries::new().start_time(t(0)).start_time_before(t(60)))
+        .await
+        .expect("a page");
+    let sent = &server.received_requests().await.expect("recorded")[0];
+    let pairs: Vec<(String, String)> = sent.url.query_pairs().into_owned().collect();
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        pairs,
+        [
+            pair("StartTime", "1970-01-01T00:00:00Z"),
+            pair("StartTime<", "1970-01-01T00:01:00Z")
+        ]
+    );
+}
+
+/// `paging: none`: the one page is the listing; `stream` sends one request.
+#[tokio::test]
+async fn a_page_without_links_is_the_whole_listing() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/Countries"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "countries": [{"country_code": "GB"}, {"country_code": "US"}],
+            "uri": "/v2/Countries"
+        })))
+        .mount(&server)
+        .await;
+    let codes: Vec<String> = client(&server)
+        .countries()
+        .stream()
+        .map_ok(|c| c.country_code.unwrap_or_default())
+        .try_collect()
+        .await
+        .expect("one page");
+    assert_eq!(codes, ["GB", "US"]);
+    assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+}
