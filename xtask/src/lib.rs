@@ -1,6 +1,7 @@
 //! Where the repository keeps its specs and their generated crates, and the runtime
 //! crate's API record, for `cargo xtask` and the workspace's tests.
 
+pub mod every_api;
 pub mod runtime_api;
 
 use codegen::fresh::Job;

@@ -25,6 +25,7 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
        cargo xtask bench-tls
+       cargo xtask import-report [--lossy]
 
   gen          regenerate the crate(s) from their spec folders; writes only changed files,
                then reports how each crate's public API changed since its last release
@@ -61,6 +62,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// `cargo xtask import-report`: every file of tests/fixtures/twilio-oai/ imported and
+/// generated in memory, as a table; `--lossy` adds each place less typed than the
+/// OpenAPI. Fails when a file is refused.
+fn import_report(root: &Path, args: &[String]) -> Result<ExitCode, String> {
+    let lossy = match args {
+        [] => false,
+        [flag] if flag == "--lossy" => true,
+        _ => return Err(format!("import-report takes only --lossy\n\n{USAGE}")),
+    };
+    let started = Instant::now();
+    let reports = xtask::every_api::run(&root.join(xtask::every_api::TWILIO_OAI_DIR))
+        .map_err(|e| format!("reading {}: {e}", xtask::every_api::TWILIO_OAI_DIR))?;
+    let elapsed = started.elapsed();
+    print!("{}", xtask::every_api::table(&reports));
+    if lossy {
+        print!("\n{}", xtask::every_api::lossy_places(&reports));
+    }
+    let refused = reports.iter().filter(|r| r.outcome.is_err()).count();
+    eprintln!(
+        "{} files imported and generated in {:.1} ms; {refused} refused",
+        reports.len() - refused,
+        elapsed.as_secs_f64() * 1000.0
+    );
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
     let root = workspace_root();
@@ -71,6 +102,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-tls" => return bench_tls::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "import" => return import(rest),
+        "import-report" => return import_report(&root, rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);

@@ -65,6 +65,24 @@ impl<'a> Doc<'a> {
         Err(diags)
     }
 
+    /// `value` with its `$ref`s followed as far as they resolve, recording nothing:
+    /// for a second look at a node [`Doc::resolve`] has been through.
+    pub fn follow(&self, value: &'a Value) -> &'a Value {
+        let mut current = value;
+        for _ in 0..MAX_REF_CHAIN {
+            let Some(target) = current
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+                .and_then(|pointer| self.root.pointer(pointer))
+            else {
+                break;
+            };
+            current = target;
+        }
+        current
+    }
+
     /// `value` with every `$ref` followed, or `None` (recorded) when one resolves
     /// nowhere, points outside the file or loops.
     pub fn resolve(&mut self, value: &'a Value, path: &str) -> Option<(&'a Value, String)> {

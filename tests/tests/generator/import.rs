@@ -554,58 +554,90 @@ fn an_imported_crate_builds_clippy_clean_outside_the_repo() {
 // Every Twilio OpenAPI file
 // ---------------------------------------------------------------------------------
 
-/// Each of Twilio's OpenAPI files is imported, or refused with its problems, and
-/// never panics; an import is then checked as a spec. The snapshot records where
-/// each file stands, so the work of importing them all shows as its diff.
+/// Each of Twilio's OpenAPI files is imported, checked and generated in process, or
+/// refused with its problems, and never panics; an import keeps every operation of its
+/// file. The snapshots are the per-API table (`cargo xtask import-report`) and every
+/// place a crate is less typed than its OpenAPI, so the work of importing them all
+/// shows as their diff.
 #[test]
-fn every_twilio_openapi_file_imports_or_says_why() {
-    let dir = fixture_path("twilio-oai");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("twilio-oai")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("twilio_") && n.ends_with(".yaml"))
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 55);
-    let mut lines = Vec::new();
-    let problems = |diags: &codegen::diagnostic::Diagnostics| {
-        let first = diags.0.first().map_or("", |d| d.message.as_str());
-        match diags.len() {
-            1 => format!("1 problem: {first}"),
-            n => format!("{n} problems; first: {first}"),
+fn every_twilio_openapi_file_imports_and_generates_or_says_why() {
+    let dir = workspace_root().join(xtask::every_api::TWILIO_OAI_DIR);
+    let reports = xtask::every_api::run(&dir).expect("reading Twilio's files");
+    assert_eq!(reports.len(), 55);
+    for r in &reports {
+        if let Ok(g) = &r.outcome {
+            assert_eq!(
+                g.operations, r.operations_in_file,
+                "{}: operations were dropped",
+                r.file
+            );
+            assert!(g.files.contains_key("src/lib.rs"), "{}", r.file);
         }
-    };
-    for name in names {
-        let openapi = SourceFile {
-            name: name.clone(),
-            text: std::fs::read_to_string(dir.join(&name)).expect("read"),
-        };
-        let line = match import(&openapi, &[], "../openapi.yaml") {
-            Err(diags) => format!("{name}: refused, {}", problems(&diags)),
-            Ok(imported) => {
-                let sources: Vec<SourceFile> = imported
-                    .files
-                    .iter()
-                    .map(|(file, text)| SourceFile {
-                        name: format!("{name}/{file}"),
-                        text: text.clone(),
-                    })
-                    .collect();
-                let counts = format!(
-                    "{} operations in {} resources",
-                    imported.operations, imported.resources
-                );
-                match codegen::check(&sources) {
-                    Ok(_) => format!("{name}: {counts}"),
-                    Err(diags) => {
-                        format!("{name}: {counts}, but the spec has {}", problems(&diags))
-                    }
-                }
-            }
-        };
-        lines.push(line);
     }
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!("import__every_twilio_file", lines.join("\n"));
+        insta::assert_snapshot!("import__every_twilio_file", xtask::every_api::table(&reports));
+        insta::assert_snapshot!("import__every_lossy_place", xtask::every_api::lossy_places(&reports));
     });
+}
+
+/// Every crate the Twilio files import to, generated outside the repository (under
+/// `target/every-api/`) and built as a consumer would: `cargo clippy --all-targets`
+/// with warnings denied, one crate after another in one shared target folder. Spawns
+/// cargo 50 times: heavy.
+#[test]
+fn every_imported_twilio_api_passes_clippy_outside_the_repo() {
+    if !tests::heavy_tests("every_imported_twilio_api_passes_clippy_outside_the_repo") {
+        return;
+    }
+    let root = workspace_root();
+    let base = root.join("target/every-api");
+    let reports =
+        xtask::every_api::run(&root.join(xtask::every_api::TWILIO_OAI_DIR)).expect("reading");
+    let mut jobs = Vec::new();
+    for r in &reports {
+        let Ok(g) = &r.outcome else { continue };
+        let spec = base.join("spec").join(r.name());
+        let _ = std::fs::remove_dir_all(&spec);
+        std::fs::create_dir_all(&spec).expect("spec folder");
+        for (file, text) in &g.spec {
+            std::fs::write(spec.join(file), text).expect("spec file");
+        }
+        jobs.push(Job {
+            spec,
+            out: base.join("out").join(r.name()),
+        });
+    }
+    codegen::fresh::run(&root, &jobs, Mode::Write).expect("generates");
+    let started = std::time::Instant::now();
+    let mut failures = Vec::new();
+    for job in &jobs {
+        std::fs::copy(root.join("Cargo.lock"), job.out.join("Cargo.lock")).expect("lock file");
+        let output = std::process::Command::new(env!("CARGO"))
+            .args([
+                "clippy",
+                "--offline",
+                "--quiet",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .current_dir(&job.out)
+            .env("CARGO_TARGET_DIR", base.join("target"))
+            .output()
+            .expect("running cargo");
+        if !output.status.success() {
+            failures.push(format!(
+                "{}:\n{}",
+                job.out.display(),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    eprintln!(
+        "clippy of {} generated crates: {:.1} s",
+        jobs.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
