@@ -403,6 +403,8 @@ pub struct Operation {
     pub path: Vec<PathSegment>,
     /// The success statuses the API description names, the usual one first.
     pub statuses: Vec<u16>,
+    /// What a success answers with, and so what the method returns.
+    pub answer: Answer,
     pub doc: Option<String>,
     /// Path parameters of this operation beyond the resource's scope (the `Sid`).
     pub own_path_params: Vec<Param>,
@@ -410,6 +412,17 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The parameter struct (`CreateInvite`), when there are query or form parameters.
     pub params_type: Option<String>,
+}
+
+/// What an operation's success answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The resource's record (a page of them for a list).
+    Record,
+    /// No content: a delete, or an operation whose statuses are all 204.
+    Nothing,
+    /// A redirect (its status a 3xx): the method returns where it points, unfollowed.
+    Redirect,
 }
 
 /// An operation's HTTP method.
@@ -464,6 +477,8 @@ pub enum ParamIn {
     Form,
     /// A property of the JSON object body.
     Json,
+    /// The whole JSON body.
+    Body,
     Header,
 }
 
@@ -475,6 +490,7 @@ impl ParamIn {
             ParamIn::Query => "query",
             ParamIn::Form => "form",
             ParamIn::Json => "json",
+            ParamIn::Body => "body",
             ParamIn::Header => "header",
         }
     }

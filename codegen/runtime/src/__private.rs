@@ -26,6 +26,14 @@ pub fn json_text(value: &serde_json::Value) -> String {
 /// [`Request::json`](crate::__private::Request::json).
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 
+/// A JSON body as the runtime sends it.
+pub type JsonValue = serde_json::Value;
+
+/// The body of a parameter struct's object.
+pub fn json_object(object: JsonObject) -> serde_json::Value {
+    serde_json::Value::Object(object)
+}
+
 /// An explicit `null`, for a nullable JSON parameter set to `None`.
 pub const JSON_NULL: serde_json::Value = serde_json::Value::Null;
 

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::retry::{self, RetryPolicy};
 use crate::validate::{Problem, ValidationError};
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER, USER_AGENT,
 };
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -64,14 +64,21 @@ pub struct Request {
     headers: Vec<(&'static str, String)>,
 }
 
+/// An answer the operation expected: its status, a redirect's `Location`, the body.
+struct Answer {
+    status: u16,
+    location: Option<String>,
+    body: Vec<u8>,
+}
+
 /// What a request sends after its headers.
 #[derive(Clone)]
 enum Body {
     None,
     /// `application/x-www-form-urlencoded` pairs; a key may repeat.
     Form(Vec<(&'static str, String)>),
-    /// An `application/json` object.
-    Json(serde_json::Map<String, serde_json::Value>),
+    /// An `application/json` value, an object but for a free-form body.
+    Json(serde_json::Value),
 }
 
 impl Request {
@@ -95,10 +102,10 @@ impl Request {
         self
     }
 
-    /// A JSON object body, sent as `application/json`. Its values stay out of
-    /// `Debug`, as a form's do: they may be secrets.
-    pub fn json(mut self, object: serde_json::Map<String, serde_json::Value>) -> Request {
-        self.body = Body::Json(object);
+    /// A JSON body, sent as `application/json`. Its values stay out of `Debug`, as
+    /// a form's do: they may be secrets.
+    pub fn json(mut self, value: serde_json::Value) -> Request {
+        self.body = Body::Json(value);
         self
     }
 
@@ -139,7 +146,12 @@ impl fmt::Debug for Request {
                 "form_keys",
                 &Some(pairs.iter().map(|(key, _)| *key).collect::<Vec<_>>()),
             ),
-            Body::Json(object) => debug.field("json_keys", &object.keys().collect::<Vec<_>>()),
+            Body::Json(value) => debug.field(
+                "json_keys",
+                &value
+                    .as_object()
+                    .map(|object| object.keys().collect::<Vec<_>>()),
+            ),
         };
         debug.field("headers", &self.headers).finish()
     }
@@ -229,9 +241,40 @@ impl Transport {
         )))
     }
 
+    /// Sends `req`, whose answer is a redirect (a 3xx with a `Location`), and returns
+    /// the URL it points to, resolved against the request's, without following it:
+    /// the target is often another host (a file store), which must never see the
+    /// credentials. Any other answer is an error: a 2xx is an [`Error::Decode`].
+    pub async fn send_redirect(&self, req: Request) -> Result<String, Error> {
+        let url = self.url_for(&req)?;
+        let answer = self.exchange(&req, url.clone(), true).await?;
+        let not_a_redirect = |message: String| Error::Decode {
+            operation: req.operation,
+            status: answer.status,
+            message,
+            snippet: String::from_utf8_lossy(&answer.body[..answer.body.len().min(512)])
+                .into_owned(),
+        };
+        let Some(location) = &answer.location else {
+            return Err(not_a_redirect(
+                "expected a redirect with a `Location` header".into(),
+            ));
+        };
+        url.join(location)
+            .map(String::from)
+            .map_err(|e| not_a_redirect(format!("the `Location` `{location}` is not a URL: {e}")))
+    }
+
     /// Sends `req` to `url` (its path and query already in it), retrying as the
     /// policy says; the status and body of a 2xx answer, or the error.
     pub(crate) async fn execute(&self, req: &Request, url: Url) -> Result<(u16, Vec<u8>), Error> {
+        let answer = self.exchange(req, url, false).await?;
+        Ok((answer.status, answer.body))
+    }
+
+    /// [`execute`](Self::execute), and with `redirect` a 3xx is an answer too, with
+    /// its `Location`.
+    async fn exchange(&self, req: &Request, url: Url, redirect: bool) -> Result<Answer, Error> {
         let operation = req.operation;
         let headers = header_map(req)?;
         let policy = &self.inner.retry;
@@ -267,14 +310,25 @@ impl Transport {
                 }
             }
             let success = (200..300).contains(&status);
+            let redirected = redirect && (300..400).contains(&status);
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .filter(|_| redirected)
+                .map(str::to_owned);
             let limit = if success {
                 self.inner.max_body_bytes
             } else {
                 self.inner.max_body_bytes.min(ERROR_BODY_BYTES)
             };
             let body = read_body(operation, response, limit).await?;
-            if success {
-                return Ok((status, body));
+            if success || redirected {
+                return Ok(Answer {
+                    status,
+                    location,
+                    body,
+                });
             }
             return Err(Error::from_response(operation, status, &body));
         }
@@ -302,9 +356,9 @@ impl Transport {
         match body {
             Body::None => builder,
             Body::Form(pairs) => builder.form(pairs),
-            Body::Json(object) => builder
+            Body::Json(value) => builder
                 .header(CONTENT_TYPE, "application/json")
-                .body(serde_json::Value::Object(object.clone()).to_string()),
+                .body(value.to_string()),
         }
     }
 }

@@ -146,6 +146,13 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
             },
         ],
         (OpKind::Delete, _) => vec![format!("{handle}.{}({args}).await?;", op.fn_name)],
+        _ if op.answer == crate::model::Answer::Nothing => {
+            vec![format!("{handle}.{}({args}).await?;", op.fn_name)]
+        }
+        _ if op.answer == crate::model::Answer::Redirect => vec![
+            format!("let url = {handle}.{}({args}).await?;", op.fn_name),
+            "println!(\"{url}\");".into(),
+        ],
         _ => vec![
             format!("let record = {handle}.{}({args}).await?;", op.fn_name),
             "println!(\"{record:?}\");".into(),

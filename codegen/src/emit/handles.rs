@@ -7,7 +7,9 @@ use super::docs::doc;
 use super::ident;
 use super::rust_types::{operation_args, operation_output, path_arg_type, stream_type};
 use crate::generated_crate::{client_fns, param_fns};
-use crate::model::{Api, Method, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type};
+use crate::model::{
+    Answer, Api, Method, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
+};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -181,7 +183,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         None
     };
     let to_json = ident(param_fns::TO_JSON);
-    let json = has(ParamIn::Json).then(|| quote!(.json(params.#to_json())));
+    let json = (has(ParamIn::Json) || has(ParamIn::Body)).then(|| quote!(.json(params.#to_json())));
     let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
     let scope = (!r.scope_params.is_empty())
         .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
@@ -202,14 +204,20 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let transport = ident(client_fns::TRANSPORT_FIELD);
     let docs = op_docs(api, r, op);
     let output = operation_output(r, op);
-    let send = match op.kind {
-        OpKind::Delete => quote! {
+    let send = match (op.answer, op.kind) {
+        (Answer::Nothing, _) => quote! {
             #docs
             pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
                 self.client.#transport.send_empty(self.#request_fn(#(#call_args),*)?).await
             }
         },
-        OpKind::List => {
+        (Answer::Redirect, _) => quote! {
+            #docs
+            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                self.client.#transport.send_redirect(self.#request_fn(#(#call_args),*)?).await
+            }
+        },
+        (_, OpKind::List) => {
             let stream_docs = stream_docs(api, r, op);
             let stream = stream_type(r);
             quote! {
@@ -318,6 +326,18 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         }
         _ => "Not idempotent: retried only if the client's [`RetryPolicy`](crate::RetryPolicy) opts in to non-idempotent requests.",
     };
+    let answer = match op.answer {
+        Answer::Redirect => format!(
+            " The API answers {statuses}, a redirect: this returns the URL it points to, \
+             without following it (the target is often another host, which must not get \
+             the credentials)."
+        ),
+        Answer::Nothing if op.kind != OpKind::Delete => {
+            format!(" The API answers {statuses}, with no content.")
+        }
+        _ => String::new(),
+    };
+    let what = format!("{what}{answer}");
     let text = match &op.doc {
         Some(extra) => format!("{what}\n\n{}\n\n{retry}", extra.trim()),
         None => format!("{what}\n\n{retry}"),

@@ -30,7 +30,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
     let location = if has(ParamIn::Form) {
         "Sent as a form body; required parameters are arguments of `new`."
-    } else if has(ParamIn::Json) {
+    } else if has(ParamIn::Json) || has(ParamIn::Body) {
         "Sent as a JSON object body; required parameters are arguments of `new`."
     } else {
         "Sent in the query string; required parameters are arguments of `new`."
@@ -79,7 +79,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
             .filter(|p| p.location == location)
             .collect()
     };
-    let (headers, json) = (at(ParamIn::Header), at(ParamIn::Json));
+    let (headers, json, body) = (at(ParamIn::Header), at(ParamIn::Json), at(ParamIn::Body));
     let pairs: Vec<&Param> = op
         .params
         .iter()
@@ -110,17 +110,35 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
         }
     });
 
-    let to_json = (!json.is_empty()).then(|| {
-        let inserts = json.iter().map(|p| json_insert(p));
-        quote! {
-            /// The JSON body's parameters as one object, in spec order.
-            pub(crate) fn #to_json(&self) -> crate::runtime::JsonObject {
-                let mut object = crate::runtime::JsonObject::new();
-                #(#inserts)*
-                object
+    let to_json = if let [whole] = body[..] {
+        let field = ident(&whole.name);
+        let value = if whole.required {
+            quote!(::std::clone::Clone::clone(&self.#field))
+        } else {
+            quote! {
+                ::std::clone::Clone::clone(&self.#field)
+                    .unwrap_or_else(|| crate::runtime::json_object(crate::runtime::JsonObject::new()))
             }
-        }
-    });
+        };
+        Some(quote! {
+            /// The JSON body; `{}` when it is not set.
+            pub(crate) fn #to_json(&self) -> crate::runtime::JsonValue {
+                #value
+            }
+        })
+    } else {
+        (!json.is_empty()).then(|| {
+            let inserts = json.iter().map(|p| json_insert(p));
+            quote! {
+                /// The JSON body's parameters as one object, in spec order.
+                pub(crate) fn #to_json(&self) -> crate::runtime::JsonValue {
+                    let mut object = crate::runtime::JsonObject::new();
+                    #(#inserts)*
+                    crate::runtime::json_object(object)
+                }
+            }
+        })
+    };
 
     Some(quote! {
         #docs
@@ -156,7 +174,10 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 }
 
 fn param_doc(p: &Param) -> TokenStream {
-    let mut notes = vec![format!("Sent as `{}`.", p.wire.replace('`', "'"))];
+    let mut notes = vec![match p.location {
+        ParamIn::Body => "Sent as the whole JSON body.".to_string(),
+        _ => format!("Sent as `{}`.", p.wire.replace('`', "'")),
+    }];
     match &p.ty {
         Type::Integer {
             min: Some(a),

@@ -192,9 +192,11 @@ pub fn operation_args(op: &Operation) -> Vec<(String, TokenStream)> {
 
 /// What an operation's method returns on success.
 pub fn operation_output(r: &Resource, op: &Operation) -> TokenStream {
-    match op.kind {
-        OpKind::Delete => quote!(()),
-        OpKind::List => {
+    match (op.answer, op.kind) {
+        (crate::model::Answer::Nothing, _) => quote!(()),
+        (crate::model::Answer::Redirect, _) => quote!(::std::string::String),
+        (_, OpKind::Delete) => quote!(()),
+        (_, OpKind::List) => {
             let page = ident(
                 &r.page
                     .as_ref()

@@ -430,6 +430,14 @@ fn resource_name<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<String> {
         Some((name, ..)) => Some(name.to_string()),
         // The record's `$ref` did not resolve, which is said already.
         None if doc.problems.len() > known => None,
+        // Operations that answer with no content or a redirect have no record: the
+        // resource is named after the first (`DeleteArchivedCall` → `ArchivedCall`).
+        None if group.ops.iter().all(answers_no_record) => group.ops.iter().find_map(|op| {
+            let id = text(op.node, "operationId")?;
+            id.get(op.kind.len()..)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+        }),
         None => {
             let at = child("paths", group.list.or(group.instance).unwrap_or(""));
             doc.problem(
@@ -440,6 +448,80 @@ fn resource_name<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<String> {
             None
         }
     }
+}
+
+/// The properties of an object schema, each with its node path, and the names it
+/// requires. `allOf` parts are merged; `oneOf` and `anyOf` alternatives are united, a
+/// property required only where all require it, which the report says: the crate has
+/// one type for the alternatives.
+fn object_shape<'a>(
+    doc: &mut Doc<'a>,
+    schema: &'a Value,
+    at: &str,
+) -> (Vec<(&'a String, &'a Value, String)>, Vec<&'a str>) {
+    let mut properties: Vec<(&'a String, &'a Value, String)> = Vec::new();
+    for (name, value) in object(schema.get("properties").unwrap_or(&Value::Null)) {
+        properties.push((name, value, child(&child(at, "properties"), name)));
+    }
+    let mut required: Vec<&'a str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for (key, all) in [("allOf", true), ("oneOf", false), ("anyOf", false)] {
+        let Some(parts) = schema.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        if !all {
+            doc.lossy(
+                at,
+                "alternatives as one type",
+                format!("the {} shapes of `{key}` are one type with the properties of all; a property is required only where every shape requires it", parts.len()),
+            );
+        }
+        let mut in_every: Option<Vec<&'a str>> = None;
+        for (i, part) in parts.iter().enumerate() {
+            let Some((part, part_at)) = doc.resolve(part, &format!("{at}.{key}.{i}")) else {
+                continue;
+            };
+            let (props, req) = object_shape(doc, part, &part_at);
+            for p in props {
+                if !properties.iter().any(|(n, ..)| *n == p.0) {
+                    properties.push(p);
+                }
+            }
+            if all {
+                required.extend(req);
+            } else {
+                in_every = Some(match in_every {
+                    None => req,
+                    Some(prev) => prev.into_iter().filter(|r| req.contains(r)).collect(),
+                });
+            }
+        }
+        required.extend(in_every.unwrap_or_default());
+    }
+    (properties, required)
+}
+
+/// True when the operation's success has no body to read: a 204, a 2xx without
+/// content, or, with no 2xx at all, a redirect.
+fn answers_no_record(op: &RawOp) -> bool {
+    match success(op.node) {
+        Some((status, response)) => status == 204 || response.get("content").is_none(),
+        None => !redirects(op.node).is_empty(),
+    }
+}
+
+/// The 3xx statuses an operation answers with.
+fn redirects(op: &Value) -> Vec<u16> {
+    let mut statuses: Vec<u16> = object(op.get("responses").unwrap_or(&Value::Null))
+        .keys()
+        .filter_map(|k| k.parse().ok())
+        .filter(|s| (300..400).contains(s))
+        .collect();
+    statuses.sort_unstable();
+    statuses
 }
 
 /// The JSON schema of an operation's success answer, with its status.
@@ -468,10 +550,13 @@ fn resource<'a>(
     name: &str,
     group: &Group<'a>,
 ) -> Option<Resource> {
-    let (_, schema, schema_at) = record_schema(doc, group)?;
+    let (schema, schema_at) = match record_schema(doc, group) {
+        Some((_, schema, at)) => (schema, at),
+        None => (&Value::Null, String::new()),
+    };
     let mut properties = Vec::new();
-    for (prop, value) in object(schema.get("properties").unwrap_or(&Value::Null)) {
-        let at = child(&child(&schema_at, "properties"), prop);
+    let (record, _) = object_shape(doc, schema, &schema_at);
+    for (prop, value, at) in record {
         let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
         else {
             continue;
@@ -552,20 +637,15 @@ fn resource<'a>(
             .iter()
             .filter(|o| o.path.contains(&format!("{{{wire}}}")))
             .count();
-        // A query or form parameter of the same name (a list filtered by the SID
-        // the instance path takes) keeps it with each operation.
-        let elsewhere = operations.iter().any(|o| {
-            o.params
-                .iter()
-                .any(|(w, p)| *w == wire && p.location != "path")
-        });
-        if uses == naming && !elsewhere {
+        if uses == naming {
             shared.push((wire, param));
         }
     }
+    let shared_names: Vec<String> = shared.iter().map(|(w, _)| snake(w)).collect();
     for op in &mut operations {
         op.params
             .retain(|(w, p)| p.location != "path" || !shared.iter().any(|(s, _)| s == w));
+        rust_names(&mut op.params, &shared_names);
     }
     let doc_text = group
         .list
@@ -613,14 +693,20 @@ fn operation<'a>(
         s.sort_unstable();
         s
     };
-    if statuses.is_empty() {
-        doc.problem(
-            &op.at,
-            "the operation has no 2xx answer",
-            "add the success response",
-        );
-        return None;
-    }
+    // With no 2xx, one redirect status is the answer: the operation returns where it
+    // points.
+    let statuses = match (statuses.is_empty(), &redirects(op.node)[..]) {
+        (false, _) => statuses,
+        (true, [redirect]) if op.kind != "list" => vec![*redirect],
+        _ => {
+            doc.problem(
+                &op.at,
+                "the operation has no 2xx answer, nor one redirect",
+                "add the success response",
+            );
+            return None;
+        }
+    };
     let (envelope, paging) = if op.kind == "list" {
         let page = success(op.node)
             .and_then(|(status, r)| {
@@ -738,6 +824,10 @@ fn operation<'a>(
         params.push((wire.to_string(), param));
     }
     if let Some(body) = op.node.get("requestBody") {
+        let body_required = body
+            .get("required")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         let at = format!("{}.requestBody", op.at);
         let content = object(body.get("content").unwrap_or(&Value::Null));
         let body = [
@@ -758,26 +848,39 @@ fn operation<'a>(
         let schema_at = format!("{at}.content.{media}.schema");
         let (schema, schema_at) =
             doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
-        let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+        let (properties, required) = object_shape(doc, schema, &schema_at);
+        // A JSON object with no properties said: free-form, the body whole.
+        let free_form = properties.is_empty()
+            && location == "json"
+            && matches!(text(schema, "type"), Some("object") | None);
+        if free_form {
+            let param = Param {
+                location: "body",
+                ty: TypeRef {
+                    ty: "object".into(),
+                    ..TypeRef::default()
+                },
+                required: body_required,
+                nullable: false,
+                secret: false,
+                name: None,
+                doc: text(body, "description").unwrap_or("").to_string(),
+            };
+            params.push(("Body".to_string(), param));
+        } else if properties.is_empty() {
             doc.problem(
                 &schema_at,
                 "a request body that is not an object with properties",
                 "the format sends a body's properties as parameters",
             );
             return None;
-        };
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
+        }
         let used = if location == "json" {
             Use::Body
         } else {
             Use::Param
         };
-        for (wire, value) in properties {
-            let at = child(&child(&schema_at, "properties"), wire);
+        for (wire, value, at) in properties {
             let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, wire, used) else {
                 continue;
             };
@@ -794,7 +897,6 @@ fn operation<'a>(
             params.push((wire.clone(), with_secret(choices, wire, param)));
         }
     }
-    rust_names(&mut params);
     Some(Operation {
         kind: op.kind,
         method: op.method,
@@ -841,11 +943,11 @@ fn nullable_param(doc: &mut Doc, at: &str, wire: &str, ty: &TypeRef, nullable: b
 }
 
 /// Rust names for the parameters whose wire name's is reserved or taken in the
-/// operation: `StartTime<` and `StartTime>` beside `StartTime` are `start_time_before`
+/// operation, or by a path parameter of the resource: `StartTime<` and `StartTime>` beside `StartTime` are `start_time_before`
 /// and `start_time_after`, as in Twilio's libraries; any other takes `_value`.
-fn rust_names(params: &mut [(String, Param)]) {
+fn rust_names(params: &mut [(String, Param)], resource_params: &[String]) {
     let reserved = crate::generated_crate::param_fns::RESERVED;
-    let mut taken: Vec<String> = Vec::new();
+    let mut taken: Vec<String> = resource_params.to_vec();
     // Plain names first, so that `StartTime` keeps `start_time`.
     let mut order: Vec<usize> = (0..params.len()).collect();
     order.sort_by_key(|&i| params[i].0.ends_with(['<', '>']));

@@ -330,6 +330,7 @@ impl From<raw::ParamIn> for ParamIn {
             raw::ParamIn::Query => ParamIn::Query,
             raw::ParamIn::Form => ParamIn::Form,
             raw::ParamIn::Json => ParamIn::Json,
+            raw::ParamIn::Body => ParamIn::Body,
             raw::ParamIn::Header => ParamIn::Header,
         }
     }
@@ -464,7 +465,12 @@ fn lower_resource(
             );
         }
     }
-    if raw.properties.0.is_empty() {
+    // A resource whose operations all answer nothing or a redirect has no record to
+    // describe (an archive's delete).
+    let answers_a_record = operations
+        .iter()
+        .any(|op| op.answer == crate::model::Answer::Record);
+    if raw.properties.0.is_empty() && (answers_a_record || operations.is_empty()) {
         ctx.error(
             &["resources", wire, "properties"],
             Target::Key,

@@ -46,18 +46,38 @@ pub fn lower_operation(
     let mut ok = true;
 
     let statuses = raw.status.to_vec();
-    if let Some(bad) = statuses.iter().find(|s| !(200..=299).contains(*s)) {
+    let redirect = matches!(statuses[..], [s] if (300..=399).contains(&s));
+    if redirect && kind == OpKind::List {
+        ctx.error(
+            &sub("status"),
+            Target::Value,
+            "a list operation can't answer with a redirect",
+            Some("a list answers a page with a 2xx status".into()),
+        );
+        ok = false;
+    } else if let Some(bad) = statuses
+        .iter()
+        .find(|s| !redirect && !(200..=299).contains(*s))
+    {
         ctx.error(
             &sub("status"),
             Target::Value,
             format!("success status {bad} is not a 2xx status"),
             Some(format!(
-                "use the status the API answers a successful {} with, such as 200",
+                "use the status the API answers a successful {} with, such as 200, or one 3xx alone for an operation that redirects",
                 kind.as_str()
             )),
         );
         ok = false;
     }
+    let answer = if redirect {
+        Answer::Redirect
+    } else if kind == OpKind::Delete || (!statuses.is_empty() && statuses.iter().all(|s| *s == 204))
+    {
+        Answer::Nothing
+    } else {
+        Answer::Record
+    };
     let mut seen = std::collections::HashSet::new();
     if statuses.is_empty() || !statuses.iter().all(|s| seen.insert(*s)) {
         ctx.error(
@@ -136,7 +156,14 @@ pub fn lower_operation(
     let mut declared: Vec<(&str, &raw::Param, Vec<&str>)> = Vec::new();
     for (pwire, p) in &raw.params.0 {
         let pat = vec![at[0], at[1], at[2], at[3], "params", pwire.as_str()];
-        if shared.0.iter().any(|(w, _)| w == pwire) {
+        // A query or form parameter may share its wire name with a path parameter of
+        // the resource (a number's update moving it to another `AccountSid`); a
+        // path parameter is declared once.
+        if shared
+            .0
+            .iter()
+            .any(|(w, _)| w == pwire && p.location == raw::ParamIn::Path)
+        {
             ctx.error(
                 &pat,
                 Target::Key,
@@ -299,7 +326,9 @@ pub fn lower_operation(
                 }
                 path_params.push(param);
             }
-            ParamIn::Form | ParamIn::Json if matches!(method, Method::Get | Method::Delete) => {
+            ParamIn::Form | ParamIn::Json | ParamIn::Body
+                if matches!(method, Method::Get | Method::Delete) =>
+            {
                 ctx.error(
                     &[pat, &["in"]].concat(),
                     Target::Value,
@@ -310,6 +339,18 @@ pub fn lower_operation(
             }
             // Any type serialises to JSON; a date as its text, in its format.
             ParamIn::Json => params.push(param),
+            ParamIn::Body => {
+                if param.ty != Type::Json {
+                    ctx.error(
+                        &[pat, &["type"]].concat(),
+                        Target::Value,
+                        format!("the body parameter `{pwire}` can't be of type `{}`", p.ty),
+                        Some("the whole body is free-form JSON: `type: object`; for typed properties use `in: json`".into()),
+                    );
+                    ok = false;
+                }
+                params.push(param)
+            }
             ParamIn::Header => params.push(param),
             ParamIn::Query | ParamIn::Form => {
                 if matches!(param.ty, Type::Map { .. }) {
@@ -339,6 +380,25 @@ pub fn lower_operation(
         .iter()
         .filter(|p| p.location == ParamIn::Json)
         .count();
+    let in_body = params
+        .iter()
+        .filter(|p| p.location == ParamIn::Body)
+        .count();
+    if in_body > 1 || (in_body == 1 && in_form + in_json > 0) {
+        ctx.error(
+            &at,
+            Target::Key,
+            format!(
+                "operation `{}` has a body parameter beside other body parameters",
+                kind.as_str()
+            ),
+            Some(
+                "`in: body` is the whole body: one, and no `in: form` or `in: json` beside it"
+                    .into(),
+            ),
+        );
+        ok = false;
+    }
     if in_form > 0 && in_json > 0 {
         ctx.error(
             &at,
@@ -397,6 +457,7 @@ pub fn lower_operation(
         method,
         path: template,
         statuses,
+        answer,
         doc: raw.doc.clone(),
         own_path_params: path_params,
         params,

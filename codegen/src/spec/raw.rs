@@ -106,6 +106,7 @@ pub struct Resource {
     pub params: Entries<Param>,
     /// An example program to generate for this resource.
     pub example: Option<ExampleKind>,
+    #[serde(default)]
     pub properties: Entries<Property>,
     #[serde(default)]
     pub operations: Operations,
@@ -317,6 +318,8 @@ pub enum ParamIn {
     Form,
     /// A property of an `application/json` object body.
     Json,
+    /// The whole `application/json` body, free-form (`type: object`).
+    Body,
     Header,
 }
 

@@ -3,8 +3,8 @@
 //! the wire: the fixture crate `fixture-everything` against a loopback server.
 
 use fixture_everything::{
-    Auth, Client, Colour, CreateAssistant, CreateWidget, ListEntries, UpdateWidget,
-    WidgetCreateXWebhookEnabled,
+    Auth, Client, Colour, CreateAssistant, CreateWidget, ListEntries, UpdateAssistant,
+    UpdateWidget, WidgetCreateXWebhookEnabled,
 };
 use futures_util::TryStreamExt;
 use serde_json::json;
@@ -297,4 +297,58 @@ async fn a_page_without_links_is_the_whole_listing() {
         .expect("one page");
     assert_eq!(codes, ["GB", "US"]);
     assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+}
+
+/// A 307-only operation returns where it points, and nothing is sent there.
+#[tokio::test]
+async fn a_redirect_operation_returns_its_target_unfollowed() {
+    let server = MockServer::start().await;
+    let store = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&store)
+        .await;
+    let target = format!("{}/exports/2026-11-30.json.gz", store.uri());
+    Mock::given(method("GET"))
+        .and(path("/v2/Exports/2026-11-30"))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", target.as_str()))
+        .mount(&server)
+        .await;
+    let url = client(&server)
+        .exports("2026-11-30")
+        .fetch()
+        .await
+        .expect("a redirect");
+    assert_eq!(url, target);
+    assert!(store
+        .received_requests()
+        .await
+        .expect("recorded")
+        .is_empty());
+}
+
+/// `in: body` is the whole JSON body, and a 204 update returns `()`.
+#[tokio::test]
+async fn a_free_form_body_is_sent_whole_and_a_204_update_returns_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/v2/Assistants/AS1"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let body = json!({"anything": [1, {"goes": true}]});
+    let () = client(&server)
+        .assistants()
+        .update("AS1", UpdateAssistant::new(body.clone()))
+        .await
+        .expect("204");
+    let sent = &server.received_requests().await.expect("recorded")[0];
+    let sent_body: serde_json::Value = serde_json::from_slice(&sent.body).expect("JSON");
+    assert_eq!(sent_body, body);
+    assert_eq!(
+        sent.headers
+            .get("content-type")
+            .map(|v| v.to_str().expect("text")),
+        Some("application/json")
+    );
 }

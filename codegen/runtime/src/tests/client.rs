@@ -126,8 +126,8 @@ fn request_debug_shows_json_keys_not_values() {
     let mut object = serde_json::Map::new();
     object.insert("name".into(), "shown as a key only".into());
     object.insert("secret".into(), super::builder::SECRET.into());
-    let request =
-        Request::new("Assistant.create", Method::POST, "/v1/Assistants".into()).json(object);
+    let request = Request::new("Assistant.create", Method::POST, "/v1/Assistants".into())
+        .json(serde_json::Value::Object(object));
     let shown = format!("{request:?}");
     assert!(
         shown.contains("\"secret\"")
@@ -147,8 +147,8 @@ async fn a_json_body_is_sent_as_application_json() {
     let mut object = serde_json::Map::new();
     object.insert("name".into(), "ä \"quoted\"".into());
     object.insert("nested".into(), serde_json::json!({"list": [1, null]}));
-    let request =
-        Request::new("Assistant.create", Method::POST, "/v1/Assistants".into()).json(object);
+    let request = Request::new("Assistant.create", Method::POST, "/v1/Assistants".into())
+        .json(serde_json::Value::Object(object));
     let _: serde_json::Value = client(&server).send_json(request).await.expect("201");
     let sent = &requests(&server).await[0];
     assert_eq!(

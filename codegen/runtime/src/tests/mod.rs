@@ -21,6 +21,7 @@ mod loopback;
 mod newtype;
 mod paging;
 mod path;
+mod redirect;
 mod retry;
 mod secret;
 mod server;
