@@ -150,6 +150,7 @@ pub mod param_fns {
     pub const TO_PAIRS: &str = "to_pairs";
     pub const TO_HEADERS: &str = "to_headers";
     pub const TO_JSON: &str = "to_json";
+    pub const TO_QUERY: &str = "to_query";
     /// The argument that holds an operation's parameter struct.
     pub const PARAMS_ARG: &str = "params";
     /// A handle's fields.
@@ -162,6 +163,7 @@ pub mod param_fns {
         TO_PAIRS,
         TO_HEADERS,
         TO_JSON,
+        TO_QUERY,
         PARAMS_ARG,
         CLIENT_FIELD,
         SCOPE_FIELD,

@@ -175,7 +175,10 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     // The pairs go in the form body or the query string, whichever the parameters
     // are in; headers apart.
     let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
-    let pairs = if has(ParamIn::Form) {
+    let to_query = ident(param_fns::TO_QUERY);
+    let pairs = if has(ParamIn::Form) && has(ParamIn::Query) {
+        Some(quote!(.query(params.#to_query()).form(params.#to_pairs())))
+    } else if has(ParamIn::Form) {
         Some(quote!(.form(params.#to_pairs())))
     } else if has(ParamIn::Query) {
         Some(quote!(.query(params.#to_pairs())))

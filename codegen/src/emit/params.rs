@@ -80,11 +80,12 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
             .collect()
     };
     let (headers, json, body) = (at(ParamIn::Header), at(ParamIn::Json), at(ParamIn::Body));
-    let pairs: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| matches!(p.location, ParamIn::Query | ParamIn::Form))
-        .collect();
+    // With a form body, the query string's parameters (if any) go apart.
+    let (pairs, query): (Vec<&Param>, Vec<&Param>) = if has(ParamIn::Form) {
+        (at(ParamIn::Form), at(ParamIn::Query))
+    } else {
+        (at(ParamIn::Query), Vec::new())
+    };
     let (validate, to_pairs, to_headers, to_json) = (
         ident(param_fns::VALIDATE),
         ident(param_fns::TO_PAIRS),
@@ -96,6 +97,16 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
         quote! {
             /// The parameters as wire name and value pairs, arrays as repeated keys.
             pub(crate) fn #to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                #body
+            }
+        }
+    });
+    let to_query_fn = ident(param_fns::TO_QUERY);
+    let to_query = (!query.is_empty()).then(|| {
+        let body = encode_all(&query);
+        quote! {
+            /// The query string's parameters, beside the form body.
+            pub(crate) fn #to_query_fn(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
                 #body
             }
         }
@@ -165,6 +176,8 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
             }
 
             #to_pairs
+
+            #to_query
 
             #to_json
 

@@ -372,10 +372,6 @@ pub fn lower_operation(
         .iter()
         .filter(|p| p.location == ParamIn::Form)
         .count();
-    let in_query = params
-        .iter()
-        .filter(|p| p.location == ParamIn::Query)
-        .count();
     let in_json = params
         .iter()
         .filter(|p| p.location == ParamIn::Json)
@@ -408,15 +404,6 @@ pub fn lower_operation(
                 kind.as_str()
             ),
             Some("a request has one body: send them all `in: form` or all `in: json`".into()),
-        );
-        ok = false;
-    }
-    if in_form > 0 && in_query > 0 {
-        ctx.error(
-            &at,
-            Target::Key,
-            format!("operation `{}` mixes query and form parameters", kind.as_str()),
-            Some("send them all in the form body (`in: form`) or all in the query string (`in: query`)".into()),
         );
         ok = false;
     }

@@ -352,3 +352,22 @@ async fn a_free_form_body_is_sent_whole_and_a_204_update_returns_nothing() {
         Some("application/json")
     );
 }
+
+/// Query parameters beside a form body go in the query string, the rest in the body.
+#[tokio::test]
+async fn query_parameters_beside_a_form_stay_in_the_query_string() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({ "sid": WIDGET })))
+        .mount(&server)
+        .await;
+    client(&server)
+        .widgets(&BOX.parse().expect("a SID"))
+        .create(CreateWidget::new("w", 1, "pw").dry_run(true))
+        .await
+        .expect("201");
+    let sent = &server.received_requests().await.expect("recorded")[0];
+    assert_eq!(sent.url.query(), Some("DryRun=true"));
+    let keys: Vec<String> = form(sent).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["Name", "Count", "Password"]);
+}
