@@ -56,6 +56,9 @@ pub const FLAT_PAGE_FIELDS: &[&str] = &[
     "page_size",
 ];
 
+/// The fields of a numbered page (`paging: numbered`) besides its records.
+pub const NUMBERED_PAGE_FIELDS: &[&str] = &["current_page", "per_page", "has_next"];
+
 /// Modules at the root.
 pub const ROOT_MODULES: &[&str] = &[
     "client",

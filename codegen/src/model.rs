@@ -301,6 +301,9 @@ pub enum Paging {
     Flat,
     /// No link to another page: the records are the whole listing.
     None,
+    /// `current_page`, `per_page` and `has_next` beside the records: the next page is
+    /// the first request with `Page` one higher (numbers_v2).
+    Numbered,
 }
 
 #[derive(Debug)]

@@ -17,6 +17,13 @@ pub trait Page: serde::de::DeserializeOwned + Send + 'static {
 
     /// The records, in order, and the page's `meta`.
     fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
+
+    /// For a listing paged by number (`current_page`, `has_next`) rather than by
+    /// link: the next page's number, asked for as the first request with `Page` set
+    /// to it. `None` follows `meta.next_page_url` instead.
+    fn next_page_number(&self) -> Option<u64> {
+        None
+    }
 }
 
 impl Transport {
@@ -44,6 +51,7 @@ impl Transport {
             next: Some(Next::First(first)),
             fetched: HashSet::new(),
             next_page: None,
+            first_url: None,
             page: PhantomData,
         };
         stream::unfold(walk, |mut walk| async move {
@@ -54,9 +62,13 @@ impl Transport {
                 let next = walk.next.take()?;
                 match walk.fetch(next).await {
                     Ok(page) => {
+                        let number = page.next_page_number();
                         let (records, meta) = page.into_parts();
                         walk.records = records.into_iter();
-                        walk.next = meta.next_page_url.map(Next::Url);
+                        walk.next = match number {
+                            Some(n) => Some(Next::Number(n)),
+                            None => meta.next_page_url.map(Next::Url),
+                        };
                     }
                     // `next` is now `None` and no records are left, so the stream ends.
                     Err(e) => return Some((Err(e), walk)),
@@ -69,6 +81,8 @@ impl Transport {
 enum Next {
     First(Result<Request, Error>),
     Url(String),
+    /// The first request's URL with `Page` set to this.
+    Number(u64),
 }
 
 struct Walk<P: Page> {
@@ -80,6 +94,8 @@ struct Walk<P: Page> {
     fetched: HashSet<String>,
     /// How the next pages are asked for: a GET with the first request's headers.
     next_page: Option<Request>,
+    /// The first request's URL, for pages asked for by number.
+    first_url: Option<reqwest::Url>,
     page: PhantomData<fn() -> P>,
 }
 
@@ -91,7 +107,17 @@ impl<P: Page> Walk<P> {
                 let req = req?;
                 let url = self.client.url_for(&req)?;
                 self.next_page = Some(req.next_page());
+                self.first_url = Some(url.clone());
                 (req, url)
+            }
+            Next::Number(n) => {
+                let (Some(req), Some(first)) = (self.next_page.clone(), self.first_url.as_ref())
+                else {
+                    return Err(Error::Paging(format!(
+                        "{operation}: a next page before the first"
+                    )));
+                };
+                (req, with_page_number(first, n))
             }
             Next::Url(text) => {
                 let url = self.client.next_page_url(operation, &text)?;
@@ -109,4 +135,19 @@ impl<P: Page> Walk<P> {
         let (status, body) = self.client.execute(&req, url).await?;
         decode(operation, status, &body)
     }
+}
+
+/// `url` with its `Page` query parameter set to `n`, the others kept in order.
+fn with_page_number(url: &reqwest::Url, n: u64) -> reqwest::Url {
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| k != "Page")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut next = url.clone();
+    next.query_pairs_mut()
+        .clear()
+        .extend_pairs(pairs)
+        .append_pair("Page", &n.to_string());
+    next
 }

@@ -173,6 +173,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         Paging::Meta => "`meta` says how to reach the next page",
         Paging::Flat => "the fields beside them say how to reach the next page",
         Paging::None => "they are the whole listing",
+        Paging::Numbered => "`has_next` says whether a page numbered one higher follows",
     };
     let docs = doc_with(
         &format!(
@@ -219,6 +220,27 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 }
             },
         ),
+        Paging::Numbered => (
+            quote! {
+                /// This page's number, from 0.
+                #[serde(default)]
+                pub current_page: u64,
+                /// How many records a page holds.
+                #[serde(default)]
+                pub per_page: u64,
+                /// Whether the page numbered one higher has records.
+                #[serde(default)]
+                pub has_next: bool,
+            },
+            quote! {
+                crate::PageMeta {
+                    key: ::std::string::String::from(#key),
+                    page: self.current_page,
+                    page_size: self.per_page,
+                    ..::std::default::Default::default()
+                }
+            },
+        ),
         Paging::None => (
             quote!(),
             quote! {
@@ -229,6 +251,13 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             },
         ),
     };
+    let next_number = (p.paging == Paging::Numbered).then(|| {
+        quote! {
+            fn next_page_number(&self) -> ::std::option::Option<u64> {
+                self.has_next.then_some(self.current_page + 1)
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -245,6 +274,8 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
                 (self.#field, #meta)
             }
+
+            #next_number
         }
     }
 }

@@ -919,6 +919,8 @@ fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>)> {
         Some(Paging::Meta)
     } else if properties.contains_key("next_page_uri") {
         Some(Paging::Flat)
+    } else if properties.contains_key("has_next") && properties.contains_key("current_page") {
+        Some(Paging::Numbered)
     } else if properties.keys().all(|k| k == key || k == "uri") {
         // The records and at most the page's own URI: one page is the listing.
         Some(Paging::None)

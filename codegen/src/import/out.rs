@@ -175,6 +175,9 @@ fn resource(out: &mut String, r: &Resource) {
                     crate::model::Paging::None => {
                         let _ = writeln!(out, "        paging: none");
                     }
+                    crate::model::Paging::Numbered => {
+                        let _ = writeln!(out, "        paging: numbered");
+                    }
                 }
             }
             if !op.params.is_empty() {

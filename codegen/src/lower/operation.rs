@@ -122,15 +122,19 @@ pub fn lower_operation(
         }
         (_, None) => {}
     }
-    let flat_fields = crate::generated_crate::FLAT_PAGE_FIELDS;
+    let page_fields = match raw.paging {
+        Some(crate::model::Paging::Flat) => crate::generated_crate::FLAT_PAGE_FIELDS,
+        Some(crate::model::Paging::Numbered) => crate::generated_crate::NUMBERED_PAGE_FIELDS,
+        _ => &[],
+    };
     match (kind, raw.paging, &raw.envelope) {
-        (OpKind::List, Some(crate::model::Paging::Flat), Some(key))
-            if flat_fields.contains(&snake(key).as_str()) =>
-        {
+        (OpKind::List, Some(_), Some(key)) if page_fields.contains(&snake(key).as_str()) => {
             ctx.error(
                 &sub("envelope"),
                 Target::Value,
-                format!("`{key}` can't be the records key of a flat page, which has a field of that name"),
+                format!(
+                    "`{key}` can't be the records key of this page, which has a field of that name"
+                ),
                 Some("use the name of the records array, such as `messages`".into()),
             );
             ok = false;

@@ -3,8 +3,8 @@
 //! the wire: the fixture crate `fixture-everything` against a loopback server.
 
 use fixture_everything::{
-    Auth, Client, Colour, CreateAssistant, CreateWidget, ListEntries, UpdateAssistant,
-    UpdateWidget, WidgetCreateXWebhookEnabled,
+    Auth, Client, Colour, CreateAssistant, CreateWidget, ListApplications, ListEntries,
+    UpdateAssistant, UpdateWidget, WidgetCreateXWebhookEnabled,
 };
 use futures_util::TryStreamExt;
 use serde_json::json;
@@ -370,4 +370,41 @@ async fn query_parameters_beside_a_form_stay_in_the_query_string() {
     assert_eq!(sent.url.query(), Some("DryRun=true"));
     let keys: Vec<String> = form(sent).into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys, ["Name", "Count", "Password"]);
+}
+
+/// `paging: numbered`: the next page is the first request with `Page` one higher.
+#[tokio::test]
+async fn a_numbered_listing_streams_page_after_page_by_number() {
+    let server = MockServer::start().await;
+    for n in 0..2u32 {
+        let mock = Mock::given(method("GET")).and(path("/v2/Applications"));
+        let mock = if n == 0 {
+            mock.and(query_param_is_missing("Page"))
+        } else {
+            mock.and(query_param("Page", "1"))
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "results": [{"sid": format!("AP{n}")}],
+            "current_page": n, "per_page": 1, "has_next": n == 0,
+            "total_pages": 2, "has_prev": n == 1,
+        })))
+        .mount(&server)
+        .await;
+    }
+    let sids: Vec<String> = client(&server)
+        .applications()
+        .stream(ListApplications::new().status("active"))
+        .map_ok(|a| a.sid.unwrap_or_default())
+        .try_collect()
+        .await
+        .expect("every page");
+    assert_eq!(sids, ["AP0", "AP1"]);
+    let queries: Vec<String> = server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .map(|r| r.url.query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(queries, ["Status=active", "Status=active&Page=1"]);
 }

@@ -400,3 +400,64 @@ async fn paginate_follows_a_next_page_relative_to_the_host_and_nothing_else() {
     assert!(matches!(results[1], Err(Error::Paging(_))), "{results:?}");
     assert!(requests(&other).await.is_empty());
 }
+
+/// A listing paged by number (numbers_v2's `current_page` and `has_next`).
+#[derive(serde::Deserialize)]
+struct NumberedPage {
+    results: Vec<super::server::Invite>,
+    current_page: u64,
+    has_next: bool,
+}
+
+impl crate::__private::Page for NumberedPage {
+    type Item = super::server::Invite;
+
+    fn into_parts(self) -> (Vec<Self::Item>, crate::PageMeta) {
+        (self.results, crate::PageMeta::default())
+    }
+
+    fn next_page_number(&self) -> Option<u64> {
+        self.has_next.then_some(self.current_page + 1)
+    }
+}
+
+#[tokio::test]
+async fn paginate_by_number_asks_for_each_next_page_with_the_first_filters() {
+    let server = MockServer::start().await;
+    for n in 0..3u32 {
+        let body = serde_json::json!({
+            "results": [super::server::invite(n)],
+            "current_page": n,
+            "has_next": n < 2,
+            "per_page": 1,
+        });
+        Mock::given(method("GET"))
+            .and(path_is(INVITES))
+            .and(query_param("Page", n.to_string()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&server)
+            .await;
+    }
+    let all: Vec<_> = client(&server)
+        .paginate::<NumberedPage>(Ok(list(vec![
+            ("Status", "a b".into()),
+            ("Page", "0".into()),
+        ])))
+        .collect()
+        .await;
+    let identities: Vec<String> = all.into_iter().map(|r| r.unwrap().identity).collect();
+    assert_eq!(identities, ["user0", "user1", "user2"]);
+    let queries: Vec<String> = requests(&server)
+        .await
+        .iter()
+        .map(|r| r.url.query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            "Status=a+b&Page=0",
+            "Status=a+b&Page=1",
+            "Status=a+b&Page=2"
+        ]
+    );
+}
