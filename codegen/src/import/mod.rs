@@ -168,6 +168,21 @@ fn api_section(doc: &mut Doc, file: &str) -> String {
         title
     };
     let base_url = base_url(doc).unwrap_or_default();
+    let schemes = object(
+        doc.root
+            .get("components")
+            .and_then(|c| c.get("securitySchemes"))
+            .unwrap_or(&Value::Null),
+    );
+    for (name, scheme) in schemes {
+        if text(scheme, "type") == Some("oauth2") {
+            doc.lossy(
+                &child("components.securitySchemes", name),
+                "OAuth2 sent as Basic auth",
+                "the API takes OAuth2 client credentials; the runtime has Basic auth only, so the crate sends that",
+            );
+        }
+    }
     format!(
         "# The crate's own section: written by the first `cargo xtask import`, the\n\
          # maintainer's from then on.\napi:\n  crate: {}\n  version: 0.1.0\n  title: {}\n  base_url: {}\n  auth: basic\n",
@@ -229,6 +244,8 @@ struct RawOp<'a> {
     node: &'a Value,
     at: String,
     kind: &'static str,
+    /// The length of the operationId's kind prefix (`Create`, `Patch`).
+    prefix: usize,
 }
 
 /// A path group: the list path, the instance path under it, or both.
@@ -344,17 +361,18 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
             };
             let op_at = child(&at, method);
             let id = text(node, "operationId").unwrap_or("");
-            let kind = ["Create", "Fetch", "List", "Update", "Delete"]
-                .into_iter()
-                .find(|k| id.starts_with(k))
-                .map(|k| match k {
-                    "Create" => "create",
-                    "Fetch" => "fetch",
-                    "List" => "list",
-                    "Update" => "update",
-                    _ => "delete",
-                });
-            let Some(kind) = kind else {
+            // `Patch…` (a partial update beside a PUT's full one) is an update too.
+            let kind = [
+                ("Create", "create"),
+                ("Fetch", "fetch"),
+                ("List", "list"),
+                ("Update", "update"),
+                ("Patch", "update"),
+                ("Delete", "delete"),
+            ]
+            .into_iter()
+            .find(|(prefix, _)| id.starts_with(prefix));
+            let Some((prefix, kind)) = kind else {
                 doc.problem(
                     &op_at,
                     format!("operation `{id}` is not a create, fetch, list, update or delete"),
@@ -368,10 +386,40 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
                 node,
                 at: op_at,
                 kind,
+                prefix: prefix.len(),
             });
         }
     }
     by_list.retain(|g| !g.ops.is_empty());
+    // A second operation of a kind (a PATCH beside a PUT) goes to a group of its own
+    // on the same paths, since a resource has one of each.
+    let mut extra = Vec::new();
+    for group in &mut by_list {
+        let mut seen = Vec::new();
+        let (first, second): (Vec<RawOp>, Vec<RawOp>) = group.ops.drain(..).partition(|op| {
+            let new = !seen.contains(&op.kind);
+            seen.push(op.kind);
+            new
+        });
+        group.ops = first;
+        for op in second {
+            doc.lossy(
+                &op.at,
+                "second operation of a kind",
+                format!(
+                    "`{}` is a second {} of its path group: it is the only operation of a resource of its own",
+                    text(op.node, "operationId").unwrap_or(""),
+                    op.kind
+                ),
+            );
+            extra.push(Group {
+                list: group.list,
+                instance: group.instance,
+                ops: vec![op],
+            });
+        }
+    }
+    by_list.extend(extra);
     by_list
 }
 
@@ -385,7 +433,7 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
         };
         let schema = response
             .get("content")
-            .and_then(|c| c.get("application/json"))
+            .and_then(json_content)
             .and_then(|c| c.get("schema"));
         let Some(schema) = schema else { continue };
         let at = format!(
@@ -410,7 +458,7 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
             // after its operation: `CreateNewFactorPasskey` → `NewFactorPasskey`.
             None if record.get("properties").is_some() => {
                 let id = text(op.node, "operationId").unwrap_or("");
-                let name = id.get(op.kind.len()..).filter(|n| !n.is_empty());
+                let name = id.get(op.prefix..).filter(|n| !n.is_empty());
                 if let Some(name) = name {
                     candidates.push((rank + 3, name, record, at));
                 }
@@ -434,7 +482,7 @@ fn resource_name<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<String> {
         // resource is named after the first (`DeleteArchivedCall` → `ArchivedCall`).
         None if group.ops.iter().all(answers_no_record) => group.ops.iter().find_map(|op| {
             let id = text(op.node, "operationId")?;
-            id.get(op.kind.len()..)
+            id.get(op.prefix..)
                 .filter(|n| !n.is_empty())
                 .map(str::to_owned)
         }),
@@ -527,11 +575,16 @@ fn redirects(op: &Value) -> Vec<u16> {
 /// The JSON schema of an operation's success answer, with its status.
 fn answer_schema<'a>(op: &RawOp<'a>) -> Option<(u16, &'a Value)> {
     let (status, response) = success(op.node)?;
-    let schema = response
-        .get("content")?
-        .get("application/json")?
-        .get("schema")?;
+    let schema = json_content(response.get("content")?)?.get("schema")?;
     Some((status, schema))
+}
+
+/// An answer's JSON content: `application/json`, or the SCIM API's
+/// `application/scim+json`, which is JSON too.
+fn json_content(content: &Value) -> Option<&Value> {
+    content
+        .get("application/json")
+        .or_else(|| content.get("application/scim+json"))
 }
 
 /// The success answer of an operation: its lowest 2xx status and response.
@@ -614,17 +667,7 @@ fn resource<'a>(
     }
     let mut operations = Vec::new();
     let mut path_params: Vec<(String, Param, usize)> = Vec::new();
-    let mut seen_kinds = Vec::new();
     for op in &group.ops {
-        if seen_kinds.contains(&op.kind) {
-            doc.problem(
-                &op.at,
-                format!("a second {} operation in the path group of {name}", op.kind),
-                "the format has one operation of each kind per resource",
-            );
-            continue;
-        }
-        seen_kinds.push(op.kind);
         let Some(mapped) = operation(doc, names, choices, op, &mut path_params) else {
             continue;
         };
@@ -710,7 +753,7 @@ fn operation<'a>(
     let (envelope, paging) = if op.kind == "list" {
         let page = success(op.node)
             .and_then(|(status, r)| {
-                let schema = r.get("content")?.get("application/json")?.get("schema")?;
+                let schema = json_content(r.get("content")?)?.get("schema")?;
                 let at = format!(
                     "{}.responses.{status}.content.application/json.schema",
                     op.at
@@ -921,8 +964,14 @@ fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>)> {
         Some(Paging::Flat)
     } else if properties.contains_key("has_next") && properties.contains_key("current_page") {
         Some(Paging::Numbered)
-    } else if properties.keys().all(|k| k == key || k == "uri") {
-        // The records and at most the page's own URI: one page is the listing.
+    } else if properties.keys().all(|k| {
+        let k = k.to_ascii_lowercase();
+        !["next", "page", "index", "cursor", "token"]
+            .iter()
+            .any(|w| k.contains(w))
+    }) {
+        // Nothing that could lead to another page (the records, their count, the
+        // page's own URI): one page is the listing.
         Some(Paging::None)
     } else {
         None
