@@ -44,6 +44,8 @@ pub struct Imported {
     pub resources: usize,
     /// Every place the spec says less than the OpenAPI, sorted.
     pub lossy: Vec<Lossy>,
+    /// The operations the file describes, counted apart from the import.
+    pub operations_in_file: usize,
 }
 
 /// What the maintainer decided, read from the spec folder's `openapi:` section.
@@ -123,15 +125,18 @@ pub fn import(
         operations: spec.resources.iter().map(|r| r.operations.len()).sum(),
         resources: spec.resources.len(),
         lossy,
+        operations_in_file: count_operations(&tree),
     })
 }
 
 /// The operations an OpenAPI file describes (a method under a path), counted apart
 /// from the import so that one it drops shows; 0 for a file that does not parse.
 pub fn operations_in(openapi: &SourceFile) -> usize {
-    let Ok(tree) = crate::spec::load::parse_document(&openapi.name, &openapi.text) else {
-        return 0;
-    };
+    crate::spec::load::parse_document(&openapi.name, &openapi.text)
+        .map_or(0, |tree| count_operations(&tree))
+}
+
+fn count_operations(tree: &Value) -> usize {
     object(tree.get("paths").unwrap_or(&Value::Null))
         .values()
         .map(|item| {
