@@ -443,9 +443,11 @@ fn response_body<'a>(doc: &'a Value, id: &str, response: &'a Value) -> Body<'a> 
     let properties = get(schema, "properties")
         .and_then(Value::as_mapping)
         .unwrap_or_else(|| panic!("OpenAPI {id}: a response that is neither $ref nor page"));
+    // The records are the page's one array; beside them `meta`, or api_v2010's
+    // `next_page_uri` and the rest (`paging: flat`), which the runtime reads alike.
     let records: Vec<(&Value, &Value)> = properties
         .iter()
-        .filter(|(key, _)| key.as_str() != Some("meta"))
+        .filter(|(key, v)| key.as_str() != Some("meta") && get_str(v, "type") == Some("array"))
         .collect();
     let [(key, records)] = records.as_slice() else {
         panic!("OpenAPI {id}: a page should have `meta` and one records array");
