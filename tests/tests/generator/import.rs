@@ -581,6 +581,20 @@ fn every_twilio_openapi_file_imports_and_generates_or_says_why() {
             assert!(g.files.contains_key("src/lib.rs"), "{}", r.file);
         }
     }
+    // The docs carry the table too, between two markers.
+    let docs = std::fs::read_to_string(workspace_root().join("codegen/docs/every-api.md"))
+        .expect("codegen/docs/every-api.md");
+    let start = docs
+        .find("checked by a test -->\n")
+        .expect("the table's start marker");
+    let end = docs
+        .find("<!-- /import-report -->")
+        .expect("the table's end marker");
+    assert_eq!(
+        &docs[start + "checked by a test -->\n".len()..end],
+        xtask::every_api::table(&reports),
+        "codegen/docs/every-api.md: paste in the output of `cargo xtask import-report`"
+    );
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("import__every_twilio_file", xtask::every_api::table(&reports));
         insta::assert_snapshot!("import__every_lossy_place", xtask::every_api::lossy_places(&reports));
