@@ -50,7 +50,7 @@ impl Api {
 
     /// True when some field or parameter is a date-time.
     pub fn needs_dates(&self) -> bool {
-        self.any_type(|ty| matches!(ty, Type::DateTime(_)))
+        self.any_type(|ty| matches!(ty, Type::DateTime(_) | Type::Date))
     }
 
     /// True when `test` holds for the type of some field or parameter, or a type
@@ -349,6 +349,8 @@ pub enum Type {
     },
     Boolean,
     DateTime(DateFormat),
+    /// A calendar date, `2026-12-01`.
+    Date,
     Uri,
     Json,
     /// A type from `types:`, by Rust name.

@@ -47,8 +47,8 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
 /// Timestamps as the API writes them: `#[serde(with)]` helpers and form values.
 pub mod date {
     pub use crate::date::{
-        deserialize_option, format_iso8601, format_rfc2822, serialize_iso8601_option,
-        serialize_rfc2822_option,
+        deserialize_date_option, deserialize_option, format_date, format_iso8601, format_rfc2822,
+        serialize_date_option, serialize_iso8601_option, serialize_rfc2822_option,
     };
 }
 
@@ -126,6 +126,21 @@ pub mod webhook {
                 crate::date::parse(value).ok_or(WebhookParamError {
                     param: wire,
                     reason: "not an ISO 8601 or RFC 2822 timestamp".into(),
+                })
+            })
+            .transpose()
+    }
+
+    /// `wire`'s value as a calendar date, `2026-12-01`.
+    pub fn date(
+        params: &WebhookParams,
+        wire: &'static str,
+    ) -> Result<Option<time::Date>, WebhookParamError> {
+        text(params, wire)
+            .map(|value| {
+                crate::date::parse_date(value).ok_or(WebhookParamError {
+                    param: wire,
+                    reason: "not a date like 2026-12-01".into(),
                 })
             })
             .transpose()

@@ -120,3 +120,38 @@ pub fn serialize_rfc2822_option<S: Serializer>(
         None => s.serialize_none(),
     }
 }
+
+/// Parses a calendar date as the API writes one, `2026-12-01`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let mut parts = text.splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
+/// Formats a calendar date as `2026-12-01`.
+pub fn format_date(d: &Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Reads a calendar date or `null`; for `#[serde(deserialize_with)]`.
+pub fn deserialize_date_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    parse_date(&text).map(Some).ok_or_else(|| {
+        de::Error::invalid_value(de::Unexpected::Str(&text), &"a date like 2026-12-01")
+    })
+}
+
+/// Writes a calendar date or `null`; for `#[serde(serialize_with)]`.
+pub fn serialize_date_option<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&format_date(d)),
+        None => s.serialize_none(),
+    }
+}

@@ -188,6 +188,7 @@ fn arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> String {
         Type::Number { .. } => "1.0".into(),
         Type::Boolean => "true".into(),
         Type::DateTime(_) => "time::OffsetDateTime::now_utc()".into(),
+        Type::Date => "time::OffsetDateTime::now_utc().date()".into(),
         // Maps are never parameters (lowering refuses them).
         Type::Json | Type::Map { .. } => "serde_json::Value::Null".into(),
         Type::Array(item) => format!(

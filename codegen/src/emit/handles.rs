@@ -119,6 +119,7 @@ fn segment(p: &Param, value: TokenStream) -> TokenStream {
     let text = match &p.ty {
         Type::String | Type::Uri => quote!(#value),
         Type::Named(_) | Type::Enum(_) => quote!(#value.as_str()),
+        Type::Date => quote!(&crate::runtime::date::format_date(&#value)),
         _ => quote!(&::std::string::ToString::to_string(&#value)),
     };
     quote!(crate::runtime::segment(#text, #wire)?)

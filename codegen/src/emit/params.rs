@@ -379,7 +379,7 @@ fn encode(p: &Param) -> TokenStream {
 /// The JSON value of one value of `p`: a date as its text, a secret exposed here only.
 fn json_value(p: &Param, ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
-        Type::DateTime(_) => {
+        Type::DateTime(_) | Type::Date => {
             let text = to_wire(ty, value);
             quote!(crate::runtime::to_json(&#text))
         }

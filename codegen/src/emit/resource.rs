@@ -119,6 +119,13 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
             };
             Some(quote!(deserialize_with = #de, serialize_with = #ser,))
         }
+        Type::Date => {
+            let (de, ser) = (
+                "crate::runtime::date::deserialize_date_option",
+                "crate::runtime::date::serialize_date_option",
+            );
+            Some(quote!(deserialize_with = #de, serialize_with = #ser,))
+        }
         _ => None,
     };
     // Plain `Option` fields already decode a missing key to `None`.

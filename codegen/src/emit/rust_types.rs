@@ -35,6 +35,7 @@ pub fn rust_type(ty: &Type) -> TokenStream {
         Type::Number { .. } => quote!(f64),
         Type::Boolean => quote!(bool),
         Type::DateTime(_) => quote!(::time::OffsetDateTime),
+        Type::Date => quote!(::time::Date),
         Type::Json => quote!(::serde_json::Value),
         Type::Named(name) => {
             let name = ident(name);
@@ -229,6 +230,7 @@ pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
         Type::DateTime(crate::model::DateFormat::Iso8601) => {
             quote!(crate::runtime::date::format_iso8601(#value))
         }
+        Type::Date => quote!(crate::runtime::date::format_date(#value)),
         Type::DateTime(crate::model::DateFormat::Rfc2822) => {
             quote!(crate::runtime::date::format_rfc2822(#value))
         }
@@ -259,6 +261,7 @@ pub fn webhook_read(
         },
         Type::Boolean => quote!(#hooks::boolean(#params, #wire)),
         Type::DateTime(_) => quote!(#hooks::date_time(#params, #wire)),
+        Type::Date => quote!(#hooks::date(#params, #wire)),
         Type::Json => quote!(#hooks::json(#params, #wire)),
         Type::Named(name) if api.is_enum(name) => {
             let ty = rust_type(ty);

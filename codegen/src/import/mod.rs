@@ -1130,14 +1130,7 @@ fn value_type<'a>(
                     ..ty("date-time")
                 },
                 Some("uri") => ty("uri"),
-                Some("date") => {
-                    doc.lossy(
-                        at,
-                        "date as text",
-                        format!("`{name}` is text: the format has no date type"),
-                    );
-                    ty("string")
-                }
+                Some("date") => ty("date"),
                 _ => ty("string"),
             })
         }

@@ -563,7 +563,7 @@ fn lower_example(
             let from_text = |p: &&Param| {
                 !matches!(
                     p.ty,
-                    Type::Array(_) | Type::DateTime(_) | Type::Json | Type::Map { .. }
+                    Type::Array(_) | Type::DateTime(_) | Type::Date | Type::Json | Type::Map { .. }
                 )
             };
             if !create

@@ -293,13 +293,17 @@ pub fn lower_operation(
             ParamIn::Path => {
                 if !matches!(
                     param.ty,
-                    Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. }
+                    Type::String
+                        | Type::Named(_)
+                        | Type::Enum(_)
+                        | Type::Integer { .. }
+                        | Type::Date
                 ) {
                     ctx.error(
                         &[pat, &["type"]].concat(),
                         Target::Value,
                         format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
-                        Some("a path parameter is a string, an integer, an enum or a named string type".into()),
+                        Some("a path parameter is a string, an integer, a date, an enum or a named string type".into()),
                     );
                     ok = false;
                 }

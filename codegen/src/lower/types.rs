@@ -18,6 +18,7 @@ pub const BUILTINS: &[&str] = &[
     "number",
     "boolean",
     "date-time",
+    "date",
     "uri",
     "object",
     "array",
@@ -304,6 +305,7 @@ pub fn resolve(
         "uri" => Type::Uri,
         "object" => Type::Json,
         "date-time" => Type::DateTime(expr.format.map_or(DateFormat::Iso8601, DateFormat::from)),
+        "date" => Type::Date,
         "integer" => {
             let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
                 Some(Bound::Float(f)) => {
@@ -368,7 +370,7 @@ pub fn resolve(
                 );
                 return None;
             };
-            if matches!(items, "array" | "map" | "enum" | "date-time") {
+            if matches!(items, "array" | "map" | "enum" | "date-time" | "date") {
                 ctx.error(
                     &key("items"),
                     Target::Value,

@@ -408,3 +408,30 @@ async fn a_numbered_listing_streams_page_after_page_by_number() {
         .collect();
     assert_eq!(queries, ["Status=active", "Status=active&Page=1"]);
 }
+
+/// `type: date`: a calendar date, `2026-12-01`, in the query and in the record.
+#[tokio::test]
+async fn a_date_is_a_calendar_date_on_the_wire_both_ways() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(query_param("Day", "2026-12-01"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "entries": [{"sid": "E1", "day": "2026-11-30"}, {"sid": "E2", "day": null}],
+            "first_page_uri": "/x", "next_page_uri": null,
+            "previous_page_uri": null, "uri": "/x", "page": 0, "page_size": 50
+        })))
+        .mount(&server)
+        .await;
+    let day = time::Date::from_calendar_date(2026, time::Month::December, 1).expect("a date");
+    let page = client(&server)
+        .entries()
+        .list(ListEntries::new().day(day))
+        .await
+        .expect("a page");
+    let days: Vec<Option<String>> = page
+        .entries
+        .iter()
+        .map(|e| e.day.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(days, [Some("2026-11-30".to_string()), None]);
+}

@@ -301,6 +301,7 @@ fn openapi_shape(doc: &Value, schema: &Value) -> Shape {
         (None, _) => Shape::of("json"),
         (Some("string"), Some("uri")) => Shape::of("uri"),
         (Some("string"), Some("date-time" | "date-time-rfc-2822")) => Shape::of("date-time"),
+        (Some("string"), Some("date")) => Shape::of("date"),
         // Formats that only describe the text (`http-method`, `phone-number`, …).
         (Some("string"), _) => Shape {
             pattern: get_str(schema, "pattern").map(str::to_string),
@@ -623,6 +624,7 @@ fn spec_shape(api: &Api, resource: &Resource, ty: &Type) -> Shape {
         Type::Boolean => Shape::of("boolean"),
         // The written format is the client's choice; the OpenAPI only says date-time.
         Type::DateTime(_) => Shape::of("date-time"),
+        Type::Date => Shape::of("date"),
         Type::Uri => Shape::of("uri"),
         Type::Json => Shape::of("json"),
         Type::Named(name) => named_shape(api, name),

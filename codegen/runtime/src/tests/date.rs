@@ -53,3 +53,52 @@ fn rejects_other_text() {
     assert!(parse("yesterday").is_none());
     assert!(parse("").is_none());
 }
+
+#[test]
+fn calendar_dates_read_and_write_as_the_api_does() {
+    use crate::date::{format_date, parse_date};
+    let d = parse_date("2026-12-01").expect("a date");
+    assert_eq!((d.year(), u8::from(d.month()), d.day()), (2026, 12, 1));
+    assert_eq!(format_date(&d), "2026-12-01");
+    assert_eq!(
+        format_date(&parse_date("0999-01-09").expect("a date")),
+        "0999-01-09"
+    );
+    for bad in [
+        "",
+        "2026-13-01",
+        "2026-02-30",
+        "2026-1-01",
+        "26-12-01",
+        "2026-12-01T00:00:00Z",
+        "2026/12/01",
+        "+2026-12-01",
+        "2026-12-0a",
+        "2026-12-01 ",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn calendar_date_fields_decode_null_and_refuse_junk() {
+    #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+    struct Record {
+        #[serde(
+            default,
+            deserialize_with = "crate::date::deserialize_date_option",
+            serialize_with = "crate::date::serialize_date_option"
+        )]
+        day: Option<time::Date>,
+    }
+    let r: Record = serde_json::from_str(r#"{"day":"2026-12-01"}"#).expect("a date");
+    assert_eq!(
+        serde_json::to_string(&r).expect("json"),
+        r#"{"day":"2026-12-01"}"#
+    );
+    let r: Record = serde_json::from_str(r#"{"day":null}"#).expect("null");
+    assert_eq!(r.day, None);
+    let r: Record = serde_json::from_str("{}").expect("absent");
+    assert_eq!(r.day, None);
+    assert!(serde_json::from_str::<Record>(r#"{"day":"Dec 1"}"#).is_err());
+}
