@@ -148,7 +148,6 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
                 _ => "println!(\"{:?}\", page.meta.next_page_url);".into(),
             },
         ],
-        (OpKind::Delete, _) => vec![format!("{handle}.{}({args}).await?;", op.fn_name)],
         _ if op.answer == crate::model::Answer::Nothing => {
             vec![format!("{handle}.{}({args}).await?;", op.fn_name)]
         }

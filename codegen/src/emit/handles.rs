@@ -208,40 +208,32 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let transport = ident(client_fns::TRANSPORT_FIELD);
     let docs = op_docs(api, r, op);
     let output = operation_output(r, op);
-    let send = match (op.answer, op.kind) {
-        (Answer::Nothing, _) => quote! {
-            #docs
-            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
-                self.client.#transport.send_empty(self.#request_fn(#(#call_args),*)?).await
-            }
-        },
-        (Answer::Redirect, _) => quote! {
-            #docs
-            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
-                self.client.#transport.send_redirect(self.#request_fn(#(#call_args),*)?).await
-            }
-        },
-        (_, OpKind::List) => {
-            let stream_docs = stream_docs(api, r, op);
-            let stream = stream_type(r);
-            quote! {
-                #docs
-                pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
-                    self.client.#transport.send_json(self.#request_fn(#(#call_args),*)?).await
-                }
-
-                #stream_docs
-                pub fn stream(&self, #(#args),*) -> #stream {
-                    self.client.#transport.paginate::<#output>(self.#request_fn(#(#call_args),*))
-                }
+    // How the answer is read follows from what it is.
+    let send_fn = format_ident!(
+        "{}",
+        match op.answer {
+            Answer::Nothing => "send_empty",
+            Answer::Redirect => "send_redirect",
+            Answer::Record => "send_json",
+        }
+    );
+    let stream = (op.kind == OpKind::List).then(|| {
+        let stream_docs = stream_docs(api, r, op);
+        let stream = stream_type(r);
+        quote! {
+            #stream_docs
+            pub fn stream(&self, #(#args),*) -> #stream {
+                self.client.#transport.paginate::<#output>(self.#request_fn(#(#call_args),*))
             }
         }
-        _ => quote! {
-            #docs
-            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
-                self.client.#transport.send_json(self.#request_fn(#(#call_args),*)?).await
-            }
-        },
+    });
+    let send = quote! {
+        #docs
+        pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+            self.client.#transport.#send_fn(self.#request_fn(#(#call_args),*)?).await
+        }
+
+        #stream
     };
     quote! { #request #send }
 }

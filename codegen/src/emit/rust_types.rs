@@ -196,7 +196,6 @@ pub fn operation_output(r: &Resource, op: &Operation) -> TokenStream {
     match (op.answer, op.kind) {
         (crate::model::Answer::Nothing, _) => quote!(()),
         (crate::model::Answer::Redirect, _) => quote!(::std::string::String),
-        (_, OpKind::Delete) => quote!(()),
         (_, OpKind::List) => {
             let page = ident(
                 &r.page

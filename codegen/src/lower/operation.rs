@@ -376,18 +376,12 @@ pub fn lower_operation(
             }
         }
     }
-    let in_form = params
-        .iter()
-        .filter(|p| p.location == ParamIn::Form)
-        .count();
-    let in_json = params
-        .iter()
-        .filter(|p| p.location == ParamIn::Json)
-        .count();
-    let in_body = params
-        .iter()
-        .filter(|p| p.location == ParamIn::Body)
-        .count();
+    let count = |location: ParamIn| params.iter().filter(|p| p.location == location).count();
+    let (in_form, in_json, in_body) = (
+        count(ParamIn::Form),
+        count(ParamIn::Json),
+        count(ParamIn::Body),
+    );
     if in_body > 1 || (in_body == 1 && in_form + in_json > 0) {
         ctx.error(
             &at,
