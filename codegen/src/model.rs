@@ -36,6 +36,14 @@ impl Api {
             .any(|t| t.name == name && matches!(t.kind, NamedKind::Enum(_)))
     }
 
+    /// The object types, by Rust name.
+    pub fn objects(&self) -> impl Iterator<Item = (&str, &ObjectDef)> {
+        self.types.iter().filter_map(|t| match &t.kind {
+            NamedKind::Object(def) => Some((t.name.as_str(), def)),
+            _ => None,
+        })
+    }
+
     /// True when some string rule needs the `regex` crate at run time.
     pub fn needs_regex(&self) -> bool {
         self.types
@@ -65,10 +73,14 @@ impl Api {
             r.fields.iter().any(|f| f.ty.contains(test))
                 || params.into_iter().any(|p| p.ty.contains(test))
         }) || self
-            .webhooks
-            .iter()
-            .flat_map(|w| &w.params)
-            .any(|p| p.ty.contains(test))
+            .objects()
+            .flat_map(|(_, def)| &def.fields)
+            .any(|f| f.ty.contains(test))
+            || self
+                .webhooks
+                .iter()
+                .flat_map(|w| &w.params)
+                .any(|p| p.ty.contains(test))
     }
 }
 
@@ -204,6 +216,15 @@ pub enum NamedKind {
     /// Any other constrained string.
     Constrained(StringRule),
     Enum(EnumDef),
+    /// A JSON object with typed properties: a struct, in requests and answers alike.
+    Object(ObjectDef),
+}
+
+/// The fields of an object type, and the enums its properties declare inline.
+#[derive(Debug, Default)]
+pub struct ObjectDef {
+    pub fields: Vec<Field>,
+    pub enums: Vec<InlineEnum>,
 }
 
 #[derive(Debug)]
@@ -353,8 +374,10 @@ pub enum Type {
     Date,
     Uri,
     Json,
-    /// A type from `types:`, by Rust name.
+    /// A string or enum type from `types:`, by Rust name.
     Named(String),
+    /// An object type from `types:`, by Rust name.
+    Object(String),
     /// An inline enum of the resource, by Rust name.
     Enum(String),
     Array(Box<Type>),

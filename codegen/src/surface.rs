@@ -16,8 +16,8 @@ use crate::emit::rust_types::{
     ENUM_NON_EXHAUSTIVE, PARAMS_NON_EXHAUSTIVE, RECORD_NON_EXHAUSTIVE,
 };
 use crate::model::{
-    Api, EnumDef, Literal, Method, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment,
-    Resource, Type, Webhooks,
+    Api, EnumDef, Field, Literal, Method, NamedKind, OpKind, Operation, Param, ParamIn,
+    PathSegment, Resource, Type, Webhooks,
 };
 use proc_macro2::TokenStream;
 use std::borrow::Cow;
@@ -433,6 +433,12 @@ impl Surface {
                     &t.doc,
                 ),
                 NamedKind::Enum(def) => b.enumeration(&t.name, def, &t.doc),
+                NamedKind::Object(def) => {
+                    b.record(&t.name, &def.fields, &t.doc);
+                    for e in &def.enums {
+                        b.enumeration(&e.name, &e.def, &e.doc);
+                    }
+                }
             }
         }
         for r in &api.resources {
@@ -523,23 +529,24 @@ impl Builder {
         );
     }
 
-    fn resource(&mut self, r: &Resource) {
+    /// A struct of JSON properties, as `emit::resource::record` emits it.
+    fn record(&mut self, name: &str, fields: &[Field], docs: &str) {
         self.push(
             Kind::Struct,
-            r.name.clone(),
+            name.to_string(),
             None,
             Detail::Struct {
                 role: StructRole::Record,
                 non_exhaustive: RECORD_NON_EXHAUSTIVE,
                 default: true,
             },
-            &r.doc,
+            docs,
         );
-        for f in &r.fields {
+        for f in fields {
             self.push(
                 Kind::Field,
-                format!("{}.{}", r.name, f.name),
-                Some((Kind::Struct, &r.name)),
+                format!("{name}.{}", f.name),
+                Some((Kind::Struct, name)),
                 Detail::Field {
                     ty: shown_type(field_type(f)),
                     wire: f.wire.clone(),
@@ -550,6 +557,10 @@ impl Builder {
                 &f.doc,
             );
         }
+    }
+
+    fn resource(&mut self, r: &Resource) {
+        self.record(&r.name, &r.fields, &r.doc);
         for e in &r.enums {
             self.enumeration(&e.name, &e.def, &e.doc);
         }

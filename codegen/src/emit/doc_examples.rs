@@ -190,6 +190,7 @@ fn arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> String {
         Type::Date => "time::OffsetDateTime::now_utc().date()".into(),
         // Maps are never parameters (lowering refuses them).
         Type::Json | Type::Map { .. } => "serde_json::Value::Null".into(),
+        Type::Object(_) => "Default::default()".into(),
         Type::Array(item) => format!(
             "[{}]",
             arg(

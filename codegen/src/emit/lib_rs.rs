@@ -13,7 +13,16 @@ pub fn emit(api: &Api) -> TokenStream {
     let runtime_alias = ident(RUNTIME_ALIAS);
     let shared = RUNTIME_REEXPORTS.iter().map(|name| ident(name));
     let types_mod = (!api.types.is_empty()).then(|| {
-        let mut names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+        // Object types' inline enums are named in the same space, and re-exported too.
+        let mut names: Vec<&str> = api
+            .types
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(
+                api.objects()
+                    .flat_map(|(_, def)| def.enums.iter().map(|e| e.name.as_str())),
+            )
+            .collect();
         names.sort_unstable();
         let names = names.into_iter().map(ident);
         quote! {

@@ -1,7 +1,7 @@
 //! `src/types.rs`: the types declared once under `types:`. Constrained strings become
 //! newtypes with a private field, checked at every door (`FromStr`, `TryFrom`,
 //! `Deserialize`); SIDs, whose length is fixed, are kept inline and are `Copy`; enums
-//! keep values they don't know.
+//! keep values they don't know; objects are structs like a resource's record.
 
 use super::docs::{doc, doc_with};
 use super::ident;
@@ -15,6 +15,16 @@ pub fn emit(api: &Api) -> TokenStream {
         NamedKind::Sid { prefix, digits } => sid(t, prefix, *digits),
         NamedKind::Constrained(rule) => constrained(t, rule),
         NamedKind::Enum(def) => emit_enum(&t.name, &t.doc, def),
+        NamedKind::Object(def) => {
+            let record = super::resource::record(
+                &t.name,
+                &t.doc,
+                &def.fields,
+                super::resource::RecordUse::Request,
+            );
+            let enums = def.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
+            quote! { #record #(#enums)* }
+        }
     });
     quote! {
         //! Types the API description declares once and uses in many places.

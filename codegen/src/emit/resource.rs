@@ -27,7 +27,7 @@ pub fn emit(api: &crate::model::Api, r: &Resource) -> TokenStream {
         " The {} resource: its representation and its operations' parameters.",
         r.wire.replace('`', "'")
     );
-    let model = model(r);
+    let model = record(&r.name, &r.doc, &r.fields, RecordUse::Answer);
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
     let params = r.operations.iter().filter_map(|op| params::emit(r, op));
@@ -42,18 +42,35 @@ pub fn emit(api: &crate::model::Api, r: &Resource) -> TokenStream {
     }
 }
 
-fn model(r: &Resource) -> TokenStream {
-    let name = ident(&r.name);
-    let docs = doc(&r.doc);
-    let fields = r.fields.iter().map(|f| field(r, f));
-    let defaults: Vec<TokenStream> = r.fields.iter().filter_map(default_fn).collect();
+/// Where a struct of JSON properties is written back to the wire.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RecordUse {
+    /// A resource's record: only decoded from answers, so encoding it gives the
+    /// answer back, `null`s included.
+    Answer,
+    /// An object type, which requests send too: a `None` is left out, so what a
+    /// consumer did not set is not sent as `null`.
+    Request,
+}
+
+/// A struct of JSON properties: a resource's record, or an object type.
+pub fn record(
+    owner: &str,
+    description: &str,
+    record_fields: &[Field],
+    usage: RecordUse,
+) -> TokenStream {
+    let name = ident(owner);
+    let docs = doc(description);
+    let fields = record_fields.iter().map(|f| field(owner, f, usage));
+    let defaults: Vec<TokenStream> = record_fields.iter().filter_map(default_fn).collect();
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     // `Default` is what a body with no properties decodes to: derived, unless a field
     // has a default of the API's own, which the hand-written impl calls.
     let (derive_default, default_impl) = if defaults.is_empty() {
         (Some(quote!(Default,)), None)
     } else {
-        let inits = r.fields.iter().map(|f| {
+        let inits = record_fields.iter().map(|f| {
             let field = ident(&f.name);
             match (&f.default, &f.default_fn) {
                 (None, _) => quote!(#field: ::std::option::Option::None),
@@ -92,7 +109,7 @@ fn model(r: &Resource) -> TokenStream {
 
 /// Every field decodes from a body that lacks it: to its default, or to `None`. A field
 /// the API never sends as `null` is left out when it is `None`, as the API would.
-fn field(r: &Resource, f: &Field) -> TokenStream {
+fn field(owner: &str, f: &Field, usage: RecordUse) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = field_type(f);
@@ -104,11 +121,11 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
     let default = match &f.default_fn {
         None => quote!(default,),
         Some(default_fn) => {
-            let path = format!("{}::{default_fn}", r.name);
+            let path = format!("{owner}::{default_fn}");
             quote!(default = #path,)
         }
     };
-    let skip = (optional && !f.nullable)
+    let skip = (optional && (!f.nullable || usage == RecordUse::Request))
         .then(|| quote!(skip_serializing_if = "::std::option::Option::is_none",));
     let dates = match &f.ty {
         Type::DateTime(format) => {
@@ -129,7 +146,7 @@ fn field(r: &Resource, f: &Field) -> TokenStream {
         _ => None,
     };
     // Plain `Option` fields already decode a missing key to `None`.
-    let plain_option = optional && f.nullable && dates.is_none();
+    let plain_option = optional && f.nullable && dates.is_none() && usage == RecordUse::Answer;
     let serde = (!plain_option).then(|| quote!(#[serde(#default #skip #dates)]));
     quote! {
         #docs

@@ -37,7 +37,7 @@ pub fn rust_type(ty: &Type) -> TokenStream {
         Type::DateTime(_) => quote!(::time::OffsetDateTime),
         Type::Date => quote!(::time::Date),
         Type::Json => quote!(::serde_json::Value),
-        Type::Named(name) => {
+        Type::Named(name) | Type::Object(name) => {
             let name = ident(name);
             quote!(crate::types::#name)
         }
@@ -235,6 +235,7 @@ pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
         }
         // Text as it is, anything else as JSON text, as Twilio's libraries send it.
         Type::Json => quote!(crate::runtime::json_text(#value)),
+        Type::Object(_) => quote!(crate::runtime::json_text(&crate::runtime::to_json(#value))),
         _ => quote!(::std::string::ToString::to_string(#value)),
     }
 }

@@ -81,6 +81,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
         .iter()
         .flat_map(|f| f.spec.types.0.iter().map(|(wire, _)| wire.clone()));
     let type_index = types::TypeIndex::new(&types, declared);
+    lower_objects(&files, &mut diags, &type_index, &mut types, &mut type_names);
 
     let mut resources = Vec::new();
     let mut handles =
@@ -362,59 +363,14 @@ fn lower_resource(
     let plural = raw.plural.clone().unwrap_or_else(|| format!("{wire}s"));
     let mut enums = Vec::new();
 
-    let mut field_names = NameSet::new("field");
-    let mut fields = Vec::new();
-    for (pwire, p) in &raw.properties.0 {
-        let at = ["resources", wire, "properties", pwire.as_str()];
-        let expr = TypeExpr {
-            ty: &p.ty,
-            items: p.items.as_deref(),
-            items_nullable: p.items_nullable,
-            format: p.format,
-            values: p.values.as_deref(),
-            minimum: p.minimum,
-            maximum: p.maximum,
-        };
-        let enum_name = camel(&format!("{wire} {pwire}"));
-        let Some(ty) = types::resolve(ctx, index, &at, &expr, &enum_name, &p.doc, &mut enums)
-        else {
-            continue;
-        };
-        let default = match &p.default {
-            Some(value) => {
-                let Some(literal) = types::default_value(ctx, index, &at, &ty, value, &enums)
-                else {
-                    continue;
-                };
-                if p.nullable {
-                    ctx.error(
-                        &[&at[..], &["default"]].concat(),
-                        Target::Key,
-                        format!("property `{pwire}` has a default, so it is never null"),
-                        Some("remove `nullable: true`, or remove `default`".into()),
-                    );
-                    continue;
-                }
-                Some(literal)
-            }
-            None => None,
-        };
-        let field_name = snake(pwire);
-        field_names.claim(ctx, &field_name, &at);
-        let default_fn = default
-            .as_ref()
-            .filter(|value| !is_zero(value))
-            .map(|_| format!("default_{}", field_name.trim_start_matches("r#")));
-        fields.push(Field {
-            name: field_name,
-            wire: pwire.clone(),
-            doc: p.doc.clone(),
-            ty,
-            nullable: p.nullable,
-            default,
-            default_fn,
-        });
-    }
+    let fields = lower_properties(
+        ctx,
+        index,
+        &["resources", wire],
+        wire,
+        &raw.properties,
+        &mut enums,
+    );
 
     let ops = &raw.operations;
     let mut operations = Vec::new();
@@ -517,6 +473,157 @@ fn lower_resource(
     }
 }
 
+/// The fields of a resource's or an object type's `properties:`, whose inline enums
+/// (named `<Owner><Property>`) go to `enums`. `at` is the owner's node path.
+fn lower_properties(
+    ctx: &mut Ctx,
+    index: &types::TypeIndex,
+    at: &[&str],
+    owner: &str,
+    properties: &raw::Entries<raw::Property>,
+    enums: &mut Vec<InlineEnum>,
+) -> Vec<Field> {
+    let mut field_names = NameSet::new("field");
+    let mut fields = Vec::new();
+    for (pwire, p) in &properties.0 {
+        let at = [at, &["properties", pwire.as_str()]].concat();
+        let expr = TypeExpr {
+            ty: &p.ty,
+            items: p.items.as_deref(),
+            items_nullable: p.items_nullable,
+            format: p.format,
+            values: p.values.as_deref(),
+            minimum: p.minimum,
+            maximum: p.maximum,
+        };
+        let enum_name = camel(&format!("{owner} {pwire}"));
+        let Some(ty) = types::resolve(ctx, index, &at, &expr, &enum_name, &p.doc, enums) else {
+            continue;
+        };
+        let default = match &p.default {
+            Some(value) => {
+                let Some(literal) = types::default_value(ctx, index, &at, &ty, value, enums) else {
+                    continue;
+                };
+                if p.nullable {
+                    ctx.error(
+                        &[&at[..], &["default"]].concat(),
+                        Target::Key,
+                        format!("property `{pwire}` has a default, so it is never null"),
+                        Some("remove `nullable: true`, or remove `default`".into()),
+                    );
+                    continue;
+                }
+                Some(literal)
+            }
+            None => None,
+        };
+        let field_name = snake(pwire);
+        field_names.claim(ctx, &field_name, &at);
+        let default_fn = default
+            .as_ref()
+            .filter(|value| !is_zero(value))
+            .map(|_| format!("default_{}", field_name.trim_start_matches("r#")));
+        fields.push(Field {
+            name: field_name,
+            wire: pwire.clone(),
+            doc: p.doc.clone(),
+            ty,
+            nullable: p.nullable,
+            default,
+            default_fn,
+        });
+    }
+    fields
+}
+
+/// Fills in each object type's fields, now that every type has a name, and refuses an
+/// object that holds itself other than through an array or map (it would have no
+/// size).
+fn lower_objects(
+    files: &[Parsed<'_>],
+    diags: &mut Diagnostics,
+    index: &types::TypeIndex,
+    types: &mut [NamedType],
+    type_names: &mut NameSet,
+) {
+    for parsed in files {
+        let mut ctx = parsed.ctx(diags);
+        for (wire, raw) in &parsed.spec.types.0 {
+            let Some(properties) = &raw.properties else {
+                continue;
+            };
+            let Some(t) = types.iter_mut().find(|t| &t.wire == wire) else {
+                continue;
+            };
+            let mut enums = Vec::new();
+            let fields = lower_properties(
+                &mut ctx,
+                index,
+                &["types", wire],
+                wire,
+                properties,
+                &mut enums,
+            );
+            for e in &enums {
+                let origin: Vec<&str> = e.origin.iter().map(String::as_str).collect();
+                type_names.claim(&mut ctx, &e.name, &origin);
+            }
+            t.kind = NamedKind::Object(ObjectDef { fields, enums });
+        }
+    }
+    let direct = |def: &ObjectDef| -> Vec<String> {
+        def.fields
+            .iter()
+            .filter_map(|f| match &f.ty {
+                Type::Object(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let edges: std::collections::HashMap<String, Vec<String>> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            NamedKind::Object(def) => Some((t.name.clone(), direct(def))),
+            _ => None,
+        })
+        .collect();
+    for parsed in files {
+        let mut ctx = parsed.ctx(diags);
+        for (wire, raw) in &parsed.spec.types.0 {
+            if raw.properties.is_none() {
+                continue;
+            }
+            let name = camel(wire);
+            // Every object reachable from `name` through direct fields.
+            let mut seen = vec![name.clone()];
+            let mut next = edges.get(&name).cloned().unwrap_or_default();
+            let mut cycle = false;
+            while let Some(n) = next.pop() {
+                if n == name {
+                    cycle = true;
+                    break;
+                }
+                if !seen.contains(&n) {
+                    next.extend(edges.get(&n).cloned().unwrap_or_default());
+                    seen.push(n);
+                }
+            }
+            if cycle {
+                ctx.error(
+                    &["types", wire],
+                    Target::Key,
+                    format!("object type `{wire}` holds itself, so it would have no size"),
+                    Some(
+                        "hold it in an `array` or a `map`, or make the property `type: object`"
+                            .into(),
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// True when a default is its type's own `Default`, so serde needs no function for it.
 fn is_zero(value: &Literal) -> bool {
     match value {
@@ -563,7 +670,12 @@ fn lower_example(
             let from_text = |p: &&Param| {
                 !matches!(
                     p.ty,
-                    Type::Array(_) | Type::DateTime(_) | Type::Date | Type::Json | Type::Map { .. }
+                    Type::Array(_)
+                        | Type::DateTime(_)
+                        | Type::Date
+                        | Type::Json
+                        | Type::Object(_)
+                        | Type::Map { .. }
                 )
             };
             if !create

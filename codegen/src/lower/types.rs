@@ -4,7 +4,8 @@ use super::pattern::{analyse, PatternShape};
 use super::Ctx;
 use crate::diagnostic::did_you_mean;
 use crate::model::{
-    DateFormat, EnumDef, InlineEnum, Literal, NamedKind, NamedType, StringRule, Type, Variant,
+    DateFormat, EnumDef, InlineEnum, Literal, NamedKind, NamedType, ObjectDef, StringRule, Type,
+    Variant,
 };
 use crate::naming::camel;
 use crate::spec::load::Target;
@@ -33,6 +34,8 @@ pub struct TypeIndex {
     broken: HashSet<String>,
     /// The variants of named enums (wire value, Rust name), by Rust name.
     enum_values: HashMap<String, Vec<(String, String)>>,
+    /// The Rust names of object types.
+    objects: HashSet<String>,
 }
 
 impl TypeIndex {
@@ -52,10 +55,16 @@ impl TypeIndex {
                 _ => None,
             })
             .collect();
+        let objects = types
+            .iter()
+            .filter(|t| matches!(t.kind, NamedKind::Object(_)))
+            .map(|t| t.name.clone())
+            .collect();
         TypeIndex {
             valid,
             broken,
             enum_values,
+            objects,
         }
     }
 }
@@ -73,6 +82,33 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
         return None;
     }
     let constrained = raw.pattern.is_some() || raw.min_length.is_some() || raw.max_length.is_some();
+    if let Some(properties) = &raw.properties {
+        if constrained || raw.values.is_some() {
+            ctx.error(
+                &at,
+                Target::Key,
+                format!("type `{wire}` has `properties` and also `values` or string constraints"),
+                Some("an object type lists `properties` only; declare the others as types of their own".into()),
+            );
+            return None;
+        }
+        if properties.0.is_empty() {
+            ctx.error(
+                &key("properties"),
+                Target::Value,
+                format!("object type `{wire}` has no properties"),
+                Some("list its properties, or use `type: object` where any JSON goes".into()),
+            );
+            return None;
+        }
+        // Its fields are lowered once every type has a name: they may name others.
+        return Some(NamedType {
+            name: camel(wire),
+            wire: wire.to_string(),
+            doc: raw.doc.clone(),
+            kind: NamedKind::Object(ObjectDef::default()),
+        });
+    }
     let kind = match (&raw.values, constrained) {
         (Some(_), true) => {
             ctx.error(
@@ -89,7 +125,7 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
                 &at,
                 Target::Key,
                 format!("type `{wire}` constrains nothing"),
-                Some("add `pattern`, `min_length`/`max_length`, or `values` for an enum; a plain string is `type: string`".into()),
+                Some("add `pattern`, `min_length`/`max_length`, `values` for an enum, or `properties` for an object; a plain string is `type: string`".into()),
             );
             return None;
         }
@@ -422,6 +458,7 @@ pub fn resolve(
         }
         named if index.broken.contains(named) => return None,
         named => match index.valid.get(named) {
+            Some(name) if index.objects.contains(name) => Type::Object(name.clone()),
             Some(name) => Type::Named(name.clone()),
             None => {
                 let known = BUILTINS

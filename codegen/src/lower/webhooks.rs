@@ -224,7 +224,17 @@ fn param_type(
         minimum: None,
         maximum: None,
     };
-    types::resolve(ctx, index, at, &expr, "", &p.doc, &mut Vec::new())
+    let ty = types::resolve(ctx, index, at, &expr, "", &p.doc, &mut Vec::new())?;
+    if matches!(ty, Type::Object(_)) {
+        ctx.error(
+            &[at, &["type"]].concat(),
+            Target::Value,
+            format!("a webhook parameter can't be of the object type `{}`", p.ty),
+            Some("a parameter is one form value; JSON sent as text is `type: object`".into()),
+        );
+        return None;
+    }
+    Some(ty)
 }
 
 /// The fields a pre-event's answer may change.

@@ -84,7 +84,8 @@ pub struct Departure {
     pub reason: String,
 }
 
-/// A reusable type declared once under `types:`: a constrained string or an enum.
+/// A reusable type declared once under `types:`: a constrained string, an enum, or an
+/// object with typed properties.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NamedType {
@@ -93,6 +94,8 @@ pub struct NamedType {
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
     pub values: Option<Vec<String>>,
+    /// An object's properties, in wire order, written as a resource's are.
+    pub properties: Option<Entries<Property>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,8 +9,8 @@
 //! difference it reports, not a panic.
 
 use codegen::model::{
-    Api, Departure, EnumDef, Field, Literal, NamedKind, OpKind, OpenApiLink, Operation, Param,
-    PathSegment, Resource, Type,
+    Api, Departure, EnumDef, Field, InlineEnum, Literal, NamedKind, OpKind, OpenApiLink, Operation,
+    Param, PathSegment, Resource, Type,
 };
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -158,6 +158,8 @@ struct Shape {
     values: Option<BTreeSet<String>>,
     /// Array items or map values.
     inner: Option<Box<Shape>>,
+    /// An object's properties: each one's nullability and shape.
+    fields: BTreeMap<String, (bool, Shape)>,
 }
 
 impl Shape {
@@ -211,6 +213,23 @@ fn compare_shapes(prefix: &str, expected: &Shape, found: &Shape, rec: &mut Recor
     ];
     for (aspect, e, f) in aspects {
         rec.check(&format!("{prefix}{aspect}"), e, f);
+    }
+    for (key, (nullable, shape)) in &expected.fields {
+        let at = format!("{prefix}{key}.");
+        match found.fields.get(key) {
+            Some((ours, theirs)) => {
+                rec.check(&format!("{at}nullable"), nullable, ours);
+                compare_shapes(&at, shape, theirs, rec);
+            }
+            None => rec.check(&format!("{at}presence"), "present", "absent"),
+        }
+    }
+    for key in found
+        .fields
+        .keys()
+        .filter(|k| !expected.fields.contains_key(*k))
+    {
+        rec.check(&format!("{prefix}{key}.presence"), "absent", "present");
     }
     if let (Some(e), Some(f)) = (&expected.inner, &found.inner) {
         let inner = if expected.kind == "map" {
@@ -333,12 +352,34 @@ fn openapi_shape(doc: &Value, schema: &Value) -> Shape {
             inner: Some(Box::new(Shape::of("uri"))),
             ..Shape::of("map")
         },
+        // Typed properties: an object type, property by property.
+        (Some("object"), None) if get(schema, "properties").is_some_and(|p| !is_empty(p)) => {
+            let fields = get(schema, "properties")
+                .and_then(Value::as_mapping)
+                .into_iter()
+                .flatten()
+                .map(|(name, property)| {
+                    let shape = openapi_shape(doc, property);
+                    let nullable = openapi_nullable(doc, property);
+                    (scalar_text(name, "property name"), (nullable, shape))
+                })
+                .collect();
+            Shape {
+                fields,
+                ..Shape::of("object")
+            }
+        }
         (Some("object"), None) => Shape::of("json"),
         // Reported as a difference of type: the spec can't have said it.
         (kind, format) => Shape::of(Box::leak(
             format!("unknown to the witness (type {kind:?}, format {format:?})").into_boxed_str(),
         )),
     }
+}
+
+/// True for an empty mapping (`properties: {}`), which says nothing of the object.
+fn is_empty(node: &Value) -> bool {
+    node.as_mapping().is_some_and(Mapping::is_empty)
 }
 
 /// A scalar as text: enum values and defaults are compared as text.
@@ -608,7 +649,8 @@ fn spec_params<'a>(resource: &'a Resource, op: &'a Operation) -> Vec<&'a Param> 
         .collect()
 }
 
-fn spec_shape(api: &Api, resource: &Resource, ty: &Type) -> Shape {
+/// The shape of `ty`, whose inline enums are among `enums` (its owner's).
+fn spec_shape(api: &Api, enums: &[InlineEnum], ty: &Type) -> Shape {
     match ty {
         Type::String => Shape::of("string"),
         Type::Integer { min, max } => Shape {
@@ -627,21 +669,20 @@ fn spec_shape(api: &Api, resource: &Resource, ty: &Type) -> Shape {
         Type::Date => Shape::of("date"),
         Type::Uri => Shape::of("uri"),
         Type::Json => Shape::of("json"),
-        Type::Named(name) => named_shape(api, name),
+        Type::Named(name) | Type::Object(name) => named_shape(api, name),
         Type::Enum(name) => {
-            let inline = resource
-                .enums
+            let inline = enums
                 .iter()
                 .find(|e| &e.name == name)
-                .unwrap_or_else(|| panic!("model: no enum {name} in {}", resource.name));
+                .unwrap_or_else(|| panic!("model: no inline enum {name}"));
             enum_shape(&inline.def)
         }
         Type::Array(items) => Shape {
-            inner: Some(Box::new(spec_shape(api, resource, items))),
+            inner: Some(Box::new(spec_shape(api, enums, items))),
             ..Shape::of("array")
         },
         Type::Map { value, .. } => Shape {
-            inner: Some(Box::new(spec_shape(api, resource, value))),
+            inner: Some(Box::new(spec_shape(api, enums, value))),
             ..Shape::of("map")
         },
     }
@@ -670,6 +711,17 @@ fn named_shape(api: &Api, name: &str) -> Shape {
             ..Shape::of("string")
         },
         NamedKind::Enum(def) => enum_shape(def),
+        NamedKind::Object(def) => Shape {
+            fields: def
+                .fields
+                .iter()
+                .map(|f| {
+                    let shape = spec_shape(api, &def.enums, &f.ty);
+                    (f.wire.clone(), (f.nullable, shape))
+                })
+                .collect(),
+            ..Shape::of("object")
+        },
     }
 }
 
@@ -838,7 +890,12 @@ fn compare_param(
         ours.nullable,
     );
     let expected = openapi_shape(doc, theirs.schema);
-    compare_shapes("", &expected, &spec_shape(api, resource, &ours.ty), rec);
+    compare_shapes(
+        "",
+        &expected,
+        &spec_shape(api, &resource.enums, &ours.ty),
+        rec,
+    );
 }
 
 /// A resource's properties against every schema its operations return.
@@ -914,7 +971,12 @@ fn compare_property(
         show(&ours.default.as_ref().map(show_literal)),
     );
     let expected = openapi_shape(doc, theirs);
-    compare_shapes("", &expected, &spec_shape(api, resource, &ours.ty), rec);
+    compare_shapes(
+        "",
+        &expected,
+        &spec_shape(api, &resource.enums, &ours.ty),
+        rec,
+    );
 }
 
 // ---------------------------------------------------------------------------------
