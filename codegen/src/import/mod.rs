@@ -8,6 +8,8 @@
 //! - one SID type per prefix, named after the resource whose `sid` has it, or after
 //!   the properties that hold it;
 //! - identical enum value lists are one named type;
+//! - an object schema with properties is an object type, named after its component
+//!   or the properties that hold it;
 //! - secrets by name (`ApiKey`, `Secret`, `Certificate`, `PrivateKey`, `*Password`,
 //!   `*Token`);
 //!
@@ -313,8 +315,8 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
         }
     }
     names::unique_plurals(&mut mapped);
-    let types = names.finish(doc, &mapped, &choices.rename);
-    names::apply_type_names(&mut mapped, &types);
+    let mut types = names.finish(doc, &mapped, &choices.rename);
+    names::apply_type_names(&mut mapped, &mut types);
     spec.types = types
         .into_iter()
         .map(|(_, name, docs, ty)| (name, docs, ty))
@@ -557,6 +559,38 @@ fn object_shape<'a>(
     (properties, required)
 }
 
+/// The properties of an object schema (a record, or an object type), in its order.
+fn properties<'a>(
+    doc: &mut Doc<'a>,
+    names: &mut Names,
+    schema: &'a Value,
+    at: &str,
+) -> Vec<(String, Property)> {
+    let mut properties = Vec::new();
+    let (record, _) = object_shape(doc, schema, at);
+    for (prop, value, at) in record {
+        let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
+        else {
+            continue;
+        };
+        // The format takes a default only where null can't be: a nullable property
+        // keeps its null, and the witness reports the default it drops.
+        let default = (!nullable)
+            .then(|| value.get("default").and_then(default_scalar))
+            .flatten();
+        properties.push((
+            prop.clone(),
+            Property {
+                ty,
+                nullable,
+                default,
+                doc: docs,
+            },
+        ));
+    }
+    properties
+}
+
 /// True when the operation's success has no body to read: a 204, a 2xx without
 /// content, or, with no 2xx at all, a redirect.
 fn answers_no_record(op: &RawOp) -> bool {
@@ -612,30 +646,11 @@ fn resource<'a>(
         Some((_, schema, at)) => (schema, at),
         None => (&Value::Null, String::new()),
     };
-    let mut properties = Vec::new();
-    let (record, _) = object_shape(doc, schema, &schema_at);
-    for (prop, value, at) in record {
-        let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
-        else {
-            continue;
-        };
-        if prop == "sid" && ty.ty.starts_with('#') {
-            names.own_sid(&ty.ty, name);
+    let properties = properties(doc, names, schema, &schema_at);
+    if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
+        if sid.ty.ty.starts_with('#') {
+            names.own_sid(&sid.ty.ty, name);
         }
-        // The format takes a default only where null can't be: a nullable property
-        // keeps its null, and the witness reports the default it drops.
-        let default = (!nullable)
-            .then(|| value.get("default").and_then(default_scalar))
-            .flatten();
-        properties.push((
-            prop.clone(),
-            Property {
-                ty,
-                nullable,
-                default,
-                doc: docs,
-            },
-        ));
     }
     // A singleton (an instance path with no list above it and no placeholder of its
     // own, like `/v1/Configuration`) is named by its name.
@@ -1062,7 +1077,16 @@ fn schema_type<'a>(
         .or_else(|| text(schema, "description"))
         .unwrap_or("")
         .to_string();
-    let ty = value_type(doc, names, schema, &at, name, component.as_deref(), used)?;
+    let ty = value_type(
+        doc,
+        names,
+        schema,
+        &at,
+        name,
+        component.as_deref(),
+        used,
+        false,
+    )?;
     Some((ty, nullable, description))
 }
 
@@ -1074,6 +1098,7 @@ fn value_type<'a>(
     name: &str,
     component: Option<&str>,
     used: Use,
+    item: bool,
 ) -> Option<TypeRef> {
     let kind = text(schema, "type");
     let format = text(schema, "format");
@@ -1145,38 +1170,18 @@ fn value_type<'a>(
             ..ty("number")
         }),
         Some("boolean") => Some(ty("boolean")),
-        // A form or query value that holds JSON, sent as its text as Twilio's
-        // libraries do; typed only as far as JSON goes.
-        Some("object") if used != Use::Property => {
-            if schema.get("properties").is_some() {
-                doc.lossy(
-                    at,
-                    "JSON for a typed object",
-                    format!(
-                        "`{name}` is any JSON value: the format has no object type for parameters"
-                    ),
-                );
-            }
-            Some(ty("object"))
-        }
-        Some("object") if format == Some("uri-map") => Some(TypeRef {
+        Some("object") if format == Some("uri-map") && used == Use::Property => Some(TypeRef {
             items: Some("uri".into()),
             // Twilio's links hold `null` for a link that has no target yet.
             items_nullable: true,
             ..ty("map")
         }),
-        Some("object") => {
-            if schema.get("properties").is_some() {
-                doc.lossy(
-                    at,
-                    "JSON for a typed object",
-                    format!(
-                        "`{name}` is any JSON value: the format has no object type for properties"
-                    ),
-                );
-            }
-            Some(ty("object"))
-        }
+        // Typed properties: an object type. Without any, free-form JSON (a form or
+        // query value that holds JSON is sent as its text, as Twilio's libraries do).
+        Some("object") => Some(
+            object_type(doc, names, schema, at, name, component, item)
+                .unwrap_or_else(|| ty("object")),
+        ),
         // No type at all: any JSON value, as the API sends it or takes it.
         None => Some(ty("object")),
         Some("array") => {
@@ -1192,6 +1197,7 @@ fn value_type<'a>(
                 name,
                 component.as_deref(),
                 used,
+                true,
             )?;
             let item_type = match inner.ty.as_str() {
                 "array" | "map" | "date-time" => {
@@ -1221,6 +1227,54 @@ fn value_type<'a>(
             None
         }
     }
+}
+
+/// The object type of a schema with properties, as a placeholder named once every use
+/// is known; `None` when it has no properties (free-form JSON). A schema that holds
+/// itself is JSON where it recurs, which the report says.
+fn object_type<'a>(
+    doc: &mut Doc<'a>,
+    names: &mut Names,
+    schema: &'a Value,
+    at: &str,
+    name: &str,
+    component: Option<&str>,
+    item: bool,
+) -> Option<TypeRef> {
+    if component.is_some_and(|c| names.expanding(c)) {
+        doc.lossy(
+            at,
+            "JSON for a recursive object",
+            format!("`{name}` is any JSON value: its schema holds itself"),
+        );
+        return None;
+    }
+    names.enter(component);
+    let properties = properties(doc, names, schema, at);
+    names.leave(component);
+    if properties.is_empty() {
+        return None;
+    }
+    let description = text(schema, "description").unwrap_or("").to_string();
+    let holder = if item {
+        names::singular(&camel(name))
+    } else {
+        camel(name)
+    };
+    let owner = owner_of(at);
+    Some(TypeRef {
+        ty: names.object_use(properties, description, holder, owner, component),
+        ..TypeRef::default()
+    })
+}
+
+/// The schema an inline object is declared in, by its last segment
+/// (`components.schemas.pricing.v1.voice.voice_number.properties.inbound_call_price` →
+/// `VoiceNumber`), to qualify a name another type has taken.
+fn owner_of(at: &str) -> Option<String> {
+    let (schema, _) = at.split_once(".properties.")?;
+    let schema = schema.strip_prefix("components.schemas.")?;
+    Some(schema_name(schema, 1))
 }
 
 /// A default as a YAML scalar: numbers and booleans plain, text quoted.

@@ -3,7 +3,7 @@
 //! per prefix, one enum type per list of values.
 
 use super::doc::{child, Doc};
-use super::out::{NamedType, Resource, TypeRef};
+use super::out::{NamedType, Property, Resource, TypeRef};
 use super::{schema_name, Group};
 use crate::naming::camel;
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +19,22 @@ pub struct Names {
     enums: Vec<(Vec<String>, Vec<String>, Vec<String>)>,
     /// By (pattern, lengths), in first-seen order: the names that hold one.
     patterns: Vec<(Pattern, Vec<String>)>,
+    /// Object types, by their properties, in first-seen order.
+    objects: Vec<ObjectSeen>,
+    /// The components whose properties are being mapped, to catch one that holds
+    /// itself.
+    expanding: Vec<String>,
+}
+
+/// An object type as mapped: its properties and docs, and the names it could take.
+struct ObjectSeen {
+    properties: Vec<(String, Property)>,
+    doc: String,
+    component: Option<String>,
+    /// The camel-case names of the properties (or array items) that hold it.
+    holders: Vec<String>,
+    /// The schemas that declare it inline, for a qualified name.
+    owners: Vec<String>,
 }
 
 /// A string rule other than a SID's.
@@ -87,6 +103,57 @@ impl Names {
         };
         self.patterns[index].1.push(name.to_string());
         format!("#PATTERN {index}")
+    }
+
+    /// An object type with `properties`, held by a property (or array items) whose
+    /// name in camel case is `holder`, declared as `component` or inline in `owner`.
+    /// The same component, or the same properties, are one type.
+    pub fn object_use(
+        &mut self,
+        properties: Vec<(String, Property)>,
+        doc: String,
+        holder: String,
+        owner: Option<String>,
+        component: Option<&str>,
+    ) -> String {
+        let index = self
+            .objects
+            .iter()
+            .position(|o| match (&o.component, component) {
+                (Some(a), Some(b)) => a == b,
+                _ => o.properties == properties && o.doc == doc,
+            })
+            .unwrap_or_else(|| {
+                self.objects.push(ObjectSeen {
+                    properties,
+                    doc,
+                    component: component.map(str::to_owned),
+                    holders: Vec::new(),
+                    owners: Vec::new(),
+                });
+                self.objects.len() - 1
+            });
+        let seen = &mut self.objects[index];
+        seen.holders.push(holder);
+        seen.owners.extend(owner);
+        format!("#OBJECT {index}")
+    }
+
+    /// True while `component`'s properties are being mapped: it holds itself.
+    pub fn expanding(&self, component: &str) -> bool {
+        self.expanding.iter().any(|c| c == component)
+    }
+
+    /// Mapping `component`'s properties starts.
+    pub fn enter(&mut self, component: Option<&str>) {
+        self.expanding.extend(component.map(str::to_owned));
+    }
+
+    /// Mapping `component`'s properties ends.
+    pub fn leave(&mut self, component: Option<&str>) {
+        if component.is_some() {
+            self.expanding.pop();
+        }
     }
 
     /// The named types, each with its name, docs and definition, sorted by name; a
@@ -210,6 +277,66 @@ impl Names {
                 NamedType::Constrained(pattern),
             ));
         }
+        // An object type is also kept clear of the names each resource's items take
+        // (its handle, page and parameter types), which lowering would refuse.
+        for r in resources {
+            let plural = camel(&r.plural);
+            taken.extend([
+                format!("{}Page", r.name),
+                format!("{}Handle", r.name),
+                format!("List{plural}"),
+                plural,
+            ]);
+            taken.extend(["Create", "Fetch", "Update", "Delete"].map(|k| format!("{k}{}", r.name)));
+        }
+        for (index, seen) in self.objects.into_iter().enumerate() {
+            // The component's own name, then the holders' names (most used first),
+            // then qualified by the schema that declares it, then `…Object`.
+            let mut candidates: Vec<String> = seen
+                .component
+                .iter()
+                .map(|c| super::schema_name(c, 1))
+                .collect();
+            candidates.extend(ranked(&seen.holders));
+            let qualified: Vec<String> = seen
+                .owners
+                .iter()
+                .flat_map(|o| seen.holders.iter().map(move |h| format!("{o}{h}")))
+                .collect();
+            candidates.extend(ranked(&qualified));
+            let objects: Vec<String> = candidates.iter().map(|c| format!("{c}Object")).collect();
+            candidates.extend(objects);
+            let chosen = candidates
+                .into_iter()
+                .find(|c| !taken.contains(c))
+                .unwrap_or_else(|| format!("Object{index}"));
+            let name = renamed(chosen.clone());
+            taken.push(chosen);
+            if taken[..taken.len() - 1].contains(&name) {
+                doc.problem(
+                    "components.schemas",
+                    format!("an object type would be named `{name}`, which is taken"),
+                    "rename one in the spec folder's `openapi.rename`",
+                );
+            }
+            taken.push(name.clone());
+            let docs = if seen.doc.trim().is_empty() {
+                format!(
+                    "The `{}` object.",
+                    seen.holders.first().map_or("", String::as_str)
+                )
+            } else {
+                seen.doc
+            };
+            types.push((
+                format!("#OBJECT {index}"),
+                name,
+                docs,
+                NamedType::Object {
+                    properties: seen.properties,
+                },
+            ));
+        }
         types.sort_by(|a, b| a.1.cmp(&b.1));
         types
     }
@@ -218,22 +345,27 @@ impl Names {
 /// A named type: its placeholder in the mapped resources, name, docs and definition.
 pub type NamedEntry = (String, String, String, NamedType);
 
-/// Replaces every placeholder in `resources` by its type's name.
-pub fn apply_type_names(resources: &mut [Resource], types: &[NamedEntry]) {
-    let by_placeholder: HashMap<&str, &str> = types
+/// Replaces every placeholder in `resources` and in object types by its type's name.
+pub fn apply_type_names(resources: &mut [Resource], types: &mut [NamedEntry]) {
+    let by_placeholder: HashMap<String, String> = types
         .iter()
-        .map(|(placeholder, name, _, _)| (placeholder.as_str(), name.as_str()))
+        .map(|(placeholder, name, _, _)| (placeholder.clone(), name.clone()))
         .collect();
     let fix = |t: &mut TypeRef| {
-        if let Some(name) = by_placeholder.get(t.ty.as_str()) {
+        if let Some(name) = by_placeholder.get(&t.ty) {
             t.ty = name.to_string();
         }
         if let Some(items) = &mut t.items {
-            if let Some(name) = by_placeholder.get(items.as_str()) {
+            if let Some(name) = by_placeholder.get(items) {
                 *items = name.to_string();
             }
         }
     };
+    for (_, _, _, ty) in types.iter_mut() {
+        if let NamedType::Object { properties } = ty {
+            properties.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
+        }
+    }
     for r in resources {
         r.params.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
         r.properties.iter_mut().for_each(|(_, p)| fix(&mut p.ty));
@@ -350,7 +482,7 @@ fn by_path(doc: &mut Doc, groups: &[(String, Group)], mut names: Vec<String>) ->
 }
 
 /// `Assistant` from `Assistants`, `Entity` from `Entities`; other words as they are.
-fn singular(word: &str) -> String {
+pub fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies") {
         format!("{stem}y")
     } else if word.ends_with("ss") || !word.ends_with('s') {

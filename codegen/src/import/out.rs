@@ -28,9 +28,10 @@ pub enum NamedType {
     Sid { prefix: String },
     Enum { values: Vec<String> },
     Constrained(super::names::Pattern),
+    Object { properties: Vec<(String, Property)> },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Property {
     pub ty: TypeRef,
     pub nullable: bool,
@@ -114,6 +115,12 @@ impl Spec {
                             let _ = writeln!(out, "    max_length: {max}");
                         }
                     }
+                    NamedType::Object { properties } => {
+                        out.push_str("    properties:\n");
+                        for (name, p) in properties {
+                            property(&mut out, "      ", name, p);
+                        }
+                    }
                 }
             }
         }
@@ -140,15 +147,7 @@ fn resource(out: &mut String, r: &Resource) {
     }
     out.push_str("    properties:\n");
     for (name, p) in &r.properties {
-        let mut fields = type_fields(&p.ty);
-        if p.nullable {
-            fields.push("nullable: true".into());
-        }
-        if let Some(default) = &p.default {
-            fields.push(format!("default: {default}"));
-        }
-        fields.push(format!("doc: {}", scalar(&p.doc)));
-        let _ = writeln!(out, "      {}: {{ {} }}", key(name), fields.join(", "));
+        property(out, "      ", name, p);
     }
     if !r.operations.is_empty() {
         out.push_str("    operations:\n");
@@ -189,6 +188,18 @@ fn resource(out: &mut String, r: &Resource) {
         }
     }
     out.push('\n');
+}
+
+fn property(out: &mut String, indent: &str, name: &str, p: &Property) {
+    let mut fields = type_fields(&p.ty);
+    if p.nullable {
+        fields.push("nullable: true".into());
+    }
+    if let Some(default) = &p.default {
+        fields.push(format!("default: {default}"));
+    }
+    fields.push(format!("doc: {}", scalar(&p.doc)));
+    let _ = writeln!(out, "{indent}{}: {{ {} }}", key(name), fields.join(", "));
 }
 
 fn param(out: &mut String, indent: &str, name: &str, p: &Param) {
