@@ -646,12 +646,7 @@ fn resource<'a>(
         Some((_, schema, at)) => (schema, at),
         None => (&Value::Null, String::new()),
     };
-    let properties = properties(doc, names, schema, &schema_at);
-    if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
-        if sid.ty.ty.starts_with('#') {
-            names.own_sid(&sid.ty.ty, name);
-        }
-    }
+    let mut properties = properties(doc, names, schema, &schema_at);
     // A singleton (an instance path with no list above it and no placeholder of its
     // own, like `/v1/Configuration`) is named by its name.
     let singleton = group.list.is_none()
@@ -667,22 +662,47 @@ fn resource<'a>(
     for op in &group.ops {
         let answer = answer_schema(op).and_then(|(_, schema)| {
             if op.kind == "list" {
-                page_records(doc.follow(schema)).and_then(|(_, items, _)| ref_name(items))
+                page_records(doc.follow(schema)).map(|(_, items, _)| items)
             } else {
-                ref_name(schema)
+                Some(schema)
             }
         });
-        if let (Some(answer), Some(record)) = (answer, record) {
-            if answer != record {
-                doc.lossy(
-                    &op.at,
-                    "answer read as the resource's record",
-                    format!(
-                        "the {} answer `{answer}` is read as {name}'s record `{record}`",
-                        op.kind
-                    ),
-                );
+        // An answer declared in place is named by its operation, as its record is.
+        let Some((answer, answer_node)) = answer.and_then(|a| {
+            let in_place = || {
+                text(op.node, "operationId")
+                    .and_then(|id| id.get(op.prefix..))
+                    .filter(|n| !n.is_empty() && a.get("properties").is_some())
+            };
+            Some((ref_name(a).or_else(in_place)?, a))
+        }) else {
+            continue;
+        };
+        if record.is_some_and(|record| answer != record) {
+            doc.lossy(
+                &op.at,
+                "answer read as the resource's record",
+                format!(
+                    "the {} answer `{answer}` is read as {name}'s record `{}`, which has the properties of every answer",
+                    op.kind,
+                    record.unwrap_or_default()
+                ),
+            );
+            // The record holds what every answer says (its fields are optional), so
+            // no answer's property is lost: a new key's `secret` from its create.
+            let Some((other, other_at)) = doc.resolve(answer_node, &child(&op.at, "answer")) else {
+                continue;
+            };
+            for (prop, p) in self::properties(doc, names, other, &other_at) {
+                if !properties.iter().any(|(known, _)| *known == prop) {
+                    properties.push((prop, p));
+                }
             }
+        }
+    }
+    if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
+        if sid.ty.ty.starts_with('#') {
+            names.own_sid(&sid.ty.ty, name);
         }
     }
     let mut operations = Vec::new();
@@ -843,19 +863,21 @@ fn operation<'a>(
         else {
             continue;
         };
+        let required =
+            p.get("required").and_then(Value::as_bool).unwrap_or(false) || location == "path";
         let nullable = nullable_param(
             doc,
             &at,
             wire,
             &ty,
             nullable && location != "path" && location != "header",
+            required,
         );
         let param = Param {
             location,
             nullable,
             ty,
-            required: p.get("required").and_then(Value::as_bool).unwrap_or(false)
-                || location == "path",
+            required,
 
             secret: false,
             name: None,
@@ -868,13 +890,11 @@ fn operation<'a>(
                 // Typed differently by two operations (a SID in one, a name in the
                 // other): text in both, which any of them takes.
                 Some((_, first, uses)) => {
-                    if first.ty.ty != "string" {
-                        doc.lossy(
-                            &at,
-                            "path parameter typed differently",
-                            format!("`{wire}` is text: the operations of its path group give it different types"),
-                        );
-                    }
+                    doc.lossy(
+                        &at,
+                        "path parameter typed differently",
+                        format!("`{wire}` is text: the operations of its path group give it different types"),
+                    );
                     first.ty = TypeRef {
                         ty: "string".into(),
                         ..TypeRef::default()
@@ -950,7 +970,7 @@ fn operation<'a>(
             let required = required.contains(&wire.as_str());
             let param = Param {
                 location,
-                nullable: nullable_param(doc, &at, wire, &ty, nullable && !required),
+                nullable: nullable_param(doc, &at, wire, &ty, nullable, required),
                 ty,
                 required,
                 secret: false,
@@ -1001,7 +1021,22 @@ fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>)> {
 
 /// Whether a parameter that may be null takes an explicit null: an array can't (an
 /// empty one sends nothing), which the report says.
-fn nullable_param(doc: &mut Doc, at: &str, wire: &str, ty: &TypeRef, nullable: bool) -> bool {
+fn nullable_param(
+    doc: &mut Doc,
+    at: &str,
+    wire: &str,
+    ty: &TypeRef,
+    nullable: bool,
+    required: bool,
+) -> bool {
+    if nullable && required {
+        doc.lossy(
+            at,
+            "null for a required parameter",
+            format!("`{wire}` can't be sent as null: a required parameter always has its value"),
+        );
+        return false;
+    }
     if nullable && ty.ty == "array" {
         doc.lossy(
             at,
@@ -1131,19 +1166,30 @@ fn value_type<'a>(
     };
     match kind {
         Some("string") => {
+            // A length of at least 0 says nothing.
+            let length = |key: &str| {
+                schema
+                    .get(key)
+                    .and_then(Value::as_u64)
+                    .filter(|&n| key == "maxLength" || n > 0)
+            };
+            let rule = |pattern: Option<&str>| names::Pattern {
+                pattern: pattern.map(str::to_owned),
+                min_length: length("minLength"),
+                max_length: length("maxLength"),
+            };
             if let Some(pattern) = text(schema, "pattern") {
-                let length = |key: &str| schema.get(key).and_then(Value::as_u64);
                 return Some(match sid_prefix(pattern) {
                     Some(prefix) => ty(&names.sid_use(prefix, name)),
-                    None => ty(&names.pattern_use(
-                        names::Pattern {
-                            pattern: pattern.to_string(),
-                            min_length: length("minLength"),
-                            max_length: length("maxLength"),
-                        },
-                        name,
-                    )),
+                    None => ty(&names.pattern_use(rule(Some(pattern)), name)),
                 });
+            }
+            let plain_text = !matches!(
+                format,
+                Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
+            );
+            if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
+                return Some(ty(&names.pattern_use(rule(None), name)));
             }
             Some(match format {
                 Some("date-time") => TypeRef {

@@ -37,10 +37,10 @@ struct ObjectSeen {
     owners: Vec<String>,
 }
 
-/// A string rule other than a SID's.
+/// A string rule other than a SID's: a pattern, lengths, or both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
-    pub pattern: String,
+    pub pattern: Option<String>,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
 }
@@ -263,13 +263,34 @@ impl Names {
             ));
         }
         for (index, (pattern, holders)) in self.patterns.into_iter().enumerate() {
-            let name = ranked(&holders.iter().map(|h| camel(h)).collect::<Vec<_>>())
+            // A pattern is named after what holds it; lengths alone say what they are
+            // (`TextUpTo255` for every property of at most 255 characters).
+            let candidates = match (&pattern.pattern, pattern.min_length, pattern.max_length) {
+                (Some(_), ..) => ranked(&holders.iter().map(|h| camel(h)).collect::<Vec<_>>()),
+                (None, Some(min), Some(max)) if min == max => vec![format!("Text{min}")],
+                (None, Some(min), Some(max)) => vec![format!("Text{min}To{max}")],
+                (None, Some(min), None) => vec![format!("TextOfAtLeast{min}")],
+                (None, None, Some(max)) => vec![format!("TextUpTo{max}")],
+                (None, None, None) => Vec::new(),
+            };
+            let name = candidates
                 .into_iter()
                 .find(|c| !taken.contains(c))
                 .unwrap_or_else(|| format!("Pattern{index}"));
             let name = renamed(name);
             taken.push(name.clone());
-            let docs = format!("Text matching `{}`.", pattern.pattern);
+            let lengths = match (pattern.min_length, pattern.max_length) {
+                (Some(min), Some(max)) if min == max => format!("{min} characters long"),
+                (Some(min), Some(max)) => format!("{min} to {max} characters long"),
+                (Some(min), None) => format!("at least {min} characters long"),
+                (None, Some(max)) => format!("at most {max} characters long"),
+                (None, None) => String::new(),
+            };
+            let docs = match (&pattern.pattern, lengths.is_empty()) {
+                (Some(p), true) => format!("Text matching `{p}`."),
+                (Some(p), false) => format!("Text matching `{p}`, {lengths}."),
+                (None, _) => format!("Text {lengths}."),
+            };
             types.push((
                 format!("#PATTERN {index}"),
                 name,

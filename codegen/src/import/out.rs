@@ -107,7 +107,9 @@ impl Spec {
                         let _ = writeln!(out, "    values: [{}]", values.join(", "));
                     }
                     NamedType::Constrained(rule) => {
-                        let _ = writeln!(out, "    pattern: {}", scalar(&rule.pattern));
+                        if let Some(pattern) = &rule.pattern {
+                            let _ = writeln!(out, "    pattern: {}", scalar(pattern));
+                        }
                         if let Some(min) = rule.min_length {
                             let _ = writeln!(out, "    min_length: {min}");
                         }

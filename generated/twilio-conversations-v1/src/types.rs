@@ -165,7 +165,7 @@ impl BindingType {
 
 crate::runtime::string_enum!(BindingType, Unknown);
 
-/// Text matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`.
+/// Text matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`, 34 characters long.
 ///
 /// A value matches `^[a-zA-Z]{2}[0-9a-fA-F]{32}$` and is 34 to 34 characters long.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
