@@ -1112,16 +1112,7 @@ fn schema_type<'a>(
         .or_else(|| text(schema, "description"))
         .unwrap_or("")
         .to_string();
-    let ty = value_type(
-        doc,
-        names,
-        schema,
-        &at,
-        name,
-        component.as_deref(),
-        used,
-        false,
-    )?;
+    let ty = value_type(doc, names, schema, &at, name, component.as_deref(), used)?;
     Some((ty, nullable, description))
 }
 
@@ -1133,7 +1124,6 @@ fn value_type<'a>(
     name: &str,
     component: Option<&str>,
     used: Use,
-    item: bool,
 ) -> Option<TypeRef> {
     let kind = text(schema, "type");
     let format = text(schema, "format");
@@ -1225,7 +1215,7 @@ fn value_type<'a>(
         // Typed properties: an object type. Without any, free-form JSON (a form or
         // query value that holds JSON is sent as its text, as Twilio's libraries do).
         Some("object") => Some(
-            object_type(doc, names, schema, at, name, component, item)
+            object_type(doc, names, schema, at, name, component, false)
                 .unwrap_or_else(|| ty("object")),
         ),
         // No type at all: any JSON value, as the API sends it or takes it.
@@ -1235,16 +1225,31 @@ fn value_type<'a>(
             let item = schema.get("items").unwrap_or(&Value::Null);
             let component = ref_name(item).map(str::to_owned);
             let (item_schema, items_at) = doc.resolve(item, &items_at)?;
-            let inner = value_type(
-                doc,
-                names,
-                item_schema,
-                &items_at,
-                name,
-                component.as_deref(),
-                used,
-                true,
-            )?;
+            // An object item is named in the singular (`prices` → `Price`).
+            let object_item = text(item_schema, "type") == Some("object")
+                && item_schema.get("enum").is_none()
+                && !(text(item_schema, "format") == Some("uri-map") && used == Use::Property);
+            let inner = match object_item {
+                true => object_type(
+                    doc,
+                    names,
+                    item_schema,
+                    &items_at,
+                    name,
+                    component.as_deref(),
+                    true,
+                )
+                .unwrap_or_else(|| ty("object")),
+                false => value_type(
+                    doc,
+                    names,
+                    item_schema,
+                    &items_at,
+                    name,
+                    component.as_deref(),
+                    used,
+                )?,
+            };
             let item_type = match inner.ty.as_str() {
                 "array" | "map" | "date-time" => {
                     doc.problem(
