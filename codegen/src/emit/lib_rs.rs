@@ -162,23 +162,32 @@ fn credentials_docs(auth: &Auth) -> Vec<String> {
         " This API takes OAuth2 client credentials: an OAuth app's client ID and secret".into(),
         " ([`Auth::client_credentials`], or `TWILIO_CLIENT_ID` and `TWILIO_CLIENT_SECRET`".into(),
         " with `Client::from_env`). The client trades them for a bearer token at".into(),
+        format!(" `{}` on its own base URL", oauth2.token_path),
         format!(
-            " `{}` on its own base URL (`{}` by default), never on another",
-            oauth2.token_path,
+            " ({} by default), never on another host.",
             escape(&oauth2.token_url)
         ),
-        " host. It fetches the token before the first request, one fetch at a time, shares".into(),
+        " It fetches the token before the first request, one fetch at a time, shares".into(),
         " it with its clones, replaces it shortly before it expires (the answer's".into(),
         " `expires_in` or the token's `exp`), and after a 401 fetches a new one once and".into(),
         " sends the request again. A failure of the token endpoint is `Error::Token`, which".into(),
         " never holds the secret or a token.".into(),
         String::new(),
     ];
-    docs.push(if auth.basic {
-        " It takes HTTP Basic credentials too: an Account SID with its auth token, or an API key (`Auth::auth_token`, `Auth::api_key`).".into()
-    } else {
-        " HTTP Basic credentials (an Account SID and auth token) are refused: building the client fails with `Error::Config`.".into()
-    });
+    docs.extend(
+        if auth.basic {
+            [
+                " It takes HTTP Basic credentials too: an Account SID with its auth token, or an",
+                " API key ([`Auth::auth_token`], [`Auth::api_key`]).",
+            ]
+        } else {
+            [
+                " HTTP Basic credentials (an Account SID and auth token) are refused: building",
+                " the client fails with `Error::Config`.",
+            ]
+        }
+        .map(String::from),
+    );
     docs
 }
 
