@@ -5,6 +5,7 @@
 
 mod client;
 mod format_features;
+mod oauth;
 mod roundtrip;
 mod shared_runtime;
 mod webhooks;
