@@ -9,12 +9,14 @@
 //!   arguments); bounds, lengths or a pattern that accept less (a changed pattern counts,
 //!   as no one can tell it accepts everything the old one did); a wire name, parameter
 //!   location, HTTP method, path or base URL changed (the crate sends or reads something
-//!   else); a string type that is no longer `Copy` (a SID whose pattern became a
+//!   else); credentials the client took that it refuses now, or an OAuth2 token URL
+//!   changed; a string type that is no longer `Copy` (a SID whose pattern became a
 //!   general one); a new field of a struct or a new variant of an enum that is not
 //!   `#[non_exhaustive]` (consumers build the struct with a literal and `match` the enum
 //!   exhaustively, even though decoding keeps unknown values in the fallback variant).
 //! - **Compatible**: a new type, operation or optional parameter (parameter structs are
 //!   `#[non_exhaustive]`); bounds that accept more; a string type that became `Copy`;
+//!   a kind of credentials the client takes besides those it took;
 //!   a changed success status, property default or nullability (the Rust API is the
 //!   same, what it does changes).
 //! - **Patch**: docs only, or a name callers never write (an argument's name).
@@ -80,6 +82,8 @@ pub enum ChangeKind {
     DefaultChanged,
     NullabilityChanged,
     BaseUrlChanged,
+    /// The credentials the client takes.
+    AuthChanged,
     CrateRenamed,
     NowNonExhaustive,
     NowExhaustive,
@@ -118,6 +122,7 @@ impl ChangeKind {
             ChangeKind::DefaultChanged => "default changed",
             ChangeKind::NullabilityChanged => "nullability changed",
             ChangeKind::BaseUrlChanged => "base URL changed",
+            ChangeKind::AuthChanged => "auth changed",
             ChangeKind::CrateRenamed => "crate renamed",
             ChangeKind::NowNonExhaustive => "now non_exhaustive",
             ChangeKind::NowExhaustive => "no longer non_exhaustive",
@@ -491,8 +496,25 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
         }
     };
     match (old, new) {
-        (Detail::Crate { name: a, .. }, Detail::Crate { name: b, .. }) => {
-            flag(a != b, K::CrateRenamed, Breaking)
+        (
+            Detail::Crate {
+                name: a, auth: a1, ..
+            },
+            Detail::Crate {
+                name: b, auth: b1, ..
+            },
+        ) => {
+            flag(a != b, K::CrateRenamed, Breaking);
+            // Taking one more kind of credentials breaks no one; refusing a kind, or
+            // sending OAuth2 credentials to another token URL, does.
+            if a1 != b1 {
+                let verdict = if b1.takes_all_of(a1) {
+                    Compatible
+                } else {
+                    Breaking
+                };
+                flag(true, K::AuthChanged, verdict);
+            }
         }
         (Detail::BaseUrl(a), Detail::BaseUrl(b)) => flag(a != b, K::BaseUrlChanged, Breaking),
         (

@@ -190,11 +190,32 @@ pub struct Departure {
     pub reason: String,
 }
 
-/// How requests prove who sends them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Auth {
+/// How requests prove who sends them: the kinds of credentials the API takes, at
+/// least one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth {
     /// HTTP Basic with an account (or API key) SID and a secret.
-    Basic,
+    pub basic: bool,
+    /// OAuth2 client credentials, traded for a bearer token.
+    pub oauth2: Option<OAuth2>,
+}
+
+impl Auth {
+    /// HTTP Basic only, as most of Twilio's APIs.
+    pub const BASIC: Auth = Auth {
+        basic: true,
+        oauth2: None,
+    };
+}
+
+/// Where an API that takes OAuth2 client credentials issues its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuth2 {
+    /// As the spec gives it: `https://preview-iam.twilio.com/v1/token`.
+    pub token_url: String,
+    /// Its path on the base URL's origin, which the client resolves against its own
+    /// base URL: `/v1/token`.
+    pub token_path: String,
 }
 
 /// A type declared once under `types:`.

@@ -145,12 +145,46 @@ pub enum Bounds {
     Float(Range<f64>),
 }
 
+/// The credentials a crate's client takes: which `Auth` values its `build` accepts,
+/// and where an OAuth2 client sends them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CrateAuth {
+    pub basic: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2_token_url: Option<String>,
+}
+
+impl Default for CrateAuth {
+    fn default() -> Self {
+        CrateAuth {
+            basic: true,
+            oauth2_token_url: None,
+        }
+    }
+}
+
+impl CrateAuth {
+    fn is_basic_only(&self) -> bool {
+        *self == CrateAuth::default()
+    }
+
+    /// The client takes every credential `old` took, at the same token URL.
+    pub fn takes_all_of(&self, old: &CrateAuth) -> bool {
+        (self.basic || !old.basic)
+            && (old.oauth2_token_url.is_none() || old.oauth2_token_url == self.oauth2_token_url)
+    }
+}
+
 /// What an item is, in the terms the classification compares.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Detail {
     Crate {
         name: String,
         lib: String,
+        /// The credentials the crate's client takes; left out of a record when HTTP
+        /// Basic alone, as every crate took before OAuth2.
+        #[serde(default, skip_serializing_if = "CrateAuth::is_basic_only")]
+        auth: CrateAuth,
     },
     BaseUrl(String),
     /// A string newtype: what `validate` accepts, and its name in error messages.
@@ -226,7 +260,19 @@ impl Item {
     /// The line after the path: the signature, type or value, and annotations.
     pub fn tail(&self) -> String {
         match &self.detail {
-            Detail::Crate { lib, .. } => format!(" (lib {lib})"),
+            Detail::Crate { lib, auth, .. } => {
+                let mut kinds = Vec::new();
+                if auth.basic && !auth.is_basic_only() {
+                    kinds.push("basic".to_owned());
+                }
+                if let Some(url) = &auth.oauth2_token_url {
+                    kinds.push(format!("oauth2 {url:?}"));
+                }
+                match kinds.is_empty() {
+                    true => format!(" (lib {lib})"),
+                    false => format!(" (lib {lib}) (auth {})", kinds.join(", ")),
+                }
+            }
             Detail::BaseUrl(url) => format!(": &str = {url:?}"),
             Detail::StringType {
                 pattern,
@@ -393,6 +439,10 @@ impl Surface {
             Detail::Crate {
                 name: api.crate_name.clone(),
                 lib: api.lib_name.clone(),
+                auth: CrateAuth {
+                    basic: api.auth.basic,
+                    oauth2_token_url: api.auth.oauth2.as_ref().map(|o| o.token_url.clone()),
+                },
             },
             &format!("{}\n{}", api.title, api.docs.as_deref().unwrap_or("")),
         );

@@ -5,8 +5,9 @@
 //! crate through [`ApiClient`]: the API's default base URL, the crate's name for the
 //! `User-Agent`, and how to wrap the checked [`Transport`].
 
-use crate::auth::Auth;
+use crate::auth::{Auth, Kind};
 use crate::error::Error;
+use crate::oauth::{token_url, TokenSource};
 use crate::retry::RetryPolicy;
 use crate::transport::{Inner, Transport};
 use reqwest::header::HeaderValue;
@@ -35,6 +36,14 @@ pub trait ApiClient: Sized {
     /// The generated crate's name and version, such as `twilio-chat-v1/0.1.0`: the
     /// start of every request's `User-Agent`.
     const USER_AGENT: &'static str;
+    /// Whether the API takes HTTP Basic credentials ([`Auth::auth_token`],
+    /// [`Auth::api_key`]); without, `build` refuses them.
+    const TAKES_BASIC: bool = true;
+    /// The path of the API's OAuth2 token endpoint, such as `/v1/token`, when it takes
+    /// OAuth2 client credentials ([`Auth::client_credentials`]); without, `build`
+    /// refuses them. The token is fetched from this path on the client's base URL,
+    /// as requests are sent, so credentials never go to another host.
+    const OAUTH2_TOKEN_PATH: Option<&'static str> = None;
 
     /// The crate's client around a checked transport.
     fn from_transport(transport: Transport) -> Self;
@@ -50,6 +59,9 @@ pub trait ApiClient: Sized {
 /// - `TWILIO_ACCOUNT_SID` (required) and `TWILIO_AUTH_TOKEN`; or, when both
 ///   `TWILIO_API_KEY` (`SK…`) and `TWILIO_API_SECRET` are set, that API key is
 ///   used instead of the auth token (see [`Auth::from_env`]).
+/// - For an API that takes OAuth2 client credentials only, `TWILIO_CLIENT_ID` and
+///   `TWILIO_CLIENT_SECRET` instead (see [`Auth::client_credentials_from_env`]); for
+///   one that takes both kinds, those when either is set, else the ones above.
 /// - `TWILIO_REGION` and `TWILIO_EDGE`, optional: see [`ClientBuilder::region`].
 ///
 /// Empty variables count as unset; surrounding whitespace is dropped. Errors
@@ -121,7 +133,18 @@ impl<C: ApiClient> ClientBuilder<C> {
     pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self, Error> {
         let var = env_var(&lookup);
         let lookup: &dyn Fn(&str) -> Option<OsString> = &lookup;
-        let mut builder = ClientBuilder::new(Auth::from_lookup(lookup)?);
+        let var_set = |name: &str| var(name).map(|v| v.is_some());
+        let oauth2 = match (C::TAKES_BASIC, C::OAUTH2_TOKEN_PATH.is_some()) {
+            (false, _) => true,
+            (true, false) => false,
+            (true, true) => var_set("TWILIO_CLIENT_ID")? || var_set("TWILIO_CLIENT_SECRET")?,
+        };
+        let auth = if oauth2 {
+            Auth::client_credentials_from_lookup(lookup)?
+        } else {
+            Auth::from_lookup(lookup)?
+        };
+        let mut builder = ClientBuilder::new(auth);
         builder.region = var("TWILIO_REGION")?;
         builder.edge = var("TWILIO_EDGE")?;
         Ok(builder)
@@ -202,6 +225,22 @@ impl<C: ApiClient> ClientBuilder<C> {
     /// Checks the configuration and makes the client.
     pub fn build(self) -> Result<C, Error> {
         self.credentials.check()?;
+        let api = C::USER_AGENT.split('/').next().unwrap_or(C::USER_AGENT);
+        match (self.credentials.kind(), C::OAUTH2_TOKEN_PATH) {
+            (Kind::Basic { .. }, _) if !C::TAKES_BASIC => {
+                return Err(Error::Config(format!(
+                    "{api} takes OAuth2 client credentials only, not HTTP Basic: use \
+                     `Auth::client_credentials` (or TWILIO_CLIENT_ID and TWILIO_CLIENT_SECRET)"
+                )))
+            }
+            (Kind::ClientCredentials { .. }, None) => {
+                return Err(Error::Config(format!(
+                    "{api} takes HTTP Basic credentials only, not OAuth2 client credentials: \
+                     use `Auth::auth_token` or `Auth::api_key`"
+                )))
+            }
+            _ => {}
+        }
         let default_base = check_base_url(C::DEFAULT_BASE_URL)?;
         let (base_url, rehome_from) = match &self.base_url {
             Some(custom) => (check_base_url(custom)?, None),
@@ -248,8 +287,23 @@ impl<C: ApiClient> ClientBuilder<C> {
             .build()
             .map_err(|e| Error::Config(format!("could not make the HTTP client: {e}")))?,
         };
+        let oauth = match (self.credentials.kind(), C::OAUTH2_TOKEN_PATH) {
+            (
+                Kind::ClientCredentials {
+                    client_id,
+                    client_secret,
+                },
+                Some(path),
+            ) => Some(TokenSource::new(
+                token_url(&base_url, path)?,
+                client_id.clone(),
+                client_secret.clone(),
+            )),
+            _ => None,
+        };
         Ok(C::from_transport(Transport::from_inner(Inner {
             http,
+            oauth,
             base_url,
             rehome_from,
             credentials: self.credentials,

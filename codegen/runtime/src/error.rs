@@ -101,6 +101,22 @@ pub enum Error {
         source: reqwest::Error,
     },
 
+    /// No OAuth2 access token could be had from the API's token endpoint: it answered
+    /// with an error (Twilio's code and message are in `message`), with a body that is
+    /// not a bearer token, or with one longer than the client reads. The message never
+    /// holds the client secret or a token. Failing to reach the endpoint at all is
+    /// [`Error::Connect`] or [`Error::Timeout`], as for any request.
+    #[error("{operation}: no OAuth2 access token: {message}")]
+    Token {
+        /// The operation that needed the token, such as `Organization.fetch`.
+        operation: &'static str,
+        /// The token endpoint's HTTP status, when it answered; not the API's, so
+        /// [`Error::status`] is `None` for this error.
+        status: Option<u16>,
+        /// What was wrong with the answer.
+        message: String,
+    },
+
     /// The client was configured wrongly: a missing environment variable, a base URL
     /// that is not `https`, a bad region, an empty credential.
     #[error("client configuration: {0}")]
@@ -223,7 +239,8 @@ impl Error {
             | Error::BodyTooLarge { operation, .. }
             | Error::Timeout { operation, .. }
             | Error::Connect { operation, .. }
-            | Error::Transport { operation, .. } => Some(operation),
+            | Error::Transport { operation, .. }
+            | Error::Token { operation, .. } => Some(operation),
             _ => None,
         }
     }

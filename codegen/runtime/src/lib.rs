@@ -49,6 +49,7 @@ mod builder;
 mod date;
 mod error;
 mod newtype;
+mod oauth;
 mod page;
 mod paging;
 mod path;

@@ -3,13 +3,15 @@
 //! [`ClientBuilder`](crate::ClientBuilder); generated code holds it inside its own
 //! `Client` and describes each call as a [`Request`].
 
-use crate::auth::Auth;
+use crate::auth::{Auth, Kind};
 use crate::builder::ERROR_BODY_BYTES;
 use crate::error::Error;
+use crate::oauth::TokenSource;
 use crate::retry::{self, RetryPolicy};
 use crate::validate::{Problem, ValidationError};
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER,
+    USER_AGENT,
 };
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -32,6 +34,8 @@ pub(crate) struct Inner {
     /// moved to the regional host, as Twilio's libraries do with every URL.
     pub(crate) rehome_from: Option<Url>,
     pub(crate) credentials: Auth,
+    /// With OAuth2 client credentials, where the bearer token comes from.
+    pub(crate) oauth: Option<TokenSource>,
     pub(crate) user_agent: HeaderValue,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -166,12 +170,18 @@ impl Transport {
         }
     }
 
+    /// The clock the OAuth2 token cache reads, for tests of expiry.
+    #[cfg(test)]
+    pub(crate) fn token_clock(&self) -> &crate::oauth::Clock {
+        &self.inner.oauth.as_ref().expect("OAuth2 credentials").clock
+    }
+
     /// Where requests go: the default host, the regional one, or the base URL given.
     pub fn base_url(&self) -> &str {
         self.inner.base_url.as_str()
     }
 
-    /// The Account SID of the credentials.
+    /// The Account SID of the credentials; empty for OAuth2 client credentials.
     pub fn account_sid(&self) -> &str {
         self.inner.credentials.account_sid()
     }
@@ -280,10 +290,27 @@ impl Transport {
         let policy = &self.inner.retry;
         let attempts = policy.attempts_for(&req.method);
         let mut attempt = 1;
+        // With OAuth2, the bearer token sent, and whether a 401 already replaced it.
+        let mut rejected: Option<HeaderValue> = None;
+        let mut reauthorized = false;
         loop {
             let retry_left = attempt < attempts;
+            let bearer = match &self.inner.oauth {
+                Some(source) => Some(
+                    source
+                        .authorization(&self.inner, operation, rejected.as_ref())
+                        .await?,
+                ),
+                None => None,
+            };
             let sent = self
-                .request(&req.method, url.clone(), &req.body, &headers)
+                .request(
+                    &req.method,
+                    url.clone(),
+                    &req.body,
+                    &headers,
+                    bearer.as_ref(),
+                )
                 .send()
                 .await;
             let response = match sent {
@@ -296,6 +323,15 @@ impl Transport {
                 Err(e) => return Err(Error::transport(operation, e)),
             };
             let status = response.status().as_u16();
+            // A 401 to a bearer token: the token may have been revoked or expired
+            // early. One new token, one more try; the API refused the request
+            // before acting on it, so any method may be sent again.
+            if status == 401 && bearer.is_some() && !reauthorized {
+                drop(response);
+                reauthorized = true;
+                rejected = bearer;
+                continue;
+            }
             if retry_left && policy.retries_status(status) {
                 let retry_after = response
                     .headers()
@@ -340,16 +376,25 @@ impl Transport {
         url: Url,
         body: &Body,
         headers: &HeaderMap,
+        bearer: Option<&HeaderValue>,
     ) -> reqwest::RequestBuilder {
         let inner = &self.inner;
         let builder = inner
             .http
             .request(method.clone(), url)
-            .headers(headers.clone())
-            .basic_auth(
-                inner.credentials.username(),
-                Some(inner.credentials.secret().expose()),
-            )
+            .headers(headers.clone());
+        let builder = match (bearer, inner.credentials.kind()) {
+            (Some(bearer), _) => builder.header(AUTHORIZATION, bearer.clone()),
+            (
+                None,
+                Kind::Basic {
+                    username, secret, ..
+                },
+            ) => builder.basic_auth(username, Some(secret.expose())),
+            // `build` made a token source for these: never reached.
+            (None, Kind::ClientCredentials { .. }) => builder,
+        };
+        let builder = builder
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, inner.user_agent.clone())
             .timeout(inner.timeout);
@@ -381,7 +426,7 @@ fn header_map(req: &Request) -> Result<HeaderMap, Error> {
 
 /// Reads the answer's body chunk by chunk, stopping with [`Error::BodyTooLarge`] as
 /// soon as it would pass `limit` bytes, so no more than `limit` is ever held.
-async fn read_body(
+pub(crate) async fn read_body(
     operation: &'static str,
     mut response: reqwest::Response,
     limit: usize,

@@ -294,6 +294,22 @@ fn each_kind_of_change_gets_its_verdict() {
             &[("https://api.example.com", "https://api2.example.com")],
             &[(K::BaseUrlChanged, Breaking, "const DEFAULT_BASE_URL")],
         ),
+        (
+            "Basic auth gives way to OAuth2",
+            &[(
+                "auth: basic",
+                "auth: { oauth2: { token_url: https://api.example.com/v1/token } }",
+            )],
+            &[(K::AuthChanged, Breaking, "crate mini")],
+        ),
+        (
+            "OAuth2 is taken beside Basic",
+            &[(
+                "auth: basic",
+                "auth: { basic: true, oauth2: { token_url: https://api.example.com/v1/token } }",
+            )],
+            &[(K::AuthChanged, Compatible, "crate mini")],
+        ),
     ];
     let mut failures = Vec::new();
     for (label, edits, expected) in rows {

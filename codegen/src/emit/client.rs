@@ -32,6 +32,87 @@ pub fn emit(api: &Api) -> TokenStream {
         client_fns::ACCOUNT_SID,
     ]
     .map(ident);
+    let auth = &api.auth;
+    // `new(account_sid, auth_token)` and `account_sid()` are Basic's: an OAuth app
+    // names no account.
+    let new_fn = auth.basic.then(|| {
+        quote! {
+            /// A client with an Account SID (`AC…`) and its auth token, sending to
+            /// [`DEFAULT_BASE_URL`] with the default settings of [`ClientBuilder`].
+            pub fn #new(
+                account_sid: impl ::std::convert::Into<::std::string::String>,
+                auth_token: impl ::std::convert::Into<::std::string::String>,
+            ) -> ::std::result::Result<#client, crate::Error> {
+                #builder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
+            }
+        }
+    });
+    let account_sid_fn = auth.basic.then(|| {
+        let doc = if auth.oauth2.is_some() {
+            " The Account SID the client acts for; empty with OAuth2 client credentials."
+        } else {
+            " The Account SID the client acts for."
+        };
+        quote! {
+            #[doc = #doc]
+            pub fn #account_sid(&self) -> &str {
+                self.#transport.account_sid()
+            }
+        }
+    });
+    let builder_doc: Vec<String> = match (auth.basic, &auth.oauth2) {
+        (true, None) => vec![" A builder for a client with these credentials.".into()],
+        (basic, Some(oauth2)) => vec![
+            " A builder for a client with these credentials: OAuth2 client credentials".into(),
+            " ([`Auth::client_credentials`](crate::Auth::client_credentials)), traded for a"
+                .into(),
+            format!(
+                " bearer token at `{}` on the client's base URL{}",
+                oauth2.token_path,
+                if basic {
+                    ", or HTTP Basic ones."
+                } else {
+                    ". HTTP Basic credentials"
+                }
+            ),
+            if basic {
+                " ([`Auth::auth_token`](crate::Auth::auth_token), [`Auth::api_key`](crate::Auth::api_key))."
+            } else {
+                " are refused: [`ClientBuilder::build`] fails with [`Error::Config`](crate::Error::Config)."
+            }
+            .into(),
+        ],
+        (false, None) => vec![" A builder for a client with these credentials.".into()],
+    };
+    let from_env_doc: Vec<String> = match (auth.basic, auth.oauth2.is_some()) {
+        (true, false) => vec![
+            " A client configured from the environment: `TWILIO_ACCOUNT_SID` with".into(),
+            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`), and".into(),
+            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
+        (false, _) => vec![
+            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
+            " `TWILIO_CLIENT_SECRET`, and optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
+        (true, true) => vec![
+            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
+            " `TWILIO_CLIENT_SECRET` when either is set, else `TWILIO_ACCOUNT_SID` with".into(),
+            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`); and".into(),
+            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
+    };
+    let takes_basic = (!auth.basic).then(|| {
+        quote!(
+            const TAKES_BASIC: bool = false;
+        )
+    });
+    let token_path = auth.oauth2.as_ref().map(|o| {
+        let path = &o.token_path;
+        quote! {
+            const OAUTH2_TOKEN_PATH: ::std::option::Option<&'static str> =
+                ::std::option::Option::Some(#path);
+        }
+    });
     quote! {
         //! Making a [`Client`]: credentials, address and transport settings.
 
@@ -55,23 +136,14 @@ pub fn emit(api: &Api) -> TokenStream {
         }
 
         impl #client {
-            /// A client with an Account SID (`AC…`) and its auth token, sending to
-            /// [`DEFAULT_BASE_URL`] with the default settings of [`ClientBuilder`].
-            pub fn #new(
-                account_sid: impl ::std::convert::Into<::std::string::String>,
-                auth_token: impl ::std::convert::Into<::std::string::String>,
-            ) -> ::std::result::Result<#client, crate::Error> {
-                #builder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
-            }
+            #new_fn
 
-            /// A builder for a client with these credentials.
+            #(#[doc = #builder_doc])*
             pub fn #builder_fn(auth: crate::Auth) -> #builder {
                 #builder::new(auth)
             }
 
-            /// A client configured from the environment: `TWILIO_ACCOUNT_SID` with
-            /// `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`), and
-            /// optionally `TWILIO_REGION` and `TWILIO_EDGE`.
+            #(#[doc = #from_env_doc])*
             pub fn #from_env() -> ::std::result::Result<#client, crate::Error> {
                 #builder::from_env()?.build()
             }
@@ -87,16 +159,15 @@ pub fn emit(api: &Api) -> TokenStream {
                 self.#transport.base_url()
             }
 
-            /// The Account SID the client acts for.
-            pub fn #account_sid(&self) -> &str {
-                self.#transport.account_sid()
-            }
+            #account_sid_fn
         }
 
         impl crate::runtime::ApiClient for #client {
             const DEFAULT_BASE_URL: &'static str = #base;
             const USER_AGENT: &'static str =
                 ::std::concat!(::std::env!("CARGO_PKG_NAME"), "/", ::std::env!("CARGO_PKG_VERSION"));
+            #takes_basic
+            #token_path
 
             fn from_transport(#transport: crate::runtime::Transport) -> Self {
                 #client { #transport }

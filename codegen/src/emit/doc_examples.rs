@@ -60,8 +60,10 @@ pub fn quick_start(api: &Api) -> Option<Vec<String>> {
         String::new(),
         " ## Quick start".to_string(),
         String::new(),
-        " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`; a resource's"
-            .to_string(),
+        format!(
+            " Credentials come from {}; a resource's",
+            super::docs::credentials_from_env(&api.auth)
+        ),
         " handle carries the path parameters its operations share.".to_string(),
         String::new(),
     ];

@@ -137,6 +137,18 @@ fn starts_url(chars: &[char]) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
 }
 
+/// The environment variables a client's credentials come from, in a sentence.
+pub fn credentials_from_env(auth: &crate::model::Auth) -> &'static str {
+    match (auth.basic, auth.oauth2.is_some()) {
+        (true, false) => "`TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`",
+        (false, _) => "`TWILIO_CLIENT_ID` and `TWILIO_CLIENT_SECRET`",
+        (true, true) => {
+            "`TWILIO_CLIENT_ID` and `TWILIO_CLIENT_SECRET`, or `TWILIO_ACCOUNT_SID` and \
+             `TWILIO_AUTH_TOKEN`"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::lines;

@@ -4,7 +4,7 @@
 //! a spec can't put names into its scope.
 
 use super::ident;
-use crate::model::{Api, Example, ExampleKind, OpKind, Param, Resource, Type};
+use crate::model::{Api, Auth, Example, ExampleKind, OpKind, Param, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -54,12 +54,26 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         format!(" cargo run --example {program} -- {}", usage_args.join(" ")),
         " ```".into(),
         String::new(),
-        " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or".into(),
-        " `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick".into(),
-        format!(
-            " a region; `{base_env}` points the client elsewhere, such as a local test server."
-        ),
     ];
+    let mut doc = doc.to_vec();
+    if api.auth == Auth::BASIC {
+        doc.extend([
+            " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or".into(),
+            " `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick"
+                .into(),
+        ]);
+    } else {
+        doc.extend([
+            format!(
+                " Credentials come from {};",
+                super::docs::credentials_from_env(&api.auth)
+            ),
+            " `TWILIO_REGION` and `TWILIO_EDGE` pick".into(),
+        ]);
+    }
+    doc.push(format!(
+        " a region; `{base_env}` points the client elsewhere, such as a local test server."
+    ));
     let args = (!usage_args.is_empty()).then(|| quote!(let mut args = std::env::args().skip(1);));
     let reads = r
         .scope_params

@@ -3,7 +3,7 @@
 use super::docs::{escape, lines};
 use super::ident;
 use crate::generated_crate::{self as krate, RUNTIME_ALIAS, RUNTIME_LIB, RUNTIME_REEXPORTS};
-use crate::model::Api;
+use crate::model::{Api, Auth};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -135,8 +135,15 @@ fn crate_docs(api: &Api) -> Vec<String> {
             " and a struct per event; see [`webhooks`].".into(),
         ]);
     }
+    docs.extend(credentials_docs(&api.auth));
+    let auth = match (api.auth.basic, api.auth.oauth2.is_some()) {
+        (true, false) => "HTTP Basic\n  auth",
+        (false, _) => "an OAuth2\n  bearer token",
+        (true, true) => "HTTP Basic\n  auth or an OAuth2 bearer token",
+    };
     docs.extend(
         CLIENT_DOCS
+            .replace("{auth}", auth)
             .replace("{krate}", krate)
             .replace("{runtime}", RUNTIME_LIB)
             .lines()
@@ -147,6 +154,48 @@ fn crate_docs(api: &Api) -> Vec<String> {
                     format!(" {line}")
                 }
             }),
+    );
+    docs
+}
+
+/// The credentials an API that takes OAuth2 takes, and what the client does with
+/// them; nothing for Basic alone, which "What the client does" covers.
+fn credentials_docs(auth: &Auth) -> Vec<String> {
+    let Some(oauth2) = &auth.oauth2 else {
+        return Vec::new();
+    };
+    let mut docs: Vec<String> = vec![
+        String::new(),
+        " ## Credentials".into(),
+        String::new(),
+        " This API takes OAuth2 client credentials: an OAuth app's client ID and secret".into(),
+        " ([`Auth::client_credentials`], or `TWILIO_CLIENT_ID` and `TWILIO_CLIENT_SECRET`".into(),
+        " with `Client::from_env`). The client trades them for a bearer token at".into(),
+        format!(" `{}` on its own base URL", oauth2.token_path),
+        format!(
+            " ({} by default), never on another host.",
+            escape(&oauth2.token_url)
+        ),
+        " It fetches the token before the first request, one fetch at a time, shares".into(),
+        " it with its clones, replaces it shortly before it expires (the answer's".into(),
+        " `expires_in` or the token's `exp`), and after a 401 fetches a new one once and".into(),
+        " sends the request again. A failure of the token endpoint is `Error::Token`, which".into(),
+        " never holds the secret or a token.".into(),
+        String::new(),
+    ];
+    docs.extend(
+        if auth.basic {
+            [
+                " It takes HTTP Basic credentials too: an Account SID with its auth token, or an",
+                " API key ([`Auth::auth_token`], [`Auth::api_key`]).",
+            ]
+        } else {
+            [
+                " HTTP Basic credentials (an Account SID and auth token) are refused: building",
+                " the client fails with `Error::Config`.",
+            ]
+        }
+        .map(String::from),
     );
     docs
 }
@@ -165,8 +214,7 @@ const CLIENT_DOCS: &str = r#"
   non-JSON error body, cut short), `Decode` (which operation, a snippet), `Timeout`,
   `Connect`, `Transport`, `BodyTooLarge`, `Config` and `Paging`, with helpers such
   as [`Error::status`], [`Error::code`] and [`Error::is_not_found`].
-- **Transport.** HTTPS only (plain HTTP only to loopback, for tests), HTTP Basic
-  auth, `Accept: application/json`, a `User-Agent` naming this crate, a 30 s
+- **Transport.** HTTPS only (plain HTTP only to loopback, for tests), {auth}, `Accept: application/json`, a `User-Agent` naming this crate, a 30 s
   per-attempt and 10 s connect timeout, no redirects. Idempotent requests are
   retried on 429, 503 or a failed connection (3 attempts, exponential backoff with
   full jitter, honouring `Retry-After` up to 10 s); creates and updates only when

@@ -181,22 +181,65 @@ fn api_section(doc: &mut Doc, file: &str) -> String {
             .and_then(|c| c.get("securitySchemes"))
             .unwrap_or(&Value::Null),
     );
-    for (name, scheme) in schemes {
-        if text(scheme, "type") == Some("oauth2") {
-            doc.lossy(
-                &child("components.securitySchemes", name),
-                "OAuth2 sent as Basic auth",
-                "the API takes OAuth2 client credentials; the runtime has Basic auth only, so the crate sends that",
-            );
-        }
-    }
+    let auth = auth_section(doc, schemes, &base_url);
     format!(
         "# The crate's own section: written by the first `cargo xtask import`, the\n\
-         # maintainer's from then on.\napi:\n  crate: {}\n  version: 0.1.0\n  title: {}\n  base_url: {}\n  auth: basic\n",
+         # maintainer's from then on.\napi:\n  crate: {}\n  version: 0.1.0\n  title: {}\n  base_url: {}\n  auth:{auth}",
         out::scalar(&crate_name),
         out::scalar(&title),
         out::scalar(&base_url)
     )
+}
+
+/// `api.auth` from the security schemes: HTTP Basic, and OAuth2 client credentials
+/// whose token URL is on the API's own origin; Basic when it names neither.
+fn auth_section(doc: &mut Doc, schemes: &serde_json::Map<String, Value>, base_url: &str) -> String {
+    let mut basic = false;
+    let mut token_url = None;
+    for (name, scheme) in schemes {
+        let at = child("components.securitySchemes", name);
+        match text(scheme, "type") {
+            Some("http")
+                if text(scheme, "scheme").is_some_and(|s| s.eq_ignore_ascii_case("basic")) =>
+            {
+                basic = true
+            }
+            Some("oauth2") => {
+                let url = scheme
+                    .get("flows")
+                    .and_then(|f| f.get("clientCredentials"))
+                    .and_then(|c| text(c, "tokenUrl"));
+                match url {
+                    Some(url)
+                        if url
+                            .strip_prefix(base_url)
+                            .is_some_and(|path| path.starts_with('/')) =>
+                    {
+                        token_url = Some(url.to_owned())
+                    }
+                    Some(_) => doc.lossy(
+                        &at,
+                        "OAuth2 token URL on another host",
+                        "the client sends credentials to the API's own host only, so the crate takes Basic auth",
+                    ),
+                    None => doc.lossy(
+                        &at,
+                        "OAuth2 flow other than client credentials",
+                        "the runtime takes OAuth2 client credentials only",
+                    ),
+                }
+            }
+            _ => {}
+        }
+    }
+    match token_url {
+        None => " basic\n".to_owned(),
+        Some(url) => format!(
+            "\n{}    oauth2: {{ token_url: {} }}\n",
+            if basic { "    basic: true\n" } else { "" },
+            out::scalar(&url)
+        ),
+    }
 }
 
 /// The one server every path names.

@@ -208,6 +208,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
             Some("write the scheme and host only, like `https://chat.twilio.com`; paths go in operations".into()),
         );
     }
+    let auth = lower_auth(&raw.auth, &raw.base_url, &mut ctx);
     if let Some(code) = &raw.quick_start {
         if code.trim().is_empty() || code.contains("```") {
             ctx.error(
@@ -228,7 +229,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         version: raw.version.clone(),
         title: raw.title.clone(),
         base_url: raw.base_url.clone(),
-        auth: raw.auth.into(),
+        auth,
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
         sources: Vec::new(),
@@ -237,6 +238,65 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         resources: Vec::new(),
         webhooks: None,
     })
+}
+
+/// `api.auth`: at least one kind of credentials, and a token URL on the API's own
+/// origin (the client sends the credentials there, and resolves its path against its
+/// own base URL, so a test's or a region's host serves the token too).
+fn lower_auth(raw: &raw::Auth, base_url: &str, ctx: &mut Ctx<'_, '_>) -> Auth {
+    let kinds = match raw {
+        raw::Auth::Basic => return Auth::BASIC,
+        raw::Auth::Kinds(kinds) => kinds,
+    };
+    let Some(oauth2) = &kinds.oauth2 else {
+        if kinds.basic {
+            return Auth::BASIC;
+        }
+        ctx.error(
+            &["api", "auth"],
+            Target::Key,
+            "`auth` names no kind of credentials",
+            Some("write `auth: basic`, or `auth: { oauth2: { token_url: https://… } }`".into()),
+        );
+        return Auth::BASIC;
+    };
+    let url = oauth2.token_url.trim();
+    let at = ["api", "auth", "oauth2", "token_url"];
+    let path = match url.strip_prefix(base_url) {
+        _ if !url.starts_with("https://") => Err(format!("`{url}` is not an HTTPS URL")),
+        Some(path) if path.starts_with('/') && path.len() > 1 => Ok(path),
+        Some(_) => Err(format!("`{url}` has no path on `{base_url}`")),
+        None => Err(format!(
+            "the token URL `{url}` is not on the API's origin `{base_url}`"
+        )),
+    };
+    let path = path.and_then(|path| {
+        if path.contains(['?', '#', '{', '}', ' ', '\\']) || path.contains("/../") || path.ends_with("/..") {
+            Err(format!("the token URL's path `{path}` must be a plain path, without a query, fragment, placeholder or `..`"))
+        } else {
+            Ok(path)
+        }
+    });
+    match path {
+        Ok(path) => Auth {
+            basic: kinds.basic,
+            oauth2: Some(OAuth2 {
+                token_url: url.to_owned(),
+                token_path: path.to_owned(),
+            }),
+        },
+        Err(message) => {
+            ctx.error(
+                &at,
+                Target::Value,
+                message,
+                Some(format!(
+                    "write the token endpoint on the base URL's host, like `{base_url}/v1/token`: the client sends the credentials nowhere else"
+                )),
+            );
+            Auth::BASIC
+        }
+    }
 }
 
 /// The `openapi:` section: in one file at most, its source a relative path.
@@ -294,14 +354,6 @@ fn lower_openapi(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<OpenAp
 }
 
 // The model's plain enums, from the spec format's serde ones.
-
-impl From<raw::Auth> for Auth {
-    fn from(auth: raw::Auth) -> Self {
-        match auth {
-            raw::Auth::Basic => Auth::Basic,
-        }
-    }
-}
 
 impl From<raw::DateFormat> for DateFormat {
     fn from(format: raw::DateFormat) -> Self {

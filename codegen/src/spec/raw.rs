@@ -42,11 +42,62 @@ pub struct Api {
     pub quick_start: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// The credentials the API takes: `basic`, or a mapping of the kinds
+/// (`{ oauth2: { token_url: … } }`, with `basic: true` when it takes both).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Auth {
     /// HTTP Basic with an account (or API key) SID and a secret.
     Basic,
+    /// Each kind the API takes.
+    Kinds(AuthKinds),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthKinds {
+    /// HTTP Basic too.
+    #[serde(default)]
+    pub basic: bool,
+    /// OAuth2 client credentials.
+    pub oauth2: Option<OAuth2>,
+}
+
+/// OAuth2 client credentials, traded for a bearer token at `token_url`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OAuth2 {
+    pub token_url: String,
+}
+
+impl<'de> Deserialize<'de> for Auth {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AuthVisitor;
+
+        impl<'de> Visitor<'de> for AuthVisitor {
+            type Value = Auth;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`basic` or a mapping with `oauth2: { token_url: … }`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Auth, E> {
+                match v {
+                    "basic" => Ok(Auth::Basic),
+                    other => Err(E::custom(format_args!(
+                        "unknown auth `{other}`, expected `basic` or a mapping with \
+                         `oauth2: {{ token_url: … }}`"
+                    ))),
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Auth, A::Error> {
+                AuthKinds::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Auth::Kinds)
+            }
+        }
+
+        deserializer.deserialize_any(AuthVisitor)
+    }
 }
 
 /// The OpenAPI file a spec is witnessed against (and imported from), with where the

@@ -5,6 +5,7 @@
 
 mod client;
 mod format_features;
+mod oauth;
 mod object_types;
 mod roundtrip;
 mod shared_runtime;

@@ -662,3 +662,65 @@ fn every_imported_twilio_api_passes_clippy_outside_the_repo() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The files whose security schemes are OAuth2 client credentials import to that
+/// auth, with the token URL on the API's own host; a crate that takes OAuth2 only
+/// tells the runtime so, and one that takes Basic too keeps `Client::new`.
+#[test]
+fn oauth2_security_schemes_import_as_oauth2_auth() {
+    let dir = workspace_root().join(xtask::every_api::TWILIO_OAI_DIR);
+    for (file, basic, token_url) in [
+        (
+            "twilio_iam_organizations.yaml",
+            false,
+            "https://preview-iam.twilio.com/v1/token",
+        ),
+        (
+            "twilio_oauth_v2.yaml",
+            true,
+            "https://oauth.twilio.com/v2/token",
+        ),
+        ("twilio_chat_v2.yaml", true, ""),
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("Twilio's file");
+        let report = xtask::every_api::run_one(&SourceFile {
+            name: file.into(),
+            text,
+        });
+        let generated = report.outcome.as_ref().expect("imports and generates");
+        let sources: Vec<SourceFile> = generated
+            .spec
+            .iter()
+            .map(|(name, text)| SourceFile {
+                name: name.clone(),
+                text: text.clone(),
+            })
+            .collect();
+        let api = codegen::check(&sources).expect("checks");
+        assert_eq!(api.auth.basic, basic, "{file}");
+        assert_eq!(
+            api.auth
+                .oauth2
+                .as_ref()
+                .map_or("", |o| o.token_url.as_str()),
+            token_url,
+            "{file}"
+        );
+        let client = &generated.files["src/client.rs"];
+        assert_eq!(
+            client.contains("const TAKES_BASIC: bool = false;"),
+            !basic,
+            "{file}"
+        );
+        assert_eq!(client.contains("pub fn new("), basic, "{file}");
+        assert_eq!(
+            client.contains("OAUTH2_TOKEN_PATH"),
+            !token_url.is_empty(),
+            "{file}"
+        );
+        assert!(
+            !generated.lossy.iter().any(|l| l.kind.contains("OAuth2")),
+            "{file}"
+        );
+    }
+}

@@ -19,6 +19,7 @@ mod limits;
 mod load;
 mod loopback;
 mod newtype;
+mod oauth;
 mod paging;
 mod path;
 mod redirect;
