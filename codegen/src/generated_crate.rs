@@ -45,20 +45,6 @@ pub const CLIENT: &str = "Client";
 pub const CLIENT_BUILDER: &str = "ClientBuilder";
 pub const DEFAULT_BASE_URL: &str = "DEFAULT_BASE_URL";
 
-/// The fields of a flat page (`paging: flat`) besides its records, as api_v2010 sends
-/// them: the links are URIs relative to the host.
-pub const FLAT_PAGE_FIELDS: &[&str] = &[
-    "first_page_uri",
-    "next_page_uri",
-    "previous_page_uri",
-    "uri",
-    "page",
-    "page_size",
-];
-
-/// The fields of a numbered page (`paging: numbered`) besides its records.
-pub const NUMBERED_PAGE_FIELDS: &[&str] = &["current_page", "per_page", "has_next"];
-
 /// Modules at the root.
 pub const ROOT_MODULES: &[&str] = &[
     "client",

@@ -11,7 +11,7 @@
 //! are fingerprinted per item instead, so a docs-only change is still seen.
 
 use crate::emit::rust_types::{
-    constructor_args, field_type, operation_args, operation_output, param_field_type,
+    constructor_args, field_type, operation_args, operation_output, page_fields, param_field_type,
     param_value_type, params_default, path_arg_type, stream_type, webhook_param_type,
     ENUM_NON_EXHAUSTIVE, PARAMS_NON_EXHAUSTIVE, RECORD_NON_EXHAUSTIVE,
 };
@@ -626,19 +626,23 @@ impl Builder {
                 },
                 "",
             );
-            let records = format!("Vec<{}>", r.name);
-            for (field, ty, wire) in [
-                (page.field.as_str(), records.as_str(), page.key.as_str()),
-                ("meta", "PageMeta", "meta"),
-            ] {
+            let records = (
+                page.field.clone(),
+                format!("Vec<{}>", r.name),
+                page.key.clone(),
+            );
+            let others = page_fields(page.paging)
+                .into_iter()
+                .map(|f| (f.name.to_string(), shown_type(f.ty), f.name.to_string()));
+            for (field, ty, wire) in std::iter::once(records).chain(others) {
                 self.push(
                     Kind::Field,
                     format!("{}.{field}", page.name),
                     Some((Kind::Struct, &page.name)),
                     Detail::Field {
-                        ty: ty.into(),
-                        wire: wire.into(),
-                        renamed: unraw(field) != wire,
+                        ty,
+                        renamed: unraw(&field) != wire,
+                        wire,
                         nullable: false,
                         default: None,
                     },

@@ -52,6 +52,13 @@ pub mod date {
     };
 }
 
+/// Values an answer writes in another form than its description says.
+pub mod wire_text {
+    pub use crate::wire_text::{
+        deserialize_number, deserialize_number_option, deserialize_text_option,
+    };
+}
+
 pub use crate::__sid_newtype as sid_newtype;
 pub use crate::__string_enum as string_enum;
 pub use crate::__string_newtype as string_newtype;

@@ -59,6 +59,7 @@ mod tls;
 mod transport;
 mod validate;
 mod webhook;
+mod wire_text;
 
 #[doc(hidden)]
 pub mod __private;

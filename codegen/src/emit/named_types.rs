@@ -17,6 +17,7 @@ pub fn emit(api: &Api) -> TokenStream {
         NamedKind::Enum(def) => emit_enum(&t.name, &t.doc, def),
         NamedKind::Object(def) => {
             let record = super::resource::record(
+                api,
                 &t.name,
                 &t.doc,
                 &def.fields,

@@ -3,7 +3,7 @@
 
 use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
-use super::rust_types::{field_type, rust_type, RECORD_NON_EXHAUSTIVE};
+use super::rust_types::{field_type, page_fields, rust_type, RECORD_NON_EXHAUSTIVE};
 use super::{file_stem, handles, ident, params};
 use crate::model::{DateFormat, Field, Literal, Page, Paging, Resource, Type};
 use proc_macro2::TokenStream;
@@ -27,7 +27,7 @@ pub fn emit(api: &crate::model::Api, r: &Resource) -> TokenStream {
         " The {} resource: its representation and its operations' parameters.",
         r.wire.replace('`', "'")
     );
-    let model = record(&r.name, &r.doc, &r.fields, RecordUse::Answer);
+    let model = record(api, &r.name, &r.doc, &r.fields, RecordUse::Answer);
     let enums = r.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
     let page = r.page.as_ref().map(|p| page(r, p));
     let params = r.operations.iter().filter_map(|op| params::emit(r, op));
@@ -55,6 +55,7 @@ pub enum RecordUse {
 
 /// A struct of JSON properties: a resource's record, or an object type.
 pub fn record(
+    api: &crate::model::Api,
     owner: &str,
     description: &str,
     record_fields: &[Field],
@@ -62,7 +63,13 @@ pub fn record(
 ) -> TokenStream {
     let name = ident(owner);
     let docs = doc(description);
-    let fields = record_fields.iter().map(|f| field(owner, f, usage));
+    let sids: Vec<&str> = api
+        .types
+        .iter()
+        .filter(|t| matches!(t.kind, crate::model::NamedKind::Sid { .. }))
+        .map(|t| t.name.as_str())
+        .collect();
+    let fields = record_fields.iter().map(|f| field(owner, f, usage, &sids));
     let defaults: Vec<TokenStream> = record_fields.iter().filter_map(default_fn).collect();
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     // `Default` is what a body with no properties decodes to: derived, unless a field
@@ -109,7 +116,7 @@ pub fn record(
 
 /// Every field decodes from a body that lacks it: to its default, or to `None`. A field
 /// the API never sends as `null` is left out when it is `None`, as the API would.
-fn field(owner: &str, f: &Field, usage: RecordUse) -> TokenStream {
+fn field(owner: &str, f: &Field, usage: RecordUse, sids: &[&str]) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = field_type(f);
@@ -142,6 +149,20 @@ fn field(owner: &str, f: &Field, usage: RecordUse) -> TokenStream {
                 "crate::runtime::date::serialize_date_option",
             );
             Some(quote!(deserialize_with = #de, serialize_with = #ser,))
+        }
+        // Decimals may come as strings, and an unset SID as an empty one (the 2010
+        // API does both).
+        Type::Number { .. } => {
+            let de = if optional {
+                "crate::runtime::wire_text::deserialize_number_option"
+            } else {
+                "crate::runtime::wire_text::deserialize_number"
+            };
+            Some(quote!(deserialize_with = #de,))
+        }
+        Type::Named(name) if optional && sids.contains(&name.as_str()) => {
+            let de = "crate::runtime::wire_text::deserialize_text_option";
+            Some(quote!(deserialize_with = #de,))
         }
         _ => None,
     };
@@ -209,71 +230,51 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             key.replace('`', "'")
         ),
     );
-    let (fields, meta) = match p.paging {
-        Paging::Meta => (
-            quote! {
-                /// Where this page is and how to reach the others.
-                pub meta: crate::PageMeta,
-            },
-            quote!(self.meta),
-        ),
-        Paging::Flat => (
-            quote! {
-                /// The first page of this listing, with the same filters, relative to the host.
-                pub first_page_uri: ::std::string::String,
-                /// The next page, relative to the host; `None` on the last page.
-                pub next_page_uri: ::std::option::Option<::std::string::String>,
-                /// The previous page; `None` on the first page.
-                pub previous_page_uri: ::std::option::Option<::std::string::String>,
-                /// This page, relative to the host.
-                pub uri: ::std::string::String,
-                /// This page's index, from 0.
-                pub page: u64,
-                /// How many records a page holds.
-                pub page_size: u64,
-            },
-            quote! {
-                crate::PageMeta {
-                    first_page_url: self.first_page_uri,
-                    key: ::std::string::String::from(#key),
-                    next_page_url: self.next_page_uri,
-                    page: self.page,
-                    page_size: self.page_size,
-                    previous_page_url: self.previous_page_uri,
-                    url: self.uri,
-                }
-            },
-        ),
-        Paging::Numbered => (
-            quote! {
-                /// This page's number, from 0.
-                #[serde(default)]
-                pub current_page: u64,
-                /// How many records a page holds.
-                #[serde(default)]
-                pub per_page: u64,
-                /// Whether the page numbered one higher has records.
-                #[serde(default)]
-                pub has_next: bool,
-            },
-            quote! {
-                crate::PageMeta {
-                    key: ::std::string::String::from(#key),
-                    page: self.current_page,
-                    page_size: self.per_page,
-                    ..::std::default::Default::default()
-                }
-            },
-        ),
-        Paging::None => (
-            quote!(),
-            quote! {
-                crate::PageMeta {
-                    key: ::std::string::String::from(#key),
-                    ..::std::default::Default::default()
-                }
-            },
-        ),
+    let fields = page_fields(p.paging).into_iter().map(|f| {
+        let name = ident(f.name);
+        let (ty, docs) = (f.ty, doc(f.doc));
+        // The `meta` object is always there; anything else may be missing.
+        let serde = match (f.name, f.skip_none) {
+            ("meta", _) => None,
+            (_, true) => Some(
+                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+            ),
+            (_, false) => Some(quote!(#[serde(default)])),
+        };
+        quote! {
+            #docs
+            #serde
+            pub #name: #ty,
+        }
+    });
+    let meta = match p.paging {
+        Paging::Meta => quote!(self.meta),
+        Paging::Flat => quote! {
+            crate::PageMeta {
+                first_page_url: self.first_page_uri.unwrap_or_default(),
+                key: ::std::string::String::from(#key),
+                next_page_url: self.next_page_uri,
+                page: self.page.unwrap_or_default(),
+                page_size: self.page_size.unwrap_or_default(),
+                previous_page_url: self.previous_page_uri,
+                url: self.uri.unwrap_or_default(),
+            }
+        },
+        Paging::Numbered => quote! {
+            crate::PageMeta {
+                key: ::std::string::String::from(#key),
+                page: self.current_page,
+                page_size: self.per_page,
+                ..::std::default::Default::default()
+            }
+        },
+        Paging::None => quote! {
+            crate::PageMeta {
+                key: ::std::string::String::from(#key),
+                url: self.uri.unwrap_or_default(),
+                ..::std::default::Default::default()
+            }
+        },
     };
     let next_number = (p.paging == Paging::Numbered).then(|| {
         quote! {
@@ -289,7 +290,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             /// The records on this page.
             #rename
             pub #field: ::std::vec::Vec<#item>,
-            #fields
+            #(#fields)*
         }
 
         impl crate::runtime::Page for #name {

@@ -6,7 +6,7 @@
 //! can't shadow what generated code means.
 
 use super::ident;
-use crate::model::{Field, OpKind, Operation, Param, Resource, Type};
+use crate::model::{Field, OpKind, Operation, Paging, Param, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -271,5 +271,98 @@ pub fn webhook_read(
             }
         }
         _ => quote!(#hooks::parse(#params, #wire)),
+    }
+}
+
+/// A field of a page besides its records.
+pub struct PageField {
+    pub name: &'static str,
+    pub ty: TokenStream,
+    pub doc: &'static str,
+    /// `None` is left out when written back, where the answer may lack it; otherwise
+    /// it is written (`null` for a link to no page).
+    pub skip_none: bool,
+}
+
+/// The fields a page of `paging` has besides its records, in the order they are
+/// declared. Every one decodes from an answer that lacks it: a one-page listing of
+/// api_v2010 (available phone numbers) sends only `uri`.
+pub fn page_fields(paging: Paging) -> Vec<PageField> {
+    let text = quote!(::std::option::Option<::std::string::String>);
+    let count = quote!(::std::option::Option<u64>);
+    let field = |name, ty: &TokenStream, doc, skip_none| PageField {
+        name,
+        ty: ty.clone(),
+        doc,
+        skip_none,
+    };
+    match paging {
+        Paging::Meta => vec![field(
+            "meta",
+            &quote!(crate::PageMeta),
+            "Where this page is and how to reach the others.",
+            false,
+        )],
+        Paging::Flat => vec![
+            field(
+                "first_page_uri",
+                &text,
+                "The first page of this listing, with the same filters, relative to the host.",
+                true,
+            ),
+            field(
+                "next_page_uri",
+                &text,
+                "The next page, relative to the host; `None` on the last page.",
+                false,
+            ),
+            field(
+                "previous_page_uri",
+                &text,
+                "The previous page; `None` on the first page.",
+                false,
+            ),
+            field("uri", &text, "This page, relative to the host.", true),
+            field("page", &count, "This page's index, from 0.", true),
+            field("page_size", &count, "How many records a page holds.", true),
+            field(
+                "start",
+                &count,
+                "The index of this page's first record in the listing, from 0.",
+                true,
+            ),
+            field(
+                "end",
+                &count,
+                "The index of this page's last record in the listing.",
+                true,
+            ),
+        ],
+        Paging::Numbered => vec![
+            field(
+                "current_page",
+                &quote!(u64),
+                "This page's number, from 0.",
+                false,
+            ),
+            field(
+                "per_page",
+                &quote!(u64),
+                "How many records a page holds.",
+                false,
+            ),
+            field(
+                "has_next",
+                &quote!(bool),
+                "Whether the page numbered one higher has records.",
+                false,
+            ),
+        ],
+        Paging::None => vec![field(
+            "uri",
+            &text,
+            "This page, relative to the host, where the answer says.",
+            true,
+        )],
     }
 }

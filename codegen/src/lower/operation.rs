@@ -122,10 +122,13 @@ pub fn lower_operation(
         }
         (_, None) => {}
     }
-    let page_fields = match raw.paging {
-        Some(crate::model::Paging::Flat) => crate::generated_crate::FLAT_PAGE_FIELDS,
-        Some(crate::model::Paging::Numbered) => crate::generated_crate::NUMBERED_PAGE_FIELDS,
-        _ => &[],
+    // `meta` is the default page's field, whose name no records key has ever taken.
+    let page_fields: Vec<&str> = match raw.paging {
+        Some(paging) => crate::emit::rust_types::page_fields(paging)
+            .iter()
+            .map(|f| f.name)
+            .collect(),
+        None => Vec::new(),
     };
     match (kind, raw.paging, &raw.envelope) {
         (OpKind::List, Some(_), Some(key)) if page_fields.contains(&snake(key).as_str()) => {

@@ -164,7 +164,7 @@ async fn a_flat_page_streams_by_its_relative_next_page_uri() {
         .await
         .expect("a page");
     assert_eq!(first.next_page_uri.as_deref(), Some(second.as_str()));
-    assert_eq!(first.page_size, 2);
+    assert_eq!(first.page_size, Some(2));
     let all: Vec<String> = entries
         .stream(ListEntries::new().page_size(2))
         .map_ok(|e| e.sid.unwrap_or_default())

@@ -28,3 +28,4 @@ mod secret;
 mod server;
 mod validate;
 mod webhook;
+mod wire_text;

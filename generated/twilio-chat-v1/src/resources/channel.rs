@@ -7,10 +7,22 @@
 #[non_exhaustive]
 pub struct Channel {
     /// The unique string that we created to identify the Channel resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Channel resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,

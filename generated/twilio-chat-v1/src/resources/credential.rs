@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct Credential {
     /// The unique string that we created to identify the Credential resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::CredentialSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Credential resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -8,12 +8,28 @@
 #[non_exhaustive]
 pub struct Invite {
     /// The unique string that we created to identify the Invite resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::InviteSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Invite resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/api/chat/rest/channels) the resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The application-defined string that uniquely identifies the resource's [User](https://www.twilio.com/docs/api/chat/rest/users) within the [Service](https://www.twilio.com/docs/api/chat/rest/services). See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more info.
     pub identity: ::std::option::Option<::std::string::String>,
@@ -32,6 +48,10 @@ pub struct Invite {
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) assigned to the resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The `identity` of the User that created the invite.
     pub created_by: ::std::option::Option<::std::string::String>,

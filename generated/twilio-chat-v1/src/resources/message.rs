@@ -7,16 +7,36 @@
 #[non_exhaustive]
 pub struct Message {
     /// The unique string that we created to identify the Message resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::MessageSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Message resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The JSON string that stores application-specific data. **Note** If this property has been assigned a value, it's only displayed in a FETCH action that returns a single resource; otherwise, it's null. If the attributes have not been set, `{}` is returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/api/channels) that the message was sent to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub to: ::std::option::Option<crate::types::ChannelSid>,
     /// The unique ID of the [Channel](https://www.twilio.com/docs/api/chat/rest/channels) the Message resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The date and time in GMT when the resource was created.
     #[serde(

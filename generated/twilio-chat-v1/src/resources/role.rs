@@ -8,10 +8,22 @@
 #[non_exhaustive]
 pub struct Role {
     /// The unique string that we created to identify the Role resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::RoleSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Role resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -7,16 +7,32 @@
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::UserSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The JSON string that stores application-specific data. **Note** If this property has been assigned a value, it's only displayed in a FETCH action that returns a single resource; otherwise, it's null. If the attributes have not been set, `{}` is returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) assigned to the user.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The application-defined string that uniquely identifies the resource's User within the [Service](https://www.twilio.com/docs/api/chat/rest/services). This value is often a username or an email address. See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more info.
     pub identity: ::std::option::Option<::std::string::String>,

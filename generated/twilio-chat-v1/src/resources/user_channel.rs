@@ -8,12 +8,28 @@
 #[non_exhaustive]
 pub struct UserChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the User Channel resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/api/chat/rest/channels) the resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of a [Member](https://www.twilio.com/docs/api/chat/rest/members) that represents the User on the Channel.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub member_sid: ::std::option::Option<crate::types::MemberSid>,
     /// The status of the User on the Channel. Can be: `joined`, `invited`, or `not_participating`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ChannelWebhook {
     /// The unique string that we created to identify the Channel Webhook resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ChannelWebhookSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Channel Webhook resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the Channel Webhook resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/channels) the Channel Webhook resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The type of webhook. Can be: `webhook`, `studio`, or `trigger`.
     pub r#type: ::std::option::Option<::std::string::String>,

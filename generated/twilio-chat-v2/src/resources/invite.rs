@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct Invite {
     /// The unique string that we created to identify the Invite resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::InviteSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Invite resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/channels) the Invite resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the Invite resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The application-defined string that uniquely identifies the resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/chat/rest/service-resource). See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more info.
     pub identity: ::std::option::Option<::std::string::String>,
@@ -31,6 +47,10 @@ pub struct Invite {
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) assigned to the resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The `identity` of the User that created the invite.
     pub created_by: ::std::option::Option<::std::string::String>,

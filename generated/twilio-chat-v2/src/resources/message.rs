@@ -7,16 +7,36 @@
 #[non_exhaustive]
 pub struct Message {
     /// The unique string that we created to identify the Message resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::MessageSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Message resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The JSON string that stores application-specific data. If attributes have not been set, `{}` is returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the Message resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/channels) that the message was sent to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub to: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/channels) the Message resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(

@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -27,10 +35,22 @@ pub struct Service {
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The service role assigned to users when they are added to the service. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_service_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The channel role assigned to users when they are added to a channel. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_channel_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The channel role assigned to a channel creator when they join a new channel. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_channel_creator_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// Whether the [Message Consumption Horizon](https://www.twilio.com/docs/chat/consumption-horizon) feature is enabled. The default is `true`.
     pub read_status_enabled: ::std::option::Option<bool>,

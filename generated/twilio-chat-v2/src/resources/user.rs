@@ -7,16 +7,32 @@
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::UserSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the User resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The JSON string that stores application-specific data. If attributes have not been set, `{}` is returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) assigned to the user.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The application-defined string that uniquely identifies the resource's User within the [Service](https://www.twilio.com/docs/chat/rest/service-resource). This value is often a username or an email address, and is case-sensitive. See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more info.
     pub identity: ::std::option::Option<::std::string::String>,

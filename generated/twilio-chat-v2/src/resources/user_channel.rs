@@ -7,14 +7,34 @@
 #[non_exhaustive]
 pub struct UserChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User Channel resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the User Channel resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/channels) the User Channel resource belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The SID of the [User](https://www.twilio.com/docs/chat/rest/user-resource) the User Channel belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub user_sid: ::std::option::Option<crate::types::UserSid>,
     /// The SID of a [Member](https://www.twilio.com/docs/chat/rest/member-resource) that represents the User on the Channel.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub member_sid: ::std::option::Option<crate::types::MemberSid>,
     /// The status of the User on the Channel. Can be: `joined`, `invited`, or `notParticipating`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

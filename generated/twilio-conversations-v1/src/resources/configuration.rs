@@ -7,10 +7,22 @@
 #[non_exhaustive]
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this configuration.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the default [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) used when creating a conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the default [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) used when creating a conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_messaging_service_sid: ::std::option::Option<
         crate::types::MessagingServiceSid,
     >,

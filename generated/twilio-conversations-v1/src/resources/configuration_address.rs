@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct ConfigurationAddress {
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConfigurationAddressSid>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) the address belongs to
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Type of Address, value can be `whatsapp` or `sms`.
     pub r#type: ::std::option::Option<::std::string::String>,

@@ -7,6 +7,10 @@
 #[non_exhaustive]
 pub struct ConfigurationWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The HTTP method to be used when sending a webhook request.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

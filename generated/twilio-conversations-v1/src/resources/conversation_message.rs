@@ -7,10 +7,22 @@
 #[non_exhaustive]
 pub struct ConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationMessageSid>,
     /// The index of the message within the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).  Indices may skip numbers, but will always be in order of when the message was received.
     #[serde(default)]
@@ -24,6 +36,10 @@ pub struct ConversationMessage {
     /// A string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The unique ID of messages's author participant. Null in case of `system` sent message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The date that this resource was created.
     #[serde(
@@ -51,6 +67,10 @@ pub struct ConversationMessage {
         >,
     >,
     /// The unique ID of the multi-channel [Rich Content](https://www.twilio.com/docs/content) template.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub content_sid: ::std::option::Option<crate::types::ContentSid>,
 }
 

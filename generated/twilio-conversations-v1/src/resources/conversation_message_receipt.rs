@@ -7,16 +7,36 @@
 #[non_exhaustive]
 pub struct ConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this participant.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationMessageReceiptSid>,
     /// The SID of the message within a [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) the delivery receipt belongs to
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub message_sid: ::std::option::Option<crate::types::ConversationMessageSid>,
     /// A messaging channel-specific identifier for the message delivered to participant e.g. `SMxx` for SMS, `WAxx` for Whatsapp etc.
     pub channel_message_sid: ::std::option::Option<crate::types::ChannelMessageSid>,
     /// The unique ID of the participant the delivery receipt belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`, `sent` or null.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

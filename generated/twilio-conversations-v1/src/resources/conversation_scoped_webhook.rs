@@ -7,10 +7,22 @@
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationScopedWebhookSid>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this webhook.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The target of this webhook: `webhook`, `studio`, `trigger`
     pub target: ::std::option::Option<::std::string::String>,

@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct Credential {
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::CredentialSid>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this credential.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The human-readable name of this credential, limited to 64 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,

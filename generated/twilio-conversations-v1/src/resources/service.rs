@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct Service {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this service.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The human-readable name of this service, limited to 256 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ServiceBinding {
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ServiceBindingSid>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this binding.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Credential](https://www.twilio.com/docs/conversations/api/credential-resource) for the binding. See [push notification configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for more info.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub credential_sid: ::std::option::Option<crate::types::CredentialSid>,
     /// The date that this resource was created.
     #[serde(

@@ -7,14 +7,30 @@
 #[non_exhaustive]
 pub struct ServiceConfiguration {
     /// The unique string that we created to identify the Service configuration resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The conversation-level role assigned to a conversation creator when they join a new conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_conversation_creator_role_sid: ::std::option::Option<
         crate::types::RoleSid,
     >,
     /// The conversation-level role assigned to users when they are added to a conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_conversation_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The service-level role assigned to users when they are added to the service. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub default_chat_service_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// An absolute API resource URL for this service configuration.
     pub url: ::std::option::Option<::std::string::String>,

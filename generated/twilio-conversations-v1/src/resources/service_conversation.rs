@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ServiceConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Participant resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationMessageSid>,
     /// The index of the message within the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
     #[serde(default)]
@@ -26,6 +42,10 @@ pub struct ServiceConversationMessage {
     /// A string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The unique ID of messages's author participant. Null in case of `system` sent message.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The date that this resource was created.
     #[serde(
@@ -53,6 +73,10 @@ pub struct ServiceConversationMessage {
         >,
     >,
     /// The unique ID of the multi-channel [Rich Content](https://www.twilio.com/docs/content) template.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub content_sid: ::std::option::Option<crate::types::ContentSid>,
 }
 

@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::ConversationScopedWebhookSid>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Participant resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this webhook.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The target of this webhook: `webhook`, `studio`, `trigger`
     pub target: ::std::option::Option<::std::string::String>,

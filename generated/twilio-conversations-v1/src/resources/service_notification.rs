@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct ServiceNotification {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this configuration.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Configuration applies to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The Push Notification configuration for New Messages.
     pub new_message: ::std::option::Option<::serde_json::Value>,

@@ -7,18 +7,38 @@
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The unique string that identifies the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource).
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_user_sid: ::std::option::Option<crate::types::UserSid>,
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the Conversations SDK to communicate. Limited to 256 characters.
     pub participant_identity: ::std::option::Option<::std::string::String>,
     /// Information about how this participant exchanges messages with the conversation. A JSON parameter consisting of type and address fields of the participant.
     pub participant_messaging_binding: ::std::option::Option<::serde_json::Value>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) this Participant belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// An application-defined string that uniquely identifies the Conversation resource.
     pub conversation_unique_name: ::std::option::Option<::std::string::String>,

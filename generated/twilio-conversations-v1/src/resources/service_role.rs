@@ -7,10 +7,22 @@
 #[non_exhaustive]
 pub struct ServiceRole {
     /// The unique string that we created to identify the Role resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::RoleSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Role resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Role resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -7,12 +7,28 @@
 #[non_exhaustive]
 pub struct ServiceUser {
     /// The unique string that we created to identify the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub sid: ::std::option::Option<crate::types::UserSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User resource.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the User resource is associated with.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of a service-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) assigned to the user.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The application-defined string that uniquely identifies the resource's User within the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource). This value is often a username or an email address, and is case-sensitive.
     pub identity: ::std::option::Option<::std::string::String>,

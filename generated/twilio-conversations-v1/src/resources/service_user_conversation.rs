@@ -7,18 +7,38 @@
 #[non_exhaustive]
 pub struct ServiceUserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this User Conversation.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The number of unread Messages in the Conversation for the Participant.
     pub unread_messages_count: ::std::option::Option<i64>,
     /// The index of the last Message in the Conversation that the Participant has read.
     pub last_read_message_index: ::std::option::Option<i64>,
     /// The unique ID of the [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource) the user conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The unique string that identifies the [User resource](https://www.twilio.com/docs/conversations/api/user-resource).
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub user_sid: ::std::option::Option<crate::types::UserSid>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,

@@ -7,8 +7,16 @@
 #[non_exhaustive]
 pub struct ServiceWebhookConfiguration {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this service.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The absolute url the pre-event webhook request should be sent to.
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,

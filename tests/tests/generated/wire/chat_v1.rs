@@ -21,6 +21,7 @@ use twilio_chat_v1::{
 const DOC: Doc = Doc {
     file: "twilio-oai/twilio_chat_v1.yaml",
     skipped: SKIPPED,
+    corrected: &[],
 };
 
 /// Keys of the examples that are no parameter of their operation.

@@ -8,6 +8,7 @@ use twilio_chat_v2::*;
 const DOC: Doc = Doc {
     file: "twilio-oai/twilio_chat_v2.yaml",
     skipped: SKIPPED,
+    corrected: &[],
 };
 
 /// Keys of the examples that are no parameter of their operation.

@@ -8,6 +8,7 @@ use twilio_conversations_v1::*;
 const DOC: Doc = Doc {
     file: "twilio-oai/twilio_conversations_v1.yaml",
     skipped: SKIPPED,
+    corrected: &[],
 };
 
 /// Keys of the examples that are no parameter of their operation.
