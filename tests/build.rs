@@ -14,7 +14,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// The spec folders whose tables are derived, by crate.
-const APIS: &[&str] = &["twilio-chat-v2", "twilio-conversations-v1"];
+const APIS: &[&str] = &[
+    "twilio-api-v2010",
+    "twilio-chat-v2",
+    "twilio-conversations-v1",
+];
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
@@ -167,6 +171,7 @@ fn value_expr(api: &Api, p: &Param) -> String {
     let value = match &p.ty {
         Type::String | Type::Uri => format!("c.text({key})"),
         Type::DateTime(_) => format!("c.date({key})"),
+        Type::Json => format!("c.json({key})"),
         Type::Enum(name) => format!("{name}::from_wire(c.text({key}))"),
         Type::Named(name) if is_enum(name) => format!("{name}::from_wire(c.text({key}))"),
         Type::Named(name) => format!("c.get::<{name}>({key})"),
