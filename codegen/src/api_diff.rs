@@ -698,14 +698,18 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
                 path: p1,
                 status: s1,
                 also: x1,
+                anonymous: a1,
             },
             Detail::Route {
                 method: m2,
                 path: p2,
                 status: s2,
                 also: x2,
+                anonymous: a2,
             },
         ) => {
+            // Credentials sent, or not: what reaches the API changes, no caller's code.
+            flag(a1 != a2, K::AuthChanged, Compatible);
             let (s1, s2) = ((s1, x1), (s2, x2));
             // Placeholder names are the spec's own; only the segments are sent.
             let shape = |path: &[crate::model::PathSegment]| -> Vec<Option<String>> {
@@ -719,7 +723,7 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             let moved = m1 != m2 || shape(p1) != shape(p2);
             flag(moved, K::RouteChanged, Breaking);
             flag(s1 != s2, K::StatusChanged, Compatible);
-            flag(!moved && s1 == s2, K::Respelled, Patch);
+            flag(!moved && s1 == s2 && a1 == a2, K::Respelled, Patch);
         }
         _ => flag(true, K::TypeChanged, Breaking),
     }

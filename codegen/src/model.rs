@@ -461,6 +461,8 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The parameter struct (`CreateInvite`), when there are query or form parameters.
     pub params_type: Option<String>,
+    /// Sent without credentials.
+    pub anonymous: bool,
 }
 
 /// What an operation's success answers with.

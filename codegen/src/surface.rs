@@ -244,6 +244,9 @@ pub enum Detail {
         status: u16,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         also: Vec<u16>,
+        /// Sent without credentials.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        anonymous: bool,
     },
 }
 
@@ -373,16 +376,22 @@ impl Item {
                 path,
                 status,
                 also,
+                anonymous,
             } => {
                 let statuses: Vec<String> = std::iter::once(status)
                     .chain(also)
                     .map(|s| s.to_string())
                     .collect();
                 format!(
-                    " = {} {} -> {}",
+                    " = {} {} -> {}{}",
                     method.as_str(),
                     shown(&path_text(path)),
-                    statuses.join(" | ")
+                    statuses.join(" | "),
+                    if *anonymous {
+                        " (without credentials)"
+                    } else {
+                        ""
+                    }
                 )
             }
         }
@@ -724,6 +733,7 @@ impl Builder {
                 path: op.path.clone(),
                 status: op.statuses[0],
                 also: op.statuses[1..].to_vec(),
+                anonymous: op.anonymous,
             },
             "",
         );

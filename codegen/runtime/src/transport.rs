@@ -66,6 +66,9 @@ pub struct Request {
     query: Vec<(&'static str, String)>,
     body: Body,
     headers: Vec<(&'static str, String)>,
+    /// False for an operation the API describes with no security (an OAuth2 token
+    /// endpoint): it is sent without credentials.
+    authenticated: bool,
 }
 
 /// An answer the operation expected: its status, a redirect's `Location`, the body.
@@ -97,7 +100,15 @@ impl Request {
             query: Vec::new(),
             body: Body::None,
             headers: Vec::new(),
+            authenticated: true,
         }
+    }
+
+    /// Sends no credentials: for an operation the API takes from anyone (an OAuth2
+    /// token endpoint, whose form carries its own).
+    pub fn anonymous(mut self) -> Request {
+        self.authenticated = false;
+        self
     }
 
     /// Query parameters in order; a key may repeat (`Identity=a&Identity=b`).
@@ -296,12 +307,12 @@ impl Transport {
         loop {
             let retry_left = attempt < attempts;
             let bearer = match &self.inner.oauth {
-                Some(source) => Some(
+                Some(source) if req.authenticated => Some(
                     source
                         .authorization(&self.inner, operation, rejected.as_ref())
                         .await?,
                 ),
-                None => None,
+                _ => None,
             };
             let sent = self
                 .request(
@@ -309,7 +320,7 @@ impl Transport {
                     url.clone(),
                     &req.body,
                     &headers,
-                    bearer.as_ref(),
+                    req.authenticated.then_some(bearer.as_ref()),
                 )
                 .send()
                 .await;
@@ -376,13 +387,17 @@ impl Transport {
         url: Url,
         body: &Body,
         headers: &HeaderMap,
-        bearer: Option<&HeaderValue>,
+        // `None`: no credentials at all; `Some(None)`: Basic; `Some(Some(bearer))`.
+        authorization: Option<Option<&HeaderValue>>,
     ) -> reqwest::RequestBuilder {
         let inner = &self.inner;
         let builder = inner
             .http
             .request(method.clone(), url)
             .headers(headers.clone());
+        let Some(bearer) = authorization else {
+            return self.common_headers(builder, body);
+        };
         let builder = match (bearer, inner.credentials.kind()) {
             (Some(bearer), _) => builder.header(AUTHORIZATION, bearer.clone()),
             (
@@ -394,10 +409,20 @@ impl Transport {
             // `build` made a token source for these: never reached.
             (None, Kind::ClientCredentials { .. }) => builder,
         };
+        self.common_headers(builder, body)
+    }
+
+    /// What every request has besides credentials: `Accept`, `User-Agent`, the
+    /// timeout, and the body with its type.
+    fn common_headers(
+        &self,
+        builder: reqwest::RequestBuilder,
+        body: &Body,
+    ) -> reqwest::RequestBuilder {
         let builder = builder
             .header(ACCEPT, "application/json")
-            .header(USER_AGENT, inner.user_agent.clone())
-            .timeout(inner.timeout);
+            .header(USER_AGENT, self.inner.user_agent.clone())
+            .timeout(self.inner.timeout);
         match body {
             Body::None => builder,
             Body::Form(pairs) => builder.form(pairs),

@@ -189,6 +189,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let to_json = ident(param_fns::TO_JSON);
     let json = (has(ParamIn::Json) || has(ParamIn::Body)).then(|| quote!(.json(params.#to_json())));
     let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
+    let anonymous = op.anonymous.then(|| quote!(.anonymous()));
     let scope = (!r.scope_params.is_empty())
         .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
     let request = quote! {
@@ -201,6 +202,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
                     #pairs
                     #json
                     #headers
+                    #anonymous
             )
         }
     };

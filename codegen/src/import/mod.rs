@@ -1030,6 +1030,12 @@ fn operation<'a>(
         statuses,
         envelope,
         paging,
+        // `security: []` overrides the file's: the operation takes no credentials.
+        anonymous: op
+            .node
+            .get("security")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty),
         params,
     })
 }

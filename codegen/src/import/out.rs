@@ -60,6 +60,8 @@ pub struct Operation {
     pub statuses: Vec<u16>,
     pub envelope: Option<String>,
     pub paging: crate::model::Paging,
+    /// The operation's `security` is empty: it is sent without credentials.
+    pub anonymous: bool,
     pub params: Vec<(String, Param)>,
 }
 
@@ -180,6 +182,9 @@ fn resource(out: &mut String, r: &Resource) {
                         let _ = writeln!(out, "        paging: numbered");
                     }
                 }
+            }
+            if op.anonymous {
+                out.push_str("        anonymous: true\n");
             }
             if !op.params.is_empty() {
                 out.push_str("        params:\n");

@@ -454,6 +454,7 @@ pub fn lower_operation(
         own_path_params: path_params,
         params,
         params_type,
+        anonymous: raw.anonymous,
     })
 }
 

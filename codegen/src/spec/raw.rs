@@ -307,6 +307,10 @@ pub struct Operation {
     /// `flat` (api_v2010: `next_page_uri` and the rest beside the records).
     pub paging: Option<crate::model::Paging>,
     pub doc: Option<String>,
+    /// Sent without credentials: the API takes it from anyone (an OAuth2 token
+    /// endpoint, whose form carries its own).
+    #[serde(default)]
+    pub anonymous: bool,
     #[serde(default)]
     pub params: Entries<Param>,
 }

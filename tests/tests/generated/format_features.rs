@@ -276,7 +276,8 @@ async fn a_renamed_parameter_keeps_its_wire_name() {
     );
 }
 
-/// `paging: none`: the one page is the listing; `stream` sends one request.
+/// `paging: none`: the one page is the listing; `stream` sends one request. The
+/// listing is `anonymous`: it goes without credentials.
 #[tokio::test]
 async fn a_page_without_links_is_the_whole_listing() {
     let server = MockServer::start().await;
@@ -296,7 +297,13 @@ async fn a_page_without_links_is_the_whole_listing() {
         .await
         .expect("one page");
     assert_eq!(codes, ["GB", "US"]);
-    assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+    let sent = server.received_requests().await.expect("recorded");
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].headers.get("authorization").is_none());
+    // Every other operation carries them.
+    let _ = client(&server).entries().list(ListEntries::new()).await;
+    let sent = server.received_requests().await.expect("recorded");
+    assert!(sent[1].headers.get("authorization").is_some());
 }
 
 /// A 307-only operation returns where it points, and nothing is sent there.

@@ -601,6 +601,8 @@ struct OpenApiOp<'a> {
     params: Vec<OpenApiParam<'a>>,
     /// The JSON schema of the first success's body, if it has one.
     answer: Option<&'a Value>,
+    /// `security: []`: the operation takes no credentials.
+    anonymous: bool,
 }
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
@@ -660,6 +662,9 @@ fn openapi_op<'a>(doc: &'a Value, path: &str, method: &str, op: &'a Value) -> Op
         statuses: success.iter().map(|(s, _)| s.clone()).collect(),
         params: openapi_params(doc, &id, op),
         answer,
+        anonymous: get(op, "security")
+            .and_then(Value::as_sequence)
+            .is_some_and(Vec::is_empty),
         id,
     }
 }
@@ -1061,6 +1066,7 @@ fn compare_operation(
     let mut expected = theirs.statuses.clone();
     expected.sort();
     rec.check("success status", expected.join(", "), ours.join(", "));
+    rec.check("without credentials", theirs.anonymous, op.anonymous);
     let page_key = match body {
         Body::Page { key, .. } => key.as_str(),
         _ => "none",

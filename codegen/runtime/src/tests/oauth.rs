@@ -638,3 +638,40 @@ fn client_credentials_are_redacted_and_name_no_account() {
     assert_eq!(auth.username(), CLIENT_ID);
     assert_eq!(Auth::auth_token(SID, TOKEN).client_id(), None);
 }
+
+/// An operation the API takes from anyone (an OAuth2 token endpoint) is sent without
+/// credentials, and fetches no token for itself.
+#[tokio::test]
+async fn an_anonymous_request_sends_no_credentials_and_fetches_no_token() {
+    let tokens = Tokens::new(json!({"expires_in": 3600}));
+    let server = serve(&tokens, &[1]).await;
+    Mock::given(method("GET"))
+        .and(path("/v1/Public"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(server::invite(1)))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let public = || Request::new("Public.fetch", Method::GET, "/v1/Public".into()).anonymous();
+    let _: Invite = client(&server).send_json(public()).await.expect("fetched");
+    assert_eq!(tokens.fetched(), 0);
+    assert_eq!(api_authorizations(&server).await, [""]);
+
+    // With Basic credentials too.
+    let basic = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(server::invite(1)))
+        .mount(&basic)
+        .await;
+    let transport = server::client(&basic);
+    let _: Invite = transport.send_json(public()).await.expect("fetched");
+    let _: Invite = transport
+        .send_json(server::get("/v1/Private"))
+        .await
+        .expect("fetched");
+    let sent: Vec<bool> = server::requests(&basic)
+        .await
+        .iter()
+        .map(|r| r.headers.get("authorization").is_some())
+        .collect();
+    assert_eq!(sent, [false, true], "only the second carries credentials");
+}
