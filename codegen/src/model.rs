@@ -44,6 +44,13 @@ impl Api {
         })
     }
 
+    /// True when the named type `name` (by Rust name) is a SID.
+    pub fn is_sid(&self, name: &str) -> bool {
+        self.types
+            .iter()
+            .any(|t| t.name == name && matches!(t.kind, NamedKind::Sid { .. }))
+    }
+
     /// True when some string rule needs the `regex` crate at run time.
     pub fn needs_regex(&self) -> bool {
         self.types

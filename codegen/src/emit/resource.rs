@@ -3,7 +3,7 @@
 
 use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
-use super::rust_types::{field_type, page_fields, rust_type, RECORD_NON_EXHAUSTIVE};
+use super::rust_types::{field_type, page_fields, rust_type, Presence, RECORD_NON_EXHAUSTIVE};
 use super::{file_stem, handles, ident, params};
 use crate::model::{DateFormat, Field, Literal, Page, Paging, Resource, Type};
 use proc_macro2::TokenStream;
@@ -63,13 +63,7 @@ pub fn record(
 ) -> TokenStream {
     let name = ident(owner);
     let docs = doc(description);
-    let sids: Vec<&str> = api
-        .types
-        .iter()
-        .filter(|t| matches!(t.kind, crate::model::NamedKind::Sid { .. }))
-        .map(|t| t.name.as_str())
-        .collect();
-    let fields = record_fields.iter().map(|f| field(owner, f, usage, &sids));
+    let fields = record_fields.iter().map(|f| field(api, owner, f, usage));
     let defaults: Vec<TokenStream> = record_fields.iter().filter_map(default_fn).collect();
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     // `Default` is what a body with no properties decodes to: derived, unless a field
@@ -116,7 +110,7 @@ pub fn record(
 
 /// Every field decodes from a body that lacks it: to its default, or to `None`. A field
 /// the API never sends as `null` is left out when it is `None`, as the API would.
-fn field(owner: &str, f: &Field, usage: RecordUse, sids: &[&str]) -> TokenStream {
+fn field(api: &crate::model::Api, owner: &str, f: &Field, usage: RecordUse) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = field_type(f);
@@ -160,7 +154,7 @@ fn field(owner: &str, f: &Field, usage: RecordUse, sids: &[&str]) -> TokenStream
             };
             Some(quote!(deserialize_with = #de,))
         }
-        Type::Named(name) if optional && sids.contains(&name.as_str()) => {
+        Type::Named(name) if optional && api.is_sid(name) => {
             let de = "crate::runtime::wire_text::deserialize_text_option";
             Some(quote!(deserialize_with = #de,))
         }
@@ -233,13 +227,12 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let fields = page_fields(p.paging).into_iter().map(|f| {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
-        // The `meta` object is always there; anything else may be missing.
-        let serde = match (f.name, f.skip_none) {
-            ("meta", _) => None,
-            (_, true) => Some(
+        let serde = match f.presence {
+            Presence::Always => None,
+            Presence::Optional => Some(
                 quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
             ),
-            (_, false) => Some(quote!(#[serde(default)])),
+            Presence::Defaulted => Some(quote!(#[serde(default)])),
         };
         quote! {
             #docs

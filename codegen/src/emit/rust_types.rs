@@ -279,9 +279,18 @@ pub struct PageField {
     pub name: &'static str,
     pub ty: TokenStream,
     pub doc: &'static str,
-    /// `None` is left out when written back, where the answer may lack it; otherwise
-    /// it is written (`null` for a link to no page).
-    pub skip_none: bool,
+    pub presence: Presence,
+}
+
+/// Whether a page field is always in the answer, and how it is written back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always there (`meta`).
+    Always,
+    /// May be missing, and is written back as it is (`null` for a link to no page).
+    Defaulted,
+    /// May be missing, and `None` is left out when written back.
+    Optional,
 }
 
 /// The fields a page of `paging` has besides its records, in the order they are
@@ -290,52 +299,58 @@ pub struct PageField {
 pub fn page_fields(paging: Paging) -> Vec<PageField> {
     let text = quote!(::std::option::Option<::std::string::String>);
     let count = quote!(::std::option::Option<u64>);
-    let field = |name, ty: &TokenStream, doc, skip_none| PageField {
+    use Presence::{Always, Defaulted, Optional};
+    let field = |name, ty: &TokenStream, doc, presence| PageField {
         name,
         ty: ty.clone(),
         doc,
-        skip_none,
+        presence,
     };
     match paging {
         Paging::Meta => vec![field(
             "meta",
             &quote!(crate::PageMeta),
             "Where this page is and how to reach the others.",
-            false,
+            Always,
         )],
         Paging::Flat => vec![
             field(
                 "first_page_uri",
                 &text,
                 "The first page of this listing, with the same filters, relative to the host.",
-                true,
+                Optional,
             ),
             field(
                 "next_page_uri",
                 &text,
                 "The next page, relative to the host; `None` on the last page.",
-                false,
+                Defaulted,
             ),
             field(
                 "previous_page_uri",
                 &text,
                 "The previous page; `None` on the first page.",
-                false,
+                Defaulted,
             ),
-            field("uri", &text, "This page, relative to the host.", true),
-            field("page", &count, "This page's index, from 0.", true),
-            field("page_size", &count, "How many records a page holds.", true),
+            field("uri", &text, "This page, relative to the host.", Optional),
+            field("page", &count, "This page's index, from 0.", Optional),
+            field(
+                "page_size",
+                &count,
+                "How many records a page holds.",
+                Optional,
+            ),
             field(
                 "start",
                 &count,
                 "The index of this page's first record in the listing, from 0.",
-                true,
+                Optional,
             ),
             field(
                 "end",
                 &count,
                 "The index of this page's last record in the listing.",
-                true,
+                Optional,
             ),
         ],
         Paging::Numbered => vec![
@@ -343,26 +358,26 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
                 "current_page",
                 &quote!(u64),
                 "This page's number, from 0.",
-                false,
+                Defaulted,
             ),
             field(
                 "per_page",
                 &quote!(u64),
                 "How many records a page holds.",
-                false,
+                Defaulted,
             ),
             field(
                 "has_next",
                 &quote!(bool),
                 "Whether the page numbered one higher has records.",
-                false,
+                Defaulted,
             ),
         ],
         Paging::None => vec![field(
             "uri",
             &text,
             "This page, relative to the host, where the answer says.",
-            true,
+            Optional,
         )],
     }
 }

@@ -1264,8 +1264,7 @@ fn value_type<'a>(
         // Typed properties: an object type. Without any, free-form JSON (a form or
         // query value that holds JSON is sent as its text, as Twilio's libraries do).
         Some("object") => Some(
-            object_type(doc, names, schema, at, name, component, false)
-                .unwrap_or_else(|| ty("object")),
+            object_type(doc, names, schema, at, name, component).unwrap_or_else(|| ty("object")),
         ),
         // No type at all: any JSON value, as the API sends it or takes it.
         None => Some(ty("object")),
@@ -1274,31 +1273,17 @@ fn value_type<'a>(
             let item = schema.get("items").unwrap_or(&Value::Null);
             let component = ref_name(item).map(str::to_owned);
             let (item_schema, items_at) = doc.resolve(item, &items_at)?;
+            let inner = value_type(
+                doc,
+                names,
+                item_schema,
+                &items_at,
+                name,
+                component.as_deref(),
+                used,
+            )?;
             // An object item is named in the singular (`prices` → `Price`).
-            let object_item = text(item_schema, "type") == Some("object")
-                && item_schema.get("enum").is_none()
-                && !(text(item_schema, "format") == Some("uri-map") && used == Use::Property);
-            let inner = match object_item {
-                true => object_type(
-                    doc,
-                    names,
-                    item_schema,
-                    &items_at,
-                    name,
-                    component.as_deref(),
-                    true,
-                )
-                .unwrap_or_else(|| ty("object")),
-                false => value_type(
-                    doc,
-                    names,
-                    item_schema,
-                    &items_at,
-                    name,
-                    component.as_deref(),
-                    used,
-                )?,
-            };
+            names.held_as_items(&inner.ty);
             let item_type = match inner.ty.as_str() {
                 "array" | "map" | "date-time" => {
                     doc.problem(
@@ -1339,7 +1324,6 @@ fn object_type<'a>(
     at: &str,
     name: &str,
     component: Option<&str>,
-    item: bool,
 ) -> Option<TypeRef> {
     if component.is_some_and(|c| names.expanding(c)) {
         doc.lossy(
@@ -1356,11 +1340,7 @@ fn object_type<'a>(
         return None;
     }
     let description = text(schema, "description").unwrap_or("").to_string();
-    let holder = if item {
-        names::singular(&camel(name))
-    } else {
-        camel(name)
-    };
+    let holder = camel(name);
     let owner = owner_of(at);
     Some(TypeRef {
         ty: names.object_use(properties, description, holder, owner, component),

@@ -139,6 +139,24 @@ impl Names {
         format!("#OBJECT {index}")
     }
 
+    /// The type `ty` just mapped holds an array's items: an object type is then
+    /// named for one of them, in the singular (`prices` → `Price`).
+    pub fn held_as_items(&mut self, ty: &str) {
+        let Some(index) = ty
+            .strip_prefix("#OBJECT ")
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        if let Some(holder) = self
+            .objects
+            .get_mut(index)
+            .and_then(|o| o.holders.last_mut())
+        {
+            *holder = singular(holder);
+        }
+    }
+
     /// True while `component`'s properties are being mapped: it holds itself.
     pub fn expanding(&self, component: &str) -> bool {
         self.expanding.iter().any(|c| c == component)
@@ -503,7 +521,7 @@ fn by_path(doc: &mut Doc, groups: &[(String, Group)], mut names: Vec<String>) ->
 }
 
 /// `Assistant` from `Assistants`, `Entity` from `Entities`; other words as they are.
-pub fn singular(word: &str) -> String {
+fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies") {
         format!("{stem}y")
     } else if word.ends_with("ss") || !word.ends_with('s') {
