@@ -1,9 +1,9 @@
 //! The requests Twilio sends: checking that one really comes from Twilio
 //! ([`WebhookValidator`]), and answering it ([`WebhookResponse`]).
 
-mod form;
+pub(crate) mod form;
 mod signature;
-mod url;
+pub(crate) mod url;
 
 use crate::secret::Secret;
 use base64::Engine as _;
@@ -25,12 +25,17 @@ use subtle::ConstantTimeEq as _;
 /// - **A JSON body**: the URL alone, which carries the body's SHA-256 as lowercase hex
 ///   in its `bodySHA256` query parameter; the body must hash to that.
 ///
-/// The URL is tried as given, with its port written out or left out (`:443` for
-/// `https`, `:80` for `http`), and, if it has credentials (`user:pass@`), without
-/// them: Twilio's libraries accept both port forms, and Twilio's docs say it drops
-/// credentials before signing. Everything else in the URL must be byte for byte what
-/// Twilio called, so pass the URL configured in Twilio (behind a proxy, the public
-/// one), not one rebuilt by a framework.
+/// The URL is tried as given, then once more with its port toggled: a URL with a
+/// port (any port) without it, one without a port with its scheme's (`:443` for
+/// `https`, `:80` for `http`), as Twilio's helper libraries try both. So a forged
+/// request costs at most two HMACs of its parameters. Everything else in the URL
+/// must be byte for byte what Twilio called, credentials (`user:pass@`) included:
+/// Twilio's docs don't say it signs without them. Pass the URL configured in Twilio
+/// (behind a proxy, the public one), not one rebuilt by a framework.
+///
+/// A form body (or a GET's query) is decoded before its signature is checked, in
+/// time linear in its length, and no more than
+/// [`max_body_bytes`](Self::max_body_bytes) of body is read.
 ///
 /// ```
 /// use twilio_codegen_runtime::{WebhookError, WebhookValidator};
@@ -363,8 +368,8 @@ impl WebhookValidator {
         }
     }
 
-    /// Whether `expected` signs `params` posted to `url` in any of its forms: the URL
-    /// as given first, the others only if that fails.
+    /// Whether `expected` signs `params` posted to `url`: the URL as given first, its
+    /// one other form only if that fails, so at most two HMACs.
     fn check(
         &self,
         url: &str,
@@ -373,7 +378,7 @@ impl WebhookValidator {
     ) -> Result<(), WebhookError> {
         let token = self.token.expose().as_bytes();
         let signs = |url: &str| signature::form_matches(token, url, params, expected);
-        if signs(url) || url::other_forms(url).iter().any(|url| signs(url)) {
+        if signs(url) || url::other_form(url).is_some_and(|url| signs(&url)) {
             Ok(())
         } else {
             Err(WebhookError::SignatureMismatch)

@@ -218,32 +218,50 @@ fn the_port_is_tried_written_out_and_left_out() {
 }
 
 #[test]
-fn credentials_are_tried_as_given_and_left_out() {
-    // Twilio's docs say it drops `user:pass@` before signing; the libraries sign
-    // what they are given. Both are accepted.
+fn credentials_are_part_of_the_url_signed() {
+    // Twilio's docs don't say it signs without `user:pass@`, and the libraries sign
+    // the URL they are given: so is it checked, with its port toggled.
     let v = validator();
     let body = form(&default_params());
-    for signature in [
-        "CukzLTc1tT5dXEDIHm/tKBanW10=",
-        "RSOYDt4T1cUTdK1PDd93/VVr8B8=",
-        "kvajT1Ptam85bY51eRf/AJRuM3w=",
+    let url = "https://user:pass@mycompany.com/myapp.php?foo=1&bar=2";
+    for signed in [
+        url,
+        "https://user:pass@mycompany.com:443/myapp.php?foo=1&bar=2",
     ] {
-        v.verify_form(
-            "https://user:pass@mycompany.com/myapp.php?foo=1&bar=2",
-            Some(signature),
-            &body,
-        )
-        .unwrap_or_else(|e| panic!("{signature}: {e}"));
+        let signature = v.sign_form(signed, &default_params());
+        v.verify_form(url, Some(&signature), &body)
+            .unwrap_or_else(|e| panic!("{signed}: {e}"));
     }
-    // But other credentials are other URLs.
-    assert_eq!(
-        v.verify_form(
-            "https://other:pass@mycompany.com/myapp.php?foo=1&bar=2",
-            Some("CukzLTc1tT5dXEDIHm/tKBanW10="),
-            &body
-        ),
-        Err(WebhookError::SignatureMismatch)
-    );
+    // Signed without them ("RSOYDt4T…" is the libraries' vector for the bare URL),
+    // or with other credentials: other URLs.
+    for signed in [
+        "https://mycompany.com/myapp.php?foo=1&bar=2",
+        "https://other:pass@mycompany.com/myapp.php?foo=1&bar=2",
+    ] {
+        let signature = v.sign_form(signed, &default_params());
+        assert_eq!(
+            v.verify_form(url, Some(&signature), &body),
+            Err(WebhookError::SignatureMismatch),
+            "{signed}"
+        );
+    }
+}
+
+/// A forged request costs at most two HMACs: the URL as given and one other form.
+#[test]
+fn one_other_url_form_at_most() {
+    use crate::webhook::url::other_form;
+    for (given, other) in [
+        ("https://a.com/x?y=1", Some("https://a.com:443/x?y=1")),
+        ("http://a.com/x", Some("http://a.com:80/x")),
+        ("https://a.com:8443/x", Some("https://a.com/x")),
+        ("https://u:p@a.com:443/x", Some("https://u:p@a.com/x")),
+        ("https://[::1]/x", Some("https://[::1]:443/x")),
+        ("ftp://a.com/x", None),
+        ("not a url", None),
+    ] {
+        assert_eq!(other_form(given).as_deref(), other, "{given}");
+    }
 }
 
 #[test]
@@ -634,4 +652,70 @@ fn params_keep_order_and_repeats_and_build_from_pairs() {
         r#"[("B", "2"), ("A", "1"), ("B", "3"), ("C", "é")]"#
     );
     assert!(crate::WebhookParams::default().is_empty());
+}
+
+/// A second `=` belongs to the value (`application/x-www-form-urlencoded` splits a
+/// piece on its first). Before the decoder was rewritten, each of these spun forever.
+#[test]
+fn a_second_equals_sign_is_part_of_the_value() {
+    let v = validator();
+    let signed = |params: &[(&str, &str)]| v.sign_form(URL, &pairs(params));
+    for (body, want) in [
+        (&b"a==b"[..], vec![("a", "=b")]),
+        (b"=", vec![("", "")]),
+        (b"==", vec![("", "=")]),
+        (b"token=abc==&x=1", vec![("token", "abc=="), ("x", "1")]),
+        (b"a=b=c=d", vec![("a", "b=c=d")]),
+    ] {
+        let signature = signed(&want);
+        let params = v.verify_form(URL, Some(&signature), body);
+        assert_eq!(
+            params.map(|p| p.to_vec()),
+            Ok(pairs(&want)),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // Unsigned, it is refused by its signature, not held up in decoding.
+    assert_eq!(
+        v.verify_form(URL, Some("RSOYDt4T1cUTdK1PDd93/VVr8B8="), b"a==b"),
+        Err(WebhookError::SignatureMismatch)
+    );
+    // A GET whose query holds base64, through `verify_query` and `verify_http`.
+    let url = "https://example.com/hook?token=abc==&EventType=onUserAdded";
+    let signature = v.sign_url(url);
+    let want = Ok(pairs(&[("token", "abc=="), ("EventType", "onUserAdded")]));
+    assert_eq!(
+        v.verify_query(url, Some(&signature)).map(|p| p.to_vec()),
+        want
+    );
+    let request = http::Request::get("/hook?token=abc==&EventType=onUserAdded")
+        .header("X-Twilio-Signature", signature)
+        .body(Vec::new())
+        .expect("a request");
+    assert_eq!(v.verify_http(url, &request).map(|p| p.to_vec()), want);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+
+    /// Any bytes at all are read or refused with a typed error, never a panic; and
+    /// what is read is what `form_urlencoded` (the WHATWG reader) reads from them.
+    #[test]
+    fn any_body_decodes_as_the_standard_reads_it_or_is_refused(
+        body in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(b"&=+%aF09".to_vec()),
+                proptest::num::u8::ANY,
+            ],
+            0..64,
+        )
+    ) {
+        if let Ok(params) = crate::webhook::form::decode(&body) {
+            let standard: Vec<(String, String)> = form_urlencoded::parse(&body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            proptest::prop_assert_eq!(params.to_vec(), standard);
+        }
+    }
 }

@@ -1,47 +1,33 @@
 //! The forms of a webhook URL Twilio may have signed, built by string surgery so the
 //! rest of the URL stays byte for byte as given (a URL parser would re-encode it).
 
-/// The other URLs to try when the one given fails: the same URL with its port
-/// written out (`:443` for `https`, `:80` for `http`) or left out, as Twilio's
-/// libraries try both; and, for a URL with credentials (`user:pass@`), the same
-/// without them, which is what Twilio's docs say it signs.
-pub(crate) fn other_forms(url: &str) -> Vec<String> {
-    let mut forms = vec![url.to_owned()];
-    let Some(parts) = Parts::of(url) else {
-        return Vec::new();
-    };
-    let mut bases = vec![parts];
-    if parts.userinfo.is_some() {
-        bases.push(Parts {
-            userinfo: None,
+/// The one other URL to try when the one given fails: the same URL with its port
+/// toggled, as Twilio's helper libraries do (twilio-python's `remove_port` and
+/// `add_port`): a port, whatever it is, is left out; a URL without one gets its
+/// scheme's (`:443` for `https`, `:80` for `http`). `None` for a URL this can't
+/// split, or another scheme without a port. Credentials (`user:pass@`) stay as given:
+/// Twilio's docs don't say it signs without them, and the libraries sign the URL
+/// they are given. With the URL as given, that makes at most two HMACs a request.
+pub(crate) fn other_form(url: &str) -> Option<String> {
+    let parts = Parts::of(url)?;
+    let toggled = match parts.port {
+        Some(_) => Parts {
+            port: None,
             ..parts
-        });
-    }
-    for base in bases {
-        let other_port = match base.port {
-            // With a port: the same without it.
-            Some(_) => Parts { port: None, ..base },
-            // Without: the scheme's own port.
-            None => match base.scheme.to_ascii_lowercase().as_str() {
-                "https" => Parts {
-                    port: Some("443"),
-                    ..base
-                },
-                "http" => Parts {
-                    port: Some("80"),
-                    ..base
-                },
-                _ => base,
+        },
+        None => match parts.scheme.to_ascii_lowercase().as_str() {
+            "https" => Parts {
+                port: Some("443"),
+                ..parts
             },
-        };
-        for form in [base.join(), other_port.join()] {
-            if !forms.contains(&form) {
-                forms.push(form);
-            }
-        }
-    }
-    forms.remove(0);
-    forms
+            "http" => Parts {
+                port: Some("80"),
+                ..parts
+            },
+            _ => return None,
+        },
+    };
+    Some(toggled.join())
 }
 
 /// A URL split around its authority: `scheme://userinfo@host:port` and the rest.
