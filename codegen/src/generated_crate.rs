@@ -73,7 +73,11 @@ pub mod webhook_names {
     pub const DECODE: &str = "decode";
     pub const ALLOW: &str = "allow";
     pub const REJECT: &str = "reject";
+    /// An event struct's field of the parameters that don't parse; no parameter may
+    /// take its name.
+    pub const UNPARSED: &str = "unparsed";
     pub const EVENT_METHODS: &[&str] = &[
+        UNPARSED,
         FROM_PARAMS,
         EVENT_TYPE_FN,
         PARAMS,

@@ -826,6 +826,13 @@ impl Builder {
         }
         self.push(
             Kind::Fn,
+            format!("{event}::{}", names::DECODE),
+            Some((Kind::Struct, &event)),
+            method(Vec::new(), names::DECODED.into()),
+            "",
+        );
+        self.push(
+            Kind::Fn,
             format!("{event}::{}", names::REJECT),
             Some((Kind::Struct, &event)),
             method(Vec::new(), "WebhookResponse".into()),
@@ -861,6 +868,19 @@ impl Builder {
                     &p.doc,
                 );
             }
+            self.push(
+                Kind::Field,
+                format!("{name}.{}", names::UNPARSED),
+                Some((Kind::Struct, &name)),
+                Detail::Field {
+                    ty: "Vec<WebhookParamError>".into(),
+                    wire: String::new(),
+                    renamed: false,
+                    nullable: false,
+                    default: None,
+                },
+                "",
+            );
             if let Some(changes) = &e.changes_type {
                 let changes = at(changes);
                 self.push(

@@ -87,6 +87,18 @@ pub mod webhook {
         params.get(wire)
     }
 
+    /// A parameter as an event's struct holds it: `None` when it doesn't parse, and
+    /// then its error added to `unparsed`, so one odd value never fails the event.
+    pub fn keep<T>(
+        read: Result<Option<T>, WebhookParamError>,
+        unparsed: &mut Vec<WebhookParamError>,
+    ) -> Option<T> {
+        read.unwrap_or_else(|e| {
+            unparsed.push(e);
+            None
+        })
+    }
+
     /// `wire`'s value read with `FromStr` (SIDs, numbers); `None` when it is absent.
     pub fn parse<T>(
         params: &WebhookParams,

@@ -72,7 +72,10 @@ fn module_docs(api: &Api, hooks: &Webhooks) -> Vec<String> {
     }
     text.push_str(
         "A parameter is read only when asked for, and one that doesn't parse as its type \
-         is an error naming it; parameters the docs don't list are kept too.",
+         is an error of its own accessor, never the whole event's: `decode` leaves it \
+         `None` in the event's struct and names it in the struct's `unparsed`, so a \
+         receiver still answers a pre-event when Twilio sends a value this crate doesn't \
+         expect. Parameters the docs don't list are kept too.",
     );
     out.push(String::new());
     out.extend(wrap(&text));
@@ -92,7 +95,7 @@ fn module_docs(api: &Api, hooks: &Webhooks) -> Vec<String> {
          \n\
          let event = Event::from_params(validator.verify_form(url, Some(&signature), body)?)?;\n\
          assert_eq!(event.event_type(), &EventType::{variant});\n\
-         assert!(matches!(event.decode()?, Decoded::{variant}(_)));\n\
+         assert!(matches!(event.decode(), Decoded::{variant}(_)));\n\
          assert_eq!(event.allow().status(), 200);\n\
          # Ok::<(), Box<dyn std::error::Error>>(())\n\
          ```",
@@ -196,6 +199,7 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
         ident(names::EVENT_TYPE_ENUM),
         ident(names::DECODED),
     );
+    let unparsed = ident(names::UNPARSED);
     let (from_params, event_type_fn, params_fn, param_fn, decode, allow, reject) = (
         ident(names::FROM_PARAMS),
         ident(names::EVENT_TYPE_FN),
@@ -211,10 +215,13 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
         let variant = ident(&e.variant);
         let fields = event_params(hooks, e).map(|p| {
             let name = ident(&p.name);
-            quote!(#name: self.#name()?)
+            quote!(#name: crate::runtime::webhook::keep(self.#name(), &mut #unparsed))
         });
         quote! {
-            #event_type::#variant => #decoded::#variant(#variant { #(#fields,)* }),
+            #event_type::#variant => {
+                let mut #unparsed = ::std::vec::Vec::new();
+                #decoded::#variant(#variant { #(#fields,)* #unparsed })
+            }
         }
     });
     let reject_status = Literal::u16_unsuffixed(hooks.reject_status);
@@ -264,12 +271,14 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
             #(#accessors)*
 
             /// The event as its struct, with the parameters its docs list read as their
-            /// types; an event this crate doesn't know, by name.
-            pub fn #decode(&self) -> ::std::result::Result<#decoded, crate::WebhookParamError> {
-                ::std::result::Result::Ok(match &self.#event_type_fn {
+            /// types; an event this crate doesn't know, by name. It never fails: a
+            /// parameter that doesn't parse is `None` in the struct and named in its
+            /// `unparsed`, and its accessor gives the error.
+            pub fn #decode(&self) -> #decoded {
+                match &self.#event_type_fn {
                     #(#arms)*
                     #event_type::Unknown(name) => #decoded::Unknown(::std::clone::Clone::clone(name)),
-                })
+                }
             }
 
             /// `200 OK`, no body: a pre-event goes ahead unchanged, a post-event is
@@ -374,6 +383,7 @@ fn event_struct(hooks: &Webhooks, e: &WebhookEvent) -> TokenStream {
         let docs = doc(&format!("`{}`: {}", p.wire, p.doc.trim()));
         quote!(#docs pub #field: ::std::option::Option<#ty>,)
     });
+    let unparsed = ident(names::UNPARSED);
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
@@ -381,6 +391,10 @@ fn event_struct(hooks: &Webhooks, e: &WebhookEvent) -> TokenStream {
         #non_exhaustive
         pub struct #name {
             #(#fields)*
+            /// The parameters above that were sent but don't parse as their type (a SID
+            /// with a prefix this crate doesn't know): each is `None` above, and its
+            /// text is still in [`Event::params`].
+            pub #unparsed: ::std::vec::Vec<crate::WebhookParamError>,
         }
     }
 }

@@ -19,8 +19,10 @@
 //! `onUserAdded`, `onUserUpdated`. The docs list none of their own for `onMemberUpdate`,
 //! `onMemberUpdated`: their structs hold the parameters every event has, and every
 //! parameter is still in [`Event::params`]. A parameter is read only when asked for, and
-//! one that doesn't parse as its type is an error naming it; parameters the docs don't
-//! list are kept too.
+//! one that doesn't parse as its type is an error of its own accessor, never the whole
+//! event's: `decode` leaves it `None` in the event's struct and names it in the struct's
+//! `unparsed`, so a receiver still answers a pre-event when Twilio sends a value this
+//! crate doesn't expect. Parameters the docs don't list are kept too.
 //!
 //! ```
 //! use twilio_chat_v2::WebhookValidator;
@@ -35,7 +37,7 @@
 //!
 //! let event = Event::from_params(validator.verify_form(url, Some(&signature), body)?)?;
 //! assert_eq!(event.event_type(), &EventType::OnMessageSend);
-//! assert!(matches!(event.decode()?, Decoded::OnMessageSend(_)));
+//! assert!(matches!(event.decode(), Decoded::OnMessageSend(_)));
 //! assert_eq!(event.allow().status(), 200);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -656,371 +658,1068 @@ impl Event {
     }
 
     /// The event as its struct, with the parameters its docs list read as their
-    /// types; an event this crate doesn't know, by name.
-    pub fn decode(&self) -> ::std::result::Result<Decoded, crate::WebhookParamError> {
-        ::std::result::Result::Ok(
-            match &self.event_type {
-                EventType::OnMessageSend => {
-                    Decoded::OnMessageSend(OnMessageSend {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                    })
-                }
-                EventType::OnMessageSent => {
-                    Decoded::OnMessageSent(OnMessageSent {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        date_created: self.date_created()?,
-                    })
-                }
-                EventType::OnMessageUpdate => {
-                    Decoded::OnMessageUpdate(OnMessageUpdate {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        date_created: self.date_created()?,
-                        modified_by: self.modified_by()?,
-                    })
-                }
-                EventType::OnMessageUpdated => {
-                    Decoded::OnMessageUpdated(OnMessageUpdated {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        modified_by: self.modified_by()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                    })
-                }
-                EventType::OnMessageRemove => {
-                    Decoded::OnMessageRemove(OnMessageRemove {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        date_created: self.date_created()?,
-                        removed_by: self.removed_by()?,
-                    })
-                }
-                EventType::OnMessageRemoved => {
-                    Decoded::OnMessageRemoved(OnMessageRemoved {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        removed_by: self.removed_by()?,
-                        date_created: self.date_created()?,
-                        date_removed: self.date_removed()?,
-                    })
-                }
-                EventType::OnMediaMessageSend => {
-                    Decoded::OnMediaMessageSend(OnMediaMessageSend {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        media_filename: self.media_filename()?,
-                        media_content_type: self.media_content_type()?,
-                        media_sid: self.media_sid()?,
-                        media_size: self.media_size()?,
-                    })
-                }
-                EventType::OnMediaMessageSent => {
-                    Decoded::OnMediaMessageSent(OnMediaMessageSent {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        channel_sid: self.channel_sid()?,
-                        body: self.body()?,
-                        attributes: self.attributes()?,
-                        from: self.from()?,
-                        date_created: self.date_created()?,
-                        media_filename: self.media_filename()?,
-                        media_content_type: self.media_content_type()?,
-                        media_sid: self.media_sid()?,
-                        media_size: self.media_size()?,
-                    })
-                }
-                EventType::OnChannelAdd => {
-                    Decoded::OnChannelAdd(OnChannelAdd {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        attributes: self.attributes()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        channel_type: self.channel_type()?,
-                    })
-                }
-                EventType::OnChannelAdded => {
-                    Decoded::OnChannelAdded(OnChannelAdded {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        attributes: self.attributes()?,
-                        date_created: self.date_created()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        channel_type: self.channel_type()?,
-                    })
-                }
-                EventType::OnChannelUpdate => {
-                    Decoded::OnChannelUpdate(OnChannelUpdate {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        attributes: self.attributes()?,
-                        date_created: self.date_created()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                    })
-                }
-                EventType::OnChannelUpdated => {
-                    Decoded::OnChannelUpdated(OnChannelUpdated {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        attributes: self.attributes()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        channel_type: self.channel_type()?,
-                    })
-                }
-                EventType::OnChannelDestroy => {
-                    Decoded::OnChannelDestroy(OnChannelDestroy {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        attributes: self.attributes()?,
-                        date_created: self.date_created()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        channel_type: self.channel_type()?,
-                    })
-                }
-                EventType::OnChannelDestroyed => {
-                    Decoded::OnChannelDestroyed(OnChannelDestroyed {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        attributes: self.attributes()?,
-                        date_created: self.date_created()?,
-                        date_destroyed: self.date_destroyed()?,
-                        created_by: self.created_by()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        channel_type: self.channel_type()?,
-                    })
-                }
-                EventType::OnMemberAdd => {
-                    Decoded::OnMemberAdd(OnMemberAdd {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        reason: self.reason()?,
-                    })
-                }
-                EventType::OnMemberAdded => {
-                    Decoded::OnMemberAdded(OnMemberAdded {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        member_sid: self.member_sid()?,
-                        channel_sid: self.channel_sid()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        reason: self.reason()?,
-                        date_created: self.date_created()?,
-                    })
-                }
-                EventType::OnMemberUpdate => {
-                    Decoded::OnMemberUpdate(OnMemberUpdate {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                    })
-                }
-                EventType::OnMemberUpdated => {
-                    Decoded::OnMemberUpdated(OnMemberUpdated {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                    })
-                }
-                EventType::OnMemberRemove => {
-                    Decoded::OnMemberRemove(OnMemberRemove {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        identity: self.identity()?,
-                        member_sid: self.member_sid()?,
-                        role_sid: self.role_sid()?,
-                        reason: self.reason()?,
-                    })
-                }
-                EventType::OnMemberRemoved => {
-                    Decoded::OnMemberRemoved(OnMemberRemoved {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        channel_sid: self.channel_sid()?,
-                        identity: self.identity()?,
-                        member_sid: self.member_sid()?,
-                        role_sid: self.role_sid()?,
-                        reason: self.reason()?,
-                        date_created: self.date_created()?,
-                        date_removed: self.date_removed()?,
-                    })
-                }
-                EventType::OnUserUpdate => {
-                    Decoded::OnUserUpdate(OnUserUpdate {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        user_sid: self.user_sid()?,
-                        identity: self.identity()?,
-                        friendly_name: self.friendly_name()?,
-                        role_sid: self.role_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        attributes: self.attributes()?,
-                        is_online: self.is_online()?,
-                        is_notifiable: self.is_notifiable()?,
-                    })
-                }
-                EventType::OnUserAdded => {
-                    Decoded::OnUserAdded(OnUserAdded {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        user_sid: self.user_sid()?,
-                        identity: self.identity()?,
-                        friendly_name: self.friendly_name()?,
-                        role_sid: self.role_sid()?,
-                        date_created: self.date_created()?,
-                        attributes: self.attributes()?,
-                    })
-                }
-                EventType::OnUserUpdated => {
-                    Decoded::OnUserUpdated(OnUserUpdated {
-                        account_sid: self.account_sid()?,
-                        instance_sid: self.instance_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        retry_count: self.retry_count()?,
-                        user_sid: self.user_sid()?,
-                        identity: self.identity()?,
-                        friendly_name: self.friendly_name()?,
-                        role_sid: self.role_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        attributes: self.attributes()?,
-                        is_online: self.is_online()?,
-                        is_notifiable: self.is_notifiable()?,
-                    })
-                }
-                EventType::Unknown(name) => {
-                    Decoded::Unknown(::std::clone::Clone::clone(name))
-                }
-            },
-        )
+    /// types; an event this crate doesn't know, by name. It never fails: a
+    /// parameter that doesn't parse is `None` in the struct and named in its
+    /// `unparsed`, and its accessor gives the error.
+    pub fn decode(&self) -> Decoded {
+        match &self.event_type {
+            EventType::OnMessageSend => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageSend(OnMessageSend {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageSent => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageSent(OnMessageSent {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageUpdate(OnMessageUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    modified_by: crate::runtime::webhook::keep(
+                        self.modified_by(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageUpdated(OnMessageUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    modified_by: crate::runtime::webhook::keep(
+                        self.modified_by(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageRemove => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageRemove(OnMessageRemove {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    removed_by: crate::runtime::webhook::keep(
+                        self.removed_by(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageRemoved => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageRemoved(OnMessageRemoved {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    removed_by: crate::runtime::webhook::keep(
+                        self.removed_by(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_removed: crate::runtime::webhook::keep(
+                        self.date_removed(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMediaMessageSend => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMediaMessageSend(OnMediaMessageSend {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    media_filename: crate::runtime::webhook::keep(
+                        self.media_filename(),
+                        &mut unparsed,
+                    ),
+                    media_content_type: crate::runtime::webhook::keep(
+                        self.media_content_type(),
+                        &mut unparsed,
+                    ),
+                    media_sid: crate::runtime::webhook::keep(
+                        self.media_sid(),
+                        &mut unparsed,
+                    ),
+                    media_size: crate::runtime::webhook::keep(
+                        self.media_size(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMediaMessageSent => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMediaMessageSent(OnMediaMessageSent {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    from: crate::runtime::webhook::keep(self.from(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    media_filename: crate::runtime::webhook::keep(
+                        self.media_filename(),
+                        &mut unparsed,
+                    ),
+                    media_content_type: crate::runtime::webhook::keep(
+                        self.media_content_type(),
+                        &mut unparsed,
+                    ),
+                    media_sid: crate::runtime::webhook::keep(
+                        self.media_sid(),
+                        &mut unparsed,
+                    ),
+                    media_size: crate::runtime::webhook::keep(
+                        self.media_size(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelAdd => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelAdd(OnChannelAdd {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    channel_type: crate::runtime::webhook::keep(
+                        self.channel_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelAdded(OnChannelAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    channel_type: crate::runtime::webhook::keep(
+                        self.channel_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelUpdate(OnChannelUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelUpdated(OnChannelUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    channel_type: crate::runtime::webhook::keep(
+                        self.channel_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelDestroy => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelDestroy(OnChannelDestroy {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    channel_type: crate::runtime::webhook::keep(
+                        self.channel_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnChannelDestroyed => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnChannelDestroyed(OnChannelDestroyed {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_destroyed: crate::runtime::webhook::keep(
+                        self.date_destroyed(),
+                        &mut unparsed,
+                    ),
+                    created_by: crate::runtime::webhook::keep(
+                        self.created_by(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    channel_type: crate::runtime::webhook::keep(
+                        self.channel_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberAdd => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberAdd(OnMemberAdd {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    reason: crate::runtime::webhook::keep(self.reason(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberAdded(OnMemberAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    member_sid: crate::runtime::webhook::keep(
+                        self.member_sid(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    reason: crate::runtime::webhook::keep(self.reason(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberUpdate(OnMemberUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberUpdated(OnMemberUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberRemove => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberRemove(OnMemberRemove {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    member_sid: crate::runtime::webhook::keep(
+                        self.member_sid(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    reason: crate::runtime::webhook::keep(self.reason(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMemberRemoved => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMemberRemoved(OnMemberRemoved {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    channel_sid: crate::runtime::webhook::keep(
+                        self.channel_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    member_sid: crate::runtime::webhook::keep(
+                        self.member_sid(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    reason: crate::runtime::webhook::keep(self.reason(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_removed: crate::runtime::webhook::keep(
+                        self.date_removed(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserUpdate(OnUserUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    is_online: crate::runtime::webhook::keep(
+                        self.is_online(),
+                        &mut unparsed,
+                    ),
+                    is_notifiable: crate::runtime::webhook::keep(
+                        self.is_notifiable(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserAdded(OnUserAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserUpdated(OnUserUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    instance_sid: crate::runtime::webhook::keep(
+                        self.instance_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    retry_count: crate::runtime::webhook::keep(
+                        self.retry_count(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    is_online: crate::runtime::webhook::keep(
+                        self.is_online(),
+                        &mut unparsed,
+                    ),
+                    is_notifiable: crate::runtime::webhook::keep(
+                        self.is_notifiable(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::Unknown(name) => {
+                Decoded::Unknown(::std::clone::Clone::clone(name))
+            }
+        }
     }
 
     /// `200 OK`, no body: a pre-event goes ahead unchanged, a post-event is
@@ -1114,6 +1813,10 @@ pub struct OnMessageSend {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `From`: The author of the Message.
     pub from: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageSent`: A Message was sent.
@@ -1146,6 +1849,10 @@ pub struct OnMessageSent {
     pub from: ::std::option::Option<::std::string::String>,
     /// `DateCreated`: When the resource was created.
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageUpdate`: A Message's body or attributes are about to change.
@@ -1178,6 +1885,10 @@ pub struct OnMessageUpdate {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `ModifiedBy`: The identity of who changed the Message.
     pub modified_by: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageUpdated`: A Message's body or attributes changed.
@@ -1214,6 +1925,10 @@ pub struct OnMessageUpdated {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `DateUpdated`: When the resource was last changed.
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageRemove`: A Message is about to be removed.
@@ -1246,6 +1961,10 @@ pub struct OnMessageRemove {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `RemovedBy`: The identity of who removed the Message.
     pub removed_by: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageRemoved`: A Message was removed.
@@ -1282,6 +2001,10 @@ pub struct OnMessageRemoved {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `DateRemoved`: When the resource was removed.
     pub date_removed: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMediaMessageSend`: A Message with media is about to be sent.
@@ -1316,6 +2039,10 @@ pub struct OnMediaMessageSend {
     pub media_sid: ::std::option::Option<::std::string::String>,
     /// `MediaSize`: The media's size in bytes.
     pub media_size: ::std::option::Option<i64>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMediaMessageSent`: A Message with media was sent.
@@ -1356,6 +2083,10 @@ pub struct OnMediaMessageSent {
     pub media_sid: ::std::option::Option<::std::string::String>,
     /// `MediaSize`: The media's size in bytes.
     pub media_size: ::std::option::Option<i64>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelAdd`: A Channel is about to be created.
@@ -1384,6 +2115,10 @@ pub struct OnChannelAdd {
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// `ChannelType`: The Channel's visibility.
     pub channel_type: ::std::option::Option<crate::types::ChannelType>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelAdded`: A Channel was created.
@@ -1416,6 +2151,10 @@ pub struct OnChannelAdded {
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// `ChannelType`: The Channel's visibility.
     pub channel_type: ::std::option::Option<crate::types::ChannelType>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelUpdate`: A Channel's friendly name or attributes are about to change.
@@ -1446,6 +2185,10 @@ pub struct OnChannelUpdate {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// `UniqueName`: The Channel's unique name.
     pub unique_name: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelUpdated`: A Channel's properties changed.
@@ -1480,6 +2223,10 @@ pub struct OnChannelUpdated {
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// `ChannelType`: The Channel's visibility.
     pub channel_type: ::std::option::Option<crate::types::ChannelType>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelDestroy`: A Channel is about to be destroyed.
@@ -1512,6 +2259,10 @@ pub struct OnChannelDestroy {
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// `ChannelType`: The Channel's visibility.
     pub channel_type: ::std::option::Option<crate::types::ChannelType>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onChannelDestroyed`: A Channel was destroyed.
@@ -1546,6 +2297,10 @@ pub struct OnChannelDestroyed {
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// `ChannelType`: The Channel's visibility.
     pub channel_type: ::std::option::Option<crate::types::ChannelType>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberAdd`: A User is about to join, or be added to, a Channel.
@@ -1572,6 +2327,10 @@ pub struct OnMemberAdd {
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// `Reason`: How the Member joined or left.
     pub reason: ::std::option::Option<crate::types::MemberReason>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberAdded`: A User joined, or was added to, a Channel.
@@ -1602,6 +2361,10 @@ pub struct OnMemberAdded {
     pub reason: ::std::option::Option<crate::types::MemberReason>,
     /// `DateCreated`: When the resource was created.
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberUpdate`: A Member is about to change.
@@ -1620,6 +2383,10 @@ pub struct OnMemberUpdate {
     pub client_identity: ::std::option::Option<::std::string::String>,
     /// `RetryCount`: How many times Twilio tried this request before.
     pub retry_count: ::std::option::Option<i64>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberUpdated`: A Member changed.
@@ -1638,6 +2405,10 @@ pub struct OnMemberUpdated {
     pub client_identity: ::std::option::Option<::std::string::String>,
     /// `RetryCount`: How many times Twilio tried this request before.
     pub retry_count: ::std::option::Option<i64>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberRemove`: A Member is about to leave, or be removed from, a Channel.
@@ -1666,6 +2437,10 @@ pub struct OnMemberRemove {
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// `Reason`: How the Member joined or left.
     pub reason: ::std::option::Option<crate::types::MemberReason>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMemberRemoved`: A Member left, or was removed from, a Channel.
@@ -1698,6 +2473,10 @@ pub struct OnMemberRemoved {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `DateRemoved`: When the resource was removed.
     pub date_removed: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserUpdate`: A property of a User is about to change (not fired for reachability).
@@ -1734,6 +2513,10 @@ pub struct OnUserUpdate {
     pub is_online: ::std::option::Option<bool>,
     /// `IsNotifiable`: Whether the User can get push notifications (only with reachability and push on).
     pub is_notifiable: ::std::option::Option<bool>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserAdded`: A User was added.
@@ -1764,6 +2547,10 @@ pub struct OnUserAdded {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `Attributes`: The JSON the resource carries (sent as text; `null` if there is none).
     pub attributes: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserUpdated`: A User changed.
@@ -1800,4 +2587,8 @@ pub struct OnUserUpdated {
     pub is_online: ::std::option::Option<bool>,
     /// `IsNotifiable`: Whether the User can get push notifications (only with reachability and push on).
     pub is_notifiable: ::std::option::Option<bool>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }

@@ -21,7 +21,10 @@
 //! `onMessageUpdated`, `onMessageRemoved`, `onParticipantAdded`, `onParticipantUpdated`,
 //! `onParticipantRemoved`, `onDeliveryUpdated`, `onUserAdded`, `onUserUpdated`. A
 //! parameter is read only when asked for, and one that doesn't parse as its type is an
-//! error naming it; parameters the docs don't list are kept too.
+//! error of its own accessor, never the whole event's: `decode` leaves it `None` in the
+//! event's struct and names it in the struct's `unparsed`, so a receiver still answers a
+//! pre-event when Twilio sends a value this crate doesn't expect. Parameters the docs
+//! don't list are kept too.
 //!
 //! ```
 //! use twilio_conversations_v1::WebhookValidator;
@@ -36,7 +39,7 @@
 //!
 //! let event = Event::from_params(validator.verify_form(url, Some(&signature), body)?)?;
 //! assert_eq!(event.event_type(), &EventType::OnConversationAdd);
-//! assert!(matches!(event.decode()?, Decoded::OnConversationAdd(_)));
+//! assert!(matches!(event.decode(), Decoded::OnConversationAdd(_)));
 //! assert_eq!(event.allow().status(), 200);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -756,418 +759,1160 @@ impl Event {
     }
 
     /// The event as its struct, with the parameters its docs list read as their
-    /// types; an event this crate doesn't know, by name.
-    pub fn decode(&self) -> ::std::result::Result<Decoded, crate::WebhookParamError> {
-        ::std::result::Result::Ok(
-            match &self.event_type {
-                EventType::OnConversationAdd => {
-                    Decoded::OnConversationAdd(OnConversationAdd {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_author_address: self
-                            .messaging_binding_author_address()?,
-                        message_body: self.message_body()?,
-                        media: self.media()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnConversationUpdate => {
-                    Decoded::OnConversationUpdate(OnConversationUpdate {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnConversationRemove => {
-                    Decoded::OnConversationRemove(OnConversationRemove {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnMessageAdd => {
-                    Decoded::OnMessageAdd(OnMessageAdd {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnMessageUpdate => {
-                    Decoded::OnMessageUpdate(OnMessageUpdate {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnMessageRemove => {
-                    Decoded::OnMessageRemove(OnMessageRemove {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnParticipantAdd => {
-                    Decoded::OnParticipantAdd(OnParticipantAdd {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                    })
-                }
-                EventType::OnParticipantUpdate => {
-                    Decoded::OnParticipantUpdate(OnParticipantUpdate {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                    })
-                }
-                EventType::OnParticipantRemove => {
-                    Decoded::OnParticipantRemove(OnParticipantRemove {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                    })
-                }
-                EventType::OnUserUpdate => {
-                    Decoded::OnUserUpdate(OnUserUpdate {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        user_sid: self.user_sid()?,
-                        date_updated: self.date_updated()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        friendly_name: self.friendly_name()?,
-                    })
-                }
-                EventType::OnConversationAdded => {
-                    Decoded::OnConversationAdded(OnConversationAdded {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_author_address: self
-                            .messaging_binding_author_address()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnConversationUpdated => {
-                    Decoded::OnConversationUpdated(OnConversationUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnConversationRemoved => {
-                    Decoded::OnConversationRemoved(OnConversationRemoved {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        date_removed: self.date_removed()?,
-                        friendly_name: self.friendly_name()?,
-                        unique_name: self.unique_name()?,
-                        attributes: self.attributes()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        state: self.state()?,
-                    })
-                }
-                EventType::OnConversationStateUpdated => {
-                    Decoded::OnConversationStateUpdated(OnConversationStateUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        state_updated: self.state_updated()?,
-                        state_from: self.state_from()?,
-                        state_to: self.state_to()?,
-                        conversation_sid: self.conversation_sid()?,
-                        reason: self.reason()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                    })
-                }
-                EventType::OnMessageAdded => {
-                    Decoded::OnMessageAdded(OnMessageAdded {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        message_sid: self.message_sid()?,
-                        messaging_service_sid: self.messaging_service_sid()?,
-                        index: self.index()?,
-                        date_created: self.date_created()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnMessageUpdated => {
-                    Decoded::OnMessageUpdated(OnMessageUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnMessageRemoved => {
-                    Decoded::OnMessageRemoved(OnMessageRemoved {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        message_sid: self.message_sid()?,
-                        index: self.index()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        date_removed: self.date_removed()?,
-                        body: self.body()?,
-                        author: self.author()?,
-                        participant_sid: self.participant_sid()?,
-                        attributes: self.attributes()?,
-                        media: self.media()?,
-                    })
-                }
-                EventType::OnParticipantAdded => {
-                    Decoded::OnParticipantAdded(OnParticipantAdded {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        date_created: self.date_created()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                    })
-                }
-                EventType::OnParticipantUpdated => {
-                    Decoded::OnParticipantUpdated(OnParticipantUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                        last_read_message_index: self.last_read_message_index()?,
-                    })
-                }
-                EventType::OnParticipantRemoved => {
-                    Decoded::OnParticipantRemoved(OnParticipantRemoved {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        date_removed: self.date_removed()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        messaging_binding_proxy_address: self
-                            .messaging_binding_proxy_address()?,
-                        messaging_binding_address: self.messaging_binding_address()?,
-                        messaging_binding_projected_address: self
-                            .messaging_binding_projected_address()?,
-                        messaging_binding_type: self.messaging_binding_type()?,
-                    })
-                }
-                EventType::OnDeliveryUpdated => {
-                    Decoded::OnDeliveryUpdated(OnDeliveryUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        conversation_sid: self.conversation_sid()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        message_sid: self.message_sid()?,
-                        delivery_receipt_sid: self.delivery_receipt_sid()?,
-                        channel_message_sid: self.channel_message_sid()?,
-                        participant_sid: self.participant_sid()?,
-                        status: self.status()?,
-                        error_code: self.error_code()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                    })
-                }
-                EventType::OnUserAdded => {
-                    Decoded::OnUserAdded(OnUserAdded {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        user_sid: self.user_sid()?,
-                        date_created: self.date_created()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        friendly_name: self.friendly_name()?,
-                    })
-                }
-                EventType::OnUserUpdated => {
-                    Decoded::OnUserUpdated(OnUserUpdated {
-                        account_sid: self.account_sid()?,
-                        source: self.source()?,
-                        client_identity: self.client_identity()?,
-                        chat_service_sid: self.chat_service_sid()?,
-                        user_sid: self.user_sid()?,
-                        date_created: self.date_created()?,
-                        date_updated: self.date_updated()?,
-                        identity: self.identity()?,
-                        role_sid: self.role_sid()?,
-                        attributes: self.attributes()?,
-                        friendly_name: self.friendly_name()?,
-                        is_online: self.is_online()?,
-                        is_notifiable: self.is_notifiable()?,
-                    })
-                }
-                EventType::Unknown(name) => {
-                    Decoded::Unknown(::std::clone::Clone::clone(name))
-                }
-            },
-        )
+    /// types; an event this crate doesn't know, by name. It never fails: a
+    /// parameter that doesn't parse is `None` in the struct and named in its
+    /// `unparsed`, and its accessor gives the error.
+    pub fn decode(&self) -> Decoded {
+        match &self.event_type {
+            EventType::OnConversationAdd => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationAdd(OnConversationAdd {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_author_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_author_address(),
+                        &mut unparsed,
+                    ),
+                    message_body: crate::runtime::webhook::keep(
+                        self.message_body(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationUpdate(OnConversationUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationRemove => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationRemove(OnConversationRemove {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageAdd => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageAdd(OnMessageAdd {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageUpdate(OnMessageUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageRemove => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageRemove(OnMessageRemove {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantAdd => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantAdd(OnParticipantAdd {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantUpdate(OnParticipantUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantRemove => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantRemove(OnParticipantRemove {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserUpdate => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserUpdate(OnUserUpdate {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationAdded(OnConversationAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_author_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_author_address(),
+                        &mut unparsed,
+                    ),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationUpdated(OnConversationUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationRemoved => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationRemoved(OnConversationRemoved {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    date_removed: crate::runtime::webhook::keep(
+                        self.date_removed(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unique_name: crate::runtime::webhook::keep(
+                        self.unique_name(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    state: crate::runtime::webhook::keep(self.state(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnConversationStateUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnConversationStateUpdated(OnConversationStateUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    state_updated: crate::runtime::webhook::keep(
+                        self.state_updated(),
+                        &mut unparsed,
+                    ),
+                    state_from: crate::runtime::webhook::keep(
+                        self.state_from(),
+                        &mut unparsed,
+                    ),
+                    state_to: crate::runtime::webhook::keep(
+                        self.state_to(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    reason: crate::runtime::webhook::keep(self.reason(), &mut unparsed),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageAdded(OnMessageAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    messaging_service_sid: crate::runtime::webhook::keep(
+                        self.messaging_service_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageUpdated(OnMessageUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnMessageRemoved => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnMessageRemoved(OnMessageRemoved {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    index: crate::runtime::webhook::keep(self.index(), &mut unparsed),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    date_removed: crate::runtime::webhook::keep(
+                        self.date_removed(),
+                        &mut unparsed,
+                    ),
+                    body: crate::runtime::webhook::keep(self.body(), &mut unparsed),
+                    author: crate::runtime::webhook::keep(self.author(), &mut unparsed),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    media: crate::runtime::webhook::keep(self.media(), &mut unparsed),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantAdded(OnParticipantAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantUpdated(OnParticipantUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    last_read_message_index: crate::runtime::webhook::keep(
+                        self.last_read_message_index(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnParticipantRemoved => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnParticipantRemoved(OnParticipantRemoved {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    date_removed: crate::runtime::webhook::keep(
+                        self.date_removed(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_proxy_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_proxy_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_projected_address: crate::runtime::webhook::keep(
+                        self.messaging_binding_projected_address(),
+                        &mut unparsed,
+                    ),
+                    messaging_binding_type: crate::runtime::webhook::keep(
+                        self.messaging_binding_type(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnDeliveryUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnDeliveryUpdated(OnDeliveryUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    conversation_sid: crate::runtime::webhook::keep(
+                        self.conversation_sid(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    message_sid: crate::runtime::webhook::keep(
+                        self.message_sid(),
+                        &mut unparsed,
+                    ),
+                    delivery_receipt_sid: crate::runtime::webhook::keep(
+                        self.delivery_receipt_sid(),
+                        &mut unparsed,
+                    ),
+                    channel_message_sid: crate::runtime::webhook::keep(
+                        self.channel_message_sid(),
+                        &mut unparsed,
+                    ),
+                    participant_sid: crate::runtime::webhook::keep(
+                        self.participant_sid(),
+                        &mut unparsed,
+                    ),
+                    status: crate::runtime::webhook::keep(self.status(), &mut unparsed),
+                    error_code: crate::runtime::webhook::keep(
+                        self.error_code(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserAdded => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserAdded(OnUserAdded {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::OnUserUpdated => {
+                let mut unparsed = ::std::vec::Vec::new();
+                Decoded::OnUserUpdated(OnUserUpdated {
+                    account_sid: crate::runtime::webhook::keep(
+                        self.account_sid(),
+                        &mut unparsed,
+                    ),
+                    source: crate::runtime::webhook::keep(self.source(), &mut unparsed),
+                    client_identity: crate::runtime::webhook::keep(
+                        self.client_identity(),
+                        &mut unparsed,
+                    ),
+                    chat_service_sid: crate::runtime::webhook::keep(
+                        self.chat_service_sid(),
+                        &mut unparsed,
+                    ),
+                    user_sid: crate::runtime::webhook::keep(
+                        self.user_sid(),
+                        &mut unparsed,
+                    ),
+                    date_created: crate::runtime::webhook::keep(
+                        self.date_created(),
+                        &mut unparsed,
+                    ),
+                    date_updated: crate::runtime::webhook::keep(
+                        self.date_updated(),
+                        &mut unparsed,
+                    ),
+                    identity: crate::runtime::webhook::keep(
+                        self.identity(),
+                        &mut unparsed,
+                    ),
+                    role_sid: crate::runtime::webhook::keep(
+                        self.role_sid(),
+                        &mut unparsed,
+                    ),
+                    attributes: crate::runtime::webhook::keep(
+                        self.attributes(),
+                        &mut unparsed,
+                    ),
+                    friendly_name: crate::runtime::webhook::keep(
+                        self.friendly_name(),
+                        &mut unparsed,
+                    ),
+                    is_online: crate::runtime::webhook::keep(
+                        self.is_online(),
+                        &mut unparsed,
+                    ),
+                    is_notifiable: crate::runtime::webhook::keep(
+                        self.is_notifiable(),
+                        &mut unparsed,
+                    ),
+                    unparsed,
+                })
+            }
+            EventType::Unknown(name) => {
+                Decoded::Unknown(::std::clone::Clone::clone(name))
+            }
+        }
     }
 
     /// `200 OK`, no body: a pre-event goes ahead unchanged, a post-event is
@@ -1275,6 +2020,10 @@ pub struct OnConversationAdd {
     pub media: ::std::option::Option<::serde_json::Value>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationUpdate`: A Conversation's attributes are about to change.
@@ -1307,6 +2056,10 @@ pub struct OnConversationUpdate {
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationRemove`: A Conversation is about to be removed from its Service.
@@ -1339,6 +2092,10 @@ pub struct OnConversationRemove {
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageAdd`: A Message is about to be posted.
@@ -1365,6 +2122,10 @@ pub struct OnMessageAdd {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageUpdate`: A Message's body or attributes are about to change.
@@ -1399,6 +2160,10 @@ pub struct OnMessageUpdate {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageRemove`: A Message is about to be deleted.
@@ -1433,6 +2198,10 @@ pub struct OnMessageRemove {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantAdd`: A Participant is about to join a Conversation.
@@ -1465,6 +2234,10 @@ pub struct OnParticipantAdd {
     >,
     /// `MessagingBinding.Type`: The Participant's channel: `SMS`, `CHAT` or `WHATSAPP`.
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantUpdate`: A Participant's configurable attributes are about to change.
@@ -1503,6 +2276,10 @@ pub struct OnParticipantUpdate {
     >,
     /// `MessagingBinding.Type`: The Participant's channel: `SMS`, `CHAT` or `WHATSAPP`.
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantRemove`: A Participant is about to be removed from a Conversation.
@@ -1541,6 +2318,10 @@ pub struct OnParticipantRemove {
     >,
     /// `MessagingBinding.Type`: The Participant's channel: `SMS`, `CHAT` or `WHATSAPP`.
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserUpdate`: A User is about to change.
@@ -1569,6 +2350,10 @@ pub struct OnUserUpdate {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `FriendlyName`: The resource's friendly name.
     pub friendly_name: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationAdded`: A Conversation was created.
@@ -1611,6 +2396,10 @@ pub struct OnConversationAdded {
     pub messaging_binding_author_address: ::std::option::Option<::std::string::String>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationUpdated`: A Conversation's attributes changed.
@@ -1643,6 +2432,10 @@ pub struct OnConversationUpdated {
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationRemoved`: A Conversation was removed from its Service.
@@ -1677,6 +2470,10 @@ pub struct OnConversationRemoved {
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// `State`: The Conversation's state.
     pub state: ::std::option::Option<crate::types::ConversationState>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onConversationStateUpdated`: A Conversation's state changed.
@@ -1705,6 +2502,10 @@ pub struct OnConversationStateUpdated {
     pub reason: ::std::option::Option<::std::string::String>,
     /// `MessagingServiceSid`: The Messaging Service of the Conversation.
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageAdded`: A Message was posted.
@@ -1739,6 +2540,10 @@ pub struct OnMessageAdded {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageUpdated`: A Message's body or attributes changed.
@@ -1773,6 +2578,10 @@ pub struct OnMessageUpdated {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onMessageRemoved`: A Message was deleted.
@@ -1809,6 +2618,10 @@ pub struct OnMessageRemoved {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `Media`: The Message's media, a JSON array (sent as text).
     pub media: ::std::option::Option<::serde_json::Value>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantAdded`: A Participant joined a Conversation.
@@ -1845,6 +2658,10 @@ pub struct OnParticipantAdded {
     >,
     /// `MessagingBinding.Type`: The Participant's channel: `SMS`, `CHAT` or `WHATSAPP`.
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantUpdated`: A Participant's configurable attributes changed.
@@ -1885,6 +2702,10 @@ pub struct OnParticipantUpdated {
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
     /// `LastReadMessageIndex`: The index of the last Message the Participant read.
     pub last_read_message_index: ::std::option::Option<i64>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onParticipantRemoved`: A Participant was removed from a Conversation.
@@ -1925,6 +2746,10 @@ pub struct OnParticipantRemoved {
     >,
     /// `MessagingBinding.Type`: The Participant's channel: `SMS`, `CHAT` or `WHATSAPP`.
     pub messaging_binding_type: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onDeliveryUpdated`: A delivery receipt's status changed.
@@ -1961,6 +2786,10 @@ pub struct OnDeliveryUpdated {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// `DateUpdated`: When the resource was last changed.
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserAdded`: A User was added.
@@ -1989,6 +2818,10 @@ pub struct OnUserAdded {
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `FriendlyName`: The resource's friendly name.
     pub friendly_name: ::std::option::Option<::std::string::String>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// `onUserUpdated`: A User changed.
@@ -2023,6 +2856,10 @@ pub struct OnUserUpdated {
     pub is_online: ::std::option::Option<bool>,
     /// `isNotifiable`: Whether the User can get push notifications.
     pub is_notifiable: ::std::option::Option<bool>,
+    /// The parameters above that were sent but don't parse as their type (a SID
+    /// with a prefix this crate doesn't know): each is `None` above, and its
+    /// text is still in [`Event::params`].
+    pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
 }
 
 /// An answer to `onConversationAdd` that lets the action go ahead with changes: only the fields set are sent, and Twilio leaves the rest as they are.
