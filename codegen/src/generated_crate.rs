@@ -32,6 +32,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "Secret",
     "SidFault",
     "SidStart",
+    "UnreadField",
     "ValidationError",
     "WebhookError",
     "WebhookParamError",
@@ -39,6 +40,13 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "WebhookResponse",
     "WebhookValidator",
 ];
+
+/// The field of every record, object type and page that names what the answer held
+/// but could not be read as documented; no property may take its name.
+pub const UNREAD_FIELDS: &str = "unread_fields";
+/// The JSON key under which the runtime hands a record those fields
+/// (`twilio_codegen_runtime::__private::UNREAD_KEY`, which a wire test compares).
+pub const UNREAD_KEY: &str = "\u{0}unread";
 
 /// Types and constants the root defines in `src/client.rs`.
 pub const CLIENT: &str = "Client";

@@ -616,6 +616,25 @@ impl Builder {
                 &f.doc,
             );
         }
+        self.unread_fields(name);
+    }
+
+    /// The field every record, object type and page has for what its answer held
+    /// but could not be read.
+    fn unread_fields(&mut self, owner: &str) {
+        self.push(
+            Kind::Field,
+            format!("{owner}.{}", crate::generated_crate::UNREAD_FIELDS),
+            Some((Kind::Struct, owner)),
+            Detail::Field {
+                ty: "Vec<UnreadField>".into(),
+                wire: String::new(),
+                renamed: false,
+                nullable: false,
+                default: None,
+            },
+            "",
+        );
     }
 
     fn resource(&mut self, r: &Resource) {
@@ -658,6 +677,7 @@ impl Builder {
                     "",
                 );
             }
+            self.unread_fields(&page.name);
         }
         for op in &r.operations {
             if let Some(name) = &op.params_type {

@@ -8,6 +8,7 @@ pub use crate::newtype::{deserialize_from_str, parse_sid};
 pub use crate::paging::Page;
 pub use crate::path::segment;
 pub use crate::transport::{Request, Transport};
+pub use crate::unread::KEY as UNREAD_KEY;
 pub use crate::validate::{is_sid, length, range, range_f64, sid};
 pub use fstr::FStr;
 pub use reqwest::Method;

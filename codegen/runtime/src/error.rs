@@ -48,8 +48,12 @@ pub enum Error {
         body: String,
     },
 
-    /// A 2xx answer whose body is not what the operation returns.
-    #[error("{operation}: could not read the HTTP {status} answer: {message}; the body starts: {snippet}")]
+    /// A 2xx answer whose body can't be read at all (it is not JSON, or not even
+    /// the shape of the record): **the request succeeded**, so don't send it again
+    /// blindly; what the API created or changed may be recovered from `body`. A
+    /// field that merely breaks its documented type is no error: the record names
+    /// it in its `unread_fields`.
+    #[error("{operation}: the request succeeded (HTTP {status}), but its answer could not be read: {message}; the body starts: {snippet}")]
     Decode {
         /// The operation that was called, such as `Invite.fetch`.
         operation: &'static str,
@@ -59,6 +63,9 @@ pub enum Error {
         message: String,
         /// The start of the body, at most 512 bytes, cut on a character boundary.
         snippet: String,
+        /// The whole body, up to the client's
+        /// [`max_body_bytes`](crate::ClientBuilder::max_body_bytes).
+        body: Vec<u8>,
     },
 
     /// The answer's body was longer than the client reads (see
@@ -271,13 +278,14 @@ impl Error {
         operation: &'static str,
         status: u16,
         error: &serde_json::Error,
-        body: &[u8],
+        body: Vec<u8>,
     ) -> Error {
         Error::Decode {
             operation,
             status,
             message: error.to_string(),
-            snippet: snippet(body),
+            snippet: snippet(&body),
+            body,
         }
     }
 

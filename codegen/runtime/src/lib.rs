@@ -57,6 +57,7 @@ mod retry;
 mod secret;
 mod tls;
 mod transport;
+mod unread;
 mod validate;
 mod webhook;
 mod wire_text;
@@ -70,6 +71,7 @@ pub use error::{ApiError, Error};
 pub use page::PageMeta;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+pub use unread::UnreadField;
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
 pub use webhook::{
     WebhookError, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,

@@ -3,7 +3,8 @@
 
 use crate::error::Error;
 use crate::page::PageMeta;
-use crate::transport::{decode, Request, Transport};
+use crate::transport::{Request, Transport};
+use crate::unread::decode_page;
 use futures_util::stream::{self, Stream};
 use std::collections::HashSet;
 use std::marker::PhantomData;
@@ -13,7 +14,13 @@ use std::marker::PhantomData;
 #[doc(hidden)]
 pub trait Page: serde::de::DeserializeOwned + Send + 'static {
     /// One record.
-    type Item: Send + 'static;
+    type Item: serde::de::DeserializeOwned + Send + 'static;
+
+    /// The key of the records' list in the answer (`invites`).
+    const RECORDS: &'static str;
+
+    /// The records, to put back those read one by one.
+    fn records_mut(&mut self) -> &mut Vec<Self::Item>;
 
     /// The records, in order, and the page's `meta`.
     fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
@@ -133,7 +140,7 @@ impl<P: Page> Walk<P> {
             )));
         }
         let (status, body) = self.client.execute(&req, url).await?;
-        decode(operation, status, &body)
+        decode_page(operation, status, body)
     }
 }
 

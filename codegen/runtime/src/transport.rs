@@ -10,8 +10,8 @@ use crate::oauth::TokenSource;
 use crate::retry::{self, RetryPolicy};
 use crate::validate::{Problem, ValidationError};
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER,
-    USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+    LOCATION, RETRY_AFTER, USER_AGENT,
 };
 use reqwest::{Method, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -197,11 +197,21 @@ impl Transport {
         self.inner.credentials.account_sid()
     }
 
-    /// Sends `req` and decodes a 2xx answer's JSON body as `T`.
+    /// Sends `req` and decodes a 2xx answer's JSON body as `T`, a record: a field
+    /// that breaks its documented type is left out and named in the record's
+    /// `unread_fields` (see [`UnreadField`](crate::UnreadField)), never an error.
     pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
         let url = self.url_for(&req)?;
         let (status, body) = self.execute(&req, url).await?;
-        decode(req.operation, status, &body)
+        crate::unread::decode(req.operation, status, body)
+    }
+
+    /// Sends `req` and decodes a 2xx answer's JSON body as one page of a listing,
+    /// each record read as [`send_json`](Self::send_json) reads one.
+    pub async fn send_page<P: crate::paging::Page>(&self, req: Request) -> Result<P, Error> {
+        let url = self.url_for(&req)?;
+        let (status, body) = self.execute(&req, url).await?;
+        crate::unread::decode_page(req.operation, status, body)
     }
 
     /// Sends `req` and expects no content back: 204, or any 2xx whose body is
@@ -214,7 +224,7 @@ impl Transport {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        decode::<IgnoredAny>(req.operation, status, &body).map(|_| ())
+        crate::unread::decode::<IgnoredAny>(req.operation, status, body).map(|_| ())
     }
 
     /// The absolute URL for `req`: base URL, path, query.
@@ -262,28 +272,33 @@ impl Transport {
         )))
     }
 
-    /// Sends `req`, whose answer is a redirect (a 3xx with a `Location`), and returns
-    /// the URL it points to, resolved against the request's, without following it:
-    /// the target is often another host (a file store), which must never see the
-    /// credentials. Any other answer is an error: a 2xx is an [`Error::Decode`].
+    /// Sends `req`, whose answer is a redirect, and returns the URL it points to,
+    /// resolved against the request's, without following it: the target is often
+    /// another host (a file store), which must never see the credentials. The target
+    /// is the `Location` header of a 3xx, or, without one, the `redirect_to` of the
+    /// answer's JSON body (Twilio's OpenAPI examples answer with the body alone). An
+    /// answer with neither is an [`Error::Decode`].
     pub async fn send_redirect(&self, req: Request) -> Result<String, Error> {
         let url = self.url_for(&req)?;
         let answer = self.exchange(&req, url.clone(), true).await?;
-        let not_a_redirect = |message: String| Error::Decode {
+        let failed = |message: String| Error::Decode {
             operation: req.operation,
             status: answer.status,
             message,
-            snippet: String::from_utf8_lossy(&answer.body[..answer.body.len().min(512)])
-                .into_owned(),
+            snippet: crate::error::snippet(&answer.body),
+            body: answer.body.clone(),
         };
-        let Some(location) = &answer.location else {
-            return Err(not_a_redirect(
-                "expected a redirect with a `Location` header".into(),
-            ));
+        let target = match &answer.location {
+            Some(location) => location.clone(),
+            None => redirect_to(&answer.body).ok_or_else(|| {
+                failed(
+                    "expected a redirect: a `Location` header or a body with `redirect_to`".into(),
+                )
+            })?,
         };
-        url.join(location)
+        url.join(&target)
             .map(String::from)
-            .map_err(|e| not_a_redirect(format!("the `Location` `{location}` is not a URL: {e}")))
+            .map_err(|e| failed(format!("the redirect target `{target}` is not a URL: {e}")))
     }
 
     /// Sends `req` to `url` (its path and query already in it), retrying as the
@@ -396,7 +411,7 @@ impl Transport {
             .request(method.clone(), url)
             .headers(headers.clone());
         let Some(bearer) = authorization else {
-            return self.common_headers(builder, body);
+            return self.common_headers(builder, method, body);
         };
         let builder = match (bearer, inner.credentials.kind()) {
             (Some(bearer), _) => builder.header(AUTHORIZATION, bearer.clone()),
@@ -409,7 +424,7 @@ impl Transport {
             // `build` made a token source for these: never reached.
             (None, Kind::ClientCredentials { .. }) => builder,
         };
-        self.common_headers(builder, body)
+        self.common_headers(builder, method, body)
     }
 
     /// What every request has besides credentials: `Accept`, `User-Agent`, the
@@ -417,6 +432,7 @@ impl Transport {
     fn common_headers(
         &self,
         builder: reqwest::RequestBuilder,
+        method: &Method,
         body: &Body,
     ) -> reqwest::RequestBuilder {
         let builder = builder
@@ -424,6 +440,9 @@ impl Transport {
             .header(USER_AGENT, self.inner.user_agent.clone())
             .timeout(self.inner.timeout);
         match body {
+            // Twilio's libraries send an empty POST with `Content-Length: 0`, and
+            // some front ends answer 411 without it.
+            Body::None if method_has_body(method) => builder.header(CONTENT_LENGTH, "0"),
             Body::None => builder,
             Body::Form(pairs) => builder.form(pairs),
             Body::Json(value) => builder
@@ -481,13 +500,20 @@ pub(crate) async fn read_body(
     Ok(body)
 }
 
-/// Decodes a 2xx body, or says which operation got what.
-pub(crate) fn decode<T: DeserializeOwned>(
-    operation: &'static str,
-    status: u16,
-    body: &[u8],
-) -> Result<T, Error> {
-    serde_json::from_slice(body).map_err(|e| Error::decode(operation, status, &e, body))
+/// The `redirect_to` of a JSON body, if it has one.
+fn redirect_to(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Redirect {
+        redirect_to: String,
+    }
+    serde_json::from_slice::<Redirect>(body)
+        .ok()
+        .map(|r| r.redirect_to)
+}
+
+/// Whether a request with `method` carries a body, empty or not.
+fn method_has_body(method: &Method) -> bool {
+    matches!(*method, Method::POST | Method::PUT | Method::PATCH)
 }
 
 fn same_origin(a: &Url, b: &Url) -> bool {

@@ -216,6 +216,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         match op.answer {
             Answer::Nothing => "send_empty",
             Answer::Redirect => "send_redirect",
+            Answer::Record if op.kind == OpKind::List => "send_page",
             Answer::Record => "send_json",
         }
     );

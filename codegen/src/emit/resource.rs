@@ -5,6 +5,7 @@ use super::docs::{doc, doc_with};
 use super::named_types::emit_enum;
 use super::rust_types::{field_type, page_fields, rust_type, Presence, RECORD_NON_EXHAUSTIVE};
 use super::{file_stem, handles, ident, params};
+use crate::generated_crate::{UNREAD_FIELDS, UNREAD_KEY};
 use crate::model::{DateFormat, Field, Literal, Page, Paging, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -66,6 +67,7 @@ pub fn record(
     let fields = record_fields.iter().map(|f| field(api, owner, f, usage));
     let defaults: Vec<TokenStream> = record_fields.iter().filter_map(default_fn).collect();
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
+    let unread_field = unread_field("above");
     // `Default` is what a body with no properties decodes to: derived, unless a field
     // has a default of the API's own, which the hand-written impl calls.
     let (derive_default, default_impl) = if defaults.is_empty() {
@@ -82,6 +84,7 @@ pub fn record(
                 (Some(_), None) => quote!(#field: ::std::default::Default::default()),
             }
         });
+        let unread = ident(UNREAD_FIELDS);
         let default_impl = quote! {
             /// What a body without the field decodes to, as the API description says.
             impl #name {
@@ -90,7 +93,7 @@ pub fn record(
 
             impl ::std::default::Default for #name {
                 fn default() -> Self {
-                    #name { #(#inits),* }
+                    #name { #(#inits,)* #unread: ::std::vec::Vec::new() }
                 }
             }
         };
@@ -102,6 +105,7 @@ pub fn record(
         #non_exhaustive
         pub struct #name {
             #(#fields)*
+            #unread_field
         }
 
         #default_impl
@@ -201,6 +205,23 @@ fn default_fn(f: &Field) -> Option<TokenStream> {
     })
 }
 
+/// The field that names what an answer held but could not be read as documented:
+/// the runtime fills it (see `twilio_codegen_runtime::UnreadField`), never the wire.
+fn unread_field(whose: &str) -> TokenStream {
+    let name = ident(UNREAD_FIELDS);
+    let docs = doc(&format!(
+        "The fields of the answer that could not be read as the API documents them (a \
+         SID of another kind, a date in another format): each is left out of the fields \
+         {whose}, which are `None` or their default, and named here with the value as \
+         sent. Empty when every field was read."
+    ));
+    quote! {
+        #docs
+        #[serde(rename = #UNREAD_KEY, default, skip_serializing)]
+        pub #name: ::std::vec::Vec<crate::UnreadField>,
+    }
+}
+
 fn page(r: &Resource, p: &Page) -> TokenStream {
     let name = ident(&p.name);
     let item = ident(&r.name);
@@ -269,6 +290,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             }
         },
     };
+    let unread = unread_field("of this page (not its records, which name their own)");
     let next_number = (p.paging == Paging::Numbered).then(|| {
         quote! {
             fn next_page_number(&self) -> ::std::option::Option<u64> {
@@ -284,10 +306,16 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             #rename
             pub #field: ::std::vec::Vec<#item>,
             #(#fields)*
+            #unread
         }
 
         impl crate::runtime::Page for #name {
             type Item = #item;
+            const RECORDS: &'static str = #key;
+
+            fn records_mut(&mut self) -> &mut ::std::vec::Vec<#item> {
+                &mut self.#field
+            }
 
             fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
                 (self.#field, #meta)

@@ -535,7 +535,7 @@ fn lower_properties(
     properties: &raw::Entries<raw::Property>,
     enums: &mut Vec<InlineEnum>,
 ) -> Vec<Field> {
-    let mut field_names = NameSet::new("field");
+    let mut field_names = NameSet::new("field").reserve(vec![generated_crate::UNREAD_FIELDS]);
     let mut fields = Vec::new();
     for (pwire, p) in &properties.0 {
         let at = [at, &["properties", pwire.as_str()]].concat();

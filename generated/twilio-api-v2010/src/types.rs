@@ -324,6 +324,9 @@ pub struct Capabilities {
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One of: `payment-card-number`, `expiration-date`, `security-code`, `postal-code`, `bank-routing-number`, `bank-account-number`, `payment-card-number-matcher`, `expiration-date-matcher`, `security-code-matcher`, `postal-code-matcher`.
@@ -745,6 +748,9 @@ pub struct IceServer {
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub urls: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// The SID of an Identity (`RI` followed by 32 hex digits).
@@ -784,6 +790,9 @@ pub struct IncomingPhoneNumberCapabilities {
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// The SID of a Key (`SK` followed by 32 hex digits).

@@ -72,7 +72,8 @@
 //!   percent-encoded as exactly one segment.
 //! - **One error type.** Every failure is an [`Error`]: `Validation`, `Api` (the HTTP
 //!   status and Twilio's `code`, `message`, `more_info` and `details`), `Http` (a
-//!   non-JSON error body, cut short), `Decode` (which operation, a snippet), `Timeout`,
+//!   non-JSON error body, cut short), `Decode` (a success whose body is no record at
+//!   all: the request took effect, and the error keeps the whole body), `Timeout`,
 //!   `Connect`, `Transport`, `BodyTooLarge`, `Config` and `Paging`, with helpers such
 //!   as [`Error::status`], [`Error::code`] and [`Error::is_not_found`].
 //! - **Transport.** HTTPS only (plain HTTP only to loopback, for tests), HTTP Basic
@@ -85,6 +86,13 @@
 //! - **Bounded memory.** A success body is read up to 16 MiB
 //!   ([`ClientBuilder::max_body_bytes`]) and an error body up to 64 KiB; past the cap
 //!   the call ends with `Error::BodyTooLarge`.
+//! - **Tolerant in what it reads.** A field of a success answer that breaks its
+//!   documented type (a SID of another kind, the text `"null"`, a date in another
+//!   format) never turns the answer into an error: the record is read without it (the
+//!   field is `None`, or its default) and names it, with the value as sent, in its
+//!   `unread_fields` ([`UnreadField`]). A whole number sent as text, or a code sent as
+//!   a number, is read as what it is. A page names each record's odd fields on that
+//!   record. What the client *sends* is still checked, as above.
 //! - **Paging.** `list` returns one page; `stream` yields every record, fetching the
 //!   next page exactly as the API links it, only when polled, only on the client's own
 //!   scheme, host and port, and never the same URL twice.
@@ -139,8 +147,8 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    ValidationError, WebhookError, WebhookParamError, WebhookParams, WebhookResponse,
-    WebhookValidator,
+    UnreadField, ValidationError, WebhookError, WebhookParamError, WebhookParams,
+    WebhookResponse, WebhookValidator,
 };
 
 pub use resources::binding::{Binding, BindingPage, Bindings, ListBindings};

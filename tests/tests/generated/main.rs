@@ -7,6 +7,7 @@ mod client;
 mod format_features;
 mod oauth;
 mod object_types;
+mod odd_answers;
 mod roundtrip;
 mod shared_runtime;
 mod webhooks;

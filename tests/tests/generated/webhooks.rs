@@ -124,10 +124,7 @@ fn unknown_events_and_parameters_are_kept() {
     assert!(!event.event_type().is_pre_event());
     assert_eq!(event.params().to_vec(), params);
     assert_eq!(event.param("Brand"), Some("new é"));
-    assert_eq!(
-        event.decode(),
-        Decoded::Unknown("onSomethingNew".into())
-    );
+    assert_eq!(event.decode(), Decoded::Unknown("onSomethingNew".into()));
     // A declared parameter reads on an unknown event too.
     assert_eq!(
         event.channel_sid().expect("a SID").map(|s| s.to_string()),
@@ -261,7 +258,10 @@ fn a_pre_event_with_an_odd_sid_still_decodes_and_is_allowed() {
     assert_eq!(add.conversation_sid, None);
     assert_eq!(add.unparsed.len(), 1);
     assert_eq!(add.unparsed[0].param, "ConversationSid");
-    assert_eq!(event.param("ConversationSid"), Some("XX00000000000000000000000000000000"));
+    assert_eq!(
+        event.param("ConversationSid"),
+        Some("XX00000000000000000000000000000000")
+    );
     assert_eq!(event.allow().status(), 200);
 }
 

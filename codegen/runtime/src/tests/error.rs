@@ -237,28 +237,45 @@ async fn html_502_becomes_error_http_with_a_truncated_body() {
     assert_eq!(requests(&server).await.len(), 1);
 }
 
+/// A 2xx body that can't be read at all: the error says the request succeeded and
+/// keeps the whole body, so a caller can recover what was created.
 #[tokio::test]
-async fn a_2xx_body_of_the_wrong_shape_is_error_decode() {
+async fn a_2xx_body_of_the_wrong_shape_is_error_decode_with_the_whole_body() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": 5})))
-        .mount(&server)
-        .await;
-    let err = client(&server)
-        .send_json::<Invite>(get("/v1/x"))
-        .await
-        .unwrap_err();
-    match err {
-        Error::Decode {
-            operation,
-            status,
-            message,
-            snippet,
-        } => {
-            assert_eq!((operation, status), ("Invite.fetch", 200));
-            assert!(message.contains("invalid type: integer `5`"), "{message}");
-            assert_eq!(snippet, r#"{"sid":5}"#);
+    let long = format!(r#"{{"sid": 5, "note": "{}"}}"#, "x".repeat(2000));
+    for (body, says) in [
+        (long.as_str(), "missing field `identity`"),
+        (r#"[1, 2]"#, "invalid type: integer `1`"),
+        ("<html>created</html>", "expected value"),
+    ] {
+        server.reset().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(201).set_body_string(body))
+            .mount(&server)
+            .await;
+        let err = client(&server)
+            .send_json::<Invite>(create(Vec::new()))
+            .await
+            .unwrap_err();
+        let shown = err.to_string();
+        match err {
+            Error::Decode {
+                status,
+                message,
+                snippet,
+                body: whole,
+                ..
+            } => {
+                assert_eq!(status, 201);
+                assert!(message.contains(says), "{message}");
+                assert_eq!(whole, body.as_bytes());
+                assert!(snippet.len() <= 515, "{}", snippet.len());
+                assert!(
+                    shown.contains("the request succeeded (HTTP 201)"),
+                    "{shown}"
+                );
+            }
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
     }
 }

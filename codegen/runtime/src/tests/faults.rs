@@ -94,6 +94,7 @@ async fn a_truncated_json_body_is_error_decode() {
             status: 200,
             message,
             snippet,
+            ..
         } => {
             assert!(message.contains("EOF while parsing"), "{message}");
             assert_eq!(snippet, r#"{"sid": "IN1", "identi"#);

@@ -322,8 +322,9 @@ fn an_endless_body_is_read_in_bounded_memory() {
     }
 }
 
-/// A body just under the limit that is not even UTF-8: the error keeps 512 bytes of
-/// it, without converting the rest (which would triple it).
+/// A body just under the limit that is not even UTF-8: the error keeps it whole,
+/// moved and not copied, and 512 bytes of it as text, without converting the rest
+/// (which would triple it).
 #[cfg(target_os = "linux")]
 #[test]
 fn an_undecodable_body_at_the_limit_is_reported_in_bounded_memory() {

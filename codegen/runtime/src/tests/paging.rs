@@ -411,6 +411,11 @@ struct NumberedPage {
 
 impl crate::__private::Page for NumberedPage {
     type Item = super::server::Invite;
+    const RECORDS: &'static str = "results";
+
+    fn records_mut(&mut self) -> &mut Vec<Self::Item> {
+        &mut self.results
+    }
 
     fn into_parts(self) -> (Vec<Self::Item>, crate::PageMeta) {
         (self.results, crate::PageMeta::default())

@@ -76,7 +76,7 @@ async fn an_answer_that_is_not_a_redirect_is_an_error() {
     answering(&server, ResponseTemplate::new(307)).await;
     let err = client(&server).send_redirect(get(DAY)).await.unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { status: 307, message, .. } if message.contains("Location")),
+        matches!(&err, Error::Decode { status: 307, message, .. } if message.contains("Location") && message.contains("redirect_to")),
         "{err:?}"
     );
 
@@ -88,6 +88,40 @@ async fn an_answer_that_is_not_a_redirect_is_an_error() {
     .await;
     let err = client(&server).send_redirect(get(DAY)).await.unwrap_err();
     assert!(matches!(err, Error::Api(_)), "{err:?}");
+}
+
+/// Without a `Location`, the body's `redirect_to` is the target, as Twilio's OpenAPI
+/// examples answer; the header wins when both are there.
+#[tokio::test]
+async fn without_a_location_the_bodys_redirect_to_is_the_target() {
+    for status in [307, 200] {
+        let server = MockServer::start().await;
+        answering(
+            &server,
+            ResponseTemplate::new(status).set_body_json(
+                serde_json::json!({ "redirect_to": "https://files.example.com/d.gz" }),
+            ),
+        )
+        .await;
+        let url = client(&server)
+            .send_redirect(get(DAY))
+            .await
+            .expect("a target");
+        assert_eq!(url, "https://files.example.com/d.gz", "{status}");
+    }
+    let server = MockServer::start().await;
+    answering(
+        &server,
+        ResponseTemplate::new(302)
+            .insert_header("location", "https://a.example.com/")
+            .set_body_json(serde_json::json!({ "redirect_to": "https://b.example.com/" })),
+    )
+    .await;
+    let url = client(&server)
+        .send_redirect(get(DAY))
+        .await
+        .expect("a target");
+    assert_eq!(url, "https://a.example.com/");
 }
 
 /// Other operations still take a 3xx as the error it is for them.

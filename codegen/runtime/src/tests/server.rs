@@ -86,6 +86,10 @@ pub struct InvitePage {
 
 impl Page for InvitePage {
     type Item = Invite;
+    const RECORDS: &'static str = "invites";
+    fn records_mut(&mut self) -> &mut Vec<Invite> {
+        &mut self.invites
+    }
     fn into_parts(self) -> (Vec<Invite>, PageMeta) {
         (self.invites, self.meta)
     }

@@ -56,6 +56,9 @@ pub struct Address {
     pub verified: ::std::option::Option<bool>,
     /// The additional number and street address of the address.
     pub street_secondary: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Address records, as the list operation returns it.
@@ -89,10 +92,19 @@ pub struct AddressPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for AddressPage {
     type Item = Address;
+
+    const RECORDS: &'static str = "addresses";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Address> {
+        &mut self.addresses
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Address>, crate::PageMeta) {
         (
@@ -768,7 +780,7 @@ impl Addresses {
         &self,
         params: ListAddresses,
     ) -> ::std::result::Result<AddressPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Address the list operation returns, page after page, as a stream.

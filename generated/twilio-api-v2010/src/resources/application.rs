@@ -68,6 +68,9 @@ pub struct Application {
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// Whether to allow other Twilio accounts to dial this applicaton using Dial verb. Can be: `true` or `false`.
     pub public_application_connect_enabled: ::std::option::Option<bool>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Application records, as the list operation returns it.
@@ -101,10 +104,19 @@ pub struct ApplicationPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ApplicationPage {
     type Item = Application;
+
+    const RECORDS: &'static str = "applications";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Application> {
+        &mut self.applications
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Application>, crate::PageMeta) {
         (
@@ -1088,7 +1100,7 @@ impl Applications {
         &self,
         params: ListApplications,
     ) -> ::std::result::Result<ApplicationPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Application the list operation returns, page after page, as a stream.

@@ -30,6 +30,9 @@ pub struct AuthorizedConnectApp {
     pub permissions: ::std::option::Option<::std::vec::Vec<crate::types::Permission>>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of AuthorizedConnectApp records, as the list operation returns it.
@@ -63,10 +66,19 @@ pub struct AuthorizedConnectAppPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for AuthorizedConnectAppPage {
     type Item = AuthorizedConnectApp;
+
+    const RECORDS: &'static str = "authorized_connect_apps";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<AuthorizedConnectApp> {
+        &mut self.authorized_connect_apps
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<AuthorizedConnectApp>, crate::PageMeta) {
         (
@@ -309,7 +321,7 @@ impl AuthorizedConnectApps {
         &self,
         params: ListAuthorizedConnectApps,
     ) -> ::std::result::Result<AuthorizedConnectAppPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every AuthorizedConnectApp the list operation returns, page after page, as a stream.

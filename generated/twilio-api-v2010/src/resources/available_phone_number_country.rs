@@ -21,6 +21,9 @@ pub struct AvailablePhoneNumberCountry {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of AvailablePhoneNumberCountry records, as the list operation returns it.
@@ -33,10 +36,19 @@ pub struct AvailablePhoneNumberCountryPage {
     /// This page, relative to the host, where the answer says.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for AvailablePhoneNumberCountryPage {
     type Item = AvailablePhoneNumberCountry;
+
+    const RECORDS: &'static str = "countries";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<AvailablePhoneNumberCountry> {
+        &mut self.countries
+    }
 
     fn into_parts(
         self,
@@ -274,7 +286,7 @@ impl AvailablePhoneNumbers {
         &self,
         params: ListAvailablePhoneNumbers,
     ) -> ::std::result::Result<AvailablePhoneNumberCountryPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every AvailablePhoneNumberCountry the list operation returns, page after page, as a stream.

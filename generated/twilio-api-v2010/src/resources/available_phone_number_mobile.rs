@@ -40,6 +40,9 @@ pub struct AvailablePhoneNumberMobile {
     pub beta: ::std::option::Option<bool>,
     /// The set of Boolean properties that indicate whether a phone number can receive calls or messages.  Capabilities are: `Voice`, `SMS`, and `MMS` and each capability can be: `true` or `false`.
     pub capabilities: ::std::option::Option<crate::types::Capabilities>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of AvailablePhoneNumberMobile records, as the list operation returns it.
@@ -73,10 +76,19 @@ pub struct AvailablePhoneNumberMobilePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for AvailablePhoneNumberMobilePage {
     type Item = AvailablePhoneNumberMobile;
+
+    const RECORDS: &'static str = "available_phone_numbers";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<AvailablePhoneNumberMobile> {
+        &mut self.available_phone_numbers
+    }
 
     fn into_parts(
         self,
@@ -603,7 +615,7 @@ impl AvailablePhoneNumberMobileHandle {
         &self,
         params: ListAvailablePhoneNumberMobile,
     ) -> ::std::result::Result<AvailablePhoneNumberMobilePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every AvailablePhoneNumberMobile the list operation returns, page after page, as a stream.

@@ -10,6 +10,9 @@ pub struct CallEvent {
     pub request: ::std::option::Option<::serde_json::Value>,
     /// Contains a dictionary representing the call response, including a list of the call events.
     pub response: ::std::option::Option<::serde_json::Value>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of CallEvent records, as the list operation returns it.
@@ -43,10 +46,19 @@ pub struct CallEventPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for CallEventPage {
     type Item = CallEvent;
+
+    const RECORDS: &'static str = "events";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<CallEvent> {
+        &mut self.events
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<CallEvent>, crate::PageMeta) {
         (
@@ -247,7 +259,7 @@ impl CallEvents {
         &self,
         params: ListCallEvents,
     ) -> ::std::result::Result<CallEventPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every CallEvent the list operation returns, page after page, as a stream.

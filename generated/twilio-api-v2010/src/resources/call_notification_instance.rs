@@ -67,6 +67,9 @@ pub struct CallNotificationInstance {
     pub sid: ::std::option::Option<crate::types::NotificationInstanceSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of CallNotificationInstance records, as the list operation returns it.
@@ -100,10 +103,19 @@ pub struct CallNotificationInstancePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for CallNotificationInstancePage {
     type Item = CallNotificationInstance;
+
+    const RECORDS: &'static str = "notifications";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<CallNotificationInstance> {
+        &mut self.notifications
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<CallNotificationInstance>, crate::PageMeta) {
         (
@@ -407,7 +419,7 @@ impl CallNotifications {
         &self,
         params: ListCallNotifications,
     ) -> ::std::result::Result<CallNotificationInstancePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every CallNotificationInstance the list operation returns, page after page, as a stream.

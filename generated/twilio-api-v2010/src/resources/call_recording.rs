@@ -80,6 +80,9 @@ pub struct CallRecording {
     pub error_code: ::std::option::Option<i64>,
     /// The recorded track. Can be: `inbound`, `outbound`, or `both`.
     pub track: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of CallRecording records, as the list operation returns it.
@@ -113,10 +116,19 @@ pub struct CallRecordingPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for CallRecordingPage {
     type Item = CallRecording;
+
+    const RECORDS: &'static str = "recordings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<CallRecording> {
+        &mut self.recordings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<CallRecording>, crate::PageMeta) {
         (
@@ -668,7 +680,7 @@ impl CallRecordings {
         &self,
         params: ListCallRecordings,
     ) -> ::std::result::Result<CallRecordingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every CallRecording the list operation returns, page after page, as a stream.

@@ -61,6 +61,9 @@ pub struct Conference {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub call_sid_ending_conference: ::std::option::Option<crate::types::CallSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Conference records, as the list operation returns it.
@@ -94,10 +97,19 @@ pub struct ConferencePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConferencePage {
     type Item = Conference;
+
+    const RECORDS: &'static str = "conferences";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Conference> {
+        &mut self.conferences
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Conference>, crate::PageMeta) {
         (
@@ -534,7 +546,7 @@ impl Conferences {
         &self,
         params: ListConferences,
     ) -> ::std::result::Result<ConferencePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Conference the list operation returns, page after page, as a stream.

@@ -38,6 +38,9 @@ pub struct ConnectApp {
     pub sid: ::std::option::Option<crate::types::ConnectAppSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ConnectApp records, as the list operation returns it.
@@ -71,10 +74,19 @@ pub struct ConnectAppPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConnectAppPage {
     type Item = ConnectApp;
+
+    const RECORDS: &'static str = "connect_apps";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ConnectApp> {
+        &mut self.connect_apps
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ConnectApp>, crate::PageMeta) {
         (
@@ -501,7 +513,7 @@ impl ConnectApps {
         &self,
         params: ListConnectApps,
     ) -> ::std::result::Result<ConnectAppPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ConnectApp the list operation returns, page after page, as a stream.

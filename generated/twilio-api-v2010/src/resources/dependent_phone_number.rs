@@ -96,6 +96,9 @@ pub struct DependentPhoneNumber {
     pub emergency_address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of DependentPhoneNumber records, as the list operation returns it.
@@ -129,10 +132,19 @@ pub struct DependentPhoneNumberPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for DependentPhoneNumberPage {
     type Item = DependentPhoneNumber;
+
+    const RECORDS: &'static str = "dependent_phone_numbers";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<DependentPhoneNumber> {
+        &mut self.dependent_phone_numbers
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<DependentPhoneNumber>, crate::PageMeta) {
         (
@@ -333,7 +345,7 @@ impl DependentPhoneNumbers {
         &self,
         params: ListDependentPhoneNumbers,
     ) -> ::std::result::Result<DependentPhoneNumberPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every DependentPhoneNumber the list operation returns, page after page, as a stream.

@@ -55,6 +55,9 @@ pub struct IncomingPhoneNumberAssignedAddOn {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of IncomingPhoneNumberAssignedAddOn records, as the list operation returns it.
@@ -88,10 +91,19 @@ pub struct IncomingPhoneNumberAssignedAddOnPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for IncomingPhoneNumberAssignedAddOnPage {
     type Item = IncomingPhoneNumberAssignedAddOn;
+
+    const RECORDS: &'static str = "assigned_add_ons";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<IncomingPhoneNumberAssignedAddOn> {
+        &mut self.assigned_add_ons
+    }
 
     fn into_parts(
         self,
@@ -421,7 +433,7 @@ impl IncomingPhoneNumberAssignedAddOns {
         &self,
         params: ListIncomingPhoneNumberAssignedAddOns,
     ) -> ::std::result::Result<IncomingPhoneNumberAssignedAddOnPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every IncomingPhoneNumberAssignedAddOn the list operation returns, page after page, as a stream.

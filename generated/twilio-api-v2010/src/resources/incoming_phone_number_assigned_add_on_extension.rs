@@ -44,6 +44,9 @@ pub struct IncomingPhoneNumberAssignedAddOnExtension {
     pub uri: ::std::option::Option<::std::string::String>,
     /// Whether the Extension will be invoked.
     pub enabled: ::std::option::Option<bool>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of IncomingPhoneNumberAssignedAddOnExtension records, as the list operation returns it.
@@ -77,10 +80,21 @@ pub struct IncomingPhoneNumberAssignedAddOnExtensionPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for IncomingPhoneNumberAssignedAddOnExtensionPage {
     type Item = IncomingPhoneNumberAssignedAddOnExtension;
+
+    const RECORDS: &'static str = "extensions";
+
+    fn records_mut(
+        &mut self,
+    ) -> &mut ::std::vec::Vec<IncomingPhoneNumberAssignedAddOnExtension> {
+        &mut self.extensions
+    }
 
     fn into_parts(
         self,
@@ -336,7 +350,7 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
         IncomingPhoneNumberAssignedAddOnExtensionPage,
         crate::Error,
     > {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every IncomingPhoneNumberAssignedAddOnExtension the list operation returns, page after page, as a stream.

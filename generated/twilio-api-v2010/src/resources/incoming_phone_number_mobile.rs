@@ -130,6 +130,9 @@ pub struct IncomingPhoneNumberMobile {
     pub bundle_sid: ::std::option::Option<crate::types::BundleSid>,
     /// (No description in the spec.)
     pub status: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of IncomingPhoneNumberMobile records, as the list operation returns it.
@@ -163,10 +166,19 @@ pub struct IncomingPhoneNumberMobilePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for IncomingPhoneNumberMobilePage {
     type Item = IncomingPhoneNumberMobile;
+
+    const RECORDS: &'static str = "incoming_phone_numbers";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<IncomingPhoneNumberMobile> {
+        &mut self.incoming_phone_numbers
+    }
 
     fn into_parts(
         self,
@@ -943,7 +955,7 @@ impl IncomingPhoneNumberMobileHandle {
         &self,
         params: ListIncomingPhoneNumberMobile,
     ) -> ::std::result::Result<IncomingPhoneNumberMobilePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every IncomingPhoneNumberMobile the list operation returns, page after page, as a stream.

@@ -30,6 +30,9 @@ pub struct Key {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The secret your application uses to sign Access Tokens and to authenticate to the REST API (you will use this as the basic-auth `password`).  **Note that for security reasons, this field is ONLY returned when the API Key is first created.**
     pub secret: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Key records, as the list operation returns it.
@@ -63,10 +66,19 @@ pub struct KeyPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for KeyPage {
     type Item = Key;
+
+    const RECORDS: &'static str = "keys";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Key> {
+        &mut self.keys
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Key>, crate::PageMeta) {
         (
@@ -434,7 +446,7 @@ impl Keys {
         &self,
         params: ListKeys,
     ) -> ::std::result::Result<KeyPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Key the list operation returns, page after page, as a stream.

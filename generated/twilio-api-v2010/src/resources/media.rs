@@ -38,6 +38,9 @@ pub struct Media {
     pub sid: ::std::option::Option<crate::types::MediaSid>,
     /// The URI of this Media resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Media records, as the list operation returns it.
@@ -71,10 +74,19 @@ pub struct MediaPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for MediaPage {
     type Item = Media;
+
+    const RECORDS: &'static str = "media_list";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Media> {
+        &mut self.media_list
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Media>, crate::PageMeta) {
         (
@@ -369,7 +381,7 @@ impl MediaHandle {
         &self,
         params: ListMedia,
     ) -> ::std::result::Result<MediaPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Media the list operation returns, page after page, as a stream.

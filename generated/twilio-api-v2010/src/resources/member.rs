@@ -33,6 +33,9 @@ pub struct Member {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub queue_sid: ::std::option::Option<crate::types::QueueSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Member records, as the list operation returns it.
@@ -66,10 +69,19 @@ pub struct MemberPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for MemberPage {
     type Item = Member;
+
+    const RECORDS: &'static str = "queue_members";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Member> {
+        &mut self.queue_members
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Member>, crate::PageMeta) {
         (
@@ -366,7 +378,7 @@ impl Members {
         &self,
         params: ListMembers,
     ) -> ::std::result::Result<MemberPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Member the list operation returns, page after page, as a stream.

@@ -76,6 +76,9 @@ pub struct Message {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Message records, as the list operation returns it.
@@ -109,10 +112,19 @@ pub struct MessagePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for MessagePage {
     type Item = Message;
+
+    const RECORDS: &'static str = "messages";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Message> {
+        &mut self.messages
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Message>, crate::PageMeta) {
         (
@@ -999,7 +1011,7 @@ impl Messages {
         &self,
         params: ListMessages,
     ) -> ::std::result::Result<MessagePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Message the list operation returns, page after page, as a stream.

@@ -46,6 +46,9 @@ pub struct OutgoingCallerId {
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The 6 digit validation code that someone must enter to validate the Caller ID  when `phone_number` is called.
     pub validation_code: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of OutgoingCallerId records, as the list operation returns it.
@@ -79,10 +82,19 @@ pub struct OutgoingCallerIdPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for OutgoingCallerIdPage {
     type Item = OutgoingCallerId;
+
+    const RECORDS: &'static str = "outgoing_caller_ids";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<OutgoingCallerId> {
+        &mut self.outgoing_caller_ids
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<OutgoingCallerId>, crate::PageMeta) {
         (
@@ -585,7 +597,7 @@ impl OutgoingCallerIds {
         &self,
         params: ListOutgoingCallerIds,
     ) -> ::std::result::Result<OutgoingCallerIdPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every OutgoingCallerId the list operation returns, page after page, as a stream.

@@ -45,6 +45,9 @@ pub struct Queue {
     /// The maximum number of calls that can be in the queue. The default is 1000 and the maximum is 5000.
     #[serde(default)]
     pub max_size: i64,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Queue records, as the list operation returns it.
@@ -78,10 +81,19 @@ pub struct QueuePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for QueuePage {
     type Item = Queue;
+
+    const RECORDS: &'static str = "queues";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Queue> {
+        &mut self.queues
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Queue>, crate::PageMeta) {
         (
@@ -470,7 +482,7 @@ impl Queues {
         &self,
         params: ListQueues,
     ) -> ::std::result::Result<QueuePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Queue the list operation returns, page after page, as a stream.

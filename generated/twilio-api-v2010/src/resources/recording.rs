@@ -82,6 +82,9 @@ pub struct Recording {
     >,
     /// The URL of the media file associated with this recording resource. When stored externally, this is the full URL location of the media file.
     pub media_url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Recording records, as the list operation returns it.
@@ -115,10 +118,19 @@ pub struct RecordingPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for RecordingPage {
     type Item = Recording;
+
+    const RECORDS: &'static str = "recordings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Recording> {
+        &mut self.recordings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Recording>, crate::PageMeta) {
         (
@@ -502,7 +514,7 @@ impl Recordings {
         &self,
         params: ListRecordings,
     ) -> ::std::result::Result<RecordingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Recording the list operation returns, page after page, as a stream.

@@ -69,6 +69,9 @@ pub struct RecordingAddOnResult {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of RecordingAddOnResult records, as the list operation returns it.
@@ -102,10 +105,19 @@ pub struct RecordingAddOnResultPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for RecordingAddOnResultPage {
     type Item = RecordingAddOnResult;
+
+    const RECORDS: &'static str = "add_on_results";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<RecordingAddOnResult> {
+        &mut self.add_on_results
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<RecordingAddOnResult>, crate::PageMeta) {
         (
@@ -349,7 +361,7 @@ impl RecordingAddOnResults {
         &self,
         params: ListRecordingAddOnResults,
     ) -> ::std::result::Result<RecordingAddOnResultPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every RecordingAddOnResult the list operation returns, page after page, as a stream.

@@ -5,7 +5,11 @@
 /// The Payload Data subresource hosts the actual data returned by the Add-on
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
-pub struct RecordingAddOnResultPayloadData {}
+pub struct RecordingAddOnResultPayloadData {
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+}
 
 /// Operations on the RecordingAddOnResultPayloadData resources of one `AccountSid`, `ReferenceSid`, `AddOnResultSid`, `PayloadSid`.
 ///

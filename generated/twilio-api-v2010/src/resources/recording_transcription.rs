@@ -59,6 +59,9 @@ pub struct RecordingTranscription {
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of RecordingTranscription records, as the list operation returns it.
@@ -92,10 +95,19 @@ pub struct RecordingTranscriptionPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for RecordingTranscriptionPage {
     type Item = RecordingTranscription;
+
+    const RECORDS: &'static str = "transcriptions";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<RecordingTranscription> {
+        &mut self.transcriptions
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<RecordingTranscription>, crate::PageMeta) {
         (
@@ -339,7 +351,7 @@ impl RecordingTranscriptions {
         &self,
         params: ListRecordingTranscriptions,
     ) -> ::std::result::Result<RecordingTranscriptionPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every RecordingTranscription the list operation returns, page after page, as a stream.

@@ -48,6 +48,9 @@ pub struct ShortCode {
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URI of this resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ShortCode records, as the list operation returns it.
@@ -81,10 +84,19 @@ pub struct ShortCodePage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ShortCodePage {
     type Item = ShortCode;
+
+    const RECORDS: &'static str = "short_codes";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ShortCode> {
+        &mut self.short_codes
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ShortCode>, crate::PageMeta) {
         (
@@ -490,7 +502,7 @@ impl ShortCodes {
         &self,
         params: ListShortCodes,
     ) -> ::std::result::Result<ShortCodePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ShortCode the list operation returns, page after page, as a stream.

@@ -34,6 +34,9 @@ pub struct SipAuthRegistrationsCredentialListMapping {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub sid: ::std::option::Option<crate::types::SipCredentialListSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipAuthRegistrationsCredentialListMapping records, as the list operation returns it.
@@ -67,10 +70,21 @@ pub struct SipAuthRegistrationsCredentialListMappingPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipAuthRegistrationsCredentialListMappingPage {
     type Item = SipAuthRegistrationsCredentialListMapping;
+
+    const RECORDS: &'static str = "contents";
+
+    fn records_mut(
+        &mut self,
+    ) -> &mut ::std::vec::Vec<SipAuthRegistrationsCredentialListMapping> {
+        &mut self.contents
+    }
 
     fn into_parts(
         self,
@@ -404,7 +418,7 @@ impl SipAuthRegistrationsCredentialListMappings {
         SipAuthRegistrationsCredentialListMappingPage,
         crate::Error,
     > {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipAuthRegistrationsCredentialListMapping the list operation returns, page after page, as a stream.

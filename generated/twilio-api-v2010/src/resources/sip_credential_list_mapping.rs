@@ -42,6 +42,9 @@ pub struct SipCredentialListMapping {
     pub sid: ::std::option::Option<crate::types::SipCredentialListSid>,
     /// The URI for this resource, relative to `https://api.twilio.com`
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipCredentialListMapping records, as the list operation returns it.
@@ -75,10 +78,19 @@ pub struct SipCredentialListMappingPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipCredentialListMappingPage {
     type Item = SipCredentialListMapping;
+
+    const RECORDS: &'static str = "credential_list_mappings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<SipCredentialListMapping> {
+        &mut self.credential_list_mappings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<SipCredentialListMapping>, crate::PageMeta) {
         (
@@ -404,7 +416,7 @@ impl SipCredentialListMappings {
         &self,
         params: ListSipCredentialListMappings,
     ) -> ::std::result::Result<SipCredentialListMappingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipCredentialListMapping the list operation returns, page after page, as a stream.

@@ -81,6 +81,9 @@ pub struct SipDomain {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub emergency_caller_sid: ::std::option::Option<crate::types::OutgoingCallerIdSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipDomain records, as the list operation returns it.
@@ -114,10 +117,19 @@ pub struct SipDomainPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipDomainPage {
     type Item = SipDomain;
+
+    const RECORDS: &'static str = "domains";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<SipDomain> {
+        &mut self.domains
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<SipDomain>, crate::PageMeta) {
         (
@@ -947,7 +959,7 @@ impl SipDomains {
         &self,
         params: ListSipDomains,
     ) -> ::std::result::Result<SipDomainPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipDomain the list operation returns, page after page, as a stream.

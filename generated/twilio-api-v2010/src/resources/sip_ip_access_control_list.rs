@@ -43,6 +43,9 @@ pub struct SipIpAccessControlList {
     >,
     /// The URI for this resource, relative to `https://api.twilio.com`
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipIpAccessControlList records, as the list operation returns it.
@@ -76,10 +79,19 @@ pub struct SipIpAccessControlListPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipIpAccessControlListPage {
     type Item = SipIpAccessControlList;
+
+    const RECORDS: &'static str = "ip_access_control_lists";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<SipIpAccessControlList> {
+        &mut self.ip_access_control_lists
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<SipIpAccessControlList>, crate::PageMeta) {
         (
@@ -435,7 +447,7 @@ impl SipIpAccessControlLists {
         &self,
         params: ListSipIpAccessControlLists,
     ) -> ::std::result::Result<SipIpAccessControlListPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipIpAccessControlList the list operation returns, page after page, as a stream.

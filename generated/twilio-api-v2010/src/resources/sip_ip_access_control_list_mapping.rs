@@ -42,6 +42,9 @@ pub struct SipIpAccessControlListMapping {
     pub sid: ::std::option::Option<crate::types::SipIpAccessControlListSid>,
     /// The URI for this resource, relative to `https://api.twilio.com`
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipIpAccessControlListMapping records, as the list operation returns it.
@@ -75,10 +78,19 @@ pub struct SipIpAccessControlListMappingPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipIpAccessControlListMappingPage {
     type Item = SipIpAccessControlListMapping;
+
+    const RECORDS: &'static str = "ip_access_control_list_mappings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<SipIpAccessControlListMapping> {
+        &mut self.ip_access_control_list_mappings
+    }
 
     fn into_parts(
         self,
@@ -408,7 +420,7 @@ impl SipIpAccessControlListMappings {
         &self,
         params: ListSipIpAccessControlListMappings,
     ) -> ::std::result::Result<SipIpAccessControlListMappingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipIpAccessControlListMapping the list operation returns, page after page, as a stream.

@@ -49,6 +49,9 @@ pub struct SipIpAddress {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The URI for this resource, relative to `https://api.twilio.com`
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of SipIpAddress records, as the list operation returns it.
@@ -82,10 +85,19 @@ pub struct SipIpAddressPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for SipIpAddressPage {
     type Item = SipIpAddress;
+
+    const RECORDS: &'static str = "ip_addresses";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<SipIpAddress> {
+        &mut self.ip_addresses
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<SipIpAddress>, crate::PageMeta) {
         (
@@ -519,7 +531,7 @@ impl SipIpAddresses {
         &self,
         params: ListSipIpAddresses,
     ) -> ::std::result::Result<SipIpAddressPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every SipIpAddress the list operation returns, page after page, as a stream.

@@ -59,6 +59,9 @@ pub struct UsageRecordThisMonth {
     pub usage: ::std::option::Option<::std::string::String>,
     /// The units in which `usage` is measured, such as `minutes` for calls or `messages` for SMS.
     pub usage_unit: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of UsageRecordThisMonth records, as the list operation returns it.
@@ -92,10 +95,19 @@ pub struct UsageRecordThisMonthPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UsageRecordThisMonthPage {
     type Item = UsageRecordThisMonth;
+
+    const RECORDS: &'static str = "usage_records";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<UsageRecordThisMonth> {
+        &mut self.usage_records
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<UsageRecordThisMonth>, crate::PageMeta) {
         (
@@ -356,7 +368,7 @@ impl UsageRecordThisMonthHandle {
         &self,
         params: ListUsageRecordThisMonth,
     ) -> ::std::result::Result<UsageRecordThisMonthPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every UsageRecordThisMonth the list operation returns, page after page, as a stream.

@@ -63,6 +63,9 @@ pub struct UsageTrigger {
     pub usage_category: ::std::option::Option<::std::string::String>,
     /// The URI of the [UsageRecord](https://www.twilio.com/docs/usage/api/usage-record) resource this trigger watches, relative to `https://api.twilio.com`.
     pub usage_record_uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of UsageTrigger records, as the list operation returns it.
@@ -96,10 +99,19 @@ pub struct UsageTriggerPage {
     /// The index of this page's last record in the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UsageTriggerPage {
     type Item = UsageTrigger;
+
+    const RECORDS: &'static str = "usage_triggers";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<UsageTrigger> {
+        &mut self.usage_triggers
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<UsageTrigger>, crate::PageMeta) {
         (
@@ -636,7 +648,7 @@ impl UsageTriggers {
         &self,
         params: ListUsageTriggers,
     ) -> ::std::result::Result<UsageTriggerPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every UsageTrigger the list operation returns, page after page, as a stream.

@@ -33,6 +33,9 @@ pub struct UserDefinedMessageSubscription {
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The URI of the User Defined Message Subscription Resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// Parameters of the create operation on UserDefinedMessageSubscription resources.

@@ -64,6 +64,9 @@ pub struct Channel {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Channel records, as the list operation returns it.
@@ -75,10 +78,19 @@ pub struct ChannelPage {
     pub channels: ::std::vec::Vec<Channel>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ChannelPage {
     type Item = Channel;
+
+    const RECORDS: &'static str = "channels";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Channel> {
+        &mut self.channels
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Channel>, crate::PageMeta) {
         (self.channels, self.meta)
@@ -540,7 +552,7 @@ impl Channels {
         &self,
         params: ListChannels,
     ) -> ::std::result::Result<ChannelPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Channel the list operation returns, page after page, as a stream.

@@ -63,6 +63,9 @@ pub struct Member {
     pub last_consumption_timestamp: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Member resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Member records, as the list operation returns it.
@@ -74,10 +77,19 @@ pub struct MemberPage {
     pub members: ::std::vec::Vec<Member>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for MemberPage {
     type Item = Member;
+
+    const RECORDS: &'static str = "members";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Member> {
+        &mut self.members
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Member>, crate::PageMeta) {
         (self.members, self.meta)
@@ -501,7 +513,7 @@ impl Members {
         &self,
         params: ListMembers,
     ) -> ::std::result::Result<MemberPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Member the list operation returns, page after page, as a stream.

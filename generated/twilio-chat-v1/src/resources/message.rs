@@ -63,6 +63,9 @@ pub struct Message {
     pub index: i64,
     /// The absolute URL of the Message resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Message records, as the list operation returns it.
@@ -74,10 +77,19 @@ pub struct MessagePage {
     pub messages: ::std::vec::Vec<Message>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for MessagePage {
     type Item = Message;
+
+    const RECORDS: &'static str = "messages";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Message> {
+        &mut self.messages
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Message>, crate::PageMeta) {
         (self.messages, self.meta)
@@ -507,7 +519,7 @@ impl Messages {
         &self,
         params: ListMessages,
     ) -> ::std::result::Result<MessagePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Message the list operation returns, page after page, as a stream.

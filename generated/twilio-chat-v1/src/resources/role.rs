@@ -48,6 +48,9 @@ pub struct Role {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Role resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Role records, as the list operation returns it.
@@ -59,10 +62,19 @@ pub struct RolePage {
     pub roles: ::std::vec::Vec<Role>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for RolePage {
     type Item = Role;
+
+    const RECORDS: &'static str = "roles";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Role> {
+        &mut self.roles
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Role>, crate::PageMeta) {
         (self.roles, self.meta)
@@ -424,7 +436,7 @@ impl Roles {
         &self,
         params: ListRoles,
     ) -> ::std::result::Result<RolePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Role the list operation returns, page after page, as a stream.

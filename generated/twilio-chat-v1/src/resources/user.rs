@@ -66,6 +66,9 @@ pub struct User {
     >,
     /// The absolute URL of the User resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of User records, as the list operation returns it.
@@ -77,10 +80,19 @@ pub struct UserPage {
     pub users: ::std::vec::Vec<User>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UserPage {
     type Item = User;
+
+    const RECORDS: &'static str = "users";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<User> {
+        &mut self.users
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<User>, crate::PageMeta) {
         (self.users, self.meta)
@@ -511,7 +523,7 @@ impl Users {
         &self,
         params: ListUsers,
     ) -> ::std::result::Result<UserPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every User the list operation returns, page after page, as a stream.

@@ -45,6 +45,9 @@ pub struct UserChannel {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of UserChannel records, as the list operation returns it.
@@ -56,10 +59,19 @@ pub struct UserChannelPage {
     pub channels: ::std::vec::Vec<UserChannel>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UserChannelPage {
     type Item = UserChannel;
+
+    const RECORDS: &'static str = "channels";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<UserChannel> {
+        &mut self.channels
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<UserChannel>, crate::PageMeta) {
         (self.channels, self.meta)
@@ -250,7 +262,7 @@ impl UserChannels {
         &self,
         params: ListUserChannels,
     ) -> ::std::result::Result<UserChannelPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every UserChannel the list operation returns, page after page, as a stream.

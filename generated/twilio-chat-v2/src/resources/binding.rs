@@ -62,6 +62,9 @@ pub struct Binding {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Binding records, as the list operation returns it.
@@ -73,10 +76,19 @@ pub struct BindingPage {
     pub bindings: ::std::vec::Vec<Binding>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for BindingPage {
     type Item = Binding;
+
+    const RECORDS: &'static str = "bindings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Binding> {
+        &mut self.bindings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Binding>, crate::PageMeta) {
         (self.bindings, self.meta)
@@ -335,7 +347,7 @@ impl Bindings {
         &self,
         params: ListBindings,
     ) -> ::std::result::Result<BindingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Binding the list operation returns, page after page, as a stream.

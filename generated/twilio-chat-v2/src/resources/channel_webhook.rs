@@ -50,6 +50,9 @@ pub struct ChannelWebhook {
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ChannelWebhook records, as the list operation returns it.
@@ -61,10 +64,19 @@ pub struct ChannelWebhookPage {
     pub webhooks: ::std::vec::Vec<ChannelWebhook>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ChannelWebhookPage {
     type Item = ChannelWebhook;
+
+    const RECORDS: &'static str = "webhooks";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ChannelWebhook> {
+        &mut self.webhooks
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ChannelWebhook>, crate::PageMeta) {
         (self.webhooks, self.meta)
@@ -693,7 +705,7 @@ impl ChannelWebhooks {
         &self,
         params: ListChannelWebhooks,
     ) -> ::std::result::Result<ChannelWebhookPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ChannelWebhook the list operation returns, page after page, as a stream.

@@ -41,6 +41,9 @@ pub struct Credential {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Credential resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Credential records, as the list operation returns it.
@@ -52,10 +55,19 @@ pub struct CredentialPage {
     pub credentials: ::std::vec::Vec<Credential>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for CredentialPage {
     type Item = Credential;
+
+    const RECORDS: &'static str = "credentials";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Credential> {
+        &mut self.credentials
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Credential>, crate::PageMeta) {
         (self.credentials, self.meta)
@@ -632,7 +644,7 @@ impl Credentials {
         &self,
         params: ListCredentials,
     ) -> ::std::result::Result<CredentialPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Credential the list operation returns, page after page, as a stream.

@@ -56,6 +56,9 @@ pub struct Invite {
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The absolute URL of the Invite resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Invite records, as the list operation returns it.
@@ -67,10 +70,19 @@ pub struct InvitePage {
     pub invites: ::std::vec::Vec<Invite>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for InvitePage {
     type Item = Invite;
+
+    const RECORDS: &'static str = "invites";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Invite> {
+        &mut self.invites
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Invite>, crate::PageMeta) {
         (self.invites, self.meta)
@@ -418,7 +430,7 @@ impl Invites {
         &self,
         params: ListInvites,
     ) -> ::std::result::Result<InvitePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Invite the list operation returns, page after page, as a stream.

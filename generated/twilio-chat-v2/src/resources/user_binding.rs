@@ -61,6 +61,9 @@ pub struct UserBinding {
     pub message_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The absolute URL of the User Binding resource.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of UserBinding records, as the list operation returns it.
@@ -72,10 +75,19 @@ pub struct UserBindingPage {
     pub bindings: ::std::vec::Vec<UserBinding>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UserBindingPage {
     type Item = UserBinding;
+
+    const RECORDS: &'static str = "bindings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<UserBinding> {
+        &mut self.bindings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<UserBinding>, crate::PageMeta) {
         (self.bindings, self.meta)
@@ -324,7 +336,7 @@ impl UserBindings {
         &self,
         params: ListUserBindings,
     ) -> ::std::result::Result<UserBindingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every UserBinding the list operation returns, page after page, as a stream.

@@ -44,6 +44,9 @@ pub struct ConfigurationAddress {
     pub url: ::std::option::Option<::std::string::String>,
     /// An ISO 3166-1 alpha-2n country code which the address belongs to. This is currently only applicable to short code addresses.
     pub address_country: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ConfigurationAddress records, as the list operation returns it.
@@ -55,10 +58,19 @@ pub struct ConfigurationAddressPage {
     pub address_configurations: ::std::vec::Vec<ConfigurationAddress>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConfigurationAddressPage {
     type Item = ConfigurationAddress;
+
+    const RECORDS: &'static str = "address_configurations";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ConfigurationAddress> {
+        &mut self.address_configurations
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ConfigurationAddress>, crate::PageMeta) {
         (self.address_configurations, self.meta)
@@ -838,7 +850,7 @@ impl ConfigurationAddresses {
         &self,
         params: ListConfigurationAddresses,
     ) -> ::std::result::Result<ConfigurationAddressPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ConfigurationAddress the list operation returns, page after page, as a stream.

@@ -66,6 +66,9 @@ pub struct Conversation {
     >,
     /// (No description in the spec.)
     pub bindings: ::std::option::Option<::serde_json::Value>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Conversation records, as the list operation returns it.
@@ -77,10 +80,19 @@ pub struct ConversationPage {
     pub conversations: ::std::vec::Vec<Conversation>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConversationPage {
     type Item = Conversation;
+
+    const RECORDS: &'static str = "conversations";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Conversation> {
+        &mut self.conversations
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Conversation>, crate::PageMeta) {
         (self.conversations, self.meta)
@@ -962,7 +974,7 @@ impl Conversations {
         &self,
         params: ListConversations,
     ) -> ::std::result::Result<ConversationPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Conversation the list operation returns, page after page, as a stream.

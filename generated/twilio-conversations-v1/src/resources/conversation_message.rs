@@ -72,6 +72,9 @@ pub struct ConversationMessage {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub content_sid: ::std::option::Option<crate::types::ContentSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ConversationMessage records, as the list operation returns it.
@@ -83,10 +86,19 @@ pub struct ConversationMessagePage {
     pub messages: ::std::vec::Vec<ConversationMessage>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConversationMessagePage {
     type Item = ConversationMessage;
+
+    const RECORDS: &'static str = "messages";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ConversationMessage> {
+        &mut self.messages
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ConversationMessage>, crate::PageMeta) {
         (self.messages, self.meta)
@@ -798,7 +810,7 @@ impl ConversationMessages {
         &self,
         params: ListConversationMessages,
     ) -> ::std::result::Result<ConversationMessagePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ConversationMessage the list operation returns, page after page, as a stream.

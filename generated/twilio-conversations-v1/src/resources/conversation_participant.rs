@@ -56,6 +56,9 @@ pub struct ConversationParticipant {
     pub last_read_message_index: ::std::option::Option<i64>,
     /// Timestamp of last “read” message in the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for the Participant.
     pub last_read_timestamp: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ConversationParticipant records, as the list operation returns it.
@@ -67,10 +70,19 @@ pub struct ConversationParticipantPage {
     pub participants: ::std::vec::Vec<ConversationParticipant>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ConversationParticipantPage {
     type Item = ConversationParticipant;
+
+    const RECORDS: &'static str = "participants";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ConversationParticipant> {
+        &mut self.participants
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ConversationParticipant>, crate::PageMeta) {
         (self.participants, self.meta)
@@ -864,7 +876,7 @@ impl ConversationParticipants {
         &self,
         params: ListConversationParticipants,
     ) -> ::std::result::Result<ConversationParticipantPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ConversationParticipant the list operation returns, page after page, as a stream.

@@ -66,6 +66,9 @@ pub struct ConversationWithParticipants {
     pub bindings: ::std::option::Option<::serde_json::Value>,
     /// An absolute API resource URL for this conversation.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// Parameters of the create operation on ConversationWithParticipants resources.

@@ -76,6 +76,9 @@ pub struct ParticipantConversation {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ParticipantConversation records, as the list operation returns it.
@@ -87,10 +90,19 @@ pub struct ParticipantConversationPage {
     pub conversations: ::std::vec::Vec<ParticipantConversation>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ParticipantConversationPage {
     type Item = ParticipantConversation;
+
+    const RECORDS: &'static str = "conversations";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ParticipantConversation> {
+        &mut self.conversations
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ParticipantConversation>, crate::PageMeta) {
         (self.conversations, self.meta)
@@ -291,7 +303,7 @@ impl ParticipantConversations {
         &self,
         params: ListParticipantConversations,
     ) -> ::std::result::Result<ParticipantConversationPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ParticipantConversation the list operation returns, page after page, as a stream.

@@ -43,6 +43,9 @@ pub struct Service {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of Service records, as the list operation returns it.
@@ -54,10 +57,19 @@ pub struct ServicePage {
     pub services: ::std::vec::Vec<Service>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServicePage {
     type Item = Service;
+
+    const RECORDS: &'static str = "services";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<Service> {
+        &mut self.services
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<Service>, crate::PageMeta) {
         (self.services, self.meta)
@@ -332,7 +344,7 @@ impl Services {
         &self,
         params: ListServices,
     ) -> ::std::result::Result<ServicePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every Service the list operation returns, page after page, as a stream.

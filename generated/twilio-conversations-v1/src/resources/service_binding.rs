@@ -55,6 +55,9 @@ pub struct ServiceBinding {
     pub message_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An absolute API resource URL for this binding.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceBinding records, as the list operation returns it.
@@ -66,10 +69,19 @@ pub struct ServiceBindingPage {
     pub bindings: ::std::vec::Vec<ServiceBinding>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceBindingPage {
     type Item = ServiceBinding;
+
+    const RECORDS: &'static str = "bindings";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceBinding> {
+        &mut self.bindings
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ServiceBinding>, crate::PageMeta) {
         (self.bindings, self.meta)
@@ -331,7 +343,7 @@ impl ServiceBindings {
         &self,
         params: ListServiceBindings,
     ) -> ::std::result::Result<ServiceBindingPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceBinding the list operation returns, page after page, as a stream.

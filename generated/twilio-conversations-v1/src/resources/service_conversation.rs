@@ -66,6 +66,9 @@ pub struct ServiceConversation {
     >,
     /// (No description in the spec.)
     pub bindings: ::std::option::Option<::serde_json::Value>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceConversation records, as the list operation returns it.
@@ -77,10 +80,19 @@ pub struct ServiceConversationPage {
     pub conversations: ::std::vec::Vec<ServiceConversation>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceConversationPage {
     type Item = ServiceConversation;
+
+    const RECORDS: &'static str = "conversations";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceConversation> {
+        &mut self.conversations
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ServiceConversation>, crate::PageMeta) {
         (self.conversations, self.meta)
@@ -989,7 +1001,7 @@ impl ServiceConversations {
         &self,
         params: ListServiceConversations,
     ) -> ::std::result::Result<ServiceConversationPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceConversation the list operation returns, page after page, as a stream.

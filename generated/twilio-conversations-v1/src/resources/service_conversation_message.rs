@@ -78,6 +78,9 @@ pub struct ServiceConversationMessage {
         deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
     pub content_sid: ::std::option::Option<crate::types::ContentSid>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceConversationMessage records, as the list operation returns it.
@@ -89,10 +92,19 @@ pub struct ServiceConversationMessagePage {
     pub messages: ::std::vec::Vec<ServiceConversationMessage>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceConversationMessagePage {
     type Item = ServiceConversationMessage;
+
+    const RECORDS: &'static str = "messages";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceConversationMessage> {
+        &mut self.messages
+    }
 
     fn into_parts(
         self,
@@ -819,7 +831,7 @@ impl ServiceConversationMessages {
         &self,
         params: ListServiceConversationMessages,
     ) -> ::std::result::Result<ServiceConversationMessagePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceConversationMessage the list operation returns, page after page, as a stream.

@@ -66,6 +66,9 @@ pub struct ServiceConversationMessageReceipt {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An absolute API resource URL for this delivery receipt.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceConversationMessageReceipt records, as the list operation returns it.
@@ -77,10 +80,21 @@ pub struct ServiceConversationMessageReceiptPage {
     pub delivery_receipts: ::std::vec::Vec<ServiceConversationMessageReceipt>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceConversationMessageReceiptPage {
     type Item = ServiceConversationMessageReceipt;
+
+    const RECORDS: &'static str = "delivery_receipts";
+
+    fn records_mut(
+        &mut self,
+    ) -> &mut ::std::vec::Vec<ServiceConversationMessageReceipt> {
+        &mut self.delivery_receipts
+    }
 
     fn into_parts(
         self,
@@ -322,7 +336,7 @@ impl ServiceConversationMessageReceipts {
         &self,
         params: ListServiceConversationMessageReceipts,
     ) -> ::std::result::Result<ServiceConversationMessageReceiptPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceConversationMessageReceipt the list operation returns, page after page, as a stream.

@@ -62,6 +62,9 @@ pub struct ServiceConversationParticipant {
     pub last_read_message_index: ::std::option::Option<i64>,
     /// Timestamp of last “read” message in the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for the Participant.
     pub last_read_timestamp: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceConversationParticipant records, as the list operation returns it.
@@ -73,10 +76,19 @@ pub struct ServiceConversationParticipantPage {
     pub participants: ::std::vec::Vec<ServiceConversationParticipant>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceConversationParticipantPage {
     type Item = ServiceConversationParticipant;
+
+    const RECORDS: &'static str = "participants";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceConversationParticipant> {
+        &mut self.participants
+    }
 
     fn into_parts(
         self,
@@ -887,7 +899,7 @@ impl ServiceConversationParticipants {
         &self,
         params: ListServiceConversationParticipants,
     ) -> ::std::result::Result<ServiceConversationParticipantPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceConversationParticipant the list operation returns, page after page, as a stream.

@@ -47,6 +47,9 @@ pub struct ServiceRole {
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An absolute API resource URL for this user role.
     pub url: ::std::option::Option<::std::string::String>,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceRole records, as the list operation returns it.
@@ -58,10 +61,19 @@ pub struct ServiceRolePage {
     pub roles: ::std::vec::Vec<ServiceRole>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceRolePage {
     type Item = ServiceRole;
+
+    const RECORDS: &'static str = "roles";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceRole> {
+        &mut self.roles
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ServiceRole>, crate::PageMeta) {
         (self.roles, self.meta)
@@ -426,7 +438,7 @@ impl ServiceRoles {
         &self,
         params: ListServiceRoles,
     ) -> ::std::result::Result<ServiceRolePage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceRole the list operation returns, page after page, as a stream.

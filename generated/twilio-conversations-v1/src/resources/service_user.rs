@@ -63,6 +63,9 @@ pub struct ServiceUser {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of ServiceUser records, as the list operation returns it.
@@ -74,10 +77,19 @@ pub struct ServiceUserPage {
     pub users: ::std::vec::Vec<ServiceUser>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for ServiceUserPage {
     type Item = ServiceUser;
+
+    const RECORDS: &'static str = "users";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<ServiceUser> {
+        &mut self.users
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<ServiceUser>, crate::PageMeta) {
         (self.users, self.meta)
@@ -639,7 +651,7 @@ impl ServiceUsers {
         &self,
         params: ListServiceUsers,
     ) -> ::std::result::Result<ServiceUserPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every ServiceUser the list operation returns, page after page, as a stream.

@@ -81,6 +81,9 @@ pub struct UserConversation {
             ::std::option::Option<::std::string::String>,
         >,
     >,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 /// One page of UserConversation records, as the list operation returns it.
@@ -92,10 +95,19 @@ pub struct UserConversationPage {
     pub conversations: ::std::vec::Vec<UserConversation>,
     /// Where this page is and how to reach the others.
     pub meta: crate::PageMeta,
+    /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
+    #[serde(rename = "\0unread", default, skip_serializing)]
+    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
 }
 
 impl crate::runtime::Page for UserConversationPage {
     type Item = UserConversation;
+
+    const RECORDS: &'static str = "conversations";
+
+    fn records_mut(&mut self) -> &mut ::std::vec::Vec<UserConversation> {
+        &mut self.conversations
+    }
 
     fn into_parts(self) -> (::std::vec::Vec<UserConversation>, crate::PageMeta) {
         (self.conversations, self.meta)
@@ -418,7 +430,7 @@ impl UserConversations {
         &self,
         params: ListUserConversations,
     ) -> ::std::result::Result<UserConversationPage, crate::Error> {
-        self.client.transport.send_json(self.list_request(&params)?).await
+        self.client.transport.send_page(self.list_request(&params)?).await
     }
 
     /// Every UserConversation the list operation returns, page after page, as a stream.
