@@ -361,8 +361,24 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
+/// The repository to act on, found when `cargo xtask` runs, never where it was
+/// compiled: with a target dir shared by two checkouts, cargo may run in one a
+/// binary it built in the other. `cargo run` sets `CARGO_MANIFEST_DIR` to this
+/// checkout's `xtask/`; run another way, the nearest folder up from the current one
+/// with an `xtask/Cargo.toml`.
 fn workspace_root() -> PathBuf {
-    // xtask/ sits in the workspace root.
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+    let is_root = |dir: &Path| dir.join("xtask/Cargo.toml").is_file();
+    let from_cargo = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .and_then(|manifest| manifest.parent().map(Path::to_path_buf))
+        .filter(|dir| is_root(dir));
+    let from_cwd = || {
+        let cwd = std::env::current_dir().ok()?;
+        cwd.ancestors()
+            .find(|dir| is_root(dir))
+            .map(Path::to_path_buf)
+    };
+    from_cargo
+        .or_else(from_cwd)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
