@@ -25,8 +25,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What would make it valid.
     pub help: Option<String>,
-    /// The offending source line, for the caret display.
-    pub(crate) source_line: Option<String>,
+    /// The offending source line (the part of it around the error, on a long line),
+    /// and where in it the caret goes.
+    pub(crate) source_line: Option<(String, usize)>,
 }
 
 impl Diagnostic {
@@ -59,17 +60,43 @@ impl Diagnostic {
             self.source_line = text
                 .lines()
                 .nth(loc.line.saturating_sub(1))
-                .map(display_safe);
+                .map(|line| window(line, loc.column));
         }
         self
     }
 }
 
-/// Control characters (a tab, say) would misalign the caret; show them as spaces.
-fn display_safe(line: &str) -> String {
-    line.chars()
+/// The most characters of a source line quoted: a minified JSON file is one line.
+const QUOTED_CHARS: usize = 160;
+
+/// The part of `line` quoted under an error at `column` (from 1), at most
+/// [`QUOTED_CHARS`] long with `…` where it is cut, and where the caret goes in it
+/// (from 0). Control characters (a tab, say) would misalign the caret; they show as
+/// spaces.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+        .collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= QUOTED_CHARS {
+        return (chars.into_iter().collect(), at);
+    }
+    let start = at
+        .saturating_sub(QUOTED_CHARS / 2)
+        .min(chars.len() - QUOTED_CHARS);
+    let end = start + QUOTED_CHARS;
+    let mut quoted = String::new();
+    let mut caret = at - start;
+    if start > 0 {
+        quoted.push('…');
+        caret += 1;
+    }
+    quoted.extend(&chars[start..end]);
+    if end < chars.len() {
+        quoted.push('…');
+    }
+    (quoted, caret)
 }
 
 impl fmt::Display for Diagnostic {
@@ -99,12 +126,8 @@ impl fmt::Display for Diagnostic {
             Some(loc) => writeln!(f, "{pad}--> {}:{}:{}{at}", self.file, loc.line, loc.column)?,
             None => writeln!(f, "{pad}--> {}{at}", self.file)?,
         }
-        if let (Some(loc), Some(line)) = (self.location, &self.source_line) {
-            let caret_pad: String = line
-                .chars()
-                .take(loc.column.saturating_sub(1))
-                .map(|_| ' ')
-                .collect();
+        if let (Some(loc), Some((line, caret))) = (self.location, &self.source_line) {
+            let caret_pad = " ".repeat(*caret);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {line}", loc.line)?;
             writeln!(f, "{pad} | {caret_pad}^")?;

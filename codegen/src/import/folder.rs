@@ -41,8 +41,10 @@ impl std::error::Error for ImportError {}
 /// keeping the choices of its `openapi:` section. On any problem nothing is written.
 pub fn import_folder(openapi: &Path, out: &Path, mode: Mode) -> Result<Outcome, ImportError> {
     let io = |e: std::io::Error| ImportError::Io(e.to_string());
-    let text = std::fs::read_to_string(openapi)
+    let bytes = std::fs::read(openapi)
         .map_err(|e| ImportError::Io(format!("reading {}: {e}", openapi.display())))?;
+    let text = crate::spec::load::utf8_text(&openapi.display().to_string(), bytes)
+        .map_err(ImportError::Invalid)?;
     let source = SourceFile {
         name: openapi.display().to_string(),
         text,

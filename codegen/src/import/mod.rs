@@ -557,6 +557,17 @@ fn object_shape<'a>(
     schema: &'a Value,
     at: &str,
 ) -> (Vec<(&'a String, &'a Value, String)>, Vec<&'a str>) {
+    object_shape_within(doc, schema, at, &mut Vec::new())
+}
+
+/// [`object_shape`], inside the schemas `within` whose parts are being merged: a part
+/// that is one of them again is a loop, refused like a `$ref` cycle.
+fn object_shape_within<'a>(
+    doc: &mut Doc<'a>,
+    schema: &'a Value,
+    at: &str,
+    within: &mut Vec<String>,
+) -> (Vec<(&'a String, &'a Value, String)>, Vec<&'a str>) {
     let mut properties: Vec<(&'a String, &'a Value, String)> = Vec::new();
     for (name, value) in object(schema.get("properties").unwrap_or(&Value::Null)) {
         properties.push((name, value, child(&child(at, "properties"), name)));
@@ -582,7 +593,17 @@ fn object_shape<'a>(
             let Some((part, part_at)) = doc.resolve(part, &format!("{at}.{key}.{i}")) else {
                 continue;
             };
-            let (props, req) = object_shape(doc, part, &part_at);
+            if part_at == at || within.contains(&part_at) {
+                doc.problem(
+                    &format!("{at}.{key}.{i}"),
+                    format!("`{key}` refers back to `{part_at}`, which holds it: a loop"),
+                    "a schema's parts must not include the schema itself",
+                );
+                continue;
+            }
+            within.push(at.to_string());
+            let (props, req) = object_shape_within(doc, part, &part_at, within);
+            within.pop();
             for p in props {
                 if !properties.iter().any(|(n, ..)| *n == p.0) {
                     properties.push(p);
@@ -1273,6 +1294,15 @@ fn value_type<'a>(
             let item = schema.get("items").unwrap_or(&Value::Null);
             let component = ref_name(item).map(str::to_owned);
             let (item_schema, items_at) = doc.resolve(item, &items_at)?;
+            // Refused before it is read: an array of itself would never end.
+            if text(item_schema, "type") == Some("array") {
+                doc.problem(
+                    &items_at,
+                    "arrays of `array` are not supported",
+                    "arrays hold scalars, enums or named types",
+                );
+                return None;
+            }
             let inner = value_type(
                 doc,
                 names,

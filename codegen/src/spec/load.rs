@@ -37,6 +37,7 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             .at(Some(location), text),
         ));
     }
+    check_expansion(file, text)?;
     // The common case: a valid file, read once. Duplicate keys are errors here too
     // (serde's derive for fields, `Entries` for names).
     if let Ok(spec) = serde_yaml::from_str::<SpecFile>(text) {
@@ -102,7 +103,35 @@ pub fn includes(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Parses an OpenAPI file, YAML or JSON, into a plain tree for the importer.
+/// A file's bytes as text: UTF-8, or a diagnostic that says what it is instead (a
+/// UTF-16 file, as some Windows editors save, gets a hint of its own).
+pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0));
+    String::from_utf8(bytes).map_err(|e| {
+        let help = if utf16 {
+            "the file looks like UTF-16: save it as UTF-8"
+        } else {
+            "OpenAPI and spec files are UTF-8 text; is this the right file?"
+        };
+        Diagnostics::from(
+            Diagnostic::new(
+                file,
+                "",
+                format!(
+                    "the file is not UTF-8 (byte {} is not)",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+            .help(help),
+        )
+    })
+}
+
+/// Parses an OpenAPI file into a plain tree for the importer: a `.json` file as
+/// JSON, anything else as YAML, with YAML aliases held to
+/// [`MAX_NODES_PER_BYTE`] values per byte of the file.
 pub fn parse_document(file: &str, text: &str) -> Result<serde_json::Value, Diagnostics> {
     if text.len() > MAX_OPENAPI_BYTES {
         return Err(Diagnostics::from(Diagnostic::new(
@@ -124,8 +153,144 @@ pub fn parse_document(file: &str, text: &str) -> Result<serde_json::Value, Diagn
             .at(Some(location), text),
         ));
     }
+    if file.to_ascii_lowercase().ends_with(".json") {
+        return serde_json::from_str(text)
+            .map_err(|e| Diagnostics::from(from_json_error(file, text, &e)));
+    }
+    check_expansion(file, text)?;
     serde_yaml::from_str::<serde_json::Value>(text)
         .map_err(|e| Diagnostics::from(from_yaml_error(file, text, &e)))
+}
+
+/// A JSON syntax error, located.
+fn from_json_error(file: &str, text: &str, err: &serde_json::Error) -> Diagnostic {
+    let message = err.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head);
+    let location = (err.line() > 0).then(|| Location {
+        line: err.line(),
+        column: err.column().max(1),
+    });
+    Diagnostic::new(file, "", format!("not valid JSON: {message}"))
+        .help("a `.json` file is read as JSON; check the quotes, commas and brackets here")
+        .at(location, text)
+}
+
+/// How many YAML values a file may expand to, per byte of its text. Without aliases a
+/// value takes at least a byte or two, so no alias-free file comes near; a file
+/// whose aliases repeat its parts past this (an "alias bomb") is refused before it
+/// costs more than time and memory linear in its size. Twilio's files use none.
+pub const MAX_NODES_PER_BYTE: usize = 1;
+
+/// Refuses `text` when its YAML aliases expand it past [`MAX_NODES_PER_BYTE`] values
+/// a byte (plus a small allowance): a first pass that counts values and keeps none.
+fn check_expansion(file: &str, text: &str) -> Result<(), Diagnostics> {
+    let budget = text.len() * MAX_NODES_PER_BYTE + 1024;
+    let counted = Counter {
+        left: std::cell::Cell::new(budget),
+    }
+    .deserialize(serde_yaml::Deserializer::from_str(text));
+    match counted {
+        Err(e) if e.to_string().contains(OVER_BUDGET) => Err(Diagnostics::from(
+            Diagnostic::new(
+                file,
+                "",
+                format!(
+                    "the document expands to more than {budget} values, more than its {} bytes could hold: YAML aliases (`*name`) repeat parts of it too often",
+                    text.len()
+                ),
+            )
+            .help("write the repeated parts out, or refer to a component with `$ref`"),
+        )),
+        // Syntax and other errors are the real parse's to report.
+        _ => Ok(()),
+    }
+}
+
+const OVER_BUDGET: &str = "more values than the expansion budget";
+
+/// Visits every value of a document, failing once it has seen `left` of them.
+struct Counter {
+    left: std::cell::Cell<usize>,
+}
+
+impl Counter {
+    fn count<E: de::Error>(&self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(OVER_BUDGET)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for &Counter {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &Counter {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.count()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.count()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.count()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let (_, variant) = data.variant_seed(self)?;
+        de::VariantAccess::newtype_variant_seed(variant, self)
+    }
 }
 
 /// Parses the typed spec; after a shape error, parses again with the failed entry
