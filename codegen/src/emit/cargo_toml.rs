@@ -91,14 +91,16 @@ pub fn rustfmt_toml(stamp: &str) -> String {
     )
 }
 
-/// A TOML basic string; `Debug` escapes quotes, backslashes and control characters the
-/// way TOML reads them, except `\u{…}`, which TOML writes `\uXXXX`.
+/// A TOML basic string: quotes, backslashes and control characters escaped the way
+/// TOML reads them, characters that reorder or hide text left out.
 fn toml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            // Left out, not escaped: the value would still hold them.
+            c if super::docs::is_hidden(c) => {}
             c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }

@@ -122,6 +122,7 @@ pub fn import(
             ),
         ));
     }
+    accepted_by_gen(openapi, existing, &files)?;
     Ok(Imported {
         files,
         operations: spec.resources.iter().map(|r| r.operations.len()).sum(),
@@ -129,6 +130,47 @@ pub fn import(
         lossy,
         operations_in_file: count_operations(&tree),
     })
+}
+
+/// What an import writes, it writes only if `cargo xtask gen` accepts it: the folder
+/// as it would be (the files kept, the files written) is checked as `gen` checks it,
+/// and a refusal refuses the import, with the spec's errors and where they came from.
+fn accepted_by_gen(
+    openapi: &SourceFile,
+    existing: &[SourceFile],
+    files: &[(String, String)],
+) -> Result<(), Diagnostics> {
+    let folder = existing
+        .first()
+        .and_then(|f| f.name.rsplit_once('/'))
+        .map_or("imported", |(dir, _)| dir);
+    let written = |name: &str| {
+        files
+            .iter()
+            .any(|(n, _)| name.rsplit('/').next() == Some(n))
+    };
+    let mut sources: Vec<SourceFile> = existing
+        .iter()
+        .filter(|f| !written(&f.name))
+        .cloned()
+        .collect();
+    sources.extend(files.iter().map(|(name, text)| SourceFile {
+        name: format!("{folder}/{name}"),
+        text: text.clone(),
+    }));
+    let Err(refused) = crate::check(&sources) else {
+        return Ok(());
+    };
+    let mut diags = Diagnostics::from(
+        Diagnostic::new(
+            &openapi.name,
+            "",
+            "the import would write a spec that `cargo xtask gen` refuses, so it writes nothing",
+        )
+        .help("each error below is in the spec it would write; fix the OpenAPI node it came from, or rename it in the `openapi:` section"),
+    );
+    diags.0.extend(refused.0);
+    Err(diags)
 }
 
 /// The operations an OpenAPI file describes (a method under a path), counted apart
@@ -267,6 +309,17 @@ fn base_url(doc: &mut Doc) -> Option<String> {
             ),
         }
     }
+    // What the spec's `base_url` can be: an absolute HTTPS URL, checked again there.
+    if let Some(bad) = seen
+        .keys()
+        .find(|url| !url.starts_with("https://") || url.len() <= 8)
+    {
+        doc.problem(
+            "servers",
+            format!("the server URL `{bad}` is not an HTTPS URL"),
+            "write the API's origin, like `https://chat.twilio.com`",
+        );
+    }
     if seen.len() > 1 {
         let all: Vec<&str> = seen.keys().map(String::as_str).collect();
         doc.problem(
@@ -380,6 +433,8 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
         (last.starts_with('{') && last.ends_with('}')).then(|| format!("{parent}{ext}"))
     };
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Where each operationId was first seen: a second use names two operations alike.
+    let mut ids: HashMap<&'a str, String> = HashMap::new();
     for (path, item) in paths {
         let at = child("paths", path);
         let path_type = item.get("x-twilio").and_then(|x| text(x, "pathType"));
@@ -411,6 +466,17 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
             };
             let op_at = child(&at, method);
             let id = text(node, "operationId").unwrap_or("");
+            if !id.is_empty() {
+                if let Some(first) = ids.get(id) {
+                    doc.problem(
+                        &child(&op_at, "operationId"),
+                        format!("operationId `{id}` is also the id of {first}"),
+                        "give each operation an id of its own",
+                    );
+                } else {
+                    ids.insert(id, op_at.clone());
+                }
+            }
             // `Patch…` (a partial update beside a PUT's full one) is an update too.
             let kind = [
                 ("Create", "create"),
@@ -1169,6 +1235,9 @@ fn schema_type<'a>(
     used: Use,
 ) -> Option<(TypeRef, bool, String)> {
     let component = ref_name(value).map(str::to_owned);
+    if !sensible(doc, value, at) {
+        return None;
+    }
     let (schema, at) = doc.resolve(value, at)?;
     let nullable = schema
         .get("nullable")
@@ -1195,6 +1264,9 @@ fn value_type<'a>(
     component: Option<&str>,
     used: Use,
 ) -> Option<TypeRef> {
+    if !sensible(doc, schema, at) {
+        return None;
+    }
     let kind = text(schema, "type");
     let format = text(schema, "format");
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
@@ -1293,6 +1365,9 @@ fn value_type<'a>(
             let items_at = child(at, "items");
             let item = schema.get("items").unwrap_or(&Value::Null);
             let component = ref_name(item).map(str::to_owned);
+            if !sensible(doc, item, &items_at) {
+                return None;
+            }
             let (item_schema, items_at) = doc.resolve(item, &items_at)?;
             // Refused before it is read: an array of itself would never end.
             if text(item_schema, "type") == Some("array") {
@@ -1342,6 +1417,67 @@ fn value_type<'a>(
             None
         }
     }
+}
+
+/// False, with the problem recorded, for a schema whose keywords no OpenAPI reader
+/// could mean: refused, rather than read as if they were absent. A `$ref` in a schema
+/// must name a schema component; `type` must be a name; `nullable` a boolean; a
+/// length a whole number no larger than 2^32 − 1, the minimum no larger than the
+/// maximum.
+fn sensible(doc: &mut Doc, schema: &Value, at: &str) -> bool {
+    let problem = if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        (!reference.starts_with("#/components/schemas/")).then(|| {
+            (
+                "$ref",
+                format!("`$ref` `{reference}` does not name a schema"),
+                "a schema refers to `#/components/schemas/<name>`",
+            )
+        })
+    } else if schema.get("type").is_some_and(|t| !t.is_string()) {
+        Some((
+            "type",
+            format!("`type` is `{}`, not a type's name", schema["type"]),
+            "write one of string, integer, number, boolean, object or array",
+        ))
+    } else if schema.get("nullable").is_some_and(|n| !n.is_boolean()) {
+        Some((
+            "nullable",
+            format!("`nullable` is `{}`, not true or false", schema["nullable"]),
+            "write `nullable: true`, or leave it out",
+        ))
+    } else {
+        length_problem(schema)
+    };
+    let Some((key, message, help)) = problem else {
+        return true;
+    };
+    doc.problem(&child(at, key), message, help);
+    false
+}
+
+/// What is wrong with a schema's `minLength` and `maxLength`, if anything.
+fn length_problem(schema: &Value) -> Option<(&'static str, String, &'static str)> {
+    const HELP: &str = "a length is a whole number from 0 to 4294967295";
+    let mut lengths = [0u64, u64::from(u32::MAX)];
+    for (i, key) in ["minLength", "maxLength"].into_iter().enumerate() {
+        let Some(value) = schema.get(key) else {
+            continue;
+        };
+        match value.as_u64().filter(|&n| n <= u64::from(u32::MAX)) {
+            Some(n) => lengths[i] = n,
+            None => return Some((key, format!("`{key}` is `{value}`, not a length"), HELP)),
+        }
+    }
+    (lengths[0] > lengths[1]).then(|| {
+        (
+            "minLength",
+            format!(
+                "`minLength` {} is more than `maxLength` {}",
+                lengths[0], lengths[1]
+            ),
+            "the minimum length can be at most the maximum",
+        )
+    })
 }
 
 /// The object type of a schema with properties, as a placeholder named once every use

@@ -413,6 +413,8 @@ fn from_yaml_error(file: &str, text: &str, err: &serde_yaml::Error) -> Diagnosti
         help = Some("YAML aliases here expand to too many nodes; write the values out".to_string());
     } else if message.contains("recursion limit") {
         help = Some("the document nests too deeply; a spec needs only a few levels".to_string());
+    } else if message.contains("number out of range") {
+        help = Some("no number type holds a number this large; write a smaller one".to_string());
     } else if message.contains("is out of range") {
         help = Some("use a bound within that range, or leave the bound out".to_string());
     } else if message.contains("control characters") {

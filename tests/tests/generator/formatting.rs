@@ -145,3 +145,22 @@ fn no_generated_file_has_token_soup() {
         found.join("\n")
     );
 }
+
+/// No generated file holds a character that reorders or hides text (a bidi control,
+/// a zero-width mark), though the hostile fixture's title is full of them: text
+/// could otherwise read other than it is ("Trojan Source"), in the code, its docs or
+/// the crate's `Cargo.toml` description.
+#[test]
+fn no_generated_file_holds_text_that_reorders_or_hides() {
+    let spec =
+        std::fs::read_to_string(workspace_root().join("tests/fixtures/hostile/spec/spec.yaml"))
+            .expect("the hostile spec");
+    assert!(spec.contains("\\u202E"), "the fixture no longer tries");
+    let hidden = |c: char| matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    let mut files = generated_rust_files();
+    files.push(workspace_root().join("tests/fixtures/hostile/out/Cargo.toml"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a generated file");
+        assert!(!text.contains(hidden), "{}", file.display());
+    }
+}
