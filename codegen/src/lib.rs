@@ -69,8 +69,10 @@ impl Layout {
     }
 
     /// The layout of a crate generated into `out` by the repository at `root`: a
-    /// member when `out` is in one of [`MEMBER_DIRS`], otherwise a workspace of its
-    /// own with the runtime by its path relative to `out`.
+    /// member when `out` is in one of [`MEMBER_DIRS`]; otherwise the runtime by its
+    /// path relative to `out`, and a workspace of its own unless a folder above `out`
+    /// has a workspace's `Cargo.toml`, which then takes the crate as a member (its
+    /// `members` must cover `out`).
     pub fn for_output(root: &Path, out: &Path) -> std::io::Result<Layout> {
         let root = lexical_absolute(root)?;
         let out = lexical_absolute(out)?;
@@ -82,9 +84,21 @@ impl Layout {
         }
         Ok(Layout {
             runtime: RuntimeDep::Path(relative_path(&out, &root.join(RUNTIME_DIR))),
-            own_workspace: true,
+            // This repository's own workspace lists only its member folders.
+            own_workspace: enclosing_workspace(&out).is_none_or(|dir| dir == root),
         })
     }
+}
+
+/// The nearest folder above `out` whose `Cargo.toml` declares a `[workspace]`.
+pub fn enclosing_workspace(out: &Path) -> Option<std::path::PathBuf> {
+    out.ancestors().skip(1).find_map(|dir| {
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+        manifest
+            .lines()
+            .any(|line| line.trim() == "[workspace]")
+            .then(|| dir.to_path_buf())
+    })
 }
 
 /// The path from the folder `from` to `to`, both absolute, with `/` separators.

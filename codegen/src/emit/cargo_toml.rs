@@ -45,7 +45,7 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))
         .collect();
     let workspace = if layout.own_workspace {
-        "\n# A workspace of its own: this crate was generated outside any other.\n[workspace]\n"
+        "\n# A workspace of its own: this crate was generated outside any other (in one,\n# it is generated without this table, as a member).\n[workspace]\n"
     } else {
         ""
     };

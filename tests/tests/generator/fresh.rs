@@ -304,3 +304,58 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
     xtask::runtime_api::keep(tmp.path(), Mode::Write).expect("written");
     assert!(!check().record_changed);
 }
+
+/// A crate generated into a user's own workspace is its member: no `[workspace]` of
+/// its own, so the user edits nothing generated. Outside any workspace it has one;
+/// in this repository, outside its member folders, too (this workspace lists only
+/// those).
+#[test]
+fn a_crate_generated_inside_a_users_workspace_is_its_member() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let users = tmp.path().join("app");
+    std::fs::create_dir_all(users.join("clients")).expect("a folder");
+    std::fs::write(
+        users.join("Cargo.toml"),
+        "[workspace]\nresolver = \"2\"\nmembers = [\"clients/*\"]\n",
+    )
+    .expect("written");
+    let member = users.join("clients/chat");
+    let alone = tmp.path().join("alone/chat");
+    for (out, own) in [
+        (&member, false),
+        (&alone, true),
+        (&root.join("target/elsewhere/chat"), true),
+    ] {
+        let layout = codegen::Layout::for_output(&root, out).expect("a layout");
+        assert_eq!(layout.own_workspace, own, "{}", out.display());
+    }
+    let job = Job {
+        spec: root.join("spec/twilio-chat-v2"),
+        out: member.clone(),
+    };
+    checked(&root, &[job], Mode::Write);
+    let manifest = std::fs::read_to_string(member.join("Cargo.toml")).expect("a manifest");
+    assert!(!manifest.contains("[workspace]"), "{manifest}");
+    // Cargo takes it as the workspace's member. Spawns cargo: heavy.
+    if tests::heavy_tests("a_crate_generated_inside_a_users_workspace_is_its_member") {
+        let out = std::process::Command::new(env!("CARGO"))
+            .args([
+                "metadata",
+                "--no-deps",
+                "--format-version",
+                "1",
+                "--offline",
+            ])
+            .current_dir(&users)
+            .output()
+            .expect("cargo runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("\"name\":\"twilio-chat-v2\""), "{stdout}");
+    }
+}
