@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 /// The parsed document and where its problems go.
 pub struct Doc<'a> {
     pub file: &'a str,
+    /// The file's text, to find where a problem's node is.
+    pub text: &'a str,
     pub root: &'a Value,
     pub problems: Vec<Diagnostic>,
     /// Where the spec says less than the OpenAPI, and why.
@@ -24,13 +26,17 @@ pub struct Lossy {
     pub detail: String,
 }
 
+/// The most problems given a line and column.
+const MAX_LOCATED: usize = 20;
+
 /// The most `$ref`s followed in a row before calling it a cycle.
 const MAX_REF_CHAIN: usize = 32;
 
 impl<'a> Doc<'a> {
-    pub fn new(file: &'a str, root: &'a Value) -> Doc<'a> {
+    pub fn new(file: &'a str, text: &'a str, root: &'a Value) -> Doc<'a> {
         Doc {
             file,
+            text,
             root,
             problems: Vec::new(),
             lossy: Vec::new(),
@@ -52,7 +58,8 @@ impl<'a> Doc<'a> {
         });
     }
 
-    /// Every problem recorded, sorted, or nothing.
+    /// Every problem recorded, sorted, or nothing. The first few are given the line
+    /// and column of their node (each costs a walk of the document).
     pub fn finish(self) -> Result<(), Diagnostics> {
         if self.problems.is_empty() {
             return Ok(());
@@ -62,6 +69,13 @@ impl<'a> Doc<'a> {
         diags
             .0
             .dedup_by(|a, b| a.path == b.path && a.message == b.message);
+        for d in diags.0.iter_mut().take(MAX_LOCATED) {
+            let keys = keys(&d.path);
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let at = crate::spec::load::locate(self.text, &keys, crate::spec::load::Target::Key);
+            *d = std::mem::replace(d, Diagnostic::new("", "", "")).at(at, self.text);
+        }
+        diags.sort();
         Err(diags)
     }
 
@@ -118,7 +132,7 @@ impl<'a> Doc<'a> {
             match self.root.pointer(pointer) {
                 Some(target) => {
                     current = target;
-                    at = pointer.trim_start_matches('/').replace('/', ".");
+                    at = pointer.to_string();
                 }
                 None => {
                     self.problem(
@@ -153,10 +167,17 @@ pub fn text<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
 }
 
 /// `path.key`, with keys that hold dots or slashes kept readable.
+/// The JSON Pointer (RFC 6901) of `key` under the node at `path`: `/paths/~1v1~1Boxes`,
+/// so a key with `/` or `.` in it stays one key.
 pub fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// The keys of a JSON Pointer, unescaped.
+pub fn keys(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|key| key.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }

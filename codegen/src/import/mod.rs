@@ -89,7 +89,7 @@ pub fn import(
             };
         }
     }
-    let mut doc = Doc::new(&openapi.name, &tree);
+    let mut doc = Doc::new(&openapi.name, &openapi.text, &tree);
     let Some(spec) = map(&mut doc, &choices) else {
         doc.finish()?;
         return Err(Diagnostics::from(Diagnostic::new(
@@ -239,7 +239,7 @@ fn auth_section(doc: &mut Doc, schemes: &serde_json::Map<String, Value>, base_ur
     let mut basic = false;
     let mut token_url = None;
     for (name, scheme) in schemes {
-        let at = child("components.securitySchemes", name);
+        let at = child("/components/securitySchemes", name);
         match text(scheme, "type") {
             Some("http")
                 if text(scheme, "scheme").is_some_and(|s| s.eq_ignore_ascii_case("basic")) =>
@@ -303,7 +303,7 @@ fn base_url(doc: &mut Doc) -> Option<String> {
         match url {
             Some(url) => *seen.entry(url).or_default() += 1,
             None => doc.problem(
-                &child("paths", path),
+                &child("/paths", path),
                 "the path names no server",
                 "add `servers: [{url: https://…}]` to the path or the document",
             ),
@@ -315,7 +315,7 @@ fn base_url(doc: &mut Doc) -> Option<String> {
         .find(|url| !url.starts_with("https://") || url.len() <= 8)
     {
         doc.problem(
-            "servers",
+            "/servers",
             format!("the server URL `{bad}` is not an HTTPS URL"),
             "write the API's origin, like `https://chat.twilio.com`",
         );
@@ -323,7 +323,7 @@ fn base_url(doc: &mut Doc) -> Option<String> {
     if seen.len() > 1 {
         let all: Vec<&str> = seen.keys().map(String::as_str).collect();
         doc.problem(
-            "paths",
+            "/paths",
             format!("the paths name several servers ({})", all.join(", ")),
             "a crate has one base URL; split the file by server",
         );
@@ -364,7 +364,7 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
         Some(v) if v.starts_with("3.") => {}
         Some(v) => {
             doc.problem(
-                "openapi",
+                "/openapi",
                 format!("OpenAPI {v} is not supported"),
                 "import an OpenAPI 3 file",
             );
@@ -385,7 +385,7 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
         .all(|item| METHODS.iter().all(|(m, _)| item.get(*m).is_none()));
     if no_operations {
         doc.problem(
-            "paths",
+            "/paths",
             "the file describes no operations: an empty placeholder, nothing to import",
             "import a file that describes operations",
         );
@@ -436,7 +436,7 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
     // Where each operationId was first seen: a second use names two operations alike.
     let mut ids: HashMap<&'a str, String> = HashMap::new();
     for (path, item) in paths {
-        let at = child("paths", path);
+        let at = child("/paths", path);
         let path_type = item.get("x-twilio").and_then(|x| text(x, "pathType"));
         let is_instance = match path_type {
             Some("instance") => true,
@@ -603,7 +603,7 @@ fn resource_name<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<String> {
                 .map(str::to_owned)
         }),
         None => {
-            let at = child("paths", group.list.or(group.instance).unwrap_or(""));
+            let at = child("/paths", group.list.or(group.instance).unwrap_or(""));
             doc.problem(
                 &at,
                 "no operation of this path group answers with a record schema (`$ref`)",
@@ -656,12 +656,13 @@ fn object_shape_within<'a>(
         }
         let mut in_every: Option<Vec<&'a str>> = None;
         for (i, part) in parts.iter().enumerate() {
-            let Some((part, part_at)) = doc.resolve(part, &format!("{at}.{key}.{i}")) else {
+            let part_node = child(&child(at, key), &i.to_string());
+            let Some((part, part_at)) = doc.resolve(part, &part_node) else {
                 continue;
             };
             if part_at == at || within.contains(&part_at) {
                 doc.problem(
-                    &format!("{at}.{key}.{i}"),
+                    &part_node,
                     format!("`{key}` refers back to `{part_at}`, which holds it: a loop"),
                     "a schema's parts must not include the schema itself",
                 );
@@ -963,7 +964,7 @@ fn operation<'a>(
         .iter()
         .enumerate()
     {
-        let at = format!("{}.parameters.{i}", op.at);
+        let at = child(&child(&op.at, "parameters"), &i.to_string());
         let Some((p, at)) = doc.resolve(p, &at) else {
             continue;
         };
@@ -1041,7 +1042,7 @@ fn operation<'a>(
             .get("required")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let at = format!("{}.requestBody", op.at);
+        let at = child(&op.at, "requestBody");
         let content = object(body.get("content").unwrap_or(&Value::Null));
         let body = [
             ("application/x-www-form-urlencoded", "form"),
@@ -1058,7 +1059,7 @@ fn operation<'a>(
             );
             return None;
         };
-        let schema_at = format!("{at}.content.{media}.schema");
+        let schema_at = child(&child(&child(&at, "content"), media), "schema");
         let (schema, schema_at) =
             doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
         let (properties, required) = object_shape(doc, schema, &schema_at);
@@ -1515,12 +1516,12 @@ fn object_type<'a>(
 }
 
 /// The schema an inline object is declared in, by its last segment
-/// (`components.schemas.pricing.v1.voice.voice_number.properties.inbound_call_price` →
-/// `VoiceNumber`), to qualify a name another type has taken.
+/// (`/components/schemas/pricing.v1.voice.voice_number/properties/inbound_call_price`
+/// → `VoiceNumber`), to qualify a name another type has taken.
 fn owner_of(at: &str) -> Option<String> {
-    let (schema, _) = at.split_once(".properties.")?;
-    let schema = schema.strip_prefix("components.schemas.")?;
-    Some(schema_name(schema, 1))
+    let (schema, _) = at.split_once("/properties/")?;
+    let schema = schema.strip_prefix("/components/schemas/")?;
+    Some(schema_name(&doc::keys(&format!("/{schema}"))[0], 1))
 }
 
 /// A default as a YAML scalar: numbers and booleans plain, text quoted.

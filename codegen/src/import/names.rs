@@ -256,7 +256,7 @@ impl Names {
             taken.push(chosen);
             if taken[..taken.len() - 1].contains(&name) {
                 doc.problem(
-                    "components.schemas",
+                    "/components/schemas",
                     format!(
                         "the enum of {} would be named `{name}`, which is taken",
                         values.join(", ")
@@ -353,7 +353,7 @@ impl Names {
             taken.push(chosen);
             if taken[..taken.len() - 1].contains(&name) {
                 doc.problem(
-                    "components.schemas",
+                    "/components/schemas",
                     format!("an object type would be named `{name}`, which is taken"),
                     "rename one in the spec folder's `openapi.rename`",
                 );
@@ -510,7 +510,7 @@ fn by_path(doc: &mut Doc, groups: &[(String, Group)], mut names: Vec<String>) ->
             let (schema, group) = &groups[i];
             let path = group.list.or(group.instance).unwrap_or("");
             doc.lossy(
-                &child("paths", path),
+                &child("/paths", path),
                 "record shared by path groups",
                 format!("`{candidate}` is named by its path: another path group answers with `{schema}` too, so the crate has a record type for each"),
             );

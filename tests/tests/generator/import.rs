@@ -459,9 +459,9 @@ fn all_problems_of_a_file_are_reported_in_one_run() {
     let paths: Vec<&str> = diags.0.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(diags.len(), 3, "{diags}");
     assert!(
-        paths.iter().any(|p| p.ends_with("parameters.1"))
-            && paths.iter().any(|p| p.ends_with("parameters.2.schema"))
-            && paths.iter().any(|p| p.ends_with("parameters.3.schema")),
+        paths.iter().any(|p| p.ends_with("/parameters/1"))
+            && paths.iter().any(|p| p.ends_with("/parameters/2/schema"))
+            && paths.iter().any(|p| p.ends_with("/parameters/3/schema")),
         "{paths:?}"
     );
 }
