@@ -115,7 +115,8 @@ impl fmt::Display for Diagnostic {
         let at = if self.path.is_empty() {
             String::new()
         } else {
-            format!(" (at {})", self.path)
+            let (path, _) = window(&self.path, 1);
+            format!(" (at {path})")
         };
         let gutter = match (self.location, &self.source_line) {
             (Some(loc), Some(_)) => loc.line.to_string().len(),

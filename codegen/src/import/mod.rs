@@ -437,6 +437,15 @@ fn groups<'a>(doc: &mut Doc<'a>, paths: &'a serde_json::Map<String, Value>) -> V
     let mut ids: HashMap<&'a str, String> = HashMap::new();
     for (path, item) in paths {
         let at = child("/paths", path);
+        if !path.starts_with('/') || path.contains(['#', '?']) || path.contains(char::is_whitespace)
+        {
+            doc.problem(
+                &at,
+                format!("the path `{path}` is not a URL path"),
+                "a path starts with `/` and has no query, fragment or spaces, like `/v1/Services/{Sid}`",
+            );
+            continue;
+        }
         let path_type = item.get("x-twilio").and_then(|x| text(x, "pathType"));
         let is_instance = match path_type {
             Some("instance") => true,
@@ -700,6 +709,9 @@ fn properties<'a>(
     let mut properties = Vec::new();
     let (record, _) = object_shape(doc, schema, at);
     for (prop, value, at) in record {
+        if !writable_name(doc, prop, &at) {
+            continue;
+        }
         let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
         else {
             continue;
@@ -972,6 +984,20 @@ fn operation<'a>(
             doc.problem(&at, "a parameter without a name", "add `name:`");
             continue;
         };
+        if !writable_name(doc, wire, &child(&at, "name")) {
+            continue;
+        }
+        if let Some((_, first)) = params.iter().find(|(w, _): &&(String, Param)| w == wire) {
+            doc.problem(
+                &at,
+                format!(
+                    "parameter `{wire}` is also a {} parameter of this operation",
+                    first.location
+                ),
+                "the spec names an operation's parameters by name: rename one of the two in the OpenAPI file",
+            );
+            continue;
+        }
         let location = match text(p, "in") {
             Some("path") => "path",
             Some("query") => "query",
@@ -1312,6 +1338,15 @@ fn value_type<'a>(
                 max_length: length("maxLength"),
             };
             if let Some(pattern) = text(schema, "pattern") {
+                // The generated crate compiles it with `regex`, whose size limits apply.
+                if let Err(e) = regex::Regex::new(pattern) {
+                    doc.problem(
+                        &child(at, "pattern"),
+                        format!("the pattern `{pattern}` does not compile: {e}"),
+                        "patterns use the `regex` crate's syntax and must stay within its size limit",
+                    );
+                    return None;
+                }
                 return Some(match sid_prefix(pattern) {
                     Some(prefix) => ty(&names.sid_use(prefix, name)),
                     None => ty(&names.pattern_use(rule(Some(pattern)), name)),
@@ -1418,6 +1453,24 @@ fn value_type<'a>(
             None
         }
     }
+}
+
+/// The longest name the spec can hold: names are YAML keys, which YAML limits to
+/// 1,024 characters.
+const MAX_NAME_CHARS: usize = 1024;
+
+/// False, with the problem recorded, for a name the spec could not write as a key.
+fn writable_name(doc: &mut Doc, name: &str, at: &str) -> bool {
+    let chars = name.chars().count();
+    if chars <= MAX_NAME_CHARS {
+        return true;
+    }
+    doc.problem(
+        at,
+        format!("a name of {chars} characters"),
+        "the spec writes names as YAML keys, which may be at most 1,024 characters: shorten it",
+    );
+    false
 }
 
 /// False, with the problem recorded, for a schema whose keywords no OpenAPI reader
