@@ -33,6 +33,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "SidFault",
     "SidStart",
     "UnreadField",
+    "UnreadFields",
     "ValidationError",
     "WebhookError",
     "WebhookParamError",

@@ -627,7 +627,7 @@ impl Builder {
             format!("{owner}.{}", crate::generated_crate::UNREAD_FIELDS),
             Some((Kind::Struct, owner)),
             Detail::Field {
-                ty: "Vec<UnreadField>".into(),
+                ty: "UnreadFields".into(),
                 wire: String::new(),
                 renamed: false,
                 nullable: false,

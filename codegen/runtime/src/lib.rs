@@ -71,7 +71,7 @@ pub use error::{ApiError, Error};
 pub use page::PageMeta;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use unread::UnreadField;
+pub use unread::{UnreadField, UnreadFields};
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
 pub use webhook::{
     WebhookError, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,

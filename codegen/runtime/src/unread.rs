@@ -49,6 +49,38 @@ impl UnreadField {
     pub const VALUE_BYTES: usize = 256;
 }
 
+/// A record's [`UnreadField`]s: a slice (`record.unread_fields.is_empty()`,
+/// `.iter()`), empty for almost every record, so it takes one word in it and
+/// allocates nothing when empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnreadFields(Option<Box<[UnreadField]>>);
+
+impl std::ops::Deref for UnreadFields {
+    type Target = [UnreadField];
+
+    fn deref(&self) -> &[UnreadField] {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
+
+impl<'a> IntoIterator for &'a UnreadFields {
+    type Item = &'a UnreadField;
+    type IntoIter = std::slice::Iter<'a, UnreadField>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'de> Deserialize<'de> for UnreadFields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let fields = Vec::<UnreadField>::deserialize(d)?;
+        Ok(UnreadFields(
+            (!fields.is_empty()).then(|| fields.into_boxed_slice()),
+        ))
+    }
+}
+
 /// The key under which the runtime hands a record its unread fields: generated
 /// records read `unread_fields` from it. No JSON a server sends has it, since JSON
 /// keys from Twilio never hold a NUL.

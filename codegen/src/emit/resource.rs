@@ -93,7 +93,7 @@ pub fn record(
 
             impl ::std::default::Default for #name {
                 fn default() -> Self {
-                    #name { #(#inits,)* #unread: ::std::vec::Vec::new() }
+                    #name { #(#inits,)* #unread: ::std::default::Default::default() }
                 }
             }
         };
@@ -218,7 +218,7 @@ fn unread_field(whose: &str) -> TokenStream {
     quote! {
         #docs
         #[serde(rename = #UNREAD_KEY, default, skip_serializing)]
-        pub #name: ::std::vec::Vec<crate::UnreadField>,
+        pub #name: crate::UnreadFields,
     }
 }
 

@@ -326,7 +326,7 @@ pub struct Capabilities {
     pub fax: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// One of: `payment-card-number`, `expiration-date`, `security-code`, `postal-code`, `bank-routing-number`, `bank-account-number`, `payment-card-number-matcher`, `expiration-date-matcher`, `security-code-matcher`, `postal-code-matcher`.
@@ -750,7 +750,7 @@ pub struct IceServer {
     pub urls: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// The SID of an Identity (`RI` followed by 32 hex digits).
@@ -792,7 +792,7 @@ pub struct IncomingPhoneNumberCapabilities {
     pub fax: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// The SID of a Key (`SK` followed by 32 hex digits).

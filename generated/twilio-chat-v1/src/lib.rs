@@ -143,8 +143,8 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    UnreadField, ValidationError, WebhookError, WebhookParamError, WebhookParams,
-    WebhookResponse, WebhookValidator,
+    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookParamError,
+    WebhookParams, WebhookResponse, WebhookValidator,
 };
 
 pub use resources::channel::{

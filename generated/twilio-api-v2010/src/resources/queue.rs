@@ -47,7 +47,7 @@ pub struct Queue {
     pub max_size: i64,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// One page of Queue records, as the list operation returns it.
@@ -83,7 +83,7 @@ pub struct QueuePage {
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 impl crate::runtime::Page for QueuePage {

@@ -83,7 +83,7 @@ pub struct SipDomain {
     pub emergency_caller_sid: ::std::option::Option<crate::types::OutgoingCallerIdSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// One page of SipDomain records, as the list operation returns it.
@@ -119,7 +119,7 @@ pub struct SipDomainPage {
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 impl crate::runtime::Page for SipDomainPage {

@@ -36,7 +36,7 @@ pub struct Token {
     pub username: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
-    pub unread_fields: ::std::vec::Vec<crate::UnreadField>,
+    pub unread_fields: crate::UnreadFields,
 }
 
 /// Parameters of the create operation on Token resources.
