@@ -17,17 +17,6 @@ pub fn layout_in_memory() -> codegen::Layout {
     codegen::Layout::member()
 }
 
-/// True when the heavy tests (those that spawn cargo) should run: where
-/// `CODEGEN_HEAVY_TESTS` is set, as `.ci/run` sets it. Otherwise says on stderr
-/// that `name` was left out, so a local run shows what it did not do.
-pub fn heavy_tests(name: &str) -> bool {
-    let on = std::env::var_os("CODEGEN_HEAVY_TESTS").is_some_and(|v| !v.is_empty());
-    if !on {
-        eprintln!("{name}: left out; set CODEGEN_HEAVY_TESTS=1 to run it (CI does)");
-    }
-    on
-}
-
 /// The text of a file under `tests/fixtures/`.
 pub fn fixture(path: &str) -> String {
     let full = workspace_root().join("tests/fixtures").join(path);

@@ -313,13 +313,7 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
 fn a_crate_generated_inside_a_users_workspace_is_its_member() {
     let root = workspace_root();
     let tmp = tempfile::tempdir().expect("temp dir");
-    let users = tmp.path().join("app");
-    std::fs::create_dir_all(users.join("clients")).expect("a folder");
-    std::fs::write(
-        users.join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"clients/*\"]\n",
-    )
-    .expect("written");
+    let users = users_workspace(tmp.path());
     let member = users.join("clients/chat");
     let alone = tmp.path().join("alone/chat");
     for (out, own) in [
@@ -330,32 +324,59 @@ fn a_crate_generated_inside_a_users_workspace_is_its_member() {
         let layout = codegen::Layout::for_output(&root, out).expect("a layout");
         assert_eq!(layout.own_workspace, own, "{}", out.display());
     }
-    let job = Job {
-        spec: root.join("spec/twilio-chat-v2"),
-        out: member.clone(),
-    };
-    checked(&root, &[job], Mode::Write);
+    generate_into(&member);
     let manifest = std::fs::read_to_string(member.join("Cargo.toml")).expect("a manifest");
     assert!(!manifest.contains("[workspace]"), "{manifest}");
-    // Cargo takes it as the workspace's member. Spawns cargo: heavy.
-    if tests::heavy_tests("a_crate_generated_inside_a_users_workspace_is_its_member") {
-        let out = std::process::Command::new(env!("CARGO"))
-            .args([
-                "metadata",
-                "--no-deps",
-                "--format-version",
-                "1",
-                "--offline",
-            ])
-            .current_dir(&users)
-            .output()
-            .expect("cargo runs");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(stdout.contains("\"name\":\"twilio-chat-v2\""), "{stdout}");
-    }
+}
+
+/// Cargo takes a crate generated into a user's workspace as its member.
+#[test]
+#[cfg_attr(
+    not(heavy_tests),
+    ignore = "spawns cargo: set CODEGEN_HEAVY_TESTS=1 (CI does)"
+)]
+fn cargo_takes_a_crate_generated_into_a_users_workspace() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let users = users_workspace(tmp.path());
+    generate_into(&users.join("clients/chat"));
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(&users)
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("\"name\":\"twilio-chat-v2\""), "{stdout}");
+}
+
+/// A user's workspace under `tmp`, whose members are `clients/*`.
+fn users_workspace(tmp: &Path) -> std::path::PathBuf {
+    let users = tmp.join("app");
+    std::fs::create_dir_all(users.join("clients")).expect("a folder");
+    std::fs::write(
+        users.join("Cargo.toml"),
+        "[workspace]\nresolver = \"2\"\nmembers = [\"clients/*\"]\n",
+    )
+    .expect("written");
+    users
+}
+
+/// Chat v2's crate, generated into `out`.
+fn generate_into(out: &Path) {
+    let root = workspace_root();
+    let job = Job {
+        spec: root.join("spec/twilio-chat-v2"),
+        out: out.to_path_buf(),
+    };
+    checked(&root, &[job], Mode::Write);
 }
