@@ -92,16 +92,17 @@ pub fn rustfmt_toml(stamp: &str) -> String {
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped the way
-/// TOML reads them, characters that reorder or hide text left out.
+/// TOML reads them; characters that reorder or hide text written as visible text.
 fn toml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            // Left out, not escaped: the value would still hold them.
-            c if super::docs::is_hidden(c) => {}
             c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            // As in the Rust files: a visible escape, as text, so the value shows
+            // what was there instead of reordering what follows.
+            c if super::hidden(c) => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }

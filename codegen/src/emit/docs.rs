@@ -30,16 +30,6 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Characters that reorder or hide text: bidi controls and zero-width marks. Left
-/// out of generated text, where they could make it read other than it is (the
-/// "Trojan Source" attack; rustc also refuses them in literals).
-pub fn is_hidden(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-    )
-}
-
 /// One line of spec text made safe for rustdoc, joining any line breaks with spaces.
 pub fn escape(text: &str) -> String {
     escape_line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -50,7 +40,7 @@ fn escape_line(line: &str) -> String {
     let chars: Vec<char> = line
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
-        .filter(|&c| !c.is_control() && !is_hidden(c))
+        .filter(|c| !c.is_control())
         .collect();
     let mut i = 0;
     let mut in_code = false;

@@ -144,7 +144,7 @@ fn visible(text: &str) -> String {
 
 /// Controls (but line breaks and tabs), text-direction marks and overrides (which
 /// rustc denies in comments), zero-width characters and line/paragraph separators.
-fn hidden(c: char) -> bool {
+pub(super) fn hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
             c,
