@@ -431,49 +431,9 @@ fn sid_fault(value: &str, prefix: &str, digits: usize) -> SidFault {
 }
 
 /// The offset of the first byte that is not a hex digit, and whether every byte is
-/// ASCII: eight bytes a step, without a branch inside a step.
+/// ASCII. Plain loops: this explains a refusal, off the hot path.
 fn scan_digits(bytes: &[u8]) -> (Option<usize>, bool) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (mut first, mut high) = (None, 0u64);
-    let mut words = bytes.chunks_exact(8);
-    for (n, word) in words.by_ref().enumerate() {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let word = u64::from_le_bytes(eight);
-        let bad = not_hex_bytes(word);
-        high |= word & HIGH;
-        if first.is_none() && bad != 0 {
-            // Little-endian: the lowest set byte is the first in the text.
-            first = Some(n * 8 + bad.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = bytes.len() - words.remainder().len();
-    for (i, &b) in words.remainder().iter().enumerate() {
-        high |= u64::from(b & 0x80);
-        if first.is_none() && !is_hex(b) {
-            first = Some(done + i);
-        }
-    }
-    (first, high == 0)
-}
-
-/// The high bit of each byte of `word` that is not a hex digit, eight at once.
-fn not_hex_bytes(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // The high bit of each byte in `lo..=hi`; the bytes must be below 0x80, so no
-    // sum carries into the next byte.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        let at_least = x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let above = x.wrapping_add(ONES * u64::from(0x7f - hi));
-        at_least & !above & HIGH
-    };
-    let low = word & !HIGH;
-    let digit = in_range(low, b'0', b'9');
-    // `| 0x20` maps `A-F` onto `a-f` and no other byte into that range.
-    let letter = in_range(low | (ONES * 0x20), b'a', b'f');
-    // A byte with its high bit set is not ASCII, so never a hex digit.
-    (!(digit | letter) & HIGH) | (word & HIGH)
+    (bytes.iter().position(|&b| !is_hex(b)), bytes.is_ascii())
 }
 
 /// Checks a string's length in characters.
