@@ -708,8 +708,21 @@ fn properties<'a>(
 ) -> Vec<(String, Property)> {
     let mut properties = Vec::new();
     let (record, _) = object_shape(doc, schema, at);
+    // The field each property becomes, by the rule lowering names fields with.
+    let mut fields: HashMap<String, &str> = HashMap::new();
     for (prop, value, at) in record {
         if !writable_name(doc, prop, &at) {
+            continue;
+        }
+        if let Some(first) = fields.insert(snake(prop), prop) {
+            doc.problem(
+                &at,
+                format!(
+                    "`{prop}` and `{first}` both become the field `{}`",
+                    snake(prop)
+                ),
+                "a record's properties must differ in snake_case: rename one in the OpenAPI file",
+            );
             continue;
         }
         let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
@@ -1307,6 +1320,21 @@ fn value_type<'a>(
         if values.is_empty() {
             doc.problem(at, "an enum without values", "list its values");
             return None;
+        }
+        // The variant each value becomes, by the rule lowering names variants with.
+        let mut variants: HashMap<String, &str> = HashMap::new();
+        for (i, value) in values.iter().enumerate() {
+            if let Some(first) = variants.insert(camel(value), value) {
+                doc.problem(
+                    &child(&child(at, "enum"), &i.to_string()),
+                    format!(
+                        "enum values `{first}` and `{value}` both become the variant `{}`",
+                        camel(value)
+                    ),
+                    "values must differ in UpperCamelCase: the crate can't tell them apart",
+                );
+                return None;
+            }
         }
         return Some(TypeRef {
             ty: names.enum_use(values, name, component),
