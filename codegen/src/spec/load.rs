@@ -130,8 +130,8 @@ pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
 }
 
 /// Parses an OpenAPI file into a plain tree for the importer: a `.json` file as
-/// JSON, anything else as YAML, with YAML aliases held to
-/// [`MAX_NODES_PER_BYTE`] values per byte of the file.
+/// JSON, anything else as YAML, with YAML aliases held to adding
+/// [`MAX_ALIAS_VALUES`] values.
 pub fn parse_document(file: &str, text: &str) -> Result<serde_json::Value, Diagnostics> {
     if text.len() > MAX_OPENAPI_BYTES {
         return Err(Diagnostics::from(Diagnostic::new(
@@ -177,34 +177,76 @@ fn from_json_error(file: &str, text: &str, err: &serde_json::Error) -> Diagnosti
         .at(location, text)
 }
 
-/// How many YAML values a file may expand to, per byte of its text. Without aliases a
-/// value takes at least a byte or two, so no alias-free file comes near; a file
-/// whose aliases repeat its parts past this (an "alias bomb") is refused before it
-/// costs more than time and memory linear in its size. Twilio's files use none.
-pub const MAX_NODES_PER_BYTE: usize = 1;
+/// How many values YAML aliases may add to a document, in all: a fixed budget,
+/// whatever the file's size. Sharing a few definitions (as `spec/twilio-chat-v1`
+/// does) adds some hundreds; an "alias bomb" of nine lines adds a billion, and is
+/// refused after this many. Twilio's OpenAPI files use no aliases.
+pub const MAX_ALIAS_VALUES: usize = 10_000;
 
-/// Refuses `text` when its YAML aliases expand it past [`MAX_NODES_PER_BYTE`] values
-/// a byte (plus a small allowance): a first pass that counts values and keeps none.
+/// Refuses `text` when its aliases expand it by more than [`MAX_ALIAS_VALUES`]
+/// values. A file with nothing that could be an alias costs one scan of its bytes;
+/// one with some is counted twice, without keeping anything: once with each possible
+/// alias read as plain text (what the file holds), once as written, stopping as soon
+/// as the second passes the first by the budget.
 fn check_expansion(file: &str, text: &str) -> Result<(), Diagnostics> {
-    let budget = text.len() * MAX_NODES_PER_BYTE + 1024;
-    let counted = Counter {
-        left: std::cell::Cell::new(budget),
+    let aliases = possible_aliases(text);
+    if aliases.is_empty() {
+        return Ok(());
     }
-    .deserialize(serde_yaml::Deserializer::from_str(text));
-    match counted {
-        Err(e) if e.to_string().contains(OVER_BUDGET) => Err(Diagnostics::from(
-            Diagnostic::new(
-                file,
-                "",
-                format!(
-                    "the document expands to more than {budget} values, more than its {} bytes could hold: YAML aliases (`*name`) repeat parts of it too often",
-                    text.len()
-                ),
-            )
-            .help("write the repeated parts out, or refer to a component with `$ref`"),
-        )),
-        // Syntax and other errors are the real parse's to report.
-        _ => Ok(()),
+    let mut plain = text.as_bytes().to_vec();
+    for at in aliases {
+        plain[at] = b'x';
+    }
+    let plain = String::from_utf8(plain).expect("an ASCII byte replaced by another");
+    // Syntax errors are the real parse's to report; count from the text's size then.
+    let held = match count_values(&plain, usize::MAX) {
+        Some(Ok(values)) => values,
+        _ => text.len(),
+    };
+    let budget = held.saturating_add(MAX_ALIAS_VALUES);
+    if count_values(text, budget) != Some(Err(())) {
+        return Ok(());
+    }
+    Err(Diagnostics::from(
+        Diagnostic::new(
+            file,
+            "",
+            format!(
+                "YAML aliases (`*name`) expand the document by more than {MAX_ALIAS_VALUES} values"
+            ),
+        )
+        .help("write the repeated parts out, or share them with `$ref` (OpenAPI) or a named type (spec)"),
+    ))
+}
+
+/// Where `text` may hold an alias: each `*` that starts a node (at the start, after
+/// white space or a flow indicator) and is followed by a character an anchor's name
+/// may start with (libyaml, under serde_yaml, takes letters, digits, `_` and `-`).
+/// Inside quotes or block text this finds some that are not: harmless, as they are
+/// counted, not changed.
+fn possible_aliases(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let name = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let starts_node = |b: u8| b.is_ascii_whitespace() || b"[{,:?-".contains(&b);
+    (0..bytes.len())
+        .filter(|&i| {
+            bytes[i] == b'*'
+                && bytes.get(i + 1).copied().is_some_and(name)
+                && (i == 0 || starts_node(bytes[i - 1]))
+        })
+        .collect()
+}
+
+/// How many values `text` holds, aliases expanded: `Some(Err(()))` once past `most`,
+/// `None` when it doesn't parse.
+fn count_values(text: &str, most: usize) -> Option<Result<usize, ()>> {
+    let counter = Counter {
+        left: std::cell::Cell::new(most),
+    };
+    match (&counter).deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Ok(()) => Some(Ok(most - counter.left.get())),
+        Err(e) if e.to_string().contains(OVER_BUDGET) => Some(Err(())),
+        Err(_) => None,
     }
 }
 
@@ -634,6 +676,50 @@ impl<'de> Visitor<'de> for Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document whose aliases add `copies` copies of a ten-value list, after
+    /// `padding` alias-free values.
+    fn shared(copies: usize, padding: usize) -> String {
+        let mut text = String::from("base: &ten [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\ncopies:\n");
+        for _ in 0..copies {
+            text.push_str("- *ten\n");
+        }
+        text.push_str("padding:\n");
+        for i in 0..padding {
+            text.push_str(&format!("- {i}\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn aliases_have_a_fixed_budget_whatever_the_size() {
+        // Each copy adds ten values for its one alias: 900 copies add 8,100.
+        assert!(check_expansion("f.yaml", &shared(900, 0)).is_ok());
+        // 1,200 add 10,800: refused, and still so in a file a hundred times larger.
+        for padding in [0, 200_000] {
+            let err = check_expansion("f.yaml", &shared(1200, padding)).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("expand the document by more than 10000"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_what_could_start_an_alias_is_counted() {
+        let found = |text: &str| possible_aliases(text).len();
+        for (text, n) in [
+            ("a: *x", 1),
+            ("[*a, *b]", 2),
+            ("{\"k\":*a}", 1),
+            ("*root", 1),
+            ("doc: a **Note** here, 2*3 and * bullet", 0),
+            ("doc: a*b", 0),
+        ] {
+            assert_eq!(found(text), n, "{text}");
+        }
+    }
 
     const DOC: &str = "a:\n  b:\n    c: 1\n    d: [x, y]\n  e: hi\n";
 
