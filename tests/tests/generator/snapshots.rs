@@ -27,7 +27,10 @@ fn every_file_a_fixture_generates_is_snapshotted() {
         .into_iter()
         .filter(|job| !job.out.starts_with(root.join("generated")))
         .collect();
-    assert!(fixtures.len() >= 3, "the fixtures: everything, hostile, oauth");
+    assert!(
+        fixtures.len() >= 3,
+        "the fixtures: everything, hostile, oauth"
+    );
     for job in fixtures {
         let display = display_path(&root, &job.spec);
         let sources = codegen::read_spec_dir(&job.spec, &display).expect("reading spec");
