@@ -93,16 +93,12 @@ pub(crate) fn decode<T: DeserializeOwned>(
     status: u16,
     body: Vec<u8>,
 ) -> Result<T, Error> {
-    let failed = |e: serde_json::Error, body| Error::decode(operation, status, &e, body);
-    let first = match serde_json::from_slice(&body) {
-        Ok(t) => return Ok(t),
-        Err(e) => e,
+    let read = match strict_or_tree(&body) {
+        Ok(Ok(t)) => return Ok(t),
+        Ok(Err(value)) => repair(value),
+        Err(e) => Err(e),
     };
-    let value = match json_tree(&body, first) {
-        Ok(value) => value,
-        Err(e) => return Err(failed(e, body)),
-    };
-    repair(value).map_err(|e| failed(e, body))
+    read.map_err(|e| Error::decode(operation, status, &e, body))
 }
 
 /// A 2xx page body decoded as `P`: each record repaired on its own, then the page.
@@ -111,36 +107,37 @@ pub(crate) fn decode_page<P: Page>(
     status: u16,
     body: Vec<u8>,
 ) -> Result<P, Error> {
-    let failed = |e: serde_json::Error, body| Error::decode(operation, status, &e, body);
-    let first = match serde_json::from_slice(&body) {
-        Ok(page) => return Ok(page),
-        Err(e) => e,
+    let read = match strict_or_tree(&body) {
+        Ok(Ok(page)) => return Ok(page),
+        Ok(Err(value)) => repair_page(value),
+        Err(e) => Err(e),
     };
-    let mut value = match json_tree(&body, first) {
-        Ok(value) => value,
-        Err(e) => return Err(failed(e, body)),
-    };
-    // The records, taken out to be repaired one by one; the page keeps an empty list.
+    read.map_err(|e| Error::decode(operation, status, &e, body))
+}
+
+/// `body` decoded strictly as `T` (`Ok(Ok)`, the common case, in one pass); when
+/// that fails on a value rather than on the JSON itself, the body as a JSON tree to
+/// repair (`Ok(Err)`); otherwise the error.
+fn strict_or_tree<T: DeserializeOwned>(body: &[u8]) -> Result<Result<T, Value>, serde_json::Error> {
+    match serde_json::from_slice(body) {
+        Ok(t) => Ok(Ok(t)),
+        Err(e) if e.is_data() => serde_json::from_slice(body).map(Err),
+        Err(e) => Err(e),
+    }
+}
+
+/// A page's tree decoded as `P`, its records repaired one by one (so the work stays
+/// linear in the page), then the rest of the page.
+fn repair_page<P: Page>(mut value: Value) -> Result<P, serde_json::Error> {
+    // The records, taken out; the page keeps an empty list.
     let records = match value.get_mut(P::RECORDS) {
         Some(Value::Array(records)) => std::mem::take(records),
         // No list where the records belong: nothing to repair record by record.
-        _ => return repair(value).map_err(|e| failed(e, body)),
+        _ => return repair(value),
     };
-    let read = repair::<P>(value).and_then(|mut page| {
-        *page.records_mut() = records.into_iter().map(repair).collect::<Result<_, _>>()?;
-        Ok(page)
-    });
-    read.map_err(|e| failed(e, body))
-}
-
-/// The body as a JSON tree, when the strict decode failed on a value rather than on
-/// the JSON itself; otherwise the error.
-fn json_tree(body: &[u8], first: serde_json::Error) -> Result<Value, serde_json::Error> {
-    if first.is_data() {
-        serde_json::from_slice(body)
-    } else {
-        Err(first)
-    }
+    let mut page: P = repair(value)?;
+    *page.records_mut() = records.into_iter().map(repair).collect::<Result<_, _>>()?;
+    Ok(page)
 }
 
 /// `value` decoded as `T`, each field that breaks `T`'s types first read another way
