@@ -169,10 +169,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         ident(param_fns::TO_PAIRS),
         ident(param_fns::TO_HEADERS),
     );
-    let validate = op
-        .params_type
-        .as_ref()
-        .map(|_| quote!(params.#validate()?;));
+    let validate = super::params::has_rules(op).then(|| quote!(params.#validate()?;));
     // The pairs go in the form body or the query string, whichever the parameters
     // are in; headers apart.
     let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);

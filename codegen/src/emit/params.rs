@@ -70,7 +70,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
         quote!(Self { #(#inits),* })
     };
     let setters = op.params.iter().filter(|p| !p.required).map(setter);
-    let checks = op.params.iter().filter_map(check);
+    let checks: Vec<TokenStream> = op.params.iter().filter_map(check).collect();
     let default = params_default(op).then(|| quote!(Default,));
     let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     let at = |location: ParamIn| -> Vec<&Param> {
@@ -86,8 +86,20 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     } else {
         (at(ParamIn::Query), Vec::new())
     };
-    let (validate, to_pairs, to_headers, to_json) = (
-        ident(param_fns::VALIDATE),
+    // Only a struct whose parameters have rules has a `validate`, and only its
+    // request calls it (`has_rules`).
+    let validate_fn = (!checks.is_empty()).then(|| {
+        let validate = ident(param_fns::VALIDATE);
+        quote! {
+            /// Checks every rule the API description states, so a bad value is refused
+            /// before anything is sent.
+            pub(crate) fn #validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+                #(#checks)*
+                ::std::result::Result::Ok(())
+            }
+        }
+    });
+    let (to_pairs, to_headers, to_json) = (
         ident(param_fns::TO_PAIRS),
         ident(param_fns::TO_HEADERS),
         ident(param_fns::TO_JSON),
@@ -168,12 +180,7 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
 
             #(#setters)*
 
-            /// Checks every rule the API description states, so a bad value is refused
-            /// before anything is sent.
-            pub(crate) fn #validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-                #(#checks)*
-                ::std::result::Result::Ok(())
-            }
+            #validate_fn
 
             #to_pairs
 
@@ -266,6 +273,12 @@ fn setter(p: &Param) -> TokenStream {
 }
 
 /// The bounds check of a numeric parameter, if it has bounds.
+/// Whether the operation's parameter struct checks anything before sending: then it
+/// has a `validate`, which the request calls.
+pub fn has_rules(op: &Operation) -> bool {
+    op.params_type.is_some() && op.params.iter().any(|p| check(p).is_some())
+}
+
 fn check(p: &Param) -> Option<TokenStream> {
     let field = ident(&p.name);
     let wire = &p.wire;

@@ -261,12 +261,6 @@ impl CreateCallRecording {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -482,12 +476,6 @@ impl UpdateCallRecording {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -554,7 +542,6 @@ impl CallRecordings {
         &self,
         params: &CreateCallRecording,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -714,7 +701,6 @@ impl CallRecordings {
         sid: &str,
         params: &UpdateCallRecording,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -827,12 +827,6 @@ impl UpdateMessage {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -1045,7 +1039,6 @@ impl Messages {
         sid: &crate::types::MessageSid,
         params: &UpdateMessage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -344,12 +344,6 @@ impl UpdateShortCode {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -536,7 +530,6 @@ impl ShortCodes {
         sid: &crate::types::ShortCodeSid,
         params: &UpdateShortCode,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -122,12 +122,6 @@ impl CreateSipAuthCallsCredentialListMapping {
         Self { credential_list_sid }
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -286,7 +280,6 @@ impl SipAuthCallsCredentialListMappings {
         &self,
         params: &CreateSipAuthCallsCredentialListMapping,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

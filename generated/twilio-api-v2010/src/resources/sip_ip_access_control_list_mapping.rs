@@ -130,12 +130,6 @@ impl CreateSipIpAccessControlListMapping {
         Self { ip_access_control_list_sid }
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -294,7 +288,6 @@ impl SipIpAccessControlListMappings {
         &self,
         params: &CreateSipIpAccessControlListMapping,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -246,12 +246,6 @@ impl UpdateUserChannel {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -315,12 +309,6 @@ impl DeleteUserChannel {
             x_twilio_webhook_enabled,
         );
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
     }
 
     /// The header parameters as name and value pairs.
@@ -505,7 +493,6 @@ impl UserChannels {
         channel_sid: &str,
         params: &UpdateUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -553,7 +540,6 @@ impl UserChannels {
         channel_sid: &str,
         params: &DeleteUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -128,12 +128,6 @@ impl UpdateConfiguration {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -233,7 +227,6 @@ impl ConfigurationHandle {
         &self,
         params: &UpdateConfiguration,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Configuration.update",

@@ -269,12 +269,6 @@ impl CreateServiceConversationMessage {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -551,12 +545,6 @@ impl UpdateServiceConversationMessage {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -632,12 +620,6 @@ impl DeleteServiceConversationMessage {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The header parameters as name and value pairs.
     pub(crate) fn to_headers(
         &self,
@@ -706,7 +688,6 @@ impl ServiceConversationMessages {
         &self,
         params: &CreateServiceConversationMessage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -867,7 +848,6 @@ impl ServiceConversationMessages {
         sid: &crate::types::ConversationMessageSid,
         params: &UpdateServiceConversationMessage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -916,7 +896,6 @@ impl ServiceConversationMessages {
         sid: &crate::types::ConversationMessageSid,
         params: &DeleteServiceConversationMessage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -217,12 +217,6 @@ impl CreateServiceConversationScopedWebhook {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -468,12 +462,6 @@ impl UpdateServiceConversationScopedWebhook {
         self
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -569,7 +557,6 @@ impl ServiceConversationScopedWebhooks {
         &self,
         params: &CreateServiceConversationScopedWebhook,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -729,7 +716,6 @@ impl ServiceConversationScopedWebhooks {
         sid: &crate::types::ConversationScopedWebhookSid,
         params: &UpdateServiceConversationScopedWebhook,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()

@@ -116,12 +116,6 @@ impl CreateServiceRole {
         }
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -254,12 +248,6 @@ impl UpdateServiceRole {
         }
     }
 
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        ::std::result::Result::Ok(())
-    }
-
     /// The parameters as wire name and value pairs, arrays as repeated keys.
     pub(crate) fn to_pairs(
         &self,
@@ -321,7 +309,6 @@ impl ServiceRoles {
         &self,
         params: &CreateServiceRole,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
@@ -472,7 +459,6 @@ impl ServiceRoles {
         sid: &crate::types::RoleSid,
         params: &UpdateServiceRole,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self
             .scope
             .as_ref()
