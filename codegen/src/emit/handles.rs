@@ -73,6 +73,11 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
                 fn scope(#(#args),*) -> ::std::result::Result<[::std::string::String; #n], crate::ValidationError> {
                     ::std::result::Result::Ok([#(#segments),*])
                 }
+
+                /// The scope's segments, or the error of the one that was refused.
+                fn segments(&self) -> ::std::result::Result<&[::std::string::String; #n], crate::Error> {
+                    self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+                }
             },
         )
     };
@@ -187,8 +192,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     let json = (has(ParamIn::Json) || has(ParamIn::Body)).then(|| quote!(.json(params.#to_json())));
     let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
     let anonymous = op.anonymous.then(|| quote!(.anonymous()));
-    let scope = (!r.scope_params.is_empty())
-        .then(|| quote!(let scope = self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;));
+    let scope = (!r.scope_params.is_empty()).then(|| quote!(let scope = self.segments()?;));
     let request = quote! {
         fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
             #validate

@@ -297,14 +297,20 @@ impl IncomingPhoneNumberAssignedAddOns {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 2], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateIncomingPhoneNumberAssignedAddOn,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "IncomingPhoneNumberAssignedAddOn.create",
@@ -345,10 +351,7 @@ impl IncomingPhoneNumberAssignedAddOns {
         &self,
         sid: &crate::types::IncomingPhoneNumberAssignedAddOnSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -389,10 +392,7 @@ impl IncomingPhoneNumberAssignedAddOns {
         params: &ListIncomingPhoneNumberAssignedAddOns,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "IncomingPhoneNumberAssignedAddOn.list",
@@ -461,10 +461,7 @@ impl IncomingPhoneNumberAssignedAddOns {
         &self,
         sid: &crate::types::IncomingPhoneNumberAssignedAddOnSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

@@ -1631,14 +1631,20 @@ impl Participants {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 2], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Participant.create",
@@ -1679,10 +1685,7 @@ impl Participants {
         &self,
         call_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -1723,10 +1726,7 @@ impl Participants {
         params: &ListParticipants,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Participant.list",
@@ -1794,10 +1794,7 @@ impl Participants {
         call_sid: &str,
         params: &UpdateParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -1840,10 +1837,7 @@ impl Participants {
         &self,
         call_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

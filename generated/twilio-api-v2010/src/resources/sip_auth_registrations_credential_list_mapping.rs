@@ -279,14 +279,20 @@ impl SipAuthRegistrationsCredentialListMappings {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 2], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateSipAuthRegistrationsCredentialListMapping,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SipAuthRegistrationsCredentialListMapping.create",
@@ -327,10 +333,7 @@ impl SipAuthRegistrationsCredentialListMappings {
         &self,
         sid: &crate::types::SipCredentialListSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -371,10 +374,7 @@ impl SipAuthRegistrationsCredentialListMappings {
         params: &ListSipAuthRegistrationsCredentialListMappings,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SipAuthRegistrationsCredentialListMapping.list",
@@ -451,10 +451,7 @@ impl SipAuthRegistrationsCredentialListMappings {
         &self,
         sid: &crate::types::SipCredentialListSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

@@ -307,14 +307,20 @@ impl SipIpAccessControlLists {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateSipIpAccessControlList,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SipIpAccessControlList.create",
@@ -354,10 +360,7 @@ impl SipIpAccessControlLists {
         &self,
         sid: &crate::types::SipIpAccessControlListSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -398,10 +401,7 @@ impl SipIpAccessControlLists {
         params: &ListSipIpAccessControlLists,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SipIpAccessControlList.list",
@@ -470,10 +470,7 @@ impl SipIpAccessControlLists {
         sid: &crate::types::SipIpAccessControlListSid,
         params: &UpdateSipIpAccessControlList,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -516,10 +513,7 @@ impl SipIpAccessControlLists {
         &self,
         sid: &crate::types::SipIpAccessControlListSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

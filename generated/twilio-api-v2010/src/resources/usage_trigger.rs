@@ -509,14 +509,20 @@ impl UsageTriggers {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateUsageTrigger,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UsageTrigger.create",
@@ -556,10 +562,7 @@ impl UsageTriggers {
         &self,
         sid: &crate::types::UsageTriggerSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -599,10 +602,7 @@ impl UsageTriggers {
         params: &ListUsageTriggers,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UsageTrigger.list",
@@ -669,10 +669,7 @@ impl UsageTriggers {
         sid: &crate::types::UsageTriggerSid,
         params: &UpdateUsageTrigger,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -714,10 +711,7 @@ impl UsageTriggers {
         &self,
         sid: &crate::types::UsageTriggerSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

@@ -419,14 +419,20 @@ impl Channels {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Channel.create",
@@ -464,10 +470,7 @@ impl Channels {
         &self,
         sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -505,10 +508,7 @@ impl Channels {
         params: &ListChannels,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Channel.list",
@@ -573,10 +573,7 @@ impl Channels {
         sid: &str,
         params: &UpdateChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -616,10 +613,7 @@ impl Channels {
         &self,
         sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

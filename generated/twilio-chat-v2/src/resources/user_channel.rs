@@ -375,14 +375,20 @@ impl UserChannels {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 2], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn fetch_request(
         &self,
         channel_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -423,10 +429,7 @@ impl UserChannels {
         params: &ListUserChannels,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UserChannel.list",
@@ -493,10 +496,7 @@ impl UserChannels {
         channel_sid: &str,
         params: &UpdateUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -540,10 +540,7 @@ impl UserChannels {
         channel_sid: &str,
         params: &DeleteUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

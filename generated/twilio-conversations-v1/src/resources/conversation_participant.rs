@@ -736,14 +736,20 @@ impl ConversationParticipants {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationParticipant.create",
@@ -782,10 +788,7 @@ impl ConversationParticipants {
         &self,
         sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -823,10 +826,7 @@ impl ConversationParticipants {
         params: &ListConversationParticipants,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationParticipant.list",
@@ -893,10 +893,7 @@ impl ConversationParticipants {
         sid: &str,
         params: &UpdateConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -938,10 +935,7 @@ impl ConversationParticipants {
         sid: &str,
         params: &DeleteConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid, "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

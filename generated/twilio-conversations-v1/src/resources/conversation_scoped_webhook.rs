@@ -541,14 +541,20 @@ impl ConversationScopedWebhooks {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn create_request(
         &self,
         params: &CreateConversationScopedWebhook,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationScopedWebhook.create",
@@ -586,10 +592,7 @@ impl ConversationScopedWebhooks {
         &self,
         sid: &crate::types::ConversationScopedWebhookSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -627,10 +630,7 @@ impl ConversationScopedWebhooks {
         params: &ListConversationScopedWebhooks,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationScopedWebhook.list",
@@ -697,10 +697,7 @@ impl ConversationScopedWebhooks {
         sid: &crate::types::ConversationScopedWebhookSid,
         params: &UpdateConversationScopedWebhook,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
@@ -740,10 +737,7 @@ impl ConversationScopedWebhooks {
         &self,
         sid: &crate::types::ConversationScopedWebhookSid,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let sid = crate::runtime::segment(sid.as_str(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

@@ -348,14 +348,20 @@ impl ServiceUserConversations {
         ])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 2], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn fetch_request(
         &self,
         conversation_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",
@@ -399,10 +405,7 @@ impl ServiceUserConversations {
         params: &ListServiceUserConversations,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceUserConversation.list",
@@ -471,10 +474,7 @@ impl ServiceUserConversations {
         conversation_sid: &str,
         params: &UpdateServiceUserConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",
@@ -523,10 +523,7 @@ impl ServiceUserConversations {
         &self,
         conversation_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",

@@ -340,14 +340,20 @@ impl UserConversations {
         ::std::result::Result::Ok([crate::runtime::segment(user_sid, "UserSid")?])
     }
 
+    /// The scope's segments, or the error of the one that was refused.
+    fn segments(
+        &self,
+    ) -> ::std::result::Result<&[::std::string::String; 1], crate::Error> {
+        self.scope
+            .as_ref()
+            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+    }
+
     fn fetch_request(
         &self,
         conversation_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",
@@ -390,10 +396,7 @@ impl UserConversations {
         params: &ListUserConversations,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         params.validate()?;
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UserConversation.list",
@@ -460,10 +463,7 @@ impl UserConversations {
         conversation_sid: &str,
         params: &UpdateUserConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",
@@ -511,10 +511,7 @@ impl UserConversations {
         &self,
         conversation_sid: &str,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let scope = self
-            .scope
-            .as_ref()
-            .map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))?;
+        let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
             conversation_sid,
             "ConversationSid",
