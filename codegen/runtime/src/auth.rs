@@ -111,7 +111,7 @@ impl Auth {
 
     /// [`Auth::from_env`] with the variables from `lookup`.
     pub(crate) fn from_lookup(lookup: &dyn Fn(&str) -> Option<OsString>) -> Result<Self, Error> {
-        let var = crate::builder::env_var(lookup);
+        let var = crate::env::env_var(lookup);
         let account_sid = var("TWILIO_ACCOUNT_SID")?.ok_or_else(|| {
             Error::Config("the environment variable TWILIO_ACCOUNT_SID is not set".into())
         })?;
@@ -136,7 +136,7 @@ impl Auth {
     pub(crate) fn client_credentials_from_lookup(
         lookup: &dyn Fn(&str) -> Option<OsString>,
     ) -> Result<Self, Error> {
-        let var = crate::builder::env_var(lookup);
+        let var = crate::env::env_var(lookup);
         match (var(CLIENT_ID_VAR)?, var(CLIENT_SECRET_VAR)?) {
             (Some(id), Some(secret)) => Ok(Auth::client_credentials(id, secret)),
             (Some(_), None) => Err(Error::Config(format!(

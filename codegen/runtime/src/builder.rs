@@ -22,8 +22,6 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Twilio's largest pages are a few MiB; this leaves room and still bounds a call.
 const DEFAULT_MAX_BODY_BYTES: usize = 16 << 20;
-/// Error bodies are only parsed for Twilio's JSON error and shown as a snippet.
-pub(crate) const ERROR_BODY_BYTES: usize = 64 << 10;
 /// The region Twilio's libraries use when only an edge is given.
 const DEFAULT_REGION: &str = "us1";
 
@@ -131,7 +129,7 @@ impl<C: ApiClient> ClientBuilder<C> {
 
     /// [`ClientBuilder::from_env`] with the variables from `lookup`.
     pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self, Error> {
-        let var = env_var(&lookup);
+        let var = crate::env::env_var(&lookup);
         let lookup: &dyn Fn(&str) -> Option<OsString> = &lookup;
         let var_set = |name: &str| var(name).map(|v| v.is_some());
         let oauth2 = match (C::TAKES_BASIC, C::OAUTH2_TOKEN_PATH.is_some()) {
@@ -312,21 +310,6 @@ impl<C: ApiClient> ClientBuilder<C> {
             retry: self.retry,
             max_body_bytes: self.max_body_bytes,
         })))
-    }
-}
-
-/// Reads one environment variable through `lookup`: unset or blank is `None`, and
-/// surrounding whitespace is dropped.
-pub(crate) fn env_var<'a>(
-    lookup: &'a dyn Fn(&str) -> Option<OsString>,
-) -> impl Fn(&str) -> Result<Option<String>, Error> + 'a {
-    move |name| match lookup(name) {
-        None => Ok(None),
-        Some(value) => match value.into_string() {
-            Ok(text) if text.trim().is_empty() => Ok(None),
-            Ok(text) => Ok(Some(text.trim().to_owned())),
-            Err(_) => Err(Error::Config(format!("{name} is not valid Unicode"))),
-        },
     }
 }
 

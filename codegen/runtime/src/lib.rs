@@ -45,8 +45,10 @@
 #![forbid(unsafe_code)]
 
 mod auth;
+mod body;
 mod builder;
 mod date;
+mod env;
 mod error;
 mod newtype;
 mod oauth;

@@ -8,10 +8,10 @@
 //! Twilio's tokens are JWTs whose `exp` says when they expire; the earlier of the two
 //! is believed.
 
-use crate::builder::ERROR_BODY_BYTES;
+use crate::body::{read_body, ERROR_BODY_BYTES};
 use crate::error::{snippet, Error};
 use crate::secret::Secret;
-use crate::transport::{read_body, Inner};
+use crate::transport::Inner;
 use base64::Engine as _;
 use reqwest::header::{HeaderValue, ACCEPT, USER_AGENT};
 use reqwest::Url;

@@ -4,7 +4,7 @@
 //! `Client` and describes each call as a [`Request`].
 
 use crate::auth::{Auth, Kind};
-use crate::builder::ERROR_BODY_BYTES;
+use crate::body::{read_body, ERROR_BODY_BYTES};
 use crate::error::Error;
 use crate::oauth::TokenSource;
 use crate::retry::{self, RetryPolicy};
@@ -466,38 +466,6 @@ fn header_map(req: &Request) -> Result<HeaderMap, Error> {
         map.append(name, value);
     }
     Ok(map)
-}
-
-/// Reads the answer's body chunk by chunk, stopping with [`Error::BodyTooLarge`] as
-/// soon as it would pass `limit` bytes, so no more than `limit` is ever held.
-pub(crate) async fn read_body(
-    operation: &'static str,
-    mut response: reqwest::Response,
-    limit: usize,
-) -> Result<Vec<u8>, Error> {
-    let status = response.status().as_u16();
-    let too_large = || Error::BodyTooLarge {
-        operation,
-        status,
-        limit,
-    };
-    // A declared length over the limit is refused before reading any of it.
-    let declared = response.content_length().unwrap_or(0);
-    if declared > limit as u64 {
-        return Err(too_large());
-    }
-    let mut body = Vec::with_capacity(declared as usize);
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| Error::transport(operation, e))?
-    {
-        if chunk.len() > limit - body.len() {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }
 
 /// The `redirect_to` of a JSON body, if it has one.
