@@ -517,6 +517,7 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             }
         }
         (Detail::BaseUrl(a), Detail::BaseUrl(b)) => flag(a != b, K::BaseUrlChanged, Breaking),
+        (Detail::Const(a), Detail::Const(b)) => flag(a != b, K::TypeChanged, Breaking),
         (
             Detail::StringType {
                 pattern: p1,

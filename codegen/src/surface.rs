@@ -187,6 +187,8 @@ pub enum Detail {
         auth: CrateAuth,
     },
     BaseUrl(String),
+    /// An associated constant, by its type (`VALUES: &'static [&'static str]`).
+    Const(String),
     /// A string newtype: what `validate` accepts, and its name in error messages.
     StringType {
         pattern: Option<String>,
@@ -277,6 +279,7 @@ impl Item {
                 }
             }
             Detail::BaseUrl(url) => format!(": &str = {url:?}"),
+            Detail::Const(ty) => format!(": {ty}"),
             Detail::StringType {
                 pattern,
                 length,
@@ -586,6 +589,41 @@ impl Builder {
             Detail::Variant { wire: None },
             "",
         );
+        self.enum_methods(name);
+    }
+
+    /// What `emit::named_types` gives every string enum besides its variants: its
+    /// values, its wire text, and the variant for a text.
+    fn enum_methods(&mut self, name: &str) {
+        let owner = Some((Kind::Enum, name));
+        self.push(
+            Kind::Const,
+            format!("{name}::VALUES"),
+            owner,
+            Detail::Const("&'static [&'static str]".into()),
+            "",
+        );
+        let method = |receiver: bool, args: Vec<(String, String)>, ret: &str| Detail::Fn {
+            role: FnRole::Method,
+            is_async: false,
+            receiver,
+            args,
+            ret: ret.into(),
+        };
+        self.push(
+            Kind::Fn,
+            format!("{name}::as_str"),
+            owner,
+            method(true, Vec::new(), "&str"),
+            "",
+        );
+        self.push(
+            Kind::Fn,
+            format!("{name}::from_wire"),
+            owner,
+            method(false, vec![("value".into(), "String".into())], "Self"),
+            "",
+        );
     }
 
     /// A struct of JSON properties, as `emit::resource::record` emits it.
@@ -813,6 +851,7 @@ impl Builder {
                 "",
             );
         }
+        self.enum_methods(&event_type);
         self.push(
             Kind::Struct,
             event.clone(),
@@ -831,6 +870,52 @@ impl Builder {
             args,
             ret,
         };
+        // Name, whether it takes `&self`, arguments, return type.
+        type Method<'a> = (&'a str, bool, Vec<(String, String)>, String);
+        let event_methods: [Method; 5] = [
+            (
+                names::FROM_PARAMS,
+                false,
+                vec![(names::PARAMS.into(), "WebhookParams".into())],
+                "Result<Self, WebhookError>".into(),
+            ),
+            (
+                names::EVENT_TYPE_FN,
+                true,
+                Vec::new(),
+                format!("&{}", names::EVENT_TYPE_ENUM),
+            ),
+            (names::PARAMS, true, Vec::new(), "&WebhookParams".into()),
+            (
+                names::PARAM,
+                true,
+                vec![("name".into(), "&str".into())],
+                "Option<&str>".into(),
+            ),
+            (names::ALLOW, true, Vec::new(), "WebhookResponse".into()),
+        ];
+        for (fn_name, receiver, args, ret) in event_methods {
+            self.push(
+                Kind::Fn,
+                format!("{event}::{fn_name}"),
+                Some((Kind::Struct, &event)),
+                Detail::Fn {
+                    role: FnRole::Method,
+                    is_async: false,
+                    receiver,
+                    args,
+                    ret,
+                },
+                "",
+            );
+        }
+        self.push(
+            Kind::Fn,
+            format!("{event_type}::{}", names::IS_PRE_EVENT),
+            Some((Kind::Enum, &event_type)),
+            method(Vec::new(), "bool".into()),
+            "",
+        );
         for p in &hooks.params {
             let ty = shown_type(webhook_param_type(&p.ty));
             self.push(
@@ -914,6 +999,24 @@ impl Builder {
                     },
                     "",
                 );
+                for (fn_name, receiver, ret) in [
+                    ("new", false, "Self"),
+                    (names::INTO_RESPONSE, true, "WebhookResponse"),
+                ] {
+                    self.push(
+                        Kind::Fn,
+                        format!("{changes}::{fn_name}"),
+                        Some((Kind::Struct, &changes)),
+                        Detail::Fn {
+                            role: FnRole::Method,
+                            is_async: false,
+                            receiver,
+                            args: Vec::new(),
+                            ret: ret.into(),
+                        },
+                        "",
+                    );
+                }
                 for c in &e.modify {
                     self.push(
                         Kind::Fn,

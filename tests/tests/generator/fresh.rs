@@ -173,6 +173,43 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     assert!(matches!(standing(&settled), Standing::Unreleased(r) if r.changes.is_empty()));
 }
 
+/// A webhook event's `decode`, as the release recorded it, renamed in today's output
+/// (here: the record says `decode_event`, as if today's generator had renamed it):
+/// the check refuses without a breaking bump. The event's methods and every enum's
+/// `as_str`, `from_wire` and `VALUES` are in the surface, which a test in
+/// `surface.rs` holds complete against the generated code.
+#[test]
+fn a_renamed_event_method_fails_the_check_without_a_bump() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let record = job.spec.join(release::FILE);
+    let text = std::fs::read_to_string(&record).expect("record");
+    let mut surface = release::parse(&text).expect("a valid record");
+    for path in ["webhooks::Event::decode", "Channels::fetch"] {
+        assert!(
+            surface.items.iter().any(|i| i.path == path),
+            "{path} is recorded"
+        );
+    }
+    let decode = surface
+        .items
+        .iter_mut()
+        .find(|i| i.path == "webhooks::Event::decode")
+        .expect("recorded");
+    decode.path = "webhooks::Event::decode_event".into();
+    std::fs::write(&record, release::render(&surface)).expect("writing");
+    let report = checked(&root, &[job], Mode::Check);
+    let Standing::Unfit(report) = standing(&report) else {
+        panic!("not refused: {:?}", standing(&report));
+    };
+    let text = report.text();
+    assert!(
+        text.contains("breaking    removed") && text.contains("webhooks::Event::decode_event"),
+        "{text}"
+    );
+}
+
 /// The record is what was released, not a re-run of today's generator on an old spec:
 /// an item the released crate had and today's output lacks is a breaking change even
 /// when the spec did not change (as after a generator change).
