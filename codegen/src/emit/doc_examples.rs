@@ -90,8 +90,83 @@ fn code(api: &Api, uses: &[String], body: &[String]) -> Vec<String> {
             .map(|u| format!(" {}", u.replace("{krate}", krate))),
     );
     lines.push(" let client = Client::from_env()?;".into());
-    lines.extend(body.iter().map(|l| format!(" {l}")));
+    lines.extend(body.iter().flat_map(|l| wrap(l)).map(|l| format!(" {l}")));
     lines.extend([" # Ok(())".into(), " # }".into(), " ```".into()]);
+    lines
+}
+
+/// The longest line of example code: with a method's indentation and `/// `, a
+/// generated line stays within 100 columns.
+const EXAMPLE_WIDTH: usize = 92;
+
+/// A statement too long for [`EXAMPLE_WIDTH`] as rustfmt would break it: a line for
+/// each method call of its chain (`client`, `.messages(…)`, `.create(…)`, `.await?`).
+fn wrap(statement: &str) -> Vec<String> {
+    if statement.chars().count() <= EXAMPLE_WIDTH {
+        return vec![statement.to_string()];
+    }
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    let bytes = statement.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' if i == 0 || bytes[i - 1] != b'\\' => quoted = !quoted,
+            b'(' | b'[' | b'{' if !quoted => depth += 1,
+            b')' | b']' | b'}' if !quoted => depth -= 1,
+            b'.' if !quoted && depth == 0 && i > start => {
+                parts.push(&statement[start..i]);
+                start = i;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&statement[start..]);
+    let mut lines = vec![parts[0].to_string()];
+    lines.extend(parts[1..].iter().flat_map(|p| one_per_line(p, "    ")));
+    lines
+}
+
+/// A call still too long on its line, `indent`ed, with an argument a line.
+fn one_per_line(call: &str, indent: &str) -> Vec<String> {
+    let line = format!("{indent}{call}");
+    let Some(open) = call
+        .find('(')
+        .filter(|_| line.chars().count() > EXAMPLE_WIDTH)
+    else {
+        return vec![line];
+    };
+    let (mut depth, mut quoted, mut start, mut args, mut close) =
+        (0i32, false, open + 1, Vec::new(), None);
+    let bytes = call.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'"' if bytes[i - 1] != b'\\' => quoted = !quoted,
+            b'(' | b'[' | b'{' if !quoted => depth += 1,
+            b')' | b']' | b'}' if !quoted => {
+                depth -= 1;
+                if depth == 0 {
+                    args.push(call[start..i].trim());
+                    close = Some(i);
+                    break;
+                }
+            }
+            b',' if !quoted && depth == 1 => {
+                args.push(call[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let Some(close) = close else {
+        return vec![line];
+    };
+    let mut lines = vec![format!("{indent}{}", &call[..=open])];
+    let inner = format!("{indent}    ");
+    lines.extend(
+        args.iter()
+            .flat_map(|a| one_per_line(&format!("{a},"), &inner)),
+    );
+    lines.push(format!("{indent}{}", &call[close..]));
     lines
 }
 

@@ -16,7 +16,9 @@
 //! ```no_run
 //! # async fn quick_start() -> Result<(), Box<dyn std::error::Error>> {
 //! use futures_util::TryStreamExt;
-//! use twilio_chat_v2::{Client, CreateChannel, CreateMember, CreateMessage, CreateService, ListMessages};
+//! use twilio_chat_v2::{
+//!     Client, CreateChannel, CreateMember, CreateMessage, CreateService, ListMessages,
+//! };
 //!
 //! // Credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.
 //! let client = Client::from_env()?;

@@ -164,3 +164,32 @@ fn no_generated_file_holds_text_that_reorders_or_hides() {
         assert!(!text.contains(hidden), "{}", file.display());
     }
 }
+
+/// Every line of a doc example in generated code fits in 100 columns, as rustfmt
+/// would keep it: long calls go a method a line, then an argument a line.
+#[test]
+fn doc_examples_fit_in_100_columns() {
+    let mut long = Vec::new();
+    for file in generated_rust_files() {
+        let text = std::fs::read_to_string(&file).expect("a generated file");
+        let mut in_example = false;
+        for (n, line) in text.lines().enumerate() {
+            let doc = line.trim_start();
+            let Some(code) = doc.strip_prefix("///").or_else(|| doc.strip_prefix("//!")) else {
+                continue;
+            };
+            if code.trim_start().starts_with("```") {
+                in_example = !in_example;
+                continue;
+            }
+            if in_example && line.chars().count() > 100 {
+                long.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "example lines over 100 columns:\n{}",
+        long.join("\n")
+    );
+}

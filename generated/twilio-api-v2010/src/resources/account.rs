@@ -534,7 +534,10 @@ impl Accounts {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateAccount;
     /// let client = Client::from_env()?;
-    /// let record = client.accounts().update(&"AC00000000000000000000000000000000".parse()?, UpdateAccount::new()).await?;
+    /// let record = client
+    ///     .accounts()
+    ///     .update(&"AC00000000000000000000000000000000".parse()?, UpdateAccount::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -680,7 +680,19 @@ impl Addresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.addresses(&"AC00000000000000000000000000000000".parse()?).create(CreateAddress::new("example", "example", "example", "example", "example", "example")).await?;
+    /// let record = client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(
+    ///         CreateAddress::new(
+    ///             "example",
+    ///             "example",
+    ///             "example",
+    ///             "example",
+    ///             "example",
+    ///             "example",
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -719,7 +731,10 @@ impl Addresses {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.addresses(&"AC00000000000000000000000000000000".parse()?).fetch(&"AD00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"AD00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -758,7 +773,10 @@ impl Addresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAddresses;
     /// let client = Client::from_env()?;
-    /// let page = client.addresses(&"AC00000000000000000000000000000000".parse()?).list(ListAddresses::new()).await?;
+    /// let page = client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListAddresses::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -782,7 +800,11 @@ impl Addresses {
     /// use twilio_api_v2010::ListAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.addresses(&"AC00000000000000000000000000000000".parse()?).stream(ListAddresses::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListAddresses::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -826,7 +848,10 @@ impl Addresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.addresses(&"AC00000000000000000000000000000000".parse()?).update(&"AD00000000000000000000000000000000".parse()?, UpdateAddress::new()).await?;
+    /// let record = client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"AD00000000000000000000000000000000".parse()?, UpdateAddress::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -866,7 +891,10 @@ impl Addresses {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.addresses(&"AC00000000000000000000000000000000".parse()?).delete(&"AD00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"AD00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -1000,7 +1000,10 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateApplication;
     /// let client = Client::from_env()?;
-    /// let record = client.applications(&"AC00000000000000000000000000000000".parse()?).create(CreateApplication::new()).await?;
+    /// let record = client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateApplication::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1039,7 +1042,10 @@ impl Applications {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.applications(&"AC00000000000000000000000000000000".parse()?).fetch(&"AP00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"AP00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1078,7 +1084,10 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListApplications;
     /// let client = Client::from_env()?;
-    /// let page = client.applications(&"AC00000000000000000000000000000000".parse()?).list(ListApplications::new()).await?;
+    /// let page = client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListApplications::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1102,7 +1111,11 @@ impl Applications {
     /// use twilio_api_v2010::ListApplications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.applications(&"AC00000000000000000000000000000000".parse()?).stream(ListApplications::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListApplications::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1146,7 +1159,10 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateApplication;
     /// let client = Client::from_env()?;
-    /// let record = client.applications(&"AC00000000000000000000000000000000".parse()?).update(&"AP00000000000000000000000000000000".parse()?, UpdateApplication::new()).await?;
+    /// let record = client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"AP00000000000000000000000000000000".parse()?, UpdateApplication::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1186,7 +1202,10 @@ impl Applications {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.applications(&"AC00000000000000000000000000000000".parse()?).delete(&"AP00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"AP00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -274,7 +274,10 @@ impl AuthorizedConnectApps {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?).fetch(&"CN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"CN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -315,7 +318,10 @@ impl AuthorizedConnectApps {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAuthorizedConnectApps;
     /// let client = Client::from_env()?;
-    /// let page = client.authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?).list(ListAuthorizedConnectApps::new()).await?;
+    /// let page = client
+    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListAuthorizedConnectApps::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -339,7 +345,11 @@ impl AuthorizedConnectApps {
     /// use twilio_api_v2010::ListAuthorizedConnectApps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?).stream(ListAuthorizedConnectApps::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListAuthorizedConnectApps::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -239,7 +239,10 @@ impl AvailablePhoneNumbers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.available_phone_numbers(&"AC00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -280,7 +283,10 @@ impl AvailablePhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumbers;
     /// let client = Client::from_env()?;
-    /// let page = client.available_phone_numbers(&"AC00000000000000000000000000000000".parse()?).list(ListAvailablePhoneNumbers::new()).await?;
+    /// let page = client
+    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListAvailablePhoneNumbers::new())
+    ///     .await?;
     /// println!("{} records", page.countries.len());
     /// # Ok(())
     /// # }
@@ -304,7 +310,11 @@ impl AvailablePhoneNumbers {
     /// use twilio_api_v2010::ListAvailablePhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.available_phone_numbers(&"AC00000000000000000000000000000000".parse()?).stream(ListAvailablePhoneNumbers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListAvailablePhoneNumbers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

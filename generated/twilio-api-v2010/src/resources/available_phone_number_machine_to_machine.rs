@@ -547,7 +547,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.available_phone_number_machine_to_machine(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .available_phone_number_machine_to_machine(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -617,7 +621,13 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumberMachineToMachine;
     /// let client = Client::from_env()?;
-    /// let page = client.available_phone_number_machine_to_machine(&"AC00000000000000000000000000000000".parse()?, "example").list(ListAvailablePhoneNumberMachineToMachine::new()).await?;
+    /// let page = client
+    ///     .available_phone_number_machine_to_machine(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListAvailablePhoneNumberMachineToMachine::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -641,7 +651,14 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberMachineToMachine;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.available_phone_number_machine_to_machine(&"AC00000000000000000000000000000000".parse()?, "example").stream(ListAvailablePhoneNumberMachineToMachine::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .available_phone_number_machine_to_machine(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListAvailablePhoneNumberMachineToMachine::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -545,7 +545,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.available_phone_number_national(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .available_phone_number_national(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -612,7 +616,13 @@ impl AvailablePhoneNumberNationalHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumberNational;
     /// let client = Client::from_env()?;
-    /// let page = client.available_phone_number_national(&"AC00000000000000000000000000000000".parse()?, "example").list(ListAvailablePhoneNumberNational::new()).await?;
+    /// let page = client
+    ///     .available_phone_number_national(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListAvailablePhoneNumberNational::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -636,7 +646,14 @@ impl AvailablePhoneNumberNationalHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberNational;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.available_phone_number_national(&"AC00000000000000000000000000000000".parse()?, "example").stream(ListAvailablePhoneNumberNational::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .available_phone_number_national(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListAvailablePhoneNumberNational::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

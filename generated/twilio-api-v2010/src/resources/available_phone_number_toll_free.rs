@@ -545,7 +545,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.available_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .available_phone_number_toll_free(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -612,7 +616,13 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumberTollFree;
     /// let client = Client::from_env()?;
-    /// let page = client.available_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?, "example").list(ListAvailablePhoneNumberTollFree::new()).await?;
+    /// let page = client
+    ///     .available_phone_number_toll_free(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListAvailablePhoneNumberTollFree::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -636,7 +646,14 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberTollFree;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.available_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?, "example").stream(ListAvailablePhoneNumberTollFree::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .available_phone_number_toll_free(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListAvailablePhoneNumberTollFree::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

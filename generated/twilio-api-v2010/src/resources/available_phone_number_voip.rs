@@ -543,7 +543,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -610,7 +611,10 @@ impl AvailablePhoneNumberVoipHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumberVoip;
     /// let client = Client::from_env()?;
-    /// let page = client.available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example").list(ListAvailablePhoneNumberVoip::new()).await?;
+    /// let page = client
+    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListAvailablePhoneNumberVoip::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -634,7 +638,11 @@ impl AvailablePhoneNumberVoipHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberVoip;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example").stream(ListAvailablePhoneNumberVoip::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListAvailablePhoneNumberVoip::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

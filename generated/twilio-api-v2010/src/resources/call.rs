@@ -1447,7 +1447,10 @@ impl Calls {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateCall;
     /// let client = Client::from_env()?;
-    /// let record = client.calls(&"AC00000000000000000000000000000000".parse()?).create(CreateCall::new("example", "example")).await?;
+    /// let record = client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateCall::new("example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1484,7 +1487,10 @@ impl Calls {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.calls(&"AC00000000000000000000000000000000".parse()?).fetch(&"CA00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"CA00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1523,7 +1529,10 @@ impl Calls {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListCalls;
     /// let client = Client::from_env()?;
-    /// let page = client.calls(&"AC00000000000000000000000000000000".parse()?).list(ListCalls::new()).await?;
+    /// let page = client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListCalls::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1547,7 +1556,11 @@ impl Calls {
     /// use twilio_api_v2010::ListCalls;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.calls(&"AC00000000000000000000000000000000".parse()?).stream(ListCalls::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListCalls::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1591,7 +1604,10 @@ impl Calls {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateCall;
     /// let client = Client::from_env()?;
-    /// let record = client.calls(&"AC00000000000000000000000000000000".parse()?).update(&"CA00000000000000000000000000000000".parse()?, UpdateCall::new()).await?;
+    /// let record = client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"CA00000000000000000000000000000000".parse()?, UpdateCall::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1629,7 +1645,10 @@ impl Calls {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.calls(&"AC00000000000000000000000000000000".parse()?).delete(&"CA00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"CA00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -189,7 +189,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.call_events(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .call_events(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -256,7 +260,13 @@ impl CallEvents {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListCallEvents;
     /// let client = Client::from_env()?;
-    /// let page = client.call_events(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).list(ListCallEvents::new()).await?;
+    /// let page = client
+    ///     .call_events(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListCallEvents::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -280,7 +290,14 @@ impl CallEvents {
     /// use twilio_api_v2010::ListCallEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.call_events(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).stream(ListCallEvents::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .call_events(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListCallEvents::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -306,7 +306,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.call_notifications(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .call_notifications(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -371,7 +375,13 @@ impl CallNotifications {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.call_notifications(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).fetch(&"NO00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .call_notifications(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"NO00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -413,7 +423,13 @@ impl CallNotifications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListCallNotifications;
     /// let client = Client::from_env()?;
-    /// let page = client.call_notifications(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).list(ListCallNotifications::new()).await?;
+    /// let page = client
+    ///     .call_notifications(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListCallNotifications::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -437,7 +453,14 @@ impl CallNotifications {
     /// use twilio_api_v2010::ListCallNotifications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.call_notifications(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).stream(ListCallNotifications::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .call_notifications(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListCallNotifications::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

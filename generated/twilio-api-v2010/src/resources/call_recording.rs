@@ -510,7 +510,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -576,7 +580,13 @@ impl CallRecordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateCallRecording;
     /// let client = Client::from_env()?;
-    /// let record = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateCallRecording::new()).await?;
+    /// let record = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateCallRecording::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -616,7 +626,13 @@ impl CallRecordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -658,7 +674,13 @@ impl CallRecordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListCallRecordings;
     /// let client = Client::from_env()?;
-    /// let page = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).list(ListCallRecordings::new()).await?;
+    /// let page = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListCallRecordings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -682,7 +704,14 @@ impl CallRecordings {
     /// use twilio_api_v2010::ListCallRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).stream(ListCallRecordings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListCallRecordings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -727,7 +756,13 @@ impl CallRecordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateCallRecording;
     /// let client = Client::from_env()?;
-    /// let record = client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).update("example", UpdateCallRecording::new("in-progress".parse()?)).await?;
+    /// let record = client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateCallRecording::new("in-progress".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -768,7 +803,13 @@ impl CallRecordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.call_recordings(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).delete("example").await?;
+    /// client
+    ///     .call_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete("example")
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -495,7 +495,10 @@ impl Conferences {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.conferences(&"AC00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -534,7 +537,10 @@ impl Conferences {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListConferences;
     /// let client = Client::from_env()?;
-    /// let page = client.conferences(&"AC00000000000000000000000000000000".parse()?).list(ListConferences::new()).await?;
+    /// let page = client
+    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListConferences::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -558,7 +564,11 @@ impl Conferences {
     /// use twilio_api_v2010::ListConferences;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conferences(&"AC00000000000000000000000000000000".parse()?).stream(ListConferences::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListConferences::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -602,7 +612,10 @@ impl Conferences {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateConference;
     /// let client = Client::from_env()?;
-    /// let record = client.conferences(&"AC00000000000000000000000000000000".parse()?).update("example", UpdateConference::new()).await?;
+    /// let record = client
+    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateConference::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -348,7 +348,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -413,7 +417,13 @@ impl ConferenceRecordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -455,7 +465,13 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListConferenceRecordings;
     /// let client = Client::from_env()?;
-    /// let page = client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?).list(ListConferenceRecordings::new()).await?;
+    /// let page = client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListConferenceRecordings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -479,7 +495,14 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::ListConferenceRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?).stream(ListConferenceRecordings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListConferenceRecordings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -526,7 +549,13 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateConferenceRecording;
     /// let client = Client::from_env()?;
-    /// let record = client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?).update("example", UpdateConferenceRecording::new("in-progress".parse()?)).await?;
+    /// let record = client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateConferenceRecording::new("in-progress".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -567,7 +596,13 @@ impl ConferenceRecordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.conference_recordings(&"AC00000000000000000000000000000000".parse()?, &"CF00000000000000000000000000000000".parse()?).delete("example").await?;
+    /// client
+    ///     .conference_recordings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CF00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete("example")
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

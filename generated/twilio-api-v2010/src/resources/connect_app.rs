@@ -462,7 +462,10 @@ impl ConnectApps {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.connect_apps(&"AC00000000000000000000000000000000".parse()?).fetch(&"CN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"CN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -501,7 +504,10 @@ impl ConnectApps {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListConnectApps;
     /// let client = Client::from_env()?;
-    /// let page = client.connect_apps(&"AC00000000000000000000000000000000".parse()?).list(ListConnectApps::new()).await?;
+    /// let page = client
+    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListConnectApps::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -525,7 +531,11 @@ impl ConnectApps {
     /// use twilio_api_v2010::ListConnectApps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.connect_apps(&"AC00000000000000000000000000000000".parse()?).stream(ListConnectApps::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListConnectApps::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -569,7 +579,10 @@ impl ConnectApps {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateConnectApp;
     /// let client = Client::from_env()?;
-    /// let record = client.connect_apps(&"AC00000000000000000000000000000000".parse()?).update(&"CN00000000000000000000000000000000".parse()?, UpdateConnectApp::new()).await?;
+    /// let record = client
+    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"CN00000000000000000000000000000000".parse()?, UpdateConnectApp::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -609,7 +622,10 @@ impl ConnectApps {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.connect_apps(&"AC00000000000000000000000000000000".parse()?).delete(&"CN00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"CN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

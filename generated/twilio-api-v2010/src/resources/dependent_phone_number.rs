@@ -275,7 +275,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.dependent_phone_numbers(&"AC00000000000000000000000000000000".parse()?, &"AD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .dependent_phone_numbers(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -342,7 +346,13 @@ impl DependentPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListDependentPhoneNumbers;
     /// let client = Client::from_env()?;
-    /// let page = client.dependent_phone_numbers(&"AC00000000000000000000000000000000".parse()?, &"AD00000000000000000000000000000000".parse()?).list(ListDependentPhoneNumbers::new()).await?;
+    /// let page = client
+    ///     .dependent_phone_numbers(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListDependentPhoneNumbers::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -366,7 +376,14 @@ impl DependentPhoneNumbers {
     /// use twilio_api_v2010::ListDependentPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.dependent_phone_numbers(&"AC00000000000000000000000000000000".parse()?, &"AD00000000000000000000000000000000".parse()?).stream(ListDependentPhoneNumbers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .dependent_phone_numbers(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListDependentPhoneNumbers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -1350,7 +1350,10 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).create(CreateIncomingPhoneNumber::new()).await?;
+    /// let record = client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateIncomingPhoneNumber::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1389,7 +1392,10 @@ impl IncomingPhoneNumbers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).fetch(&"PN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"PN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1430,7 +1436,10 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumbers;
     /// let client = Client::from_env()?;
-    /// let page = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).list(ListIncomingPhoneNumbers::new()).await?;
+    /// let page = client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListIncomingPhoneNumbers::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1454,7 +1463,11 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::ListIncomingPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).stream(ListIncomingPhoneNumbers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListIncomingPhoneNumbers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1501,7 +1514,13 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).update(&"PN00000000000000000000000000000000".parse()?, UpdateIncomingPhoneNumber::new()).await?;
+    /// let record = client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///         UpdateIncomingPhoneNumber::new(),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1541,7 +1560,10 @@ impl IncomingPhoneNumbers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?).delete(&"PN00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"PN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -269,7 +269,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -335,7 +339,17 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateIncomingPhoneNumberAssignedAddOn;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?).create(CreateIncomingPhoneNumberAssignedAddOn::new("XE00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateIncomingPhoneNumberAssignedAddOn::new(
+    ///             "XE00000000000000000000000000000000".parse()?,
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -375,7 +389,13 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?).fetch(&"XE00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"XE00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -417,7 +437,13 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOns;
     /// let client = Client::from_env()?;
-    /// let page = client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?).list(ListIncomingPhoneNumberAssignedAddOns::new()).await?;
+    /// let page = client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListIncomingPhoneNumberAssignedAddOns::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -441,7 +467,14 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOns;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?).stream(ListIncomingPhoneNumberAssignedAddOns::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListIncomingPhoneNumberAssignedAddOns::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -485,7 +518,13 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.incoming_phone_number_assigned_add_ons(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?).delete(&"XE00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .incoming_phone_number_assigned_add_ons(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"XE00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

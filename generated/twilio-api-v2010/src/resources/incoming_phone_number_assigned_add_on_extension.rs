@@ -227,7 +227,12 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.incoming_phone_number_assigned_add_on_extensions(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?, &"XE00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .incoming_phone_number_assigned_add_on_extensions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///         &"XE00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -299,7 +304,14 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_number_assigned_add_on_extensions(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?, &"XE00000000000000000000000000000000".parse()?).fetch(&"XF00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .incoming_phone_number_assigned_add_on_extensions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///         &"XE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"XF00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -341,7 +353,14 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOnExtensions;
     /// let client = Client::from_env()?;
-    /// let page = client.incoming_phone_number_assigned_add_on_extensions(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?, &"XE00000000000000000000000000000000".parse()?).list(ListIncomingPhoneNumberAssignedAddOnExtensions::new()).await?;
+    /// let page = client
+    ///     .incoming_phone_number_assigned_add_on_extensions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///         &"XE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListIncomingPhoneNumberAssignedAddOnExtensions::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -368,7 +387,15 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOnExtensions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.incoming_phone_number_assigned_add_on_extensions(&"AC00000000000000000000000000000000".parse()?, &"PN00000000000000000000000000000000".parse()?, &"XE00000000000000000000000000000000".parse()?).stream(ListIncomingPhoneNumberAssignedAddOnExtensions::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .incoming_phone_number_assigned_add_on_extensions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"PN00000000000000000000000000000000".parse()?,
+    ///         &"XE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListIncomingPhoneNumberAssignedAddOnExtensions::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -835,7 +835,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -898,7 +899,10 @@ impl IncomingPhoneNumberLocalHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateIncomingPhoneNumberLocal;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?).create(CreateIncomingPhoneNumberLocal::new("example")).await?;
+    /// let record = client
+    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateIncomingPhoneNumberLocal::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -940,7 +944,10 @@ impl IncomingPhoneNumberLocalHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumberLocal;
     /// let client = Client::from_env()?;
-    /// let page = client.incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?).list(ListIncomingPhoneNumberLocal::new()).await?;
+    /// let page = client
+    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListIncomingPhoneNumberLocal::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -964,7 +971,11 @@ impl IncomingPhoneNumberLocalHandle {
     /// use twilio_api_v2010::ListIncomingPhoneNumberLocal;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?).stream(ListIncomingPhoneNumberLocal::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListIncomingPhoneNumberLocal::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

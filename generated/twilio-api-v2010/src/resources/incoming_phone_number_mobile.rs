@@ -837,7 +837,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -900,7 +901,10 @@ impl IncomingPhoneNumberMobileHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateIncomingPhoneNumberMobile;
     /// let client = Client::from_env()?;
-    /// let record = client.incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?).create(CreateIncomingPhoneNumberMobile::new("example")).await?;
+    /// let record = client
+    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateIncomingPhoneNumberMobile::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -942,7 +946,10 @@ impl IncomingPhoneNumberMobileHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumberMobile;
     /// let client = Client::from_env()?;
-    /// let page = client.incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?).list(ListIncomingPhoneNumberMobile::new()).await?;
+    /// let page = client
+    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListIncomingPhoneNumberMobile::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -966,7 +973,11 @@ impl IncomingPhoneNumberMobileHandle {
     /// use twilio_api_v2010::ListIncomingPhoneNumberMobile;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?).stream(ListIncomingPhoneNumberMobile::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListIncomingPhoneNumberMobile::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -348,7 +348,10 @@ impl Keys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateKey;
     /// let client = Client::from_env()?;
-    /// let record = client.keys(&"AC00000000000000000000000000000000".parse()?).create(CreateKey::new()).await?;
+    /// let record = client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateKey::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -385,7 +388,10 @@ impl Keys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.keys(&"AC00000000000000000000000000000000".parse()?).fetch(&"SK00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"SK00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -424,7 +430,10 @@ impl Keys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListKeys;
     /// let client = Client::from_env()?;
-    /// let page = client.keys(&"AC00000000000000000000000000000000".parse()?).list(ListKeys::new()).await?;
+    /// let page = client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListKeys::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -448,7 +457,11 @@ impl Keys {
     /// use twilio_api_v2010::ListKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.keys(&"AC00000000000000000000000000000000".parse()?).stream(ListKeys::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListKeys::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -490,7 +503,10 @@ impl Keys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateKey;
     /// let client = Client::from_env()?;
-    /// let record = client.keys(&"AC00000000000000000000000000000000".parse()?).update(&"SK00000000000000000000000000000000".parse()?, UpdateKey::new()).await?;
+    /// let record = client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"SK00000000000000000000000000000000".parse()?, UpdateKey::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -528,7 +544,10 @@ impl Keys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.keys(&"AC00000000000000000000000000000000".parse()?).delete(&"SK00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"SK00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

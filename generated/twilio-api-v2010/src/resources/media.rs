@@ -268,7 +268,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
+    /// let handle = client
+    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -333,7 +334,10 @@ impl MediaHandle {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?).fetch(&"ME00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .fetch(&"ME00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -375,7 +379,10 @@ impl MediaHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListMedia;
     /// let client = Client::from_env()?;
-    /// let page = client.media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?).list(ListMedia::new()).await?;
+    /// let page = client
+    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .list(ListMedia::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -399,7 +406,11 @@ impl MediaHandle {
     /// use twilio_api_v2010::ListMedia;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?).stream(ListMedia::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .stream(ListMedia::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -441,7 +452,10 @@ impl MediaHandle {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?).delete(&"ME00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .delete(&"ME00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -259,7 +259,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.members(&"AC00000000000000000000000000000000".parse()?, &"QU00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .members(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"QU00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -324,7 +328,13 @@ impl Members {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"AC00000000000000000000000000000000".parse()?, &"QU00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .members(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"QU00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -366,7 +376,13 @@ impl Members {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListMembers;
     /// let client = Client::from_env()?;
-    /// let page = client.members(&"AC00000000000000000000000000000000".parse()?, &"QU00000000000000000000000000000000".parse()?).list(ListMembers::new()).await?;
+    /// let page = client
+    ///     .members(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"QU00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListMembers::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -390,7 +406,14 @@ impl Members {
     /// use twilio_api_v2010::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.members(&"AC00000000000000000000000000000000".parse()?, &"QU00000000000000000000000000000000".parse()?).stream(ListMembers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .members(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"QU00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListMembers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -435,7 +458,13 @@ impl Members {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateMember;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"AC00000000000000000000000000000000".parse()?, &"QU00000000000000000000000000000000".parse()?).update("example", UpdateMember::new("example")).await?;
+    /// let record = client
+    ///     .members(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"QU00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateMember::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -920,7 +920,10 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"AC00000000000000000000000000000000".parse()?).create(CreateMessage::new("example")).await?;
+    /// let record = client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateMessage::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -957,7 +960,10 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"AC00000000000000000000000000000000".parse()?).fetch(&"example".parse()?).await?;
+    /// let record = client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"example".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -996,7 +1002,10 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListMessages;
     /// let client = Client::from_env()?;
-    /// let page = client.messages(&"AC00000000000000000000000000000000".parse()?).list(ListMessages::new()).await?;
+    /// let page = client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListMessages::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1020,7 +1029,11 @@ impl Messages {
     /// use twilio_api_v2010::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.messages(&"AC00000000000000000000000000000000".parse()?).stream(ListMessages::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListMessages::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1064,7 +1077,10 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"AC00000000000000000000000000000000".parse()?).update(&"example".parse()?, UpdateMessage::new()).await?;
+    /// let record = client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"example".parse()?, UpdateMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1102,7 +1118,10 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.messages(&"AC00000000000000000000000000000000".parse()?).delete(&"example".parse()?).await?;
+    /// client
+    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"example".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

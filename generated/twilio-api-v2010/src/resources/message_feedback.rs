@@ -96,7 +96,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
+    /// let handle = client
+    ///     .message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -162,7 +163,10 @@ impl MessageFeedbackHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateMessageFeedback;
     /// let client = Client::from_env()?;
-    /// let record = client.message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?).create(CreateMessageFeedback::new()).await?;
+    /// let record = client
+    ///     .message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .create(CreateMessageFeedback::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -306,7 +306,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -367,7 +368,10 @@ impl NotificationInstanceNotifications {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?).fetch(&"NO00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"NO00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -408,7 +412,10 @@ impl NotificationInstanceNotifications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListNotificationInstanceNotifications;
     /// let client = Client::from_env()?;
-    /// let page = client.notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?).list(ListNotificationInstanceNotifications::new()).await?;
+    /// let page = client
+    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListNotificationInstanceNotifications::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -432,7 +439,11 @@ impl NotificationInstanceNotifications {
     /// use twilio_api_v2010::ListNotificationInstanceNotifications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?).stream(ListNotificationInstanceNotifications::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListNotificationInstanceNotifications::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -495,7 +495,10 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateOutgoingCallerId;
     /// let client = Client::from_env()?;
-    /// let record = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).create(CreateOutgoingCallerId::new("example")).await?;
+    /// let record = client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateOutgoingCallerId::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -534,7 +537,10 @@ impl OutgoingCallerIds {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).fetch(&"PN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"PN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -575,7 +581,10 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListOutgoingCallerIds;
     /// let client = Client::from_env()?;
-    /// let page = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).list(ListOutgoingCallerIds::new()).await?;
+    /// let page = client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListOutgoingCallerIds::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -599,7 +608,11 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::ListOutgoingCallerIds;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).stream(ListOutgoingCallerIds::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListOutgoingCallerIds::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -646,7 +659,10 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateOutgoingCallerId;
     /// let client = Client::from_env()?;
-    /// let record = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).update(&"PN00000000000000000000000000000000".parse()?, UpdateOutgoingCallerId::new()).await?;
+    /// let record = client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"PN00000000000000000000000000000000".parse()?, UpdateOutgoingCallerId::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -686,7 +702,10 @@ impl OutgoingCallerIds {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?).delete(&"PN00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"PN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

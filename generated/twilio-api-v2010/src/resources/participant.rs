@@ -1669,7 +1669,10 @@ impl Participants {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.participants(&"AC00000000000000000000000000000000".parse()?, "example").create(CreateParticipant::new("example", "example")).await?;
+    /// let record = client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateParticipant::new("example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1709,7 +1712,10 @@ impl Participants {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.participants(&"AC00000000000000000000000000000000".parse()?, "example").fetch("example").await?;
+    /// let record = client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1751,7 +1757,10 @@ impl Participants {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListParticipants;
     /// let client = Client::from_env()?;
-    /// let page = client.participants(&"AC00000000000000000000000000000000".parse()?, "example").list(ListParticipants::new()).await?;
+    /// let page = client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListParticipants::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1775,7 +1784,11 @@ impl Participants {
     /// use twilio_api_v2010::ListParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.participants(&"AC00000000000000000000000000000000".parse()?, "example").stream(ListParticipants::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListParticipants::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1820,7 +1833,10 @@ impl Participants {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.participants(&"AC00000000000000000000000000000000".parse()?, "example").update("example", UpdateParticipant::new()).await?;
+    /// let record = client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .update("example", UpdateParticipant::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1861,7 +1877,10 @@ impl Participants {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.participants(&"AC00000000000000000000000000000000".parse()?, "example").delete("example").await?;
+    /// client
+    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .delete("example")
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -489,7 +489,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.payments(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .payments(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -556,7 +560,13 @@ impl PaymentsHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreatePayments;
     /// let client = Client::from_env()?;
-    /// let record = client.payments(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreatePayments::new("example", "example")).await?;
+    /// let record = client
+    ///     .payments(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreatePayments::new("example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -599,7 +609,16 @@ impl PaymentsHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdatePayments;
     /// let client = Client::from_env()?;
-    /// let record = client.payments(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).update(&"PK00000000000000000000000000000000".parse()?, UpdatePayments::new("example", "example")).await?;
+    /// let record = client
+    ///     .payments(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update(
+    ///         &"PK00000000000000000000000000000000".parse()?,
+    ///         UpdatePayments::new("example", "example"),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

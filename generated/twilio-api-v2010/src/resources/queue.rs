@@ -384,7 +384,10 @@ impl Queues {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateQueue;
     /// let client = Client::from_env()?;
-    /// let record = client.queues(&"AC00000000000000000000000000000000".parse()?).create(CreateQueue::new("example")).await?;
+    /// let record = client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateQueue::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -421,7 +424,10 @@ impl Queues {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.queues(&"AC00000000000000000000000000000000".parse()?).fetch(&"QU00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"QU00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -460,7 +466,10 @@ impl Queues {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListQueues;
     /// let client = Client::from_env()?;
-    /// let page = client.queues(&"AC00000000000000000000000000000000".parse()?).list(ListQueues::new()).await?;
+    /// let page = client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListQueues::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -484,7 +493,11 @@ impl Queues {
     /// use twilio_api_v2010::ListQueues;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.queues(&"AC00000000000000000000000000000000".parse()?).stream(ListQueues::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListQueues::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -528,7 +541,10 @@ impl Queues {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateQueue;
     /// let client = Client::from_env()?;
-    /// let record = client.queues(&"AC00000000000000000000000000000000".parse()?).update(&"QU00000000000000000000000000000000".parse()?, UpdateQueue::new()).await?;
+    /// let record = client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"QU00000000000000000000000000000000".parse()?, UpdateQueue::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -566,7 +582,10 @@ impl Queues {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.queues(&"AC00000000000000000000000000000000".parse()?).delete(&"QU00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"QU00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -466,7 +466,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.realtime_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .realtime_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -532,7 +536,13 @@ impl RealtimeTranscriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateRealtimeTranscription;
     /// let client = Client::from_env()?;
-    /// let record = client.realtime_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateRealtimeTranscription::new()).await?;
+    /// let record = client
+    ///     .realtime_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateRealtimeTranscription::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -575,7 +585,13 @@ impl RealtimeTranscriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateRealtimeTranscription;
     /// let client = Client::from_env()?;
-    /// let record = client.realtime_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).update("example", UpdateRealtimeTranscription::new("stopped".parse()?)).await?;
+    /// let record = client
+    ///     .realtime_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateRealtimeTranscription::new("stopped".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -461,7 +461,10 @@ impl Recordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::FetchRecording;
     /// let client = Client::from_env()?;
-    /// let record = client.recordings(&"AC00000000000000000000000000000000".parse()?).fetch(&"RE00000000000000000000000000000000".parse()?, FetchRecording::new()).await?;
+    /// let record = client
+    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"RE00000000000000000000000000000000".parse()?, FetchRecording::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -501,7 +504,10 @@ impl Recordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListRecordings;
     /// let client = Client::from_env()?;
-    /// let page = client.recordings(&"AC00000000000000000000000000000000".parse()?).list(ListRecordings::new()).await?;
+    /// let page = client
+    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListRecordings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -525,7 +531,11 @@ impl Recordings {
     /// use twilio_api_v2010::ListRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.recordings(&"AC00000000000000000000000000000000".parse()?).stream(ListRecordings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListRecordings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -566,7 +576,10 @@ impl Recordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.recordings(&"AC00000000000000000000000000000000".parse()?).delete(&"RE00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"RE00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

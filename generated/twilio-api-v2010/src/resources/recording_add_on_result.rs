@@ -248,7 +248,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.recording_add_on_results(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .recording_add_on_results(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -313,7 +317,13 @@ impl RecordingAddOnResults {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.recording_add_on_results(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).fetch(&"XR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .recording_add_on_results(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"XR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -355,7 +365,13 @@ impl RecordingAddOnResults {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListRecordingAddOnResults;
     /// let client = Client::from_env()?;
-    /// let page = client.recording_add_on_results(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).list(ListRecordingAddOnResults::new()).await?;
+    /// let page = client
+    ///     .recording_add_on_results(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListRecordingAddOnResults::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -379,7 +395,14 @@ impl RecordingAddOnResults {
     /// use twilio_api_v2010::ListRecordingAddOnResults;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.recording_add_on_results(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).stream(ListRecordingAddOnResults::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .recording_add_on_results(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListRecordingAddOnResults::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -423,7 +446,13 @@ impl RecordingAddOnResults {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.recording_add_on_results(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).delete(&"XR00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .recording_add_on_results(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"XR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

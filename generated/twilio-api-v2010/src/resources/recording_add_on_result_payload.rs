@@ -250,7 +250,12 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.recording_add_on_result_payloads(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .recording_add_on_result_payloads(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -322,7 +327,14 @@ impl RecordingAddOnResultPayloads {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.recording_add_on_result_payloads(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?).fetch(&"XH00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .recording_add_on_result_payloads(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"XH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -364,7 +376,14 @@ impl RecordingAddOnResultPayloads {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListRecordingAddOnResultPayloads;
     /// let client = Client::from_env()?;
-    /// let page = client.recording_add_on_result_payloads(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?).list(ListRecordingAddOnResultPayloads::new()).await?;
+    /// let page = client
+    ///     .recording_add_on_result_payloads(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListRecordingAddOnResultPayloads::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -388,7 +407,15 @@ impl RecordingAddOnResultPayloads {
     /// use twilio_api_v2010::ListRecordingAddOnResultPayloads;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.recording_add_on_result_payloads(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?).stream(ListRecordingAddOnResultPayloads::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .recording_add_on_result_payloads(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListRecordingAddOnResultPayloads::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -432,7 +459,14 @@ impl RecordingAddOnResultPayloads {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.recording_add_on_result_payloads(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?).delete(&"XH00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .recording_add_on_result_payloads(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"XH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -31,7 +31,13 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.recording_add_on_result_payload_data(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?, &"XH00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .recording_add_on_result_payload_data(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///         &"XH00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -105,7 +111,15 @@ impl RecordingAddOnResultPayloadDataHandle {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let url = client.recording_add_on_result_payload_data(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?, &"XR00000000000000000000000000000000".parse()?, &"XH00000000000000000000000000000000".parse()?).fetch().await?;
+    /// let url = client
+    ///     .recording_add_on_result_payload_data(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///         &"XR00000000000000000000000000000000".parse()?,
+    ///         &"XH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch()
+    ///     .await?;
     /// println!("{url}");
     /// # Ok(())
     /// # }

@@ -238,7 +238,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.recording_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .recording_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -303,7 +307,13 @@ impl RecordingTranscriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.recording_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).fetch(&"TR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .recording_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"TR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -345,7 +355,13 @@ impl RecordingTranscriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListRecordingTranscriptions;
     /// let client = Client::from_env()?;
-    /// let page = client.recording_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).list(ListRecordingTranscriptions::new()).await?;
+    /// let page = client
+    ///     .recording_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListRecordingTranscriptions::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -369,7 +385,14 @@ impl RecordingTranscriptions {
     /// use twilio_api_v2010::ListRecordingTranscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.recording_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).stream(ListRecordingTranscriptions::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .recording_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListRecordingTranscriptions::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -413,7 +436,13 @@ impl RecordingTranscriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.recording_transcriptions(&"AC00000000000000000000000000000000".parse()?, &"RE00000000000000000000000000000000".parse()?).delete(&"TR00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .recording_transcriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"RE00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"TR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

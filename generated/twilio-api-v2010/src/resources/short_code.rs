@@ -449,7 +449,10 @@ impl ShortCodes {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.short_codes(&"AC00000000000000000000000000000000".parse()?).fetch(&"SC00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"SC00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -490,7 +493,10 @@ impl ShortCodes {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListShortCodes;
     /// let client = Client::from_env()?;
-    /// let page = client.short_codes(&"AC00000000000000000000000000000000".parse()?).list(ListShortCodes::new()).await?;
+    /// let page = client
+    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListShortCodes::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -514,7 +520,11 @@ impl ShortCodes {
     /// use twilio_api_v2010::ListShortCodes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.short_codes(&"AC00000000000000000000000000000000".parse()?).stream(ListShortCodes::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListShortCodes::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -558,7 +568,10 @@ impl ShortCodes {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateShortCode;
     /// let client = Client::from_env()?;
-    /// let record = client.short_codes(&"AC00000000000000000000000000000000".parse()?).update(&"SC00000000000000000000000000000000".parse()?, UpdateShortCode::new()).await?;
+    /// let record = client
+    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"SC00000000000000000000000000000000".parse()?, UpdateShortCode::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

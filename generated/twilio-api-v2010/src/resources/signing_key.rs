@@ -348,7 +348,10 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSigningKey;
     /// let client = Client::from_env()?;
-    /// let record = client.signing_keys(&"AC00000000000000000000000000000000".parse()?).create(CreateSigningKey::new()).await?;
+    /// let record = client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateSigningKey::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -387,7 +390,10 @@ impl SigningKeys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.signing_keys(&"AC00000000000000000000000000000000".parse()?).fetch(&"SK00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"SK00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -426,7 +432,10 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSigningKeys;
     /// let client = Client::from_env()?;
-    /// let page = client.signing_keys(&"AC00000000000000000000000000000000".parse()?).list(ListSigningKeys::new()).await?;
+    /// let page = client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListSigningKeys::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -450,7 +459,11 @@ impl SigningKeys {
     /// use twilio_api_v2010::ListSigningKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.signing_keys(&"AC00000000000000000000000000000000".parse()?).stream(ListSigningKeys::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListSigningKeys::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -494,7 +507,10 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSigningKey;
     /// let client = Client::from_env()?;
-    /// let record = client.signing_keys(&"AC00000000000000000000000000000000".parse()?).update(&"SK00000000000000000000000000000000".parse()?, UpdateSigningKey::new()).await?;
+    /// let record = client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"SK00000000000000000000000000000000".parse()?, UpdateSigningKey::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -534,7 +550,10 @@ impl SigningKeys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.signing_keys(&"AC00000000000000000000000000000000".parse()?).delete(&"SK00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"SK00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

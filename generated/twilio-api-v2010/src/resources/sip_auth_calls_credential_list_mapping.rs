@@ -248,7 +248,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -314,7 +318,17 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipAuthCallsCredentialListMapping;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).create(CreateSipAuthCallsCredentialListMapping::new("CL00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateSipAuthCallsCredentialListMapping::new(
+    ///             "CL00000000000000000000000000000000".parse()?,
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -354,7 +368,13 @@ impl SipAuthCallsCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).fetch(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -396,7 +416,13 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipAuthCallsCredentialListMappings;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).list(ListSipAuthCallsCredentialListMappings::new()).await?;
+    /// let page = client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipAuthCallsCredentialListMappings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -420,7 +446,14 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::ListSipAuthCallsCredentialListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).stream(ListSipAuthCallsCredentialListMappings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipAuthCallsCredentialListMappings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -466,7 +499,13 @@ impl SipAuthCallsCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_auth_calls_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).delete(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_auth_calls_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

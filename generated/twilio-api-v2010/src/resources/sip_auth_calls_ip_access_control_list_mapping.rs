@@ -250,7 +250,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -319,7 +323,17 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipAuthCallsIpAccessControlListMapping;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).create(CreateSipAuthCallsIpAccessControlListMapping::new("AL00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateSipAuthCallsIpAccessControlListMapping::new(
+    ///             "AL00000000000000000000000000000000".parse()?,
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -359,7 +373,13 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).fetch(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -401,7 +421,13 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipAuthCallsIpAccessControlListMappings;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).list(ListSipAuthCallsIpAccessControlListMappings::new()).await?;
+    /// let page = client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipAuthCallsIpAccessControlListMappings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -428,7 +454,14 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// use twilio_api_v2010::ListSipAuthCallsIpAccessControlListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).stream(ListSipAuthCallsIpAccessControlListMappings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipAuthCallsIpAccessControlListMappings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -477,7 +510,13 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_auth_calls_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).delete(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_auth_calls_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -248,7 +248,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -317,7 +321,17 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipAuthRegistrationsCredentialListMapping;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).create(CreateSipAuthRegistrationsCredentialListMapping::new("CL00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateSipAuthRegistrationsCredentialListMapping::new(
+    ///             "CL00000000000000000000000000000000".parse()?,
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -357,7 +371,13 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).fetch(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -399,7 +419,13 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipAuthRegistrationsCredentialListMappings;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).list(ListSipAuthRegistrationsCredentialListMappings::new()).await?;
+    /// let page = client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipAuthRegistrationsCredentialListMappings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -426,7 +452,14 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// use twilio_api_v2010::ListSipAuthRegistrationsCredentialListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).stream(ListSipAuthRegistrationsCredentialListMappings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipAuthRegistrationsCredentialListMappings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -475,7 +508,13 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_auth_registrations_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).delete(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_auth_registrations_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -308,7 +308,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -374,7 +378,13 @@ impl SipCredentials {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipCredential;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).create(CreateSipCredential::new("example", "example")).await?;
+    /// let record = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateSipCredential::new("example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -414,7 +424,13 @@ impl SipCredentials {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).fetch(&"CR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"CR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -456,7 +472,13 @@ impl SipCredentials {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipCredentials;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).list(ListSipCredentials::new()).await?;
+    /// let page = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipCredentials::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -480,7 +502,14 @@ impl SipCredentials {
     /// use twilio_api_v2010::ListSipCredentials;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).stream(ListSipCredentials::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipCredentials::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -525,7 +554,13 @@ impl SipCredentials {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSipCredential;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).update(&"CR00000000000000000000000000000000".parse()?, UpdateSipCredential::new()).await?;
+    /// let record = client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update(&"CR00000000000000000000000000000000".parse()?, UpdateSipCredential::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -566,7 +601,13 @@ impl SipCredentials {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_credentials(&"AC00000000000000000000000000000000".parse()?, &"CL00000000000000000000000000000000".parse()?).delete(&"CR00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_credentials(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"CR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -344,7 +344,10 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipCredentialList;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).create(CreateSipCredentialList::new("example")).await?;
+    /// let record = client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateSipCredentialList::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -383,7 +386,10 @@ impl SipCredentialLists {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).fetch(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -424,7 +430,10 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipCredentialLists;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).list(ListSipCredentialLists::new()).await?;
+    /// let page = client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListSipCredentialLists::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -448,7 +457,11 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::ListSipCredentialLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).stream(ListSipCredentialLists::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListSipCredentialLists::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -495,7 +508,13 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSipCredentialList;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).update(&"CL00000000000000000000000000000000".parse()?, UpdateSipCredentialList::new("example")).await?;
+    /// let record = client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(
+    ///         &"CL00000000000000000000000000000000".parse()?,
+    ///         UpdateSipCredentialList::new("example"),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -535,7 +554,10 @@ impl SipCredentialLists {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?).delete(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

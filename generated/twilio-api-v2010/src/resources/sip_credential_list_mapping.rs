@@ -252,7 +252,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -318,7 +322,15 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipCredentialListMapping;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).create(CreateSipCredentialListMapping::new("CL00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateSipCredentialListMapping::new("CL00000000000000000000000000000000".parse()?),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -358,7 +370,13 @@ impl SipCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).fetch(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -400,7 +418,13 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipCredentialListMappings;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).list(ListSipCredentialListMappings::new()).await?;
+    /// let page = client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipCredentialListMappings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -424,7 +448,14 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::ListSipCredentialListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).stream(ListSipCredentialListMappings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipCredentialListMappings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -468,7 +499,13 @@ impl SipCredentialListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_credential_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).delete(&"CL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_credential_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"CL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -859,7 +859,10 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipDomain;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_domains(&"AC00000000000000000000000000000000".parse()?).create(CreateSipDomain::new("example")).await?;
+    /// let record = client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateSipDomain::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -898,7 +901,10 @@ impl SipDomains {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_domains(&"AC00000000000000000000000000000000".parse()?).fetch(&"SD00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"SD00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -937,7 +943,10 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipDomains;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_domains(&"AC00000000000000000000000000000000".parse()?).list(ListSipDomains::new()).await?;
+    /// let page = client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListSipDomains::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -961,7 +970,11 @@ impl SipDomains {
     /// use twilio_api_v2010::ListSipDomains;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_domains(&"AC00000000000000000000000000000000".parse()?).stream(ListSipDomains::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListSipDomains::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1005,7 +1018,10 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSipDomain;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_domains(&"AC00000000000000000000000000000000".parse()?).update(&"SD00000000000000000000000000000000".parse()?, UpdateSipDomain::new()).await?;
+    /// let record = client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"SD00000000000000000000000000000000".parse()?, UpdateSipDomain::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1045,7 +1061,10 @@ impl SipDomains {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_domains(&"AC00000000000000000000000000000000".parse()?).delete(&"SD00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"SD00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -282,7 +282,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -344,7 +345,10 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipIpAccessControlList;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).create(CreateSipIpAccessControlList::new("example")).await?;
+    /// let record = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateSipIpAccessControlList::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -384,7 +388,10 @@ impl SipIpAccessControlLists {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).fetch(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -425,7 +432,10 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipIpAccessControlLists;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).list(ListSipIpAccessControlLists::new()).await?;
+    /// let page = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListSipIpAccessControlLists::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -449,7 +459,11 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::ListSipIpAccessControlLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).stream(ListSipIpAccessControlLists::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListSipIpAccessControlLists::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -496,7 +510,13 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSipIpAccessControlList;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).update(&"AL00000000000000000000000000000000".parse()?, UpdateSipIpAccessControlList::new("example")).await?;
+    /// let record = client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///         UpdateSipIpAccessControlList::new("example"),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -537,7 +557,10 @@ impl SipIpAccessControlLists {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?).delete(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

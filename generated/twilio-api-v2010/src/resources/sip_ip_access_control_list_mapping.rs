@@ -256,7 +256,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -322,7 +326,17 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipIpAccessControlListMapping;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).create(CreateSipIpAccessControlListMapping::new("AL00000000000000000000000000000000".parse()?)).await?;
+    /// let record = client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(
+    ///         CreateSipIpAccessControlListMapping::new(
+    ///             "AL00000000000000000000000000000000".parse()?,
+    ///         ),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -362,7 +376,13 @@ impl SipIpAccessControlListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).fetch(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -404,7 +424,13 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipIpAccessControlListMappings;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).list(ListSipIpAccessControlListMappings::new()).await?;
+    /// let page = client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipIpAccessControlListMappings::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -428,7 +454,14 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::ListSipIpAccessControlListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).stream(ListSipIpAccessControlListMappings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipIpAccessControlListMappings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -472,7 +505,13 @@ impl SipIpAccessControlListMappings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_ip_access_control_list_mappings(&"AC00000000000000000000000000000000".parse()?, &"SD00000000000000000000000000000000".parse()?).delete(&"AL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_ip_access_control_list_mappings(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"SD00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"AL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

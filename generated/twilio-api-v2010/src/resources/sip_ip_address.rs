@@ -358,7 +358,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -427,7 +431,13 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipIpAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).create(CreateSipIpAddress::new("example", "example")).await?;
+    /// let record = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateSipIpAddress::new("example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -467,7 +477,13 @@ impl SipIpAddresses {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).fetch(&"IP00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"IP00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -509,7 +525,13 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipIpAddresses;
     /// let client = Client::from_env()?;
-    /// let page = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).list(ListSipIpAddresses::new()).await?;
+    /// let page = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListSipIpAddresses::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -533,7 +555,14 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::ListSipIpAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).stream(ListSipIpAddresses::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListSipIpAddresses::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -578,7 +607,13 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSipIpAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).update(&"IP00000000000000000000000000000000".parse()?, UpdateSipIpAddress::new()).await?;
+    /// let record = client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update(&"IP00000000000000000000000000000000".parse()?, UpdateSipIpAddress::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -619,7 +654,13 @@ impl SipIpAddresses {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.sip_ip_addresses(&"AC00000000000000000000000000000000".parse()?, &"AL00000000000000000000000000000000".parse()?).delete(&"IP00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .sip_ip_addresses(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"AL00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"IP00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -3773,7 +3773,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.siprec(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .siprec(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -3839,7 +3843,13 @@ impl SiprecHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSiprec;
     /// let client = Client::from_env()?;
-    /// let record = client.siprec(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateSiprec::new()).await?;
+    /// let record = client
+    ///     .siprec(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateSiprec::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -3882,7 +3892,13 @@ impl SiprecHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateSiprec;
     /// let client = Client::from_env()?;
-    /// let record = client.siprec(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).update("example", UpdateSiprec::new("stopped".parse()?)).await?;
+    /// let record = client
+    ///     .siprec(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateSiprec::new("stopped".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -3965,7 +3965,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.streams(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .streams(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -4031,7 +4035,13 @@ impl Streams {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateStream;
     /// let client = Client::from_env()?;
-    /// let record = client.streams(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateStream::new("example")).await?;
+    /// let record = client
+    ///     .streams(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateStream::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -4074,7 +4084,13 @@ impl Streams {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateStream;
     /// let client = Client::from_env()?;
-    /// let record = client.streams(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).update("example", UpdateStream::new("stopped".parse()?)).await?;
+    /// let record = client
+    ///     .streams(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update("example", UpdateStream::new("stopped".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -154,7 +154,10 @@ impl Tokens {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateToken;
     /// let client = Client::from_env()?;
-    /// let record = client.tokens(&"AC00000000000000000000000000000000".parse()?).create(CreateToken::new()).await?;
+    /// let record = client
+    ///     .tokens(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateToken::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -299,7 +299,10 @@ impl Transcriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.transcriptions(&"AC00000000000000000000000000000000".parse()?).fetch(&"TR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"TR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -340,7 +343,10 @@ impl Transcriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListTranscriptions;
     /// let client = Client::from_env()?;
-    /// let page = client.transcriptions(&"AC00000000000000000000000000000000".parse()?).list(ListTranscriptions::new()).await?;
+    /// let page = client
+    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListTranscriptions::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -364,7 +370,11 @@ impl Transcriptions {
     /// use twilio_api_v2010::ListTranscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.transcriptions(&"AC00000000000000000000000000000000".parse()?).stream(ListTranscriptions::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListTranscriptions::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -405,7 +415,10 @@ impl Transcriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.transcriptions(&"AC00000000000000000000000000000000".parse()?).delete(&"TR00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"TR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

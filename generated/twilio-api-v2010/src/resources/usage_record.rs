@@ -362,7 +362,10 @@ impl UsageRecords {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecords;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_records(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecords::new()).await?;
+    /// let page = client
+    ///     .usage_records(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecords::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -386,7 +389,11 @@ impl UsageRecords {
     /// use twilio_api_v2010::ListUsageRecords;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_records(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecords::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_records(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecords::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

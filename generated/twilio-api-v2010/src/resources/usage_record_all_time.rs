@@ -365,7 +365,10 @@ impl UsageRecordAllTimeHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordAllTime;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_all_time(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordAllTime::new()).await?;
+    /// let page = client
+    ///     .usage_record_all_time(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordAllTime::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordAllTimeHandle {
     /// use twilio_api_v2010::ListUsageRecordAllTime;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_all_time(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordAllTime::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_all_time(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordAllTime::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -365,7 +365,10 @@ impl UsageRecordLastMonthHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordLastMonth;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_last_month(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordLastMonth::new()).await?;
+    /// let page = client
+    ///     .usage_record_last_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordLastMonth::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordLastMonthHandle {
     /// use twilio_api_v2010::ListUsageRecordLastMonth;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_last_month(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordLastMonth::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_last_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordLastMonth::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

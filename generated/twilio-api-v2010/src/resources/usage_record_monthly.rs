@@ -365,7 +365,10 @@ impl UsageRecordMonthlyHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordMonthly;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_monthly(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordMonthly::new()).await?;
+    /// let page = client
+    ///     .usage_record_monthly(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordMonthly::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordMonthlyHandle {
     /// use twilio_api_v2010::ListUsageRecordMonthly;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_monthly(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordMonthly::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_monthly(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordMonthly::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -365,7 +365,10 @@ impl UsageRecordThisMonthHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordThisMonth;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_this_month(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordThisMonth::new()).await?;
+    /// let page = client
+    ///     .usage_record_this_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordThisMonth::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordThisMonthHandle {
     /// use twilio_api_v2010::ListUsageRecordThisMonth;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_this_month(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordThisMonth::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_this_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordThisMonth::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

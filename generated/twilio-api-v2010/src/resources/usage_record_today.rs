@@ -365,7 +365,10 @@ impl UsageRecordTodayHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordToday;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_today(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordToday::new()).await?;
+    /// let page = client
+    ///     .usage_record_today(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordToday::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordTodayHandle {
     /// use twilio_api_v2010::ListUsageRecordToday;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_today(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordToday::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_today(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordToday::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

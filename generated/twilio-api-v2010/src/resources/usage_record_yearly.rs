@@ -365,7 +365,10 @@ impl UsageRecordYearlyHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordYearly;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_record_yearly(&"AC00000000000000000000000000000000".parse()?).list(ListUsageRecordYearly::new()).await?;
+    /// let page = client
+    ///     .usage_record_yearly(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageRecordYearly::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -389,7 +392,11 @@ impl UsageRecordYearlyHandle {
     /// use twilio_api_v2010::ListUsageRecordYearly;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_record_yearly(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageRecordYearly::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_record_yearly(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageRecordYearly::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -546,7 +546,10 @@ impl UsageTriggers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateUsageTrigger;
     /// let client = Client::from_env()?;
-    /// let record = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).create(CreateUsageTrigger::new("example", "example", "example")).await?;
+    /// let record = client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .create(CreateUsageTrigger::new("example", "example", "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -585,7 +588,10 @@ impl UsageTriggers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).fetch(&"UT00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"UT00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -626,7 +632,10 @@ impl UsageTriggers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageTriggers;
     /// let client = Client::from_env()?;
-    /// let page = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).list(ListUsageTriggers::new()).await?;
+    /// let page = client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsageTriggers::new())
+    ///     .await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -650,7 +659,11 @@ impl UsageTriggers {
     /// use twilio_api_v2010::ListUsageTriggers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).stream(ListUsageTriggers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsageTriggers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -694,7 +707,10 @@ impl UsageTriggers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateUsageTrigger;
     /// let client = Client::from_env()?;
-    /// let record = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).update(&"UT00000000000000000000000000000000".parse()?, UpdateUsageTrigger::new()).await?;
+    /// let record = client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .update(&"UT00000000000000000000000000000000".parse()?, UpdateUsageTrigger::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -734,7 +750,10 @@ impl UsageTriggers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.usage_triggers(&"AC00000000000000000000000000000000".parse()?).delete(&"UT00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .delete(&"UT00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -106,7 +106,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.user_defined_messages(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .user_defined_messages(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -172,7 +176,13 @@ impl UserDefinedMessages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateUserDefinedMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.user_defined_messages(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateUserDefinedMessage::new("example")).await?;
+    /// let record = client
+    ///     .user_defined_messages(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateUserDefinedMessage::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -124,7 +124,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.user_defined_message_subscriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .user_defined_message_subscriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -190,7 +194,13 @@ impl UserDefinedMessageSubscriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateUserDefinedMessageSubscription;
     /// let client = Client::from_env()?;
-    /// let record = client.user_defined_message_subscriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).create(CreateUserDefinedMessageSubscription::new("example")).await?;
+    /// let record = client
+    ///     .user_defined_message_subscriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateUserDefinedMessageSubscription::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -230,7 +240,13 @@ impl UserDefinedMessageSubscriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client.user_defined_message_subscriptions(&"AC00000000000000000000000000000000".parse()?, &"CA00000000000000000000000000000000".parse()?).delete(&"ZY00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .user_defined_message_subscriptions(
+    ///         &"AC00000000000000000000000000000000".parse()?,
+    ///         &"CA00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"ZY00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

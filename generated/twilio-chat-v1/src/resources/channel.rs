@@ -454,7 +454,10 @@ impl Channels {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateChannel;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).create(CreateChannel::new()).await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateChannel::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -491,7 +494,10 @@ impl Channels {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -530,7 +536,10 @@ impl Channels {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListChannels;
     /// let client = Client::from_env()?;
-    /// let page = client.channels(&"IS00000000000000000000000000000000".parse()?).list(ListChannels::new()).await?;
+    /// let page = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListChannels::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -554,7 +563,11 @@ impl Channels {
     /// use twilio_chat_v1::ListChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.channels(&"IS00000000000000000000000000000000".parse()?).stream(ListChannels::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListChannels::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -596,7 +609,10 @@ impl Channels {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateChannel;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateChannel::new()).await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateChannel::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -560,7 +560,10 @@ impl Credentials {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().fetch(&"CR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .fetch(&"CR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -663,7 +666,10 @@ impl Credentials {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateCredential;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new()).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

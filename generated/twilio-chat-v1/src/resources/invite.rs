@@ -335,7 +335,10 @@ impl Invites {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateInvite;
     /// let client = Client::from_env()?;
-    /// let record = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateInvite::new("example")).await?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateInvite::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -374,7 +377,10 @@ impl Invites {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"IN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -415,7 +421,10 @@ impl Invites {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListInvites;
     /// let client = Client::from_env()?;
-    /// let page = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").list(ListInvites::new()).await?;
+    /// let page = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListInvites::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -439,7 +448,11 @@ impl Invites {
     /// use twilio_chat_v1::ListInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListInvites::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListInvites::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -480,7 +493,10 @@ impl Invites {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.invites(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"IN00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

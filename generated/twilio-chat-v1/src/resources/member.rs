@@ -411,7 +411,10 @@ impl Members {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateMember;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateMember::new("example")).await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateMember::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -450,7 +453,10 @@ impl Members {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"MB00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"MB00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -491,7 +497,10 @@ impl Members {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListMembers;
     /// let client = Client::from_env()?;
-    /// let page = client.members(&"IS00000000000000000000000000000000".parse()?, "example").list(ListMembers::new()).await?;
+    /// let page = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListMembers::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -515,7 +524,11 @@ impl Members {
     /// use twilio_chat_v1::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.members(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListMembers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListMembers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -559,7 +572,10 @@ impl Members {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateMember;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").update(&"MB00000000000000000000000000000000".parse()?, UpdateMember::new()).await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update(&"MB00000000000000000000000000000000".parse()?, UpdateMember::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -599,7 +615,10 @@ impl Members {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.members(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"MB00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"MB00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

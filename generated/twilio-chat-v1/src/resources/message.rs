@@ -352,7 +352,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -417,7 +421,13 @@ impl Messages {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).create(CreateMessage::new("example")).await?;
+    /// let record = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .create(CreateMessage::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -456,7 +466,13 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).fetch(&"IM00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"IM00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -497,7 +513,13 @@ impl Messages {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListMessages;
     /// let client = Client::from_env()?;
-    /// let page = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).list(ListMessages::new()).await?;
+    /// let page = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListMessages::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -521,7 +543,14 @@ impl Messages {
     /// use twilio_chat_v1::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).stream(ListMessages::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListMessages::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -566,7 +595,13 @@ impl Messages {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).update(&"IM00000000000000000000000000000000".parse()?, UpdateMessage::new()).await?;
+    /// let record = client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .update(&"IM00000000000000000000000000000000".parse()?, UpdateMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -606,7 +641,13 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.messages(&"IS00000000000000000000000000000000".parse()?, &"CH00000000000000000000000000000000".parse()?).delete(&"IM00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         &"CH00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .delete(&"IM00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

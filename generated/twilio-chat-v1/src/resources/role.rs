@@ -338,7 +338,10 @@ impl Roles {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateRole;
     /// let client = Client::from_env()?;
-    /// let record = client.roles(&"IS00000000000000000000000000000000".parse()?).create(CreateRole::new("example", "channel".parse()?, ["example"])).await?;
+    /// let record = client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateRole::new("example", "channel".parse()?, ["example"]))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -375,7 +378,10 @@ impl Roles {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.roles(&"IS00000000000000000000000000000000".parse()?).fetch(&"RL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"RL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -414,7 +420,10 @@ impl Roles {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListRoles;
     /// let client = Client::from_env()?;
-    /// let page = client.roles(&"IS00000000000000000000000000000000".parse()?).list(ListRoles::new()).await?;
+    /// let page = client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListRoles::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -438,7 +447,11 @@ impl Roles {
     /// use twilio_chat_v1::ListRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.roles(&"IS00000000000000000000000000000000".parse()?).stream(ListRoles::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListRoles::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -480,7 +493,10 @@ impl Roles {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateRole;
     /// let client = Client::from_env()?;
-    /// let record = client.roles(&"IS00000000000000000000000000000000".parse()?).update(&"RL00000000000000000000000000000000".parse()?, UpdateRole::new(["example"])).await?;
+    /// let record = client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update(&"RL00000000000000000000000000000000".parse()?, UpdateRole::new(["example"]))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -518,7 +534,10 @@ impl Roles {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.roles(&"IS00000000000000000000000000000000".parse()?).delete(&"RL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete(&"RL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

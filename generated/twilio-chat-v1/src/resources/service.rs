@@ -1806,7 +1806,10 @@ impl Services {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateService;
     /// let client = Client::from_env()?;
-    /// let record = client.services().update(&"IS00000000000000000000000000000000".parse()?, UpdateService::new()).await?;
+    /// let record = client
+    ///     .services()
+    ///     .update(&"IS00000000000000000000000000000000".parse()?, UpdateService::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

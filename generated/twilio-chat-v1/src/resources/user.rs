@@ -428,7 +428,10 @@ impl Users {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::CreateUser;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).create(CreateUser::new("example")).await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateUser::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -465,7 +468,10 @@ impl Users {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -501,7 +507,10 @@ impl Users {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListUsers;
     /// let client = Client::from_env()?;
-    /// let page = client.users(&"IS00000000000000000000000000000000".parse()?).list(ListUsers::new()).await?;
+    /// let page = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsers::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -525,7 +534,11 @@ impl Users {
     /// use twilio_chat_v1::ListUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.users(&"IS00000000000000000000000000000000".parse()?).stream(ListUsers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -567,7 +580,10 @@ impl Users {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::UpdateUser;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateUser::new()).await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateUser::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

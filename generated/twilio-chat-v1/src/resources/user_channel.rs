@@ -191,7 +191,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -259,7 +260,10 @@ impl UserChannels {
     /// use twilio_chat_v1::Client;
     /// use twilio_chat_v1::ListUserChannels;
     /// let client = Client::from_env()?;
-    /// let page = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").list(ListUserChannels::new()).await?;
+    /// let page = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListUserChannels::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -283,7 +287,11 @@ impl UserChannels {
     /// use twilio_chat_v1::ListUserChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListUserChannels::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListUserChannels::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -302,7 +302,10 @@ impl Bindings {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.bindings(&"IS00000000000000000000000000000000".parse()?).fetch(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -341,7 +344,10 @@ impl Bindings {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListBindings;
     /// let client = Client::from_env()?;
-    /// let page = client.bindings(&"IS00000000000000000000000000000000".parse()?).list(ListBindings::new()).await?;
+    /// let page = client
+    ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListBindings::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -365,7 +371,11 @@ impl Bindings {
     /// use twilio_chat_v2::ListBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.bindings(&"IS00000000000000000000000000000000".parse()?).stream(ListBindings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListBindings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -404,7 +414,10 @@ impl Bindings {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// client.bindings(&"IS00000000000000000000000000000000".parse()?).delete(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -668,7 +668,10 @@ impl Channels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateChannel;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).create(CreateChannel::new()).await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateChannel::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -705,7 +708,10 @@ impl Channels {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -744,7 +750,10 @@ impl Channels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListChannels;
     /// let client = Client::from_env()?;
-    /// let page = client.channels(&"IS00000000000000000000000000000000".parse()?).list(ListChannels::new()).await?;
+    /// let page = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListChannels::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -768,7 +777,11 @@ impl Channels {
     /// use twilio_chat_v2::ListChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.channels(&"IS00000000000000000000000000000000".parse()?).stream(ListChannels::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListChannels::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -811,7 +824,10 @@ impl Channels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateChannel;
     /// let client = Client::from_env()?;
-    /// let record = client.channels(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateChannel::new()).await?;
+    /// let record = client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateChannel::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -852,7 +868,10 @@ impl Channels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::DeleteChannel;
     /// let client = Client::from_env()?;
-    /// client.channels(&"IS00000000000000000000000000000000".parse()?).delete("example", DeleteChannel::new()).await?;
+    /// client
+    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete("example", DeleteChannel::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

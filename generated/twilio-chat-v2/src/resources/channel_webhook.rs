@@ -538,7 +538,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -603,7 +604,10 @@ impl ChannelWebhooks {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateChannelWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateChannelWebhook::new("webhook".parse()?)).await?;
+    /// let record = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateChannelWebhook::new("webhook".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -642,7 +646,10 @@ impl ChannelWebhooks {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -683,7 +690,10 @@ impl ChannelWebhooks {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListChannelWebhooks;
     /// let client = Client::from_env()?;
-    /// let page = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").list(ListChannelWebhooks::new()).await?;
+    /// let page = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListChannelWebhooks::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -707,7 +717,11 @@ impl ChannelWebhooks {
     /// use twilio_chat_v2::ListChannelWebhooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListChannelWebhooks::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListChannelWebhooks::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -752,7 +766,10 @@ impl ChannelWebhooks {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateChannelWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").update(&"WH00000000000000000000000000000000".parse()?, UpdateChannelWebhook::new()).await?;
+    /// let record = client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update(&"WH00000000000000000000000000000000".parse()?, UpdateChannelWebhook::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -792,7 +809,10 @@ impl ChannelWebhooks {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// client.channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

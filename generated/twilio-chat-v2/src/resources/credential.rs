@@ -584,7 +584,10 @@ impl Credentials {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().fetch(&"CR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .fetch(&"CR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -687,7 +690,10 @@ impl Credentials {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateCredential;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new()).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -334,7 +334,10 @@ impl Invites {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateInvite;
     /// let client = Client::from_env()?;
-    /// let record = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateInvite::new("example")).await?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateInvite::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -373,7 +376,10 @@ impl Invites {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"IN00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -414,7 +420,10 @@ impl Invites {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListInvites;
     /// let client = Client::from_env()?;
-    /// let page = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").list(ListInvites::new()).await?;
+    /// let page = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListInvites::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -438,7 +447,11 @@ impl Invites {
     /// use twilio_chat_v2::ListInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.invites(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListInvites::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListInvites::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -479,7 +492,10 @@ impl Invites {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// client.invites(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"IN00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"IN00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

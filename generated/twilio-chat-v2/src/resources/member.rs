@@ -713,7 +713,10 @@ impl Members {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateMember;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateMember::new("example")).await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateMember::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -752,7 +755,10 @@ impl Members {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").fetch("example").await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -790,7 +796,10 @@ impl Members {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListMembers;
     /// let client = Client::from_env()?;
-    /// let page = client.members(&"IS00000000000000000000000000000000".parse()?, "example").list(ListMembers::new()).await?;
+    /// let page = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListMembers::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -814,7 +823,11 @@ impl Members {
     /// use twilio_chat_v2::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.members(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListMembers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListMembers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -859,7 +872,10 @@ impl Members {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateMember;
     /// let client = Client::from_env()?;
-    /// let record = client.members(&"IS00000000000000000000000000000000".parse()?, "example").update("example", UpdateMember::new()).await?;
+    /// let record = client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update("example", UpdateMember::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -902,7 +918,10 @@ impl Members {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::DeleteMember;
     /// let client = Client::from_env()?;
-    /// client.members(&"IS00000000000000000000000000000000".parse()?, "example").delete("example", DeleteMember::new()).await?;
+    /// client
+    ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete("example", DeleteMember::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

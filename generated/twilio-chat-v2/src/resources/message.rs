@@ -678,7 +678,10 @@ impl Messages {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateMessage::new()).await?;
+    /// let record = client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .create(CreateMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -717,7 +720,10 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"IM00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"IM00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -758,7 +764,10 @@ impl Messages {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListMessages;
     /// let client = Client::from_env()?;
-    /// let page = client.messages(&"IS00000000000000000000000000000000".parse()?, "example").list(ListMessages::new()).await?;
+    /// let page = client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListMessages::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -782,7 +791,11 @@ impl Messages {
     /// use twilio_chat_v2::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.messages(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListMessages::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListMessages::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -828,7 +841,10 @@ impl Messages {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.messages(&"IS00000000000000000000000000000000".parse()?, "example").update(&"IM00000000000000000000000000000000".parse()?, UpdateMessage::new()).await?;
+    /// let record = client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update(&"IM00000000000000000000000000000000".parse()?, UpdateMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -872,7 +888,10 @@ impl Messages {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::DeleteMessage;
     /// let client = Client::from_env()?;
-    /// client.messages(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"IM00000000000000000000000000000000".parse()?, DeleteMessage::new()).await?;
+    /// client
+    ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"IM00000000000000000000000000000000".parse()?, DeleteMessage::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

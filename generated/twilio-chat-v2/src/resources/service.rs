@@ -1199,7 +1199,10 @@ impl Services {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateService;
     /// let client = Client::from_env()?;
-    /// let record = client.services().update(&"IS00000000000000000000000000000000".parse()?, UpdateService::new()).await?;
+    /// let record = client
+    ///     .services()
+    ///     .update(&"IS00000000000000000000000000000000".parse()?, UpdateService::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

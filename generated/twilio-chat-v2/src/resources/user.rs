@@ -498,7 +498,10 @@ impl Users {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::CreateUser;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).create(CreateUser::new("example")).await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateUser::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -535,7 +538,10 @@ impl Users {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -571,7 +577,10 @@ impl Users {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListUsers;
     /// let client = Client::from_env()?;
-    /// let page = client.users(&"IS00000000000000000000000000000000".parse()?).list(ListUsers::new()).await?;
+    /// let page = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListUsers::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -595,7 +604,11 @@ impl Users {
     /// use twilio_chat_v2::ListUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.users(&"IS00000000000000000000000000000000".parse()?).stream(ListUsers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListUsers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -638,7 +651,10 @@ impl Users {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateUser;
     /// let client = Client::from_env()?;
-    /// let record = client.users(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateUser::new()).await?;
+    /// let record = client
+    ///     .users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateUser::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

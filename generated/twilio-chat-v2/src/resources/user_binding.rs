@@ -225,7 +225,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.user_bindings(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -289,7 +290,10 @@ impl UserBindings {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.user_bindings(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -330,7 +334,10 @@ impl UserBindings {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListUserBindings;
     /// let client = Client::from_env()?;
-    /// let page = client.user_bindings(&"IS00000000000000000000000000000000".parse()?, "example").list(ListUserBindings::new()).await?;
+    /// let page = client
+    ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListUserBindings::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -354,7 +361,11 @@ impl UserBindings {
     /// use twilio_chat_v2::ListUserBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.user_bindings(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListUserBindings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListUserBindings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -395,7 +406,10 @@ impl UserBindings {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// client.user_bindings(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -347,7 +347,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -412,7 +413,10 @@ impl UserChannels {
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").fetch("example").await?;
+    /// let record = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -453,7 +457,10 @@ impl UserChannels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::ListUserChannels;
     /// let client = Client::from_env()?;
-    /// let page = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").list(ListUserChannels::new()).await?;
+    /// let page = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListUserChannels::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -477,7 +484,11 @@ impl UserChannels {
     /// use twilio_chat_v2::ListUserChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListUserChannels::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListUserChannels::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -522,7 +533,10 @@ impl UserChannels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::UpdateUserChannel;
     /// let client = Client::from_env()?;
-    /// let record = client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").update("example", UpdateUserChannel::new()).await?;
+    /// let record = client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update("example", UpdateUserChannel::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -566,7 +580,10 @@ impl UserChannels {
     /// use twilio_chat_v2::Client;
     /// use twilio_chat_v2::DeleteUserChannel;
     /// let client = Client::from_env()?;
-    /// client.user_channels(&"IS00000000000000000000000000000000".parse()?, "example").delete("example", DeleteUserChannel::new()).await?;
+    /// client
+    ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete("example", DeleteUserChannel::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

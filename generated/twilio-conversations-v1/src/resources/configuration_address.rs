@@ -754,7 +754,10 @@ impl ConfigurationAddresses {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateConfigurationAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.configuration_addresses().create(CreateConfigurationAddress::new("sms".parse()?, "example")).await?;
+    /// let record = client
+    ///     .configuration_addresses()
+    ///     .create(CreateConfigurationAddress::new("sms".parse()?, "example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -852,7 +855,11 @@ impl ConfigurationAddresses {
     /// use twilio_conversations_v1::ListConfigurationAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.configuration_addresses().stream(ListConfigurationAddresses::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .configuration_addresses()
+    ///     .stream(ListConfigurationAddresses::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -895,7 +902,10 @@ impl ConfigurationAddresses {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateConfigurationAddress;
     /// let client = Client::from_env()?;
-    /// let record = client.configuration_addresses().update("example", UpdateConfigurationAddress::new()).await?;
+    /// let record = client
+    ///     .configuration_addresses()
+    ///     .update("example", UpdateConfigurationAddress::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -231,7 +231,10 @@ impl ConfigurationWebhookHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateConfigurationWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.configuration_webhook().update(UpdateConfigurationWebhook::new()).await?;
+    /// let record = client
+    ///     .configuration_webhook()
+    ///     .update(UpdateConfigurationWebhook::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

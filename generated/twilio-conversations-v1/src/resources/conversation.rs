@@ -970,7 +970,11 @@ impl Conversations {
     /// use twilio_conversations_v1::ListConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conversations().stream(ListConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conversations()
+    ///     .stream(ListConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

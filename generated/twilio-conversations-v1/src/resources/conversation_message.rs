@@ -706,7 +706,10 @@ impl ConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateConversationMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_messages("example").create(CreateConversationMessage::new()).await?;
+    /// let record = client
+    ///     .conversation_messages("example")
+    ///     .create(CreateConversationMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -743,7 +746,10 @@ impl ConversationMessages {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_messages("example").fetch(&"IM00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .conversation_messages("example")
+    ///     .fetch(&"IM00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -782,7 +788,10 @@ impl ConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListConversationMessages;
     /// let client = Client::from_env()?;
-    /// let page = client.conversation_messages("example").list(ListConversationMessages::new()).await?;
+    /// let page = client
+    ///     .conversation_messages("example")
+    ///     .list(ListConversationMessages::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -806,7 +815,11 @@ impl ConversationMessages {
     /// use twilio_conversations_v1::ListConversationMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conversation_messages("example").stream(ListConversationMessages::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conversation_messages("example")
+    ///     .stream(ListConversationMessages::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -851,7 +864,13 @@ impl ConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateConversationMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_messages("example").update(&"IM00000000000000000000000000000000".parse()?, UpdateConversationMessage::new()).await?;
+    /// let record = client
+    ///     .conversation_messages("example")
+    ///     .update(
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///         UpdateConversationMessage::new(),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -892,7 +911,13 @@ impl ConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteConversationMessage;
     /// let client = Client::from_env()?;
-    /// client.conversation_messages("example").delete(&"IM00000000000000000000000000000000".parse()?, DeleteConversationMessage::new()).await?;
+    /// client
+    ///     .conversation_messages("example")
+    ///     .delete(
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///         DeleteConversationMessage::new(),
+    ///     )
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

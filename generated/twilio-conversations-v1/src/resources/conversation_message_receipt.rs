@@ -208,7 +208,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.conversation_message_receipts("example", &"IM00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .conversation_message_receipts(
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -273,7 +277,13 @@ impl ConversationMessageReceipts {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_message_receipts("example", &"IM00000000000000000000000000000000".parse()?).fetch(&"DY00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .conversation_message_receipts(
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"DY00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -314,7 +324,13 @@ impl ConversationMessageReceipts {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListConversationMessageReceipts;
     /// let client = Client::from_env()?;
-    /// let page = client.conversation_message_receipts("example", &"IM00000000000000000000000000000000".parse()?).list(ListConversationMessageReceipts::new()).await?;
+    /// let page = client
+    ///     .conversation_message_receipts(
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListConversationMessageReceipts::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -338,7 +354,14 @@ impl ConversationMessageReceipts {
     /// use twilio_conversations_v1::ListConversationMessageReceipts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conversation_message_receipts("example", &"IM00000000000000000000000000000000".parse()?).stream(ListConversationMessageReceipts::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conversation_message_receipts(
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListConversationMessageReceipts::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -772,7 +772,10 @@ impl ConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateConversationParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_participants("example").create(CreateConversationParticipant::new()).await?;
+    /// let record = client
+    ///     .conversation_participants("example")
+    ///     .create(CreateConversationParticipant::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -848,7 +851,10 @@ impl ConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListConversationParticipants;
     /// let client = Client::from_env()?;
-    /// let page = client.conversation_participants("example").list(ListConversationParticipants::new()).await?;
+    /// let page = client
+    ///     .conversation_participants("example")
+    ///     .list(ListConversationParticipants::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -872,7 +878,11 @@ impl ConversationParticipants {
     /// use twilio_conversations_v1::ListConversationParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conversation_participants("example").stream(ListConversationParticipants::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conversation_participants("example")
+    ///     .stream(ListConversationParticipants::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -917,7 +927,10 @@ impl ConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateConversationParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_participants("example").update("example", UpdateConversationParticipant::new()).await?;
+    /// let record = client
+    ///     .conversation_participants("example")
+    ///     .update("example", UpdateConversationParticipant::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -958,7 +971,10 @@ impl ConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteConversationParticipant;
     /// let client = Client::from_env()?;
-    /// client.conversation_participants("example").delete("example", DeleteConversationParticipant::new()).await?;
+    /// client
+    ///     .conversation_participants("example")
+    ///     .delete("example", DeleteConversationParticipant::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

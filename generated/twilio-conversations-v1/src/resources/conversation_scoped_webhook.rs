@@ -576,7 +576,10 @@ impl ConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateConversationScopedWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_scoped_webhooks("example").create(CreateConversationScopedWebhook::new("webhook".parse()?)).await?;
+    /// let record = client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .create(CreateConversationScopedWebhook::new("webhook".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -613,7 +616,10 @@ impl ConversationScopedWebhooks {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_scoped_webhooks("example").fetch(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .fetch(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -652,7 +658,10 @@ impl ConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListConversationScopedWebhooks;
     /// let client = Client::from_env()?;
-    /// let page = client.conversation_scoped_webhooks("example").list(ListConversationScopedWebhooks::new()).await?;
+    /// let page = client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .list(ListConversationScopedWebhooks::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -676,7 +685,11 @@ impl ConversationScopedWebhooks {
     /// use twilio_conversations_v1::ListConversationScopedWebhooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.conversation_scoped_webhooks("example").stream(ListConversationScopedWebhooks::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .stream(ListConversationScopedWebhooks::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -720,7 +733,13 @@ impl ConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateConversationScopedWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_scoped_webhooks("example").update(&"WH00000000000000000000000000000000".parse()?, UpdateConversationScopedWebhook::new()).await?;
+    /// let record = client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .update(
+    ///         &"WH00000000000000000000000000000000".parse()?,
+    ///         UpdateConversationScopedWebhook::new(),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -758,7 +777,10 @@ impl ConversationScopedWebhooks {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.conversation_scoped_webhooks("example").delete(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .conversation_scoped_webhooks("example")
+    ///     .delete(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -409,7 +409,10 @@ impl ConversationWithParticipantsHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateConversationWithParticipants;
     /// let client = Client::from_env()?;
-    /// let record = client.conversation_with_participants().create(CreateConversationWithParticipants::new()).await?;
+    /// let record = client
+    ///     .conversation_with_participants()
+    ///     .create(CreateConversationWithParticipants::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -599,7 +599,10 @@ impl Credentials {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().fetch(&"CR00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .fetch(&"CR00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -702,7 +705,10 @@ impl Credentials {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateCredential;
     /// let client = Client::from_env()?;
-    /// let record = client.credentials().update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new()).await?;
+    /// let record = client
+    ///     .credentials()
+    ///     .update(&"CR00000000000000000000000000000000".parse()?, UpdateCredential::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

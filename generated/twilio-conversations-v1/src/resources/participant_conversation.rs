@@ -294,7 +294,10 @@ impl ParticipantConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListParticipantConversations;
     /// let client = Client::from_env()?;
-    /// let page = client.participant_conversations().list(ListParticipantConversations::new()).await?;
+    /// let page = client
+    ///     .participant_conversations()
+    ///     .list(ListParticipantConversations::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -318,7 +321,11 @@ impl ParticipantConversations {
     /// use twilio_conversations_v1::ListParticipantConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.participant_conversations().stream(ListParticipantConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .participant_conversations()
+    ///     .stream(ListParticipantConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

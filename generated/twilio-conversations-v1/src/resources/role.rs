@@ -315,7 +315,10 @@ impl Roles {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateRole;
     /// let client = Client::from_env()?;
-    /// let record = client.roles().create(CreateRole::new("example", "conversation".parse()?, ["example"])).await?;
+    /// let record = client
+    ///     .roles()
+    ///     .create(CreateRole::new("example", "conversation".parse()?, ["example"]))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -454,7 +457,10 @@ impl Roles {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateRole;
     /// let client = Client::from_env()?;
-    /// let record = client.roles().update(&"RL00000000000000000000000000000000".parse()?, UpdateRole::new(["example"])).await?;
+    /// let record = client
+    ///     .roles()
+    ///     .update(&"RL00000000000000000000000000000000".parse()?, UpdateRole::new(["example"]))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -298,7 +298,10 @@ impl ServiceBindings {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_bindings(&"IS00000000000000000000000000000000".parse()?).fetch(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .service_bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -337,7 +340,10 @@ impl ServiceBindings {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceBindings;
     /// let client = Client::from_env()?;
-    /// let page = client.service_bindings(&"IS00000000000000000000000000000000".parse()?).list(ListServiceBindings::new()).await?;
+    /// let page = client
+    ///     .service_bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListServiceBindings::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -361,7 +367,11 @@ impl ServiceBindings {
     /// use twilio_conversations_v1::ListServiceBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_bindings(&"IS00000000000000000000000000000000".parse()?).stream(ListServiceBindings::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListServiceBindings::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -400,7 +410,10 @@ impl ServiceBindings {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.service_bindings(&"IS00000000000000000000000000000000".parse()?).delete(&"BS00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .service_bindings(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete(&"BS00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -243,7 +243,10 @@ impl ServiceConfigurationHandle {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_configuration(&"IS00000000000000000000000000000000".parse()?).fetch().await?;
+    /// let record = client
+    ///     .service_configuration(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch()
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -280,7 +283,10 @@ impl ServiceConfigurationHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceConfiguration;
     /// let client = Client::from_env()?;
-    /// let record = client.service_configuration(&"IS00000000000000000000000000000000".parse()?).update(UpdateServiceConfiguration::new()).await?;
+    /// let record = client
+    ///     .service_configuration(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update(UpdateServiceConfiguration::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -897,7 +897,10 @@ impl ServiceConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceConversation;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversations(&"IS00000000000000000000000000000000".parse()?).create(CreateServiceConversation::new()).await?;
+    /// let record = client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateServiceConversation::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -934,7 +937,10 @@ impl ServiceConversations {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversations(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -973,7 +979,10 @@ impl ServiceConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceConversations;
     /// let client = Client::from_env()?;
-    /// let page = client.service_conversations(&"IS00000000000000000000000000000000".parse()?).list(ListServiceConversations::new()).await?;
+    /// let page = client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListServiceConversations::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -997,7 +1006,11 @@ impl ServiceConversations {
     /// use twilio_conversations_v1::ListServiceConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_conversations(&"IS00000000000000000000000000000000".parse()?).stream(ListServiceConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListServiceConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1042,7 +1055,10 @@ impl ServiceConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceConversation;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversations(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateServiceConversation::new()).await?;
+    /// let record = client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateServiceConversation::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1083,7 +1099,10 @@ impl ServiceConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteServiceConversation;
     /// let client = Client::from_env()?;
-    /// client.service_conversations(&"IS00000000000000000000000000000000".parse()?).delete("example", DeleteServiceConversation::new()).await?;
+    /// client
+    ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete("example", DeleteServiceConversation::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -656,7 +656,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -722,7 +726,13 @@ impl ServiceConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceConversationMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateServiceConversationMessage::new()).await?;
+    /// let record = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .create(CreateServiceConversationMessage::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -762,7 +772,13 @@ impl ServiceConversationMessages {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"IM00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .fetch(&"IM00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -803,7 +819,13 @@ impl ServiceConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceConversationMessages;
     /// let client = Client::from_env()?;
-    /// let page = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").list(ListServiceConversationMessages::new()).await?;
+    /// let page = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListServiceConversationMessages::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -827,7 +849,14 @@ impl ServiceConversationMessages {
     /// use twilio_conversations_v1::ListServiceConversationMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListServiceConversationMessages::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListServiceConversationMessages::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -875,7 +904,16 @@ impl ServiceConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceConversationMessage;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").update(&"IM00000000000000000000000000000000".parse()?, UpdateServiceConversationMessage::new()).await?;
+    /// let record = client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .update(
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///         UpdateServiceConversationMessage::new(),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -919,7 +957,16 @@ impl ServiceConversationMessages {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteServiceConversationMessage;
     /// let client = Client::from_env()?;
-    /// client.service_conversation_messages(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"IM00000000000000000000000000000000".parse()?, DeleteServiceConversationMessage::new()).await?;
+    /// client
+    ///     .service_conversation_messages(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .delete(
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///         DeleteServiceConversationMessage::new(),
+    ///     )
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -216,7 +216,12 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_conversation_message_receipts(&"IS00000000000000000000000000000000".parse()?, "example", &"IM00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .service_conversation_message_receipts(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -288,7 +293,14 @@ impl ServiceConversationMessageReceipts {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_message_receipts(&"IS00000000000000000000000000000000".parse()?, "example", &"IM00000000000000000000000000000000".parse()?).fetch(&"DY00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .service_conversation_message_receipts(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .fetch(&"DY00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -330,7 +342,14 @@ impl ServiceConversationMessageReceipts {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceConversationMessageReceipts;
     /// let client = Client::from_env()?;
-    /// let page = client.service_conversation_message_receipts(&"IS00000000000000000000000000000000".parse()?, "example", &"IM00000000000000000000000000000000".parse()?).list(ListServiceConversationMessageReceipts::new()).await?;
+    /// let page = client
+    ///     .service_conversation_message_receipts(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .list(ListServiceConversationMessageReceipts::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -354,7 +373,15 @@ impl ServiceConversationMessageReceipts {
     /// use twilio_conversations_v1::ListServiceConversationMessageReceipts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_conversation_message_receipts(&"IS00000000000000000000000000000000".parse()?, "example", &"IM00000000000000000000000000000000".parse()?).stream(ListServiceConversationMessageReceipts::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_conversation_message_receipts(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///         &"IM00000000000000000000000000000000".parse()?,
+    ///     )
+    ///     .stream(ListServiceConversationMessageReceipts::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

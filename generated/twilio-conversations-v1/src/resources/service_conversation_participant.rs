@@ -719,7 +719,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -789,7 +793,13 @@ impl ServiceConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceConversationParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateServiceConversationParticipant::new()).await?;
+    /// let record = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .create(CreateServiceConversationParticipant::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -829,7 +839,13 @@ impl ServiceConversationParticipants {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").fetch("example").await?;
+    /// let record = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -871,7 +887,13 @@ impl ServiceConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceConversationParticipants;
     /// let client = Client::from_env()?;
-    /// let page = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").list(ListServiceConversationParticipants::new()).await?;
+    /// let page = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListServiceConversationParticipants::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -895,7 +917,14 @@ impl ServiceConversationParticipants {
     /// use twilio_conversations_v1::ListServiceConversationParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListServiceConversationParticipants::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListServiceConversationParticipants::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -943,7 +972,13 @@ impl ServiceConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceConversationParticipant;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").update("example", UpdateServiceConversationParticipant::new()).await?;
+    /// let record = client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .update("example", UpdateServiceConversationParticipant::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -987,7 +1022,13 @@ impl ServiceConversationParticipants {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteServiceConversationParticipant;
     /// let client = Client::from_env()?;
-    /// client.service_conversation_participants(&"IS00000000000000000000000000000000".parse()?, "example").delete("example", DeleteServiceConversationParticipant::new()).await?;
+    /// client
+    ///     .service_conversation_participants(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .delete("example", DeleteServiceConversationParticipant::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -522,7 +522,11 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     );
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -590,7 +594,13 @@ impl ServiceConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceConversationScopedWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").create(CreateServiceConversationScopedWebhook::new("webhook".parse()?)).await?;
+    /// let record = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .create(CreateServiceConversationScopedWebhook::new("webhook".parse()?))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -630,7 +640,13 @@ impl ServiceConversationScopedWebhooks {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").fetch(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .fetch(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -671,7 +687,13 @@ impl ServiceConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceConversationScopedWebhooks;
     /// let client = Client::from_env()?;
-    /// let page = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").list(ListServiceConversationScopedWebhooks::new()).await?;
+    /// let page = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .list(ListServiceConversationScopedWebhooks::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -695,7 +717,14 @@ impl ServiceConversationScopedWebhooks {
     /// use twilio_conversations_v1::ListServiceConversationScopedWebhooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListServiceConversationScopedWebhooks::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .stream(ListServiceConversationScopedWebhooks::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -742,7 +771,16 @@ impl ServiceConversationScopedWebhooks {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceConversationScopedWebhook;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").update(&"WH00000000000000000000000000000000".parse()?, UpdateServiceConversationScopedWebhook::new()).await?;
+    /// let record = client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .update(
+    ///         &"WH00000000000000000000000000000000".parse()?,
+    ///         UpdateServiceConversationScopedWebhook::new(),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -783,7 +821,13 @@ impl ServiceConversationScopedWebhooks {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.service_conversation_scoped_webhooks(&"IS00000000000000000000000000000000".parse()?, "example").delete(&"WH00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .service_conversation_scoped_webhooks(
+    ///         &"IS00000000000000000000000000000000".parse()?,
+    ///         "example",
+    ///     )
+    ///     .delete(&"WH00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

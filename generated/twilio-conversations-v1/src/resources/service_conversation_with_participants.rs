@@ -373,7 +373,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_conversation_with_participants(&"IS00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .service_conversation_with_participants(&"IS00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -436,7 +437,10 @@ impl ServiceConversationWithParticipantsHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceConversationWithParticipants;
     /// let client = Client::from_env()?;
-    /// let record = client.service_conversation_with_participants(&"IS00000000000000000000000000000000".parse()?).create(CreateServiceConversationWithParticipants::new()).await?;
+    /// let record = client
+    ///     .service_conversation_with_participants(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateServiceConversationWithParticipants::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -433,7 +433,10 @@ impl ServiceNotificationHandle {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_notification(&"IS00000000000000000000000000000000".parse()?).fetch().await?;
+    /// let record = client
+    ///     .service_notification(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch()
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -472,7 +475,10 @@ impl ServiceNotificationHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceNotification;
     /// let client = Client::from_env()?;
-    /// let record = client.service_notification(&"IS00000000000000000000000000000000".parse()?).update(UpdateServiceNotification::new()).await?;
+    /// let record = client
+    ///     .service_notification(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update(UpdateServiceNotification::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -260,7 +260,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_participant_conversations(&"IS00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .service_participant_conversations(&"IS00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -321,7 +322,10 @@ impl ServiceParticipantConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceParticipantConversations;
     /// let client = Client::from_env()?;
-    /// let page = client.service_participant_conversations(&"IS00000000000000000000000000000000".parse()?).list(ListServiceParticipantConversations::new()).await?;
+    /// let page = client
+    ///     .service_participant_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListServiceParticipantConversations::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -345,7 +349,11 @@ impl ServiceParticipantConversations {
     /// use twilio_conversations_v1::ListServiceParticipantConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_participant_conversations(&"IS00000000000000000000000000000000".parse()?).stream(ListServiceParticipantConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_participant_conversations(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListServiceParticipantConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }

@@ -340,7 +340,10 @@ impl ServiceRoles {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceRole;
     /// let client = Client::from_env()?;
-    /// let record = client.service_roles(&"IS00000000000000000000000000000000".parse()?).create(CreateServiceRole::new("example", "conversation".parse()?, ["example"])).await?;
+    /// let record = client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateServiceRole::new("example", "conversation".parse()?, ["example"]))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -377,7 +380,10 @@ impl ServiceRoles {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_roles(&"IS00000000000000000000000000000000".parse()?).fetch(&"RL00000000000000000000000000000000".parse()?).await?;
+    /// let record = client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch(&"RL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -416,7 +422,10 @@ impl ServiceRoles {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceRoles;
     /// let client = Client::from_env()?;
-    /// let page = client.service_roles(&"IS00000000000000000000000000000000".parse()?).list(ListServiceRoles::new()).await?;
+    /// let page = client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListServiceRoles::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -440,7 +449,11 @@ impl ServiceRoles {
     /// use twilio_conversations_v1::ListServiceRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_roles(&"IS00000000000000000000000000000000".parse()?).stream(ListServiceRoles::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListServiceRoles::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -482,7 +495,13 @@ impl ServiceRoles {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceRole;
     /// let client = Client::from_env()?;
-    /// let record = client.service_roles(&"IS00000000000000000000000000000000".parse()?).update(&"RL00000000000000000000000000000000".parse()?, UpdateServiceRole::new(["example"])).await?;
+    /// let record = client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update(
+    ///         &"RL00000000000000000000000000000000".parse()?,
+    ///         UpdateServiceRole::new(["example"]),
+    ///     )
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -520,7 +539,10 @@ impl ServiceRoles {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.service_roles(&"IS00000000000000000000000000000000".parse()?).delete(&"RL00000000000000000000000000000000".parse()?).await?;
+    /// client
+    ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete(&"RL00000000000000000000000000000000".parse()?)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

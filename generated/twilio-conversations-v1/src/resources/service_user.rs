@@ -547,7 +547,10 @@ impl ServiceUsers {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::CreateServiceUser;
     /// let client = Client::from_env()?;
-    /// let record = client.service_users(&"IS00000000000000000000000000000000".parse()?).create(CreateServiceUser::new("example")).await?;
+    /// let record = client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .create(CreateServiceUser::new("example"))
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -584,7 +587,10 @@ impl ServiceUsers {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_users(&"IS00000000000000000000000000000000".parse()?).fetch("example").await?;
+    /// let record = client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -623,7 +629,10 @@ impl ServiceUsers {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceUsers;
     /// let client = Client::from_env()?;
-    /// let page = client.service_users(&"IS00000000000000000000000000000000".parse()?).list(ListServiceUsers::new()).await?;
+    /// let page = client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .list(ListServiceUsers::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -647,7 +656,11 @@ impl ServiceUsers {
     /// use twilio_conversations_v1::ListServiceUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_users(&"IS00000000000000000000000000000000".parse()?).stream(ListServiceUsers::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .stream(ListServiceUsers::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -690,7 +703,10 @@ impl ServiceUsers {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceUser;
     /// let client = Client::from_env()?;
-    /// let record = client.service_users(&"IS00000000000000000000000000000000".parse()?).update("example", UpdateServiceUser::new()).await?;
+    /// let record = client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update("example", UpdateServiceUser::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -731,7 +747,10 @@ impl ServiceUsers {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::DeleteServiceUser;
     /// let client = Client::from_env()?;
-    /// client.service_users(&"IS00000000000000000000000000000000".parse()?).delete("example", DeleteServiceUser::new()).await?;
+    /// client
+    ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
+    ///     .delete("example", DeleteServiceUser::new())
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -320,7 +320,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -388,7 +389,10 @@ impl ServiceUserConversations {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example").fetch("example").await?;
+    /// let record = client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .fetch("example")
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -429,7 +433,10 @@ impl ServiceUserConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::ListServiceUserConversations;
     /// let client = Client::from_env()?;
-    /// let page = client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example").list(ListServiceUserConversations::new()).await?;
+    /// let page = client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .list(ListServiceUserConversations::new())
+    ///     .await?;
     /// println!("{:?}", page.meta.next_page_url);
     /// # Ok(())
     /// # }
@@ -453,7 +460,11 @@ impl ServiceUserConversations {
     /// use twilio_conversations_v1::ListServiceUserConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example").stream(ListServiceUserConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .stream(ListServiceUserConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -503,7 +514,10 @@ impl ServiceUserConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceUserConversation;
     /// let client = Client::from_env()?;
-    /// let record = client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example").update("example", UpdateServiceUserConversation::new()).await?;
+    /// let record = client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .update("example", UpdateServiceUserConversation::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -550,7 +564,10 @@ impl ServiceUserConversations {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// client.service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example").delete("example").await?;
+    /// client
+    ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
+    ///     .delete("example")
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -151,7 +151,8 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?);
+    /// let handle = client
+    ///     .service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
@@ -208,7 +209,10 @@ impl ServiceWebhookConfigurationHandle {
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?).fetch().await?;
+    /// let record = client
+    ///     .service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?)
+    ///     .fetch()
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -245,7 +249,10 @@ impl ServiceWebhookConfigurationHandle {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateServiceWebhookConfiguration;
     /// let client = Client::from_env()?;
-    /// let record = client.service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?).update(UpdateServiceWebhookConfiguration::new()).await?;
+    /// let record = client
+    ///     .service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?)
+    ///     .update(UpdateServiceWebhookConfiguration::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

@@ -442,7 +442,11 @@ impl UserConversations {
     /// use twilio_conversations_v1::ListUserConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client.user_conversations("example").stream(ListUserConversations::new()).try_collect().await?;
+    /// let all: Vec<_> = client
+    ///     .user_conversations("example")
+    ///     .stream(ListUserConversations::new())
+    ///     .try_collect()
+    ///     .await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -491,7 +495,10 @@ impl UserConversations {
     /// use twilio_conversations_v1::Client;
     /// use twilio_conversations_v1::UpdateUserConversation;
     /// let client = Client::from_env()?;
-    /// let record = client.user_conversations("example").update("example", UpdateUserConversation::new()).await?;
+    /// let record = client
+    ///     .user_conversations("example")
+    ///     .update("example", UpdateUserConversation::new())
+    ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
