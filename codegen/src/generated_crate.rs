@@ -42,6 +42,28 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "WebhookValidator",
 ];
 
+/// The fields a page of each kind of paging has besides its records, in the order
+/// they are declared: lowering refuses a records key that takes one of them, and the
+/// emitters declare them (with their types, in `emit::rust_types::page_fields`).
+pub fn page_field_names(paging: crate::model::Paging) -> &'static [&'static str] {
+    use crate::model::Paging;
+    match paging {
+        Paging::Meta => &["meta"],
+        Paging::Flat => &[
+            "first_page_uri",
+            "next_page_uri",
+            "previous_page_uri",
+            "uri",
+            "page",
+            "page_size",
+            "start",
+            "end",
+        ],
+        Paging::Numbered => &["current_page", "per_page", "has_next"],
+        Paging::None => &["uri"],
+    }
+}
+
 /// The field of every record, object type and page that names what the answer held
 /// but could not be read as documented; no property may take its name.
 pub const UNREAD_FIELDS: &str = "unread_fields";

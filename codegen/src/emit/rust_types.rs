@@ -6,6 +6,7 @@
 //! can't shadow what generated code means.
 
 use super::ident;
+use crate::generated_crate::page_field_names;
 use crate::model::{Field, OpKind, Operation, Paging, Param, Resource, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -293,91 +294,71 @@ pub enum Presence {
     Optional,
 }
 
-/// The fields a page of `paging` has besides its records, in the order they are
-/// declared. Every one decodes from an answer that lacks it: a one-page listing of
-/// api_v2010 (available phone numbers) sends only `uri`.
+/// The fields a page of `paging` has besides its records (their names are the
+/// crate's fact, [`page_field_names`]), with their types and docs. Every one decodes
+/// from an answer that lacks it: a one-page listing of api_v2010 (available phone
+/// numbers) sends only `uri`.
 pub fn page_fields(paging: Paging) -> Vec<PageField> {
     let text = quote!(::std::option::Option<::std::string::String>);
     let count = quote!(::std::option::Option<u64>);
     use Presence::{Always, Defaulted, Optional};
-    let field = |name, ty: &TokenStream, doc, presence| PageField {
-        name,
-        ty: ty.clone(),
-        doc,
-        presence,
-    };
-    match paging {
-        Paging::Meta => vec![field(
-            "meta",
-            &quote!(crate::PageMeta),
-            "Where this page is and how to reach the others.",
-            Always,
-        )],
-        Paging::Flat => vec![
-            field(
-                "first_page_uri",
-                &text,
-                "The first page of this listing, with the same filters, relative to the host.",
-                Optional,
-            ),
-            field(
-                "next_page_uri",
-                &text,
-                "The next page, relative to the host; `None` on the last page.",
-                Defaulted,
-            ),
-            field(
-                "previous_page_uri",
-                &text,
-                "The previous page; `None` on the first page.",
-                Defaulted,
-            ),
-            field("uri", &text, "This page, relative to the host.", Optional),
-            field("page", &count, "This page's index, from 0.", Optional),
-            field(
-                "page_size",
-                &count,
-                "How many records a page holds.",
-                Optional,
-            ),
-            field(
-                "start",
-                &count,
-                "The index of this page's first record in the listing, from 0.",
-                Optional,
-            ),
-            field(
-                "end",
-                &count,
-                "The index of this page's last record in the listing.",
-                Optional,
-            ),
-        ],
-        Paging::Numbered => vec![
-            field(
-                "current_page",
-                &quote!(u64),
-                "This page's number, from 0.",
-                Defaulted,
-            ),
-            field(
-                "per_page",
-                &quote!(u64),
-                "How many records a page holds.",
-                Defaulted,
-            ),
-            field(
-                "has_next",
-                &quote!(bool),
-                "Whether the page numbered one higher has records.",
-                Defaulted,
-            ),
-        ],
-        Paging::None => vec![field(
-            "uri",
-            &text,
-            "This page, relative to the host, where the answer says.",
-            Optional,
-        )],
-    }
+    page_field_names(paging)
+        .iter()
+        .map(|&name| {
+            let (ty, doc, presence) = match name {
+                "meta" => (
+                    quote!(crate::PageMeta),
+                    "Where this page is and how to reach the others.",
+                    Always,
+                ),
+                "first_page_uri" => (
+                    text.clone(),
+                    "The first page of this listing, with the same filters, relative to the host.",
+                    Optional,
+                ),
+                "next_page_uri" => (
+                    text.clone(),
+                    "The next page, relative to the host; `None` on the last page.",
+                    Defaulted,
+                ),
+                "previous_page_uri" => (
+                    text.clone(),
+                    "The previous page; `None` on the first page.",
+                    Defaulted,
+                ),
+                "uri" if paging == Paging::None => (
+                    text.clone(),
+                    "This page, relative to the host, where the answer says.",
+                    Optional,
+                ),
+                "uri" => (text.clone(), "This page, relative to the host.", Optional),
+                "page" => (count.clone(), "This page's index, from 0.", Optional),
+                "page_size" => (count.clone(), "How many records a page holds.", Optional),
+                "start" => (
+                    count.clone(),
+                    "The index of this page's first record in the listing, from 0.",
+                    Optional,
+                ),
+                "end" => (
+                    count.clone(),
+                    "The index of this page's last record in the listing.",
+                    Optional,
+                ),
+                "current_page" => (quote!(u64), "This page's number, from 0.", Defaulted),
+                "per_page" => (quote!(u64), "How many records a page holds.", Defaulted),
+                "has_next" => (
+                    quote!(bool),
+                    "Whether the page numbered one higher has records.",
+                    Defaulted,
+                ),
+                other => unreachable!("`page_field_names` names no field `{other}`"),
+            };
+            PageField {
+                name,
+                ty,
+                doc,
+                presence,
+            }
+        })
+        .collect()
 }

@@ -1321,7 +1321,7 @@ fn value_type<'a>(
                     .and_then(Value::as_u64)
                     .filter(|&n| key == "maxLength" || n > 0)
             };
-            let rule = |pattern: Option<&str>| names::Pattern {
+            let rule = |pattern: Option<&str>| out::Pattern {
                 pattern: pattern.map(str::to_owned),
                 min_length: length("minLength"),
                 max_length: length("maxLength"),

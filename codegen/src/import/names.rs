@@ -3,7 +3,7 @@
 //! per prefix, one enum type per list of values.
 
 use super::doc::{child, Doc};
-use super::out::{NamedType, Property, Resource, TypeRef};
+use super::out::{NamedType, Pattern, Property, Resource, TypeRef};
 use super::{schema_name, Group};
 use crate::naming::camel;
 use std::collections::{BTreeMap, HashMap};
@@ -35,14 +35,6 @@ struct ObjectSeen {
     holders: Vec<String>,
     /// The schemas that declare it inline, for a qualified name.
     owners: Vec<String>,
-}
-
-/// A string rule other than a SID's: a pattern, lengths, or both.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pattern {
-    pub pattern: Option<String>,
-    pub min_length: Option<u64>,
-    pub max_length: Option<u64>,
 }
 
 /// The placeholder a SID of `prefix` gets until it is named.

@@ -27,8 +27,16 @@ pub enum Number {
 pub enum NamedType {
     Sid { prefix: String },
     Enum { values: Vec<String> },
-    Constrained(super::names::Pattern),
+    Constrained(Pattern),
     Object { properties: Vec<(String, Property)> },
+}
+
+/// A string rule other than a SID's: a pattern, lengths, or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub pattern: Option<String>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

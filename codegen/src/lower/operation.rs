@@ -123,13 +123,9 @@ pub fn lower_operation(
         (_, None) => {}
     }
     // `meta` is the default page's field, whose name no records key has ever taken.
-    let page_fields: Vec<&str> = match raw.paging {
-        Some(paging) => crate::emit::rust_types::page_fields(paging)
-            .iter()
-            .map(|f| f.name)
-            .collect(),
-        None => Vec::new(),
-    };
+    let page_fields = raw
+        .paging
+        .map_or(&[][..], crate::generated_crate::page_field_names);
     match (kind, raw.paging, &raw.envelope) {
         (OpKind::List, Some(_), Some(key)) if page_fields.contains(&snake(key).as_str()) => {
             ctx.error(
