@@ -7,6 +7,7 @@ mod doc_examples;
 mod docs;
 mod example_programs;
 mod handles;
+mod items;
 mod lib_rs;
 mod named_types;
 mod params;

@@ -3,10 +3,10 @@
 //! `Deserialize`); SIDs, whose length is fixed, are kept inline and are `Copy`; enums
 //! keep values they don't know; objects are structs like a resource's record.
 
-use super::docs::{doc, doc_with};
+use super::docs::doc_with;
 use super::ident;
-use super::rust_types::ENUM_NON_EXHAUSTIVE;
-use crate::model::{Api, EnumDef, NamedKind, NamedType, StringRule};
+use super::items::emit_enum;
+use crate::model::{Api, NamedKind, NamedType, StringRule};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -16,12 +16,12 @@ pub fn emit(api: &Api) -> TokenStream {
         NamedKind::Constrained(rule) => constrained(t, rule),
         NamedKind::Enum(def) => emit_enum(&t.name, &t.doc, def),
         NamedKind::Object(def) => {
-            let record = super::resource::record(
+            let record = super::items::record(
                 api,
                 &t.name,
                 &t.doc,
                 &def.fields,
-                super::resource::RecordUse::Request,
+                super::items::RecordUse::Request,
             );
             let enums = def.enums.iter().map(|e| emit_enum(&e.name, &e.doc, &e.def));
             quote! { #record #(#enums)* }
@@ -115,53 +115,5 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
         }
 
         crate::runtime::string_newtype!(#name);
-    }
-}
-
-/// An enum of string values. Values from the API that this crate doesn't know yet are
-/// kept in the fallback variant rather than failing the whole response; parsing text
-/// a consumer wrote (`FromStr`) is strict.
-pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
-    let name = ident(name);
-    let docs = doc(description);
-    let fallback = ident(&def.fallback);
-    let variants: Vec<_> = def.variants.iter().map(|v| ident(&v.name)).collect();
-    let wires: Vec<_> = def.variants.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs = wires.iter().map(|w| format!(" `{}`", w.replace('`', "'")));
-    let non_exhaustive = ENUM_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
-    quote! {
-        #docs
-        // Values the API adds later are decoded into the fallback; `non_exhaustive`
-        // keeps adding them to the crate a compatible change.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #non_exhaustive
-        pub enum #name {
-            #( #[doc = #variant_docs] #variants, )*
-            /// A value this crate did not know when it was generated, kept as sent.
-            #fallback(::std::string::String),
-        }
-
-        impl #name {
-            /// Every value the API description defines.
-            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
-
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #( #name::#variants => #wires, )*
-                    #name::#fallback(value) => value,
-                }
-            }
-
-            /// The value for wire text, known or not.
-            pub fn from_wire(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #( #wires => #name::#variants, )*
-                    _ => #name::#fallback(value),
-                }
-            }
-        }
-
-        crate::runtime::string_enum!(#name, #fallback);
     }
 }
