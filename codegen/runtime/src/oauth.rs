@@ -11,12 +11,20 @@
 use crate::body::{read_body, ERROR_BODY_BYTES};
 use crate::error::{snippet, Error};
 use crate::secret::Secret;
-use crate::transport::Inner;
 use base64::Engine as _;
 use reqwest::header::{HeaderValue, ACCEPT, USER_AGENT};
 use reqwest::Url;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// What a token request is sent with: the client's connection pool and settings
+/// (the transport lends them, so this module needs nothing of its).
+pub(crate) struct Sender<'a> {
+    pub(crate) http: &'a reqwest::Client,
+    pub(crate) user_agent: &'a HeaderValue,
+    pub(crate) timeout: Duration,
+    pub(crate) max_body_bytes: usize,
+}
 
 /// How long before its expiry a token is replaced, at most; a short-lived token is
 /// replaced after half its life.
@@ -91,7 +99,7 @@ impl TokenSource {
     /// already replaced it, that newer token is used.
     pub(crate) async fn authorization(
         &self,
-        inner: &Inner,
+        sender: Sender<'_>,
         operation: &'static str,
         rejected: Option<&HeaderValue>,
     ) -> Result<HeaderValue, Error> {
@@ -103,25 +111,25 @@ impl TokenSource {
             }
         }
         *cached = None;
-        let token = self.fetch(inner, operation).await?;
+        let token = self.fetch(&sender, operation).await?;
         let header = token.header.clone();
         *cached = Some(token);
         Ok(header)
     }
 
     /// Asks the token endpoint for a token.
-    async fn fetch(&self, inner: &Inner, operation: &'static str) -> Result<Token, Error> {
+    async fn fetch(&self, sender: &Sender<'_>, operation: &'static str) -> Result<Token, Error> {
         let form = [
             ("grant_type", "client_credentials"),
             ("client_id", self.client_id.as_str()),
             ("client_secret", self.client_secret.expose()),
         ];
-        let response = inner
+        let response = sender
             .http
             .post(self.url.clone())
             .header(ACCEPT, "application/json")
-            .header(USER_AGENT, inner.user_agent.clone())
-            .timeout(inner.timeout)
+            .header(USER_AGENT, sender.user_agent.clone())
+            .timeout(sender.timeout)
             .form(&form)
             .send()
             .await
@@ -132,7 +140,7 @@ impl TokenSource {
             status: Some(status),
             message: self.redact(message),
         };
-        let limit = inner.max_body_bytes.min(ERROR_BODY_BYTES);
+        let limit = sender.max_body_bytes.min(ERROR_BODY_BYTES);
         let body = match read_body(operation, response, limit).await {
             Ok(body) => body,
             Err(Error::BodyTooLarge { limit, .. }) => {

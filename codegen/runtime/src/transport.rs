@@ -187,6 +187,17 @@ impl Transport {
         &self.inner.oauth.as_ref().expect("OAuth2 credentials").clock
     }
 
+    /// What the OAuth2 token source sends its requests with: this client's pool and
+    /// settings.
+    fn token_sender(&self) -> crate::oauth::Sender<'_> {
+        crate::oauth::Sender {
+            http: &self.inner.http,
+            user_agent: &self.inner.user_agent,
+            timeout: self.inner.timeout,
+            max_body_bytes: self.inner.max_body_bytes,
+        }
+    }
+
     /// Where requests go: the default host, the regional one, or the base URL given.
     pub fn base_url(&self) -> &str {
         self.inner.base_url.as_str()
@@ -324,7 +335,7 @@ impl Transport {
             let bearer = match &self.inner.oauth {
                 Some(source) if req.authenticated => Some(
                     source
-                        .authorization(&self.inner, operation, rejected.as_ref())
+                        .authorization(self.token_sender(), operation, rejected.as_ref())
                         .await?,
                 ),
                 _ => None,
