@@ -22,7 +22,7 @@ mod spec;
 pub mod surface;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
-pub use emit::Files;
+pub use emit::{Files, Layout, RuntimeDep};
 
 use std::path::Path;
 
@@ -31,26 +31,6 @@ use std::path::Path;
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-}
-
-/// Where a generated crate sits relative to what it depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layout {
-    /// How its `Cargo.toml` finds the runtime crate.
-    pub runtime: RuntimeDep,
-    /// Its `Cargo.toml` declares a workspace of its own: it was generated outside
-    /// any workspace that lists it.
-    pub own_workspace: bool,
-}
-
-/// How a generated crate depends on the runtime crate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RuntimeDep {
-    /// From the workspace's `[workspace.dependencies]`: the crate is a member of this
-    /// repository's workspace, whose root names the runtime once.
-    Workspace,
-    /// By this path (relative to the crate's folder) and the runtime's version.
-    Path(String),
 }
 
 /// The runtime crate's folder in the generator's repository.

@@ -1,12 +1,12 @@
 //! The generated crate's `Cargo.toml`: the runtime, the TLS features it forwards, and
 //! only the dependencies its code uses.
 
+use super::{Layout, RuntimeDep};
 use crate::generated_crate::{
     runtime_version, Dependency, Need, DEPENDENCIES, DEV_DEPENDENCIES, RUNTIME_PACKAGE,
     TLS_FEATURES,
 };
 use crate::model::Api;
-use crate::{Layout, RuntimeDep};
 
 pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
     let stamp = stamp.replacen("//", "#", 1);

@@ -16,10 +16,30 @@ pub(crate) mod rust_types;
 mod webhooks;
 
 use crate::model::Api;
-use crate::Layout;
 use proc_macro2::{Ident, Span, TokenStream};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Where a generated crate sits relative to what it depends on: the emitters' input,
+/// which the crate root works out for an output folder (`Layout::for_output`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// How its `Cargo.toml` finds the runtime crate.
+    pub runtime: RuntimeDep,
+    /// Its `Cargo.toml` declares a workspace of its own: it was generated outside
+    /// any workspace that lists it.
+    pub own_workspace: bool,
+}
+
+/// How a generated crate depends on the runtime crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeDep {
+    /// From the workspace's `[workspace.dependencies]`: the crate is a member of this
+    /// repository's workspace, whose root names the runtime once.
+    Workspace,
+    /// By this path (relative to the crate's folder) and the runtime's version.
+    Path(String),
+}
 
 /// Generated files by path relative to the output folder (`src/lib.rs`).
 pub type Files = BTreeMap<String, String>;
