@@ -27,6 +27,8 @@ pub fn path_placeholders(path: &str) -> impl Iterator<Item = &str> {
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
+/// One operation of a resource, checked: its answer, envelope and paging, path and
+/// parameters. Every problem is recorded in `ctx`, in the order the spec reads.
 pub fn lower_operation(
     ctx: &mut Ctx,
     index: &types::TypeIndex,
@@ -39,17 +41,113 @@ pub fn lower_operation(
         resource,
         resource_name,
         plural,
-        shared,
+        ..
     } = *scope;
     let at = ["resources", resource, "operations", kind.as_str()];
-    let sub = |key: &'static str| [at[0], at[1], at[2], at[3], key];
-    let mut ok = true;
+    let (answer, mut ok) = answer_of(ctx, &at, kind, raw);
+    ok &= envelope_and_paging(ctx, &at, kind, raw);
 
+    let method = Method::from(raw.method);
+    let template = parse_path(ctx, &sub(&at, "path"), &raw.path);
+    ok &= template.is_some();
+    let template = template.unwrap_or_default();
+
+    let (declared, fine) = declared_params(ctx, scope, &at, raw, &template);
+    ok &= fine;
+    let mut path_params = Vec::new();
+    let mut params = Vec::new();
+    let mut names = NameSet::new("parameter").reserve(crate::generated_crate::param_fns::RESERVED);
+    for (pwire, p, pat) in &declared {
+        let (pwire, pat) = (*pwire, &pat[..]);
+        let expr = TypeExpr {
+            ty: &p.ty,
+            items: p.items.as_deref(),
+            items_nullable: false,
+            format: p.format,
+            values: p.values.as_deref(),
+            minimum: p.minimum,
+            maximum: p.maximum,
+        };
+        let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
+        let enum_name = format!("{resource_name}{enum_name}");
+        let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
+            ok = false;
+            continue;
+        };
+        let name = snake(p.name.as_deref().unwrap_or(pwire));
+        names.claim(ctx, &name, pat);
+        let location = ParamIn::from(p.location);
+        ok &= param_fits(ctx, pwire, p, pat, &ty, location);
+        let param = Param {
+            name,
+            wire: pwire.to_string(),
+            doc: p.doc.clone(),
+            location,
+            ty,
+            required: p.required || location == ParamIn::Path,
+            nullable: p.nullable,
+            secret: p.secret,
+        };
+        let place = Place {
+            method,
+            template: &template,
+            path: &raw.path,
+        };
+        ok &= place_param(
+            ctx,
+            &place,
+            pwire,
+            p,
+            pat,
+            param,
+            &mut path_params,
+            &mut params,
+        );
+    }
+    ok &= one_body(ctx, &at, kind, &params);
+    ok &= placeholders_declared(ctx, &at, &template, &declared);
+    // Path parameters in template order, so method arguments read like the URL.
+    path_params.sort_by_key(|p| {
+        template
+            .iter()
+            .position(|s| *s == PathSegment::Param(p.wire.clone()))
+    });
+
+    let params_type = (!params.is_empty()).then(|| match kind {
+        OpKind::List => format!("List{}", camel(plural)),
+        _ => format!("{}{resource_name}", camel(kind.as_str())),
+    });
+    ok.then_some(Operation {
+        kind,
+        fn_name: kind.as_str().to_string(),
+        request_fn: format!("{}_request", kind.as_str()),
+        label: format!("{resource}.{}", kind.as_str()),
+        method,
+        path: template,
+        statuses: raw.status.to_vec(),
+        answer,
+        doc: raw.doc.clone(),
+        own_path_params: path_params,
+        params,
+        params_type,
+        anonymous: raw.anonymous,
+    })
+}
+
+/// The node path of `key` under an operation's path `at`.
+fn sub<'a>(at: &[&'a str; 4], key: &'a str) -> [&'a str; 5] {
+    [at[0], at[1], at[2], at[3], key]
+}
+
+/// What the operation answers, from its success statuses, and whether those are
+/// sound: 2xx, or one 3xx alone; each once.
+fn answer_of(ctx: &mut Ctx, at: &[&str; 4], kind: OpKind, raw: &raw::Operation) -> (Answer, bool) {
+    let mut ok = true;
     let statuses = raw.status.to_vec();
     let redirect = matches!(statuses[..], [s] if (300..=399).contains(&s));
     if redirect && kind == OpKind::List {
         ctx.error(
-            &sub("status"),
+            &sub(at, "status"),
             Target::Value,
             "a list operation can't answer with a redirect",
             Some("a list answers a page with a 2xx status".into()),
@@ -60,7 +158,7 @@ pub fn lower_operation(
         .find(|s| !redirect && !(200..=299).contains(*s))
     {
         ctx.error(
-            &sub("status"),
+            &sub(at, "status"),
             Target::Value,
             format!("success status {bad} is not a 2xx status"),
             Some(format!(
@@ -81,17 +179,24 @@ pub fn lower_operation(
     let mut seen = std::collections::HashSet::new();
     if statuses.is_empty() || !statuses.iter().all(|s| seen.insert(*s)) {
         ctx.error(
-            &sub("status"),
+            &sub(at, "status"),
             Target::Value,
             "the success statuses must be one or more, each once",
             Some("write one status, or a list like `[201, 202]` with the usual one first".into()),
         );
         ok = false;
     }
+    (answer, ok)
+}
+
+/// Whether the operation's `envelope` and `paging` fit its kind: a list has an
+/// envelope that no field of its page takes; nothing else has either.
+fn envelope_and_paging(ctx: &mut Ctx, at: &[&str; 4], kind: OpKind, raw: &raw::Operation) -> bool {
+    let mut ok = true;
     match (kind, &raw.envelope) {
         (OpKind::List, None) => {
             ctx.error(
-                &at,
+                at,
                 Target::Key,
                 "a list operation needs an `envelope`",
                 Some("add `envelope: <key>`, the name of the records array in the page (Twilio's `meta.key`)".into()),
@@ -100,7 +205,7 @@ pub fn lower_operation(
         }
         (OpKind::List, Some(key)) if key.is_empty() || snake(key) == "meta" => {
             ctx.error(
-                &sub("envelope"),
+                &sub(at, "envelope"),
                 Target::Value,
                 format!("`{key}` can't be the records key of a page"),
                 Some("use the name of the records array, such as `invites`".into()),
@@ -110,7 +215,7 @@ pub fn lower_operation(
         (OpKind::List, Some(_)) => {}
         (_, Some(_)) => {
             ctx.error(
-                &sub("envelope"),
+                &sub(at, "envelope"),
                 Target::Key,
                 format!(
                     "only a list operation has an `envelope`, not {}",
@@ -129,7 +234,7 @@ pub fn lower_operation(
     match (kind, raw.paging, &raw.envelope) {
         (OpKind::List, Some(_), Some(key)) if page_fields.contains(&snake(key).as_str()) => {
             ctx.error(
-                &sub("envelope"),
+                &sub(at, "envelope"),
                 Target::Value,
                 format!(
                     "`{key}` can't be the records key of this page, which has a field of that name"
@@ -141,7 +246,7 @@ pub fn lower_operation(
         (OpKind::List, ..) | (_, None, _) => {}
         (_, Some(_), _) => {
             ctx.error(
-                &sub("paging"),
+                &sub(at, "paging"),
                 Target::Key,
                 format!("only a list operation has `paging`, not {}", kind.as_str()),
                 Some("remove `paging`".into()),
@@ -150,13 +255,26 @@ pub fn lower_operation(
         }
     }
 
-    let method = Method::from(raw.method);
-    let template = parse_path(ctx, &sub("path"), &raw.path);
-    ok &= template.is_some();
-    let template = template.unwrap_or_default();
+    ok
+}
 
-    // The operation's own parameters, then the resource's that its path names.
-    let mut declared: Vec<(&str, &raw::Param, Vec<&str>)> = Vec::new();
+/// A parameter as declared: its wire name, its spec, and its node path.
+type Declared<'a> = (&'a str, &'a raw::Param, Vec<&'a str>);
+
+/// The operation's own parameters, then the resource's path parameters that its path
+/// names; and whether none of its own repeats one of the resource's.
+fn declared_params<'a>(
+    ctx: &mut Ctx,
+    scope: &Scope<'a>,
+    at: &[&'a str; 4],
+    raw: &'a raw::Operation,
+    template: &[PathSegment],
+) -> (Vec<Declared<'a>>, bool) {
+    let Scope {
+        resource, shared, ..
+    } = *scope;
+    let mut ok = true;
+    let mut declared: Vec<Declared> = Vec::new();
     for (pwire, p) in &raw.params.0 {
         let pat = vec![at[0], at[1], at[2], at[3], "params", pwire.as_str()];
         // A query or form parameter may share its wire name with a path parameter of
@@ -191,190 +309,197 @@ pub fn lower_operation(
         }
     }
 
-    let mut path_params = Vec::new();
-    let mut params = Vec::new();
-    let mut names = NameSet::new("parameter").reserve(crate::generated_crate::param_fns::RESERVED);
-    for (pwire, p, pat) in &declared {
-        let (pwire, pat) = (*pwire, &pat[..]);
-        let expr = TypeExpr {
-            ty: &p.ty,
-            items: p.items.as_deref(),
-            items_nullable: false,
-            format: p.format,
-            values: p.values.as_deref(),
-            minimum: p.minimum,
-            maximum: p.maximum,
+    (declared, ok)
+}
+
+/// Whether a parameter's `secret` and `nullable` fit its location and type, and a
+/// header's name and type fit HTTP.
+fn param_fits(
+    ctx: &mut Ctx,
+    pwire: &str,
+    p: &raw::Param,
+    pat: &[&str],
+    ty: &Type,
+    location: ParamIn,
+) -> bool {
+    let mut ok = true;
+    if p.secret && (location == ParamIn::Path || *ty != Type::String) {
+        let why = if location == ParamIn::Path {
+            "a path parameter is part of the URL, which is not secret"
+        } else {
+            "only a `string` parameter can be secret"
         };
-        let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
-        let enum_name = format!("{resource_name}{enum_name}");
-        let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
-            ok = false;
-            continue;
+        ctx.error(
+            &[pat, &["secret"]].concat(),
+            Target::Key,
+            format!("parameter `{pwire}` can't be secret: {why}"),
+            Some("remove `secret: true`, or make it a query or form `string`".into()),
+        );
+        ok = false;
+    }
+    let array = matches!(ty, Type::Array(_));
+    if p.nullable
+        && (location == ParamIn::Path || location == ParamIn::Header || p.required || array)
+    {
+        let why = if p.required {
+            "a required parameter always has its value"
+        } else if array {
+            "an array parameter left empty sends nothing, and there is no null for it"
+        } else {
+            "only a query or form parameter can be sent as an explicit null"
         };
-        let name = snake(p.name.as_deref().unwrap_or(pwire));
-        names.claim(ctx, &name, pat);
-        let location = ParamIn::from(p.location);
-        if p.secret && (location == ParamIn::Path || ty != Type::String) {
-            let why = if location == ParamIn::Path {
-                "a path parameter is part of the URL, which is not secret"
-            } else {
-                "only a `string` parameter can be secret"
-            };
+        ctx.error(
+            &[pat, &["nullable"]].concat(),
+            Target::Key,
+            format!("parameter `{pwire}` can't be nullable: {why}"),
+            Some("remove `nullable: true`".into()),
+        );
+        ok = false;
+    }
+    if location == ParamIn::Header {
+        let token = !pwire.is_empty()
+            && pwire
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !token {
             ctx.error(
-                &[pat, &["secret"]].concat(),
+                pat,
                 Target::Key,
-                format!("parameter `{pwire}` can't be secret: {why}"),
-                Some("remove `secret: true`, or make it a query or form `string`".into()),
+                format!("`{pwire}` can't be the name of an HTTP header"),
+                Some("use letters, digits and `-`, like `X-Twilio-Webhook-Enabled`".into()),
             );
             ok = false;
         }
-        let array = matches!(ty, Type::Array(_));
-        if p.nullable
-            && (location == ParamIn::Path || location == ParamIn::Header || p.required || array)
-        {
-            let why = if p.required {
-                "a required parameter always has its value"
-            } else if array {
-                "an array parameter left empty sends nothing, and there is no null for it"
-            } else {
-                "only a query or form parameter can be sent as an explicit null"
-            };
+        if !matches!(
+            ty,
+            Type::String | Type::Boolean | Type::Integer { .. } | Type::Enum(_) | Type::Named(_)
+        ) {
             ctx.error(
-                &[pat, &["nullable"]].concat(),
-                Target::Key,
-                format!("parameter `{pwire}` can't be nullable: {why}"),
-                Some("remove `nullable: true`".into()),
+                &[pat, &["type"]].concat(),
+                Target::Value,
+                format!("header parameter `{pwire}` can't be of type `{}`", p.ty),
+                Some("a header parameter is a string, a boolean, an integer, an enum or a named string type".into()),
             );
             ok = false;
         }
-        if location == ParamIn::Header {
-            let token = !pwire.is_empty()
-                && pwire
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-            if !token {
-                ctx.error(
-                    pat,
-                    Target::Key,
-                    format!("`{pwire}` can't be the name of an HTTP header"),
-                    Some("use letters, digits and `-`, like `X-Twilio-Webhook-Enabled`".into()),
-                );
-                ok = false;
-            }
+    }
+    ok
+}
+
+/// Where an operation's parameters go: its method, and its path as parsed and as
+/// written.
+struct Place<'a> {
+    method: Method,
+    template: &'a [PathSegment],
+    path: &'a str,
+}
+
+/// Puts `param` with the path parameters or the others, as its location says, and
+/// whether it fits there.
+#[allow(clippy::too_many_arguments)]
+fn place_param(
+    ctx: &mut Ctx,
+    place: &Place,
+    pwire: &str,
+    p: &raw::Param,
+    pat: &[&str],
+    param: Param,
+    path_params: &mut Vec<Param>,
+    params: &mut Vec<Param>,
+) -> bool {
+    let Place {
+        method,
+        template,
+        path,
+    } = *place;
+    let mut ok = true;
+    match param.location {
+        ParamIn::Path => {
             if !matches!(
-                ty,
-                Type::String
-                    | Type::Boolean
-                    | Type::Integer { .. }
-                    | Type::Enum(_)
-                    | Type::Named(_)
+                param.ty,
+                Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. } | Type::Date
             ) {
                 ctx.error(
                     &[pat, &["type"]].concat(),
                     Target::Value,
-                    format!("header parameter `{pwire}` can't be of type `{}`", p.ty),
-                    Some("a header parameter is a string, a boolean, an integer, an enum or a named string type".into()),
+                    format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
+                    Some("a path parameter is a string, an integer, a date, an enum or a named string type".into()),
                 );
                 ok = false;
             }
-        }
-        let param = Param {
-            name,
-            wire: pwire.to_string(),
-            doc: p.doc.clone(),
-            location,
-            ty,
-            required: p.required || location == ParamIn::Path,
-            nullable: p.nullable,
-            secret: p.secret,
-        };
-        match location {
-            ParamIn::Path => {
-                if !matches!(
-                    param.ty,
-                    Type::String
-                        | Type::Named(_)
-                        | Type::Enum(_)
-                        | Type::Integer { .. }
-                        | Type::Date
-                ) {
-                    ctx.error(
-                        &[pat, &["type"]].concat(),
-                        Target::Value,
-                        format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
-                        Some("a path parameter is a string, an integer, a date, an enum or a named string type".into()),
-                    );
-                    ok = false;
-                }
-                if !template.contains(&PathSegment::Param(pwire.to_string())) {
-                    let placeholders: Vec<&str> = template
-                        .iter()
-                        .filter_map(|s| match s {
-                            PathSegment::Param(p) => Some(p.as_str()),
-                            PathSegment::Literal(_) => None,
-                        })
-                        .collect();
-                    let help = match did_you_mean(pwire, placeholders) {
-                        Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
-                        None => {
-                            format!("add `{{{pwire}}}` to the path, or make it a query parameter")
-                        }
-                    };
-                    ctx.error(
-                        pat,
-                        Target::Key,
-                        format!(
-                            "path parameter `{pwire}` does not appear in the path `{}`",
-                            raw.path
-                        ),
-                        Some(help),
-                    );
-                    ok = false;
-                }
-                path_params.push(param);
-            }
-            ParamIn::Form | ParamIn::Json | ParamIn::Body
-                if matches!(method, Method::Get | Method::Delete) =>
-            {
+            if !template.contains(&PathSegment::Param(pwire.to_string())) {
+                let placeholders: Vec<&str> = template
+                    .iter()
+                    .filter_map(|s| match s {
+                        PathSegment::Param(p) => Some(p.as_str()),
+                        PathSegment::Literal(_) => None,
+                    })
+                    .collect();
+                let help = match did_you_mean(pwire, placeholders) {
+                    Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
+                    None => {
+                        format!("add `{{{pwire}}}` to the path, or make it a query parameter")
+                    }
+                };
                 ctx.error(
-                    &[pat, &["in"]].concat(),
-                    Target::Value,
-                    format!("a {} request has no body for `{pwire}`", method.as_str()),
-                    Some("use `in: query`, or change the method to POST".into()),
+                    pat,
+                    Target::Key,
+                    format!(
+                        "path parameter `{pwire}` does not appear in the path `{}`",
+                        path
+                    ),
+                    Some(help),
                 );
                 ok = false;
             }
-            // Any type serialises to JSON; a date as its text, in its format.
-            ParamIn::Json => params.push(param),
-            ParamIn::Body => {
-                if param.ty != Type::Json {
-                    ctx.error(
-                        &[pat, &["type"]].concat(),
-                        Target::Value,
-                        format!("the body parameter `{pwire}` can't be of type `{}`", p.ty),
-                        Some("the whole body is free-form JSON: `type: object`; for typed properties use `in: json`".into()),
-                    );
-                    ok = false;
-                }
-                params.push(param)
+            path_params.push(param);
+        }
+        ParamIn::Form | ParamIn::Json | ParamIn::Body
+            if matches!(method, Method::Get | Method::Delete) =>
+        {
+            ctx.error(
+                &[pat, &["in"]].concat(),
+                Target::Value,
+                format!("a {} request has no body for `{pwire}`", method.as_str()),
+                Some("use `in: query`, or change the method to POST".into()),
+            );
+            ok = false;
+        }
+        // Any type serialises to JSON; a date as its text, in its format.
+        ParamIn::Json => params.push(param),
+        ParamIn::Body => {
+            if param.ty != Type::Json {
+                ctx.error(
+                    &[pat, &["type"]].concat(),
+                    Target::Value,
+                    format!("the body parameter `{pwire}` can't be of type `{}`", p.ty),
+                    Some("the whole body is free-form JSON: `type: object`; for typed properties use `in: json`".into()),
+                );
+                ok = false;
             }
-            ParamIn::Header => params.push(param),
-            ParamIn::Query | ParamIn::Form => {
-                if matches!(param.ty, Type::Map { .. }) {
-                    ctx.error(
-                        &[pat, &["type"]].concat(),
-                        Target::Value,
-                        format!("parameter `{pwire}` can't be a map"),
-                        Some(
-                            "a JSON value sent as one form or query value is `type: object`".into(),
-                        ),
-                    );
-                    ok = false;
-                }
-                params.push(param)
+            params.push(param)
+        }
+        ParamIn::Header => params.push(param),
+        ParamIn::Query | ParamIn::Form => {
+            if matches!(param.ty, Type::Map { .. }) {
+                ctx.error(
+                    &[pat, &["type"]].concat(),
+                    Target::Value,
+                    format!("parameter `{pwire}` can't be a map"),
+                    Some("a JSON value sent as one form or query value is `type: object`".into()),
+                );
+                ok = false;
             }
+            params.push(param)
         }
     }
+    ok
+}
+
+/// Whether the operation has one body at most: one `in: body`, or form parameters,
+/// or JSON ones.
+fn one_body(ctx: &mut Ctx, at: &[&str; 4], kind: OpKind, params: &[Param]) -> bool {
+    let mut ok = true;
     let count = |location: ParamIn| params.iter().filter(|p| p.location == location).count();
     let (in_form, in_json, in_body) = (
         count(ParamIn::Form),
@@ -383,7 +508,7 @@ pub fn lower_operation(
     );
     if in_body > 1 || (in_body == 1 && in_form + in_json > 0) {
         ctx.error(
-            &at,
+            at,
             Target::Key,
             format!(
                 "operation `{}` has a body parameter beside other body parameters",
@@ -398,7 +523,7 @@ pub fn lower_operation(
     }
     if in_form > 0 && in_json > 0 {
         ctx.error(
-            &at,
+            at,
             Target::Key,
             format!(
                 "operation `{}` mixes form and JSON body parameters",
@@ -408,14 +533,25 @@ pub fn lower_operation(
         );
         ok = false;
     }
-    for seg in &template {
+    ok
+}
+
+/// Whether every placeholder of the path has a path parameter declared for it.
+fn placeholders_declared(
+    ctx: &mut Ctx,
+    at: &[&str; 4],
+    template: &[PathSegment],
+    declared: &[Declared],
+) -> bool {
+    let mut ok = true;
+    for seg in template {
         if let PathSegment::Param(p) = seg {
             if !declared
                 .iter()
                 .any(|(w, raw, _)| w == p && raw.location == raw::ParamIn::Path)
             {
                 ctx.error(
-                    &sub("path"),
+                    &sub(at, "path"),
                     Target::Value,
                     format!("the path placeholder `{{{p}}}` has no parameter"),
                     Some(format!(
@@ -426,32 +562,7 @@ pub fn lower_operation(
             }
         }
     }
-    // Path parameters in template order, so method arguments read like the URL.
-    path_params.sort_by_key(|p| {
-        template
-            .iter()
-            .position(|s| *s == PathSegment::Param(p.wire.clone()))
-    });
-
-    let params_type = (!params.is_empty()).then(|| match kind {
-        OpKind::List => format!("List{}", camel(plural)),
-        _ => format!("{}{resource_name}", camel(kind.as_str())),
-    });
-    ok.then_some(Operation {
-        kind,
-        fn_name: kind.as_str().to_string(),
-        request_fn: format!("{}_request", kind.as_str()),
-        label: format!("{resource}.{}", kind.as_str()),
-        method,
-        path: template,
-        statuses,
-        answer,
-        doc: raw.doc.clone(),
-        own_path_params: path_params,
-        params,
-        params_type,
-        anonymous: raw.anonymous,
-    })
+    ok
 }
 
 /// Splits `/v1/Services/{ServiceSid}/Invites` into literals and placeholders.
