@@ -173,6 +173,24 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     assert!(matches!(standing(&settled), Standing::Unreleased(r) if r.changes.is_empty()));
 }
 
+/// The check of a copy of Chat v1 whose release record `edit` changed first: what
+/// the record says was released, against today's output.
+fn unfit_after_editing_the_record(edit: impl FnOnce(&mut codegen::surface::Surface)) -> String {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let record = job.spec.join(release::FILE);
+    let text = std::fs::read_to_string(&record).expect("record");
+    let mut surface = release::parse(&text).expect("a valid record");
+    edit(&mut surface);
+    std::fs::write(&record, release::render(&surface)).expect("writing");
+    let report = checked(&root, &[job], Mode::Check);
+    let Standing::Unfit(report) = standing(&report) else {
+        panic!("not refused: {:?}", standing(&report));
+    };
+    report.text()
+}
+
 /// A webhook event's `decode`, as the release recorded it, renamed in today's output
 /// (here: the record says `decode_event`, as if today's generator had renamed it):
 /// the check refuses without a breaking bump. The event's methods and every enum's
@@ -180,30 +198,14 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
 /// `surface.rs` holds complete against the generated code.
 #[test]
 fn a_renamed_event_method_fails_the_check_without_a_bump() {
-    let root = workspace_root();
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let job = chat_v1_copy(tmp.path());
-    let record = job.spec.join(release::FILE);
-    let text = std::fs::read_to_string(&record).expect("record");
-    let mut surface = release::parse(&text).expect("a valid record");
-    for path in ["webhooks::Event::decode", "Channels::fetch"] {
-        assert!(
-            surface.items.iter().any(|i| i.path == path),
-            "{path} is recorded"
-        );
-    }
-    let decode = surface
-        .items
-        .iter_mut()
-        .find(|i| i.path == "webhooks::Event::decode")
-        .expect("recorded");
-    decode.path = "webhooks::Event::decode_event".into();
-    std::fs::write(&record, release::render(&surface)).expect("writing");
-    let report = checked(&root, &[job], Mode::Check);
-    let Standing::Unfit(report) = standing(&report) else {
-        panic!("not refused: {:?}", standing(&report));
-    };
-    let text = report.text();
+    let text = unfit_after_editing_the_record(|surface| {
+        let decode = surface
+            .items
+            .iter_mut()
+            .find(|i| i.path == "webhooks::Event::decode")
+            .expect("decode is recorded");
+        decode.path = "webhooks::Event::decode_event".into();
+    });
     assert!(
         text.contains("breaking    removed") && text.contains("webhooks::Event::decode_event"),
         "{text}"
@@ -215,26 +217,17 @@ fn a_renamed_event_method_fails_the_check_without_a_bump() {
 /// when the spec did not change (as after a generator change).
 #[test]
 fn the_recorded_surface_is_compared_not_regenerated() {
-    let root = workspace_root();
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let job = chat_v1_copy(tmp.path());
-    let record = job.spec.join(release::FILE);
-    let text = std::fs::read_to_string(&record).expect("record");
-    let mut surface = release::parse(&text).expect("a valid record");
-    let mut extra = surface
-        .items
-        .iter()
-        .find(|i| i.path == "Channels::fetch")
-        .expect("an operation")
-        .clone();
-    extra.path = "Channels::archive".into();
-    surface.items.push(extra);
-    std::fs::write(&record, release::render(&surface)).expect("writing");
-    let report = checked(&root, &[job], Mode::Check);
-    let Standing::Unfit(report) = standing(&report) else {
-        panic!("not refused: {:?}", standing(&report));
-    };
-    assert!(report.text().contains("removed"), "{}", report.text());
+    let text = unfit_after_editing_the_record(|surface| {
+        let mut extra = surface
+            .items
+            .iter()
+            .find(|i| i.path == "Channels::fetch")
+            .expect("an operation")
+            .clone();
+        extra.path = "Channels::archive".into();
+        surface.items.push(extra);
+    });
+    assert!(text.contains("removed"), "{text}");
 }
 
 #[test]
