@@ -522,10 +522,7 @@ fn record_schema<'a>(doc: &mut Doc<'a>, group: &Group<'a>) -> Option<(&'a str, &
             .and_then(json_content)
             .and_then(|c| c.get("schema"));
         let Some(schema) = schema else { continue };
-        let at = format!(
-            "{}.responses.{status}.content.application/json.schema",
-            op.at
-        );
+        let at = answer_schema_at(&op.at, status);
         let record = if op.kind == "list" {
             let (page, _) = doc.resolve(schema, &at)?;
             page_records(page).map(|(_, items, _)| items)
@@ -737,6 +734,15 @@ fn answer_schema<'a>(op: &RawOp<'a>) -> Option<(u16, &'a Value)> {
 
 /// An answer's JSON content: `application/json`, or the SCIM API's
 /// `application/scim+json`, which is JSON too.
+/// The node of an operation's JSON answer schema for `status`.
+fn answer_schema_at(op_at: &str, status: impl std::fmt::Display) -> String {
+    let content = child(
+        &child(&child(op_at, "responses"), &status.to_string()),
+        "content",
+    );
+    child(&child(&content, "application/json"), "schema")
+}
+
 fn json_content(content: &Value) -> Option<&Value> {
     content
         .get("application/json")
@@ -911,10 +917,7 @@ fn operation<'a>(
         let page = success(op.node)
             .and_then(|(status, r)| {
                 let schema = json_content(r.get("content")?)?.get("schema")?;
-                let at = format!(
-                    "{}.responses.{status}.content.application/json.schema",
-                    op.at
-                );
+                let at = answer_schema_at(&op.at, status);
                 Some(doc.resolve(schema, &at)?.0)
             })
             .and_then(page_records);
