@@ -9,6 +9,17 @@ pub use crate::paging::Page;
 pub use crate::path::segment;
 pub use crate::transport::{Request, Transport};
 pub use crate::unread::KEY as UNREAD_KEY;
+
+/// A 2xx answer's body read as the client reads it (strictly, then repaired field by
+/// field): for the fuzz targets, which have no server to ask.
+pub fn decode_answer<T: serde::de::DeserializeOwned>(body: Vec<u8>) -> Result<T, crate::Error> {
+    crate::unread::decode("fuzz", 200, body)
+}
+
+/// A 2xx page body read as the client reads one: for the fuzz targets.
+pub fn decode_answer_page<P: Page>(body: Vec<u8>) -> Result<P, crate::Error> {
+    crate::unread::decode_page("fuzz", 200, body)
+}
 pub use crate::validate::{is_sid, length, range, range_f64, sid};
 pub use fstr::FStr;
 pub use reqwest::Method;

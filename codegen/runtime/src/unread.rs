@@ -140,17 +140,24 @@ fn repair_page<P: Page>(mut value: Value) -> Result<P, serde_json::Error> {
     Ok(page)
 }
 
+/// The most rounds of repair one record gets. Each decodes the whole record again, so
+/// without a bound a list of many odd objects inside one record would cost time
+/// quadratic in its size; past it, the record is an error that keeps the body.
+const MAX_REPAIRS: usize = 64;
+
 /// `value` decoded as `T`, each field that breaks `T`'s types first read another way
 /// (a number written as a string, or the reverse), else left out and named under
-/// [`KEY`]. Each round changes one field of `value`, so it ends.
+/// [`KEY`]. Each round changes one field of `value`, and there are at most
+/// [`MAX_REPAIRS`].
 fn repair<T: DeserializeOwned>(mut value: Value) -> Result<T, serde_json::Error> {
     let mut unread: Vec<UnreadField> = Vec::new();
     // Fields already read another way, with the value as sent.
     let mut coerced: Vec<(String, Value)> = Vec::new();
-    loop {
+    for round in 0.. {
         let err = match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(t) if unread.is_empty() => return Ok(t),
             Ok(_) => break,
+            Err(err) if round >= MAX_REPAIRS => return Err(err.into_inner()),
             Err(err) => err,
         };
         let path = render(err.path());

@@ -26,6 +26,7 @@ mod redirect;
 mod retry;
 mod secret;
 mod server;
+mod unread;
 mod validate;
 mod webhook;
 mod wire_text;
