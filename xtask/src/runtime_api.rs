@@ -254,8 +254,8 @@ fn signature(owner: &str, sig: &syn::Signature) -> String {
     text(sig).replacen(&format!("fn {name}"), &format!("fn {owner}{name}"), 1)
 }
 
-/// The lines of every item `items` export with `pub use` (and `pub mod` blocks of
-/// re-exports), under `prefix`.
+/// The lines of every item `items` export with `pub use`, define in place (`pub fn`,
+/// `pub const`, `pub type`) or hold in a `pub mod` block, under `prefix`.
 fn exports(
     modules: &BTreeMap<String, syn::File>,
     items: &[syn::Item],
@@ -275,6 +275,16 @@ fn exports(
                 if let Some((_, items)) = &m.content {
                     exports(modules, items, &format!("{prefix}{}::", m.ident), out);
                 }
+            }
+            // Defined in place (`__private::json_text`), not re-exported.
+            syn::Item::Fn(f) if is_pub(&f.vis) => {
+                out.insert(signature(prefix, &f.sig));
+            }
+            syn::Item::Const(c) if is_pub(&c.vis) => {
+                out.insert(format!("const {prefix}{}: {}", c.ident, text(&c.ty)));
+            }
+            syn::Item::Type(t) if is_pub(&t.vis) => {
+                out.insert(format!("type {prefix}{} = {}", t.ident, text(&t.ty)));
             }
             _ => {}
         }

@@ -267,6 +267,27 @@ fn the_runtime_api_record_is_fresh_and_fits() {
     assert!(standing.unfit.is_none(), "{}", standing.text());
 }
 
+/// The runtime's record lists what `__private` defines in place, not only what it
+/// re-exports: generated code calls `json_text` and `webhook::keep` as it calls
+/// `Transport::send_json`.
+#[test]
+fn the_runtime_record_lists_what_private_defines_in_place() {
+    let record = std::fs::read_to_string(
+        workspace_root()
+            .join(codegen::RUNTIME_DIR)
+            .join("released-api.txt"),
+    )
+    .expect("the runtime's record");
+    for item in [
+        "fn __private::json_text(",
+        "fn __private::webhook::keep<",
+        "const __private::JSON_NULL:",
+        "fn __private::Transport::send_json<",
+    ] {
+        assert!(record.contains(item), "{item} is not recorded");
+    }
+}
+
 /// A copy of the runtime crate's manifest, sources and record under `tmp`, laid out
 /// as in the repository.
 fn runtime_copy(tmp: &Path) -> std::path::PathBuf {
