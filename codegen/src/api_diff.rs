@@ -87,10 +87,14 @@ pub enum ChangeKind {
     CrateRenamed,
     NowNonExhaustive,
     NowExhaustive,
-    DefaultImplRemoved,
-    DefaultImplAdded,
-    CopyRemoved,
-    CopyAdded,
+    /// A trait implemented: by an impl, a derive or a runtime macro's call.
+    ImplAdded,
+    /// A method, function or constant that is not an operation.
+    MethodAdded,
+    /// Another public path to an item (a re-export).
+    PathAdded,
+    /// A trait item that implementors must now write.
+    RequiredTraitItemAdded,
     /// The name a string type gives in error messages (`NAME`).
     NameChanged,
     /// Only a name callers never write (an argument's, a path placeholder's).
@@ -126,10 +130,10 @@ impl ChangeKind {
             ChangeKind::CrateRenamed => "crate renamed",
             ChangeKind::NowNonExhaustive => "now non_exhaustive",
             ChangeKind::NowExhaustive => "no longer non_exhaustive",
-            ChangeKind::DefaultImplRemoved => "lost Default",
-            ChangeKind::DefaultImplAdded => "gained Default",
-            ChangeKind::CopyRemoved => "lost Copy",
-            ChangeKind::CopyAdded => "gained Copy",
+            ChangeKind::ImplAdded => "new impl",
+            ChangeKind::MethodAdded => "new method",
+            ChangeKind::PathAdded => "new path",
+            ChangeKind::RequiredTraitItemAdded => "new required trait item",
             ChangeKind::NameChanged => "NAME changed",
             ChangeKind::Respelled => "names only",
             ChangeKind::DocsChanged => "docs changed",
@@ -455,6 +459,7 @@ pub fn diff(old: &Surface, new: &Surface) -> Vec<Change> {
 
 /// A new item under an item that was there before.
 fn added(item: &Item, parent: Option<&Item>) -> (ChangeKind, Verdict) {
+    use ChangeKind as K;
     let parent_open = matches!(
         parent.map(|p| &p.detail),
         Some(
@@ -474,14 +479,25 @@ fn added(item: &Item, parent: Option<&Item>) -> (ChangeKind, Verdict) {
         }
     };
     match (&item.detail, item.kind) {
-        (Detail::Param { required: true, .. }, _) => {
-            (ChangeKind::RequiredParamAdded, Verdict::Breaking)
+        (Detail::Param { required: true, .. }, _) => (K::RequiredParamAdded, Verdict::Breaking),
+        (Detail::Param { .. }, _) => (K::OptionalParamAdded, Verdict::Compatible),
+        (_, Kind::Field) => open(K::FieldAdded),
+        (_, Kind::Variant) => open(K::VariantAdded),
+        (Detail::Text(text), Kind::TraitItem) if !text.ends_with("(provided)") => {
+            (K::RequiredTraitItemAdded, Verdict::Breaking)
         }
-        (Detail::Param { .. }, _) => (ChangeKind::OptionalParamAdded, Verdict::Compatible),
-        (_, Kind::Field) => open(ChangeKind::FieldAdded),
-        (_, Kind::Variant) => open(ChangeKind::VariantAdded),
-        (_, Kind::Fn | Kind::Route) => (ChangeKind::OperationAdded, Verdict::Compatible),
-        _ => (ChangeKind::TypeAdded, Verdict::Compatible),
+        (
+            Detail::Fn {
+                role: Some(FnRole::Operation | FnRole::HandleMaker | FnRole::Stream),
+                ..
+            },
+            _,
+        )
+        | (_, Kind::Route) => (K::OperationAdded, Verdict::Compatible),
+        (_, Kind::Fn | Kind::Const | Kind::TraitItem) => (K::MethodAdded, Verdict::Compatible),
+        (_, Kind::Impl) => (K::ImplAdded, Verdict::Compatible),
+        (_, Kind::Use) => (K::PathAdded, Verdict::Compatible),
+        _ => (K::TypeAdded, Verdict::Compatible),
     }
 }
 
@@ -492,25 +508,38 @@ fn changed(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     use Verdict::{Breaking, Compatible};
     match (old, new) {
         (Detail::Crate { .. }, Detail::Crate { .. }) => crate_changes(old, new),
-        (Detail::BaseUrl(a), Detail::BaseUrl(b)) => {
-            flagged([(a != b, K::BaseUrlChanged, Breaking)])
-        }
-        (Detail::Const(a), Detail::Const(b)) => flagged([(a != b, K::TypeChanged, Breaking)]),
+        (Detail::Const { ty: a, value: x }, Detail::Const { ty: b, value: y }) => flagged([
+            (a != b, K::TypeChanged, Breaking),
+            (x != y, K::BaseUrlChanged, Breaking),
+        ]),
         (Detail::StringType { .. }, Detail::StringType { .. }) => string_type_changes(old, new),
         (Detail::Enum { non_exhaustive: a }, Detail::Enum { non_exhaustive: b }) => flagged([
             (!a && *b, K::NowNonExhaustive, Breaking),
             (*a && !b, K::NowExhaustive, Compatible),
         ]),
         (Detail::Struct { .. }, Detail::Struct { .. }) => struct_changes(old, new),
-        (Detail::Variant { wire: a }, Detail::Variant { wire: b }) => match (a, b) {
-            (Some(_), Some(_)) => flagged([(a != b, K::WireRenamed, Breaking)]),
-            _ => flagged([(true, K::TypeChanged, Breaking)]),
-        },
+        (
+            Detail::Variant {
+                fields: f1,
+                wire: a,
+            },
+            Detail::Variant {
+                fields: f2,
+                wire: b,
+            },
+        ) => flagged([
+            (f1 != f2, K::TypeChanged, Breaking),
+            (
+                a.is_some() && b.is_some() && a != b,
+                K::WireRenamed,
+                Breaking,
+            ),
+        ]),
         (Detail::Field { .. }, Detail::Field { .. }) => field_changes(old, new),
         (Detail::Param { .. }, Detail::Param { .. }) => param_changes(old, new),
         (Detail::Fn { .. }, Detail::Fn { .. }) => fn_changes(old, new),
         (Detail::Route { .. }, Detail::Route { .. }) => route_changes(old, new),
-        _ => flagged([(true, K::TypeChanged, Breaking)]),
+        _ => flagged([(true, K::SignatureChanged, Breaking)]),
     }
 }
 
@@ -570,7 +599,7 @@ fn crate_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     out.0
 }
 
-/// A string newtype's pattern, length, name in messages or `Copy`.
+/// A string newtype's pattern, length or name in messages.
 fn string_type_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     use ChangeKind as K;
     use Verdict::{Breaking, Compatible};
@@ -579,13 +608,11 @@ fn string_type_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)>
             pattern: p1,
             length: l1,
             wire: w1,
-            copy: c1,
         },
         Detail::StringType {
             pattern: p2,
             length: l2,
             wire: w2,
-            copy: c2,
         },
     ) = (old, new)
     else {
@@ -605,18 +632,11 @@ fn string_type_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)>
     if w1 != w2 {
         out.0.push((K::NameChanged, Compatible));
     }
-    if c1 != c2 {
-        out.0.push(if *c1 {
-            (K::CopyRemoved, Breaking)
-        } else {
-            (K::CopyAdded, Compatible)
-        });
-    }
 
     out.0
 }
 
-/// A struct's role, exhaustiveness or `Default`.
+/// A struct's role, generics or exhaustiveness. (Its impls are items of their own.)
 fn struct_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     use ChangeKind as K;
     use Verdict::{Breaking, Compatible};
@@ -624,12 +644,12 @@ fn struct_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
         Detail::Struct {
             role: r1,
             non_exhaustive: n1,
-            default: d1,
+            generics: g1,
         },
         Detail::Struct {
             role: r2,
             non_exhaustive: n2,
-            default: d2,
+            generics: g2,
         },
     ) = (old, new)
     else {
@@ -637,11 +657,9 @@ fn struct_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     };
     let mut out = Changes::default();
 
-    out.flag(r1 != r2, K::TypeChanged, Breaking);
+    out.flag(r1 != r2 || g1 != g2, K::TypeChanged, Breaking);
     out.flag(!n1 && *n2, K::NowNonExhaustive, Breaking);
     out.flag(*n1 && !n2, K::NowExhaustive, Compatible);
-    out.flag(*d1 && !d2, K::DefaultImplRemoved, Breaking);
-    out.flag(!d1 && *d2, K::DefaultImplAdded, Compatible);
 
     out.0
 }
@@ -690,7 +708,7 @@ fn param_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     use Verdict::Breaking;
     let (
         Detail::Param {
-            value_ty: t1,
+            ty: t1,
             wire: w1,
             location: l1,
             required: q1,
@@ -699,7 +717,7 @@ fn param_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             ..
         },
         Detail::Param {
-            value_ty: t2,
+            ty: t2,
             wire: w2,
             location: l2,
             required: q2,
@@ -718,7 +736,9 @@ fn param_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     out.flag(n1 != n2, K::NullabilityChanged, Breaking);
     out.flag(!q1 && *q2, K::BecameRequired, Breaking);
     out.flag(*q1 && !q2, K::BecameOptional, Breaking);
-    out.flag(t1 != t2, K::TypeChanged, Breaking);
+    // Required or not, the field's type changes with it (`T` or `Option<T>`);
+    // that change says it.
+    out.flag(q1 == q2 && n1 == n2 && t1 != t2, K::TypeChanged, Breaking);
     out.flag(w1 != w2, K::WireRenamed, Breaking);
     out.flag(l1 != l2, K::LocationChanged, Breaking);
     let bounds = match (b1, b2) {
@@ -790,12 +810,12 @@ fn fn_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
     match (old, new) {
         (
             Detail::Fn {
-                role: FnRole::Constructor,
+                role: Some(FnRole::Constructor),
                 args: a1,
                 ..
             },
             Detail::Fn {
-                role: FnRole::Constructor,
+                role: Some(FnRole::Constructor),
                 args: a2,
                 ..
             },
@@ -818,6 +838,7 @@ fn fn_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             Detail::Fn {
                 is_async: s1,
                 receiver: r1,
+                generics: g1,
                 args: a1,
                 ret: t1,
                 ..
@@ -825,6 +846,7 @@ fn fn_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             Detail::Fn {
                 is_async: s2,
                 receiver: r2,
+                generics: g2,
                 args: a2,
                 ret: t2,
                 ..
@@ -833,7 +855,7 @@ fn fn_changes(old: &Detail, new: &Detail) -> Vec<(ChangeKind, Verdict)> {
             let types = |args: &[(String, String)]| -> Vec<String> {
                 args.iter().map(|(_, t)| t.clone()).collect()
             };
-            let same = s1 == s2 && r1 == r2 && t1 == t2 && types(a1) == types(a2);
+            let same = s1 == s2 && r1 == r2 && g1 == g2 && t1 == t2 && types(a1) == types(a2);
             out.flag(!same, K::SignatureChanged, Breaking);
             out.flag(same, K::Respelled, Patch);
         }

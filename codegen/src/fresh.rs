@@ -66,7 +66,8 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
         match crate::check(&sources) {
             Ok(api) => {
                 let layout = crate::Layout::for_output(root, &job.out).map_err(RunError::Io)?;
-                outputs.push((job, crate::emit::emit(&api, &layout), api))
+                let (files, code) = crate::emit::emit_with_code(&api, &layout);
+                outputs.push((job, files, code, api))
             }
             Err(diags) => errors.push(diags),
         }
@@ -75,9 +76,10 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
         return Err(RunError::Spec(errors));
     }
     let mut report = Report::default();
-    for (job, files, api) in outputs {
+    for (job, files, code, api) in outputs {
         sync(&job.out, &files, mode, &mut report).map_err(RunError::Io)?;
-        let outcome = keep_release_record(root, job, api, mode, &mut report)?;
+        let surface = Surface::of_code(&api, code);
+        let outcome = keep_release_record(root, job, api, surface, mode, &mut report)?;
         report.jobs.push(outcome);
     }
     Ok(report)
@@ -89,6 +91,7 @@ fn keep_release_record(
     root: &Path,
     job: &Job,
     api: crate::model::Api,
+    surface: Surface,
     mode: Mode,
     report: &mut Report,
 ) -> Result<JobOutcome, RunError> {
@@ -117,7 +120,6 @@ fn keep_release_record(
         }
         None => None,
     };
-    let surface = Surface::of(&api);
     let standing = Standing::of(recorded.as_ref(), &surface);
     if let Some(record) = standing.record(text.as_deref(), &surface) {
         report.total += 1;

@@ -5,8 +5,8 @@
 //! It runs in three stages: load (YAML into the raw format), lower (check and resolve
 //! into [`model`]), emit (`quote!` and prettyplease, which can't fail).
 //!
-//! [`surface()`] lists the generated crate's public API from the model, and
-//! [`api_diff`] classifies the change between two specs' surfaces for semver.
+//! [`surface()`] lists the generated crate's public API, read from its code, and
+//! [`api_diff`] classifies the change between two surfaces for semver.
 
 pub mod api_diff;
 pub mod diagnostic;
@@ -22,7 +22,7 @@ mod spec;
 pub mod surface;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
-pub use emit::{Files, Layout, RuntimeDep};
+pub use emit::{Code, Files, Layout, RuntimeDep};
 
 use std::path::Path;
 
@@ -122,6 +122,12 @@ pub fn generate(sources: &[SourceFile], layout: &Layout) -> Result<Files, Diagno
 /// The generated crate's files for a checked API (see [`check`]).
 pub fn emit(api: &model::Api, layout: &Layout) -> Files {
     emit::emit(api, layout)
+}
+
+/// The generated crate's files, and its code read for its surface
+/// ([`surface::Surface::of_code`]), as `cargo xtask gen` makes them.
+pub fn emit_with_code(api: &model::Api, layout: &Layout) -> (Files, emit::Code) {
+    emit::emit_with_code(api, layout)
 }
 
 /// The public API surface of the crate generated from `api`, one item a line

@@ -160,13 +160,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             for job in report.jobs.iter().filter(|j| has_news(j)) {
                 print!("\n{}", job_text(job));
             }
-            if runtime.unfit.is_some() || !runtime.removed.is_empty() || !runtime.added.is_empty() {
+            if runtime.unfit() || runtime.has_changes() {
                 print!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
             }
             if runtime.record_changed {
                 println!(
                     "recorded the runtime's API as its release {}",
-                    runtime.version
+                    runtime.surface.version
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -190,17 +190,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 eprintln!("run `cargo xtask gen` and commit the result");
             }
             let unfit: Vec<&JobOutcome> = report.unfit().collect();
-            if unfit.is_empty() && runtime.unfit.is_none() {
+            if unfit.is_empty() && !runtime.unfit() {
                 println!("API changes since each crate's last release fit its version");
             }
             if runtime.record_changed {
                 failed = true;
                 eprintln!(
                     "the runtime's API record is stale: run `cargo xtask gen` to record release {}",
-                    runtime.version
+                    runtime.surface.version
                 );
             }
-            if runtime.unfit.is_some() {
+            if runtime.unfit() {
                 failed = true;
                 eprint!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
             }

@@ -38,7 +38,7 @@ fn other_checkout() -> PathBuf {
     for file in [
         "xtask/Cargo.toml",
         "codegen/runtime/Cargo.toml",
-        "codegen/runtime/released-api.txt",
+        "codegen/runtime/released-api.jsonl",
     ] {
         std::fs::create_dir_all(root.join(file).parent().expect("a parent")).expect("a folder");
         std::fs::copy(repo.join(file), root.join(file)).expect("copied");

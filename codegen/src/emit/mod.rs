@@ -45,8 +45,48 @@ pub enum RuntimeDep {
 pub type Files = BTreeMap<String, String>;
 
 pub fn emit(api: &Api, layout: &Layout) -> Files {
+    emit_files(api, layout, false).0
+}
+
+/// A crate's source files, each read into its modules (`src/lib.rs` → the root's).
+pub type Code = Vec<(String, Vec<(String, crate::surface::code::Module)>)>;
+
+/// The generated files, and the crate's code read for its surface: each file is
+/// read where it is formatted, from the same syntax tree.
+pub fn emit_with_code(api: &Api, layout: &Layout) -> (Files, Code) {
+    emit_files(api, layout, true)
+}
+
+fn emit_files(api: &Api, layout: &Layout, read: bool) -> (Files, Code) {
     let stamp = stamp(api);
-    // Largest first, so the last file a core picks up is a small one.
+    let (mut files, code) = run_all(&jobs(api), |path, tokens| {
+        let file: syn::File = syn::parse2(tokens).expect("emitters produce valid Rust");
+        let modules = (read && path.starts_with("src/"))
+            .then(|| crate::surface::code::Module::read(&file.items));
+        let text = space_items(&prettyplease::unparse(&file));
+        (Some(format!("{stamp}\n\n{}", visible(&text))), modules)
+    });
+    files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
+    files.insert("rustfmt.toml".into(), cargo_toml::rustfmt_toml(&stamp));
+    (files, code)
+}
+
+/// The crate's code read for its surface, without formatting it.
+pub fn read_modules(api: &Api) -> Code {
+    let src: Vec<RustJob> = jobs(api)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("src/"))
+        .collect();
+    run_all(&src, |_, tokens| {
+        let file: syn::File = syn::parse2(tokens).expect("emitters produce valid Rust");
+        (None, Some(crate::surface::code::Module::read(&file.items)))
+    })
+    .1
+}
+
+/// Every Rust file the crate has, largest first, so the last file a core picks up
+/// is a small one.
+fn jobs(api: &Api) -> Vec<RustJob<'_>> {
     let mut jobs: Vec<RustJob> = Vec::new();
     for r in &api.resources {
         let path = r.file.clone();
@@ -85,47 +125,62 @@ pub fn emit(api: &Api, layout: &Layout) -> Files {
         "src/resources/mod.rs".into(),
         Box::new(|| Some(resource::emit_mod(api))),
     ));
-
-    let mut files = format_all(&stamp, &jobs);
-    files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
-    files.insert("rustfmt.toml".into(), cargo_toml::rustfmt_toml(&stamp));
-    files
+    jobs
 }
 
 /// A Rust file to generate: its path, and the emitter of its tokens (`None` when the
 /// spec has nothing for it).
 type RustJob<'a> = (String, Box<dyn Fn() -> Option<TokenStream> + Sync + 'a>);
 
-/// Runs the emitters and formats their output on every core. Each job is
-/// independent, and the result is a sorted map, so output doesn't depend on which
-/// core ran what.
-fn format_all(stamp: &str, jobs: &[RustJob]) -> Files {
+/// What one file became: its text, and its modules as read for the surface.
+type Done = (
+    Option<String>,
+    Option<Vec<(String, crate::surface::code::Module)>>,
+);
+
+/// Runs the emitters and `finish` on their tokens on every core, each core taking the
+/// next job in turn (`std::thread::scope`; a pool crate would add a dependency for
+/// this one loop). Each job is independent and the results are sorted by path, so
+/// output doesn't depend on which core ran what.
+fn run_all(jobs: &[RustJob], finish: impl Fn(&str, TokenStream) -> Done + Sync) -> (Files, Code) {
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         while let Some((path, job)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
             if let Some(tokens) = job() {
-                done.push((path.clone(), rust_file(stamp, tokens)));
+                done.push((path.clone(), finish(path, tokens)));
             }
         }
         done
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
+    let mut all = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..cores.min(jobs.len()))
             .map(|_| scope.spawn(work))
             .collect();
-        let mut files: Files = work().into_iter().collect();
+        let mut all = work();
         for helper in helpers {
             // An emitter bug panics; pass it on as if it had happened here.
-            files.extend(
+            all.extend(
                 helper
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
             );
         }
-        files
-    })
+        all
+    });
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut files = Files::new();
+    let mut code = Code::new();
+    for (path, (text, modules)) in all {
+        if let Some(modules) = modules {
+            code.push((path.clone(), modules));
+        }
+        if let Some(text) = text {
+            files.insert(path, text);
+        }
+    }
+    (files, code)
 }
 
 /// The "do not edit" line every generated file starts with (as a `//` or `#` comment).
@@ -135,12 +190,6 @@ fn stamp(api: &Api) -> String {
         api.sources.join(", ")
     );
     visible(&stamp)
-}
-
-fn rust_file(stamp: &str, tokens: TokenStream) -> String {
-    let file: syn::File = syn::parse2(tokens).expect("emitters produce valid Rust");
-    let text = space_items(&prettyplease::unparse(&file));
-    format!("{stamp}\n\n{}", visible(&text))
 }
 
 /// Text that rustc refuses or that hides what a reader sees, written as a visible

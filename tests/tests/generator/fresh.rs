@@ -262,9 +262,9 @@ fn the_runtime_api_record_is_fresh_and_fits() {
     let standing = xtask::runtime_api::keep(&workspace_root(), Mode::Check).expect("readable");
     assert!(
         !standing.record_changed,
-        "codegen/runtime/released-api.txt is stale; run `cargo xtask gen`"
+        "codegen/runtime/released-api.jsonl is stale; run `cargo xtask gen`"
     );
-    assert!(standing.unfit.is_none(), "{}", standing.text());
+    assert!(!standing.unfit(), "{}", standing.text());
 }
 
 /// The runtime's record lists what `__private` defines in place, not only what it
@@ -272,17 +272,18 @@ fn the_runtime_api_record_is_fresh_and_fits() {
 /// `Transport::send_json`.
 #[test]
 fn the_runtime_record_lists_what_private_defines_in_place() {
-    let record = std::fs::read_to_string(
+    let text = std::fs::read_to_string(
         workspace_root()
             .join(codegen::RUNTIME_DIR)
-            .join("released-api.txt"),
+            .join(xtask::runtime_api::RECORD),
     )
     .expect("the runtime's record");
+    let record = codegen::release::parse(&text).expect("a record").render();
     for item in [
         "fn __private::json_text(",
         "fn __private::webhook::keep<",
         "const __private::JSON_NULL:",
-        "fn __private::Transport::send_json<",
+        "async fn __private::Transport::send_json<",
     ] {
         assert!(record.contains(item), "{item} is not recorded");
     }
@@ -297,14 +298,21 @@ fn runtime_copy(tmp: &Path) -> std::path::PathBuf {
     for name in ["Cargo.toml", xtask::runtime_api::RECORD] {
         std::fs::copy(from.join(name), to.join(name)).expect("copy");
     }
-    for entry in std::fs::read_dir(from.join("src")).expect("src") {
+    copy_tree(&from.join("src"), &to.join("src"));
+    to
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("a folder") {
         let path = entry.expect("entry").path();
-        if path.is_file() {
-            std::fs::copy(&path, to.join("src").join(path.file_name().expect("name")))
-                .expect("copy");
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, target).expect("copy");
         }
     }
-    to
 }
 
 #[test]
@@ -313,8 +321,9 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
     let runtime = runtime_copy(tmp.path());
     let check = || xtask::runtime_api::keep(tmp.path(), Mode::Check).expect("readable");
     let before = check();
-    assert!(before.unfit.is_none());
-    let version = codegen::api_diff::Version::parse(&before.version).expect("a version");
+    assert!(!before.unfit());
+    let recorded = before.surface.version.clone();
+    let version = codegen::api_diff::Version::parse(&recorded).expect("a version");
     let breaking = version
         .bump(codegen::api_diff::Verdict::Breaking)
         .to_string();
@@ -326,9 +335,14 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
         "    pub(crate) fn username(&self)",
     );
     let standing = check();
-    assert_eq!(standing.removed, ["fn Auth::username(&self) -> &str"]);
-    let why = standing.unfit.expect("refused");
-    assert!(why.contains(&format!("need version {breaking}")), "{why}");
+    assert!(standing.unfit());
+    let report = standing.standing.report().expect("a report");
+    let removed: Vec<&str> = report.changes.iter().map(|c| c.item.as_str()).collect();
+    assert_eq!(removed, ["fn Auth::username"]);
+    assert_eq!(
+        report.required_version().map(|v| v.to_string()),
+        Some(breaking.clone())
+    );
 
     // So does one only generated code calls: older generated crates call it.
     edit(
@@ -341,16 +355,16 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
         "pub fn segment(value: &str, target: &'static str)",
         "pub fn segment(value: &str, target: &'static str, _extra: bool)",
     );
-    assert!(check().unfit.is_some());
+    assert!(check().unfit());
 
     // A breaking bump covers it and records the release.
     edit(
         &runtime.join("Cargo.toml"),
-        &format!("version = \"{}\"", before.version),
+        &format!("version = \"{recorded}\""),
         &format!("version = \"{breaking}\""),
     );
     let bumped = check();
-    assert!(bumped.unfit.is_none(), "{}", bumped.text());
+    assert!(!bumped.unfit(), "{}", bumped.text());
     assert!(bumped.record_changed, "the record is stale until `gen`");
     xtask::runtime_api::keep(tmp.path(), Mode::Write).expect("written");
     assert!(!check().record_changed);
