@@ -14,6 +14,7 @@
 pub mod code;
 mod facts;
 pub mod show;
+mod syntax;
 
 pub use facts::value_type_name;
 

@@ -1,0 +1,516 @@
+//! One module's syntax read into plain data: what it declares, re-exports and
+//! implements, each item's lines with paths relative to the item. [`super::code`]
+//! resolves the paths across modules; this file knows syn, that one doesn't.
+
+use super::code::{depth, join};
+use super::{fingerprint, show, Detail, Item, Kind};
+
+/// What one module declares, read from its syntax into plain data (which, unlike
+/// syn's, can cross threads: the emitters read each file on the core that wrote it).
+#[derive(Debug, Default)]
+pub struct Module {
+    pub(super) entries: Vec<Entry>,
+}
+
+#[derive(Debug)]
+pub(super) enum Entry {
+    Mod {
+        name: String,
+        public: bool,
+    },
+    Use {
+        public: bool,
+        /// Each path and the name it is bound to (`*` for a glob).
+        paths: Vec<(Vec<String>, String)>,
+    },
+    Def {
+        name: String,
+        public: bool,
+        /// A `#[macro_export]` macro, at the root wherever it is written.
+        exported: bool,
+        /// Its lines, with paths relative to its own (`""`, `.field`, `::Variant`).
+        items: Vec<Item>,
+    },
+    /// An impl block or a module-level macro call about the type named `owner`.
+    Impl {
+        owner: String,
+        items: Vec<Item>,
+    },
+}
+
+/// Modules nest no deeper than this, and a `use` is followed this many times.
+pub(super) const DEPTH: usize = 16;
+
+impl Module {
+    /// The module `items` form, and the inline `mod` blocks among them, each by its
+    /// path relative to this module (`""` for this one); `#[cfg(test)]` ones left out.
+    pub fn read(items: &[syn::Item]) -> Vec<(String, Module)> {
+        let mut out = Vec::new();
+        read_into(items, "", &mut out);
+        out
+    }
+}
+
+fn read_into(items: &[syn::Item], at: &str, out: &mut Vec<(String, Module)>) {
+    let mut module = Module::default();
+    for item in items {
+        if let syn::Item::Mod(m) = item {
+            if is_cfg_test(&m.attrs) {
+                continue;
+            }
+            let name = unraw(&m.ident);
+            if let Some((_, inner)) = &m.content {
+                if depth(at) < DEPTH {
+                    read_into(inner, &join(at, &name), out);
+                }
+            }
+            module.entries.push(Entry::Mod {
+                name,
+                public: is_pub(&m.vis),
+            });
+            continue;
+        }
+        if let Some(entry) = entry(item) {
+            module.entries.push(entry);
+        }
+    }
+    out.push((at.to_string(), module));
+}
+
+/// What one item declares, if anything a path can reach.
+fn entry(item: &syn::Item) -> Option<Entry> {
+    let def = |name: String, public: bool, items: Vec<Item>| Entry::Def {
+        name,
+        public,
+        exported: false,
+        items,
+    };
+    Some(match item {
+        syn::Item::Use(u) => Entry::Use {
+            public: is_pub(&u.vis),
+            paths: use_paths(&u.tree),
+        },
+        syn::Item::Impl(block) => Entry::Impl {
+            owner: self_name(&block.self_ty)?,
+            items: impl_items(block),
+        },
+        syn::Item::Macro(call) if call.ident.is_none() => {
+            // `crate::runtime::sid_newtype!(AccountSid, "AC", 32)`: what the runtime's
+            // macro implements for the type; the macro is the runtime's API.
+            let name = call.mac.path.segments.last()?.ident.to_string();
+            Entry::Impl {
+                owner: macro_owner(call)?,
+                items: vec![Item::new(
+                    Kind::Impl,
+                    format!(": {name}!"),
+                    Some((Kind::Struct, "")),
+                    Detail::Text(show::text(&call.mac.tokens)),
+                    0,
+                )],
+            }
+        }
+        syn::Item::Macro(m) => Entry::Def {
+            name: m.ident.as_ref()?.to_string(),
+            public: false,
+            exported: has_attr(&m.attrs, "macro_export"),
+            items: vec![Item::new(
+                Kind::Macro,
+                String::new(),
+                None,
+                Detail::Text(matchers(&m.mac.tokens)),
+                docs(&m.attrs),
+            )],
+        },
+        syn::Item::Struct(s) => def(s.ident.to_string(), is_pub(&s.vis), struct_items(s)),
+        syn::Item::Enum(e) => def(e.ident.to_string(), is_pub(&e.vis), enum_items(e)),
+        syn::Item::Fn(f) => def(
+            f.sig.ident.to_string(),
+            is_pub(&f.vis),
+            vec![function(String::new(), &f.sig, None, docs(&f.attrs))],
+        ),
+        syn::Item::Const(c) => def(
+            c.ident.to_string(),
+            is_pub(&c.vis),
+            vec![constant(String::new(), &c.ty, None, docs(&c.attrs))],
+        ),
+        syn::Item::Static(s) => def(
+            s.ident.to_string(),
+            is_pub(&s.vis),
+            vec![constant(String::new(), &s.ty, None, docs(&s.attrs))],
+        ),
+        syn::Item::Type(t) => def(
+            t.ident.to_string(),
+            is_pub(&t.vis),
+            vec![Item::new(
+                Kind::Type,
+                String::new(),
+                None,
+                Detail::Text(format!(
+                    "{} = {}",
+                    show::generics(&t.generics),
+                    show::ty(&t.ty)
+                )),
+                docs(&t.attrs),
+            )],
+        ),
+        syn::Item::Trait(t) => def(t.ident.to_string(), is_pub(&t.vis), trait_items(t)),
+        _ => return None,
+    })
+}
+
+/// A struct's lines: itself, its public fields, its derives.
+fn struct_items(s: &syn::ItemStruct) -> Vec<Item> {
+    let owner = Some((Kind::Struct, ""));
+    let mut out = vec![Item::new(
+        Kind::Struct,
+        String::new(),
+        None,
+        Detail::Struct {
+            role: None,
+            non_exhaustive: has_attr(&s.attrs, "non_exhaustive"),
+            generics: show::generics(&s.generics),
+        },
+        docs(&s.attrs),
+    )];
+    for (i, f) in s.fields.iter().enumerate() {
+        if !is_pub(&f.vis) {
+            continue;
+        }
+        let name = f.ident.as_ref().map_or(i.to_string(), ToString::to_string);
+        out.push(Item::new(
+            Kind::Field,
+            format!(".{name}"),
+            owner,
+            Detail::Field {
+                ty: show::ty(&f.ty),
+                wire: None,
+                nullable: false,
+                default: None,
+            },
+            docs(&f.attrs),
+        ));
+    }
+    derives(&s.attrs, Kind::Struct, &mut out);
+    out
+}
+
+/// An enum's lines: itself, its variants, its derives.
+fn enum_items(e: &syn::ItemEnum) -> Vec<Item> {
+    let mut out = vec![Item::new(
+        Kind::Enum,
+        String::new(),
+        None,
+        Detail::Enum {
+            non_exhaustive: has_attr(&e.attrs, "non_exhaustive"),
+        },
+        docs(&e.attrs),
+    )];
+    for v in &e.variants {
+        out.push(Item::new(
+            Kind::Variant,
+            format!("::{}", v.ident),
+            Some((Kind::Enum, "")),
+            Detail::Variant {
+                fields: variant_fields(&v.fields),
+                wire: None,
+            },
+            docs(&v.attrs),
+        ));
+    }
+    derives(&e.attrs, Kind::Enum, &mut out);
+    out
+}
+
+/// An impl block's lines: the trait it implements, or its public methods and
+/// constants.
+fn impl_items(block: &syn::ItemImpl) -> Vec<Item> {
+    let owner = Some((Kind::Struct, ""));
+    if let Some((trait_path, _)) = &block.trait_ {
+        let not = if block.modifiers.polarity.is_some() {
+            "!"
+        } else {
+            ""
+        };
+        return vec![Item::new(
+            Kind::Impl,
+            format!(": {not}{}", show::path(trait_path)),
+            owner,
+            Detail::Text(show::generics(&block.generics)),
+            0,
+        )];
+    }
+    let mut out = Vec::new();
+    for member in &block.items {
+        match member {
+            syn::ImplItem::Fn(f) if is_pub(&f.vis) => out.push(function(
+                format!("::{}", f.sig.ident),
+                &f.sig,
+                owner,
+                docs(&f.attrs),
+            )),
+            syn::ImplItem::Const(c) if is_pub(&c.vis) => out.push(constant(
+                format!("::{}", c.ident),
+                &c.ty,
+                owner,
+                docs(&c.attrs),
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A function or method line.
+fn function(path: String, sig: &syn::Signature, owner: Option<(Kind, &str)>, docs: u64) -> Item {
+    let mut receiver = String::new();
+    let mut args = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => {
+                receiver = match &r.kind {
+                    syn::ReceiverKind::Reference(_, _, Some(_)) => "&mut self".into(),
+                    syn::ReceiverKind::Reference(..) => "&self".into(),
+                    syn::ReceiverKind::Typed(_, ty) => format!("self: {}", show::ty(ty)),
+                    _ => "self".into(),
+                }
+            }
+            syn::FnArg::Typed(t) => {
+                let name = match &*t.pat {
+                    syn::Pat::Ident(p) => p.ident.to_string(),
+                    other => show::text(other),
+                };
+                args.push((name, show::ty(&t.ty)));
+            }
+        }
+    }
+    let ret = match &sig.output {
+        syn::ReturnType::Default => "()".into(),
+        syn::ReturnType::Type(_, ty) => show::ty(ty),
+    };
+    Item::new(
+        Kind::Fn,
+        path,
+        owner,
+        Detail::Fn {
+            role: None,
+            is_async: sig.asyncness.is_some(),
+            receiver,
+            generics: show::generics(&sig.generics),
+            args,
+            ret,
+        },
+        docs,
+    )
+}
+
+fn constant(path: String, ty: &syn::Type, owner: Option<(Kind, &str)>, docs: u64) -> Item {
+    Item::new(
+        Kind::Const,
+        path,
+        owner,
+        Detail::Const {
+            ty: show::ty(ty),
+            value: None,
+        },
+        docs,
+    )
+}
+
+/// A trait and its items; an item with a default body is marked, as adding one
+/// without breaks implementors and adding one with doesn't.
+fn trait_items(t: &syn::ItemTrait) -> Vec<Item> {
+    let supertraits: Vec<String> = t.supertraits.iter().map(show::text).collect();
+    let mut out = vec![Item::new(
+        Kind::Trait,
+        String::new(),
+        None,
+        Detail::Text(format!(
+            "{}: {}",
+            show::generics(&t.generics),
+            supertraits.join(" + ")
+        )),
+        docs(&t.attrs),
+    )];
+    for member in &t.items {
+        let (name, text, provided, attrs) = match member {
+            syn::TraitItem::Fn(f) => (
+                f.sig.ident.to_string(),
+                show::text(&f.sig),
+                f.default.is_some(),
+                &f.attrs,
+            ),
+            syn::TraitItem::Const(c) => (
+                c.ident.to_string(),
+                format!("const: {}", show::ty(&c.ty)),
+                c.default.is_some(),
+                &c.attrs,
+            ),
+            syn::TraitItem::Type(ty) => (
+                ty.ident.to_string(),
+                show::text(member),
+                ty.default.is_some(),
+                &ty.attrs,
+            ),
+            _ => continue,
+        };
+        let text = if provided {
+            format!("{text} (provided)")
+        } else {
+            text
+        };
+        out.push(Item::new(
+            Kind::TraitItem,
+            format!("::{name}"),
+            Some((Kind::Trait, "")),
+            Detail::Text(text),
+            docs(attrs),
+        ));
+    }
+    out
+}
+
+/// `#[derive(Clone, Default)]` as impl lines.
+fn derives(attrs: &[syn::Attribute], owner: Kind, out: &mut Vec<Item>) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            out.push(Item::new(
+                Kind::Impl,
+                format!(": {}", show::path(&meta.path)),
+                Some((owner, "")),
+                Detail::Text(String::new()),
+                0,
+            ));
+            Ok(())
+        });
+    }
+}
+
+/// `(String)`, `{ reason: String }` or nothing.
+fn variant_fields(fields: &syn::Fields) -> String {
+    match fields {
+        syn::Fields::Unit => String::new(),
+        syn::Fields::Unnamed(f) => {
+            let types: Vec<String> = f.unnamed.iter().map(|f| show::ty(&f.ty)).collect();
+            format!("({})", types.join(", "))
+        }
+        syn::Fields::Named(f) => {
+            let named: Vec<String> = f
+                .named
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {}",
+                        f.ident
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                        show::ty(&f.ty)
+                    )
+                })
+                .collect();
+            format!(" {{ {} }}", named.join(", "))
+        }
+    }
+}
+
+/// A macro's arms: the matcher of each, which is what callers depend on.
+fn matchers(tokens: &proc_macro2::TokenStream) -> String {
+    let mut arms = Vec::new();
+    let mut expect_matcher = true;
+    for tt in tokens.clone() {
+        match tt {
+            proc_macro2::TokenTree::Group(g) if expect_matcher => {
+                arms.push(g.stream().to_string());
+                expect_matcher = false;
+            }
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == ';' => expect_matcher = true,
+            _ => {}
+        }
+    }
+    arms.join(" | ")
+}
+
+/// Every path a use tree names, with the name it is exported as (`*` for a glob).
+fn use_paths(tree: &syn::UseTree) -> Vec<(Vec<String>, String)> {
+    fn walk(tree: &syn::UseTree, at: &mut Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                at.push(unraw(&p.ident));
+                walk(&p.tree, at, out);
+                at.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let mut path = at.clone();
+                path.push(unraw(&n.ident));
+                out.push((path, unraw(&n.ident)));
+            }
+            syn::UseTree::Rename(r) => {
+                let mut path = at.clone();
+                path.push(unraw(&r.ident));
+                out.push((path, unraw(&r.rename)));
+            }
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| walk(t, at, out)),
+            syn::UseTree::Glob(_) => out.push((at.clone(), "*".into())),
+        }
+    }
+    let mut out = Vec::new();
+    walk(tree, &mut Vec::new(), &mut out);
+    // `use ::x::Y` is written with a leading `::`; its first segment is a crate.
+    out
+}
+
+/// The last segment of an impl's self type (`crate::Client` is `Client`).
+fn self_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map(|s| s.ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The type a module-level macro call is about: its first identifier.
+fn macro_owner(call: &syn::ItemMacro) -> Option<String> {
+    match call.mac.tokens.clone().into_iter().next()? {
+        proc_macro2::TokenTree::Ident(id) => Some(id.to_string()),
+        _ => None,
+    }
+}
+
+fn docs(attrs: &[syn::Attribute]) -> u64 {
+    let mut text = String::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+            {
+                text.push_str(&s.value());
+                text.push('\n');
+            }
+        }
+    }
+    fingerprint(&text)
+}
+
+fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().any(|a| a.path().is_ident(name))
+}
+
+fn is_pub(vis: &syn::Visibility) -> bool {
+    matches!(vis, syn::Visibility::Public(_))
+}
+
+pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.parse_args::<syn::Path>()
+                .is_ok_and(|p| p.is_ident("test"))
+    })
+}
+
+pub(super) fn unraw(ident: &syn::Ident) -> String {
+    let name = ident.to_string();
+    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+}
