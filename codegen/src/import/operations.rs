@@ -187,229 +187,23 @@ pub(super) fn operation<'a>(
     op: &RawOp<'a>,
     path_params: &mut Vec<(String, Param, usize)>,
 ) -> Option<Operation> {
-    let statuses: Vec<u16> = {
-        let mut s: Vec<u16> = object(op.node.get("responses").unwrap_or(&Value::Null))
-            .keys()
-            .filter_map(|k| k.parse().ok())
-            .filter(|s| (200..300).contains(s))
-            .collect();
-        s.sort_unstable();
-        s
-    };
-    // With no 2xx, one redirect status is the answer: the operation returns where it
-    // points.
-    let statuses = match (statuses.is_empty(), &redirects(op.node)[..]) {
-        (false, _) => statuses,
-        (true, [redirect]) if op.kind != "list" => vec![*redirect],
-        _ => {
-            doc.problem(
-                &op.at,
-                "the operation has no 2xx answer, nor one redirect",
-                "add the success response",
-            );
-            return None;
-        }
-    };
-    let (envelope, paging) = if op.kind == "list" {
-        let page = success(op.node)
-            .and_then(|(status, r)| {
-                let schema = json_content(r.get("content")?)?.get("schema")?;
-                let at = answer_schema_at(&op.at, status);
-                Some(doc.resolve(schema, &at)?.0)
-            })
-            .and_then(page_records);
-        match page {
-            Some((key, _, Some(paging))) => (Some(key.to_string()), paging),
-            Some((_, _, None)) => {
-                doc.problem(
-                    &op.at,
-                    "a page with neither `meta` nor `next_page_uri`",
-                    "the format follows Twilio's two page shapes: `meta.next_page_url`, or `next_page_uri` beside the records",
-                );
-                return None;
-            }
-            None => {
-                doc.problem(
-                    &op.at,
-                    "a list operation whose answer has no records array",
-                    "a page holds `meta` and one array",
-                );
-                return None;
-            }
-        }
-    } else {
-        (None, Paging::Meta)
-    };
+    let statuses = statuses(doc, op)?;
+    let (envelope, paging) = list_shape(doc, op)?;
     let mut params = Vec::new();
-    for (i, p) in op
+    let declared = op
         .node
         .get("parameters")
         .and_then(Value::as_array)
         .map(Vec::as_slice)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
+        .unwrap_or_default();
+    for (i, p) in declared.iter().enumerate() {
         let at = child(&child(&op.at, "parameters"), &i.to_string());
-        let Some((p, at)) = doc.resolve(p, &at) else {
-            continue;
-        };
-        let Some(wire) = text(p, "name") else {
-            doc.problem(&at, "a parameter without a name", "add `name:`");
-            continue;
-        };
-        if !writable_name(doc, wire, &child(&at, "name")) {
-            continue;
+        if let Some(param) = declared_param(doc, names, choices, p, &at, &params, path_params) {
+            params.push(param);
         }
-        if let Some((_, first)) = params.iter().find(|(w, _): &&(String, Param)| w == wire) {
-            doc.problem(
-                &at,
-                format!(
-                    "parameter `{wire}` is also a {} parameter of this operation",
-                    first.location
-                ),
-                "the spec names an operation's parameters by name: rename one of the two in the OpenAPI file",
-            );
-            continue;
-        }
-        let location = match text(p, "in") {
-            Some("path") => "path",
-            Some("query") => "query",
-            Some("header") => "header",
-            other => {
-                doc.problem(
-                    &at,
-                    format!(
-                        "parameters `in: {}` are not supported",
-                        other.unwrap_or("?")
-                    ),
-                    "the format has path, query, header and form parameters",
-                );
-                continue;
-            }
-        };
-        let schema = p.get("schema").unwrap_or(&Value::Null);
-        let Some((ty, nullable, _)) =
-            schema_type(doc, names, schema, &child(&at, "schema"), wire, Use::Param)
-        else {
-            continue;
-        };
-        let required =
-            p.get("required").and_then(Value::as_bool).unwrap_or(false) || location == "path";
-        let nullable = nullable_param(
-            doc,
-            &at,
-            wire,
-            &ty,
-            nullable && location != "path" && location != "header",
-            required,
-        );
-        let param = Param {
-            location,
-            nullable,
-            ty,
-            required,
-
-            secret: false,
-            name: None,
-            doc: text(p, "description").unwrap_or("").to_string(),
-        };
-        let param = with_secret(choices, wire, param);
-        if location == "path" {
-            match path_params.iter_mut().find(|(w, _, _)| w == wire) {
-                Some((_, first, uses)) if first.ty == param.ty => *uses += 1,
-                // Typed differently by two operations (a SID in one, a name in the
-                // other): text in both, which any of them takes.
-                Some((_, first, uses)) => {
-                    doc.lossy(
-                        &at,
-                        "path parameter typed differently",
-                        format!("`{wire}` is text: the operations of its path group give it different types"),
-                    );
-                    first.ty = TypeRef {
-                        ty: "string".into(),
-                        ..TypeRef::default()
-                    };
-                    *uses += 1;
-                }
-                None => path_params.push((wire.to_string(), param.clone(), 1)),
-            }
-        }
-        params.push((wire.to_string(), param));
     }
     if let Some(body) = op.node.get("requestBody") {
-        let body_required = body
-            .get("required")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let at = child(&op.at, "requestBody");
-        let content = object(body.get("content").unwrap_or(&Value::Null));
-        let body = [
-            ("application/x-www-form-urlencoded", "form"),
-            ("application/json", "json"),
-        ]
-        .into_iter()
-        .find_map(|(media, location)| Some((media, location, content.get(media)?)));
-        let Some((media, location, body)) = body else {
-            let types: Vec<&str> = content.keys().map(String::as_str).collect();
-            doc.problem(
-                &at,
-                format!("request bodies of {} are not supported", types.join(", ")),
-                "the format sends form bodies (application/x-www-form-urlencoded) and JSON objects (application/json)",
-            );
-            return None;
-        };
-        let schema_at = child(&child(&child(&at, "content"), media), "schema");
-        let (schema, schema_at) =
-            doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
-        let (properties, required) = object_shape(doc, schema, &schema_at);
-        // A JSON object with no properties said: free-form, the body whole.
-        let free_form = properties.is_empty()
-            && location == "json"
-            && matches!(text(schema, "type"), Some("object") | None);
-        if free_form {
-            let param = Param {
-                location: "body",
-                ty: TypeRef {
-                    ty: "object".into(),
-                    ..TypeRef::default()
-                },
-                required: body_required,
-                nullable: false,
-                secret: false,
-                name: None,
-                doc: text(body, "description").unwrap_or("").to_string(),
-            };
-            params.push(("Body".to_string(), param));
-        } else if properties.is_empty() {
-            doc.problem(
-                &schema_at,
-                "a request body that is not an object with properties",
-                "the format sends a body's properties as parameters",
-            );
-            return None;
-        }
-        let used = if location == "json" {
-            Use::Body
-        } else {
-            Use::Param
-        };
-        for (wire, value, at) in properties {
-            let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, wire, used) else {
-                continue;
-            };
-            let required = required.contains(&wire.as_str());
-            let param = Param {
-                location,
-                nullable: nullable_param(doc, &at, wire, &ty, nullable, required),
-                ty,
-                required,
-                secret: false,
-                name: None,
-                doc: docs,
-            };
-            params.push((wire.clone(), with_secret(choices, wire, param)));
-        }
+        body_params(doc, names, choices, op, body, &mut params)?;
     }
     Some(Operation {
         kind: op.kind,
@@ -426,6 +220,240 @@ pub(super) fn operation<'a>(
             .is_some_and(Vec::is_empty),
         params,
     })
+}
+
+/// The operation's success statuses; with no 2xx, its one redirect, as it returns
+/// where that points.
+fn statuses(doc: &mut Doc, op: &RawOp) -> Option<Vec<u16>> {
+    let mut statuses: Vec<u16> = object(op.node.get("responses").unwrap_or(&Value::Null))
+        .keys()
+        .filter_map(|k| k.parse().ok())
+        .filter(|s| (200..300).contains(s))
+        .collect();
+    statuses.sort_unstable();
+    match (statuses.is_empty(), &redirects(op.node)[..]) {
+        (false, _) => Some(statuses),
+        (true, [redirect]) if op.kind != "list" => Some(vec![*redirect]),
+        _ => {
+            doc.problem(
+                &op.at,
+                "the operation has no 2xx answer, nor one redirect",
+                "add the success response",
+            );
+            None
+        }
+    }
+}
+
+/// A list operation's records key and paging; others have neither.
+fn list_shape<'a>(doc: &mut Doc<'a>, op: &RawOp<'a>) -> Option<(Option<String>, Paging)> {
+    if op.kind != "list" {
+        return Some((None, Paging::Meta));
+    }
+    let page = success(op.node)
+        .and_then(|(status, r)| {
+            let schema = json_content(r.get("content")?)?.get("schema")?;
+            let at = answer_schema_at(&op.at, status);
+            Some(doc.resolve(schema, &at)?.0)
+        })
+        .and_then(page_records);
+    match page {
+        Some((key, _, Some(paging))) => Some((Some(key.to_string()), paging)),
+        Some((_, _, None)) => {
+            doc.problem(
+                &op.at,
+                "a page with neither `meta` nor `next_page_uri`",
+                "the format follows Twilio's two page shapes: `meta.next_page_url`, or `next_page_uri` beside the records",
+            );
+            None
+        }
+        None => {
+            doc.problem(
+                &op.at,
+                "a list operation whose answer has no records array",
+                "a page holds `meta` and one array",
+            );
+            None
+        }
+    }
+}
+
+/// One declared parameter, or `None` (and a problem) when it can't be mapped. A
+/// path parameter is noted in `path_params`, which its resource's operations share.
+fn declared_param<'a>(
+    doc: &mut Doc<'a>,
+    names: &mut Names,
+    choices: &Choices,
+    p: &'a Value,
+    at: &str,
+    params: &[(String, Param)],
+    path_params: &mut Vec<(String, Param, usize)>,
+) -> Option<(String, Param)> {
+    let (p, at) = doc.resolve(p, at)?;
+    let Some(wire) = text(p, "name") else {
+        doc.problem(&at, "a parameter without a name", "add `name:`");
+        return None;
+    };
+    if !writable_name(doc, wire, &child(&at, "name")) {
+        return None;
+    }
+    if let Some((_, first)) = params.iter().find(|(w, _): &&(String, Param)| w == wire) {
+        doc.problem(
+            &at,
+            format!(
+                "parameter `{wire}` is also a {} parameter of this operation",
+                first.location
+            ),
+            "the spec names an operation's parameters by name: rename one of the two in the OpenAPI file",
+        );
+        return None;
+    }
+    let location = match text(p, "in") {
+        Some("path") => "path",
+        Some("query") => "query",
+        Some("header") => "header",
+        other => {
+            doc.problem(
+                &at,
+                format!(
+                    "parameters `in: {}` are not supported",
+                    other.unwrap_or("?")
+                ),
+                "the format has path, query, header and form parameters",
+            );
+            return None;
+        }
+    };
+    let schema = p.get("schema").unwrap_or(&Value::Null);
+    let (ty, nullable, _) =
+        schema_type(doc, names, schema, &child(&at, "schema"), wire, Use::Param)?;
+    let required =
+        p.get("required").and_then(Value::as_bool).unwrap_or(false) || location == "path";
+    let nullable = nullable_param(
+        doc,
+        &at,
+        wire,
+        &ty,
+        nullable && location != "path" && location != "header",
+        required,
+    );
+    let param = Param {
+        location,
+        nullable,
+        ty,
+        required,
+
+        secret: false,
+        name: None,
+        doc: text(p, "description").unwrap_or("").to_string(),
+    };
+    let param = with_secret(choices, wire, param);
+    if location == "path" {
+        match path_params.iter_mut().find(|(w, _, _)| w == wire) {
+            Some((_, first, uses)) if first.ty == param.ty => *uses += 1,
+            // Typed differently by two operations (a SID in one, a name in the
+            // other): text in both, which any of them takes.
+            Some((_, first, uses)) => {
+                doc.lossy(
+                    &at,
+                    "path parameter typed differently",
+                    format!("`{wire}` is text: the operations of its path group give it different types"),
+                );
+                first.ty = TypeRef {
+                    ty: "string".into(),
+                    ..TypeRef::default()
+                };
+                *uses += 1;
+            }
+            None => path_params.push((wire.to_string(), param.clone(), 1)),
+        }
+    }
+    Some((wire.to_string(), param))
+}
+
+/// The parameters a request body holds: its properties, or the body whole when it
+/// is a free-form JSON object.
+fn body_params<'a>(
+    doc: &mut Doc<'a>,
+    names: &mut Names,
+    choices: &Choices,
+    op: &RawOp<'a>,
+    body: &'a Value,
+    params: &mut Vec<(String, Param)>,
+) -> Option<()> {
+    let body_required = body
+        .get("required")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let at = child(&op.at, "requestBody");
+    let content = object(body.get("content").unwrap_or(&Value::Null));
+    let body = [
+        ("application/x-www-form-urlencoded", "form"),
+        ("application/json", "json"),
+    ]
+    .into_iter()
+    .find_map(|(media, location)| Some((media, location, content.get(media)?)));
+    let Some((media, location, body)) = body else {
+        let types: Vec<&str> = content.keys().map(String::as_str).collect();
+        doc.problem(
+        &at,
+        format!("request bodies of {} are not supported", types.join(", ")),
+        "the format sends form bodies (application/x-www-form-urlencoded) and JSON objects (application/json)",
+    );
+        return None;
+    };
+    let schema_at = child(&child(&child(&at, "content"), media), "schema");
+    let (schema, schema_at) =
+        doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
+    let (properties, required) = object_shape(doc, schema, &schema_at);
+    // A JSON object with no properties said: free-form, the body whole.
+    let free_form = properties.is_empty()
+        && location == "json"
+        && matches!(text(schema, "type"), Some("object") | None);
+    if free_form {
+        let param = Param {
+            location: "body",
+            ty: TypeRef {
+                ty: "object".into(),
+                ..TypeRef::default()
+            },
+            required: body_required,
+            nullable: false,
+            secret: false,
+            name: None,
+            doc: text(body, "description").unwrap_or("").to_string(),
+        };
+        params.push(("Body".to_string(), param));
+    } else if properties.is_empty() {
+        doc.problem(
+            &schema_at,
+            "a request body that is not an object with properties",
+            "the format sends a body's properties as parameters",
+        );
+        return None;
+    }
+    let used = if location == "json" {
+        Use::Body
+    } else {
+        Use::Param
+    };
+    for (wire, value, at) in properties {
+        let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, wire, used) else {
+            continue;
+        };
+        let required = required.contains(&wire.as_str());
+        let param = Param {
+            location,
+            nullable: nullable_param(doc, &at, wire, &ty, nullable, required),
+            ty,
+            required,
+            secret: false,
+            name: None,
+            doc: docs,
+        };
+        params.push((wire.clone(), with_secret(choices, wire, param)));
+    }
+    Some(())
 }
 
 /// A page's records: the key and items of its one array, and how it links to the next
