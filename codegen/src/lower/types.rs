@@ -278,156 +278,23 @@ pub fn resolve(
     doc: &str,
     enums: &mut Vec<InlineEnum>,
 ) -> Option<Type> {
-    let key = |k: &'static str| [at, &[k]].concat();
-    let mut ok = true;
-    let mut only_for = |ctx: &mut Ctx, present: bool, k: &'static str, types: &str| {
-        if present {
-            ctx.error(
-                &key(k),
-                Target::Key,
-                format!("`{k}` does not apply to type `{}`", expr.ty),
-                Some(format!(
-                    "`{k}` is for {types}; remove it or change the type"
-                )),
-            );
-            ok = false;
-        }
-    };
-    let t = expr.ty;
-    let container = t == "array" || t == "map";
-    only_for(
-        ctx,
-        expr.items.is_some() && !container,
-        "items",
-        "`array` and `map`",
-    );
-    only_for(
-        ctx,
-        expr.items_nullable && t != "map",
-        "items_nullable",
-        "`map`",
-    );
-    only_for(
-        ctx,
-        expr.format.is_some() && t != "date-time",
-        "format",
-        "`date-time`",
-    );
-    only_for(
-        ctx,
-        expr.values.is_some() && t != "enum",
-        "values",
-        "`enum`",
-    );
-    let numeric = t == "integer" || t == "number";
-    only_for(
-        ctx,
-        expr.minimum.is_some() && !numeric,
-        "minimum",
-        "`integer` and `number`",
-    );
-    only_for(
-        ctx,
-        expr.maximum.is_some() && !numeric,
-        "maximum",
-        "`integer` and `number`",
-    );
-    if !ok {
+    if !keys_apply(ctx, at, expr) {
         return None;
     }
-    let ty = match t {
+    let key = |k: &'static str| [at, &[k]].concat();
+    Some(match expr.ty {
         "string" => Type::String,
         "boolean" => Type::Boolean,
         "uri" => Type::Uri,
         "object" => Type::Json,
         "date-time" => Type::DateTime(expr.format.map_or(DateFormat::Iso8601, DateFormat::from)),
         "date" => Type::Date,
-        "integer" => {
-            let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
-                Some(Bound::Float(f)) => {
-                    ctx.error(
-                        &key(k),
-                        Target::Value,
-                        format!("{k} {f} is not an integer"),
-                        Some("integer bounds are whole numbers".into()),
-                    );
-                    Err(())
-                }
-                Some(Bound::Int(i)) => Ok(Some(i)),
-                None => Ok(None),
-            };
-            let (min, max) = (
-                as_int(ctx, expr.minimum, "minimum"),
-                as_int(ctx, expr.maximum, "maximum"),
-            );
-            let (Ok(min), Ok(max)) = (min, max) else {
-                return None;
-            };
-            check_order(
-                ctx,
-                &key("minimum"),
-                min.map(|m| m as f64),
-                max.map(|m| m as f64),
-            )?;
-            Type::Integer { min, max }
-        }
-        "number" => {
-            let as_f64 = |b: Option<Bound>| {
-                b.map(|b| match b {
-                    Bound::Int(i) => i as f64,
-                    Bound::Float(f) => f,
-                })
-            };
-            let (min, max) = (as_f64(expr.minimum), as_f64(expr.maximum));
-            for (k, bound) in [("minimum", min), ("maximum", max)] {
-                if bound.is_some_and(|b| !b.is_finite()) {
-                    ctx.error(
-                        &key(k),
-                        Target::Value,
-                        format!("{k} must be a finite number"),
-                        Some("remove it, or write a number".into()),
-                    );
-                    return None;
-                }
-            }
-            check_order(ctx, &key("minimum"), min, max)?;
-            Type::Number { min, max }
-        }
-        "array" | "map" => {
-            let Some(items) = expr.items else {
-                ctx.error(
-                    at,
-                    Target::Key,
-                    format!(
-                        "{} `{t}` needs `items`",
-                        if t == "array" { "an" } else { "a" }
-                    ),
-                    Some("add `items: string`, or the name of the item type".into()),
-                );
-                return None;
-            };
-            if matches!(items, "array" | "map" | "enum" | "date-time" | "date") {
-                ctx.error(
-                    &key("items"),
-                    Target::Value,
-                    format!("{t} items can't be an inline `{items}`"),
-                    Some("declare the item type under `types:` and name it here".into()),
-                );
-                return None;
-            }
-            let inner = TypeExpr {
-                ty: items,
-                items: None,
-                items_nullable: false,
-                format: None,
-                values: None,
-                minimum: None,
-                maximum: None,
-            };
+        "integer" => integer_type(ctx, at, expr)?,
+        "number" => number_type(ctx, at, expr)?,
+        t @ ("array" | "map") => {
+            let item = item_type(ctx, at, t, expr.items)?;
             let item_at = key("items");
-            let item = Box::new(resolve(
-                ctx, index, &item_at, &inner, enum_name, doc, enums,
-            )?);
+            let item = Box::new(resolve(ctx, index, &item_at, &item, enum_name, doc, enums)?);
             if t == "array" {
                 Type::Array(item)
             } else {
@@ -456,38 +323,186 @@ pub fn resolve(
             });
             Type::Enum(enum_name.to_string())
         }
-        named if index.broken.contains(named) => return None,
-        named => match index.valid.get(named) {
-            Some(name) if index.objects.contains(name) => Type::Object(name.clone()),
-            Some(name) => Type::Named(name.clone()),
-            None => {
-                let known = BUILTINS
-                    .iter()
-                    .copied()
-                    .chain(index.valid.keys().map(String::as_str));
-                let help = match did_you_mean(named, known) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "use a built-in type ({}) or declare `{named}` under `types:`",
-                        BUILTINS.join(", ")
-                    ),
-                };
-                let type_at = if at.last() == Some(&"items") {
-                    at.to_vec()
-                } else {
-                    key("type")
-                };
-                ctx.error(
-                    &type_at,
-                    Target::Value,
-                    format!("unknown type `{named}`"),
-                    Some(help),
-                );
-                return None;
-            }
-        },
+        named => named_type(ctx, index, at, named)?,
+    })
+}
+
+/// False (with an error for each) when `expr` has keys its type doesn't take.
+fn keys_apply(ctx: &mut Ctx, at: &[&str], expr: &TypeExpr) -> bool {
+    let t = expr.ty;
+    let container = t == "array" || t == "map";
+    let numeric = t == "integer" || t == "number";
+    let misplaced = [
+        (
+            expr.items.is_some() && !container,
+            "items",
+            "`array` and `map`",
+        ),
+        (expr.items_nullable && t != "map", "items_nullable", "`map`"),
+        (
+            expr.format.is_some() && t != "date-time",
+            "format",
+            "`date-time`",
+        ),
+        (expr.values.is_some() && t != "enum", "values", "`enum`"),
+        (
+            expr.minimum.is_some() && !numeric,
+            "minimum",
+            "`integer` and `number`",
+        ),
+        (
+            expr.maximum.is_some() && !numeric,
+            "maximum",
+            "`integer` and `number`",
+        ),
+    ];
+    let mut ok = true;
+    for (present, k, types) in misplaced {
+        if present {
+            ctx.error(
+                &[at, &[k]].concat(),
+                Target::Key,
+                format!("`{k}` does not apply to type `{t}`"),
+                Some(format!(
+                    "`{k}` is for {types}; remove it or change the type"
+                )),
+            );
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// An `integer` with its bounds, which must be whole and in order.
+fn integer_type(ctx: &mut Ctx, at: &[&str], expr: &TypeExpr) -> Option<Type> {
+    let key = |k: &'static str| [at, &[k]].concat();
+    let as_int = |ctx: &mut Ctx, b: Option<Bound>, k: &'static str| match b {
+        Some(Bound::Float(f)) => {
+            ctx.error(
+                &key(k),
+                Target::Value,
+                format!("{k} {f} is not an integer"),
+                Some("integer bounds are whole numbers".into()),
+            );
+            Err(())
+        }
+        Some(Bound::Int(i)) => Ok(Some(i)),
+        None => Ok(None),
     };
-    Some(ty)
+    let (min, max) = (
+        as_int(ctx, expr.minimum, "minimum"),
+        as_int(ctx, expr.maximum, "maximum"),
+    );
+    let (Ok(min), Ok(max)) = (min, max) else {
+        return None;
+    };
+    check_order(
+        ctx,
+        &key("minimum"),
+        min.map(|m| m as f64),
+        max.map(|m| m as f64),
+    )?;
+    Some(Type::Integer { min, max })
+}
+
+/// A `number` with its bounds, which must be finite and in order.
+fn number_type(ctx: &mut Ctx, at: &[&str], expr: &TypeExpr) -> Option<Type> {
+    let as_f64 = |b: Option<Bound>| {
+        b.map(|b| match b {
+            Bound::Int(i) => i as f64,
+            Bound::Float(f) => f,
+        })
+    };
+    let (min, max) = (as_f64(expr.minimum), as_f64(expr.maximum));
+    for (k, bound) in [("minimum", min), ("maximum", max)] {
+        if bound.is_some_and(|b| !b.is_finite()) {
+            ctx.error(
+                &[at, &[k]].concat(),
+                Target::Value,
+                format!("{k} must be a finite number"),
+                Some("remove it, or write a number".into()),
+            );
+            return None;
+        }
+    }
+    check_order(ctx, &[at, &["minimum"]].concat(), min, max)?;
+    Some(Type::Number { min, max })
+}
+
+/// The item type of an `array` or `map`, as an expression of its own: a name or a
+/// scalar, not another inline container, enum or date.
+fn item_type<'a>(
+    ctx: &mut Ctx,
+    at: &[&str],
+    t: &str,
+    items: Option<&'a str>,
+) -> Option<TypeExpr<'a>> {
+    let Some(items) = items else {
+        ctx.error(
+            at,
+            Target::Key,
+            format!(
+                "{} `{t}` needs `items`",
+                if t == "array" { "an" } else { "a" }
+            ),
+            Some("add `items: string`, or the name of the item type".into()),
+        );
+        return None;
+    };
+    if matches!(items, "array" | "map" | "enum" | "date-time" | "date") {
+        ctx.error(
+            &[at, &["items"]].concat(),
+            Target::Value,
+            format!("{t} items can't be an inline `{items}`"),
+            Some("declare the item type under `types:` and name it here".into()),
+        );
+        return None;
+    }
+    Some(TypeExpr {
+        ty: items,
+        items: None,
+        items_nullable: false,
+        format: None,
+        values: None,
+        minimum: None,
+        maximum: None,
+    })
+}
+
+/// A type declared under `types:`, by name; an unknown name gets a suggestion.
+fn named_type(ctx: &mut Ctx, index: &TypeIndex, at: &[&str], named: &str) -> Option<Type> {
+    if index.broken.contains(named) {
+        return None;
+    }
+    match index.valid.get(named) {
+        Some(name) if index.objects.contains(name) => Some(Type::Object(name.clone())),
+        Some(name) => Some(Type::Named(name.clone())),
+        None => {
+            let known = BUILTINS
+                .iter()
+                .copied()
+                .chain(index.valid.keys().map(String::as_str));
+            let help = match did_you_mean(named, known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "use a built-in type ({}) or declare `{named}` under `types:`",
+                    BUILTINS.join(", ")
+                ),
+            };
+            let type_at = if at.last() == Some(&"items") {
+                at.to_vec()
+            } else {
+                [at, &["type"]].concat()
+            };
+            ctx.error(
+                &type_at,
+                Target::Value,
+                format!("unknown type `{named}`"),
+                Some(help),
+            );
+            None
+        }
+    }
 }
 
 fn check_order(ctx: &mut Ctx, at: &[&str], min: Option<f64>, max: Option<f64>) -> Option<()> {
