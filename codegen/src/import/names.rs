@@ -174,19 +174,47 @@ impl Names {
         resources: &[Resource],
         rename: &HashMap<String, String>,
     ) -> Vec<NamedEntry> {
-        let renamed = |name: String| rename.get(&name).cloned().unwrap_or(name);
         // The crate's own names (`Error`, `ValidationError`) are taken from the start.
-        let mut taken: Vec<String> = crate::generated_crate::reserved_type_names()
+        let taken: Vec<String> = crate::generated_crate::reserved_type_names()
             .into_iter()
             .map(str::to_owned)
             .chain(resources.iter().map(|r| r.name.clone()))
             .collect();
-        let mut types = Vec::new();
+        let mut naming = Naming {
+            taken,
+            types: Vec::new(),
+            rename,
+        };
+        naming.sids(self.sids);
+        naming.enums(doc, self.enums);
+        naming.patterns(self.patterns);
+        naming.keep_clear(resources);
+        naming.objects(doc, self.objects);
+        let mut types = naming.types;
+        types.sort_by(|a, b| a.1.cmp(&b.1));
+        types
+    }
+}
+
+/// The names given so far, and those no type may take.
+struct Naming<'a> {
+    taken: Vec<String>,
+    types: Vec<NamedEntry>,
+    /// The maintainer's renames (`openapi.rename`).
+    rename: &'a HashMap<String, String>,
+}
+
+impl Naming<'_> {
+    fn renamed(&self, name: String) -> String {
+        self.rename.get(&name).cloned().unwrap_or(name)
+    }
+
+    /// One SID type per prefix.
+    fn sids(&mut self, sids: BTreeMap<String, (Vec<String>, Vec<String>)>) {
         // Named after an owning resource first, so that a name taken twice goes to the
         // SID whose resource has it; the other is qualified by its prefix
         // (`ParticipantPaSid`).
-        let mut sids: Vec<(String, Option<String>, String)> = self
-            .sids
+        let mut sids: Vec<(String, Option<String>, String)> = sids
             .into_iter()
             .map(|(prefix, (owners, holders))| {
                 // The shortest owner name: a resource at the top before one under a scope.
@@ -201,24 +229,28 @@ impl Names {
             .collect();
         sids.sort_by_key(|(prefix, owner, _)| (owner.is_none(), prefix.clone()));
         for (prefix, owner, name) in sids {
-            let mut name = renamed(name);
+            let mut name = self.renamed(name);
             let what = owner.unwrap_or_else(|| name.trim_end_matches("Sid").to_string());
-            if taken.contains(&name) {
+            if self.taken.contains(&name) {
                 let base = name.trim_end_matches("Sid").to_string();
                 name = format!("{base}{}Sid", camel(&prefix.to_lowercase()));
             }
             let article = article(&what);
             let docs =
                 format!("The SID of {article} {what} (`{prefix}` followed by 32 hex digits).");
-            taken.push(name.clone());
-            types.push((
+            self.taken.push(name.clone());
+            self.types.push((
                 sid_placeholder(&prefix),
                 name,
                 docs,
                 NamedType::Sid { prefix },
             ));
         }
-        for (index, (values, components, holders)) in self.enums.into_iter().enumerate() {
+    }
+
+    /// One enum per value list.
+    fn enums(&mut self, doc: &mut Doc, enums: Vec<(Vec<String>, Vec<String>, Vec<String>)>) {
+        for (index, (values, components, holders)) in enums.into_iter().enumerate() {
             let from_components: Vec<String> = components
                 .iter()
                 .map(|c| {
@@ -230,7 +262,7 @@ impl Names {
             candidates.extend(ranked(
                 &holders.iter().map(|h| camel(h)).collect::<Vec<_>>(),
             ));
-            // Owner-qualified names (`ChannelType` → `ChannelChannelType`) when plain ones are taken.
+            // Owner-qualified names (`ChannelType` → `ChannelChannelType`) when plain ones are self.taken.
             candidates.extend(components.iter().filter_map(|c| {
                 let (owner, n) = c.split_once("_enum_")?;
                 Some(camel(&format!("{owner} {n}")))
@@ -240,13 +272,13 @@ impl Names {
             candidates.extend(kinds);
             let chosen = candidates
                 .into_iter()
-                .find(|c| !taken.contains(c))
+                .find(|c| !self.taken.contains(c))
                 .unwrap_or_else(|| format!("Enum{index}"));
-            let name = renamed(chosen.clone());
+            let name = self.renamed(chosen.clone());
             // The name it would have had is spent too: another enum taking it would
             // be renamed the same way.
-            taken.push(chosen);
-            if taken[..taken.len() - 1].contains(&name) {
+            self.taken.push(chosen);
+            if self.taken[..self.taken.len() - 1].contains(&name) {
                 doc.problem(
                     "/components/schemas",
                     format!(
@@ -256,7 +288,7 @@ impl Names {
                     "rename one in the spec folder's `openapi.rename`",
                 );
             }
-            taken.push(name.clone());
+            self.taken.push(name.clone());
             let docs = format!(
                 "One of: {}.",
                 values
@@ -265,14 +297,18 @@ impl Names {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            types.push((
+            self.types.push((
                 format!("#ENUM {index}"),
                 name,
                 docs,
                 NamedType::Enum { values },
             ));
         }
-        for (index, (pattern, holders)) in self.patterns.into_iter().enumerate() {
+    }
+
+    /// One constrained string type per pattern and lengths.
+    fn patterns(&mut self, patterns: Vec<(Pattern, Vec<String>)>) {
+        for (index, (pattern, holders)) in patterns.into_iter().enumerate() {
             // A pattern is named after what holds it; lengths alone say what they are
             // (`TextUpTo255` for every property of at most 255 characters).
             let candidates = match (&pattern.pattern, pattern.min_length, pattern.max_length) {
@@ -285,10 +321,10 @@ impl Names {
             };
             let name = candidates
                 .into_iter()
-                .find(|c| !taken.contains(c))
+                .find(|c| !self.taken.contains(c))
                 .unwrap_or_else(|| format!("Pattern{index}"));
-            let name = renamed(name);
-            taken.push(name.clone());
+            let name = self.renamed(name);
+            self.taken.push(name.clone());
             let lengths = match (pattern.min_length, pattern.max_length) {
                 (Some(min), Some(max)) if min == max => format!("{min} characters long"),
                 (Some(min), Some(max)) => format!("{min} to {max} characters long"),
@@ -301,26 +337,35 @@ impl Names {
                 (Some(p), false) => format!("Text matching `{p}`, {lengths}."),
                 (None, _) => format!("Text {lengths}."),
             };
-            types.push((
+            self.types.push((
                 format!("#PATTERN {index}"),
                 name,
                 docs,
                 NamedType::Constrained(pattern),
             ));
         }
+    }
+
+    /// Keeps object types clear of the names each resource's items take.
+    fn keep_clear(&mut self, resources: &[Resource]) {
         // An object type is also kept clear of the names each resource's items take
         // (its handle, page and parameter types), which lowering would refuse.
         for r in resources {
             let plural = camel(&r.plural);
-            taken.extend([
+            self.taken.extend([
                 format!("{}Page", r.name),
                 format!("{}Handle", r.name),
                 format!("List{plural}"),
                 plural,
             ]);
-            taken.extend(["Create", "Fetch", "Update", "Delete"].map(|k| format!("{k}{}", r.name)));
+            self.taken
+                .extend(["Create", "Fetch", "Update", "Delete"].map(|k| format!("{k}{}", r.name)));
         }
-        for (index, seen) in self.objects.into_iter().enumerate() {
+    }
+
+    /// One object type per set of properties.
+    fn objects(&mut self, doc: &mut Doc, objects: Vec<ObjectSeen>) {
+        for (index, seen) in objects.into_iter().enumerate() {
             // The component's own name, then the holders' names (most used first),
             // then qualified by the schema that declares it, then `…Object`.
             let mut candidates: Vec<String> = seen
@@ -339,18 +384,18 @@ impl Names {
             candidates.extend(objects);
             let chosen = candidates
                 .into_iter()
-                .find(|c| !taken.contains(c))
+                .find(|c| !self.taken.contains(c))
                 .unwrap_or_else(|| format!("Object{index}"));
-            let name = renamed(chosen.clone());
-            taken.push(chosen);
-            if taken[..taken.len() - 1].contains(&name) {
+            let name = self.renamed(chosen.clone());
+            self.taken.push(chosen);
+            if self.taken[..self.taken.len() - 1].contains(&name) {
                 doc.problem(
                     "/components/schemas",
                     format!("an object type would be named `{name}`, which is taken"),
                     "rename one in the spec folder's `openapi.rename`",
                 );
             }
-            taken.push(name.clone());
+            self.taken.push(name.clone());
             let docs = if seen.doc.trim().is_empty() {
                 format!(
                     "The `{}` object.",
@@ -359,7 +404,7 @@ impl Names {
             } else {
                 seen.doc
             };
-            types.push((
+            self.types.push((
                 format!("#OBJECT {index}"),
                 name,
                 docs,
@@ -368,8 +413,6 @@ impl Names {
                 },
             ));
         }
-        types.sort_by(|a, b| a.1.cmp(&b.1));
-        types
     }
 }
 
