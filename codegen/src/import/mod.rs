@@ -42,7 +42,7 @@ use crate::SourceFile;
 use checks::{accepted_by_gen, sensible, writable_name};
 use doc::{child, object, ref_name, text, Doc};
 use names::{plural_of, Names};
-use out::{Number, Operation, Param, Property, Resource, Spec, TypeRef};
+use out::{Number, Operation, Param, Property, Resource, Spec, TypeName, TypeRef};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 

@@ -3,7 +3,7 @@
 //! per prefix, one enum type per list of values.
 
 use super::doc::{child, Doc};
-use super::out::{NamedType, Pattern, Property, Resource, TypeRef};
+use super::out::{NamedType, Pattern, Property, Resource, TypeName, TypeRef};
 use super::{schema_name, Group};
 use crate::naming::camel;
 use std::collections::{BTreeMap, HashMap};
@@ -37,22 +37,17 @@ struct ObjectSeen {
     owners: Vec<String>,
 }
 
-/// The placeholder a SID of `prefix` gets until it is named.
-fn sid_placeholder(prefix: &str) -> String {
-    format!("#SID {prefix}")
-}
-
 impl Names {
     /// A property or parameter `name` holds a SID of `prefix`.
-    pub fn sid_use(&mut self, prefix: &str, name: &str) -> String {
+    pub fn sid_use(&mut self, prefix: &str, name: &str) -> TypeName {
         let entry = self.sids.entry(prefix.to_string()).or_default();
         entry.1.push(name.to_string());
-        sid_placeholder(prefix)
+        TypeName::Sid(prefix.to_string())
     }
 
-    /// The resource `owner`'s own `sid` is the SID behind `placeholder`.
-    pub fn own_sid(&mut self, placeholder: &str, owner: &str) {
-        if let Some(prefix) = placeholder.strip_prefix("#SID ") {
+    /// The resource `owner`'s own `sid` is of type `ty`: if a SID, it is the owner's.
+    pub fn own_sid(&mut self, ty: &TypeName, owner: &str) {
+        if let TypeName::Sid(prefix) = ty {
             if let Some(entry) = self.sids.get_mut(prefix) {
                 entry.0.push(owner.to_string());
             }
@@ -61,7 +56,12 @@ impl Names {
 
     /// A property or parameter `name` is an enum of `values`, declared as `component`
     /// (`channel_enum_channel_type`) or inline.
-    pub fn enum_use(&mut self, values: Vec<String>, name: &str, component: Option<&str>) -> String {
+    pub fn enum_use(
+        &mut self,
+        values: Vec<String>,
+        name: &str,
+        component: Option<&str>,
+    ) -> TypeName {
         // The same values in another order are the same enum.
         let same = |v: &Vec<String>| {
             let (mut a, mut b) = (v.clone(), values.clone());
@@ -81,11 +81,11 @@ impl Names {
             Some(c) => entry.1.push(c.to_string()),
             None => entry.2.push(name.to_string()),
         }
-        format!("#ENUM {index}")
+        TypeName::Enum(index)
     }
 
     /// A property or parameter `name` holds a string matching `pattern`.
-    pub fn pattern_use(&mut self, pattern: Pattern, name: &str) -> String {
+    pub fn pattern_use(&mut self, pattern: Pattern, name: &str) -> TypeName {
         let index = match self.patterns.iter().position(|(p, _)| *p == pattern) {
             Some(i) => i,
             None => {
@@ -94,7 +94,7 @@ impl Names {
             }
         };
         self.patterns[index].1.push(name.to_string());
-        format!("#PATTERN {index}")
+        TypeName::Pattern(index)
     }
 
     /// An object type with `properties`, held by a property (or array items) whose
@@ -107,7 +107,7 @@ impl Names {
         holder: String,
         owner: Option<String>,
         component: Option<&str>,
-    ) -> String {
+    ) -> TypeName {
         let index = self
             .objects
             .iter()
@@ -128,16 +128,13 @@ impl Names {
         let seen = &mut self.objects[index];
         seen.holders.push(holder);
         seen.owners.extend(owner);
-        format!("#OBJECT {index}")
+        TypeName::Object(index)
     }
 
     /// The type `ty` just mapped holds an array's items: an object type is then
     /// named for one of them, in the singular (`prices` → `Price`).
-    pub fn held_as_items(&mut self, ty: &str) {
-        let Some(index) = ty
-            .strip_prefix("#OBJECT ")
-            .and_then(|i| i.parse::<usize>().ok())
-        else {
+    pub fn held_as_items(&mut self, ty: &TypeName) {
+        let TypeName::Object(index) = *ty else {
             return;
         };
         if let Some(holder) = self
@@ -240,7 +237,7 @@ impl Naming<'_> {
                 format!("The SID of {article} {what} (`{prefix}` followed by 32 hex digits).");
             self.taken.push(name.clone());
             self.types.push((
-                sid_placeholder(&prefix),
+                TypeName::Sid(prefix.clone()),
                 name,
                 docs,
                 NamedType::Sid { prefix },
@@ -298,7 +295,7 @@ impl Naming<'_> {
                     .join(", ")
             );
             self.types.push((
-                format!("#ENUM {index}"),
+                TypeName::Enum(index),
                 name,
                 docs,
                 NamedType::Enum { values },
@@ -338,7 +335,7 @@ impl Naming<'_> {
                 (None, _) => format!("Text {lengths}."),
             };
             self.types.push((
-                format!("#PATTERN {index}"),
+                TypeName::Pattern(index),
                 name,
                 docs,
                 NamedType::Constrained(pattern),
@@ -405,7 +402,7 @@ impl Naming<'_> {
                 seen.doc
             };
             self.types.push((
-                format!("#OBJECT {index}"),
+                TypeName::Object(index),
                 name,
                 docs,
                 NamedType::Object {
@@ -416,23 +413,25 @@ impl Naming<'_> {
     }
 }
 
-/// A named type: its placeholder in the mapped resources, name, docs and definition.
-pub type NamedEntry = (String, String, String, NamedType);
+/// A named type: what the mapped resources call it until named, its name, docs and
+/// definition.
+pub type NamedEntry = (TypeName, String, String, NamedType);
 
-/// Replaces every placeholder in `resources` and in object types by its type's name.
+/// Gives every type reference in `resources` and in object types its type's name.
 pub fn apply_type_names(resources: &mut [Resource], types: &mut [NamedEntry]) {
-    let by_placeholder: HashMap<String, String> = types
+    let names: HashMap<TypeName, String> = types
         .iter()
-        .map(|(placeholder, name, _, _)| (placeholder.clone(), name.clone()))
+        .map(|(unnamed, name, _, _)| (unnamed.clone(), name.clone()))
         .collect();
-    let fix = |t: &mut TypeRef| {
-        if let Some(name) = by_placeholder.get(&t.ty) {
-            t.ty = name.to_string();
+    let name = |ty: &mut TypeName| {
+        if let Some(name) = names.get(ty) {
+            *ty = TypeName::Named(name.clone());
         }
+    };
+    let fix = |t: &mut TypeRef| {
+        name(&mut t.ty);
         if let Some(items) = &mut t.items {
-            if let Some(name) = by_placeholder.get(items) {
-                *items = name.to_string();
-            }
+            name(items);
         }
     };
     for (_, _, _, ty) in types.iter_mut() {

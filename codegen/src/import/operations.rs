@@ -121,9 +121,7 @@ pub(super) fn resource<'a>(
         }
     }
     if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
-        if sid.ty.ty.starts_with('#') {
-            names.own_sid(&sid.ty.ty, name);
-        }
+        names.own_sid(&sid.ty.ty, name);
     }
     let mut operations = Vec::new();
     let mut path_params: Vec<(String, Param, usize)> = Vec::new();

@@ -8,12 +8,59 @@ use std::fmt::Write as _;
 /// A type as a property or parameter names it: `type:` and its qualifiers.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TypeRef {
-    pub ty: String,
-    pub items: Option<String>,
+    pub ty: TypeName,
+    pub items: Option<TypeName>,
     pub items_nullable: bool,
     pub format: Option<&'static str>,
     pub minimum: Option<Number>,
     pub maximum: Option<Number>,
+}
+
+/// What a type reference names: a built-in or declared name, or a type the importer
+/// names once every use is known (`names::Names::finish`), by what identifies it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TypeName {
+    /// `string`, `integer`, `map`, or a name already given.
+    Named(String),
+    /// The SID type of a prefix (`IS`).
+    Sid(String),
+    /// The n-th enum value list seen.
+    Enum(usize),
+    /// The n-th pattern and lengths seen.
+    Pattern(usize),
+    /// The n-th object type seen.
+    Object(usize),
+}
+
+impl Default for TypeName {
+    fn default() -> Self {
+        TypeName::Named(String::new())
+    }
+}
+
+impl From<&str> for TypeName {
+    fn from(name: &str) -> Self {
+        TypeName::Named(name.to_string())
+    }
+}
+
+impl PartialEq<&str> for TypeName {
+    fn eq(&self, other: &&str) -> bool {
+        matches!(self, TypeName::Named(name) if name == other)
+    }
+}
+
+impl std::fmt::Display for TypeName {
+    /// The name as the spec writes it; a type not yet named shows what it is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TypeName::Named(name) => f.write_str(name),
+            TypeName::Sid(prefix) => write!(f, "(the SID type of {prefix})"),
+            TypeName::Enum(i) => write!(f, "(enum {i})"),
+            TypeName::Pattern(i) => write!(f, "(pattern {i})"),
+            TypeName::Object(i) => write!(f, "(object type {i})"),
+        }
+    }
 }
 
 /// A bound as the OpenAPI wrote it.
@@ -237,9 +284,9 @@ fn param(out: &mut String, indent: &str, name: &str, p: &Param) {
 }
 
 fn type_fields(t: &TypeRef) -> Vec<String> {
-    let mut fields = vec![format!("type: {}", scalar(&t.ty))];
+    let mut fields = vec![format!("type: {}", scalar(&t.ty.to_string()))];
     if let Some(items) = &t.items {
-        fields.push(format!("items: {}", scalar(items)));
+        fields.push(format!("items: {}", scalar(&items.to_string())));
     }
     if t.items_nullable {
         fields.push("items_nullable: true".into());

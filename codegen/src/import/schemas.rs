@@ -128,8 +128,9 @@ pub(super) fn properties<'a>(
 }
 
 /// The spec type of a schema used as a property or parameter named `name`: the type,
-/// whether it is nullable, and its description. SIDs and enums come back as `#…`
-/// placeholders (`#SID IS`, `#ENUM 3`), named once every use is known.
+/// whether it is nullable, and its description. SIDs, enums, patterns and object types
+/// come back unnamed (`TypeName::Sid("IS")`, `TypeName::Enum(3)`), named once every
+/// use is known.
 pub(super) fn schema_type<'a>(
     doc: &mut Doc<'a>,
     names: &mut Names,
@@ -211,8 +212,8 @@ pub(super) fn value_type<'a>(
             .map(Number::Int)
             .or_else(|| v.as_f64().map(Number::Float))
     };
-    let ty = |ty: &str| TypeRef {
-        ty: ty.to_string(),
+    let ty = |ty: TypeName| TypeRef {
+        ty,
         ..TypeRef::default()
     };
     match kind {
@@ -240,8 +241,8 @@ pub(super) fn value_type<'a>(
                     return None;
                 }
                 return Some(match sid_prefix(pattern) {
-                    Some(prefix) => ty(&names.sid_use(prefix, name)),
-                    None => ty(&names.pattern_use(rule(Some(pattern)), name)),
+                    Some(prefix) => ty(names.sid_use(prefix, name)),
+                    None => ty(names.pattern_use(rule(Some(pattern)), name)),
                 });
             }
             let plain_text = !matches!(
@@ -249,46 +250,47 @@ pub(super) fn value_type<'a>(
                 Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
             );
             if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
-                return Some(ty(&names.pattern_use(rule(None), name)));
+                return Some(ty(names.pattern_use(rule(None), name)));
             }
             Some(match format {
                 Some("date-time") => TypeRef {
                     format: Some("iso8601"),
-                    ..ty("date-time")
+                    ..ty("date-time".into())
                 },
                 Some("date-time-rfc-2822") => TypeRef {
                     format: Some("rfc2822"),
-                    ..ty("date-time")
+                    ..ty("date-time".into())
                 },
-                Some("uri") => ty("uri"),
-                Some("date") => ty("date"),
-                _ => ty("string"),
+                Some("uri") => ty("uri".into()),
+                Some("date") => ty("date".into()),
+                _ => ty("string".into()),
             })
         }
         Some("integer") => Some(TypeRef {
             minimum: bound("minimum"),
             maximum: bound("maximum"),
-            ..ty("integer")
+            ..ty("integer".into())
         }),
         Some("number") => Some(TypeRef {
             minimum: bound("minimum"),
             maximum: bound("maximum"),
-            ..ty("number")
+            ..ty("number".into())
         }),
-        Some("boolean") => Some(ty("boolean")),
+        Some("boolean") => Some(ty("boolean".into())),
         Some("object") if format == Some("uri-map") && used == Use::Property => Some(TypeRef {
             items: Some("uri".into()),
             // Twilio's links hold `null` for a link that has no target yet.
             items_nullable: true,
-            ..ty("map")
+            ..ty("map".into())
         }),
         // Typed properties: an object type. Without any, free-form JSON (a form or
         // query value that holds JSON is sent as its text, as Twilio's libraries do).
         Some("object") => Some(
-            object_type(doc, names, schema, at, name, component).unwrap_or_else(|| ty("object")),
+            object_type(doc, names, schema, at, name, component)
+                .unwrap_or_else(|| ty("object".into())),
         ),
         // No type at all: any JSON value, as the API sends it or takes it.
-        None => Some(ty("object")),
+        None => Some(ty("object".into())),
         Some("array") => {
             let items_at = child(at, "items");
             let item = schema.get("items").unwrap_or(&Value::Null);
@@ -317,8 +319,8 @@ pub(super) fn value_type<'a>(
             )?;
             // An object item is named in the singular (`prices` → `Price`).
             names.held_as_items(&inner.ty);
-            let item_type = match inner.ty.as_str() {
-                "array" | "map" | "date-time" => {
+            let item_type = match inner.ty {
+                TypeName::Named(ref n) if matches!(n.as_str(), "array" | "map" | "date-time") => {
                     doc.problem(
                         &items_at,
                         format!("arrays of `{}` are not supported", inner.ty),
@@ -326,11 +328,11 @@ pub(super) fn value_type<'a>(
                     );
                     return None;
                 }
-                other => other.to_string(),
+                other => other,
             };
             Some(TypeRef {
                 items: Some(item_type),
-                ..ty("array")
+                ..ty("array".into())
             })
         }
         other => {
@@ -347,8 +349,7 @@ pub(super) fn value_type<'a>(
     }
 }
 
-/// The object type of a schema with properties, as a placeholder named once every use
-/// is known; `None` when it has no properties (free-form JSON). A schema that holds
+/// The object type of a schema with properties, unnamed until every use is known; `None` when it has no properties (free-form JSON). A schema that holds
 /// itself is JSON where it recurs, which the report says.
 pub(super) fn object_type<'a>(
     doc: &mut Doc<'a>,
