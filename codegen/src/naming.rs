@@ -7,6 +7,21 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// A `snake_case` name for fields, parameters, modules and methods (`r#type`, `self_`).
+/// The Rust name a parameter takes when its own (`snake(wire)`) is reserved or taken:
+/// `StartTime<` and `StartTime>` beside `StartTime` are `start_time_before` and
+/// `start_time_after`, as in Twilio's libraries; any other takes `_value`. The
+/// importer writes it as the parameter's `name:`, and lowering suggests it.
+pub fn alternative_param_name(wire: &str) -> String {
+    let alternative = match wire.strip_suffix('<') {
+        Some(stem) => format!("{stem}Before"),
+        None => match wire.strip_suffix('>') {
+            Some(stem) => format!("{stem}After"),
+            None => format!("{wire}Value"),
+        },
+    };
+    snake(&alternative)
+}
+
 pub fn snake(wire: &str) -> String {
     let name = words(wire).to_snake_case();
     let name = if name.is_empty() {

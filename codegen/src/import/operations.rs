@@ -511,9 +511,8 @@ pub(super) fn nullable_param(
     nullable
 }
 
-/// Rust names for the parameters whose wire name's is reserved or taken in the
-/// operation, or by a path parameter of the resource: `StartTime<` and `StartTime>` beside `StartTime` are `start_time_before`
-/// and `start_time_after`, as in Twilio's libraries; any other takes `_value`.
+/// Rust names for the parameters whose own is reserved or taken in the operation, or
+/// by a path parameter of the resource: [`crate::naming::alternative_param_name`].
 pub(super) fn rust_names(params: &mut [(String, Param)], resource_params: &[String]) {
     let reserved = crate::generated_crate::param_fns::RESERVED;
     let mut taken: Vec<String> = resource_params.to_vec();
@@ -524,14 +523,7 @@ pub(super) fn rust_names(params: &mut [(String, Param)], resource_params: &[Stri
         let (wire, param) = &mut params[i];
         let mut name = snake(wire);
         if reserved.contains(&name.as_str()) || taken.contains(&name) {
-            let alternative = match wire.strip_suffix('<') {
-                Some(stem) => format!("{stem}Before"),
-                None => match wire.strip_suffix('>') {
-                    Some(stem) => format!("{stem}After"),
-                    None => format!("{wire}Value"),
-                },
-            };
-            name = snake(&alternative);
+            name = crate::naming::alternative_param_name(wire);
             param.name = Some(name.clone());
         }
         taken.push(name);

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 pub struct NameSet {
     kind: &'static str,
     reserved: Vec<&'static str>,
+    /// The name to suggest for a spec name whose own is reserved or taken.
+    suggest: Option<fn(&str) -> String>,
     /// Rust name → (file, dotted path, spec name) of its first claimant.
     taken: HashMap<String, (String, String, String)>,
 }
@@ -17,6 +19,7 @@ impl NameSet {
         NameSet {
             kind,
             reserved: Vec::new(),
+            suggest: None,
             taken: HashMap::new(),
         }
     }
@@ -25,6 +28,20 @@ impl NameSet {
     pub fn reserve(mut self, names: impl Into<Vec<&'static str>>) -> Self {
         self.reserved = names.into();
         self
+    }
+
+    /// Suggests `name(spec name)` when a name is reserved or taken.
+    pub fn suggest(mut self, name: fn(&str) -> String) -> Self {
+        self.suggest = Some(name);
+        self
+    }
+
+    /// "rename it", with the suggestion if there is one.
+    fn rename_help(&self, wire: &str, what: &str) -> String {
+        match self.suggest {
+            Some(name) => format!("{what}, for example `name: {}`", name(wire)),
+            None => what.to_string(),
+        }
     }
 
     /// Takes `name` for the node at `at`, or reports who has it already.
@@ -38,7 +55,7 @@ impl NameSet {
                     "`{wire}` would be the {} name `{name}`, which the generated crate reserves",
                     self.kind
                 ),
-                Some("rename it".into()),
+                Some(self.rename_help(wire, "rename it")),
             );
             return;
         }
@@ -57,7 +74,7 @@ impl NameSet {
                         "`{wire}` and `{first_wire}` (at {first}{also}) both become the {} name `{name}`",
                         self.kind
                     ),
-                    Some("rename one of them".into()),
+                    Some(self.rename_help(wire, "rename one of them")),
                 );
             }
             None => {

@@ -56,7 +56,9 @@ pub fn lower_operation(
     ok &= fine;
     let mut path_params = Vec::new();
     let mut params = Vec::new();
-    let mut names = NameSet::new("parameter").reserve(crate::generated_crate::param_fns::RESERVED);
+    let mut names = NameSet::new("parameter")
+        .reserve(crate::generated_crate::param_fns::RESERVED)
+        .suggest(crate::naming::alternative_param_name);
     for (pwire, p, pat) in &declared {
         let (pwire, pat) = (*pwire, &pat[..]);
         let expr = TypeExpr {
