@@ -9,7 +9,7 @@
 use codegen::model::{
     Api, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
 };
-use serde_yaml::Value;
+use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -45,7 +45,11 @@ fn main() {
         let openapi = spec_dir.join(&link.source);
         println!("cargo::rerun-if-changed={}", openapi.display());
         let text = std::fs::read_to_string(&openapi).expect("reading the OpenAPI file");
-        let doc: Value = serde_yaml::from_str(&text).expect("the OpenAPI file is YAML");
+        let file = codegen::SourceFile {
+            name: openapi.display().to_string(),
+            text,
+        };
+        let doc = codegen::import::read_openapi(&file).unwrap_or_else(|d| panic!("{d}"));
         let rows = table(&api, &doc);
         let file = out.join(format!("rows_{}.rs", krate.replace('-', "_")));
         std::fs::write(&file, rows).expect("writing the table");
@@ -55,13 +59,12 @@ fn main() {
 /// `fn table() -> Vec<Row<Client>>`, one row per operation in file order.
 fn table(api: &Api, doc: &Value) -> String {
     let mut out = String::from("/// Every operation of the API, derived from its OpenAPI file by `tests/build.rs`.\nfn table() -> Vec<Row<Client>> {\n    vec![\n");
-    for (template, item) in doc["paths"].as_mapping().expect("paths") {
-        let template = template.as_str().expect("a path");
-        for (verb, node) in item.as_mapping().expect("a path item") {
+    for (template, item) in doc["paths"].as_object().expect("paths") {
+        for (verb, node) in item.as_object().expect("a path item") {
             let Some(id) = node["operationId"].as_str() else {
                 continue;
             };
-            let method = verb.as_str().expect("a method").to_uppercase();
+            let method = verb.to_uppercase();
             let (r, op) = find(api, &method, template)
                 .unwrap_or_else(|| panic!("{id}: no operation {method} {template} in the spec"));
             let _ = writeln!(out, "        {},", row(api, id, r, op, node));
@@ -145,14 +148,10 @@ fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> Strin
 fn example_keys(node: &Value) -> Vec<String> {
     let examples = &node["requestBody"]["content"]["application/x-www-form-urlencoded"]["examples"];
     examples
-        .as_mapping()
+        .as_object()
         .and_then(|m| m.values().next())
-        .and_then(|e| e["value"].as_mapping())
-        .map(|m| {
-            m.keys()
-                .filter_map(|k| k.as_str().map(str::to_owned))
-                .collect()
-        })
+        .and_then(|e| e["value"].as_object())
+        .map(|m| m.keys().cloned().collect())
         .unwrap_or_default()
 }
 

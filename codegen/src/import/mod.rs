@@ -145,6 +145,14 @@ pub fn import(
 
 /// The operations an OpenAPI file describes (a method under a path), counted apart
 /// from the import so that one it drops shows; 0 for a file that does not parse.
+/// An OpenAPI file as a tree, read the one way this project reads one: a `.json` file
+/// as JSON, anything else as YAML, maps in file order, YAML aliases held to a fixed
+/// budget, and any problem a located diagnostic. The importer, the witness and the
+/// wire harness all read their OpenAPI files with it.
+pub fn read_openapi(openapi: &SourceFile) -> Result<Value, Diagnostics> {
+    crate::spec::load::parse_document(&openapi.name, &openapi.text)
+}
+
 pub fn operations_in(openapi: &SourceFile) -> usize {
     crate::spec::load::parse_document(&openapi.name, &openapi.text)
         .map_or(0, |tree| count_operations(&tree))

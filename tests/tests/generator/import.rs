@@ -734,8 +734,11 @@ fn oauth2_security_schemes_import_as_oauth2_auth() {
 /// parser refused.
 #[test]
 fn a_json_file_is_read_as_json_surrogate_escapes_included() {
-    let yaml = tests::fixture("import/widgets.yaml");
-    let mut tree: serde_json::Value = serde_yaml::from_str(&yaml).expect("YAML");
+    let yaml = SourceFile {
+        name: "widgets.yaml".into(),
+        text: tests::fixture("import/widgets.yaml"),
+    };
+    let mut tree = codegen::import::read_openapi(&yaml).expect("YAML");
     tree["info"]["title"] = "Twilio Widgets 🦀".into();
     let text = serde_json::to_string(&tree)
         .expect("JSON")

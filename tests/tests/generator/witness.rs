@@ -12,7 +12,7 @@ use codegen::model::{
     Api, Departure, EnumDef, Field, InlineEnum, Literal, NamedKind, OpKind, OpenApiLink, Operation,
     Param, PathSegment, Resource, Type,
 };
-use serde_yaml::Value;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
@@ -351,9 +351,15 @@ fn compare_shapes(prefix: &str, expected: &Shape, found: &Shape, rec: &mut Recor
 // The OpenAPI side
 // ---------------------------------------------------------------------------------
 
+/// The OpenAPI file at `path`, read as the importer reads it (the witness checks the
+/// importer's mapping, independently; the parsing is shared).
 fn openapi_at(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let file = codegen::SourceFile {
+        name: path.display().to_string(),
+        text,
+    };
+    codegen::import::read_openapi(&file).unwrap_or_else(|d| panic!("{d}"))
 }
 
 /// Chat v1's OpenAPI source, for the mutation tests.
@@ -363,9 +369,15 @@ fn openapi() -> Value {
     openapi_at(&workspace_root().join(CHAT_V1).join(link.source))
 }
 
+/// The entries of a spec file's mapping, if the node is one.
+fn yaml_entries(node: Option<&serde_yaml::Value>) -> Vec<(&serde_yaml::Value, &serde_yaml::Value)> {
+    let map = node.and_then(serde_yaml::Value::as_mapping);
+    map.into_iter().flatten().collect()
+}
+
 /// A key of a mapping, when the node is one and has it.
 fn get<'a>(node: &'a Value, key: &str) -> Option<&'a Value> {
-    node.as_mapping().and_then(|m| m.get(key))
+    node.as_object().and_then(|m| m.get(key))
 }
 
 fn get_str<'a>(node: &'a Value, key: &str) -> Option<&'a str> {
@@ -416,19 +428,19 @@ fn object_properties<'a>(
 ) -> (Vec<(String, &'a Value)>, BTreeSet<String>) {
     let schema = resolve(doc, schema).1;
     let mut properties: Vec<(String, &Value)> = get(schema, "properties")
-        .and_then(Value::as_mapping)
+        .and_then(Value::as_object)
         .into_iter()
         .flatten()
-        .map(|(name, p)| (scalar_text(name, "property name"), p))
+        .map(|(name, p)| (name.clone(), p))
         .collect();
     let mut required: BTreeSet<String> = get(schema, "required")
-        .and_then(Value::as_sequence)
+        .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .filter_map(|v| v.as_str().map(str::to_owned))
         .collect();
     for (key, all) in [("allOf", true), ("oneOf", false), ("anyOf", false)] {
-        let Some(parts) = get(schema, key).and_then(Value::as_sequence) else {
+        let Some(parts) = get(schema, key).and_then(Value::as_array) else {
             continue;
         };
         let mut in_every: Option<BTreeSet<String>> = None;
@@ -467,7 +479,7 @@ fn openapi_shape_at(doc: &Value, schema: &Value, depth: usize) -> Shape {
     let schema = resolve(doc, schema).1;
     if let Some(values) = get(schema, "enum") {
         let values = values
-            .as_sequence()
+            .as_array()
             .unwrap_or_else(|| panic!("OpenAPI enum is not a list: {values:?}"))
             .iter()
             .map(|v| scalar_text(v, "enum value"))
@@ -612,11 +624,10 @@ const JSON_MEDIA: [&str; 2] = ["application/json", "application/scim+json"];
 
 fn openapi_ops(doc: &Value) -> Vec<OpenApiOp<'_>> {
     let paths = get(doc, "paths")
-        .and_then(Value::as_mapping)
+        .and_then(Value::as_object)
         .expect("OpenAPI has `paths`");
     let mut ops = Vec::new();
     for (path, item) in paths {
-        let path = path.as_str().expect("OpenAPI path keys are strings");
         for method in METHODS {
             if let Some(op) = get(item, method) {
                 ops.push(openapi_op(doc, path, method, op));
@@ -631,12 +642,12 @@ fn openapi_op<'a>(doc: &'a Value, path: &str, method: &str, op: &'a Value) -> Op
         .unwrap_or_else(|| panic!("OpenAPI {method} {path} has no operationId"))
         .to_string();
     let responses = get(op, "responses")
-        .and_then(Value::as_mapping)
+        .and_then(Value::as_object)
         .unwrap_or_else(|| panic!("OpenAPI {id} has no responses"));
     let with = |class: char| -> Vec<(String, &'a Value)> {
         responses
             .iter()
-            .map(|(status, r)| (scalar_text(status, "status"), resolve(doc, r).1))
+            .map(|(status, r)| (status.clone(), resolve(doc, r).1))
             .filter(|(status, _)| status.starts_with(class))
             .collect()
     };
@@ -663,7 +674,7 @@ fn openapi_op<'a>(doc: &'a Value, path: &str, method: &str, op: &'a Value) -> Op
         params: openapi_params(doc, &id, op),
         answer,
         anonymous: get(op, "security")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .is_some_and(Vec::is_empty),
         id,
     }
@@ -715,7 +726,7 @@ fn body<'a>(doc: &'a Value, theirs: &'a OpenApiOp<'a>, list: bool) -> Body<'a> {
 fn openapi_params<'a>(doc: &'a Value, id: &str, op: &'a Value) -> Vec<OpenApiParam<'a>> {
     let mut params = Vec::new();
     for p in get(op, "parameters")
-        .and_then(Value::as_sequence)
+        .and_then(Value::as_array)
         .into_iter()
         .flatten()
     {
@@ -806,22 +817,12 @@ impl Spec {
         // YAML does, and a failure should point at the line to edit.
         let mut resource_params = BTreeSet::new();
         for source in sources {
-            let raw: Value = serde_yaml::from_str(&source.text)
+            let raw: serde_yaml::Value = serde_yaml::from_str(&source.text)
                 .unwrap_or_else(|e| panic!("{}: {e}", source.name));
-            for (resource, body) in get(&raw, "resources")
-                .and_then(Value::as_mapping)
-                .into_iter()
-                .flatten()
-            {
-                for (param, _) in get(body, "params")
-                    .and_then(Value::as_mapping)
-                    .into_iter()
-                    .flatten()
-                {
-                    resource_params.insert((
-                        scalar_text(resource, "resource name"),
-                        scalar_text(param, "parameter name"),
-                    ));
+            for (resource, body) in yaml_entries(raw.get("resources")) {
+                for (param, _) in yaml_entries(body.get("params")) {
+                    let text = |v: &serde_yaml::Value| v.as_str().unwrap_or_default().to_owned();
+                    resource_params.insert((text(resource), text(param)));
                 }
             }
         }
@@ -1252,7 +1253,7 @@ fn node_mut<'a>(node: &'a mut Value, keys: &[&str]) -> &'a mut Value {
 /// A parameter of the operation at `path` / `method`, by name.
 fn parameter_mut<'a>(doc: &'a mut Value, path: &str, method: &str, name: &str) -> &'a mut Value {
     node_mut(doc, &["paths", path, method, "parameters"])
-        .as_sequence_mut()
+        .as_array_mut()
         .expect("parameters are a list")
         .iter_mut()
         .find(|p| get_str(p, "name") == Some(name))
@@ -1309,7 +1310,7 @@ fn a_dropped_property_is_reported() {
             ],
         );
         let removed = properties
-            .as_mapping_mut()
+            .as_object_mut()
             .and_then(|m| m.remove("created_by"));
         assert!(removed.is_some(), "the fixture's Invite has created_by");
     });
@@ -1341,7 +1342,7 @@ fn a_renamed_parameter_is_reported_on_both_sides() {
                 "properties",
             ],
         )
-        .as_mapping_mut()
+        .as_object_mut()
         .expect("form properties are a mapping");
         let role = form.remove("RoleSid").expect("CreateInvite has RoleSid");
         form.insert("RoleSID".into(), role);

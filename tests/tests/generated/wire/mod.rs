@@ -16,8 +16,9 @@ mod conversations_v1;
 mod secrets;
 
 use super::client::{expected_authorization, json, received, QueryIs, ACCOUNT_SID, AUTH_TOKEN};
+/// A node of an OpenAPI file, as `codegen::import::read_openapi` reads it.
+use serde_json::Value as Node;
 use serde_json::{Map, Value};
-use serde_yaml::Value as Yaml;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
 use std::future::Future;
@@ -484,14 +485,14 @@ pub fn compare(
     doc: &Doc,
     expected: &Value,
     decoded: &Value,
-    schema: &'static Yaml,
+    schema: &'static Node,
     at: &str,
     problems: &mut Vec<String>,
 ) {
     let schema = doc.resolve(schema);
     let properties = &schema["properties"];
     match (expected, decoded) {
-        (Value::Object(expected), Value::Object(decoded)) if properties.is_mapping() => {
+        (Value::Object(expected), Value::Object(decoded)) if properties.is_object() => {
             for (key, value) in expected {
                 match decoded.get(key) {
                     None => problems.push(format!("{at}.{key}: in the example, not decoded")),
@@ -507,7 +508,7 @@ pub fn compare(
             }
             for (key, found) in decoded.iter().filter(|(k, _)| !expected.contains_key(*k)) {
                 let property = doc.resolve(&properties[key.as_str()]);
-                let default = to_json(&property["default"]);
+                let default = property["default"].clone();
                 // A record whose operations answer with several schemas has the
                 // properties of all: another answer's is `null` here.
                 let anothers = property.is_null() && found.is_null();
@@ -541,7 +542,7 @@ pub fn compare(
 
 /// The forms the 2010 API writes that mean what the client decodes: a decimal as a
 /// string (`"-0.0025"` for a `number`), and an unset SID as an empty string.
-fn same_on_the_wire(schema: &Yaml, expected: &Value, decoded: &Value) -> bool {
+fn same_on_the_wire(schema: &Node, expected: &Value, decoded: &Value) -> bool {
     match (expected, decoded) {
         (Value::String(text), Value::Number(n)) if schema["type"].as_str() == Some("number") => {
             text.parse::<f64>().ok() == n.as_f64()
@@ -577,26 +578,29 @@ pub struct Correction {
 }
 
 impl Doc {
-    /// The OpenAPI description, read once. Kept as YAML, whose maps keep the file's
-    /// order, so "the first example" is the first in the file.
-    pub fn yaml(&self) -> &'static Yaml {
-        static DOCS: Mutex<BTreeMap<&'static str, &'static Yaml>> = Mutex::new(BTreeMap::new());
+    /// The OpenAPI description, read once, as the importer reads it: maps keep the
+    /// file's order, so "the first example" is the first in the file.
+    pub fn tree(&self) -> &'static Node {
+        static DOCS: Mutex<BTreeMap<&'static str, &'static Node>> = Mutex::new(BTreeMap::new());
         let mut docs = DOCS.lock().expect("not poisoned");
         docs.entry(self.file).or_insert_with(|| {
-            Box::leak(Box::new(
-                serde_yaml::from_str(&fixture(self.file)).expect("YAML"),
-            ))
+            let file = codegen::SourceFile {
+                name: self.file.to_owned(),
+                text: fixture(self.file),
+            };
+            let tree = codegen::import::read_openapi(&file).unwrap_or_else(|d| panic!("{d}"));
+            Box::leak(Box::new(tree))
         })
     }
 
     /// The node a `$ref` names, or `schema` itself.
-    pub fn resolve(&self, schema: &'static Yaml) -> &'static Yaml {
+    pub fn resolve(&self, schema: &'static Node) -> &'static Node {
         match schema["$ref"].as_str() {
             Some(reference) => {
                 let name = reference
                     .strip_prefix("#/components/schemas/")
                     .unwrap_or_else(|| panic!("unexpected $ref {reference}"));
-                &self.yaml()["components"]["schemas"][name]
+                &self.tree()["components"]["schemas"][name]
             }
             None => schema,
         }
@@ -604,15 +608,15 @@ impl Doc {
 
     /// Every operation in the OpenAPI, in file order.
     pub fn operations(&self) -> Vec<Operation> {
-        let paths = self.yaml()["paths"].as_mapping().expect("paths");
+        let paths = self.tree()["paths"].as_object().expect("paths");
         let mut all = Vec::new();
         for (template, item) in paths {
-            for (verb, node) in item.as_mapping().expect("path item") {
+            for (verb, node) in item.as_object().expect("path item") {
                 if let Some(id) = node["operationId"].as_str() {
                     all.push(Operation {
                         id,
-                        method: verb.as_str().expect("method").to_uppercase(),
-                        template: template.as_str().expect("path"),
+                        method: verb.to_uppercase(),
+                        template,
                         node,
                     });
                 }
@@ -629,17 +633,13 @@ impl Doc {
     }
 }
 
-fn to_json(yaml: &Yaml) -> Value {
-    serde_json::to_value(yaml).expect("YAML as JSON")
-}
-
 /// The `value` of the first of `content`'s examples.
-fn first_example(content: &Yaml) -> Option<Value> {
-    let examples = content["examples"].as_mapping()?;
+fn first_example(content: &Node) -> Option<Value> {
+    let examples = content["examples"].as_object()?;
     examples
         .values()
         .next()
-        .map(|example| to_json(&example["value"]))
+        .map(|example| example["value"].clone())
 }
 
 /// One operation of the OpenAPI.
@@ -649,7 +649,7 @@ pub struct Operation {
     pub method: String,
     /// Such as `/v1/Services/{ServiceSid}/Channels/{Sid}`.
     pub template: &'static str,
-    node: &'static Yaml,
+    node: &'static Node,
 }
 
 /// A path parameter and the sample value the harness fills in.
@@ -661,9 +661,9 @@ struct PathParam {
 }
 
 impl Operation {
-    fn params_in(&self, location: &'static str) -> impl Iterator<Item = &'static Yaml> {
-        let node: &'static Yaml = self.node;
-        let params = node["parameters"].as_sequence().into_iter().flatten();
+    fn params_in(&self, location: &'static str) -> impl Iterator<Item = &'static Node> {
+        let node: &'static Node = self.node;
+        let params = node["parameters"].as_array().into_iter().flatten();
         params.filter(move |p| p["in"].as_str() == Some(location))
     }
 
@@ -719,7 +719,7 @@ impl Operation {
         filled
     }
 
-    fn form(&self) -> &'static Yaml {
+    fn form(&self) -> &'static Node {
         &self.node["requestBody"]["content"]["application/x-www-form-urlencoded"]
     }
 
@@ -737,20 +737,20 @@ impl Operation {
     }
 
     /// The usual 2xx status, its first JSON example (none for 204) and its schema.
-    pub fn success(&self) -> (u16, Option<Value>, &'static Yaml) {
+    pub fn success(&self) -> (u16, Option<Value>, &'static Node) {
         let (status, content) = self.answer();
         (status, first_example(content), &content["schema"])
     }
 
     /// The lowest 2xx status, the usual one (or the 3xx of an operation that only
     /// redirects), and its `application/json` content (null for 204).
-    pub fn answer(&self) -> (u16, &'static Yaml) {
-        let node: &'static Yaml = self.node;
-        let responses = node["responses"].as_mapping().expect("responses");
+    pub fn answer(&self) -> (u16, &'static Node) {
+        let node: &'static Node = self.node;
+        let responses = node["responses"].as_object().expect("responses");
         let (status, response) = responses
             .iter()
             .filter_map(|(code, response)| {
-                let code: u16 = code.as_str()?.parse().ok()?;
+                let code: u16 = code.parse().ok()?;
                 (200..400).contains(&code).then_some((code, response))
             })
             .min_by_key(|(code, _)| *code)
@@ -767,10 +767,10 @@ impl Operation {
 /// give `readEmpty` first).
 fn full_page_example(op: &Operation) -> Value {
     let (_, content) = op.answer();
-    let examples = content["examples"].as_mapping().expect("examples");
+    let examples = content["examples"].as_object().expect("examples");
     examples
         .values()
-        .map(|example| to_json(&example["value"]))
+        .map(|example| example["value"].clone())
         .find(|page| {
             let key = page["meta"]["key"].as_str().unwrap_or_default();
             page[key]
