@@ -173,6 +173,14 @@ fn count_operations(tree: &Value) -> usize {
 /// The file an import always rewrites.
 pub const RESOURCES_FILE: &str = "resources.yaml";
 
+/// What mapping resources needs at every step: the file (which collects problems and
+/// losses), the names seen so far, and the maintainer's choices.
+struct Mapper<'a, 'm> {
+    doc: &'m mut Doc<'a>,
+    names: Names,
+    choices: &'m Choices,
+}
+
 fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
     match text(doc.root, "openapi") {
         Some(v) if v.starts_with("3.") => {}
@@ -206,7 +214,6 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
         return None;
     }
     let groups = groups(doc, paths);
-    let mut names = Names::default();
     let mut resources: Vec<(String, Group)> = Vec::new();
     for group in groups {
         let Some(name) = resource_name(doc, &group) else {
@@ -218,13 +225,19 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
     let named = names::unique_resource_names(doc, &resources);
     let mut spec = Spec::default();
     let mut mapped = Vec::new();
+    let mut mapper = Mapper {
+        doc,
+        names: Names::default(),
+        choices,
+    };
     for ((_, group), name) in resources.into_iter().zip(named) {
         let name = choices.rename.get(&name).cloned().unwrap_or(name);
-        if let Some(r) = resource(doc, &mut names, choices, &name, &group) {
+        if let Some(r) = mapper.resource(&name, &group) {
             mapped.push(r);
         }
     }
     names::unique_plurals(&mut mapped);
+    let Mapper { doc, names, .. } = mapper;
     let mut types = names.finish(doc, &mapped, &choices.rename);
     names::apply_type_names(&mut mapped, &mut types);
     spec.types = types

@@ -55,119 +55,6 @@ pub(super) fn success(op: &Value) -> Option<(u16, &Value)> {
         .min_by_key(|(s, _)| *s)
 }
 
-pub(super) fn resource<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    choices: &Choices,
-    name: &str,
-    group: &Group<'a>,
-) -> Option<Resource> {
-    let (schema, schema_at) = match record_schema(doc, group) {
-        Some((_, schema, at)) => (schema, at),
-        None => (&Value::Null, String::new()),
-    };
-    let mut properties = properties(doc, names, schema, &schema_at);
-    // A singleton (an instance path with no list above it and no placeholder of its
-    // own, like `/v1/Configuration`) is named by its name.
-    let singleton = group.list.is_none()
-        && group
-            .instance
-            .is_some_and(|p| !p.trim_end_matches(".json").ends_with('}'));
-    let plural = match (group.list, singleton) {
-        (_, true) => name.to_string(),
-        (Some(list), false) => plural_of(name, list),
-        (None, false) => plural_of(name, group.instance.unwrap_or("")),
-    };
-    let record = record_schema(doc, group).map(|(record, ..)| record);
-    for op in &group.ops {
-        let answer = answer_schema(op).and_then(|(_, schema)| {
-            if op.kind == "list" {
-                page_records(doc.follow(schema)).map(|(_, items, _)| items)
-            } else {
-                Some(schema)
-            }
-        });
-        // An answer declared in place is named by its operation, as its record is.
-        let Some((answer, answer_node)) = answer.and_then(|a| {
-            let in_place = || {
-                text(op.node, "operationId")
-                    .and_then(|id| id.get(op.prefix..))
-                    .filter(|n| !n.is_empty() && a.get("properties").is_some())
-            };
-            Some((ref_name(a).or_else(in_place)?, a))
-        }) else {
-            continue;
-        };
-        if record.is_some_and(|record| answer != record) {
-            doc.lossy(
-                &op.at,
-                "answer read as the resource's record",
-                format!(
-                    "the {} answer `{answer}` is read as {name}'s record `{}`, which has the properties of every answer",
-                    op.kind,
-                    record.unwrap_or_default()
-                ),
-            );
-            // The record holds what every answer says (its fields are optional), so
-            // no answer's property is lost: a new key's `secret` from its create.
-            let Some((other, other_at)) = doc.resolve(answer_node, &child(&op.at, "answer")) else {
-                continue;
-            };
-            for (prop, p) in self::properties(doc, names, other, &other_at) {
-                if !properties.iter().any(|(known, _)| *known == prop) {
-                    properties.push((prop, p));
-                }
-            }
-        }
-    }
-    if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
-        names.own_sid(&sid.ty.ty, name);
-    }
-    let mut operations = Vec::new();
-    let mut path_params: Vec<(String, Param, usize)> = Vec::new();
-    for op in &group.ops {
-        let Some(mapped) = operation(doc, names, choices, op, &mut path_params) else {
-            continue;
-        };
-        operations.push(mapped);
-    }
-    // A path parameter every operation naming it takes alike is the resource's.
-    let mut shared = Vec::new();
-    for (wire, param, uses) in path_params {
-        let naming = operations
-            .iter()
-            .filter(|o| o.path.contains(&format!("{{{wire}}}")))
-            .count();
-        if uses == naming {
-            shared.push((wire, param));
-        }
-    }
-    let shared_names: Vec<String> = shared.iter().map(|(w, _)| snake(w)).collect();
-    for op in &mut operations {
-        op.params
-            .retain(|(w, p)| p.location != "path" || !shared.iter().any(|(s, _)| s == w));
-        rust_names(&mut op.params, &shared_names);
-    }
-    let doc_text = group
-        .list
-        .or(group.instance)
-        .and_then(|p| doc.root.get("paths")?.get(p))
-        .and_then(|item| text(item, "description"))
-        .unwrap_or("")
-        .to_string();
-    let order = ["create", "fetch", "list", "update", "delete"];
-    operations.sort_by_key(|o| order.iter().position(|k| *k == o.kind));
-    Some(Resource {
-        name: name.to_string(),
-        doc: doc_text,
-        plural,
-        example: choices.examples.get(name).copied(),
-        params: shared,
-        properties,
-        operations,
-    })
-}
-
 /// Where a schema is used, which decides what it can be.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Use {
@@ -176,48 +63,6 @@ pub(super) enum Use {
     Param,
     /// A property of a JSON body.
     Body,
-}
-
-pub(super) fn operation<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    choices: &Choices,
-    op: &RawOp<'a>,
-    path_params: &mut Vec<(String, Param, usize)>,
-) -> Option<Operation> {
-    let statuses = statuses(doc, op)?;
-    let (envelope, paging) = list_shape(doc, op)?;
-    let mut params = Vec::new();
-    let declared = op
-        .node
-        .get("parameters")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    for (i, p) in declared.iter().enumerate() {
-        let at = child(&child(&op.at, "parameters"), &i.to_string());
-        if let Some(param) = declared_param(doc, names, choices, p, &at, &params, path_params) {
-            params.push(param);
-        }
-    }
-    if let Some(body) = op.node.get("requestBody") {
-        body_params(doc, names, choices, op, body, &mut params)?;
-    }
-    Some(Operation {
-        kind: op.kind,
-        method: op.method,
-        path: op.path.to_string(),
-        statuses,
-        envelope,
-        paging,
-        // `security: []` overrides the file's: the operation takes no credentials.
-        anonymous: op
-            .node
-            .get("security")
-            .and_then(Value::as_array)
-            .is_some_and(Vec::is_empty),
-        params,
-    })
 }
 
 /// The operation's success statuses; with no 2xx, its one redirect, as it returns
@@ -274,184 +119,6 @@ fn list_shape<'a>(doc: &mut Doc<'a>, op: &RawOp<'a>) -> Option<(Option<String>, 
             None
         }
     }
-}
-
-/// One declared parameter, or `None` (and a problem) when it can't be mapped. A
-/// path parameter is noted in `path_params`, which its resource's operations share.
-fn declared_param<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    choices: &Choices,
-    p: &'a Value,
-    at: &str,
-    params: &[(String, Param)],
-    path_params: &mut Vec<(String, Param, usize)>,
-) -> Option<(String, Param)> {
-    let (p, at) = doc.resolve(p, at)?;
-    let Some(wire) = text(p, "name") else {
-        doc.problem(&at, "a parameter without a name", "add `name:`");
-        return None;
-    };
-    if !writable_name(doc, wire, &child(&at, "name")) {
-        return None;
-    }
-    if let Some((_, first)) = params.iter().find(|(w, _): &&(String, Param)| w == wire) {
-        doc.problem(
-            &at,
-            format!(
-                "parameter `{wire}` is also a {} parameter of this operation",
-                first.location
-            ),
-            "the spec names an operation's parameters by name: rename one of the two in the OpenAPI file",
-        );
-        return None;
-    }
-    let location = match text(p, "in") {
-        Some("path") => "path",
-        Some("query") => "query",
-        Some("header") => "header",
-        other => {
-            doc.problem(
-                &at,
-                format!(
-                    "parameters `in: {}` are not supported",
-                    other.unwrap_or("?")
-                ),
-                "the format has path, query, header and form parameters",
-            );
-            return None;
-        }
-    };
-    let schema = p.get("schema").unwrap_or(&Value::Null);
-    let (ty, nullable, _) =
-        schema_type(doc, names, schema, &child(&at, "schema"), wire, Use::Param)?;
-    let required =
-        p.get("required").and_then(Value::as_bool).unwrap_or(false) || location == "path";
-    let nullable = nullable_param(
-        doc,
-        &at,
-        wire,
-        &ty,
-        nullable && location != "path" && location != "header",
-        required,
-    );
-    let param = Param {
-        location,
-        nullable,
-        ty,
-        required,
-
-        secret: false,
-        name: None,
-        doc: text(p, "description").unwrap_or("").to_string(),
-    };
-    let param = with_secret(choices, wire, param);
-    if location == "path" {
-        match path_params.iter_mut().find(|(w, _, _)| w == wire) {
-            Some((_, first, uses)) if first.ty == param.ty => *uses += 1,
-            // Typed differently by two operations (a SID in one, a name in the
-            // other): text in both, which any of them takes.
-            Some((_, first, uses)) => {
-                doc.lossy(
-                    &at,
-                    "path parameter typed differently",
-                    format!("`{wire}` is text: the operations of its path group give it different types"),
-                );
-                first.ty = TypeRef {
-                    ty: "string".into(),
-                    ..TypeRef::default()
-                };
-                *uses += 1;
-            }
-            None => path_params.push((wire.to_string(), param.clone(), 1)),
-        }
-    }
-    Some((wire.to_string(), param))
-}
-
-/// The parameters a request body holds: its properties, or the body whole when it
-/// is a free-form JSON object.
-fn body_params<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    choices: &Choices,
-    op: &RawOp<'a>,
-    body: &'a Value,
-    params: &mut Vec<(String, Param)>,
-) -> Option<()> {
-    let body_required = body
-        .get("required")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let at = child(&op.at, "requestBody");
-    let content = object(body.get("content").unwrap_or(&Value::Null));
-    let body = [
-        ("application/x-www-form-urlencoded", "form"),
-        ("application/json", "json"),
-    ]
-    .into_iter()
-    .find_map(|(media, location)| Some((media, location, content.get(media)?)));
-    let Some((media, location, body)) = body else {
-        let types: Vec<&str> = content.keys().map(String::as_str).collect();
-        doc.problem(
-        &at,
-        format!("request bodies of {} are not supported", types.join(", ")),
-        "the format sends form bodies (application/x-www-form-urlencoded) and JSON objects (application/json)",
-    );
-        return None;
-    };
-    let schema_at = child(&child(&child(&at, "content"), media), "schema");
-    let (schema, schema_at) =
-        doc.resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
-    let (properties, required) = object_shape(doc, schema, &schema_at);
-    // A JSON object with no properties said: free-form, the body whole.
-    let free_form = properties.is_empty()
-        && location == "json"
-        && matches!(text(schema, "type"), Some("object") | None);
-    if free_form {
-        let param = Param {
-            location: "body",
-            ty: TypeRef {
-                ty: "object".into(),
-                ..TypeRef::default()
-            },
-            required: body_required,
-            nullable: false,
-            secret: false,
-            name: None,
-            doc: text(body, "description").unwrap_or("").to_string(),
-        };
-        params.push(("Body".to_string(), param));
-    } else if properties.is_empty() {
-        doc.problem(
-            &schema_at,
-            "a request body that is not an object with properties",
-            "the format sends a body's properties as parameters",
-        );
-        return None;
-    }
-    let used = if location == "json" {
-        Use::Body
-    } else {
-        Use::Param
-    };
-    for (wire, value, at) in properties {
-        let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, wire, used) else {
-            continue;
-        };
-        let required = required.contains(&wire.as_str());
-        let param = Param {
-            location,
-            nullable: nullable_param(doc, &at, wire, &ty, nullable, required),
-            ty,
-            required,
-            secret: false,
-            name: None,
-            doc: docs,
-        };
-        params.push((wire.clone(), with_secret(choices, wire, param)));
-    }
-    Some(())
 }
 
 /// A page's records: the key and items of its one array, and how it links to the next
@@ -540,4 +207,331 @@ pub(super) fn with_secret(choices: &Choices, wire: &str, mut param: Param) -> Pa
     param.secret =
         secret && param.ty.ty == "string" && matches!(param.location, "query" | "form" | "json");
     param
+}
+
+impl<'a> Mapper<'a, '_> {
+    pub(super) fn resource(&mut self, name: &str, group: &Group<'a>) -> Option<Resource> {
+        let (schema, schema_at) = match record_schema(self.doc, group) {
+            Some((_, schema, at)) => (schema, at),
+            None => (&Value::Null, String::new()),
+        };
+        let mut properties = self.properties(schema, &schema_at);
+        // A singleton (an instance path with no list above it and no placeholder of its
+        // own, like `/v1/Configuration`) is named by its name.
+        let singleton = group.list.is_none()
+            && group
+                .instance
+                .is_some_and(|p| !p.trim_end_matches(".json").ends_with('}'));
+        let plural = match (group.list, singleton) {
+            (_, true) => name.to_string(),
+            (Some(list), false) => plural_of(name, list),
+            (None, false) => plural_of(name, group.instance.unwrap_or("")),
+        };
+        let record = record_schema(self.doc, group).map(|(record, ..)| record);
+        for op in &group.ops {
+            let answer = answer_schema(op).and_then(|(_, schema)| {
+                if op.kind == "list" {
+                    page_records(self.doc.follow(schema)).map(|(_, items, _)| items)
+                } else {
+                    Some(schema)
+                }
+            });
+            // An answer declared in place is named by its operation, as its record is.
+            let Some((answer, answer_node)) = answer.and_then(|a| {
+                let in_place = || {
+                    text(op.node, "operationId")
+                        .and_then(|id| id.get(op.prefix..))
+                        .filter(|n| !n.is_empty() && a.get("properties").is_some())
+                };
+                Some((ref_name(a).or_else(in_place)?, a))
+            }) else {
+                continue;
+            };
+            if record.is_some_and(|record| answer != record) {
+                self.doc.lossy(
+                    &op.at,
+                    "answer read as the resource's record",
+                    format!(
+                        "the {} answer `{answer}` is read as {name}'s record `{}`, which has the properties of every answer",
+                        op.kind,
+                        record.unwrap_or_default()
+                    ),
+                );
+                // The record holds what every answer says (its fields are optional), so
+                // no answer's property is lost: a new key's `secret` from its create.
+                let Some((other, other_at)) =
+                    self.doc.resolve(answer_node, &child(&op.at, "answer"))
+                else {
+                    continue;
+                };
+                for (prop, p) in self.properties(other, &other_at) {
+                    if !properties.iter().any(|(known, _)| *known == prop) {
+                        properties.push((prop, p));
+                    }
+                }
+            }
+        }
+        if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
+            self.names.own_sid(&sid.ty.ty, name);
+        }
+        let mut operations = Vec::new();
+        let mut path_params: Vec<(String, Param, usize)> = Vec::new();
+        for op in &group.ops {
+            let Some(mapped) = self.operation(op, &mut path_params) else {
+                continue;
+            };
+            operations.push(mapped);
+        }
+        // A path parameter every operation naming it takes alike is the resource's.
+        let mut shared = Vec::new();
+        for (wire, param, uses) in path_params {
+            let naming = operations
+                .iter()
+                .filter(|o| o.path.contains(&format!("{{{wire}}}")))
+                .count();
+            if uses == naming {
+                shared.push((wire, param));
+            }
+        }
+        let shared_names: Vec<String> = shared.iter().map(|(w, _)| snake(w)).collect();
+        for op in &mut operations {
+            op.params
+                .retain(|(w, p)| p.location != "path" || !shared.iter().any(|(s, _)| s == w));
+            rust_names(&mut op.params, &shared_names);
+        }
+        let doc_text = group
+            .list
+            .or(group.instance)
+            .and_then(|p| self.doc.root.get("paths")?.get(p))
+            .and_then(|item| text(item, "description"))
+            .unwrap_or("")
+            .to_string();
+        let order = ["create", "fetch", "list", "update", "delete"];
+        operations.sort_by_key(|o| order.iter().position(|k| *k == o.kind));
+        Some(Resource {
+            name: name.to_string(),
+            doc: doc_text,
+            plural,
+            example: self.choices.examples.get(name).copied(),
+            params: shared,
+            properties,
+            operations,
+        })
+    }
+
+    pub(super) fn operation(
+        &mut self,
+        op: &RawOp<'a>,
+        path_params: &mut Vec<(String, Param, usize)>,
+    ) -> Option<Operation> {
+        let statuses = statuses(self.doc, op)?;
+        let (envelope, paging) = list_shape(self.doc, op)?;
+        let mut params = Vec::new();
+        let declared = op
+            .node
+            .get("parameters")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for (i, p) in declared.iter().enumerate() {
+            let at = child(&child(&op.at, "parameters"), &i.to_string());
+            if let Some(param) = self.declared_param(p, &at, &params, path_params) {
+                params.push(param);
+            }
+        }
+        if let Some(body) = op.node.get("requestBody") {
+            self.body_params(op, body, &mut params)?;
+        }
+        Some(Operation {
+            kind: op.kind,
+            method: op.method,
+            path: op.path.to_string(),
+            statuses,
+            envelope,
+            paging,
+            // `security: []` overrides the file's: the operation takes no credentials.
+            anonymous: op
+                .node
+                .get("security")
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty),
+            params,
+        })
+    }
+
+    /// One declared parameter, or `None` (and a problem) when it can't be mapped. A
+    /// path parameter is noted in `path_params`, which its resource's operations share.
+    fn declared_param(
+        &mut self,
+        p: &'a Value,
+        at: &str,
+        params: &[(String, Param)],
+        path_params: &mut Vec<(String, Param, usize)>,
+    ) -> Option<(String, Param)> {
+        let (p, at) = self.doc.resolve(p, at)?;
+        let Some(wire) = text(p, "name") else {
+            self.doc
+                .problem(&at, "a parameter without a name", "add `name:`");
+            return None;
+        };
+        if !writable_name(self.doc, wire, &child(&at, "name")) {
+            return None;
+        }
+        if let Some((_, first)) = params.iter().find(|(w, _): &&(String, Param)| w == wire) {
+            self.doc.problem(
+                &at,
+                format!(
+                    "parameter `{wire}` is also a {} parameter of this operation",
+                    first.location
+                ),
+                "the spec names an operation's parameters by name: rename one of the two in the OpenAPI file",
+            );
+            return None;
+        }
+        let location = match text(p, "in") {
+            Some("path") => "path",
+            Some("query") => "query",
+            Some("header") => "header",
+            other => {
+                self.doc.problem(
+                    &at,
+                    format!(
+                        "parameters `in: {}` are not supported",
+                        other.unwrap_or("?")
+                    ),
+                    "the format has path, query, header and form parameters",
+                );
+                return None;
+            }
+        };
+        let schema = p.get("schema").unwrap_or(&Value::Null);
+        let (ty, nullable, _) =
+            self.schema_type(schema, &child(&at, "schema"), wire, Use::Param)?;
+        let required =
+            p.get("required").and_then(Value::as_bool).unwrap_or(false) || location == "path";
+        let nullable = nullable_param(
+            self.doc,
+            &at,
+            wire,
+            &ty,
+            nullable && location != "path" && location != "header",
+            required,
+        );
+        let param = Param {
+            location,
+            nullable,
+            ty,
+            required,
+
+            secret: false,
+            name: None,
+            doc: text(p, "description").unwrap_or("").to_string(),
+        };
+        let param = with_secret(self.choices, wire, param);
+        if location == "path" {
+            match path_params.iter_mut().find(|(w, _, _)| w == wire) {
+                Some((_, first, uses)) if first.ty == param.ty => *uses += 1,
+                // Typed differently by two operations (a SID in one, a name in the
+                // other): text in both, which any of them takes.
+                Some((_, first, uses)) => {
+                    self.doc.lossy(
+                        &at,
+                        "path parameter typed differently",
+                        format!("`{wire}` is text: the operations of its path group give it different types"),
+                    );
+                    first.ty = TypeRef {
+                        ty: "string".into(),
+                        ..TypeRef::default()
+                    };
+                    *uses += 1;
+                }
+                None => path_params.push((wire.to_string(), param.clone(), 1)),
+            }
+        }
+        Some((wire.to_string(), param))
+    }
+
+    /// The parameters a request body holds: its properties, or the body whole when it
+    /// is a free-form JSON object.
+    fn body_params(
+        &mut self,
+        op: &RawOp<'a>,
+        body: &'a Value,
+        params: &mut Vec<(String, Param)>,
+    ) -> Option<()> {
+        let body_required = body
+            .get("required")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let at = child(&op.at, "requestBody");
+        let content = object(body.get("content").unwrap_or(&Value::Null));
+        let body = [
+            ("application/x-www-form-urlencoded", "form"),
+            ("application/json", "json"),
+        ]
+        .into_iter()
+        .find_map(|(media, location)| Some((media, location, content.get(media)?)));
+        let Some((media, location, body)) = body else {
+            let types: Vec<&str> = content.keys().map(String::as_str).collect();
+            self.doc.problem(
+            &at,
+            format!("request bodies of {} are not supported", types.join(", ")),
+            "the format sends form bodies (application/x-www-form-urlencoded) and JSON objects (application/json)",
+        );
+            return None;
+        };
+        let schema_at = child(&child(&child(&at, "content"), media), "schema");
+        let (schema, schema_at) = self
+            .doc
+            .resolve(body.get("schema").unwrap_or(&Value::Null), &schema_at)?;
+        let (properties, required) = object_shape(self.doc, schema, &schema_at);
+        // A JSON object with no properties said: free-form, the body whole.
+        let free_form = properties.is_empty()
+            && location == "json"
+            && matches!(text(schema, "type"), Some("object") | None);
+        if free_form {
+            let param = Param {
+                location: "body",
+                ty: TypeRef {
+                    ty: "object".into(),
+                    ..TypeRef::default()
+                },
+                required: body_required,
+                nullable: false,
+                secret: false,
+                name: None,
+                doc: text(body, "description").unwrap_or("").to_string(),
+            };
+            params.push(("Body".to_string(), param));
+        } else if properties.is_empty() {
+            self.doc.problem(
+                &schema_at,
+                "a request body that is not an object with properties",
+                "the format sends a body's properties as parameters",
+            );
+            return None;
+        }
+        let used = if location == "json" {
+            Use::Body
+        } else {
+            Use::Param
+        };
+        for (wire, value, at) in properties {
+            let Some((ty, nullable, docs)) = self.schema_type(value, &at, wire, used) else {
+                continue;
+            };
+            let required = required.contains(&wire.as_str());
+            let param = Param {
+                location,
+                nullable: nullable_param(self.doc, &at, wire, &ty, nullable, required),
+                ty,
+                required,
+                secret: false,
+                name: None,
+                doc: docs,
+            };
+            params.push((wire.clone(), with_secret(self.choices, wire, param)));
+        }
+        Some(())
+    }
 }

@@ -79,309 +79,6 @@ pub(super) fn object_shape_within<'a>(
     (properties, required)
 }
 
-/// The properties of an object schema (a record, or an object type), in its order.
-pub(super) fn properties<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    schema: &'a Value,
-    at: &str,
-) -> Vec<(String, Property)> {
-    let mut properties = Vec::new();
-    let (record, _) = object_shape(doc, schema, at);
-    // The field each property becomes, by the rule lowering names fields with.
-    let mut fields: HashMap<String, &str> = HashMap::new();
-    for (prop, value, at) in record {
-        if !writable_name(doc, prop, &at) {
-            continue;
-        }
-        if let Some(first) = fields.insert(snake(prop), prop) {
-            doc.problem(
-                &at,
-                format!(
-                    "`{prop}` and `{first}` both become the field `{}`",
-                    snake(prop)
-                ),
-                "a record's properties must differ in snake_case: rename one in the OpenAPI file",
-            );
-            continue;
-        }
-        let Some((ty, nullable, docs)) = schema_type(doc, names, value, &at, prop, Use::Property)
-        else {
-            continue;
-        };
-        // The format takes a default only where null can't be: a nullable property
-        // keeps its null, and the witness reports the default it drops.
-        let default = (!nullable)
-            .then(|| value.get("default").and_then(default_scalar))
-            .flatten();
-        properties.push((
-            prop.clone(),
-            Property {
-                ty,
-                nullable,
-                default,
-                doc: docs,
-            },
-        ));
-    }
-    properties
-}
-
-/// The spec type of a schema used as a property or parameter named `name`: the type,
-/// whether it is nullable, and its description. SIDs, enums, patterns and object types
-/// come back unnamed (`TypeName::Sid("IS")`, `TypeName::Enum(3)`), named once every
-/// use is known.
-pub(super) fn schema_type<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    value: &'a Value,
-    at: &str,
-    name: &str,
-    used: Use,
-) -> Option<(TypeRef, bool, String)> {
-    let component = ref_name(value).map(str::to_owned);
-    if !sensible(doc, value, at) {
-        return None;
-    }
-    let (schema, at) = doc.resolve(value, at)?;
-    let nullable = schema
-        .get("nullable")
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-        || value
-            .get("nullable")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-    let description = text(value, "description")
-        .or_else(|| text(schema, "description"))
-        .unwrap_or("")
-        .to_string();
-    let ty = value_type(doc, names, schema, &at, name, component.as_deref(), used)?;
-    Some((ty, nullable, description))
-}
-
-pub(super) fn value_type<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    schema: &'a Value,
-    at: &str,
-    name: &str,
-    component: Option<&str>,
-    used: Use,
-) -> Option<TypeRef> {
-    if !sensible(doc, schema, at) {
-        return None;
-    }
-    let kind = text(schema, "type");
-    let format = text(schema, "format");
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let values: Vec<String> = values
-            .iter()
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect();
-        if values.is_empty() {
-            doc.problem(at, "an enum without values", "list its values");
-            return None;
-        }
-        // The variant each value becomes, by the rule lowering names variants with.
-        let mut variants: HashMap<String, &str> = HashMap::new();
-        for (i, value) in values.iter().enumerate() {
-            if let Some(first) = variants.insert(camel(value), value) {
-                doc.problem(
-                    &child(&child(at, "enum"), &i.to_string()),
-                    format!(
-                        "enum values `{first}` and `{value}` both become the variant `{}`",
-                        camel(value)
-                    ),
-                    "values must differ in UpperCamelCase: the crate can't tell them apart",
-                );
-                return None;
-            }
-        }
-        return Some(TypeRef {
-            ty: names.enum_use(values, name, component),
-            ..TypeRef::default()
-        });
-    }
-    let bound = |key: &str| -> Option<Number> {
-        let v = schema.get(key)?;
-        v.as_i64()
-            .map(Number::Int)
-            .or_else(|| v.as_f64().map(Number::Float))
-    };
-    let ty = |ty: TypeName| TypeRef {
-        ty,
-        ..TypeRef::default()
-    };
-    match kind {
-        Some("string") => {
-            // A length of at least 0 says nothing.
-            let length = |key: &str| {
-                schema
-                    .get(key)
-                    .and_then(Value::as_u64)
-                    .filter(|&n| key == "maxLength" || n > 0)
-            };
-            let rule = |pattern: Option<&str>| out::Pattern {
-                pattern: pattern.map(str::to_owned),
-                min_length: length("minLength"),
-                max_length: length("maxLength"),
-            };
-            if let Some(pattern) = text(schema, "pattern") {
-                // The generated crate compiles it with `regex`, whose size limits apply.
-                if let Err(e) = regex::Regex::new(pattern) {
-                    doc.problem(
-                        &child(at, "pattern"),
-                        format!("the pattern `{pattern}` does not compile: {e}"),
-                        "patterns use the `regex` crate's syntax and must stay within its size limit",
-                    );
-                    return None;
-                }
-                return Some(match sid_prefix(pattern) {
-                    Some(prefix) => ty(names.sid_use(prefix, name)),
-                    None => ty(names.pattern_use(rule(Some(pattern)), name)),
-                });
-            }
-            let plain_text = !matches!(
-                format,
-                Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
-            );
-            if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
-                return Some(ty(names.pattern_use(rule(None), name)));
-            }
-            Some(match format {
-                Some("date-time") => TypeRef {
-                    format: Some("iso8601"),
-                    ..ty("date-time".into())
-                },
-                Some("date-time-rfc-2822") => TypeRef {
-                    format: Some("rfc2822"),
-                    ..ty("date-time".into())
-                },
-                Some("uri") => ty("uri".into()),
-                Some("date") => ty("date".into()),
-                _ => ty("string".into()),
-            })
-        }
-        Some("integer") => Some(TypeRef {
-            minimum: bound("minimum"),
-            maximum: bound("maximum"),
-            ..ty("integer".into())
-        }),
-        Some("number") => Some(TypeRef {
-            minimum: bound("minimum"),
-            maximum: bound("maximum"),
-            ..ty("number".into())
-        }),
-        Some("boolean") => Some(ty("boolean".into())),
-        Some("object") if format == Some("uri-map") && used == Use::Property => Some(TypeRef {
-            items: Some("uri".into()),
-            // Twilio's links hold `null` for a link that has no target yet.
-            items_nullable: true,
-            ..ty("map".into())
-        }),
-        // Typed properties: an object type. Without any, free-form JSON (a form or
-        // query value that holds JSON is sent as its text, as Twilio's libraries do).
-        Some("object") => Some(
-            object_type(doc, names, schema, at, name, component)
-                .unwrap_or_else(|| ty("object".into())),
-        ),
-        // No type at all: any JSON value, as the API sends it or takes it.
-        None => Some(ty("object".into())),
-        Some("array") => {
-            let items_at = child(at, "items");
-            let item = schema.get("items").unwrap_or(&Value::Null);
-            let component = ref_name(item).map(str::to_owned);
-            if !sensible(doc, item, &items_at) {
-                return None;
-            }
-            let (item_schema, items_at) = doc.resolve(item, &items_at)?;
-            // Refused before it is read: an array of itself would never end.
-            if text(item_schema, "type") == Some("array") {
-                doc.problem(
-                    &items_at,
-                    "arrays of `array` are not supported",
-                    "arrays hold scalars, enums or named types",
-                );
-                return None;
-            }
-            let inner = value_type(
-                doc,
-                names,
-                item_schema,
-                &items_at,
-                name,
-                component.as_deref(),
-                used,
-            )?;
-            // An object item is named in the singular (`prices` → `Price`).
-            names.held_as_items(&inner.ty);
-            let item_type = match inner.ty {
-                TypeName::Named(ref n) if matches!(n.as_str(), "array" | "map" | "date-time") => {
-                    doc.problem(
-                        &items_at,
-                        format!("arrays of `{}` are not supported", inner.ty),
-                        "arrays hold scalars, enums or named types",
-                    );
-                    return None;
-                }
-                other => other,
-            };
-            Some(TypeRef {
-                items: Some(item_type),
-                ..ty("array".into())
-            })
-        }
-        other => {
-            doc.problem(
-                at,
-                format!(
-                    "a schema of type `{}` is not supported",
-                    other.unwrap_or("(none)")
-                ),
-                "the importer maps string, integer, number, boolean, object and array",
-            );
-            None
-        }
-    }
-}
-
-/// The object type of a schema with properties, unnamed until every use is known; `None` when it has no properties (free-form JSON). A schema that holds
-/// itself is JSON where it recurs, which the report says.
-pub(super) fn object_type<'a>(
-    doc: &mut Doc<'a>,
-    names: &mut Names,
-    schema: &'a Value,
-    at: &str,
-    name: &str,
-    component: Option<&str>,
-) -> Option<TypeRef> {
-    if component.is_some_and(|c| names.expanding(c)) {
-        doc.lossy(
-            at,
-            "JSON for a recursive object",
-            format!("`{name}` is any JSON value: its schema holds itself"),
-        );
-        return None;
-    }
-    names.enter(component);
-    let properties = properties(doc, names, schema, at);
-    names.leave(component);
-    if properties.is_empty() {
-        return None;
-    }
-    let description = text(schema, "description").unwrap_or("").to_string();
-    let holder = camel(name);
-    let owner = owner_of(at);
-    Some(TypeRef {
-        ty: names.object_use(properties, description, holder, owner, component),
-        ..TypeRef::default()
-    })
-}
-
 /// The schema an inline object is declared in, by its last segment
 /// (`/components/schemas/pricing.v1.voice.voice_number/properties/inbound_call_price`
 /// → `VoiceNumber`), to qualify a name another type has taken.
@@ -420,4 +117,299 @@ pub(crate) fn schema_name(schema: &str, segments: usize) -> String {
         .saturating_sub(segments)
         .max(2.min(parts.len() - 1));
     camel(&parts[start..].join(" "))
+}
+
+impl<'a> Mapper<'a, '_> {
+    /// The properties of an object schema (a record, or an object type), in its order.
+    pub(super) fn properties(&mut self, schema: &'a Value, at: &str) -> Vec<(String, Property)> {
+        let mut properties = Vec::new();
+        let (record, _) = object_shape(self.doc, schema, at);
+        // The field each property becomes, by the rule lowering names fields with.
+        let mut fields: HashMap<String, &str> = HashMap::new();
+        for (prop, value, at) in record {
+            if !writable_name(self.doc, prop, &at) {
+                continue;
+            }
+            if let Some(first) = fields.insert(snake(prop), prop) {
+                self.doc.problem(
+                    &at,
+                    format!(
+                        "`{prop}` and `{first}` both become the field `{}`",
+                        snake(prop)
+                    ),
+                    "a record's properties must differ in snake_case: rename one in the OpenAPI file",
+                );
+                continue;
+            }
+            let Some((ty, nullable, docs)) = self.schema_type(value, &at, prop, Use::Property)
+            else {
+                continue;
+            };
+            // The format takes a default only where null can't be: a nullable property
+            // keeps its null, and the witness reports the default it drops.
+            let default = (!nullable)
+                .then(|| value.get("default").and_then(default_scalar))
+                .flatten();
+            properties.push((
+                prop.clone(),
+                Property {
+                    ty,
+                    nullable,
+                    default,
+                    doc: docs,
+                },
+            ));
+        }
+        properties
+    }
+
+    /// The spec type of a schema used as a property or parameter named `name`: the type,
+    /// whether it is nullable, and its description. SIDs, enums, patterns and object types
+    /// come back unnamed (`TypeName::Sid("IS")`, `TypeName::Enum(3)`), named once every
+    /// use is known.
+    pub(super) fn schema_type(
+        &mut self,
+        value: &'a Value,
+        at: &str,
+        name: &str,
+        used: Use,
+    ) -> Option<(TypeRef, bool, String)> {
+        let component = ref_name(value).map(str::to_owned);
+        if !sensible(self.doc, value, at) {
+            return None;
+        }
+        let (schema, at) = self.doc.resolve(value, at)?;
+        let nullable = schema
+            .get("nullable")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+            || value
+                .get("nullable")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+        let description = text(value, "description")
+            .or_else(|| text(schema, "description"))
+            .unwrap_or("")
+            .to_string();
+        let ty = self.value_type(schema, &at, name, component.as_deref(), used)?;
+        Some((ty, nullable, description))
+    }
+
+    pub(super) fn value_type(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        name: &str,
+        component: Option<&str>,
+        used: Use,
+    ) -> Option<TypeRef> {
+        if !sensible(self.doc, schema, at) {
+            return None;
+        }
+        let kind = text(schema, "type");
+        let format = text(schema, "format");
+        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            if values.is_empty() {
+                self.doc
+                    .problem(at, "an enum without values", "list its values");
+                return None;
+            }
+            // The variant each value becomes, by the rule lowering names variants with.
+            let mut variants: HashMap<String, &str> = HashMap::new();
+            for (i, value) in values.iter().enumerate() {
+                if let Some(first) = variants.insert(camel(value), value) {
+                    self.doc.problem(
+                        &child(&child(at, "enum"), &i.to_string()),
+                        format!(
+                            "enum values `{first}` and `{value}` both become the variant `{}`",
+                            camel(value)
+                        ),
+                        "values must differ in UpperCamelCase: the crate can't tell them apart",
+                    );
+                    return None;
+                }
+            }
+            return Some(TypeRef {
+                ty: self.names.enum_use(values, name, component),
+                ..TypeRef::default()
+            });
+        }
+        let bound = |key: &str| -> Option<Number> {
+            let v = schema.get(key)?;
+            v.as_i64()
+                .map(Number::Int)
+                .or_else(|| v.as_f64().map(Number::Float))
+        };
+        let ty = |ty: TypeName| TypeRef {
+            ty,
+            ..TypeRef::default()
+        };
+        match kind {
+            Some("string") => {
+                // A length of at least 0 says nothing.
+                let length = |key: &str| {
+                    schema
+                        .get(key)
+                        .and_then(Value::as_u64)
+                        .filter(|&n| key == "maxLength" || n > 0)
+                };
+                let rule = |pattern: Option<&str>| out::Pattern {
+                    pattern: pattern.map(str::to_owned),
+                    min_length: length("minLength"),
+                    max_length: length("maxLength"),
+                };
+                if let Some(pattern) = text(schema, "pattern") {
+                    // The generated crate compiles it with `regex`, whose size limits apply.
+                    if let Err(e) = regex::Regex::new(pattern) {
+                        self.doc.problem(
+                            &child(at, "pattern"),
+                            format!("the pattern `{pattern}` does not compile: {e}"),
+                            "patterns use the `regex` crate's syntax and must stay within its size limit",
+                        );
+                        return None;
+                    }
+                    return Some(match sid_prefix(pattern) {
+                        Some(prefix) => ty(self.names.sid_use(prefix, name)),
+                        None => ty(self.names.pattern_use(rule(Some(pattern)), name)),
+                    });
+                }
+                let plain_text = !matches!(
+                    format,
+                    Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
+                );
+                if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
+                    return Some(ty(self.names.pattern_use(rule(None), name)));
+                }
+                Some(match format {
+                    Some("date-time") => TypeRef {
+                        format: Some("iso8601"),
+                        ..ty("date-time".into())
+                    },
+                    Some("date-time-rfc-2822") => TypeRef {
+                        format: Some("rfc2822"),
+                        ..ty("date-time".into())
+                    },
+                    Some("uri") => ty("uri".into()),
+                    Some("date") => ty("date".into()),
+                    _ => ty("string".into()),
+                })
+            }
+            Some("integer") => Some(TypeRef {
+                minimum: bound("minimum"),
+                maximum: bound("maximum"),
+                ..ty("integer".into())
+            }),
+            Some("number") => Some(TypeRef {
+                minimum: bound("minimum"),
+                maximum: bound("maximum"),
+                ..ty("number".into())
+            }),
+            Some("boolean") => Some(ty("boolean".into())),
+            Some("object") if format == Some("uri-map") && used == Use::Property => Some(TypeRef {
+                items: Some("uri".into()),
+                // Twilio's links hold `null` for a link that has no target yet.
+                items_nullable: true,
+                ..ty("map".into())
+            }),
+            // Typed properties: an object type. Without any, free-form JSON (a form or
+            // query value that holds JSON is sent as its text, as Twilio's libraries do).
+            Some("object") => Some(
+                self.object_type(schema, at, name, component)
+                    .unwrap_or_else(|| ty("object".into())),
+            ),
+            // No type at all: any JSON value, as the API sends it or takes it.
+            None => Some(ty("object".into())),
+            Some("array") => {
+                let items_at = child(at, "items");
+                let item = schema.get("items").unwrap_or(&Value::Null);
+                let component = ref_name(item).map(str::to_owned);
+                if !sensible(self.doc, item, &items_at) {
+                    return None;
+                }
+                let (item_schema, items_at) = self.doc.resolve(item, &items_at)?;
+                // Refused before it is read: an array of itself would never end.
+                if text(item_schema, "type") == Some("array") {
+                    self.doc.problem(
+                        &items_at,
+                        "arrays of `array` are not supported",
+                        "arrays hold scalars, enums or named types",
+                    );
+                    return None;
+                }
+                let inner =
+                    self.value_type(item_schema, &items_at, name, component.as_deref(), used)?;
+                // An object item is named in the singular (`prices` → `Price`).
+                self.names.held_as_items(&inner.ty);
+                let item_type = match inner.ty {
+                    TypeName::Named(ref n)
+                        if matches!(n.as_str(), "array" | "map" | "date-time") =>
+                    {
+                        self.doc.problem(
+                            &items_at,
+                            format!("arrays of `{}` are not supported", inner.ty),
+                            "arrays hold scalars, enums or named types",
+                        );
+                        return None;
+                    }
+                    other => other,
+                };
+                Some(TypeRef {
+                    items: Some(item_type),
+                    ..ty("array".into())
+                })
+            }
+            other => {
+                self.doc.problem(
+                    at,
+                    format!(
+                        "a schema of type `{}` is not supported",
+                        other.unwrap_or("(none)")
+                    ),
+                    "the importer maps string, integer, number, boolean, object and array",
+                );
+                None
+            }
+        }
+    }
+
+    /// The object type of a schema with properties, unnamed until every use is known; `None` when it has no properties (free-form JSON). A schema that holds
+    /// itself is JSON where it recurs, which the report says.
+    pub(super) fn object_type(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        name: &str,
+        component: Option<&str>,
+    ) -> Option<TypeRef> {
+        if component.is_some_and(|c| self.names.expanding(c)) {
+            self.doc.lossy(
+                at,
+                "JSON for a recursive object",
+                format!("`{name}` is any JSON value: its schema holds itself"),
+            );
+            return None;
+        }
+        self.names.enter(component);
+        let properties = self.properties(schema, at);
+        self.names.leave(component);
+        if properties.is_empty() {
+            return None;
+        }
+        let description = text(schema, "description").unwrap_or("").to_string();
+        let holder = camel(name);
+        let owner = owner_of(at);
+        Some(TypeRef {
+            ty: self
+                .names
+                .object_use(properties, description, holder, owner, component),
+            ..TypeRef::default()
+        })
+    }
 }
