@@ -206,165 +206,44 @@ impl<'a> Mapper<'a, '_> {
         if !sensible(self.doc, schema, at) {
             return None;
         }
-        let kind = text(schema, "type");
-        let format = text(schema, "format");
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-            let values: Vec<String> = values
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect();
-            if values.is_empty() {
-                self.doc
-                    .problem(at, "an enum without values", "list its values");
-                return None;
-            }
-            // The variant each value becomes, by the rule lowering names variants with.
-            let mut variants: HashMap<String, &str> = HashMap::new();
-            for (i, value) in values.iter().enumerate() {
-                if let Some(first) = variants.insert(camel(value), value) {
-                    self.doc.problem(
-                        &child(&child(at, "enum"), &i.to_string()),
-                        format!(
-                            "enum values `{first}` and `{value}` both become the variant `{}`",
-                            camel(value)
-                        ),
-                        "values must differ in UpperCamelCase: the crate can't tell them apart",
-                    );
-                    return None;
-                }
-            }
-            return Some(TypeRef {
-                ty: self.names.enum_use(values, name, component),
-                ..TypeRef::default()
-            });
+            return self.enum_type(values, at, name, component);
         }
+        let format = text(schema, "format");
         let bound = |key: &str| -> Option<Number> {
             let v = schema.get(key)?;
             v.as_i64()
                 .map(Number::Int)
                 .or_else(|| v.as_f64().map(Number::Float))
         };
-        let ty = |ty: TypeName| TypeRef {
-            ty,
-            ..TypeRef::default()
-        };
-        match kind {
-            Some("string") => {
-                // A length of at least 0 says nothing.
-                let length = |key: &str| {
-                    schema
-                        .get(key)
-                        .and_then(Value::as_u64)
-                        .filter(|&n| key == "maxLength" || n > 0)
-                };
-                let rule = |pattern: Option<&str>| out::Pattern {
-                    pattern: pattern.map(str::to_owned),
-                    min_length: length("minLength"),
-                    max_length: length("maxLength"),
-                };
-                if let Some(pattern) = text(schema, "pattern") {
-                    // The generated crate compiles it with `regex`, whose size limits apply.
-                    if let Err(e) = regex::Regex::new(pattern) {
-                        self.doc.problem(
-                            &child(at, "pattern"),
-                            format!("the pattern `{pattern}` does not compile: {e}"),
-                            "patterns use the `regex` crate's syntax and must stay within its size limit",
-                        );
-                        return None;
-                    }
-                    return Some(match sid_prefix(pattern) {
-                        Some(prefix) => ty(self.names.sid_use(prefix, name)),
-                        None => ty(self.names.pattern_use(rule(Some(pattern)), name)),
-                    });
-                }
-                let plain_text = !matches!(
-                    format,
-                    Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
-                );
-                if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
-                    return Some(ty(self.names.pattern_use(rule(None), name)));
-                }
-                Some(match format {
-                    Some("date-time") => TypeRef {
-                        format: Some("iso8601"),
-                        ..ty("date-time".into())
-                    },
-                    Some("date-time-rfc-2822") => TypeRef {
-                        format: Some("rfc2822"),
-                        ..ty("date-time".into())
-                    },
-                    Some("uri") => ty("uri".into()),
-                    Some("date") => ty("date".into()),
-                    _ => ty("string".into()),
-                })
-            }
+        match text(schema, "type") {
+            Some("string") => self.string_type(schema, at, name),
             Some("integer") => Some(TypeRef {
                 minimum: bound("minimum"),
                 maximum: bound("maximum"),
-                ..ty("integer".into())
+                ..plain("integer")
             }),
             Some("number") => Some(TypeRef {
                 minimum: bound("minimum"),
                 maximum: bound("maximum"),
-                ..ty("number".into())
+                ..plain("number")
             }),
-            Some("boolean") => Some(ty("boolean".into())),
+            Some("boolean") => Some(plain("boolean")),
             Some("object") if format == Some("uri-map") && used == Use::Property => Some(TypeRef {
                 items: Some("uri".into()),
                 // Twilio's links hold `null` for a link that has no target yet.
                 items_nullable: true,
-                ..ty("map".into())
+                ..plain("map")
             }),
             // Typed properties: an object type. Without any, free-form JSON (a form or
             // query value that holds JSON is sent as its text, as Twilio's libraries do).
             Some("object") => Some(
                 self.object_type(schema, at, name, component)
-                    .unwrap_or_else(|| ty("object".into())),
+                    .unwrap_or_else(|| plain("object")),
             ),
             // No type at all: any JSON value, as the API sends it or takes it.
-            None => Some(ty("object".into())),
-            Some("array") => {
-                let items_at = child(at, "items");
-                let item = schema.get("items").unwrap_or(&Value::Null);
-                let component = ref_name(item).map(str::to_owned);
-                if !sensible(self.doc, item, &items_at) {
-                    return None;
-                }
-                let (item_schema, items_at) = self.doc.resolve(item, &items_at)?;
-                // Refused before it is read: an array of itself would never end.
-                if text(item_schema, "type") == Some("array") {
-                    self.doc.problem(
-                        &items_at,
-                        "arrays of `array` are not supported",
-                        "arrays hold scalars, enums or named types",
-                    );
-                    return None;
-                }
-                let inner =
-                    self.value_type(item_schema, &items_at, name, component.as_deref(), used)?;
-                // An object item is named in the singular (`prices` → `Price`).
-                self.names.held_as_items(&inner.ty);
-                let item_type = match inner.ty {
-                    TypeName::Named(ref n)
-                        if matches!(n.as_str(), "array" | "map" | "date-time") =>
-                    {
-                        self.doc.problem(
-                            &items_at,
-                            format!("arrays of `{}` are not supported", inner.ty),
-                            "arrays hold scalars, enums or named types",
-                        );
-                        return None;
-                    }
-                    other => other,
-                };
-                Some(TypeRef {
-                    items: Some(item_type),
-                    ..ty("array".into())
-                })
-            }
+            None => Some(plain("object")),
+            Some("array") => self.array_type(schema, at, name, used),
             other => {
                 self.doc.problem(
                     at,
@@ -377,6 +256,151 @@ impl<'a> Mapper<'a, '_> {
                 None
             }
         }
+    }
+
+    /// An enum of `values`, each a distinct variant in UpperCamelCase.
+    fn enum_type(
+        &mut self,
+        values: &[Value],
+        at: &str,
+        name: &str,
+        component: Option<&str>,
+    ) -> Option<TypeRef> {
+        let values: Vec<String> = values
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        if values.is_empty() {
+            self.doc
+                .problem(at, "an enum without values", "list its values");
+            return None;
+        }
+        // The variant each value becomes, by the rule lowering names variants with.
+        let mut variants: HashMap<String, &str> = HashMap::new();
+        for (i, value) in values.iter().enumerate() {
+            if let Some(first) = variants.insert(camel(value), value) {
+                self.doc.problem(
+                    &child(&child(at, "enum"), &i.to_string()),
+                    format!(
+                        "enum values `{first}` and `{value}` both become the variant `{}`",
+                        camel(value)
+                    ),
+                    "values must differ in UpperCamelCase: the crate can't tell them apart",
+                );
+                return None;
+            }
+        }
+        Some(TypeRef {
+            ty: self.names.enum_use(values, name, component),
+            ..TypeRef::default()
+        })
+    }
+
+    /// A string: a SID or constrained type by its pattern and lengths, a date, a URI,
+    /// or text.
+    fn string_type(&mut self, schema: &'a Value, at: &str, name: &str) -> Option<TypeRef> {
+        let format = text(schema, "format");
+        // A length of at least 0 says nothing.
+        let length = |key: &str| {
+            schema
+                .get(key)
+                .and_then(Value::as_u64)
+                .filter(|&n| key == "maxLength" || n > 0)
+        };
+        let rule = |pattern: Option<&str>| out::Pattern {
+            pattern: pattern.map(str::to_owned),
+            min_length: length("minLength"),
+            max_length: length("maxLength"),
+        };
+        if let Some(pattern) = text(schema, "pattern") {
+            // The generated crate compiles it with `regex`, whose size limits apply.
+            if let Err(e) = regex::Regex::new(pattern) {
+                self.doc.problem(
+                    &child(at, "pattern"),
+                    format!("the pattern `{pattern}` does not compile: {e}"),
+                    "patterns use the `regex` crate's syntax and must stay within its size limit",
+                );
+                return None;
+            }
+            let ty = match sid_prefix(pattern) {
+                Some(prefix) => self.names.sid_use(prefix, name),
+                None => self.names.pattern_use(rule(Some(pattern)), name),
+            };
+            return Some(TypeRef {
+                ty,
+                ..TypeRef::default()
+            });
+        }
+        let plain_text = !matches!(
+            format,
+            Some("date-time" | "date-time-rfc-2822" | "uri" | "date")
+        );
+        if plain_text && (length("minLength").is_some() || length("maxLength").is_some()) {
+            return Some(TypeRef {
+                ty: self.names.pattern_use(rule(None), name),
+                ..TypeRef::default()
+            });
+        }
+        Some(match format {
+            Some("date-time") => TypeRef {
+                format: Some("iso8601"),
+                ..plain("date-time")
+            },
+            Some("date-time-rfc-2822") => TypeRef {
+                format: Some("rfc2822"),
+                ..plain("date-time")
+            },
+            Some("uri") => plain("uri"),
+            Some("date") => plain("date"),
+            _ => plain("string"),
+        })
+    }
+
+    /// An array of scalars, enums or named types, its item read as a value of its own.
+    fn array_type(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        name: &str,
+        used: Use,
+    ) -> Option<TypeRef> {
+        let items_at = child(at, "items");
+        let item = schema.get("items").unwrap_or(&Value::Null);
+        let component = ref_name(item).map(str::to_owned);
+        if !sensible(self.doc, item, &items_at) {
+            return None;
+        }
+        let (item_schema, items_at) = self.doc.resolve(item, &items_at)?;
+        // Refused before it is read: an array of itself would never end.
+        if text(item_schema, "type") == Some("array") {
+            self.doc.problem(
+                &items_at,
+                "arrays of `array` are not supported",
+                "arrays hold scalars, enums or named types",
+            );
+            return None;
+        }
+        let inner = self.value_type(item_schema, &items_at, name, component.as_deref(), used)?;
+        // An object item is named in the singular (`prices` → `Price`).
+        self.names.held_as_items(&inner.ty);
+        let item_type = match inner.ty {
+            TypeName::Named(ref n) if matches!(n.as_str(), "array" | "map" | "date-time") => {
+                self.doc.problem(
+                    &items_at,
+                    format!("arrays of `{}` are not supported", inner.ty),
+                    "arrays hold scalars, enums or named types",
+                );
+                return None;
+            }
+            other => other,
+        };
+        Some(TypeRef {
+            items: Some(item_type),
+            ..plain("array")
+        })
     }
 
     /// The object type of a schema with properties, unnamed until every use is known; `None` when it has no properties (free-form JSON). A schema that holds
@@ -411,5 +435,13 @@ impl<'a> Mapper<'a, '_> {
                 .object_use(properties, description, holder, owner, component),
             ..TypeRef::default()
         })
+    }
+}
+
+/// A reference to a built-in type, with nothing else said.
+fn plain(ty: &str) -> TypeRef {
+    TypeRef {
+        ty: ty.into(),
+        ..TypeRef::default()
     }
 }

@@ -36,6 +36,31 @@ pub fn lower(
     let ctx = &mut ctx;
     let before = ctx.diags.len();
 
+    check_source_and_status(ctx, raw);
+    let params = lower_params(ctx, index, raw);
+    let common = listed(ctx, raw, &params, &raw.common, &["webhooks", "common"]);
+    let events = lower_events(ctx, raw, &params, &common);
+    let example = raw
+        .example
+        .as_ref()
+        .and_then(|x| example(ctx, x, &params, &common, &events))
+        .map(|x| WebhookExample {
+            program: format!("{lib_name}_{}", webhook_names::EXAMPLE_PROGRAM),
+            ..x
+        });
+    (ctx.diags.len() == before).then(|| Webhooks {
+        source: raw.source.clone(),
+        doc: raw.doc.clone(),
+        reject_status: raw.reject_status,
+        params,
+        common,
+        events,
+        example,
+    })
+}
+
+/// The docs' address is an https URL, and a rejection's status an error status.
+fn check_source_and_status(ctx: &mut Ctx, raw: &raw::Webhooks) {
     if !raw.source.starts_with("https://") || raw.source.contains(char::is_whitespace) {
         ctx.error(
             &["webhooks", "source"],
@@ -58,7 +83,10 @@ pub fn lower(
             ),
         );
     }
+}
 
+/// The declared parameters, typed and named; `EventType` is every event's already.
+fn lower_params(ctx: &mut Ctx, index: &TypeIndex, raw: &raw::Webhooks) -> Vec<WebhookParam> {
     let mut names = NameSet::new("webhook parameter").reserve(webhook_names::EVENT_METHODS);
     let mut params = Vec::new();
     for (wire, p) in &raw.params.0 {
@@ -83,42 +111,55 @@ pub fn lower(
             });
         }
     }
-    let declared = |ctx: &mut Ctx,
-                    params: &[WebhookParam],
-                    list: &[String],
-                    at: &[&str]|
-     -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
-        for (i, wire) in list.iter().enumerate() {
-            let n = i.to_string();
-            let at_item = [at, &[n.as_str()]].concat();
-            match params.iter().position(|p| &p.wire == wire) {
-                Some(_) if found.iter().any(|&f| params[f].wire == *wire) => ctx.error(
-                    &at_item,
-                    Target::Value,
-                    format!("`{wire}` is listed twice"),
-                    Some("list each parameter once".into()),
-                ),
-                Some(index) => found.push(index),
-                None if raw.params.0.iter().any(|(w, _)| w == wire) => {}
-                None => ctx.error(
-                    &at_item,
-                    Target::Value,
-                    format!("`{wire}` is not a parameter declared under `webhooks.params`"),
-                    crate::diagnostic::did_you_mean(wire, params.iter().map(|p| p.wire.as_str()))
-                        .map(|close| format!("did you mean `{close}`?"))
-                        .or_else(|| {
-                            Some(format!(
-                                "declare `{wire}` with its type under `webhooks.params`"
-                            ))
-                        }),
-                ),
-            }
-        }
-        found
-    };
-    let common = declared(ctx, &params, &raw.common, &["webhooks", "common"]);
+    params
+}
 
+/// The indices into `params` of the parameters `list` (at `at`) names, each once;
+/// a name not declared is an error, unless its declaration already was one.
+fn listed(
+    ctx: &mut Ctx,
+    raw: &raw::Webhooks,
+    params: &[WebhookParam],
+    list: &[String],
+    at: &[&str],
+) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for (i, wire) in list.iter().enumerate() {
+        let n = i.to_string();
+        let at_item = [at, &[n.as_str()]].concat();
+        match params.iter().position(|p| &p.wire == wire) {
+            Some(_) if found.iter().any(|&f| params[f].wire == *wire) => ctx.error(
+                &at_item,
+                Target::Value,
+                format!("`{wire}` is listed twice"),
+                Some("list each parameter once".into()),
+            ),
+            Some(index) => found.push(index),
+            None if raw.params.0.iter().any(|(w, _)| w == wire) => {}
+            None => ctx.error(
+                &at_item,
+                Target::Value,
+                format!("`{wire}` is not a parameter declared under `webhooks.params`"),
+                crate::diagnostic::did_you_mean(wire, params.iter().map(|p| p.wire.as_str()))
+                    .map(|close| format!("did you mean `{close}`?"))
+                    .or_else(|| {
+                        Some(format!(
+                            "declare `{wire}` with its type under `webhooks.params`"
+                        ))
+                    }),
+            ),
+        }
+    }
+    found
+}
+
+/// Every event, with its own parameters and what an answer to it may change.
+fn lower_events(
+    ctx: &mut Ctx,
+    raw: &raw::Webhooks,
+    params: &[WebhookParam],
+    common: &[usize],
+) -> Vec<WebhookEvent> {
     let mut variants = NameSet::new("webhook event").reserve(webhook_names::TYPES);
     let mut events = Vec::new();
     for (wire, e) in &raw.events.0 {
@@ -139,7 +180,7 @@ pub fn lower(
         let variant = camel(wire);
         variants.claim(ctx, &variant, &at);
         let params_at = [&at[..], &["params"]].concat();
-        let own = declared(ctx, &params, &e.params, &params_at);
+        let own = listed(ctx, raw, params, &e.params, &params_at);
         for (i, &p) in own.iter().enumerate() {
             if common.contains(&p) {
                 let n = i.to_string();
@@ -180,23 +221,7 @@ pub fn lower(
             ),
         );
     }
-    let example = raw
-        .example
-        .as_ref()
-        .and_then(|x| example(ctx, x, &params, &common, &events))
-        .map(|x| WebhookExample {
-            program: format!("{lib_name}_{}", webhook_names::EXAMPLE_PROGRAM),
-            ..x
-        });
-    (ctx.diags.len() == before).then(|| Webhooks {
-        source: raw.source.clone(),
-        doc: raw.doc.clone(),
-        reject_status: raw.reject_status,
-        params,
-        common,
-        events,
-        example,
-    })
+    events
 }
 
 /// A parameter's type: a scalar, or a type from `types:`; a JSON text is `object`.
