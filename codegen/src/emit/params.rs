@@ -16,6 +16,42 @@ use quote::quote;
 
 pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     let name = ident(op.params_type.as_ref()?);
+    let docs = struct_docs(r, op);
+    let fields = op.params.iter().map(|p| {
+        let field = ident(&p.name);
+        let docs = param_doc(p);
+        let ty = param_field_type(p);
+        quote! { #docs pub #field: #ty, }
+    });
+    let constructor = constructor(op);
+    let setters = op.params.iter().filter(|p| !p.required).map(setter);
+    let default = params_default(op).then(|| quote!(Default,));
+    let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
+    let validate_fn = validate_fn(op);
+    let encoders = encoders(op);
+
+    Some(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default)]
+        #non_exhaustive
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #constructor
+
+            #(#setters)*
+
+            #validate_fn
+
+            #encoders
+        }
+    })
+}
+
+/// What the struct is for, and where its parameters are sent.
+fn struct_docs(r: &Resource, op: &Operation) -> TokenStream {
     let what = match op.kind {
         OpKind::List => format!(
             "Filters and paging of the list operation on {} resources.",
@@ -35,15 +71,11 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
     } else {
         "Sent in the query string; required parameters are arguments of `new`."
     };
-    let docs = doc_with(&what, location);
+    doc_with(&what, location)
+}
 
-    let fields = op.params.iter().map(|p| {
-        let field = ident(&p.name);
-        let docs = param_doc(p);
-        let ty = param_field_type(p);
-        quote! { #docs pub #field: #ty, }
-    });
-
+/// `new`, taking every required parameter in order.
+fn constructor(op: &Operation) -> TokenStream {
     let new_args = constructor_args(op).into_iter().map(|(p, ty)| {
         let arg = ident(&p.name);
         quote!(#arg: #ty)
@@ -69,26 +101,20 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
         });
         quote!(Self { #(#inits),* })
     };
-    let setters = op.params.iter().filter(|p| !p.required).map(setter);
+    quote! {
+        /// The parameters with every required one given and no optional one set.
+        #many
+        pub fn #new(#(#new_args),*) -> Self {
+            #new_body
+        }
+    }
+}
+
+/// `validate`, for a struct whose parameters have rules; only its request calls it
+/// (`has_rules`).
+fn validate_fn(op: &Operation) -> Option<TokenStream> {
     let checks: Vec<TokenStream> = op.params.iter().filter_map(check).collect();
-    let default = params_default(op).then(|| quote!(Default,));
-    let non_exhaustive = PARAMS_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
-    let at = |location: ParamIn| -> Vec<&Param> {
-        op.params
-            .iter()
-            .filter(|p| p.location == location)
-            .collect()
-    };
-    let (headers, json, body) = (at(ParamIn::Header), at(ParamIn::Json), at(ParamIn::Body));
-    // With a form body, the query string's parameters (if any) go apart.
-    let (pairs, query): (Vec<&Param>, Vec<&Param>) = if has(ParamIn::Form) {
-        (at(ParamIn::Form), at(ParamIn::Query))
-    } else {
-        (at(ParamIn::Query), Vec::new())
-    };
-    // Only a struct whose parameters have rules has a `validate`, and only its
-    // request calls it (`has_rules`).
-    let validate_fn = (!checks.is_empty()).then(|| {
+    (!checks.is_empty()).then(|| {
         let validate = ident(param_fns::VALIDATE);
         quote! {
             /// Checks every rule the API description states, so a bad value is refused
@@ -98,42 +124,69 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
                 ::std::result::Result::Ok(())
             }
         }
-    });
-    let (to_pairs, to_headers, to_json) = (
-        ident(param_fns::TO_PAIRS),
-        ident(param_fns::TO_HEADERS),
-        ident(param_fns::TO_JSON),
-    );
-    let to_pairs = (!pairs.is_empty()).then(|| {
-        let body = encode_all(&pairs);
-        quote! {
-            /// The parameters as wire name and value pairs, arrays as repeated keys.
-            pub(crate) fn #to_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                #body
-            }
-        }
-    });
-    let to_query_fn = ident(param_fns::TO_QUERY);
-    let to_query = (!query.is_empty()).then(|| {
-        let body = encode_all(&query);
-        quote! {
-            /// The query string's parameters, beside the form body.
-            pub(crate) fn #to_query_fn(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                #body
-            }
-        }
-    });
-    let to_headers = (!headers.is_empty()).then(|| {
-        let body = encode_all(&headers);
-        quote! {
-            /// The header parameters as name and value pairs.
-            pub(crate) fn #to_headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                #body
-            }
-        }
-    });
+    })
+}
 
-    let to_json = if let [whole] = body[..] {
+/// The functions that put the parameters on the wire, one per place they go: the
+/// form body or query string, the query beside a form body, a JSON body, headers.
+fn encoders(op: &Operation) -> TokenStream {
+    let at = |location: ParamIn| -> Vec<&Param> {
+        op.params
+            .iter()
+            .filter(|p| p.location == location)
+            .collect()
+    };
+    let has_form = op.params.iter().any(|p| p.location == ParamIn::Form);
+    // With a form body, the query string's parameters (if any) go apart.
+    let (pairs, query): (Vec<&Param>, Vec<&Param>) = if has_form {
+        (at(ParamIn::Form), at(ParamIn::Query))
+    } else {
+        (at(ParamIn::Query), Vec::new())
+    };
+    let pairs_fn = |name: &str, doc: &str, params: &[&Param]| {
+        (!params.is_empty()).then(|| {
+            let name = ident(name);
+            let body = encode_all(params);
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                    #body
+                }
+            }
+        })
+    };
+    let to_pairs = pairs_fn(
+        param_fns::TO_PAIRS,
+        " The parameters as wire name and value pairs, arrays as repeated keys.",
+        &pairs,
+    );
+    let to_query = pairs_fn(
+        param_fns::TO_QUERY,
+        " The query string's parameters, beside the form body.",
+        &query,
+    );
+    let to_headers = pairs_fn(
+        param_fns::TO_HEADERS,
+        " The header parameters as name and value pairs.",
+        &at(ParamIn::Header),
+    );
+    let to_json = to_json(&at(ParamIn::Json), &at(ParamIn::Body));
+    quote! {
+        #to_pairs
+
+        #to_query
+
+        #to_json
+
+        #to_headers
+    }
+}
+
+/// The JSON body: one parameter that is the body whole, or an object of the JSON
+/// parameters in spec order.
+fn to_json(json: &[&Param], body: &[&Param]) -> Option<TokenStream> {
+    let to_json = ident(param_fns::TO_JSON);
+    if let [whole] = body {
         let field = ident(&whole.name);
         let value = if whole.required {
             quote!(::std::clone::Clone::clone(&self.#field))
@@ -143,52 +196,22 @@ pub fn emit(r: &Resource, op: &Operation) -> Option<TokenStream> {
                     .unwrap_or_else(|| crate::runtime::json_object(crate::runtime::JsonObject::new()))
             }
         };
-        Some(quote! {
+        return Some(quote! {
             /// The JSON body; `{}` when it is not set.
             pub(crate) fn #to_json(&self) -> crate::runtime::JsonValue {
                 #value
             }
-        })
-    } else {
-        (!json.is_empty()).then(|| {
-            let inserts = json.iter().map(|p| json_insert(p));
-            quote! {
-                /// The JSON body's parameters as one object, in spec order.
-                pub(crate) fn #to_json(&self) -> crate::runtime::JsonValue {
-                    let mut object = crate::runtime::JsonObject::new();
-                    #(#inserts)*
-                    crate::runtime::json_object(object)
-                }
+        });
+    }
+    (!json.is_empty()).then(|| {
+        let inserts = json.iter().map(|p| json_insert(p));
+        quote! {
+            /// The JSON body's parameters as one object, in spec order.
+            pub(crate) fn #to_json(&self) -> crate::runtime::JsonValue {
+                let mut object = crate::runtime::JsonObject::new();
+                #(#inserts)*
+                crate::runtime::json_object(object)
             }
-        })
-    };
-
-    Some(quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, #default)]
-        #non_exhaustive
-        pub struct #name {
-            #(#fields)*
-        }
-
-        impl #name {
-            /// The parameters with every required one given and no optional one set.
-            #many
-            pub fn #new(#(#new_args),*) -> Self {
-                #new_body
-            }
-
-            #(#setters)*
-
-            #validate_fn
-
-            #to_pairs
-
-            #to_query
-
-            #to_json
-
-            #to_headers
         }
     })
 }
