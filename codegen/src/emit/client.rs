@@ -23,84 +23,17 @@ pub fn emit(api: &Api) -> TokenStream {
     );
     let derives = client_fns::DERIVES.iter().map(|(name, _)| ident(name));
     let transport = ident(client_fns::TRANSPORT_FIELD);
-    let [new, builder_fn, from_env, builder_from_env, base_url_fn, account_sid] = [
-        client_fns::NEW,
+    let [builder_fn, from_env, builder_from_env, base_url_fn] = [
         client_fns::BUILDER,
         client_fns::FROM_ENV,
         client_fns::BUILDER_FROM_ENV,
         client_fns::BASE_URL,
-        client_fns::ACCOUNT_SID,
     ]
     .map(ident);
     let auth = &api.auth;
-    // `new(account_sid, auth_token)` and `account_sid()` are Basic's: an OAuth app
-    // names no account.
-    let new_fn = auth.basic.then(|| {
-        quote! {
-            /// A client with an Account SID (`AC…`) and its auth token, sending to
-            /// [`DEFAULT_BASE_URL`] with the default settings of [`ClientBuilder`].
-            pub fn #new(
-                account_sid: impl ::std::convert::Into<::std::string::String>,
-                auth_token: impl ::std::convert::Into<::std::string::String>,
-            ) -> ::std::result::Result<#client, crate::Error> {
-                #builder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
-            }
-        }
-    });
-    let account_sid_fn = auth.basic.then(|| {
-        let doc = if auth.oauth2.is_some() {
-            " The Account SID the client acts for; empty with OAuth2 client credentials."
-        } else {
-            " The Account SID the client acts for."
-        };
-        quote! {
-            #[doc = #doc]
-            pub fn #account_sid(&self) -> &str {
-                self.#transport.account_sid()
-            }
-        }
-    });
-    let builder_doc: Vec<String> = match (auth.basic, &auth.oauth2) {
-        (true, None) => vec![" A builder for a client with these credentials.".into()],
-        (basic, Some(oauth2)) => vec![
-            " A builder for a client with these credentials: OAuth2 client credentials".into(),
-            " ([`Auth::client_credentials`](crate::Auth::client_credentials)), traded for a"
-                .into(),
-            format!(
-                " bearer token at `{}` on the client's base URL{}",
-                oauth2.token_path,
-                if basic {
-                    ", or HTTP Basic ones."
-                } else {
-                    ". HTTP Basic credentials"
-                }
-            ),
-            if basic {
-                " ([`Auth::auth_token`](crate::Auth::auth_token), [`Auth::api_key`](crate::Auth::api_key))."
-            } else {
-                " are refused: [`ClientBuilder::build`] fails with [`Error::Config`](crate::Error::Config)."
-            }
-            .into(),
-        ],
-        (false, None) => vec![" A builder for a client with these credentials.".into()],
-    };
-    let from_env_doc: Vec<String> = match (auth.basic, auth.oauth2.is_some()) {
-        (true, false) => vec![
-            " A client configured from the environment: `TWILIO_ACCOUNT_SID` with".into(),
-            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`), and".into(),
-            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
-        ],
-        (false, _) => vec![
-            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
-            " `TWILIO_CLIENT_SECRET`, and optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
-        ],
-        (true, true) => vec![
-            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
-            " `TWILIO_CLIENT_SECRET` when either is set, else `TWILIO_ACCOUNT_SID` with".into(),
-            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`); and".into(),
-            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
-        ],
-    };
+    let (new_fn, account_sid_fn) = basic_fns(auth);
+    let builder_doc = builder_doc(auth);
+    let from_env_doc = from_env_doc(auth);
     let takes_basic = (!auth.basic).then(|| {
         quote!(
             const TAKES_BASIC: bool = false;
@@ -173,6 +106,92 @@ pub fn emit(api: &Api) -> TokenStream {
                 #client { #transport }
             }
         }
+    }
+}
+
+/// `new(account_sid, auth_token)` and `account_sid()`, which are Basic's: an OAuth
+/// app names no account.
+fn basic_fns(auth: &crate::model::Auth) -> (Option<TokenStream>, Option<TokenStream>) {
+    let (client, builder, transport) = (
+        ident(krate::CLIENT),
+        ident(krate::CLIENT_BUILDER),
+        ident(client_fns::TRANSPORT_FIELD),
+    );
+    let (new, account_sid) = (ident(client_fns::NEW), ident(client_fns::ACCOUNT_SID));
+    let new_fn = auth.basic.then(|| {
+        quote! {
+            /// A client with an Account SID (`AC…`) and its auth token, sending to
+            /// [`DEFAULT_BASE_URL`] with the default settings of [`ClientBuilder`].
+            pub fn #new(
+                account_sid: impl ::std::convert::Into<::std::string::String>,
+                auth_token: impl ::std::convert::Into<::std::string::String>,
+            ) -> ::std::result::Result<#client, crate::Error> {
+                #builder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
+            }
+        }
+    });
+    let account_sid_fn = auth.basic.then(|| {
+        let doc = if auth.oauth2.is_some() {
+            " The Account SID the client acts for; empty with OAuth2 client credentials."
+        } else {
+            " The Account SID the client acts for."
+        };
+        quote! {
+            #[doc = #doc]
+            pub fn #account_sid(&self) -> &str {
+                self.#transport.account_sid()
+            }
+        }
+    });
+    (new_fn, account_sid_fn)
+}
+
+/// `Client::builder`'s docs: which credentials it takes, and where OAuth2 ones go.
+fn builder_doc(auth: &crate::model::Auth) -> Vec<String> {
+    match (auth.basic, &auth.oauth2) {
+        (true, None) => vec![" A builder for a client with these credentials.".into()],
+        (basic, Some(oauth2)) => vec![
+            " A builder for a client with these credentials: OAuth2 client credentials".into(),
+            " ([`Auth::client_credentials`](crate::Auth::client_credentials)), traded for a"
+                .into(),
+            format!(
+                " bearer token at `{}` on the client's base URL{}",
+                oauth2.token_path,
+                if basic {
+                    ", or HTTP Basic ones."
+                } else {
+                    ". HTTP Basic credentials"
+                }
+            ),
+            if basic {
+                " ([`Auth::auth_token`](crate::Auth::auth_token), [`Auth::api_key`](crate::Auth::api_key))."
+            } else {
+                " are refused: [`ClientBuilder::build`] fails with [`Error::Config`](crate::Error::Config)."
+            }
+            .into(),
+        ],
+        (false, None) => vec![" A builder for a client with these credentials.".into()],
+    }
+}
+
+/// `Client::from_env`'s docs: the variables it reads.
+fn from_env_doc(auth: &crate::model::Auth) -> Vec<String> {
+    match (auth.basic, auth.oauth2.is_some()) {
+        (true, false) => vec![
+            " A client configured from the environment: `TWILIO_ACCOUNT_SID` with".into(),
+            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`), and".into(),
+            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
+        (false, _) => vec![
+            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
+            " `TWILIO_CLIENT_SECRET`, and optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
+        (true, true) => vec![
+            " A client configured from the environment: `TWILIO_CLIENT_ID` with".into(),
+            " `TWILIO_CLIENT_SECRET` when either is set, else `TWILIO_ACCOUNT_SID` with".into(),
+            " `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`); and".into(),
+            " optionally `TWILIO_REGION` and `TWILIO_EDGE`.".into(),
+        ],
     }
 }
 
