@@ -306,19 +306,7 @@ impl Item {
     /// The line after the path: the signature, type or value, and annotations.
     pub fn tail(&self) -> String {
         match &self.detail {
-            Detail::Crate { lib, auth, .. } => {
-                let mut kinds = Vec::new();
-                if auth.basic && !auth.is_basic_only() {
-                    kinds.push("basic".to_owned());
-                }
-                if let Some(url) = &auth.oauth2_token_url {
-                    kinds.push(format!("oauth2 {url:?}"));
-                }
-                match kinds.is_empty() {
-                    true => format!(" (lib {lib})"),
-                    false => format!(" (lib {lib}) (auth {})", kinds.join(", ")),
-                }
-            }
+            Detail::Crate { lib, auth, .. } => crate_tail(lib, auth),
             Detail::Use(to) => format!(" = {to}"),
             Detail::Const { ty, value } => match value {
                 Some(value) => format!(": {ty} = {value}"),
@@ -328,20 +316,11 @@ impl Item {
                 pattern,
                 length,
                 wire,
-            } => {
-                let mut text = String::from(" = string");
-                if let Some(p) = pattern {
-                    text.push(' ');
-                    text.push_str(&shown(p));
-                }
-                if length.0.is_some() || length.1.is_some() {
-                    let _ = write!(text, " (length {})", range(*length));
-                }
-                if *wire != self.path {
-                    let _ = write!(text, " (named {wire:?})");
-                }
-                text
-            }
+            } => string_type_tail(
+                pattern.as_deref(),
+                *length,
+                (wire != &self.path).then_some(wire),
+            ),
             Detail::Enum { non_exhaustive } => {
                 annotations(&[non_exhaustive.then_some("non_exhaustive")])
             }
@@ -360,53 +339,8 @@ impl Item {
                 let wire = wire.as_ref().map(|w| format!(" = {w:?}"));
                 format!("{fields}{}", wire.unwrap_or_default())
             }
-            Detail::Field {
-                ty,
-                wire,
-                nullable,
-                default,
-            } => {
-                let name = self.path.rsplit('.').next().unwrap_or_default();
-                let wire = wire
-                    .as_ref()
-                    .filter(|w| *w != unraw(name))
-                    .map(|w| format!("wire {w:?}"));
-                let default = default.as_ref().map(|d| format!("default {d}"));
-                format!(
-                    ": {ty}{}",
-                    annotations(&[
-                        wire.as_deref(),
-                        nullable.then_some("nullable"),
-                        default.as_deref()
-                    ])
-                )
-            }
-            Detail::Param {
-                ty,
-                wire,
-                location,
-                required,
-                bounds,
-                secret,
-                nullable,
-            } => {
-                let bounds = match bounds {
-                    Bounds::None => None,
-                    Bounds::Int(r) => Some(range(*r)),
-                    Bounds::Float(r) => Some(range(*r)),
-                };
-                format!(
-                    ": {ty}{}",
-                    annotations(&[
-                        Some(&shown(wire)),
-                        Some(location.as_str()),
-                        required.then_some("required"),
-                        bounds.as_deref(),
-                        nullable.then_some("nullable"),
-                        secret.then_some("secret"),
-                    ])
-                )
-            }
+            Detail::Field { .. } => self.field_tail(),
+            Detail::Param { .. } => param_tail(&self.detail),
             Detail::Fn {
                 receiver,
                 generics,
@@ -421,33 +355,131 @@ impl Item {
                 all.extend(args.iter().map(|(name, ty)| format!("{name}: {ty}")));
                 format!("{generics}({}) -> {ret}", all.join(", "))
             }
-            Detail::Route {
-                method,
-                path,
-                status,
-                also,
-                anonymous,
-            } => {
-                let statuses: Vec<String> = std::iter::once(status)
-                    .chain(also)
-                    .map(|s| s.to_string())
-                    .collect();
-                format!(
-                    " = {} {} -> {}{}",
-                    method.as_str(),
-                    shown(&path_text(path)),
-                    statuses.join(" | "),
-                    if *anonymous {
-                        " (without credentials)"
-                    } else {
-                        ""
-                    }
-                )
-            }
+            Detail::Route { .. } => route_tail(&self.detail),
             Detail::Text(text) if text.is_empty() => String::new(),
             Detail::Text(text) => format!(" {text}"),
         }
     }
+
+    /// `: Option<RoleSid> (wire "RoleSid", nullable, default …)`; the wire name only
+    /// where it differs from the field's.
+    fn field_tail(&self) -> String {
+        let Detail::Field {
+            ty,
+            wire,
+            nullable,
+            default,
+        } = &self.detail
+        else {
+            return String::new();
+        };
+        let name = self.path.rsplit('.').next().unwrap_or_default();
+        let wire = wire
+            .as_ref()
+            .filter(|w| *w != unraw(name))
+            .map(|w| format!("wire {w:?}"));
+        let default = default.as_ref().map(|d| format!("default {d}"));
+        format!(
+            ": {ty}{}",
+            annotations(&[
+                wire.as_deref(),
+                nullable.then_some("nullable"),
+                default.as_deref()
+            ])
+        )
+    }
+}
+
+/// ` (lib twilio_chat_v2)`, with the credentials when not HTTP Basic alone.
+fn crate_tail(lib: &str, auth: &CrateAuth) -> String {
+    let mut kinds = Vec::new();
+    if auth.basic && !auth.is_basic_only() {
+        kinds.push("basic".to_owned());
+    }
+    if let Some(url) = &auth.oauth2_token_url {
+        kinds.push(format!("oauth2 {url:?}"));
+    }
+    match kinds.is_empty() {
+        true => format!(" (lib {lib})"),
+        false => format!(" (lib {lib}) (auth {})", kinds.join(", ")),
+    }
+}
+
+/// ` = string ^AC[0-9a-fA-F]{32}$ (length 34..=34) (named "…")`.
+fn string_type_tail(pattern: Option<&str>, length: Range<u64>, named: Option<&String>) -> String {
+    let mut text = String::from(" = string");
+    if let Some(p) = pattern {
+        text.push(' ');
+        text.push_str(&shown(p));
+    }
+    if length.0.is_some() || length.1.is_some() {
+        let _ = write!(text, " (length {})", range(length));
+    }
+    if let Some(wire) = named {
+        let _ = write!(text, " (named {wire:?})");
+    }
+    text
+}
+
+/// `: Option<u32> (PageSize, query, 1..=1000)` and the parameter's other flags.
+fn param_tail(detail: &Detail) -> String {
+    let Detail::Param {
+        ty,
+        wire,
+        location,
+        required,
+        bounds,
+        secret,
+        nullable,
+    } = detail
+    else {
+        return String::new();
+    };
+    let bounds = match bounds {
+        Bounds::None => None,
+        Bounds::Int(r) => Some(range(*r)),
+        Bounds::Float(r) => Some(range(*r)),
+    };
+    format!(
+        ": {ty}{}",
+        annotations(&[
+            Some(&shown(wire)),
+            Some(location.as_str()),
+            required.then_some("required"),
+            bounds.as_deref(),
+            nullable.then_some("nullable"),
+            secret.then_some("secret"),
+        ])
+    )
+}
+
+/// ` = GET /v2/Services/{Sid} -> 200`, other statuses after `|`.
+fn route_tail(detail: &Detail) -> String {
+    let Detail::Route {
+        method,
+        path,
+        status,
+        also,
+        anonymous,
+    } = detail
+    else {
+        return String::new();
+    };
+    let statuses: Vec<String> = std::iter::once(status)
+        .chain(also)
+        .map(|s| s.to_string())
+        .collect();
+    format!(
+        " = {} {} -> {}{}",
+        method.as_str(),
+        shown(&path_text(path)),
+        statuses.join(" | "),
+        if *anonymous {
+            " (without credentials)"
+        } else {
+            ""
+        }
+    )
 }
 
 /// Spec text as written when it is plain ASCII, quoted with escapes otherwise, so that
