@@ -28,52 +28,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         .collect();
     let usage = format!("usage: {program} {}", usage_args.join(" "));
     let base_env = &api.base_url_env;
-    let scope_args: Vec<String> = r
-        .scope_params
-        .iter()
-        .map(|p| format!("<{}>", p.wire))
-        .collect();
-    let what = match example.kind {
-        ExampleKind::List => format!(" Lists every {}", r.wire),
-        ExampleKind::CreateAndList => format!(
-            " Creates {} {} from the arguments, then lists every {}",
-            article(&r.wire),
-            r.wire,
-            r.wire
-        ),
-    };
-    let of = if scope_args.is_empty() {
-        String::new()
-    } else {
-        format!(" of one {}", scope_args.join(", "))
-    };
-    let doc = [
-        format!("{what}{of}, one JSON object a line."),
-        String::new(),
-        " ```text".into(),
-        format!(" cargo run --example {program} -- {}", usage_args.join(" ")),
-        " ```".into(),
-        String::new(),
-    ];
-    let mut doc = doc.to_vec();
-    if api.auth == Auth::BASIC {
-        doc.extend([
-            " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or".into(),
-            " `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick"
-                .into(),
-        ]);
-    } else {
-        doc.extend([
-            format!(
-                " Credentials come from {};",
-                super::docs::credentials_from_env(&api.auth)
-            ),
-            " `TWILIO_REGION` and `TWILIO_EDGE` pick".into(),
-        ]);
-    }
-    doc.push(format!(
-        " a region; `{base_env}` points the client elsewhere, such as a local test server."
-    ));
+    let doc = program_docs(api, r, example, &usage_args);
     let args = (!usage_args.is_empty()).then(|| quote!(let mut args = std::env::args().skip(1);));
     let reads = r
         .scope_params
@@ -146,6 +101,59 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
             Ok(())
         }
     }
+}
+
+/// The program's docs: what it does, how to run it, where credentials come from.
+fn program_docs(api: &Api, r: &Resource, example: &Example, usage_args: &[String]) -> Vec<String> {
+    let program = &example.program;
+    let base_env = &api.base_url_env;
+    let scope_args: Vec<String> = r
+        .scope_params
+        .iter()
+        .map(|p| format!("<{}>", p.wire))
+        .collect();
+    let what = match example.kind {
+        ExampleKind::List => format!(" Lists every {}", r.wire),
+        ExampleKind::CreateAndList => format!(
+            " Creates {} {} from the arguments, then lists every {}",
+            article(&r.wire),
+            r.wire,
+            r.wire
+        ),
+    };
+    let of = if scope_args.is_empty() {
+        String::new()
+    } else {
+        format!(" of one {}", scope_args.join(", "))
+    };
+    let doc = [
+        format!("{what}{of}, one JSON object a line."),
+        String::new(),
+        " ```text".into(),
+        format!(" cargo run --example {program} -- {}", usage_args.join(" ")),
+        " ```".into(),
+        String::new(),
+    ];
+    let mut doc = doc.to_vec();
+    if api.auth == Auth::BASIC {
+        doc.extend([
+            " Credentials come from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or".into(),
+            " `TWILIO_API_KEY` and `TWILIO_API_SECRET`); `TWILIO_REGION` and `TWILIO_EDGE` pick"
+                .into(),
+        ]);
+    } else {
+        doc.extend([
+            format!(
+                " Credentials come from {};",
+                super::docs::credentials_from_env(&api.auth)
+            ),
+            " `TWILIO_REGION` and `TWILIO_EDGE` pick".into(),
+        ]);
+    }
+    doc.push(format!(
+        " a region; `{base_env}` points the client elsewhere, such as a local test server."
+    ));
+    doc
 }
 
 fn article(word: &str) -> &'static str {
