@@ -86,53 +86,75 @@ pub(super) fn groups<'a>(
             let Some(node) = item.get(*method) else {
                 continue;
             };
-            let op_at = child(&at, method);
-            let id = text(node, "operationId").unwrap_or("");
-            if !id.is_empty() {
-                if let Some(first) = ids.get(id) {
-                    doc.problem(
-                        &child(&op_at, "operationId"),
-                        format!("operationId `{id}` is also the id of {first}"),
-                        "give each operation an id of its own",
-                    );
-                } else {
-                    ids.insert(id, op_at.clone());
-                }
+            if let Some(op) = raw_op(doc, &mut ids, path, &at, (method, spelled), node) {
+                group.ops.push(op);
             }
-            // `Patch…` (a partial update beside a PUT's full one) is an update too.
-            let kind = [
-                ("Create", "create"),
-                ("Fetch", "fetch"),
-                ("List", "list"),
-                ("Update", "update"),
-                ("Patch", "update"),
-                ("Delete", "delete"),
-            ]
-            .into_iter()
-            .find(|(prefix, _)| id.starts_with(prefix));
-            let Some((prefix, kind)) = kind else {
-                doc.problem(
-                    &op_at,
-                    format!("operation `{id}` is not a create, fetch, list, update or delete"),
-                    "the format has those five kinds; its operationId must start with one",
-                );
-                continue;
-            };
-            group.ops.push(RawOp {
-                path,
-                method: spelled,
-                node,
-                at: op_at,
-                kind,
-                prefix: prefix.len(),
-            });
         }
     }
     by_list.retain(|g| !g.ops.is_empty());
-    // A second operation of a kind (a PATCH beside a PUT) goes to a group of its own
-    // on the same paths, since a resource has one of each.
+    let extra = second_of_a_kind(doc, &mut by_list);
+    by_list.extend(extra);
+    by_list
+}
+
+/// One operation of a path item, with its kind from its operationId's prefix; `None`
+/// (and a problem) for an id of no kind the format has. A second use of an id is a
+/// problem too.
+fn raw_op<'a>(
+    doc: &mut Doc<'a>,
+    ids: &mut HashMap<&'a str, String>,
+    path: &'a str,
+    at: &str,
+    (method, spelled): (&str, &'static str),
+    node: &'a Value,
+) -> Option<RawOp<'a>> {
+    let op_at = child(at, method);
+    let id = text(node, "operationId").unwrap_or("");
+    if !id.is_empty() {
+        if let Some(first) = ids.get(id) {
+            doc.problem(
+                &child(&op_at, "operationId"),
+                format!("operationId `{id}` is also the id of {first}"),
+                "give each operation an id of its own",
+            );
+        } else {
+            ids.insert(id, op_at.clone());
+        }
+    }
+    // `Patch…` (a partial update beside a PUT's full one) is an update too.
+    let kind = [
+        ("Create", "create"),
+        ("Fetch", "fetch"),
+        ("List", "list"),
+        ("Update", "update"),
+        ("Patch", "update"),
+        ("Delete", "delete"),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| id.starts_with(prefix));
+    let Some((prefix, kind)) = kind else {
+        doc.problem(
+            &op_at,
+            format!("operation `{id}` is not a create, fetch, list, update or delete"),
+            "the format has those five kinds; its operationId must start with one",
+        );
+        return None;
+    };
+    Some(RawOp {
+        path,
+        method: spelled,
+        node,
+        at: op_at,
+        kind,
+        prefix: prefix.len(),
+    })
+}
+
+/// A second operation of a kind (a PATCH beside a PUT) goes to a group of its own
+/// on the same paths, since a resource has one of each: those groups.
+fn second_of_a_kind<'a>(doc: &mut Doc<'a>, groups: &mut [Group<'a>]) -> Vec<Group<'a>> {
     let mut extra = Vec::new();
-    for group in &mut by_list {
+    for group in groups {
         let mut seen = Vec::new();
         let (first, second): (Vec<RawOp>, Vec<RawOp>) = group.ops.drain(..).partition(|op| {
             let new = !seen.contains(&op.kind);
@@ -157,8 +179,7 @@ pub(super) fn groups<'a>(
             });
         }
     }
-    by_list.extend(extra);
-    by_list
+    extra
 }
 
 /// The schema name of a group's record: from an instance operation's answer, else a
