@@ -445,34 +445,7 @@ fn lower_resource(
             }
         }
     }
-    // Resource parameters are path parameters that some operation's path names.
-    for (pwire, p) in &raw.params.0 {
-        if p.location != raw::ParamIn::Path {
-            ctx.error(
-                &["resources", wire, "params", pwire.as_str(), "in"],
-                Target::Value,
-                format!("resource parameter `{pwire}` is not a path parameter"),
-                Some(
-                    "declare query and form parameters under the operation that takes them".into(),
-                ),
-            );
-            continue;
-        }
-        let used = [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
-            .into_iter()
-            .flatten()
-            .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
-        if !used {
-            ctx.error(
-                &["resources", wire, "params", pwire.as_str()],
-                Target::Key,
-                format!("resource parameter `{pwire}` is in no operation's path"),
-                Some(format!(
-                    "remove it, or add `{{{pwire}}}` to the paths that take it"
-                )),
-            );
-        }
-    }
+    check_resource_params(ctx, wire, raw);
     // A resource whose operations all answer nothing or a redirect has no record to
     // describe (an archive's delete).
     let answers_a_record = operations
@@ -522,6 +495,38 @@ fn lower_resource(
         operations,
         page,
         example,
+    }
+}
+
+/// Resource parameters are path parameters that some operation's path names.
+fn check_resource_params(ctx: &mut Ctx, wire: &str, raw: &raw::Resource) {
+    let ops = &raw.operations;
+    for (pwire, p) in &raw.params.0 {
+        if p.location != raw::ParamIn::Path {
+            ctx.error(
+                &["resources", wire, "params", pwire.as_str(), "in"],
+                Target::Value,
+                format!("resource parameter `{pwire}` is not a path parameter"),
+                Some(
+                    "declare query and form parameters under the operation that takes them".into(),
+                ),
+            );
+            continue;
+        }
+        let used = [&ops.create, &ops.fetch, &ops.list, &ops.update, &ops.delete]
+            .into_iter()
+            .flatten()
+            .any(|op| path_placeholders(&op.path).any(|p| p == pwire));
+        if !used {
+            ctx.error(
+                &["resources", wire, "params", pwire.as_str()],
+                Target::Key,
+                format!("resource parameter `{pwire}` is in no operation's path"),
+                Some(format!(
+                    "remove it, or add `{{{pwire}}}` to the paths that take it"
+                )),
+            );
+        }
     }
 }
 
