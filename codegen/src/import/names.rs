@@ -1,6 +1,9 @@
 //! The importer's naming rules: resources after their record schema (unique, by more
 //! of the schema's segments on a collision), plurals from the list path, one SID type
 //! per prefix, one enum type per list of values.
+//!
+//! Longer than the project's 600-line guide on purpose: every name the importer gives
+//! is decided here and nowhere else, so the rules and their collisions read together.
 
 use super::doc::{child, Doc};
 use super::out::{NamedType, Pattern, Property, Resource, TypeName, TypeRef};
