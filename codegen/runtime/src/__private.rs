@@ -5,7 +5,7 @@
 
 pub use crate::builder::ApiClient;
 pub use crate::newtype::{deserialize_from_str, parse_sid};
-pub use crate::paging::Page;
+pub use crate::page::Page;
 pub use crate::path::segment;
 pub use crate::transport::{Request, Transport};
 pub use crate::unread::KEY as UNREAD_KEY;

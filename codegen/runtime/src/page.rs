@@ -1,4 +1,4 @@
-//! The envelope every list response shares.
+//! What every list response is: its records and the envelope they share.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,4 +19,28 @@ pub struct PageMeta {
     pub previous_page_url: Option<String>,
     /// This page.
     pub url: String,
+}
+
+/// A list response: its records and where it sits in the listing. Hidden so that
+/// its impls don't show in generated crates' docs.
+#[doc(hidden)]
+pub trait Page: serde::de::DeserializeOwned + Send + 'static {
+    /// One record.
+    type Item: serde::de::DeserializeOwned + Send + 'static;
+
+    /// The key of the records' list in the answer (`invites`).
+    const RECORDS: &'static str;
+
+    /// The records, to put back those read one by one.
+    fn records_mut(&mut self) -> &mut Vec<Self::Item>;
+
+    /// The records, in order, and the page's `meta`.
+    fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
+
+    /// For a listing paged by number (`current_page`, `has_next`) rather than by
+    /// link: the next page's number, asked for as the first request with `Page` set
+    /// to it. `None` follows `meta.next_page_url` instead.
+    fn next_page_number(&self) -> Option<u64> {
+        None
+    }
 }

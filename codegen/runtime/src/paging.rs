@@ -2,36 +2,12 @@
 //! the consumer asks for a record beyond the ones it already has.
 
 use crate::error::Error;
-use crate::page::PageMeta;
+use crate::page::Page;
 use crate::transport::{Request, Transport};
 use crate::unread::decode_page;
 use futures_util::stream::{self, Stream};
 use std::collections::HashSet;
 use std::marker::PhantomData;
-
-/// A list response: its records and where it sits in the listing. Hidden so that
-/// its impls don't show in generated crates' docs.
-#[doc(hidden)]
-pub trait Page: serde::de::DeserializeOwned + Send + 'static {
-    /// One record.
-    type Item: serde::de::DeserializeOwned + Send + 'static;
-
-    /// The key of the records' list in the answer (`invites`).
-    const RECORDS: &'static str;
-
-    /// The records, to put back those read one by one.
-    fn records_mut(&mut self) -> &mut Vec<Self::Item>;
-
-    /// The records, in order, and the page's `meta`.
-    fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
-
-    /// For a listing paged by number (`current_page`, `has_next`) rather than by
-    /// link: the next page's number, asked for as the first request with `Page` set
-    /// to it. `None` follows `meta.next_page_url` instead.
-    fn next_page_number(&self) -> Option<u64> {
-        None
-    }
-}
 
 impl Transport {
     /// Every record of the listing that `first` asks for, page after page.

@@ -219,7 +219,7 @@ impl Transport {
 
     /// Sends `req` and decodes a 2xx answer's JSON body as one page of a listing,
     /// each record read as [`send_json`](Self::send_json) reads one.
-    pub async fn send_page<P: crate::paging::Page>(&self, req: Request) -> Result<P, Error> {
+    pub async fn send_page<P: crate::page::Page>(&self, req: Request) -> Result<P, Error> {
         let url = self.url_for(&req)?;
         let (status, body) = self.execute(&req, url).await?;
         crate::unread::decode_page(req.operation, status, body)

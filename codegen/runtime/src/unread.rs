@@ -11,7 +11,7 @@
 //! record has an odd field costs time linear in its size.
 
 use crate::error::Error;
-use crate::paging::Page;
+use crate::page::Page;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

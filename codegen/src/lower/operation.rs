@@ -2,7 +2,7 @@
 
 use super::names::NameSet;
 use super::params::{
-    declared_params, one_body, param_fits, place_param, placeholders_declared, Place,
+    declared_params, one_body, param_fits, place_param, placeholders_declared, sub, Place, Scope,
 };
 use super::types::{self, TypeExpr};
 use super::Ctx;
@@ -10,17 +10,6 @@ use crate::model::*;
 use crate::naming::{camel, snake};
 use crate::spec::load::Target;
 use crate::spec::raw;
-
-/// What an operation shares with the rest of its resource.
-pub struct Scope<'a> {
-    /// The resource's spec name (`Invite`).
-    pub resource: &'a str,
-    /// Its Rust name.
-    pub resource_name: &'a str,
-    pub plural: &'a str,
-    /// Path parameters declared on the resource.
-    pub shared: &'a raw::Entries<raw::Param>,
-}
 
 /// The `{Name}` placeholders of a path as written, without checking it.
 pub fn path_placeholders(path: &str) -> impl Iterator<Item = &str> {
@@ -136,11 +125,6 @@ pub fn lower_operation(
         params_type,
         anonymous: raw.anonymous,
     })
-}
-
-/// The node path of `key` under an operation's path `at`.
-pub(super) fn sub<'a>(at: &[&'a str; 4], key: &'a str) -> [&'a str; 5] {
-    [at[0], at[1], at[2], at[3], key]
 }
 
 /// What the operation answers, from its success statuses, and whether those are

@@ -1,12 +1,27 @@
 //! An operation's parameters: declared where they may be, of a type their place
 //! takes, and placed in the path, query, form, JSON body or headers.
 
-use super::operation::{sub, Scope};
 use super::Ctx;
 use crate::diagnostic::did_you_mean;
 use crate::model::*;
 use crate::spec::load::Target;
 use crate::spec::raw;
+
+/// What an operation shares with the rest of its resource.
+pub struct Scope<'a> {
+    /// The resource's spec name (`Invite`).
+    pub resource: &'a str,
+    /// Its Rust name.
+    pub resource_name: &'a str,
+    pub plural: &'a str,
+    /// Path parameters declared on the resource.
+    pub shared: &'a raw::Entries<raw::Param>,
+}
+
+/// The node path of `key` under an operation's path `at`.
+pub(super) fn sub<'a>(at: &[&'a str; 4], key: &'a str) -> [&'a str; 5] {
+    [at[0], at[1], at[2], at[3], key]
+}
 
 /// A parameter as declared: its wire name, its spec, and its node path.
 pub(super) type Declared<'a> = (&'a str, &'a raw::Param, Vec<&'a str>);

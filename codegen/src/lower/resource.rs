@@ -2,7 +2,8 @@
 //! example programs.
 
 use super::*;
-use operation::{lower_operation, path_placeholders, split_scope_params, Scope};
+use operation::{lower_operation, path_placeholders, split_scope_params};
+use params::Scope;
 
 pub(super) fn lower_resource(
     ctx: &mut Ctx,

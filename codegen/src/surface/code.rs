@@ -11,7 +11,7 @@
 //! the side table's, [`super::facts`].
 
 pub use super::syntax::Module;
-use super::syntax::{is_cfg_test, unraw, Entry, DEPTH};
+use super::syntax::{depth, is_cfg_test, join, unraw, Entry, DEPTH};
 use super::{Detail, Item, Kind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -342,22 +342,8 @@ fn placed(item: &Item, path: &str, owner_kind: Kind) -> Item {
     item
 }
 
-pub(super) fn join(prefix: &str, name: &str) -> String {
-    if name.is_empty() {
-        prefix.to_string()
-    } else if prefix.is_empty() {
-        name.to_string()
-    } else {
-        format!("{prefix}::{name}")
-    }
-}
-
 fn parent(module: &str) -> &str {
     module.rsplit_once("::").map_or("", |(p, _)| p)
-}
-
-pub(super) fn depth(path: &str) -> usize {
-    path.matches("::").count()
 }
 
 /// Fewer segments first, then the one that sorts first.

@@ -2,7 +2,6 @@
 //! implements, each item's lines with paths relative to the item. [`super::code`]
 //! resolves the paths across modules; this file knows syn, that one doesn't.
 
-use super::code::{depth, join};
 use super::{fingerprint, show, Detail, Item, Kind};
 
 /// What one module declares, read from its syntax into plain data (which, unlike
@@ -513,4 +512,20 @@ pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
 pub(super) fn unraw(ident: &syn::Ident) -> String {
     let name = ident.to_string();
     name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+}
+
+/// `prefix::name`, or either alone when the other is empty.
+pub(super) fn join(prefix: &str, name: &str) -> String {
+    if name.is_empty() {
+        prefix.to_string()
+    } else if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}::{name}")
+    }
+}
+
+/// How many `::` a path has.
+pub(super) fn depth(path: &str) -> usize {
+    path.matches("::").count()
 }

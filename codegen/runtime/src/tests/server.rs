@@ -4,8 +4,8 @@
 
 use crate::__private::{Request, Transport};
 use crate::error::Error;
+use crate::page::Page;
 use crate::page::PageMeta;
-use crate::paging::Page;
 use crate::retry::RetryPolicy;
 use crate::Auth;
 use reqwest::Method;
