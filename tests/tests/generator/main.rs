@@ -6,6 +6,7 @@ mod formatting;
 mod fresh;
 mod import;
 mod malformed;
+mod modules;
 mod random_specs;
 mod snapshots;
 mod surface;
