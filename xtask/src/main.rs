@@ -145,74 +145,97 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         print_api_diff(&report.jobs, options.markdown);
         return Ok(ExitCode::SUCCESS);
     }
-    match mode {
-        fresh::Mode::Write => {
-            println!(
-                "{} files generated from {} spec folder(s): {} written, {} removed, {} unchanged ({:.1} ms)",
-                report.total,
-                jobs.len(),
-                report.changed.len(),
-                report.stale.len(),
-                report.total - report.changed.len(),
-                elapsed.as_secs_f64() * 1e3
-            );
-            // The files are written either way; the standing only informs here.
-            for job in report.jobs.iter().filter(|j| has_news(j)) {
-                print!("\n{}", job_text(job));
-            }
-            if runtime.unfit() || runtime.has_changes() {
-                print!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
-            }
-            if runtime.record_changed {
-                println!(
-                    "recorded the runtime's API as its release {}",
-                    runtime.surface.version
-                );
-            }
-            Ok(ExitCode::SUCCESS)
+    let outcome = Outcome {
+        root: &root,
+        report: &report,
+        runtime: &runtime,
+        jobs: jobs.len(),
+        elapsed,
+    };
+    Ok(match mode {
+        fresh::Mode::Write => outcome.written(),
+        fresh::Mode::Check => outcome.checked(),
+    })
+}
+
+/// What `gen` or `check` found, to print.
+struct Outcome<'a> {
+    root: &'a std::path::Path,
+    report: &'a fresh::Report,
+    runtime: &'a xtask::runtime_api::RuntimeStanding,
+    jobs: usize,
+    elapsed: std::time::Duration,
+}
+
+impl Outcome<'_> {
+    /// `gen`: what was written, and each crate's API news. The files are written
+    /// either way; the standing only informs here.
+    fn written(&self) -> ExitCode {
+        let (report, runtime) = (self.report, self.runtime);
+        println!(
+            "{} files generated from {} spec folder(s): {} written, {} removed, {} unchanged ({:.1} ms)",
+            report.total,
+            self.jobs,
+            report.changed.len(),
+            report.stale.len(),
+            report.total - report.changed.len(),
+            self.elapsed.as_secs_f64() * 1e3
+        );
+        for job in report.jobs.iter().filter(|j| has_news(j)) {
+            print!("\n{}", job_text(job));
         }
-        fresh::Mode::Check => {
-            let mut failed = false;
-            if report.changed.is_empty() && report.stale.is_empty() {
-                println!("{} generated files are fresh", report.total);
-            } else {
-                failed = true;
-                eprintln!("generated code is stale:");
-                for path in &report.changed {
-                    eprintln!("  differs: {}", fresh::display_path(&root, path));
-                }
-                for path in &report.stale {
-                    eprintln!(
-                        "  no longer generated: {}",
-                        fresh::display_path(&root, path)
-                    );
-                }
-                eprintln!("run `cargo xtask gen` and commit the result");
+        if runtime.unfit() || runtime.has_changes() {
+            print!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
+        }
+        if runtime.record_changed {
+            println!(
+                "recorded the runtime's API as its release {}",
+                runtime.surface.version
+            );
+        }
+        ExitCode::SUCCESS
+    }
+
+    /// `check`: fails on stale output or records, or changes a version doesn't allow.
+    fn checked(&self) -> ExitCode {
+        let (report, runtime, root) = (self.report, self.runtime, self.root);
+        let mut failed = false;
+        if report.changed.is_empty() && report.stale.is_empty() {
+            println!("{} generated files are fresh", report.total);
+        } else {
+            failed = true;
+            eprintln!("generated code is stale:");
+            for path in &report.changed {
+                eprintln!("  differs: {}", fresh::display_path(root, path));
             }
-            let unfit: Vec<&JobOutcome> = report.unfit().collect();
-            if unfit.is_empty() && !runtime.unfit() {
-                println!("API changes since each crate's last release fit its version");
+            for path in &report.stale {
+                eprintln!("  no longer generated: {}", fresh::display_path(root, path));
             }
-            if runtime.record_changed {
-                failed = true;
-                eprintln!(
-                    "the runtime's API record is stale: run `cargo xtask gen` to record release {}",
-                    runtime.surface.version
-                );
-            }
-            if runtime.unfit() {
-                failed = true;
-                eprint!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
-            }
-            for job in unfit {
-                failed = true;
-                eprint!("\n{}", job_text(job));
-            }
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            eprintln!("run `cargo xtask gen` and commit the result");
+        }
+        let unfit: Vec<&JobOutcome> = report.unfit().collect();
+        if unfit.is_empty() && !runtime.unfit() {
+            println!("API changes since each crate's last release fit its version");
+        }
+        if runtime.record_changed {
+            failed = true;
+            eprintln!(
+                "the runtime's API record is stale: run `cargo xtask gen` to record release {}",
+                runtime.surface.version
+            );
+        }
+        if runtime.unfit() {
+            failed = true;
+            eprint!("\n{}: {}", codegen::RUNTIME_DIR, runtime.text());
+        }
+        for job in unfit {
+            failed = true;
+            eprint!("\n{}", job_text(job));
+        }
+        if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
         }
     }
 }
