@@ -166,47 +166,7 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         })
         .collect();
 
-    let (encode_path, path) = path_expr(r, op);
-    let http_method = format_ident!("{}", op.method.as_str());
-    let operation_name = &op.label;
-    let (validate, to_pairs, to_headers) = (
-        ident(param_fns::VALIDATE),
-        ident(param_fns::TO_PAIRS),
-        ident(param_fns::TO_HEADERS),
-    );
-    let validate = super::params::has_rules(op).then(|| quote!(params.#validate()?;));
-    // The pairs go in the form body or the query string, whichever the parameters
-    // are in; headers apart.
-    let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
-    let to_query = ident(param_fns::TO_QUERY);
-    let pairs = if has(ParamIn::Form) && has(ParamIn::Query) {
-        Some(quote!(.query(params.#to_query()).form(params.#to_pairs())))
-    } else if has(ParamIn::Form) {
-        Some(quote!(.form(params.#to_pairs())))
-    } else if has(ParamIn::Query) {
-        Some(quote!(.query(params.#to_pairs())))
-    } else {
-        None
-    };
-    let to_json = ident(param_fns::TO_JSON);
-    let json = (has(ParamIn::Json) || has(ParamIn::Body)).then(|| quote!(.json(params.#to_json())));
-    let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
-    let anonymous = op.anonymous.then(|| quote!(.anonymous()));
-    let scope = (!r.scope_params.is_empty()).then(|| quote!(let scope = self.segments()?;));
-    let request = quote! {
-        fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-            #validate
-            #scope
-            #encode_path
-            ::std::result::Result::Ok(
-                crate::runtime::Request::new(#operation_name, crate::runtime::Method::#http_method, #path)
-                    #pairs
-                    #json
-                    #headers
-                    #anonymous
-            )
-        }
-    };
+    let request = request_builder(r, op, &request_fn, &request_args);
 
     let transport = ident(client_fns::TRANSPORT_FIELD);
     let docs = op_docs(api, r, op);
@@ -240,6 +200,58 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
         #stream
     };
     quote! { #request #send }
+}
+
+/// The private function that builds an operation's `Request`: its parameters
+/// checked, its path encoded, its pairs in the form body or query string, its JSON
+/// body and headers.
+fn request_builder(
+    r: &Resource,
+    op: &Operation,
+    request_fn: &proc_macro2::Ident,
+    request_args: &[TokenStream],
+) -> TokenStream {
+    let (encode_path, path) = path_expr(r, op);
+    let http_method = format_ident!("{}", op.method.as_str());
+    let operation_name = &op.label;
+    let (validate, to_pairs, to_headers) = (
+        ident(param_fns::VALIDATE),
+        ident(param_fns::TO_PAIRS),
+        ident(param_fns::TO_HEADERS),
+    );
+    let validate = super::params::has_rules(op).then(|| quote!(params.#validate()?;));
+    // The pairs go in the form body or the query string, whichever the parameters
+    // are in; headers apart.
+    let has = |at: ParamIn| op.params.iter().any(|p| p.location == at);
+    let to_query = ident(param_fns::TO_QUERY);
+    let pairs = if has(ParamIn::Form) && has(ParamIn::Query) {
+        Some(quote!(.query(params.#to_query()).form(params.#to_pairs())))
+    } else if has(ParamIn::Form) {
+        Some(quote!(.form(params.#to_pairs())))
+    } else if has(ParamIn::Query) {
+        Some(quote!(.query(params.#to_pairs())))
+    } else {
+        None
+    };
+    let to_json = ident(param_fns::TO_JSON);
+    let json = (has(ParamIn::Json) || has(ParamIn::Body)).then(|| quote!(.json(params.#to_json())));
+    let headers = has(ParamIn::Header).then(|| quote!(.headers(params.#to_headers())));
+    let anonymous = op.anonymous.then(|| quote!(.anonymous()));
+    let scope = (!r.scope_params.is_empty()).then(|| quote!(let scope = self.segments()?;));
+    quote! {
+        fn #request_fn(&self, #(#request_args),*) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
+            #validate
+            #scope
+            #encode_path
+            ::std::result::Result::Ok(
+                crate::runtime::Request::new(#operation_name, crate::runtime::Method::#http_method, #path)
+                    #pairs
+                    #json
+                    #headers
+                    #anonymous
+            )
+        }
+    }
 }
 
 /// The statements that bind the operation's own path parameters, encoded, to their
