@@ -18,6 +18,8 @@ pub struct Api {
     /// The spec's own quick start: Rust statements, run in an `async fn` that returns
     /// `Result<(), Box<dyn Error>>`.
     pub quick_start: Option<String>,
+    /// Whether the crate may be published (`Cargo.toml`'s `publish`).
+    pub publish: bool,
     /// The spec files this API came from, for the "generated from" stamp.
     pub sources: Vec<String>,
     /// The OpenAPI description the spec follows, if it names one.

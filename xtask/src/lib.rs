@@ -2,6 +2,7 @@
 //! crate's API record, for `cargo xtask` and the workspace's tests.
 
 pub mod every_api;
+pub mod release;
 pub mod runtime_api;
 
 use codegen::fresh::Job;

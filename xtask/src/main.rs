@@ -22,6 +22,7 @@ use std::time::Instant;
 const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
        cargo xtask import --openapi FILE --out DIR
        cargo xtask api-diff [--spec DIR] [--markdown]
+       cargo xtask release [--spec DIR] [--date YYYY-MM-DD]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
        cargo xtask bench-tls
@@ -39,6 +40,10 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
                time; the maintainer's choices in openapi.yaml are kept
   api-diff     the API change report of each crate since its last release; --markdown
                prints tables to paste into a pull request
+  release      for each crate whose API changed since its last release: set api.version
+               to the least version the changes need (or keep a bigger one already set),
+               regenerate, which records the release, and add the changes to the
+               crate's CHANGELOG.md under the date (today's, UTC, by default)
   bench-build  time a rebuild of generated/twilio-chat-v1 (and of a crate with Invite
                alone) with dependencies built (median of RUNS, default 3); count its
                dependencies
@@ -112,6 +117,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-tls" => return bench_tls::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "import" => return import(rest),
+        "release" => return release(&root, rest),
         "import-report" => return import_report(&root, rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -238,6 +244,32 @@ impl Outcome<'_> {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `cargo xtask release [--spec DIR] [--date YYYY-MM-DD]`.
+fn release(root: &Path, args: &[String]) -> Result<ExitCode, String> {
+    let (mut rest, mut date) = (Vec::new(), None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--date" => date = Some(it.next().ok_or("--date needs a value")?.clone()),
+            _ => rest.push(arg.clone()),
+        }
+    }
+    let options = Options::parse(&rest)?;
+    if options.out.is_some() || options.markdown {
+        return Err(format!("release takes --spec and --date only\n\n{USAGE}"));
+    }
+    let date = date.unwrap_or_else(today);
+    for line in xtask::release::run(root, &jobs(root, &options)?, &date)? {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
 }
 
 /// `cargo xtask import --openapi FILE --out DIR`.

@@ -44,6 +44,16 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         .iter()
         .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))
         .collect();
+    // A member of this repository's workspace takes its licence and repository from
+    // the workspace, where they are written once; elsewhere they are the owner's.
+    let mut inherited = match layout.runtime {
+        RuntimeDep::Workspace => "license.workspace = true\nrepository.workspace = true\n",
+        RuntimeDep::Path(_) => "",
+    }
+    .to_string();
+    if !api.publish {
+        inherited.push_str("publish = false\n");
+    }
     let workspace = if layout.own_workspace {
         "\n# A workspace of its own: this crate was generated outside any other (in one,\n# it is generated without this table, as a member).\n[workspace]\n"
     } else {
@@ -58,6 +68,14 @@ version = "{version}"
 edition = "2024"
 rust-version = "1.85"
 description = {description}
+{inherited}readme = "README.md"
+documentation = "https://docs.rs/{name}"
+keywords = {keywords}
+categories = ["api-bindings", "web-programming::http-client"]
+
+# docs.rs builds the default TLS backend; the others are listed from [features].
+[package.metadata.docs.rs]
+features = ["{default_tls}"]
 
 [features]
 default = ["{default_tls}"]
@@ -77,7 +95,29 @@ default = ["{default_tls}"]
         features = features.join("\n"),
         dependencies = dependencies.join("\n"),
         dev_dependencies = dev_dependencies.join("\n"),
+        keywords = keywords(&api.crate_name),
     )
+}
+
+/// `["twilio", "api", "chat"]`: Twilio, and the product words of the crate's name
+/// (`twilio-chat-v2`), as crates.io takes them (at most five, each at most 20
+/// characters of letters, digits, `-` and `_`).
+fn keywords(crate_name: &str) -> String {
+    let mut words = vec!["twilio".to_string(), "api".to_string()];
+    for word in crate_name.split(['-', '_']) {
+        let versioned = word
+            .strip_prefix('v')
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        let plain = !word.is_empty()
+            && word.len() <= 20
+            && word.chars().all(|c| c.is_ascii_alphanumeric())
+            && word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if plain && !versioned && !words.contains(&word.to_ascii_lowercase()) && words.len() < 5 {
+            words.push(word.to_ascii_lowercase());
+        }
+    }
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 /// The crate's `rustfmt.toml`: rustfmt leaves the generated files alone, so `cargo

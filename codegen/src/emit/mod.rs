@@ -11,6 +11,7 @@ mod items;
 mod lib_rs;
 mod named_types;
 mod params;
+mod readme;
 mod resource;
 pub(crate) mod rust_types;
 mod webhooks;
@@ -67,6 +68,7 @@ fn emit_files(api: &Api, layout: &Layout, read: bool) -> (Files, Code) {
         (Some(format!("{stamp}\n\n{}", visible(&text))), modules)
     });
     files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
+    files.insert("README.md".into(), readme::emit(api, &stamp));
     files.insert("rustfmt.toml".into(), cargo_toml::rustfmt_toml(&stamp));
     (files, code)
 }

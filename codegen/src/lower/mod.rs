@@ -235,6 +235,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         auth,
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
+        publish: raw.publish,
         sources: Vec::new(),
         openapi: None,
         types: Vec::new(),

@@ -40,6 +40,13 @@ pub struct Api {
     pub docs: Option<String>,
     /// Rust statements for the crate docs' quick start, compiled as a doctest.
     pub quick_start: Option<String>,
+    /// `false` for a crate that is never published, such as a test fixture.
+    #[serde(default = "yes")]
+    pub publish: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The credentials the API takes: `basic`, or a mapping of the kinds

@@ -76,8 +76,12 @@ fn read_into(items: &[syn::Item], at: &str, out: &mut Vec<(String, Module)>) {
     out.push((at.to_string(), module));
 }
 
-/// What one item declares, if anything a path can reach.
+/// What one item declares, if anything a path can reach: nothing for an item only a
+/// test or doctest build has.
 fn entry(item: &syn::Item) -> Option<Entry> {
+    if test_only(item) {
+        return None;
+    }
     let def = |name: String, public: bool, items: Vec<Item>| Entry::Def {
         name,
         public,
@@ -499,6 +503,25 @@ fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
 
 fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
+}
+
+/// `#[cfg(test)]` or `#[cfg(doctest)]`: not part of what a consumer builds.
+fn test_only(item: &syn::Item) -> bool {
+    let attrs: &[syn::Attribute] = match item {
+        syn::Item::Struct(s) => &s.attrs,
+        syn::Item::Enum(e) => &e.attrs,
+        syn::Item::Fn(f) => &f.attrs,
+        syn::Item::Const(c) => &c.attrs,
+        syn::Item::Mod(m) => &m.attrs,
+        syn::Item::Use(u) => &u.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        _ => return false,
+    };
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.parse_args::<syn::Path>()
+                .is_ok_and(|p| p.is_ident("test") || p.is_ident("doctest"))
+    })
 }
 
 pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {

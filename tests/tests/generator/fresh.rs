@@ -445,3 +445,62 @@ fn generate_into(out: &Path) {
     };
     checked(&root, &[job], Mode::Write);
 }
+
+/// `cargo xtask release` after a breaking change: the version the change needs is
+/// set in the spec, the release is recorded, and the changelog says what changed;
+/// run again with nothing new, it changes nothing.
+#[test]
+fn release_sets_the_version_records_it_and_writes_the_changelog() {
+    let root = workspace_root();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let job = chat_v1_copy(tmp.path());
+    let jobs = [job.clone()];
+    let record = job.spec.join(release::FILE);
+    let before = release::parse(&std::fs::read_to_string(&record).expect("record"))
+        .expect("a valid record")
+        .version;
+    let breaking = codegen::api_diff::Version::parse(&before)
+        .expect("a version")
+        .bump(codegen::api_diff::Verdict::Breaking)
+        .to_string();
+    checked(&root, &jobs, Mode::Write);
+    let spec = job.spec.join("chat_v1.yaml");
+    edit(
+        &spec,
+        "      members_count:\n        type: integer\n        default: 0\n        doc: The number of Members in the Channel.\n",
+        "",
+    );
+
+    let done = xtask::release::run(&root, &jobs, "2026-12-06").expect("released");
+    assert_eq!(done.len(), 1, "{done:?}");
+    assert!(
+        done[0].contains(&format!("{before} -> {breaking} (breaking)")),
+        "{done:?}"
+    );
+    let api = std::fs::read_to_string(&spec).expect("the spec");
+    assert!(api.contains(&format!("\n  version: {breaking}\n")), "{api}");
+    let recorded =
+        release::parse(&std::fs::read_to_string(&record).expect("record")).expect("a valid record");
+    assert_eq!(recorded.version, breaking);
+    let changelog =
+        std::fs::read_to_string(job.out.join(xtask::release::CHANGELOG)).expect("a changelog");
+    assert!(
+        changelog.starts_with("# Changelog of twilio-chat-v1\n"),
+        "{changelog}"
+    );
+    assert!(
+        changelog.contains(&format!("## {breaking} (2026-12-06)\n\n### Breaking\n\n"))
+            && changelog.contains("- removed: `field Channel.members_count"),
+        "{changelog}"
+    );
+    assert!(matches!(
+        standing(&checked(&root, &jobs, Mode::Check)),
+        Standing::Unreleased(r) if r.changes.is_empty()
+    ));
+
+    let again = xtask::release::run(&root, &jobs, "2026-12-07").expect("nothing to do");
+    assert!(again[0].contains("no API change"), "{again:?}");
+    let unchanged =
+        std::fs::read_to_string(job.out.join(xtask::release::CHANGELOG)).expect("a changelog");
+    assert_eq!(unchanged, changelog);
+}

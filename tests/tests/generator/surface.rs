@@ -175,9 +175,18 @@ fn surface_paths(surface: &str) -> std::collections::BTreeSet<String> {
 /// inherent impls.
 fn public_items(items: &[syn::Item]) -> Vec<String> {
     let public = |vis: &syn::Visibility| matches!(vis, syn::Visibility::Public(_));
+    // What only a test or doctest build has is no one's API.
+    let test_only = |attrs: &[syn::Attribute]| {
+        attrs.iter().any(|a| {
+            a.path().is_ident("cfg")
+                && a.parse_args::<syn::Path>()
+                    .is_ok_and(|p| p.is_ident("test") || p.is_ident("doctest"))
+        })
+    };
     let mut out = Vec::new();
     for item in items {
         match item {
+            syn::Item::Struct(s) if test_only(&s.attrs) => {}
             syn::Item::Struct(s) if public(&s.vis) => {
                 let name = s.ident.to_string();
                 for field in &s.fields {

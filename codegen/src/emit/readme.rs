@@ -1,0 +1,105 @@
+//! The generated crate's `README.md`, what crates.io and a repository browser show:
+//! what the API is, how to add the crate, the quick start as a whole program, and
+//! where the docs are. `src/lib.rs` compiles the README's code as a doctest, so the
+//! quick start a new user copies builds.
+
+use crate::model::Api;
+
+pub fn emit(api: &Api, stamp: &str) -> String {
+    let stamp = format!("<!-- {} -->", stamp.trim_start_matches("// "));
+    let krate = &api.crate_name;
+    let mut out = vec![stamp, String::new(), format!("# {krate}"), String::new()];
+    out.push(format!(
+        "A typed Rust client for {}, generated from its API description: models with \
+         SIDs that can't hold an invalid value, a handle for every resource, parameters \
+         checked before anything is sent, retries, paging and typed errors.",
+        api.title
+    ));
+    out.push(String::new());
+    if let Some(docs) = &api.docs {
+        out.extend(docs.trim_end().lines().map(str::to_owned));
+        out.push(String::new());
+    }
+    out.extend(install(api));
+    if let Some(code) = quick_start(api) {
+        out.extend(["## Quick start".into(), String::new()]);
+        out.push(format!(
+            "Credentials come from {}.",
+            super::docs::credentials_from_env(&api.auth)
+        ));
+        out.push(String::new());
+        out.push("```rust,no_run".into());
+        out.extend(code);
+        out.push("```".into());
+        out.push(String::new());
+    }
+    out.extend([
+        "## Documentation".into(),
+        String::new(),
+        format!("- This crate's API: <https://docs.rs/{krate}>"),
+        "- Twilio's documentation of the API: <https://www.twilio.com/docs>".into(),
+        String::new(),
+    ]);
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+/// `[dependencies]` for a program that runs the quick start.
+fn install(api: &Api) -> Vec<String> {
+    let major_minor: Vec<&str> = api.version.split('.').take(2).collect();
+    let version = match major_minor.as_slice() {
+        ["0", minor] => format!("0.{minor}"),
+        [major, _] => (*major).to_string(),
+        _ => api.version.clone(),
+    };
+    let mut deps = vec![format!("{} = \"{version}\"", api.crate_name)];
+    deps.push("tokio = { version = \"1\", features = [\"macros\", \"rt\"] }".into());
+    if quick_start(api).is_some_and(|code| code.iter().any(|l| l.contains("futures_util"))) {
+        deps.push("futures-util = \"0.3\"".into());
+    }
+    let mut out = vec![
+        "## Install".into(),
+        String::new(),
+        "```toml".into(),
+        "[dependencies]".into(),
+    ];
+    out.extend(deps);
+    out.extend([
+        "```".into(),
+        String::new(),
+        "TLS is rustls with ring by default; the features `rustls-aws-lc` and \
+         `native-tls` pick another backend (with `default-features = false`)."
+            .into(),
+        String::new(),
+    ]);
+    out
+}
+
+/// The crate docs' quick start as a whole program: its shown lines in an async `main`.
+fn quick_start(api: &Api) -> Option<Vec<String>> {
+    let lines = super::doc_examples::quick_start(api)?;
+    let mut inside = false;
+    let mut body = Vec::new();
+    for line in &lines {
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        if line.starts_with("```") {
+            inside = !inside;
+            continue;
+        }
+        // Rustdoc hides `# ` lines: the wrapper the crate docs run the code in.
+        if inside && !(line.starts_with("# ") || line == "#") {
+            body.push(line.to_string());
+        }
+    }
+    let mut program = vec![
+        "#[tokio::main(flavor = \"current_thread\")]".to_string(),
+        "async fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
+    ];
+    program.extend(
+        body.into_iter()
+            .map(|l| if l.is_empty() { l } else { format!("    {l}") }),
+    );
+    program.extend(["    Ok(())".to_string(), "}".to_string()]);
+    Some(program)
+}
