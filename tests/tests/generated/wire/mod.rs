@@ -13,7 +13,10 @@ mod api_v2010;
 mod chat_v1;
 mod chat_v2;
 mod conversations_v1;
+mod known;
 mod secrets;
+
+include!(concat!(env!("OUT_DIR"), "/wire_apis.rs"));
 
 use super::client::{expected_authorization, json, received, QueryIs, ACCOUNT_SID, AUTH_TOKEN};
 /// A node of an OpenAPI file, as `codegen::import::read_openapi` reads it.
@@ -40,6 +43,9 @@ const REDIRECT_TARGET: &str = "https://files.example.com/payload?Signature=x";
 const NAME: &str = "general chat/é";
 /// [`NAME`] as the one path segment the server must see.
 const NAME_ENCODED: &str = "general%20chat%2F%C3%A9";
+
+/// The sample of a path parameter that is a day.
+const DAY: &str = "2024-05-01";
 
 /// A [`Row`] for operation `$op`, optionally with a list's query and the headers it
 /// sets, whose call is `$call` with the [`Ctx`] named `$c`: just the call, the
@@ -161,6 +167,14 @@ impl<C> Ctx<C> {
             .unwrap_or_else(|| panic!("{}: no path parameter {name}", self.op))
     }
 
+    /// Path parameter `name` as the day it is.
+    pub fn day(&self, name: &str) -> time::Date {
+        let format = time::format_description::parse_borrowed::<2>("[year]-[month]-[day]")
+            .expect("a format");
+        time::Date::parse(self.name(name), &format)
+            .unwrap_or_else(|e| panic!("{}: path parameter {name}: {e}", self.op))
+    }
+
     /// Value `key` as its wire text.
     pub fn text(&self, key: &str) -> String {
         match self.param(key) {
@@ -260,14 +274,17 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
     let template = match &answer {
         _ if redirect => ResponseTemplate::new(status).insert_header("location", REDIRECT_TARGET),
         Some(body) => json(status, body),
+        // A JSON answer the file gives no example of: an object with nothing set.
+        None if !op.answer().1["schema"].is_null() => json(status, &Value::Object(Map::new())),
         None => ResponseTemplate::new(status),
     };
-    Mock::given(method(op.method.as_str()))
-        .and(path(op.expected_path()))
-        .and(header("authorization", expected_authorization().as_str()))
-        .respond_with(template)
-        .mount(&server)
-        .await;
+    // An operation sent without credentials (`security: []`) is matched without them.
+    let mock = Mock::given(method(op.method.as_str())).and(path(op.expected_path()));
+    let mock = match op.anonymous() {
+        true => mock,
+        false => mock.and(header("authorization", expected_authorization().as_str())),
+    };
+    mock.respond_with(template).mount(&server).await;
 
     let ctx = Ctx {
         op: row.op,
@@ -406,7 +423,7 @@ fn check_request(
         let is_name = op
             .path_params()
             .iter()
-            .any(|p| p.pattern.is_none() && segment == format!("{{{}}}", p.name));
+            .any(|p| p.sample == NAME && segment == format!("{{{}}}", p.name));
         if is_name {
             let found = sent_segments.get(i).copied().unwrap_or_default();
             expect(
@@ -426,11 +443,11 @@ fn check_request(
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    expect(
-        "Authorization",
-        expected_authorization(),
-        authorization.into(),
-    );
+    let credentials = match op.anonymous() {
+        true => String::new(),
+        false => expected_authorization(),
+    };
+    expect("Authorization", credentials, authorization.into());
 
     for (name, value) in headers {
         let sent: Vec<&str> = request
@@ -453,7 +470,9 @@ fn check_request(
     let expected_pairs = sorted(wire_pairs(params));
     let query = request.url.query();
     let body = String::from_utf8_lossy(&request.body).into_owned();
-    if op.method == "POST" {
+    // A form body where the operation declares one (a POST, or a PATCH); the query
+    // string otherwise. A POST with no body declared sends none.
+    if !op.form().is_null() {
         let content_type = request
             .headers
             .get("content-type")
@@ -468,6 +487,10 @@ fn check_request(
             serde_urlencoded::from_str(&body).unwrap_or_else(|e| panic!("form {body:?}: {e}"));
         expect("form body", expected_pairs, sorted(form));
         expect("query", "None".into(), format!("{query:?}"));
+    } else if op.method == "POST" {
+        expect("body", String::new(), body);
+        expect("query", "None".into(), format!("{query:?}"));
+        expect("form body", expected_pairs, "[]".into());
     } else {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or_default())
             .unwrap_or_else(|e| panic!("query {query:?}: {e}"));
@@ -655,9 +678,9 @@ pub struct Operation {
 /// A path parameter and the sample value the harness fills in.
 struct PathParam {
     name: String,
-    /// The schema's pattern; `None` for free text.
-    pattern: Option<&'static str>,
     sample: String,
+    /// The sample as the path must carry it.
+    encoded: String,
 }
 
 impl Operation {
@@ -685,12 +708,18 @@ impl Operation {
                             .unwrap_or_else(|| panic!("{name}: not a SID pattern: {pattern}"));
                         format!("{prefix}{}", "a".repeat(32))
                     }
+                    // A day (`/Archives/{Date}/Calls/…`): one, as written.
+                    None if p["schema"]["format"].as_str() == Some("date") => DAY.to_owned(),
                     None => NAME.to_owned(),
+                };
+                let encoded = match sample.as_str() {
+                    NAME => NAME_ENCODED.to_owned(),
+                    other => other.to_owned(),
                 };
                 PathParam {
                     name,
-                    pattern,
                     sample,
+                    encoded,
                 }
             })
             .collect()
@@ -707,16 +736,18 @@ impl Operation {
     pub fn expected_path(&self) -> String {
         let mut filled = self.template.to_owned();
         for param in self.path_params() {
-            let encoded = match param.pattern {
-                Some(_) => param.sample,
-                None => NAME_ENCODED.to_owned(),
-            };
+            let encoded = param.encoded;
             let placeholder = format!("{{{}}}", param.name);
             assert!(filled.contains(&placeholder), "{}: {placeholder}", self.id);
             filled = filled.replace(&placeholder, &encoded);
         }
         assert!(!filled.contains('{'), "{}: unfilled {filled}", self.id);
         filled
+    }
+
+    /// Sent without credentials: `security: []`.
+    fn anonymous(&self) -> bool {
+        self.node["security"].as_array().is_some_and(Vec::is_empty)
     }
 
     fn form(&self) -> &'static Node {
