@@ -13,7 +13,6 @@ mod api_v2010;
 mod chat_v1;
 mod chat_v2;
 mod conversations_v1;
-mod known;
 mod secrets;
 
 include!(concat!(env!("OUT_DIR"), "/wire_apis.rs"));
