@@ -11,7 +11,7 @@ pub const DEFAULT_BASE_URL: &str = "https://iam.twilio.com";
 /// [`Client::builder_from_env`].
 pub type ClientBuilder = ::twilio_codegen_runtime::ClientBuilder<Client>;
 
-/// A client for Twilio Iam v1: credentials, settings and a connection pool, cheap to clone (the clones share the pool) and usable from many tasks at once.
+/// A client for Twilio IAM v1: credentials, settings and a connection pool, cheap to clone (the clones share the pool) and usable from many tasks at once.
 ///
 /// Each resource has a handle, made by the method of its plural name
 /// (`client.services()`), which carries the path parameters its operations

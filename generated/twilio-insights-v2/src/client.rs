@@ -11,7 +11,7 @@ pub const DEFAULT_BASE_URL: &str = "https://insights.twilio.com";
 /// [`Client::builder_from_env`].
 pub type ClientBuilder = ::twilio_codegen_runtime::ClientBuilder<Client>;
 
-/// A client for Sample/reference Twilio API. v2: credentials, settings and a connection pool, cheap to clone (the clones share the pool) and usable from many tasks at once.
+/// A client for Twilio Insights v2: credentials, settings and a connection pool, cheap to clone (the clones share the pool) and usable from many tasks at once.
 ///
 /// Each resource has a handle, made by the method of its plural name
 /// (`client.services()`), which carries the path parameters its operations

@@ -504,3 +504,20 @@ fn release_sets_the_version_records_it_and_writes_the_changelog() {
         std::fs::read_to_string(job.out.join(xtask::release::CHANGELOG)).expect("a changelog");
     assert_eq!(unchanged, changelog);
 }
+
+/// The README's table lists every crate this repository generates from `spec/`, so a
+/// new API can't be added without saying what it is for.
+#[test]
+fn the_readme_lists_every_crate() {
+    let root = workspace_root();
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root.join("spec")).expect("spec/") {
+        let name = entry.expect("an entry").file_name();
+        let name = name.to_string_lossy();
+        if !readme.contains(&format!("| [`{name}`](generated/{name}/) | ")) {
+            missing.push(name.into_owned());
+        }
+    }
+    assert!(missing.is_empty(), "README.md's crate table lacks {missing:?}");
+}
