@@ -27,6 +27,12 @@ pub use serde;
 
 /// A JSON value as one form or query value, as Twilio's libraries send one: a string
 /// as it is, anything else as its JSON text (`{"a":1}`, `[1,2]`, `true`).
+/// The value of `values` that `value` is in another letter case, if one is: how a
+/// generated enum reads `SMS` as `sms`.
+pub fn known_value(values: &'static [&'static str], value: &str) -> Option<&'static str> {
+    values.iter().copied().find(|v| v.eq_ignore_ascii_case(value))
+}
+
 pub fn json_text(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(text) => text.clone(),

@@ -316,20 +316,12 @@ macro_rules! __string_enum {
             }
         }
 
+        // Like `from_wire`: a value this crate doesn't know is kept, as it is read.
         impl ::std::str::FromStr for $name {
-            type Err = $crate::ValidationError;
+            type Err = ::std::convert::Infallible;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::ValidationError> {
-                match $name::from_wire(::std::borrow::ToOwned::to_owned(value)) {
-                    $name::$fallback(value) => {
-                        ::std::result::Result::Err($crate::ValidationError::unknown_variant(
-                            stringify!($name),
-                            value,
-                            $name::VALUES,
-                        ))
-                    }
-                    known => ::std::result::Result::Ok(known),
-                }
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
+                ::std::result::Result::Ok($name::from_wire(::std::borrow::ToOwned::to_owned(value)))
             }
         }
 

@@ -224,11 +224,16 @@ pub fn emit_enum(name: &str, description: &str, def: &EnumDef) -> TokenStream {
                 }
             }
 
-            /// The value for wire text, known or not.
+            /// The value for wire text, known or not. A known value in another
+            /// letter case is that value (Twilio's libraries read them so), and is
+            /// sent in Twilio's spelling; anything else is kept as written.
             pub fn from_wire(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #( #wires => #name::#variants, )*
-                    _ => #name::#fallback(value),
+                    _ => match crate::runtime::known_value(Self::VALUES, &value) {
+                        ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                        ::std::option::Option::None => #name::#fallback(value),
+                    },
                 }
             }
         }

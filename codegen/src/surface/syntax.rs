@@ -101,13 +101,20 @@ fn entry(item: &syn::Item) -> Option<Entry> {
             // `crate::runtime::sid_newtype!(AccountSid, "AC", 32)`: what the runtime's
             // macro implements for the type; the macro is the runtime's API.
             let name = call.mac.path.segments.last()?.ident.to_string();
+            let mut text = show::text(&call.mac.tokens);
+            // What the runtime's macro implements is as stable as the runtime: a
+            // breaking runtime release changes it in every crate that calls it.
+            let from_runtime = call.mac.path.segments.iter().any(|s| s.ident == "runtime");
+            if from_runtime {
+                text.push_str(&format!(" (runtime {})", runtime_compatibility()));
+            }
             Entry::Impl {
                 owner: macro_owner(call)?,
                 items: vec![Item::new(
                     Kind::Impl,
                     format!(": {name}!"),
                     Some((Kind::Struct, "")),
-                    Detail::Text(show::text(&call.mac.tokens)),
+                    Detail::Text(text),
                     0,
                 )],
             }
@@ -159,6 +166,18 @@ fn entry(item: &syn::Item) -> Option<Entry> {
         syn::Item::Trait(t) => def(t.ident.to_string(), is_pub(&t.vis), trait_items(t)),
         _ => return None,
     })
+}
+
+/// The runtime's version as far as Cargo's caret requirement reaches (`0.4`, `1`):
+/// what a crate that calls its macros depends on.
+fn runtime_compatibility() -> String {
+    let version = crate::generated_crate::runtime_version();
+    let mut parts = version.split('.');
+    match (parts.next(), parts.next()) {
+        (Some("0"), Some(minor)) => format!("0.{minor}"),
+        (Some(major), _) => major.to_string(),
+        _ => version.to_string(),
+    }
 }
 
 /// A struct's lines: itself, its public fields, its derives.

@@ -47,14 +47,21 @@ impl AddressRequirement {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "none" => AddressRequirement::None,
             "any" => AddressRequirement::Any,
             "local" => AddressRequirement::Local,
             "foreign" => AddressRequirement::Foreign,
-            _ => AddressRequirement::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AddressRequirement::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -86,12 +93,19 @@ impl AddressRetention {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "retain" => AddressRetention::Retain,
             "obfuscate" => AddressRetention::Obfuscate,
-            _ => AddressRetention::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AddressRetention::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -144,13 +158,20 @@ impl BankAccountType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "consumer-checking" => BankAccountType::ConsumerChecking,
             "consumer-savings" => BankAccountType::ConsumerSavings,
             "commercial-checking" => BankAccountType::CommercialChecking,
-            _ => BankAccountType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BankAccountType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -215,7 +236,9 @@ impl CallRecordingStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in-progress" => CallRecordingStatus::InProgress,
@@ -224,7 +247,12 @@ impl CallRecordingStatus {
             "processing" => CallRecordingStatus::Processing,
             "completed" => CallRecordingStatus::Completed,
             "absent" => CallRecordingStatus::Absent,
-            _ => CallRecordingStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallRecordingStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -290,7 +318,9 @@ impl CallStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => CallStatus::Queued,
@@ -301,7 +331,12 @@ impl CallStatus {
             "failed" => CallStatus::Failed,
             "no-answer" => CallStatus::NoAnswer,
             "canceled" => CallStatus::Canceled,
-            _ => CallStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -389,7 +424,9 @@ impl Capture {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "payment-card-number" => Capture::PaymentCardNumber,
@@ -402,7 +439,12 @@ impl Capture {
             "expiration-date-matcher" => Capture::ExpirationDateMatcher,
             "security-code-matcher" => Capture::SecurityCodeMatcher,
             "postal-code-matcher" => Capture::PostalCodeMatcher,
-            _ => Capture::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Capture::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -444,13 +486,20 @@ impl ConferenceStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "init" => ConferenceStatus::Init,
             "in-progress" => ConferenceStatus::InProgress,
             "completed" => ConferenceStatus::Completed,
-            _ => ConferenceStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConferenceStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -479,11 +528,18 @@ impl ConferenceUpdateStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "completed" => ConferenceUpdateStatus::Completed,
-            _ => ConferenceUpdateStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConferenceUpdateStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -515,12 +571,19 @@ impl Confirmation {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "true" => Confirmation::True,
             "false" => Confirmation::False,
-            _ => Confirmation::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Confirmation::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -559,12 +622,19 @@ impl ContentRetention {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "retain" => ContentRetention::Retain,
             "discard" => ContentRetention::Discard,
-            _ => ContentRetention::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ContentRetention::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -614,14 +684,21 @@ impl Direction {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inbound" => Direction::Inbound,
             "outbound-api" => Direction::OutboundApi,
             "outbound-call" => Direction::OutboundCall,
             "outbound-reply" => Direction::OutboundReply,
-            _ => Direction::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Direction::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -672,7 +749,9 @@ impl EmergencyAddressStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "registered" => EmergencyAddressStatus::Registered,
@@ -681,7 +760,12 @@ impl EmergencyAddressStatus {
             "registration-failure" => EmergencyAddressStatus::RegistrationFailure,
             "pending-unregistration" => EmergencyAddressStatus::PendingUnregistration,
             "unregistration-failure" => EmergencyAddressStatus::UnregistrationFailure,
-            _ => EmergencyAddressStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EmergencyAddressStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -713,12 +797,19 @@ impl EmergencyStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "Active" => EmergencyStatus::Active,
             "Inactive" => EmergencyStatus::Inactive,
-            _ => EmergencyStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EmergencyStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -923,7 +1014,9 @@ impl MessageStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => MessageStatus::Queued,
@@ -939,7 +1032,12 @@ impl MessageStatus {
             "read" => MessageStatus::Read,
             "partially_delivered" => MessageStatus::PartiallyDelivered,
             "canceled" => MessageStatus::Canceled,
-            _ => MessageStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => MessageStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -968,11 +1066,18 @@ impl MessageUpdateStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "canceled" => MessageUpdateStatus::Canceled,
-            _ => MessageUpdateStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => MessageUpdateStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1018,12 +1123,19 @@ impl Outcome {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "confirmed" => Outcome::Confirmed,
             "unconfirmed" => Outcome::Unconfirmed,
-            _ => Outcome::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Outcome::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1081,7 +1193,9 @@ impl ParticipantStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => ParticipantStatus::Queued,
@@ -1090,7 +1204,12 @@ impl ParticipantStatus {
             "connected" => ParticipantStatus::Connected,
             "complete" => ParticipantStatus::Complete,
             "failed" => ParticipantStatus::Failed,
-            _ => ParticipantStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ParticipantStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1122,12 +1241,19 @@ impl PaymentMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "credit-card" => PaymentMethod::CreditCard,
             "ach-debit" => PaymentMethod::AchDebit,
-            _ => PaymentMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PaymentMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1166,12 +1292,19 @@ impl PaymentsStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "complete" => PaymentsStatus::Complete,
             "cancel" => PaymentsStatus::Cancel,
-            _ => PaymentsStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PaymentsStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1203,12 +1336,19 @@ impl Permission {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "get-all" => Permission::GetAll,
             "post-all" => Permission::PostAll,
-            _ => Permission::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Permission::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1254,12 +1394,21 @@ impl RealtimeTranscriptionStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in-progress" => RealtimeTranscriptionStatus::InProgress,
             "stopped" => RealtimeTranscriptionStatus::Stopped,
-            _ => RealtimeTranscriptionStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RealtimeTranscriptionStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1288,11 +1437,20 @@ impl RealtimeTranscriptionUpdateStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "stopped" => RealtimeTranscriptionUpdateStatus::Stopped,
-            _ => RealtimeTranscriptionUpdateStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RealtimeTranscriptionUpdateStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1343,7 +1501,9 @@ impl ReasonConferenceEnded {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "conference-ended-via-api" => ReasonConferenceEnded::ConferenceEndedViaApi,
@@ -1355,7 +1515,12 @@ impl ReasonConferenceEnded {
             }
             "last-participant-kicked" => ReasonConferenceEnded::LastParticipantKicked,
             "last-participant-left" => ReasonConferenceEnded::LastParticipantLeft,
-            _ => ReasonConferenceEnded::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ReasonConferenceEnded::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1428,7 +1593,9 @@ impl RecordingAddOnResultStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "canceled" => RecordingAddOnResultStatus::Canceled,
@@ -1439,7 +1606,14 @@ impl RecordingAddOnResultStatus {
             "init" => RecordingAddOnResultStatus::Init,
             "processing" => RecordingAddOnResultStatus::Processing,
             "queued" => RecordingAddOnResultStatus::Queued,
-            _ => RecordingAddOnResultStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RecordingAddOnResultStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1501,7 +1675,9 @@ impl RecordingStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in-progress" => RecordingStatus::InProgress,
@@ -1511,7 +1687,12 @@ impl RecordingStatus {
             "completed" => RecordingStatus::Completed,
             "absent" => RecordingStatus::Absent,
             "deleted" => RecordingStatus::Deleted,
-            _ => RecordingStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RecordingStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1546,13 +1727,22 @@ impl RecordingTranscriptionStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in-progress" => RecordingTranscriptionStatus::InProgress,
             "completed" => RecordingTranscriptionStatus::Completed,
             "failed" => RecordingTranscriptionStatus::Failed,
-            _ => RecordingTranscriptionStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RecordingTranscriptionStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1595,14 +1785,21 @@ impl Recurring {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "daily" => Recurring::Daily,
             "monthly" => Recurring::Monthly,
             "yearly" => Recurring::Yearly,
             "alltime" => Recurring::Alltime,
-            _ => Recurring::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Recurring::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1634,12 +1831,19 @@ impl RiskCheck {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "enable" => RiskCheck::Enable,
             "disable" => RiskCheck::Disable,
-            _ => RiskCheck::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RiskCheck::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1668,11 +1872,18 @@ impl ScheduleType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "fixed" => ScheduleType::Fixed,
-            _ => ScheduleType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ScheduleType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1776,7 +1987,9 @@ impl Source {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "DialVerb" => Source::DialVerb,
@@ -1786,7 +1999,12 @@ impl Source {
             "RecordVerb" => Source::RecordVerb,
             "StartCallRecordingAPI" => Source::StartCallRecordingApi,
             "StartConferenceRecordingAPI" => Source::StartConferenceRecordingApi,
-            _ => Source::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Source::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1821,13 +2039,20 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "active" => Status::Active,
             "suspended" => Status::Suspended,
             "closed" => Status::Closed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1859,12 +2084,19 @@ impl StatusCallbackMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => StatusCallbackMethod::Get,
             "POST" => StatusCallbackMethod::Post,
-            _ => StatusCallbackMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => StatusCallbackMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1910,13 +2142,20 @@ impl TokenType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "one-time" => TokenType::OneTime,
             "reusable" => TokenType::Reusable,
             "payment-method" => TokenType::PaymentMethod,
-            _ => TokenType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TokenType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1955,13 +2194,20 @@ impl Track {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inbound_track" => Track::InboundTrack,
             "outbound_track" => Track::OutboundTrack,
             "both_tracks" => Track::BothTracks,
-            _ => Track::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Track::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1990,11 +2236,18 @@ impl TrafficType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "free" => TrafficType::Free,
-            _ => TrafficType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TrafficType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -2036,13 +2289,20 @@ impl TriggerField {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "count" => TriggerField::Count,
             "usage" => TriggerField::Usage,
             "price" => TriggerField::Price,
-            _ => TriggerField::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TriggerField::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -2081,12 +2341,19 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "Trial" => Type::Trial,
             "Full" => Type::Full,
-            _ => Type::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -2118,12 +2385,19 @@ impl UpdateStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "canceled" => UpdateStatus::Canceled,
             "completed" => UpdateStatus::Completed,
-            _ => UpdateStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => UpdateStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -2176,12 +2450,19 @@ impl VoiceReceiveMode {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "voice" => VoiceReceiveMode::Voice,
             "fax" => VoiceReceiveMode::Fax,
-            _ => VoiceReceiveMode::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VoiceReceiveMode::Unknown(value),
+                }
+            }
         }
     }
 }

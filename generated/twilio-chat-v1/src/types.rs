@@ -97,13 +97,20 @@ impl ChannelStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "joined" => ChannelStatus::Joined,
             "invited" => ChannelStatus::Invited,
             "not_participating" => ChannelStatus::NotParticipating,
-            _ => ChannelStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -135,12 +142,19 @@ impl ChannelType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public" => ChannelType::Public,
             "private" => ChannelType::Private,
-            _ => ChannelType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -172,12 +186,19 @@ impl OrderType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => OrderType::Asc,
             "desc" => OrderType::Desc,
-            _ => OrderType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OrderType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -212,13 +233,20 @@ impl PushService {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => PushService::Gcm,
             "apn" => PushService::Apn,
             "fcm" => PushService::Fcm,
-            _ => PushService::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PushService::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -250,12 +278,19 @@ impl RoleType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "channel" => RoleType::Channel,
             "deployment" => RoleType::Deployment,
-            _ => RoleType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoleType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -287,12 +322,19 @@ impl WebhookMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => WebhookMethod::Get,
             "POST" => WebhookMethod::Post,
-            _ => WebhookMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -324,12 +366,19 @@ impl EventSource {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "SDK" => EventSource::Sdk,
             "API" => EventSource::Api,
-            _ => EventSource::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EventSource::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -367,14 +416,21 @@ impl MemberReason {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ADDED" => MemberReason::Added,
             "JOINED" => MemberReason::Joined,
             "REMOVED" => MemberReason::Removed,
             "LEFT" => MemberReason::Left,
-            _ => MemberReason::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => MemberReason::Unknown(value),
+                }
+            }
         }
     }
 }

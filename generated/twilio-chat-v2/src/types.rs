@@ -44,13 +44,20 @@ impl BindingType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => BindingType::Gcm,
             "apn" => BindingType::Apn,
             "fcm" => BindingType::Fcm,
-            _ => BindingType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BindingType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -96,13 +103,20 @@ impl ChannelStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "joined" => ChannelStatus::Joined,
             "invited" => ChannelStatus::Invited,
             "notParticipating" => ChannelStatus::NotParticipating,
-            _ => ChannelStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -134,12 +148,19 @@ impl ChannelType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public" => ChannelType::Public,
             "private" => ChannelType::Private,
-            _ => ChannelType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -181,13 +202,20 @@ impl ChannelWebhookType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "webhook" => ChannelWebhookType::Webhook,
             "trigger" => ChannelWebhookType::Trigger,
             "studio" => ChannelWebhookType::Studio,
-            _ => ChannelWebhookType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelWebhookType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -261,12 +289,19 @@ impl Method {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => Method::Get,
             "POST" => Method::Post,
-            _ => Method::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Method::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -298,12 +333,19 @@ impl NotificationLevel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "default" => NotificationLevel::Default,
             "muted" => NotificationLevel::Muted,
-            _ => NotificationLevel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => NotificationLevel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -335,12 +377,19 @@ impl OrderType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => OrderType::Asc,
             "desc" => OrderType::Desc,
-            _ => OrderType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OrderType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -379,12 +428,19 @@ impl RoleType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "channel" => RoleType::Channel,
             "deployment" => RoleType::Deployment,
-            _ => RoleType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoleType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -430,12 +486,19 @@ impl WebhookEnabledType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "true" => WebhookEnabledType::True,
             "false" => WebhookEnabledType::False,
-            _ => WebhookEnabledType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookEnabledType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -467,12 +530,19 @@ impl EventSource {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "SDK" => EventSource::Sdk,
             "API" => EventSource::Api,
-            _ => EventSource::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EventSource::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -510,14 +580,21 @@ impl MemberReason {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ADDED" => MemberReason::Added,
             "JOINED" => MemberReason::Joined,
             "REMOVED" => MemberReason::Removed,
             "LEFT" => MemberReason::Left,
-            _ => MemberReason::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => MemberReason::Unknown(value),
+                }
+            }
         }
     }
 }

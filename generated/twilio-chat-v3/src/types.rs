@@ -41,12 +41,19 @@ impl ChannelType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public" => ChannelType::Public,
             "private" => ChannelType::Private,
-            _ => ChannelType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -92,12 +99,19 @@ impl WebhookEnabledType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "true" => WebhookEnabledType::True,
             "false" => WebhookEnabledType::False,
-            _ => WebhookEnabledType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookEnabledType::Unknown(value),
+                }
+            }
         }
     }
 }

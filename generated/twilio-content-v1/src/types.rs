@@ -46,11 +46,20 @@ impl AuthenticationActionType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "COPY_CODE" => AuthenticationActionType::CopyCode,
-            _ => AuthenticationActionType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        AuthenticationActionType::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -124,7 +133,9 @@ impl CallToActionActionType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "URL" => CallToActionActionType::Url,
@@ -132,7 +143,12 @@ impl CallToActionActionType {
             "COPY_CODE" => CallToActionActionType::CopyCode,
             "VOICE_CALL" => CallToActionActionType::VoiceCall,
             "VOICE_CALL_REQUEST" => CallToActionActionType::VoiceCallRequest,
-            _ => CallToActionActionType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallToActionActionType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -209,7 +225,9 @@ impl CardActionType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "URL" => CardActionType::Url,
@@ -217,7 +235,12 @@ impl CardActionType {
             "QUICK_REPLY" => CardActionType::QuickReply,
             "COPY_CODE" => CardActionType::CopyCode,
             "VOICE_CALL" => CardActionType::VoiceCall,
-            _ => CardActionType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CardActionType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -276,13 +299,20 @@ impl CarouselActionType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "URL" => CarouselActionType::Url,
             "PHONE_NUMBER" => CarouselActionType::PhoneNumber,
             "QUICK_REPLY" => CarouselActionType::QuickReply,
-            _ => CarouselActionType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CarouselActionType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -445,11 +475,18 @@ impl QuickReplyActionType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "QUICK_REPLY" => QuickReplyActionType::QuickReply,
-            _ => QuickReplyActionType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => QuickReplyActionType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -772,14 +809,21 @@ impl WebviewSizeType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TALL" => WebviewSizeType::Tall,
             "FULL" => WebviewSizeType::Full,
             "HALF" => WebviewSizeType::Half,
             "NONE" => WebviewSizeType::None,
-            _ => WebviewSizeType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebviewSizeType::Unknown(value),
+                }
+            }
         }
     }
 }

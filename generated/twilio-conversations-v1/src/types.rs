@@ -61,7 +61,9 @@ impl AddressType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sms" => AddressType::Sms,
@@ -72,7 +74,12 @@ impl AddressType {
             "rcs" => AddressType::Rcs,
             "apple" => AddressType::Apple,
             "chat" => AddressType::Chat,
-            _ => AddressType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AddressType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -107,13 +114,20 @@ impl AutoCreationType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "webhook" => AutoCreationType::Webhook,
             "studio" => AutoCreationType::Studio,
             "default" => AutoCreationType::Default,
-            _ => AutoCreationType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AutoCreationType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -151,14 +165,21 @@ impl BindingType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "apn" => BindingType::Apn,
             "gcm" => BindingType::Gcm,
             "fcm" => BindingType::Fcm,
             "twilsock" => BindingType::Twilsock,
-            _ => BindingType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BindingType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -246,12 +267,21 @@ impl ConfigurationWebhookMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => ConfigurationWebhookMethod::Get,
             "POST" => ConfigurationWebhookMethod::Post,
-            _ => ConfigurationWebhookMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ConfigurationWebhookMethod::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -283,12 +313,21 @@ impl ConfigurationWebhookTarget {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "webhook" => ConfigurationWebhookTarget::Webhook,
             "flex" => ConfigurationWebhookTarget::Flex,
-            _ => ConfigurationWebhookTarget::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ConfigurationWebhookTarget::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -358,13 +397,22 @@ impl ConversationScopedWebhookTarget {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "webhook" => ConversationScopedWebhookTarget::Webhook,
             "trigger" => ConversationScopedWebhookTarget::Trigger,
             "studio" => ConversationScopedWebhookTarget::Studio,
-            _ => ConversationScopedWebhookTarget::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ConversationScopedWebhookTarget::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -414,14 +462,21 @@ impl ConversationState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "initializing" => ConversationState::Initializing,
             "inactive" => ConversationState::Inactive,
             "active" => ConversationState::Active,
             "closed" => ConversationState::Closed,
-            _ => ConversationState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConversationState::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -475,7 +530,9 @@ impl DeliveryStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "read" => DeliveryStatus::Read,
@@ -483,7 +540,12 @@ impl DeliveryStatus {
             "delivered" => DeliveryStatus::Delivered,
             "undelivered" => DeliveryStatus::Undelivered,
             "sent" => DeliveryStatus::Sent,
-            _ => DeliveryStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => DeliveryStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -529,12 +591,19 @@ impl Method {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "get" => Method::Get,
             "post" => Method::Post,
-            _ => Method::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Method::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -566,12 +635,19 @@ impl NotificationLevel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "default" => NotificationLevel::Default,
             "muted" => NotificationLevel::Muted,
-            _ => NotificationLevel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => NotificationLevel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -603,12 +679,19 @@ impl OrderType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => OrderType::Asc,
             "desc" => OrderType::Desc,
-            _ => OrderType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OrderType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -643,13 +726,22 @@ impl ParticipantConversationState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inactive" => ParticipantConversationState::Inactive,
             "active" => ParticipantConversationState::Active,
             "closed" => ParticipantConversationState::Closed,
-            _ => ParticipantConversationState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ParticipantConversationState::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -684,13 +776,20 @@ impl PushType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "apn" => PushType::Apn,
             "gcm" => PushType::Gcm,
             "fcm" => PushType::Fcm,
-            _ => PushType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PushType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -729,12 +828,19 @@ impl RoleType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "conversation" => RoleType::Conversation,
             "service" => RoleType::Service,
-            _ => RoleType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoleType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -787,12 +893,19 @@ impl WebhookEnabledType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "true" => WebhookEnabledType::True,
             "false" => WebhookEnabledType::False,
-            _ => WebhookEnabledType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookEnabledType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -824,12 +937,19 @@ impl EventSource {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "SDK" => EventSource::Sdk,
             "API" => EventSource::Api,
-            _ => EventSource::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EventSource::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -78,7 +78,9 @@ impl ChannelStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "setup" => ChannelStatus::Setup,
@@ -88,7 +90,12 @@ impl ChannelStatus {
             "inactive" => ChannelStatus::Inactive,
             "pause" => ChannelStatus::Pause,
             "transfer" => ChannelStatus::Transfer,
-            _ => ChannelStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -139,7 +146,9 @@ impl ChannelType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "web" => ChannelType::Web,
@@ -148,7 +157,12 @@ impl ChannelType {
             "whatsapp" => ChannelType::Whatsapp,
             "line" => ChannelType::Line,
             "custom" => ChannelType::Custom,
-            _ => ChannelType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -184,11 +198,18 @@ impl ChatStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inactive" => ChatStatus::Inactive,
-            _ => ChatStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChatStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -251,13 +272,20 @@ impl IntegrationType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "studio" => IntegrationType::Studio,
             "external" => IntegrationType::External,
             "task" => IntegrationType::Task,
-            _ => IntegrationType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => IntegrationType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -317,12 +345,21 @@ impl InteractionChannelParticipantStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "closed" => InteractionChannelParticipantStatus::Closed,
             "wrapup" => InteractionChannelParticipantStatus::Wrapup,
-            _ => InteractionChannelParticipantStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        InteractionChannelParticipantStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -369,7 +406,9 @@ impl InteractionChannelParticipantType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "supervisor" => InteractionChannelParticipantType::Supervisor,
@@ -377,7 +416,14 @@ impl InteractionChannelParticipantType {
             "external" => InteractionChannelParticipantType::External,
             "agent" => InteractionChannelParticipantType::Agent,
             "unknown" => InteractionChannelParticipantType::Unknown,
-            _ => InteractionChannelParticipantType::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        InteractionChannelParticipantType::Unknown2(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -490,14 +536,23 @@ impl ProvisioningStatusStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "active" => ProvisioningStatusStatus::Active,
             "in-progress" => ProvisioningStatusStatus::InProgress,
             "not-configured" => ProvisioningStatusStatus::NotConfigured,
             "failed" => ProvisioningStatusStatus::Failed,
-            _ => ProvisioningStatusStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ProvisioningStatusStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -560,13 +615,20 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ok" => Status::Ok,
             "inprogress" => Status::Inprogress,
             "notstarted" => Status::Notstarted,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -622,13 +684,20 @@ impl TransferStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "active" => TransferStatus::Active,
             "failed" => TransferStatus::Failed,
             "completed" => TransferStatus::Completed,
-            _ => TransferStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TransferStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -663,13 +732,20 @@ impl TransferType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "warm" => TransferType::Warm,
             "cold" => TransferType::Cold,
             "external" => TransferType::External,
-            _ => TransferType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TransferType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -728,7 +804,9 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "voice" => Type::Voice,
@@ -739,7 +817,12 @@ impl Type {
             "chat" => Type::Chat,
             "messenger" => Type::Messenger,
             "gbm" => Type::Gbm,
-            _ => Type::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -771,12 +854,19 @@ impl UpdateChannelStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "closed" => UpdateChannelStatus::Closed,
             "inactive" => UpdateChannelStatus::Inactive,
-            _ => UpdateChannelStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => UpdateChannelStatus::Unknown(value),
+                }
+            }
         }
     }
 }

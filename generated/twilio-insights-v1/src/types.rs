@@ -41,13 +41,20 @@ impl AnsweredBy {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unknown_answered_by" => AnsweredBy::UnknownAnsweredBy,
             "human" => AnsweredBy::Human,
             "machine" => AnsweredBy::Machine,
-            _ => AnsweredBy::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AnsweredBy::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -79,12 +86,19 @@ impl CallDirection {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inbound" => CallDirection::Inbound,
             "outbound" => CallDirection::Outbound,
-            _ => CallDirection::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallDirection::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -150,7 +164,9 @@ impl CallState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ringing" => CallState::Ringing,
@@ -161,7 +177,12 @@ impl CallState {
             "canceled" => CallState::Canceled,
             "answered" => CallState::Answered,
             "undialed" => CallState::Undialed,
-            _ => CallState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallState::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -216,7 +237,9 @@ impl CallStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "answered" => CallStatus::Answered,
@@ -226,7 +249,12 @@ impl CallStatus {
             "noanswer" => CallStatus::Noanswer,
             "ringing" => CallStatus::Ringing,
             "canceled" => CallStatus::Canceled,
-            _ => CallStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -281,7 +309,9 @@ impl CallSummariesAnsweredBy {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unknown" => CallSummariesAnsweredBy::Unknown,
@@ -291,7 +321,14 @@ impl CallSummariesAnsweredBy {
             "machine_end_other" => CallSummariesAnsweredBy::MachineEndOther,
             "human" => CallSummariesAnsweredBy::Human,
             "fax" => CallSummariesAnsweredBy::Fax,
-            _ => CallSummariesAnsweredBy::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        CallSummariesAnsweredBy::Unknown2(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -338,7 +375,9 @@ impl CallType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "carrier" => CallType::Carrier,
@@ -346,7 +385,12 @@ impl CallType {
             "trunking" => CallType::Trunking,
             "client" => CallType::Client,
             "whatsapp" => CallType::Whatsapp,
-            _ => CallType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -384,14 +428,21 @@ impl Codec {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "VP8" => Codec::Vp8,
             "H264" => Codec::H264,
             "VP9" => Codec::Vp9,
             "opus" => Codec::Opus,
-            _ => Codec::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Codec::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -442,7 +493,9 @@ impl ConferenceEndReason {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "last_participant_left" => ConferenceEndReason::LastParticipantLeft,
@@ -454,7 +507,12 @@ impl ConferenceEndReason {
             "participant_with_end_conference_on_exit_kicked" => {
                 ConferenceEndReason::ParticipantWithEndConferenceOnExitKicked
             }
-            _ => ConferenceEndReason::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConferenceEndReason::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -489,13 +547,22 @@ impl ConferenceParticipantCallType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "carrier" => ConferenceParticipantCallType::Carrier,
             "client" => ConferenceParticipantCallType::Client,
             "sip" => ConferenceParticipantCallType::Sip,
-            _ => ConferenceParticipantCallType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ConferenceParticipantCallType::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -530,13 +597,22 @@ impl ConferenceProcessingState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "complete" => ConferenceProcessingState::Complete,
             "in_progress" => ConferenceProcessingState::InProgress,
             "timeout" => ConferenceProcessingState::Timeout,
-            _ => ConferenceProcessingState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ConferenceProcessingState::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -586,14 +662,21 @@ impl ConferenceStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in_progress" => ConferenceStatus::InProgress,
             "not_started" => ConferenceStatus::NotStarted,
             "completed" => ConferenceStatus::Completed,
             "summary_timeout" => ConferenceStatus::SummaryTimeout,
-            _ => ConferenceStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConferenceStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -644,7 +727,9 @@ impl ConnectivityIssue {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unknown_connectivity_issue" => ConnectivityIssue::UnknownConnectivityIssue,
@@ -653,7 +738,12 @@ impl ConnectivityIssue {
             "caller_id" => ConnectivityIssue::CallerId,
             "dropped_call" => ConnectivityIssue::DroppedCall,
             "number_reachability" => ConnectivityIssue::NumberReachability,
-            _ => ConnectivityIssue::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConnectivityIssue::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -688,13 +778,20 @@ impl CreatedMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sdk" => CreatedMethod::Sdk,
             "ad_hoc" => CreatedMethod::AdHoc,
             "api" => CreatedMethod::Api,
-            _ => CreatedMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CreatedMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -757,7 +854,9 @@ impl EdgeLocation {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ashburn" => EdgeLocation::Ashburn,
@@ -769,7 +868,12 @@ impl EdgeLocation {
             "roaming" => EdgeLocation::Roaming,
             "umatilla" => EdgeLocation::Umatilla,
             "tokyo" => EdgeLocation::Tokyo,
-            _ => EdgeLocation::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EdgeLocation::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -801,12 +905,19 @@ impl EndReason {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "room_ended_via_api" => EndReason::RoomEndedViaApi,
             "timeout" => EndReason::Timeout,
-            _ => EndReason::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EndReason::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -844,14 +955,21 @@ impl JitterBufferSize {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "large" => JitterBufferSize::Large,
             "small" => JitterBufferSize::Small,
             "medium" => JitterBufferSize::Medium,
             "off" => JitterBufferSize::Off,
-            _ => JitterBufferSize::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => JitterBufferSize::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -898,7 +1016,9 @@ impl Level {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "UNKNOWN" => Level::Unknown,
@@ -906,7 +1026,12 @@ impl Level {
             "INFO" => Level::Info,
             "WARNING" => Level::Warning,
             "ERROR" => Level::Error,
-            _ => Level::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Level::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -952,12 +1077,19 @@ impl ProcessingState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "complete" => ProcessingState::Complete,
             "partial" => ProcessingState::Partial,
-            _ => ProcessingState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ProcessingState::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1000,14 +1132,21 @@ impl ProcessingStateRequest {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "completed" => ProcessingStateRequest::Completed,
             "started" => ProcessingStateRequest::Started,
             "partial" => ProcessingStateRequest::Partial,
             "all" => ProcessingStateRequest::All,
-            _ => ProcessingStateRequest::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ProcessingStateRequest::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1070,7 +1209,9 @@ impl Region {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "us1" => Region::Us1,
@@ -1082,7 +1223,12 @@ impl Region {
             "sg1" => Region::Sg1,
             "de1" => Region::De1,
             "in1" => Region::In1,
-            _ => Region::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Region::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1132,14 +1278,21 @@ impl RoomStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in_progress" => RoomStatus::InProgress,
             "connected" => RoomStatus::Connected,
             "completed" => RoomStatus::Completed,
             "disconnected" => RoomStatus::Disconnected,
-            _ => RoomStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoomStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1182,14 +1335,21 @@ impl RoomType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "go" => RoomType::Go,
             "peer_to_peer" => RoomType::PeerToPeer,
             "group" => RoomType::Group,
             "group_small" => RoomType::GroupSmall,
-            _ => RoomType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoomType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1221,12 +1381,19 @@ impl SortBy {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "start_time" => SortBy::StartTime,
             "end_time" => SortBy::EndTime,
-            _ => SortBy::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SortBy::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1258,12 +1425,19 @@ impl StatusCallbackMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => StatusCallbackMethod::Get,
             "POST" => StatusCallbackMethod::Post,
-            _ => StatusCallbackMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => StatusCallbackMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1306,14 +1480,21 @@ impl StreamDirection {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unknown" => StreamDirection::Unknown,
             "inbound" => StreamDirection::Inbound,
             "outbound" => StreamDirection::Outbound,
             "both" => StreamDirection::Both,
-            _ => StreamDirection::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => StreamDirection::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -1388,7 +1569,9 @@ impl Tag {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "invalid_requested_region" => Tag::InvalidRequestedRegion,
@@ -1403,7 +1586,12 @@ impl Tag {
             "low_mos" => Tag::LowMos,
             "detected_silence" => Tag::DetectedSilence,
             "no_concurrent_participants" => Tag::NoConcurrentParticipants,
-            _ => Tag::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Tag::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1450,7 +1638,9 @@ impl TwilioEdge {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unknown_edge" => TwilioEdge::UnknownEdge,
@@ -1458,7 +1648,12 @@ impl TwilioEdge {
             "sip_edge" => TwilioEdge::SipEdge,
             "sdk_edge" => TwilioEdge::SdkEdge,
             "client_edge" => TwilioEdge::ClientEdge,
-            _ => TwilioEdge::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TwilioEdge::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1525,7 +1720,9 @@ impl TwilioRealm {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "us1" => TwilioRealm::Us1,
@@ -1538,7 +1735,12 @@ impl TwilioRealm {
             "in1" => TwilioRealm::In1,
             "de1" => TwilioRealm::De1,
             "gll" => TwilioRealm::Gll,
-            _ => TwilioRealm::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TwilioRealm::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1581,14 +1783,23 @@ impl VideoRoomSummaryProcessingState {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "complete" => VideoRoomSummaryProcessingState::Complete,
             "in_progress" => VideoRoomSummaryProcessingState::InProgress,
             "timeout" => VideoRoomSummaryProcessingState::Timeout,
             "not_started" => VideoRoomSummaryProcessingState::NotStarted,
-            _ => VideoRoomSummaryProcessingState::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        VideoRoomSummaryProcessingState::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1620,12 +1831,21 @@ impl VideoRoomSummaryRoomStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in_progress" => VideoRoomSummaryRoomStatus::InProgress,
             "completed" => VideoRoomSummaryRoomStatus::Completed,
-            _ => VideoRoomSummaryRoomStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        VideoRoomSummaryRoomStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }

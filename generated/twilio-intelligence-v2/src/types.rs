@@ -53,7 +53,9 @@ impl Availability {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "internal" => Availability::Internal,
@@ -62,7 +64,12 @@ impl Availability {
             "retired" => Availability::Retired,
             "general-availability" => Availability::GeneralAvailability,
             "deprecated" => Availability::Deprecated,
-            _ => Availability::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Availability::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -104,13 +111,20 @@ impl HttpMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => HttpMethod::Get,
             "POST" => HttpMethod::Post,
             "NULL" => HttpMethod::Null,
-            _ => HttpMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => HttpMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -172,7 +186,9 @@ impl OperatorResultOperatorType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "conversation-classify" => OperatorResultOperatorType::ConversationClassify,
@@ -182,7 +198,14 @@ impl OperatorResultOperatorType {
             "pii-extract" => OperatorResultOperatorType::PiiExtract,
             "text-generation" => OperatorResultOperatorType::TextGeneration,
             "json" => OperatorResultOperatorType::Json,
-            _ => OperatorResultOperatorType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        OperatorResultOperatorType::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -236,7 +259,9 @@ impl OperatorTypeAvailability {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "internal" => OperatorTypeAvailability::Internal,
@@ -244,7 +269,14 @@ impl OperatorTypeAvailability {
             "general-availability" => OperatorTypeAvailability::GeneralAvailability,
             "retired" => OperatorTypeAvailability::Retired,
             "deprecated" => OperatorTypeAvailability::Deprecated,
-            _ => OperatorTypeAvailability::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        OperatorTypeAvailability::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -298,7 +330,9 @@ impl OutputType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "text-classification" => OutputType::TextClassification,
@@ -306,7 +340,12 @@ impl OutputType {
             "text-extraction-normalized" => OutputType::TextExtractionNormalized,
             "text-generation" => OutputType::TextGeneration,
             "json" => OutputType::Json,
-            _ => OutputType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OutputType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -353,7 +392,9 @@ impl PrebuiltOperatorAvailability {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "internal" => PrebuiltOperatorAvailability::Internal,
@@ -361,7 +402,14 @@ impl PrebuiltOperatorAvailability {
             "public" => PrebuiltOperatorAvailability::Public,
             "retired" => PrebuiltOperatorAvailability::Retired,
             "general-availability" => PrebuiltOperatorAvailability::GeneralAvailability,
-            _ => PrebuiltOperatorAvailability::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        PrebuiltOperatorAvailability::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -396,13 +444,20 @@ impl Provider {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "twilio" => Provider::Twilio,
             "amazon" => Provider::Amazon,
             "openai" => Provider::Openai,
-            _ => Provider::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Provider::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -471,7 +526,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => Status::Queued,
@@ -481,7 +538,12 @@ impl Status {
             "failed" => Status::Failed,
             "canceled" => Status::Canceled,
             "error" => Status::Error,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -48,13 +48,20 @@ impl ChannelStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "joined" => ChannelStatus::Joined,
             "invited" => ChannelStatus::Invited,
             "not_participating" => ChannelStatus::NotParticipating,
-            _ => ChannelStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -86,12 +93,19 @@ impl ChannelType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public" => ChannelType::Public,
             "private" => ChannelType::Private,
-            _ => ChannelType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChannelType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -151,12 +165,19 @@ impl OrderType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => OrderType::Asc,
             "desc" => OrderType::Desc,
-            _ => OrderType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OrderType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -191,13 +212,20 @@ impl PushService {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => PushService::Gcm,
             "apn" => PushService::Apn,
             "fcm" => PushService::Fcm,
-            _ => PushService::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PushService::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -236,12 +264,19 @@ impl RoleType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "channel" => RoleType::Channel,
             "deployment" => RoleType::Deployment,
-            _ => RoleType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoleType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -287,12 +322,19 @@ impl WebhookMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => WebhookMethod::Get,
             "POST" => WebhookMethod::Post,
-            _ => WebhookMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookMethod::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -87,7 +87,9 @@ impl Fields {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "caller_name" => Fields::CallerName,
@@ -98,7 +100,12 @@ impl Fields {
             "identity_match" => Fields::IdentityMatch,
             "reassigned_number" => Fields::ReassignedNumber,
             "sms_pumping_risk" => Fields::SmsPumpingRisk,
-            _ => Fields::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Fields::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -272,7 +279,9 @@ impl LineType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "mobile" => LineType::Mobile,
@@ -287,7 +296,12 @@ impl LineType {
             "uan" => LineType::Uan,
             "pager" => LineType::Pager,
             "unknown" => LineType::Unknown,
-            _ => LineType::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => LineType::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -639,7 +653,9 @@ impl ValidationErrorKind {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TOO_SHORT" => ValidationErrorKind::TooShort,
@@ -648,7 +664,12 @@ impl ValidationErrorKind {
             "INVALID_COUNTRY_CODE" => ValidationErrorKind::InvalidCountryCode,
             "INVALID_LENGTH" => ValidationErrorKind::InvalidLength,
             "NOT_A_NUMBER" => ValidationErrorKind::NotANumber,
-            _ => ValidationErrorKind::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ValidationErrorKind::Unknown(value),
+                }
+            }
         }
     }
 }

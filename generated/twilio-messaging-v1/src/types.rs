@@ -56,7 +56,9 @@ impl BrandFeedback {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TAX_ID" => BrandFeedback::TaxId,
@@ -64,7 +66,12 @@ impl BrandFeedback {
             "NONPROFIT" => BrandFeedback::Nonprofit,
             "GOVERNMENT_ENTITY" => BrandFeedback::GovernmentEntity,
             "OTHERS" => BrandFeedback::Others,
-            _ => BrandFeedback::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BrandFeedback::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -177,7 +184,9 @@ impl BusinessRegistrationAuthority {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "EIN" => BusinessRegistrationAuthority::Ein,
@@ -198,7 +207,14 @@ impl BusinessRegistrationAuthority {
             "UID" => BusinessRegistrationAuthority::Uid,
             "NEQ" => BusinessRegistrationAuthority::Neq,
             "OTHER" => BusinessRegistrationAuthority::Other,
-            _ => BusinessRegistrationAuthority::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        BusinessRegistrationAuthority::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -245,7 +261,9 @@ impl BusinessType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "PRIVATE_PROFIT" => BusinessType::PrivateProfit,
@@ -253,7 +271,12 @@ impl BusinessType {
             "SOLE_PROPRIETOR" => BusinessType::SoleProprietor,
             "NON_PROFIT" => BusinessType::NonProfit,
             "GOVERNMENT" => BusinessType::Government,
-            _ => BusinessType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BusinessType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -338,14 +361,21 @@ impl IdentityStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "SELF_DECLARED" => IdentityStatus::SelfDeclared,
             "UNVERIFIED" => IdentityStatus::Unverified,
             "VERIFIED" => IdentityStatus::Verified,
             "VETTED_VERIFIED" => IdentityStatus::VettedVerified,
-            _ => IdentityStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => IdentityStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -377,12 +407,19 @@ impl InboundMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => InboundMethod::Get,
             "POST" => InboundMethod::Post,
-            _ => InboundMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => InboundMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -437,7 +474,9 @@ impl OptInType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "VERBAL" => OptInType::Verbal,
@@ -447,7 +486,12 @@ impl OptInType {
             "MOBILE_QR_CODE" => OptInType::MobileQrCode,
             "IMPORT" => OptInType::Import,
             "IMPORT_PLEASE_REPLACE" => OptInType::ImportPleaseReplace,
-            _ => OptInType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OptInType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -496,13 +540,20 @@ impl ScanMessageContent {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inherit" => ScanMessageContent::Inherit,
             "enable" => ScanMessageContent::Enable,
             "disable" => ScanMessageContent::Disable,
-            _ => ScanMessageContent::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ScanMessageContent::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -571,7 +622,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "PENDING" => Status::Pending,
@@ -581,7 +634,12 @@ impl Status {
             "DELETION_PENDING" => Status::DeletionPending,
             "DELETION_FAILED" => Status::DeletionFailed,
             "SUSPENDED" => Status::Suspended,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -660,14 +718,23 @@ impl TollfreeVerificationStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "PENDING_REVIEW" => TollfreeVerificationStatus::PendingReview,
             "IN_REVIEW" => TollfreeVerificationStatus::InReview,
             "TWILIO_APPROVED" => TollfreeVerificationStatus::TwilioApproved,
             "TWILIO_REJECTED" => TollfreeVerificationStatus::TwilioRejected,
-            _ => TollfreeVerificationStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        TollfreeVerificationStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -696,11 +763,20 @@ impl TollfreeVerificationVettingProvider {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "CAMPAIGN_VERIFY" => TollfreeVerificationVettingProvider::CampaignVerify,
-            _ => TollfreeVerificationVettingProvider::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        TollfreeVerificationVettingProvider::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -787,7 +863,9 @@ impl UseCaseCategories {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TWO_FACTOR_AUTHENTICATION" => UseCaseCategories::TwoFactorAuthentication,
@@ -808,7 +886,12 @@ impl UseCaseCategories {
             }
             "PUBLIC_SERVICE_ANNOUNCEMENT" => UseCaseCategories::PublicServiceAnnouncement,
             "SECURITY_ALERT" => UseCaseCategories::SecurityAlert,
-            _ => UseCaseCategories::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => UseCaseCategories::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -840,12 +923,19 @@ impl VettingProvider {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "campaign-verify" => VettingProvider::CampaignVerify,
             "aegis" => VettingProvider::Aegis,
-            _ => VettingProvider::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VettingProvider::Unknown(value),
+                }
+            }
         }
     }
 }

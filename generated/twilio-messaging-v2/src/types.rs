@@ -27,12 +27,19 @@ impl AccountType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ISV" => AccountType::Isv,
             "ISVSubAccount" => AccountType::IsvSubAccount,
-            _ => AccountType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AccountType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -64,12 +71,19 @@ impl CallbackMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "POST" => CallbackMethod::Post,
             "PUT" => CallbackMethod::Put,
-            _ => CallbackMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallbackMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -105,11 +119,18 @@ impl Channel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "whatsapp" => Channel::Whatsapp,
-            _ => Channel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Channel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -273,7 +294,9 @@ impl MessagingV2RcsCarrierStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "UNKNOWN" => MessagingV2RcsCarrierStatus::Unknown,
@@ -282,7 +305,14 @@ impl MessagingV2RcsCarrierStatus {
             "APPROVED" => MessagingV2RcsCarrierStatus::Approved,
             "REJECTED" => MessagingV2RcsCarrierStatus::Rejected,
             "SUSPENDED" => MessagingV2RcsCarrierStatus::Suspended,
-            _ => MessagingV2RcsCarrierStatus::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        MessagingV2RcsCarrierStatus::Unknown2(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -325,14 +355,23 @@ impl MessagingV2RcsCountryStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ONLINE" => MessagingV2RcsCountryStatus::Online,
             "OFFLINE" => MessagingV2RcsCountryStatus::Offline,
             "TWILIO_REVIEW" => MessagingV2RcsCountryStatus::TwilioReview,
             "PENDING_VERIFICATION" => MessagingV2RcsCountryStatus::PendingVerification,
-            _ => MessagingV2RcsCountryStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        MessagingV2RcsCountryStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -618,7 +657,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "CREATING" => Status::Creating,
@@ -630,7 +671,12 @@ impl Status {
             "TWILIO_REVIEW" => Status::TwilioReview,
             "DRAFT" => Status::Draft,
             "STUBBED" => Status::Stubbed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -662,12 +708,19 @@ impl VerificationMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sms" => VerificationMethod::Sms,
             "voice" => VerificationMethod::Voice,
-            _ => VerificationMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VerificationMethod::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -37,13 +37,20 @@ impl QueryType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ERROR_CODE" => QueryType::ErrorCode,
             "LOG_LEVEL" => QueryType::LogLevel,
             "ALL" => QueryType::All,
-            _ => QueryType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => QueryType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -75,12 +82,19 @@ impl SortOrder {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => SortOrder::Asc,
             "desc" => SortOrder::Desc,
-            _ => SortOrder::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SortOrder::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -127,7 +141,9 @@ impl TimeWindow {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "FIVE_MINS" => TimeWindow::FiveMins,
@@ -135,7 +151,12 @@ impl TimeWindow {
             "ONE_HOUR" => TimeWindow::OneHour,
             "TWELVE_HOURS" => TimeWindow::TwelveHours,
             "ONE_DAY" => TimeWindow::OneDay,
-            _ => TimeWindow::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TimeWindow::Unknown(value),
+                }
+            }
         }
     }
 }

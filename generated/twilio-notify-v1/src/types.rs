@@ -60,7 +60,9 @@ impl BindingType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "apn" => BindingType::Apn,
@@ -69,7 +71,12 @@ impl BindingType {
             "fcm" => BindingType::Fcm,
             "facebook-messenger" => BindingType::FacebookMessenger,
             "alexa" => BindingType::Alexa,
-            _ => BindingType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BindingType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -122,12 +129,19 @@ impl Priority {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "high" => Priority::High,
             "low" => Priority::Low,
-            _ => Priority::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Priority::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -162,13 +176,20 @@ impl PushService {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => PushService::Gcm,
             "apn" => PushService::Apn,
             "fcm" => PushService::Fcm,
-            _ => PushService::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PushService::Unknown(value),
+                }
+            }
         }
     }
 }

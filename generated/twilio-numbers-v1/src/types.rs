@@ -41,12 +41,19 @@ impl CustomerType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "Business" => CustomerType::Business,
             "Individual" => CustomerType::Individual,
-            _ => CustomerType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CustomerType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -120,14 +127,21 @@ impl NumberType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "LOCAL" => NumberType::Local,
             "UNKNOWN" => NumberType::Unknown,
             "MOBILE" => NumberType::Mobile,
             "TOLL-FREE" => NumberType::TollFree,
-            _ => NumberType::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => NumberType::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -359,12 +373,19 @@ impl WebhookType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "PORT_IN" => WebhookType::PortIn,
             "PORT_OUT" => WebhookType::PortOut,
-            _ => WebhookType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookType::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -126,7 +126,9 @@ impl BundleStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "draft" => BundleStatus::Draft,
@@ -135,7 +137,12 @@ impl BundleStatus {
             "twilio-rejected" => BundleStatus::TwilioRejected,
             "twilio-approved" => BundleStatus::TwilioApproved,
             "provisionally-approved" => BundleStatus::ProvisionallyApproved,
-            _ => BundleStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BundleStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -214,7 +221,9 @@ impl CampaignFrequency {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ONE_MESSAGE_PER_SIGNUP" => CampaignFrequency::OneMessagePerSignup,
@@ -230,7 +239,12 @@ impl CampaignFrequency {
             "LIMITED_NUMBER_OF_MESSAGES_IN_RESPONSE_TO_KEYWORDS" => {
                 CampaignFrequency::LimitedNumberOfMessagesInResponseToKeywords
             }
-            _ => CampaignFrequency::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CampaignFrequency::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -346,12 +360,19 @@ impl CustomerCareChannel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TOLL_FREE_NUMBER" => CustomerCareChannel::TollFreeNumber,
             "EMAIL" => CustomerCareChannel::Email,
-            _ => CustomerCareChannel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CustomerCareChannel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -406,7 +427,9 @@ impl DependentHostedNumberOrderStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "received" => DependentHostedNumberOrderStatus::Received,
@@ -416,7 +439,14 @@ impl DependentHostedNumberOrderStatus {
             "completed" => DependentHostedNumberOrderStatus::Completed,
             "failed" => DependentHostedNumberOrderStatus::Failed,
             "action-required" => DependentHostedNumberOrderStatus::ActionRequired,
-            _ => DependentHostedNumberOrderStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        DependentHostedNumberOrderStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -469,12 +499,19 @@ impl EvaluationStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "compliant" => EvaluationStatus::Compliant,
             "noncompliant" => EvaluationStatus::Noncompliant,
-            _ => EvaluationStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => EvaluationStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -569,7 +606,9 @@ impl HostedNumberOrderStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "twilio-processing" => HostedNumberOrderStatus::TwilioProcessing,
@@ -582,7 +621,14 @@ impl HostedNumberOrderStatus {
             "completed" => HostedNumberOrderStatus::Completed,
             "failed" => HostedNumberOrderStatus::Failed,
             "action-required" => HostedNumberOrderStatus::ActionRequired,
-            _ => HostedNumberOrderStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        HostedNumberOrderStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -631,13 +677,20 @@ impl LeaseType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "RANDOM" => LeaseType::Random,
             "VANITY" => LeaseType::Vanity,
             "SELF_LEASED" => LeaseType::SelfLeased,
-            _ => LeaseType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => LeaseType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -711,12 +764,19 @@ impl PaymentFrequency {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "QUARTERLY" => PaymentFrequency::Quarterly,
             "YEARLY" => PaymentFrequency::Yearly,
-            _ => PaymentFrequency::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PaymentFrequency::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -758,13 +818,20 @@ impl RequestStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "QUEUED" => RequestStatus::Queued,
             "IN_PROGRESS" => RequestStatus::InProgress,
             "PROCESSED" => RequestStatus::Processed,
-            _ => RequestStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RequestStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -799,13 +866,20 @@ impl RequestType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "NEW" => RequestType::New,
             "MIGRATION" => RequestType::Migration,
             "LEASE" => RequestType::Lease,
-            _ => RequestType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RequestType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -894,7 +968,9 @@ impl ScUseCaseCategories {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TWO_FACTOR_AUTHENTICATION" => ScUseCaseCategories::TwoFactorAuthentication,
@@ -917,7 +993,12 @@ impl ScUseCaseCategories {
                 ScUseCaseCategories::PublicServiceAnnouncement
             }
             "SECURITY_ALERT" => ScUseCaseCategories::SecurityAlert,
-            _ => ScUseCaseCategories::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ScUseCaseCategories::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1028,7 +1109,9 @@ impl SignUpOptions {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ONLINE_WEB_FORM" => SignUpOptions::OnlineWebForm,
@@ -1038,7 +1121,12 @@ impl SignUpOptions {
             "PAPER_FORM" => SignUpOptions::PaperForm,
             "SHORTCODE_KEYWORD" => SignUpOptions::ShortcodeKeyword,
             "OTHER_FORM" => SignUpOptions::OtherForm,
-            _ => SignUpOptions::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SignUpOptions::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1138,12 +1226,19 @@ impl SmsMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => SmsMethod::Get,
             "POST" => SmsMethod::Post,
-            _ => SmsMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SmsMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1175,12 +1270,19 @@ impl SortBy {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "valid-until" => SortBy::ValidUntil,
             "date-updated" => SortBy::DateUpdated,
-            _ => SortBy::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SortBy::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1212,12 +1314,19 @@ impl SortDirection {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ASC" => SortDirection::Asc,
             "DESC" => SortDirection::Desc,
-            _ => SortDirection::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SortDirection::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1284,7 +1393,9 @@ impl State {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "DRAFT" => State::Draft,
@@ -1297,7 +1408,12 @@ impl State {
             "CORRECTIONS_NEEDED" => State::CorrectionsNeeded,
             "CANCELED" => State::Canceled,
             "ARCHIVED" => State::Archived,
-            _ => State::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => State::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1344,7 +1460,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "opened" => Status::Opened,
@@ -1352,7 +1470,12 @@ impl Status {
             "signed" => Status::Signed,
             "canceled" => Status::Canceled,
             "failed" => Status::Failed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1410,7 +1533,9 @@ impl SupportingDocumentStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "draft" => SupportingDocumentStatus::Draft,
@@ -1419,7 +1544,14 @@ impl SupportingDocumentStatus {
             "approved" => SupportingDocumentStatus::Approved,
             "expired" => SupportingDocumentStatus::Expired,
             "provisionally-approved" => SupportingDocumentStatus::ProvisionallyApproved,
-            _ => SupportingDocumentStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        SupportingDocumentStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -1516,13 +1648,20 @@ impl TrafficType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "TRANSACTIONAL" => TrafficType::Transactional,
             "PROMOTIONAL" => TrafficType::Promotional,
             "BOTH" => TrafficType::Both,
-            _ => TrafficType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TrafficType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1554,12 +1693,19 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "business" => Type::Business,
             "individual" => Type::Individual,
-            _ => Type::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1626,11 +1772,18 @@ impl VerificationType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "phone-call" => VerificationType::PhoneCall,
-            _ => VerificationType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VerificationType::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -94,7 +94,9 @@ impl HostedNumberOrderEnumStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "twilio-processing" => HostedNumberOrderEnumStatus::TwilioProcessing,
@@ -107,7 +109,14 @@ impl HostedNumberOrderEnumStatus {
             "completed" => HostedNumberOrderEnumStatus::Completed,
             "failed" => HostedNumberOrderEnumStatus::Failed,
             "action-required" => HostedNumberOrderEnumStatus::ActionRequired,
-            _ => HostedNumberOrderEnumStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        HostedNumberOrderEnumStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -139,12 +148,21 @@ impl HostedNumberOrderEnumVerificationType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "phone-call" => HostedNumberOrderEnumVerificationType::PhoneCall,
             "phone-bill" => HostedNumberOrderEnumVerificationType::PhoneBill,
-            _ => HostedNumberOrderEnumVerificationType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        HostedNumberOrderEnumVerificationType::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -204,12 +222,19 @@ impl SmsMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => SmsMethod::Get,
             "POST" => SmsMethod::Post,
-            _ => SmsMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SmsMethod::Unknown(value),
+                }
+            }
         }
     }
 }

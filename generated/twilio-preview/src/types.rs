@@ -127,7 +127,9 @@ impl DependentHostedNumberOrderStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "twilio-processing" => DependentHostedNumberOrderStatus::TwilioProcessing,
@@ -142,7 +144,14 @@ impl DependentHostedNumberOrderStatus {
             "completed" => DependentHostedNumberOrderStatus::Completed,
             "failed" => DependentHostedNumberOrderStatus::Failed,
             "action-required" => DependentHostedNumberOrderStatus::ActionRequired,
-            _ => DependentHostedNumberOrderStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        DependentHostedNumberOrderStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -237,12 +246,19 @@ impl SmsMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => SmsMethod::Get,
             "POST" => SmsMethod::Post,
-            _ => SmsMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SmsMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -289,7 +305,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "opened" => Status::Opened,
@@ -297,7 +315,12 @@ impl Status {
             "signed" => Status::Signed,
             "canceled" => Status::Canceled,
             "failed" => Status::Failed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -336,12 +359,19 @@ impl VerificationType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "phone-call" => VerificationType::PhoneCall,
             "phone-bill" => VerificationType::PhoneBill,
-            _ => VerificationType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VerificationType::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -73,14 +73,21 @@ impl GeoMatchLevel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "area-code" => GeoMatchLevel::AreaCode,
             "overlay" => GeoMatchLevel::Overlay,
             "radius" => GeoMatchLevel::Radius,
             "country" => GeoMatchLevel::Country,
-            _ => GeoMatchLevel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => GeoMatchLevel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -168,13 +175,20 @@ impl Mode {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "message-only" => Mode::MessageOnly,
             "voice-only" => Mode::VoiceOnly,
             "voice-and-message" => Mode::VoiceAndMessage,
-            _ => Mode::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Mode::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -206,12 +220,21 @@ impl NumberSelectionBehavior {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "avoid-sticky" => NumberSelectionBehavior::AvoidSticky,
             "prefer-sticky" => NumberSelectionBehavior::PreferSticky,
-            _ => NumberSelectionBehavior::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        NumberSelectionBehavior::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -336,7 +359,9 @@ impl ResourceStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "accepted" => ResourceStatus::Accepted,
@@ -360,7 +385,12 @@ impl ResourceStatus {
             "sent" => ResourceStatus::Sent,
             "undelivered" => ResourceStatus::Undelivered,
             "unknown" => ResourceStatus::Unknown,
-            _ => ResourceStatus::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ResourceStatus::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -421,7 +451,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "open" => Status::Open,
@@ -429,7 +461,12 @@ impl Status {
             "closed" => Status::Closed,
             "failed" => Status::Failed,
             "unknown" => Status::Unknown,
-            _ => Status::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -464,13 +501,20 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "message" => Type::Message,
             "voice" => Type::Voice,
             "unknown" => Type::Unknown,
-            _ => Type::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown2(value),
+                }
+            }
         }
     }
 }

@@ -41,12 +41,19 @@ impl BpType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ready" => BpType::Ready,
             "active" => BpType::Active,
-            _ => BpType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BpType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -78,12 +85,19 @@ impl CallbackMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => CallbackMethod::Get,
             "POST" => CallbackMethod::Post,
-            _ => CallbackMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallbackMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -112,11 +126,18 @@ impl DataMetering {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "payg" => DataMetering::Payg,
-            _ => DataMetering::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => DataMetering::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -148,12 +169,19 @@ impl Direction {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "to_sim" => Direction::ToSim,
             "from_sim" => Direction::FromSim,
-            _ => Direction::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Direction::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -202,13 +230,20 @@ impl Granularity {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "hour" => Granularity::Hour,
             "day" => Granularity::Day,
             "all" => Granularity::All,
-            _ => Granularity::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Granularity::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -251,14 +286,21 @@ impl Group {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sim" => Group::Sim,
             "fleet" => Group::Fleet,
             "network" => Group::Network,
             "isoCountry" => Group::IsoCountry,
-            _ => Group::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Group::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -290,12 +332,19 @@ impl IpAddressVersion {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "IPv4" => IpAddressVersion::IPv4,
             "IPv6" => IpAddressVersion::IPv6,
-            _ => IpAddressVersion::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => IpAddressVersion::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -345,14 +394,21 @@ impl IpCommandStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => IpCommandStatus::Queued,
             "sent" => IpCommandStatus::Sent,
             "received" => IpCommandStatus::Received,
             "failed" => IpCommandStatus::Failed,
-            _ => IpCommandStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => IpCommandStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -398,12 +454,19 @@ impl PayloadType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "text" => PayloadType::Text,
             "binary" => PayloadType::Binary,
-            _ => PayloadType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PayloadType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -453,14 +516,21 @@ impl SettingsUpdateStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "scheduled" => SettingsUpdateStatus::Scheduled,
             "in-progress" => SettingsUpdateStatus::InProgress,
             "successful" => SettingsUpdateStatus::Successful,
             "failed" => SettingsUpdateStatus::Failed,
-            _ => SettingsUpdateStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SettingsUpdateStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -514,7 +584,9 @@ impl SimStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "new" => SimStatus::New,
@@ -522,7 +594,12 @@ impl SimStatus {
             "active" => SimStatus::Active,
             "inactive" => SimStatus::Inactive,
             "scheduled" => SimStatus::Scheduled,
-            _ => SimStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SimStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -576,7 +653,9 @@ impl SmsCommandStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => SmsCommandStatus::Queued,
@@ -584,7 +663,12 @@ impl SmsCommandStatus {
             "delivered" => SmsCommandStatus::Delivered,
             "received" => SmsCommandStatus::Received,
             "failed" => SmsCommandStatus::Failed,
-            _ => SmsCommandStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SmsCommandStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -635,7 +719,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "new" => Status::New,
@@ -644,7 +730,12 @@ impl Status {
             "downloaded" => Status::Downloaded,
             "installed" => Status::Installed,
             "failed" => Status::Failed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -679,13 +770,20 @@ impl StatusUpdate {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "ready" => StatusUpdate::Ready,
             "active" => StatusUpdate::Active,
             "inactive" => StatusUpdate::Inactive,
-            _ => StatusUpdate::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => StatusUpdate::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -41,12 +41,19 @@ impl QueryFromBoundType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "inclusive" => QueryFromBoundType::Inclusive,
             "exclusive" => QueryFromBoundType::Exclusive,
-            _ => QueryFromBoundType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => QueryFromBoundType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -78,12 +85,19 @@ impl QueryResultOrder {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => QueryResultOrder::Asc,
             "desc" => QueryResultOrder::Desc,
-            _ => QueryResultOrder::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => QueryResultOrder::Unknown(value),
+                }
+            }
         }
     }
 }

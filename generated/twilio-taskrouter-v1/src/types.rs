@@ -94,14 +94,21 @@ impl CallStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "initiated" => CallStatus::Initiated,
             "ringing" => CallStatus::Ringing,
             "answered" => CallStatus::Answered,
             "completed" => CallStatus::Completed,
-            _ => CallStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => CallStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -156,7 +163,9 @@ impl ConferenceEvent {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "start" => ConferenceEvent::Start,
@@ -166,7 +175,12 @@ impl ConferenceEvent {
             "mute" => ConferenceEvent::Mute,
             "hold" => ConferenceEvent::Hold,
             "speaker" => ConferenceEvent::Speaker,
-            _ => ConferenceEvent::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConferenceEvent::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -231,7 +245,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "pending" => Status::Pending,
@@ -240,7 +256,12 @@ impl Status {
             "canceled" => Status::Canceled,
             "completed" => Status::Completed,
             "wrapping" => Status::Wrapping,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -275,13 +296,20 @@ impl SupervisorMode {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "monitor" => SupervisorMode::Monitor,
             "whisper" => SupervisorMode::Whisper,
             "barge" => SupervisorMode::Barge,
-            _ => SupervisorMode::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => SupervisorMode::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -320,12 +348,19 @@ impl TaskOrder {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "FIFO" => TaskOrder::Fifo,
             "LIFO" => TaskOrder::Lifo,
-            _ => TaskOrder::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TaskOrder::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -398,7 +433,9 @@ impl TaskReservationStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "pending" => TaskReservationStatus::Pending,
@@ -409,7 +446,12 @@ impl TaskReservationStatus {
             "rescinded" => TaskReservationStatus::Rescinded,
             "wrapping" => TaskReservationStatus::Wrapping,
             "completed" => TaskReservationStatus::Completed,
-            _ => TaskReservationStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TaskReservationStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -448,12 +490,19 @@ impl WaitMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => WaitMethod::Get,
             "POST" => WaitMethod::Post,
-            _ => WaitMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WaitMethod::Unknown(value),
+                }
+            }
         }
     }
 }

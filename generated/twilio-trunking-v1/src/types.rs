@@ -40,14 +40,21 @@ impl AddressRequirement {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "none" => AddressRequirement::None,
             "any" => AddressRequirement::Any,
             "local" => AddressRequirement::Local,
             "foreign" => AddressRequirement::Foreign,
-            _ => AddressRequirement::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => AddressRequirement::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -107,12 +114,19 @@ impl DisasterRecoveryMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => DisasterRecoveryMethod::Get,
             "POST" => DisasterRecoveryMethod::Post,
-            _ => DisasterRecoveryMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => DisasterRecoveryMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -180,7 +194,9 @@ impl RecordingMode {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "do-not-record" => RecordingMode::DoNotRecord,
@@ -188,7 +204,12 @@ impl RecordingMode {
             "record-from-answer" => RecordingMode::RecordFromAnswer,
             "record-from-ringing-dual" => RecordingMode::RecordFromRingingDual,
             "record-from-answer-dual" => RecordingMode::RecordFromAnswerDual,
-            _ => RecordingMode::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RecordingMode::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -220,12 +241,19 @@ impl RecordingTrim {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "trim-silence" => RecordingTrim::TrimSilence,
             "do-not-trim" => RecordingTrim::DoNotTrim,
-            _ => RecordingTrim::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RecordingTrim::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -264,12 +292,19 @@ impl TransferCallerId {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "from-transferee" => TransferCallerId::FromTransferee,
             "from-transferor" => TransferCallerId::FromTransferor,
-            _ => TransferCallerId::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TransferCallerId::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -308,13 +343,20 @@ impl TransferSetting {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "disable-all" => TransferSetting::DisableAll,
             "enable-all" => TransferSetting::EnableAll,
             "sip-only" => TransferSetting::SipOnly,
-            _ => TransferSetting::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TransferSetting::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -41,13 +41,20 @@ impl BusinessIdentityType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "direct_customer" => BusinessIdentityType::DirectCustomer,
             "isv_reseller_or_partner" => BusinessIdentityType::IsvResellerOrPartner,
             "unknown" => BusinessIdentityType::Unknown,
-            _ => BusinessIdentityType::Unknown2(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BusinessIdentityType::Unknown2(value),
+                }
+            }
         }
     }
 }
@@ -94,7 +101,9 @@ impl BusinessRegistrationAuthority {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "UK:CRN" => BusinessRegistrationAuthority::UkCrn,
@@ -102,7 +111,14 @@ impl BusinessRegistrationAuthority {
             "CA:CBN" => BusinessRegistrationAuthority::CaCbn,
             "AU:ACN" => BusinessRegistrationAuthority::AuAcn,
             "Other" => BusinessRegistrationAuthority::Other,
-            _ => BusinessRegistrationAuthority::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        BusinessRegistrationAuthority::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -149,7 +165,9 @@ impl BusinessType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "PRIVATE_PROFIT" => BusinessType::PrivateProfit,
@@ -157,7 +175,12 @@ impl BusinessType {
             "NON_PROFIT" => BusinessType::NonProfit,
             "SOLE_PROPRIETOR" => BusinessType::SoleProprietor,
             "GOVERNMENT" => BusinessType::Government,
-            _ => BusinessType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => BusinessType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -231,12 +254,21 @@ impl ComplianceRegistrationEndUserType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "Individual" => ComplianceRegistrationEndUserType::Individual,
             "Business" => ComplianceRegistrationEndUserType::Business,
-            _ => ComplianceRegistrationEndUserType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        ComplianceRegistrationEndUserType::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -268,12 +300,21 @@ impl CustomerProfileEvaluationStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "compliant" => CustomerProfileEvaluationStatus::Compliant,
             "noncompliant" => CustomerProfileEvaluationStatus::Noncompliant,
-            _ => CustomerProfileEvaluationStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        CustomerProfileEvaluationStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -334,7 +375,9 @@ impl OptInType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "VERBAL" => OptInType::Verbal,
@@ -342,7 +385,12 @@ impl OptInType {
             "PAPER_FORM" => OptInType::PaperForm,
             "VIA_TEXT" => OptInType::ViaText,
             "MOBILE_QR_CODE" => OptInType::MobileQrCode,
-            _ => OptInType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => OptInType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -385,14 +433,21 @@ impl PhoneNumberType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "local" => PhoneNumberType::Local,
             "national" => PhoneNumberType::National,
             "mobile" => PhoneNumberType::Mobile,
             "toll-free" => PhoneNumberType::TollFree,
-            _ => PhoneNumberType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => PhoneNumberType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -446,7 +501,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "draft" => Status::Draft,
@@ -454,7 +511,12 @@ impl Status {
             "in-review" => Status::InReview,
             "twilio-rejected" => Status::TwilioRejected,
             "twilio-approved" => Status::TwilioApproved,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -512,7 +574,9 @@ impl SupportingDocumentStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "DRAFT" => SupportingDocumentStatus::Draft,
@@ -521,7 +585,14 @@ impl SupportingDocumentStatus {
             "APPROVED" => SupportingDocumentStatus::Approved,
             "EXPIRED" => SupportingDocumentStatus::Expired,
             "PROVISIONALLY_APPROVED" => SupportingDocumentStatus::ProvisionallyApproved,
-            _ => SupportingDocumentStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        SupportingDocumentStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }

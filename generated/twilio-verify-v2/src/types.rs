@@ -41,12 +41,21 @@ impl AuthenticatorAttachment {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "platform" => AuthenticatorAttachment::Platform,
             "cross-platform" => AuthenticatorAttachment::CrossPlatform,
-            _ => AuthenticatorAttachment::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        AuthenticatorAttachment::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -81,13 +90,22 @@ impl AuthenticatorAttachmentKind {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "platform" => AuthenticatorAttachmentKind::Platform,
             "cross-platform" => AuthenticatorAttachmentKind::CrossPlatform,
             "any" => AuthenticatorAttachmentKind::Any,
-            _ => AuthenticatorAttachmentKind::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        AuthenticatorAttachmentKind::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -129,13 +147,20 @@ impl ChallengeReasons {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "none" => ChallengeReasons::None,
             "not_needed" => ChallengeReasons::NotNeeded,
             "not_requested" => ChallengeReasons::NotRequested,
-            _ => ChallengeReasons::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChallengeReasons::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -185,14 +210,21 @@ impl ChallengeStatuses {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "pending" => ChallengeStatuses::Pending,
             "expired" => ChallengeStatuses::Expired,
             "approved" => ChallengeStatuses::Approved,
             "denied" => ChallengeStatuses::Denied,
-            _ => ChallengeStatuses::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ChallengeStatuses::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -239,7 +271,9 @@ impl Channel {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sms" => Channel::Sms,
@@ -247,7 +281,12 @@ impl Channel {
             "email" => Channel::Email,
             "whatsapp" => Channel::Whatsapp,
             "sna" => Channel::Sna,
-            _ => Channel::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Channel::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -294,7 +333,9 @@ impl Channels {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sms" => Channels::Sms,
@@ -302,7 +343,12 @@ impl Channels {
             "email" => Channels::Email,
             "whatsapp" => Channels::Whatsapp,
             "rbm" => Channels::Rbm,
-            _ => Channels::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Channels::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -357,12 +403,19 @@ impl ConversionStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "converted" => ConversionStatus::Converted,
             "unconverted" => ConversionStatus::Unconverted,
-            _ => ConversionStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ConversionStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -408,12 +461,19 @@ impl FactorStatuses {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "unverified" => FactorStatuses::Unverified,
             "verified" => FactorStatuses::Verified,
-            _ => FactorStatuses::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => FactorStatuses::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -448,13 +508,20 @@ impl FactorType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "push" => FactorType::Push,
             "totp" => FactorType::Totp,
             "passkeys" => FactorType::Passkeys,
-            _ => FactorType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => FactorType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -483,11 +550,18 @@ impl FactorTypes {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "push" => FactorTypes::Push,
-            _ => FactorTypes::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => FactorTypes::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -516,11 +590,18 @@ impl FormTypes {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "form-push" => FormTypes::FormPush,
-            _ => FormTypes::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => FormTypes::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -552,12 +633,19 @@ impl ListOrders {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "asc" => ListOrders::Asc,
             "desc" => ListOrders::Desc,
-            _ => ListOrders::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => ListOrders::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -596,12 +684,19 @@ impl Methods {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => Methods::Get,
             "POST" => Methods::Post,
-            _ => Methods::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Methods::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -636,13 +731,20 @@ impl NotificationPlatforms {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "apn" => NotificationPlatforms::Apn,
             "fcm" => NotificationPlatforms::Fcm,
             "none" => NotificationPlatforms::None,
-            _ => NotificationPlatforms::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => NotificationPlatforms::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -757,12 +859,19 @@ impl RiskCheck {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "enable" => RiskCheck::Enable,
             "disable" => RiskCheck::Disable,
-            _ => RiskCheck::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RiskCheck::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -808,12 +917,19 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "canceled" => Status::Canceled,
             "approved" => Status::Approved,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -848,13 +964,20 @@ impl TotpAlgorithms {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "sha1" => TotpAlgorithms::Sha1,
             "sha256" => TotpAlgorithms::Sha256,
             "sha512" => TotpAlgorithms::Sha512,
-            _ => TotpAlgorithms::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => TotpAlgorithms::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -905,7 +1028,9 @@ impl Transports {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "usb" => Transports::Usb,
@@ -914,7 +1039,12 @@ impl Transports {
             "smart-card" => Transports::SmartCard,
             "internal" => Transports::Internal,
             "hybrid" => Transports::Hybrid,
-            _ => Transports::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Transports::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -943,11 +1073,18 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public-key" => Type::PublicKey,
-            _ => Type::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -986,13 +1123,20 @@ impl UserVerification {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "required" => UserVerification::Required,
             "preferred" => UserVerification::Preferred,
             "discouraged" => UserVerification::Discouraged,
-            _ => UserVerification::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => UserVerification::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1045,12 +1189,19 @@ impl Version {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "v1" => Version::V1,
             "v2" => Version::V2,
-            _ => Version::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Version::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -1089,12 +1240,19 @@ impl WebhookStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "enabled" => WebhookStatus::Enabled,
             "disabled" => WebhookStatus::Disabled,
-            _ => WebhookStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => WebhookStatus::Unknown(value),
+                }
+            }
         }
     }
 }

@@ -40,14 +40,21 @@ impl Codec {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "VP8" => Codec::Vp8,
             "H264" => Codec::H264,
             "OPUS" => Codec::Opus,
             "PCMU" => Codec::Pcmu,
-            _ => Codec::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Codec::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -100,12 +107,19 @@ impl Format {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "mp4" => Format::Mp4,
             "webm" => Format::Webm,
-            _ => Format::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Format::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -179,12 +193,19 @@ impl RecordingFormat {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "mka" => RecordingFormat::Mka,
             "mkv" => RecordingFormat::Mkv,
-            _ => RecordingFormat::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RecordingFormat::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -234,14 +255,21 @@ impl RecordingStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "processing" => RecordingStatus::Processing,
             "completed" => RecordingStatus::Completed,
             "deleted" => RecordingStatus::Deleted,
             "failed" => RecordingStatus::Failed,
-            _ => RecordingStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RecordingStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -273,12 +301,21 @@ impl RoomParticipantAnonymizeStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "connected" => RoomParticipantAnonymizeStatus::Connected,
             "disconnected" => RoomParticipantAnonymizeStatus::Disconnected,
-            _ => RoomParticipantAnonymizeStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RoomParticipantAnonymizeStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -331,13 +368,20 @@ impl RoomParticipantStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "connected" => RoomParticipantStatus::Connected,
             "disconnected" => RoomParticipantStatus::Disconnected,
             "reconnecting" => RoomParticipantStatus::Reconnecting,
-            _ => RoomParticipantStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoomParticipantStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -403,13 +447,20 @@ impl RoomStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "in-progress" => RoomStatus::InProgress,
             "completed" => RoomStatus::Completed,
             "failed" => RoomStatus::Failed,
-            _ => RoomStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoomStatus::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -444,13 +495,22 @@ impl RoomTranscriptionsStatus {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "started" => RoomTranscriptionsStatus::Started,
             "stopped" => RoomTranscriptionsStatus::Stopped,
             "failed" => RoomTranscriptionsStatus::Failed,
-            _ => RoomTranscriptionsStatus::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => {
+                        RoomTranscriptionsStatus::Unknown(value)
+                    }
+                }
+            }
         }
     }
 }
@@ -493,14 +553,21 @@ impl RoomType {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "group" => RoomType::Group,
             "go" => RoomType::Go,
             "peer-to-peer" => RoomType::PeerToPeer,
             "group-small" => RoomType::GroupSmall,
-            _ => RoomType::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => RoomType::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -581,7 +648,9 @@ impl Status {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "enqueued" => Status::Enqueued,
@@ -589,7 +658,12 @@ impl Status {
             "completed" => Status::Completed,
             "deleted" => Status::Deleted,
             "failed" => Status::Failed,
-            _ => Status::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Status::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -621,12 +695,19 @@ impl StatusCallbackMethod {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "GET" => StatusCallbackMethod::Get,
             "POST" => StatusCallbackMethod::Post,
-            _ => StatusCallbackMethod::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => StatusCallbackMethod::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -661,13 +742,20 @@ impl Type {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "audio" => Type::Audio,
             "video" => Type::Video,
             "data" => Type::Data,
-            _ => Type::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => Type::Unknown(value),
+                }
+            }
         }
     }
 }
@@ -699,12 +787,19 @@ impl VideoCodec {
         }
     }
 
-    /// The value for wire text, known or not.
+    /// The value for wire text, known or not. A known value in another
+    /// letter case is that value (Twilio's libraries read them so), and is
+    /// sent in Twilio's spelling; anything else is kept as written.
     pub fn from_wire(value: ::std::string::String) -> Self {
         match value.as_str() {
             "VP8" => VideoCodec::Vp8,
             "H264" => VideoCodec::H264,
-            _ => VideoCodec::Unknown(value),
+            _ => {
+                match crate::runtime::known_value(Self::VALUES, &value) {
+                    ::std::option::Option::Some(known) => Self::from_wire(known.into()),
+                    ::std::option::Option::None => VideoCodec::Unknown(value),
+                }
+            }
         }
     }
 }

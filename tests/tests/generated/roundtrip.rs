@@ -162,3 +162,20 @@ fn a_body_with_unknown_properties_decodes_and_keeps_the_known_ones() {
         serde_json::from_value(serde_json::json!({ "type": "secret" })).expect("decodes");
     assert_eq!(channel.r#type, Some(ChannelType::Unknown("secret".into())));
 }
+
+/// A known enum value in another letter case is that value, read or parsed, and is
+/// sent in Twilio's spelling (Twilio refuses `Channel=SMS` where it means `sms`);
+/// parsing never fails: what the crate doesn't know is kept as written.
+#[test]
+fn an_enum_value_in_another_case_is_the_known_value() {
+    use twilio_chat_v1::{Channel, ChannelType};
+    let channel: Channel =
+        serde_json::from_value(serde_json::json!({ "type": "PRIVATE" })).expect("decodes");
+    assert_eq!(channel.r#type, Some(ChannelType::Private));
+    assert_eq!("Public".parse::<ChannelType>(), Ok(ChannelType::Public));
+    assert_eq!(ChannelType::from_wire("PUBLIC".into()).as_str(), "public");
+    assert_eq!(
+        "public-ish".parse::<ChannelType>(),
+        Ok(ChannelType::Unknown("public-ish".into()))
+    );
+}
