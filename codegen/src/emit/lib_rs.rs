@@ -30,6 +30,14 @@ pub fn emit(api: &Api) -> TokenStream {
             pub use types::{#(#names),*};
         }
     });
+    // Dates are `time`'s types: re-exported, so a program names them without a
+    // dependency of its own, at the version this crate was built with.
+    let time = api.needs_dates().then(|| {
+        quote! {
+            /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+            pub use ::time;
+        }
+    });
     let webhooks_mod = api.webhooks.as_ref().map(|_| {
         let module = ident(krate::webhook_names::MODULE);
         quote!(pub mod #module;)
@@ -80,6 +88,7 @@ pub fn emit(api: &Api) -> TokenStream {
         #[doc = include_str!("../README.md")]
         pub struct ReadmeDoctests;
         pub use ::#runtime_lib::{#(#shared),*};
+        #time
         #(#reexports)*
     }
 }

@@ -121,6 +121,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::auth_token_promotion::{AuthTokenPromotion, AuthTokenPromotionHandle};
 
 pub use resources::bulk_consents::{BulkConsents, BulkConsentsBulk, CreateBulkConsents};

@@ -128,6 +128,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::approval_create::{ApprovalCreate, CreateApprovalCreate, Whatsapp};
 
 pub use resources::approval_fetch::{ApprovalFetch, ApprovalFetchHandle};

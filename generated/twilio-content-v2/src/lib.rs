@@ -118,6 +118,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::content::{Content, ContentHandle, ContentPage, ListContent};
 
 pub use resources::content_and_approvals::{

@@ -126,6 +126,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::event_type::{EventType, EventTypePage, EventTypes, ListEventTypes};
 
 pub use resources::schema::{Schema, Schemas};

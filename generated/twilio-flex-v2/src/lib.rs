@@ -125,6 +125,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::flex_user::{FlexUser, FlexUsers, UpdateFlexUser};
 
 pub use resources::web_channel::{CreateWebChannel, WebChannel, WebChats};

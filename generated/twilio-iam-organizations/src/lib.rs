@@ -156,6 +156,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::authorize::{Authorize, AuthorizeHandle, FetchAuthorize};
 
 pub use resources::public_api_account_response::{

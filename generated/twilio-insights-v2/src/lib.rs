@@ -130,6 +130,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::account_report::{AccountReport, AccountReports, CreateAccountReport};
 
 pub use resources::inbound_create_report_response::{

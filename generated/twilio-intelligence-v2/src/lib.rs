@@ -148,6 +148,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::custom_operator::{
     CreateCustomOperator, Custom, CustomOperator, CustomOperatorPage, ListCustom,
     UpdateCustomOperator,

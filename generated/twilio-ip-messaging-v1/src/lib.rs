@@ -138,6 +138,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::channel::{
     Channel, ChannelPage, Channels, CreateChannel, ListChannels, UpdateChannel,
 };

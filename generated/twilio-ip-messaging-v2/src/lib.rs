@@ -136,6 +136,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::binding::{Binding, BindingPage, Bindings, ListBindings};
 
 pub use resources::channel::{

@@ -128,6 +128,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::knowledge::{
     CreateKnowledge, Knowledge, KnowledgeHandle, KnowledgePage, ListKnowledge,
     UpdateKnowledge,

@@ -125,6 +125,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::bulk_lookup::{BulkLookup, CreateBulkLookup, Query};
 
 pub use resources::lookup_account_rate_limits::{

@@ -152,6 +152,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::alpha_sender::{
     AlphaSender, AlphaSenderPage, AlphaSenders, CreateAlphaSender, ListAlphaSenders,
 };

@@ -125,6 +125,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::channels_sender_response::{
     ChannelsSenderResponse, ChannelsSenderResponsePage, CreateChannelsSenderResponse,
     ListSenders, Senders, UpdateChannelsSenderResponse,

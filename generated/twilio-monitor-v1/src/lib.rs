@@ -122,6 +122,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::alert_instance::{
     AlertInstance, AlertInstancePage, Alerts, ListAlerts,
 };

@@ -150,6 +150,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::alarm_body::{
     AlarmBody, AlarmBodyPage, Alarms, CreateAlarmBody, ListAlarms, UpdateAlarmBody,
 };

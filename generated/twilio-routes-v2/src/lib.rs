@@ -119,6 +119,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::phone_number::{PhoneNumber, PhoneNumbers, UpdatePhoneNumber};
 
 pub use resources::sip_domain::{SipDomain, SipDomains, UpdateSipDomain};

@@ -142,6 +142,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::asset::{
     Asset, AssetPage, Assets, CreateAsset, ListAssets, UpdateAsset,
 };

@@ -141,6 +141,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::execution::{
     CreateExecution, Execution, ExecutionPage, Executions, ListExecutions,
     UpdateExecution,

@@ -134,6 +134,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::billing_period::{
     BillingPeriod, BillingPeriodPage, BillingPeriods, ListBillingPeriods,
 };

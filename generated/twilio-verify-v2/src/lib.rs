@@ -148,6 +148,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::access_token::{AccessToken, AccessTokens, CreateAccessToken};
 
 pub use resources::approve_challenge_challenge_passkeys::{

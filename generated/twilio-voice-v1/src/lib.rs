@@ -129,6 +129,9 @@ pub use ::twilio_codegen_runtime::{
     WebhookParams, WebhookResponse, WebhookValidator,
 };
 
+/// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
+pub use ::time;
+
 pub use resources::archived_call::{ArchivedCall, ArchivedCalls};
 
 pub use resources::byoc_trunk::{
