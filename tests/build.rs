@@ -255,7 +255,12 @@ fn path_text(op: &Operation) -> String {
 /// with a header parameter set to its first value.
 fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> String {
     let example = example_keys(node);
-    let scope: Vec<String> = r.scope_params.iter().map(path_arg).collect();
+    // The client's account, where the API has one, is given by `with_account`.
+    let client = match r.scope_params.first().filter(|_| r.from_client) {
+        Some(account) => format!("c.client.with_account({})", path_arg(account)),
+        None => "c.client".to_string(),
+    };
+    let scope: Vec<String> = r.maker_params().iter().map(path_arg).collect();
     let mut args: Vec<String> = op.own_path_params.iter().map(path_arg).collect();
     let mut query = Vec::new();
     let mut headers = Vec::new();
@@ -292,7 +297,7 @@ fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> Strin
         args.push(call);
     }
     format!(
-        "row!({id:?}, [{}], [{}], |c| c.client.{}({}).{}({}))",
+        "row!({id:?}, [{}], [{}], |c| {client}.{}({}).{}({}))",
         query.join(", "),
         headers.join(", "),
         r.plural_snake,

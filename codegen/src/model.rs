@@ -20,6 +20,8 @@ pub struct Api {
     pub quick_start: Option<String>,
     /// Whether the crate may be published (`Cargo.toml`'s `publish`).
     pub publish: bool,
+    /// The path parameter the client's own account fills (`api.client_account`).
+    pub client_account: Option<ClientAccount>,
     /// The spec files this API came from, for the "generated from" stamp.
     pub sources: Vec<String>,
     /// The OpenAPI description the spec follows, if it names one.
@@ -287,6 +289,16 @@ pub struct InlineEnum {
     pub origin: Vec<String>,
 }
 
+/// The path parameter a client fills with its own account: handles under it are made
+/// without it, and `Client::with_account` acts for another account.
+#[derive(Debug, Clone)]
+pub struct ClientAccount {
+    /// `AccountSid`.
+    pub wire: String,
+    /// Its SID type (`AccountSid`).
+    pub ty: String,
+}
+
 #[derive(Debug)]
 pub struct Resource {
     /// Struct name (`Invite`).
@@ -308,11 +320,21 @@ pub struct Resource {
     pub enums: Vec<InlineEnum>,
     /// Path parameters every operation shares (the parent scope: service, channel).
     pub scope_params: Vec<Param>,
+    /// The first scope parameter is the client's account (`api.client_account`):
+    /// the handle is made without it.
+    pub from_client: bool,
     pub operations: Vec<Operation>,
     /// The page type, when the resource can be listed.
     pub page: Option<Page>,
     /// The example program the spec asks for.
     pub example: Option<Example>,
+}
+
+impl Resource {
+    /// The scope parameters the handle's maker takes: all but the client's account.
+    pub fn maker_params(&self) -> &[Param] {
+        &self.scope_params[usize::from(self.from_client)..]
+    }
 }
 
 /// An example program in `examples/`.

@@ -30,7 +30,10 @@ pub use serde;
 /// The value of `values` that `value` is in another letter case, if one is: how a
 /// generated enum reads `SMS` as `sms`.
 pub fn known_value(values: &'static [&'static str], value: &str) -> Option<&'static str> {
-    values.iter().copied().find(|v| v.eq_ignore_ascii_case(value))
+    values
+        .iter()
+        .copied()
+        .find(|v| v.eq_ignore_ascii_case(value))
 }
 
 pub fn json_text(value: &serde_json::Value) -> String {

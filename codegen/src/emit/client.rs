@@ -31,7 +31,8 @@ pub fn emit(api: &Api) -> TokenStream {
     ]
     .map(ident);
     let auth = &api.auth;
-    let (new_fn, account_sid_fn) = basic_fns(auth);
+    let (new_fn, account_sid_fn) = basic_fns(api);
+    let (account_field, account_init, account_fns) = acting_account(api);
     let builder_doc = builder_doc(auth);
     let from_env_doc = from_env_doc(auth);
     let takes_basic = (!auth.basic).then(|| {
@@ -66,10 +67,13 @@ pub fn emit(api: &Api) -> TokenStream {
         #[derive(#(#derives),*)]
         pub struct #client {
             pub(crate) #transport: crate::runtime::Transport,
+            #account_field
         }
 
         impl #client {
             #new_fn
+
+            #account_fns
 
             #(#[doc = #builder_doc])*
             pub fn #builder_fn(auth: crate::Auth) -> #builder {
@@ -103,7 +107,7 @@ pub fn emit(api: &Api) -> TokenStream {
             #token_path
 
             fn from_transport(#transport: crate::runtime::Transport) -> Self {
-                #client { #transport }
+                #client { #transport, #account_init }
             }
         }
     }
@@ -111,7 +115,8 @@ pub fn emit(api: &Api) -> TokenStream {
 
 /// `new(account_sid, auth_token)` and `account_sid()`, which are Basic's: an OAuth
 /// app names no account.
-fn basic_fns(auth: &crate::model::Auth) -> (Option<TokenStream>, Option<TokenStream>) {
+fn basic_fns(api: &Api) -> (Option<TokenStream>, Option<TokenStream>) {
+    let auth = &api.auth;
     let (client, builder, transport) = (
         ident(krate::CLIENT),
         ident(krate::CLIENT_BUILDER),
@@ -136,14 +141,70 @@ fn basic_fns(auth: &crate::model::Auth) -> (Option<TokenStream>, Option<TokenStr
         } else {
             " The Account SID the client acts for."
         };
+        // A client made to act for another account answers with that one.
+        let sid = match api.client_account {
+            Some(_) => quote! {
+                match &self.account {
+                    ::std::option::Option::Some(account) => account.as_str(),
+                    ::std::option::Option::None => self.#transport.account_sid(),
+                }
+            },
+            None => quote!(self.#transport.account_sid()),
+        };
         quote! {
             #[doc = #doc]
             pub fn #account_sid(&self) -> &str {
-                self.#transport.account_sid()
+                #sid
             }
         }
     });
     (new_fn, account_sid_fn)
+}
+
+/// With `api.client_account`: the account a client acts for, its own unless
+/// `with_account` chose another, which handles under that path parameter fill in.
+fn acting_account(
+    api: &Api,
+) -> (
+    Option<TokenStream>,
+    Option<TokenStream>,
+    Option<TokenStream>,
+) {
+    let Some(account) = &api.client_account else {
+        return (None, None, None);
+    };
+    let ty = ident(&account.ty);
+    let wire = &account.wire;
+    let field = quote! {
+        /// The account it acts for, when not its own (`with_account`).
+        pub(crate) account: ::std::option::Option<crate::types::#ty>,
+    };
+    let with_doc = format!(
+        " The same client (credentials, settings, connection pool) acting for another \
+         account, such as a subaccount: the handles it makes fill `{wire}` with it."
+    );
+    let fns = quote! {
+        #[doc = #with_doc]
+        pub fn with_account(&self, account_sid: &crate::types::#ty) -> Self {
+            let mut client = ::std::clone::Clone::clone(self);
+            client.account = ::std::option::Option::Some(*account_sid);
+            client
+        }
+
+        /// The account handles act for: the one `with_account` chose, else the
+        /// credentials' own, checked like any SID.
+        pub(crate) fn acting_account(&self) -> ::std::result::Result<crate::types::#ty, crate::ValidationError> {
+            match self.account {
+                ::std::option::Option::Some(account) => ::std::result::Result::Ok(account),
+                ::std::option::Option::None => self.account_sid().parse(),
+            }
+        }
+    };
+    (
+        Some(field),
+        Some(quote!(account: ::std::option::Option::None,)),
+        Some(fns),
+    )
 }
 
 /// `Client::builder`'s docs: which credentials it takes, and where OAuth2 ones go.

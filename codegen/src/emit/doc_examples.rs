@@ -181,7 +181,7 @@ fn uses(op: &Operation) -> Vec<String> {
 /// `client.invites(&"IS…".parse()?, "example")`.
 fn handle(api: &Api, r: &Resource) -> String {
     let args: Vec<String> = r
-        .scope_params
+        .maker_params()
         .iter()
         .map(|p| arg(api, r, p, true))
         .collect();

@@ -21,7 +21,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
 
     let program = &example.program;
     let usage_args: Vec<String> = r
-        .scope_params
+        .maker_params()
         .iter()
         .chain(create_args.iter().copied())
         .map(|p| format!("<{}>", p.wire))
@@ -31,7 +31,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
     let doc = program_docs(api, r, example, &usage_args);
     let args = (!usage_args.is_empty()).then(|| quote!(let mut args = std::env::args().skip(1);));
     let reads = r
-        .scope_params
+        .maker_params()
         .iter()
         .chain(create_args.iter().copied())
         .map(|p| {
@@ -43,7 +43,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
             quote!(let #name = args.next().ok_or(#usage)? #parse;)
         });
     let passes: Vec<TokenStream> = r
-        .scope_params
+        .maker_params()
         .iter()
         .map(|p| {
             let name = ident(&p.name);
@@ -108,7 +108,7 @@ fn program_docs(api: &Api, r: &Resource, example: &Example, usage_args: &[String
     let program = &example.program;
     let base_env = &api.base_url_env;
     let scope_args: Vec<String> = r
-        .scope_params
+        .maker_params()
         .iter()
         .map(|p| format!("<{}>", p.wire))
         .collect();

@@ -42,18 +42,28 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
     );
     let args: Vec<TokenStream> = r.scope_params.iter().map(scope_arg).collect();
     let arg_names: Vec<_> = r.scope_params.iter().map(|p| ident(&p.name)).collect();
+    // The maker takes the scope but the client's account, which it fills itself.
+    let maker_args: Vec<TokenStream> = r.maker_params().iter().map(scope_arg).collect();
     let segments = r.scope_params.iter().map(|p| {
         let name = ident(&p.name);
         segment(p, quote!(#name))
     });
+    let of = if r.from_client {
+        let rest = &scope_names[1..];
+        let also = match rest.is_empty() {
+            true => String::new(),
+            false => format!(" and one {}", rest.join(", ")),
+        };
+        format!(
+            " of the account the client acts for (its own, or the one `with_account` gave){also}"
+        )
+    } else if scope_names.is_empty() {
+        String::new()
+    } else {
+        format!(" of one {}", scope_names.join(", "))
+    };
     let method_doc = doc(&format!(
-        "{} resources{}. Path parameters are checked when a request is made.",
-        wire,
-        if scope_names.is_empty() {
-            String::new()
-        } else {
-            format!(" of one {}", scope_names.join(", "))
-        }
+        "{wire} resources{of}. Path parameters are checked when a request is made."
     ));
     let example = doc_examples::handle_method(api, r);
     let ops = r.operations.iter().map(|op| operation(api, r, op));
@@ -68,7 +78,16 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
                 /// request fails with its error before anything is sent.
                 scope: ::std::result::Result<[::std::string::String; #n], crate::ValidationError>,
             },
-            quote!(scope: #handle::scope(#(#arg_names),*),),
+            if r.from_client {
+                let rest = &arg_names[1..];
+                quote! {
+                    scope: self
+                        .acting_account()
+                        .and_then(|account| #handle::scope(&account, #(#rest),*)),
+                }
+            } else {
+                quote!(scope: #handle::scope(#(#arg_names),*),)
+            },
             quote! {
                 fn scope(#(#args),*) -> ::std::result::Result<[::std::string::String; #n], crate::ValidationError> {
                     ::std::result::Result::Ok([#(#segments),*])
@@ -95,7 +114,7 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
         impl crate::Client {
             #method_doc
             #example
-            pub fn #method(&self, #(#args),*) -> #handle {
+            pub fn #method(&self, #(#maker_args),*) -> #handle {
                 #handle {
                     client: ::std::clone::Clone::clone(self),
                     #scope_init

@@ -124,6 +124,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
         }
     }
 
+    let client_account = lower_client_account(&files, &mut diags, &types, &mut resources);
     let openapi = lower_openapi(&files, &mut diags);
     let lib_name = api.as_ref().map_or("", |a| a.lib_name.as_str());
     let webhooks = webhooks::lower(&files, &type_index, lib_name, &mut diags);
@@ -134,6 +135,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             types,
             resources,
             webhooks,
+            client_account,
             ..api
         }),
         _ => {
@@ -236,6 +238,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
         publish: raw.publish,
+        client_account: None,
         sources: Vec::new(),
         openapi: None,
         types: Vec::new(),
@@ -301,6 +304,82 @@ fn lower_auth(raw: &raw::Auth, base_url: &str, ctx: &mut Ctx<'_, '_>) -> Auth {
             Auth::BASIC
         }
     }
+}
+
+/// `api.client_account`: the path parameter the client's own account fills. Every
+/// resource whose scope starts with it is made without it; it must be a SID type.
+fn lower_client_account(
+    files: &[Parsed<'_>],
+    diags: &mut Diagnostics,
+    types: &[NamedType],
+    resources: &mut [Resource],
+) -> Option<ClientAccount> {
+    let (parsed, wire) = files
+        .iter()
+        .find_map(|f| Some((f, f.spec.api.as_ref()?.client_account.as_ref()?)))?;
+    let mut ctx = parsed.ctx(diags);
+    let at = ["api", "client_account"];
+    // The client's own account is the one its HTTP Basic credentials name.
+    let basic = parsed.spec.api.as_ref().is_some_and(|a| match &a.auth {
+        raw::Auth::Basic => true,
+        raw::Auth::Kinds(kinds) => kinds.basic,
+    });
+    if !basic {
+        ctx.error(
+            &at,
+            Target::Value,
+            "a client's own account comes with HTTP Basic credentials, which this API doesn't take",
+            Some("remove `client_account`, or add `basic: true` to `auth`".into()),
+        );
+        return None;
+    }
+    let is_sid = |name: &str| {
+        types
+            .iter()
+            .any(|t| t.name == name && matches!(t.kind, NamedKind::Sid { .. }))
+    };
+    let mut ty: Option<String> = None;
+    for r in resources.iter_mut() {
+        let Some(first) = r.scope_params.first().filter(|p| &p.wire == wire) else {
+            continue;
+        };
+        match &first.ty {
+            Type::Named(name) if is_sid(name) && ty.as_ref().is_none_or(|t| t == name) => {
+                ty = Some(name.clone());
+                r.from_client = true;
+            }
+            _ => {
+                ctx.error(
+                    &at,
+                    Target::Value,
+                    format!(
+                        "`{wire}` of resource `{}` is not the same SID type everywhere",
+                        r.wire
+                    ),
+                    Some(
+                        "the client's account is one SID type: name a path parameter that has it"
+                            .into(),
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    if ty.is_none() {
+        ctx.error(
+            &at,
+            Target::Value,
+            format!("no resource's path starts with `{{{wire}}}`"),
+            Some(
+                "name the path parameter the client's own account fills, such as `AccountSid`"
+                    .into(),
+            ),
+        );
+    }
+    Some(ClientAccount {
+        wire: wire.clone(),
+        ty: ty?,
+    })
 }
 
 /// The `openapi:` section: in one file at most, its source a relative path.

@@ -92,6 +92,7 @@ pub(super) fn lower_resource(
         fields,
         enums,
         scope_params,
+        from_client: false,
         operations,
         page,
         example,

@@ -43,6 +43,9 @@ pub struct Api {
     /// `false` for a crate that is never published, such as a test fixture.
     #[serde(default = "yes")]
     pub publish: bool,
+    /// The path parameter (by wire name, `AccountSid`) that the client's own account
+    /// fills, so a handle under it is made without one.
+    pub client_account: Option<String>,
 }
 
 fn yes() -> bool {

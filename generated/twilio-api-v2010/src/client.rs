@@ -19,6 +19,8 @@ pub type ClientBuilder = ::twilio_codegen_runtime::ClientBuilder<Client>;
 #[derive(Clone, Debug)]
 pub struct Client {
     pub(crate) transport: crate::runtime::Transport,
+    /// The account it acts for, when not its own (`with_account`).
+    pub(crate) account: ::std::option::Option<crate::types::AccountSid>,
 }
 
 impl Client {
@@ -29,6 +31,24 @@ impl Client {
         auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> ::std::result::Result<Client, crate::Error> {
         ClientBuilder::new(crate::Auth::auth_token(account_sid, auth_token)).build()
+    }
+
+    /// The same client (credentials, settings, connection pool) acting for another account, such as a subaccount: the handles it makes fill `AccountSid` with it.
+    pub fn with_account(&self, account_sid: &crate::types::AccountSid) -> Self {
+        let mut client = ::std::clone::Clone::clone(self);
+        client.account = ::std::option::Option::Some(*account_sid);
+        client
+    }
+
+    /// The account handles act for: the one `with_account` chose, else the
+    /// credentials' own, checked like any SID.
+    pub(crate) fn acting_account(
+        &self,
+    ) -> ::std::result::Result<crate::types::AccountSid, crate::ValidationError> {
+        match self.account {
+            ::std::option::Option::Some(account) => ::std::result::Result::Ok(account),
+            ::std::option::Option::None => self.account_sid().parse(),
+        }
     }
 
     /// A builder for a client with these credentials.
@@ -56,7 +76,10 @@ impl Client {
 
     /// The Account SID the client acts for.
     pub fn account_sid(&self) -> &str {
-        self.transport.account_sid()
+        match &self.account {
+            ::std::option::Option::Some(account) => account.as_str(),
+            ::std::option::Option::None => self.transport.account_sid(),
+        }
     }
 }
 
@@ -68,6 +91,9 @@ impl crate::runtime::ApiClient for Client {
     );
 
     fn from_transport(transport: crate::runtime::Transport) -> Self {
-        Client { transport }
+        Client {
+            transport,
+            account: ::std::option::Option::None,
+        }
     }
 }

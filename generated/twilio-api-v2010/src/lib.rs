@@ -5,8 +5,9 @@
 //! Twilio's oldest and most used API, under `/2010-04-01/Accounts/{AccountSid}`:
 //! messages (SMS, MMS, WhatsApp), calls and conferences, phone numbers, recordings,
 //! transcriptions, queues, SIP, usage records and the account itself. Nearly every
-//! resource lives under an account, so most handles take its SID: the client's own
-//! account is `client.account_sid()`. Its listings page by `next_page_uri`, relative
+//! resource lives under an account: handles act for the client's own account, and
+//! `client.with_account(&sid)` makes a client that acts for another (a subaccount).
+//! Its listings page by `next_page_uri`, relative
 //! to the host, which `stream` follows.
 //!
 //! Generated from Twilio's OpenAPI description of the API by twilio-codegen.
@@ -19,12 +20,12 @@
 //! ```no_run
 //! # async fn quick_start() -> Result<(), Box<dyn std::error::Error>> {
 //! use futures_util::TryStreamExt;
-//! use twilio_api_v2010::{AccountSid, Client, CreateMessage, ListMessages};
+//! use twilio_api_v2010::{Client, CreateMessage, ListMessages};
 //!
-//! // Credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.
+//! // Credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN; the client acts for
+//! // that account (`client.with_account(&sid)` for a subaccount).
 //! let client = Client::from_env()?;
-//! let account: AccountSid = client.account_sid().parse()?;
-//! let messages = client.messages(&account);
+//! let messages = client.messages();
 //!
 //! // Send an SMS from one of the account's numbers.
 //! let sent = messages

@@ -140,7 +140,7 @@ async fn inside_a_page_each_record_names_its_own_odd_fields() {
     let server = answering(200, page).await;
     let account = ACCOUNT.parse().expect("an Account SID");
     let client = client::<Client>(&server);
-    let messages = client.messages(&account);
+    let messages = client.with_account(&account).messages();
     let listed = messages.list(ListMessages::new()).await.expect("a page");
     assert_eq!(listed.messages.len(), 3);
     assert!(listed.unread_fields.is_empty());
@@ -187,7 +187,8 @@ async fn a_fetched_record_reads_despite_odd_fields() {
     let server = answering(200, number).await;
     let account = ACCOUNT.parse().expect("an Account SID");
     let fetched = client::<Client>(&server)
-        .incoming_phone_numbers(&account)
+        .with_account(&account)
+        .incoming_phone_numbers()
         .fetch(&"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("a SID"))
         .await
         .expect("a record");
@@ -204,7 +205,8 @@ async fn a_fetched_record_reads_despite_odd_fields() {
     });
     let server = answering(200, notification).await;
     let fetched = client::<Client>(&server)
-        .notification_instance_notifications(&account)
+        .with_account(&account)
+        .notification_instance_notifications()
         .fetch(&"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("a SID"))
         .await
         .expect("a record");

@@ -72,8 +72,14 @@ async fn two_crates_share_one_auth_and_one_error_type() {
     assert_eq!(auth[0], auth[1]);
     // Each names itself in the User-Agent, though the runtime is shared.
     let agents = sent_headers(&server, "user-agent").await;
-    assert!(agents[0].starts_with("fixture-everything/3.0.0 "), "{agents:?}");
-    assert!(agents[1].starts_with("fixture-hostile/0.0.3 "), "{agents:?}");
+    assert!(
+        agents[0].starts_with("fixture-everything/3.0.0 "),
+        "{agents:?}"
+    );
+    assert!(
+        agents[1].starts_with("fixture-hostile/0.0.3 "),
+        "{agents:?}"
+    );
 }
 
 #[tokio::test]

@@ -519,5 +519,8 @@ fn the_readme_lists_every_crate() {
             missing.push(name.into_owned());
         }
     }
-    assert!(missing.is_empty(), "README.md's crate table lacks {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "README.md's crate table lacks {missing:?}"
+    );
 }

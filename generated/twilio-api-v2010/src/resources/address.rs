@@ -615,7 +615,7 @@ pub struct Addresses {
 }
 
 impl crate::Client {
-    /// Address resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Address resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -623,15 +623,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.addresses(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.addresses();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn addresses(&self, account_sid: &crate::types::AccountSid) -> Addresses {
+    pub fn addresses(&self) -> Addresses {
         Addresses {
             client: ::std::clone::Clone::clone(self),
-            scope: Addresses::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Addresses::scope(&account)),
         }
     }
 }
@@ -681,7 +681,7 @@ impl Addresses {
     /// use twilio_api_v2010::CreateAddress;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .addresses()
     ///     .create(
     ///         CreateAddress::new(
     ///             "example",
@@ -732,7 +732,7 @@ impl Addresses {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .addresses()
     ///     .fetch(&"AD00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -773,10 +773,7 @@ impl Addresses {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAddresses;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListAddresses::new())
-    ///     .await?;
+    /// let page = client.addresses().list(ListAddresses::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -800,11 +797,7 @@ impl Addresses {
     /// use twilio_api_v2010::ListAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListAddresses::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.addresses().stream(ListAddresses::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -849,7 +842,7 @@ impl Addresses {
     /// use twilio_api_v2010::UpdateAddress;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
+    ///     .addresses()
     ///     .update(&"AD00000000000000000000000000000000".parse()?, UpdateAddress::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -891,10 +884,7 @@ impl Addresses {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .addresses(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"AD00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.addresses().delete(&"AD00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

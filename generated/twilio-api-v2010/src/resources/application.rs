@@ -935,7 +935,7 @@ pub struct Applications {
 }
 
 impl crate::Client {
-    /// Application resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Application resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -943,15 +943,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.applications(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.applications();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn applications(&self, account_sid: &crate::types::AccountSid) -> Applications {
+    pub fn applications(&self) -> Applications {
         Applications {
             client: ::std::clone::Clone::clone(self),
-            scope: Applications::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| Applications::scope(&account)),
         }
     }
 }
@@ -1000,10 +1002,7 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateApplication;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateApplication::new())
-    ///     .await?;
+    /// let record = client.applications().create(CreateApplication::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1043,7 +1042,7 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .applications()
     ///     .fetch(&"AP00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -1084,10 +1083,7 @@ impl Applications {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListApplications;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListApplications::new())
-    ///     .await?;
+    /// let page = client.applications().list(ListApplications::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1112,7 +1108,7 @@ impl Applications {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .applications()
     ///     .stream(ListApplications::new())
     ///     .try_collect()
     ///     .await?;
@@ -1160,7 +1156,7 @@ impl Applications {
     /// use twilio_api_v2010::UpdateApplication;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .applications()
     ///     .update(&"AP00000000000000000000000000000000".parse()?, UpdateApplication::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -1202,10 +1198,7 @@ impl Applications {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .applications(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"AP00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.applications().delete(&"AP00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

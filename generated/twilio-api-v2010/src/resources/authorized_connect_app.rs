@@ -201,7 +201,7 @@ pub struct AuthorizedConnectApps {
 }
 
 impl crate::Client {
-    /// AuthorizedConnectApp resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// AuthorizedConnectApp resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -209,18 +209,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.authorized_connect_apps();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn authorized_connect_apps(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> AuthorizedConnectApps {
+    pub fn authorized_connect_apps(&self) -> AuthorizedConnectApps {
         AuthorizedConnectApps {
             client: ::std::clone::Clone::clone(self),
-            scope: AuthorizedConnectApps::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| AuthorizedConnectApps::scope(&account)),
         }
     }
 }
@@ -275,7 +274,7 @@ impl AuthorizedConnectApps {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .authorized_connect_apps()
     ///     .fetch(&"CN00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -318,10 +317,7 @@ impl AuthorizedConnectApps {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAuthorizedConnectApps;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListAuthorizedConnectApps::new())
-    ///     .await?;
+    /// let page = client.authorized_connect_apps().list(ListAuthorizedConnectApps::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -346,7 +342,7 @@ impl AuthorizedConnectApps {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .authorized_connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .authorized_connect_apps()
     ///     .stream(ListAuthorizedConnectApps::new())
     ///     .try_collect()
     ///     .await?;

@@ -169,7 +169,7 @@ pub struct AvailablePhoneNumbers {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberCountry resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberCountry resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -177,18 +177,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.available_phone_numbers(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.available_phone_numbers();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn available_phone_numbers(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> AvailablePhoneNumbers {
+    pub fn available_phone_numbers(&self) -> AvailablePhoneNumbers {
         AvailablePhoneNumbers {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumbers::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumbers::scope(&account)),
         }
     }
 }
@@ -239,10 +238,7 @@ impl AvailablePhoneNumbers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch("example")
-    ///     .await?;
+    /// let record = client.available_phone_numbers().fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -283,10 +279,7 @@ impl AvailablePhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListAvailablePhoneNumbers;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListAvailablePhoneNumbers::new())
-    ///     .await?;
+    /// let page = client.available_phone_numbers().list(ListAvailablePhoneNumbers::new()).await?;
     /// println!("{} records", page.countries.len());
     /// # Ok(())
     /// # }
@@ -311,7 +304,7 @@ impl AvailablePhoneNumbers {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .available_phone_numbers()
     ///     .stream(ListAvailablePhoneNumbers::new())
     ///     .try_collect()
     ///     .await?;

@@ -537,7 +537,7 @@ pub struct AvailablePhoneNumberLocalHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberLocal resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberLocal resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -545,23 +545,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_local(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     );
+    /// let handle = client.available_phone_number_local("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_local(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberLocalHandle {
         AvailablePhoneNumberLocalHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberLocalHandle::scope(account_sid, country_code),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberLocalHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -617,7 +617,7 @@ impl AvailablePhoneNumberLocalHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberLocal;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_local(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .available_phone_number_local("example")
     ///     .list(ListAvailablePhoneNumberLocal::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -644,7 +644,7 @@ impl AvailablePhoneNumberLocalHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_local(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .available_phone_number_local("example")
     ///     .stream(ListAvailablePhoneNumberLocal::new())
     ///     .try_collect()
     ///     .await?;

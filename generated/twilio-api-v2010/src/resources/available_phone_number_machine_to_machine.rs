@@ -539,7 +539,7 @@ pub struct AvailablePhoneNumberMachineToMachineHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberMachineToMachine resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberMachineToMachine resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -547,26 +547,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_machine_to_machine(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     );
+    /// let handle = client.available_phone_number_machine_to_machine("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_machine_to_machine(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberMachineToMachineHandle {
         AvailablePhoneNumberMachineToMachineHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberMachineToMachineHandle::scope(
-                account_sid,
-                country_code,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberMachineToMachineHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -622,10 +619,7 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberMachineToMachine;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_machine_to_machine(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_machine_to_machine("example")
     ///     .list(ListAvailablePhoneNumberMachineToMachine::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -652,10 +646,7 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_machine_to_machine(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_machine_to_machine("example")
     ///     .stream(ListAvailablePhoneNumberMachineToMachine::new())
     ///     .try_collect()
     ///     .await?;

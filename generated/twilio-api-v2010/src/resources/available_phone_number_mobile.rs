@@ -537,7 +537,7 @@ pub struct AvailablePhoneNumberMobileHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberMobile resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberMobile resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -545,23 +545,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_mobile(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     );
+    /// let handle = client.available_phone_number_mobile("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_mobile(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberMobileHandle {
         AvailablePhoneNumberMobileHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberMobileHandle::scope(account_sid, country_code),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberMobileHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -617,10 +617,7 @@ impl AvailablePhoneNumberMobileHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberMobile;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_mobile(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_mobile("example")
     ///     .list(ListAvailablePhoneNumberMobile::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -647,10 +644,7 @@ impl AvailablePhoneNumberMobileHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_mobile(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_mobile("example")
     ///     .stream(ListAvailablePhoneNumberMobile::new())
     ///     .try_collect()
     ///     .await?;

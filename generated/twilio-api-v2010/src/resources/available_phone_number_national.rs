@@ -537,7 +537,7 @@ pub struct AvailablePhoneNumberNationalHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberNational resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberNational resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -545,23 +545,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_national(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     );
+    /// let handle = client.available_phone_number_national("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_national(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberNationalHandle {
         AvailablePhoneNumberNationalHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberNationalHandle::scope(account_sid, country_code),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberNationalHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -617,10 +617,7 @@ impl AvailablePhoneNumberNationalHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberNational;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_national(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_national("example")
     ///     .list(ListAvailablePhoneNumberNational::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -647,10 +644,7 @@ impl AvailablePhoneNumberNationalHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_national(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_national("example")
     ///     .stream(ListAvailablePhoneNumberNational::new())
     ///     .try_collect()
     ///     .await?;

@@ -537,7 +537,7 @@ pub struct AvailablePhoneNumberTollFreeHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberTollFree resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberTollFree resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -545,23 +545,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_toll_free(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     );
+    /// let handle = client.available_phone_number_toll_free("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_toll_free(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberTollFreeHandle {
         AvailablePhoneNumberTollFreeHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberTollFreeHandle::scope(account_sid, country_code),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberTollFreeHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -617,10 +617,7 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberTollFree;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_toll_free(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_toll_free("example")
     ///     .list(ListAvailablePhoneNumberTollFree::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -647,10 +644,7 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_toll_free(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         "example",
-    ///     )
+    ///     .available_phone_number_toll_free("example")
     ///     .stream(ListAvailablePhoneNumberTollFree::new())
     ///     .try_collect()
     ///     .await?;

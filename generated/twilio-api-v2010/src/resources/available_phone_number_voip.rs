@@ -535,7 +535,7 @@ pub struct AvailablePhoneNumberVoipHandle {
 }
 
 impl crate::Client {
-    /// AvailablePhoneNumberVoip resources of one `AccountSid`, `CountryCode`. Path parameters are checked when a request is made.
+    /// AvailablePhoneNumberVoip resources of the account the client acts for (its own, or the one `with_account` gave) and one `CountryCode`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -543,20 +543,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client.available_phone_number_voip("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn available_phone_number_voip(
         &self,
-        account_sid: &crate::types::AccountSid,
         country_code: &str,
     ) -> AvailablePhoneNumberVoipHandle {
         AvailablePhoneNumberVoipHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: AvailablePhoneNumberVoipHandle::scope(account_sid, country_code),
+            scope: self
+                .acting_account()
+                .and_then(|account| AvailablePhoneNumberVoipHandle::scope(
+                    &account,
+                    country_code,
+                )),
         }
     }
 }
@@ -612,7 +615,7 @@ impl AvailablePhoneNumberVoipHandle {
     /// use twilio_api_v2010::ListAvailablePhoneNumberVoip;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .available_phone_number_voip("example")
     ///     .list(ListAvailablePhoneNumberVoip::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -639,7 +642,7 @@ impl AvailablePhoneNumberVoipHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .available_phone_number_voip(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .available_phone_number_voip("example")
     ///     .stream(ListAvailablePhoneNumberVoip::new())
     ///     .try_collect()
     ///     .await?;

@@ -33,7 +33,7 @@ pub struct BalanceHandle {
 }
 
 impl crate::Client {
-    /// Balance resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Balance resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -41,15 +41,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.balance(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.balance();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn balance(&self, account_sid: &crate::types::AccountSid) -> BalanceHandle {
+    pub fn balance(&self) -> BalanceHandle {
         BalanceHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: BalanceHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| BalanceHandle::scope(&account)),
         }
     }
 }
@@ -95,7 +97,7 @@ impl BalanceHandle {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client.balance(&"AC00000000000000000000000000000000".parse()?).fetch().await?;
+    /// let record = client.balance().fetch().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

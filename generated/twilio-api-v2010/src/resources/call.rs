@@ -1382,7 +1382,7 @@ pub struct Calls {
 }
 
 impl crate::Client {
-    /// Call resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Call resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -1390,15 +1390,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.calls(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.calls();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn calls(&self, account_sid: &crate::types::AccountSid) -> Calls {
+    pub fn calls(&self) -> Calls {
         Calls {
             client: ::std::clone::Clone::clone(self),
-            scope: Calls::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Calls::scope(&account)),
         }
     }
 }
@@ -1447,10 +1447,7 @@ impl Calls {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateCall;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateCall::new("example", "example"))
-    ///     .await?;
+    /// let record = client.calls().create(CreateCall::new("example", "example")).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1487,10 +1484,7 @@ impl Calls {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch(&"CA00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// let record = client.calls().fetch(&"CA00000000000000000000000000000000".parse()?).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1529,10 +1523,7 @@ impl Calls {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListCalls;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListCalls::new())
-    ///     .await?;
+    /// let page = client.calls().list(ListCalls::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1556,11 +1547,7 @@ impl Calls {
     /// use twilio_api_v2010::ListCalls;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListCalls::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.calls().stream(ListCalls::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1605,7 +1592,7 @@ impl Calls {
     /// use twilio_api_v2010::UpdateCall;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
+    ///     .calls()
     ///     .update(&"CA00000000000000000000000000000000".parse()?, UpdateCall::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -1645,10 +1632,7 @@ impl Calls {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .calls(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"CA00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.calls().delete(&"CA00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

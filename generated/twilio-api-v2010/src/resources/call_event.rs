@@ -181,7 +181,7 @@ pub struct CallEvents {
 }
 
 impl crate::Client {
-    /// CallEvent resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// CallEvent resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -189,23 +189,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .call_events(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.call_events(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn call_events(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        call_sid: &crate::types::CallSid,
-    ) -> CallEvents {
+    pub fn call_events(&self, call_sid: &crate::types::CallSid) -> CallEvents {
         CallEvents {
             client: ::std::clone::Clone::clone(self),
-            scope: CallEvents::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| CallEvents::scope(&account, call_sid)),
         }
     }
 }
@@ -261,10 +255,7 @@ impl CallEvents {
     /// use twilio_api_v2010::ListCallEvents;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .call_events(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_events(&"CA00000000000000000000000000000000".parse()?)
     ///     .list(ListCallEvents::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -291,10 +282,7 @@ impl CallEvents {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .call_events(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_events(&"CA00000000000000000000000000000000".parse()?)
     ///     .stream(ListCallEvents::new())
     ///     .try_collect()
     ///     .await?;

@@ -298,7 +298,7 @@ pub struct CallNotifications {
 }
 
 impl crate::Client {
-    /// CallNotificationInstance resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// CallNotificationInstance resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -306,23 +306,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .call_notifications(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.call_notifications(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn call_notifications(
         &self,
-        account_sid: &crate::types::AccountSid,
         call_sid: &crate::types::CallSid,
     ) -> CallNotifications {
         CallNotifications {
             client: ::std::clone::Clone::clone(self),
-            scope: CallNotifications::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| CallNotifications::scope(&account, call_sid)),
         }
     }
 }
@@ -376,10 +373,7 @@ impl CallNotifications {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .call_notifications(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_notifications(&"CA00000000000000000000000000000000".parse()?)
     ///     .fetch(&"NO00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -424,10 +418,7 @@ impl CallNotifications {
     /// use twilio_api_v2010::ListCallNotifications;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .call_notifications(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_notifications(&"CA00000000000000000000000000000000".parse()?)
     ///     .list(ListCallNotifications::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -454,10 +445,7 @@ impl CallNotifications {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .call_notifications(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_notifications(&"CA00000000000000000000000000000000".parse()?)
     ///     .stream(ListCallNotifications::new())
     ///     .try_collect()
     ///     .await?;

@@ -502,7 +502,7 @@ pub struct CallRecordings {
 }
 
 impl crate::Client {
-    /// CallRecording resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// CallRecording resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -510,23 +510,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.call_recordings(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn call_recordings(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        call_sid: &crate::types::CallSid,
-    ) -> CallRecordings {
+    pub fn call_recordings(&self, call_sid: &crate::types::CallSid) -> CallRecordings {
         CallRecordings {
             client: ::std::clone::Clone::clone(self),
-            scope: CallRecordings::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| CallRecordings::scope(&account, call_sid)),
         }
     }
 }
@@ -581,10 +575,7 @@ impl CallRecordings {
     /// use twilio_api_v2010::CreateCallRecording;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateCallRecording::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -627,10 +618,7 @@ impl CallRecordings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .fetch("example")
     ///     .await?;
     /// println!("{record:?}");
@@ -675,10 +663,7 @@ impl CallRecordings {
     /// use twilio_api_v2010::ListCallRecordings;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .list(ListCallRecordings::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -705,10 +690,7 @@ impl CallRecordings {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .stream(ListCallRecordings::new())
     ///     .try_collect()
     ///     .await?;
@@ -757,10 +739,7 @@ impl CallRecordings {
     /// use twilio_api_v2010::UpdateCallRecording;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateCallRecording::new("in-progress".parse()?))
     ///     .await?;
     /// println!("{record:?}");
@@ -804,10 +783,7 @@ impl CallRecordings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .call_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
     ///     .delete("example")
     ///     .await?;
     /// # Ok(())

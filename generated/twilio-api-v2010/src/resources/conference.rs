@@ -429,7 +429,7 @@ pub struct Conferences {
 }
 
 impl crate::Client {
-    /// Conference resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Conference resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -437,15 +437,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.conferences(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.conferences();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn conferences(&self, account_sid: &crate::types::AccountSid) -> Conferences {
+    pub fn conferences(&self) -> Conferences {
         Conferences {
             client: ::std::clone::Clone::clone(self),
-            scope: Conferences::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Conferences::scope(&account)),
         }
     }
 }
@@ -495,10 +495,7 @@ impl Conferences {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch("example")
-    ///     .await?;
+    /// let record = client.conferences().fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -537,10 +534,7 @@ impl Conferences {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListConferences;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListConferences::new())
-    ///     .await?;
+    /// let page = client.conferences().list(ListConferences::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -564,11 +558,7 @@ impl Conferences {
     /// use twilio_api_v2010::ListConferences;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListConferences::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.conferences().stream(ListConferences::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -612,10 +602,7 @@ impl Conferences {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateConference;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .conferences(&"AC00000000000000000000000000000000".parse()?)
-    ///     .update("example", UpdateConference::new())
-    ///     .await?;
+    /// let record = client.conferences().update("example", UpdateConference::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

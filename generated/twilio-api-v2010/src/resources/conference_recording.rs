@@ -340,7 +340,7 @@ pub struct ConferenceRecordings {
 }
 
 impl crate::Client {
-    /// ConferenceRecording resources of one `AccountSid`, `ConferenceSid`. Path parameters are checked when a request is made.
+    /// ConferenceRecording resources of the account the client acts for (its own, or the one `with_account` gave) and one `ConferenceSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -348,23 +348,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.conference_recordings(&"CF00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn conference_recordings(
         &self,
-        account_sid: &crate::types::AccountSid,
         conference_sid: &crate::types::ConferenceSid,
     ) -> ConferenceRecordings {
         ConferenceRecordings {
             client: ::std::clone::Clone::clone(self),
-            scope: ConferenceRecordings::scope(account_sid, conference_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| ConferenceRecordings::scope(
+                    &account,
+                    conference_sid,
+                )),
         }
     }
 }
@@ -418,10 +418,7 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
     ///     .fetch("example")
     ///     .await?;
     /// println!("{record:?}");
@@ -466,10 +463,7 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::ListConferenceRecordings;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
     ///     .list(ListConferenceRecordings::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -496,10 +490,7 @@ impl ConferenceRecordings {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
     ///     .stream(ListConferenceRecordings::new())
     ///     .try_collect()
     ///     .await?;
@@ -550,10 +541,7 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::UpdateConferenceRecording;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateConferenceRecording::new("in-progress".parse()?))
     ///     .await?;
     /// println!("{record:?}");
@@ -597,10 +585,7 @@ impl ConferenceRecordings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .conference_recordings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CF00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
     ///     .delete("example")
     ///     .await?;
     /// # Ok(())

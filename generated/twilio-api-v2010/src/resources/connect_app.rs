@@ -396,7 +396,7 @@ pub struct ConnectApps {
 }
 
 impl crate::Client {
-    /// ConnectApp resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// ConnectApp resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -404,15 +404,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.connect_apps(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.connect_apps();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn connect_apps(&self, account_sid: &crate::types::AccountSid) -> ConnectApps {
+    pub fn connect_apps(&self) -> ConnectApps {
         ConnectApps {
             client: ::std::clone::Clone::clone(self),
-            scope: ConnectApps::scope(account_sid),
+            scope: self.acting_account().and_then(|account| ConnectApps::scope(&account)),
         }
     }
 }
@@ -463,7 +463,7 @@ impl ConnectApps {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .connect_apps()
     ///     .fetch(&"CN00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -504,10 +504,7 @@ impl ConnectApps {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListConnectApps;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListConnectApps::new())
-    ///     .await?;
+    /// let page = client.connect_apps().list(ListConnectApps::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -531,11 +528,7 @@ impl ConnectApps {
     /// use twilio_api_v2010::ListConnectApps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListConnectApps::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.connect_apps().stream(ListConnectApps::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -580,7 +573,7 @@ impl ConnectApps {
     /// use twilio_api_v2010::UpdateConnectApp;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
+    ///     .connect_apps()
     ///     .update(&"CN00000000000000000000000000000000".parse()?, UpdateConnectApp::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -622,10 +615,7 @@ impl ConnectApps {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .connect_apps(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"CN00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.connect_apps().delete(&"CN00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

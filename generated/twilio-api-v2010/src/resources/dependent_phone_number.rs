@@ -267,7 +267,7 @@ pub struct DependentPhoneNumbers {
 }
 
 impl crate::Client {
-    /// DependentPhoneNumber resources of one `AccountSid`, `AddressSid`. Path parameters are checked when a request is made.
+    /// DependentPhoneNumber resources of the account the client acts for (its own, or the one `with_account` gave) and one `AddressSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -275,23 +275,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .dependent_phone_numbers(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AD00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.dependent_phone_numbers(&"AD00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn dependent_phone_numbers(
         &self,
-        account_sid: &crate::types::AccountSid,
         address_sid: &crate::types::AddressSid,
     ) -> DependentPhoneNumbers {
         DependentPhoneNumbers {
             client: ::std::clone::Clone::clone(self),
-            scope: DependentPhoneNumbers::scope(account_sid, address_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| DependentPhoneNumbers::scope(&account, address_sid)),
         }
     }
 }
@@ -347,10 +344,7 @@ impl DependentPhoneNumbers {
     /// use twilio_api_v2010::ListDependentPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .dependent_phone_numbers(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .dependent_phone_numbers(&"AD00000000000000000000000000000000".parse()?)
     ///     .list(ListDependentPhoneNumbers::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -377,10 +371,7 @@ impl DependentPhoneNumbers {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .dependent_phone_numbers(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .dependent_phone_numbers(&"AD00000000000000000000000000000000".parse()?)
     ///     .stream(ListDependentPhoneNumbers::new())
     ///     .try_collect()
     ///     .await?;

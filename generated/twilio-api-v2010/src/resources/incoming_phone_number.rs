@@ -1280,7 +1280,7 @@ pub struct IncomingPhoneNumbers {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumber resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumber resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -1288,18 +1288,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.incoming_phone_numbers();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn incoming_phone_numbers(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> IncomingPhoneNumbers {
+    pub fn incoming_phone_numbers(&self) -> IncomingPhoneNumbers {
         IncomingPhoneNumbers {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumbers::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumbers::scope(&account)),
         }
     }
 }
@@ -1351,7 +1350,7 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::CreateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_numbers()
     ///     .create(CreateIncomingPhoneNumber::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -1393,7 +1392,7 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_numbers()
     ///     .fetch(&"PN00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -1436,10 +1435,7 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListIncomingPhoneNumbers;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListIncomingPhoneNumbers::new())
-    ///     .await?;
+    /// let page = client.incoming_phone_numbers().list(ListIncomingPhoneNumbers::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1464,7 +1460,7 @@ impl IncomingPhoneNumbers {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_numbers()
     ///     .stream(ListIncomingPhoneNumbers::new())
     ///     .try_collect()
     ///     .await?;
@@ -1515,7 +1511,7 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::UpdateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_numbers()
     ///     .update(
     ///         &"PN00000000000000000000000000000000".parse()?,
     ///         UpdateIncomingPhoneNumber::new(),
@@ -1561,7 +1557,7 @@ impl IncomingPhoneNumbers {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .incoming_phone_numbers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_numbers()
     ///     .delete(&"PN00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

@@ -261,7 +261,7 @@ pub struct IncomingPhoneNumberAssignedAddOns {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumberAssignedAddOn resources of one `AccountSid`, `ResourceSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumberAssignedAddOn resources of the account the client acts for (its own, or the one `with_account` gave) and one `ResourceSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -270,22 +270,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn incoming_phone_number_assigned_add_ons(
         &self,
-        account_sid: &crate::types::AccountSid,
         resource_sid: &crate::types::OutgoingCallerIdSid,
     ) -> IncomingPhoneNumberAssignedAddOns {
         IncomingPhoneNumberAssignedAddOns {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumberAssignedAddOns::scope(account_sid, resource_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumberAssignedAddOns::scope(
+                    &account,
+                    resource_sid,
+                )),
         }
     }
 }
@@ -340,10 +341,7 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::CreateIncomingPhoneNumberAssignedAddOn;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
     ///     .create(
     ///         CreateIncomingPhoneNumberAssignedAddOn::new(
     ///             "XE00000000000000000000000000000000".parse()?,
@@ -390,10 +388,7 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
     ///     .fetch(&"XE00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -438,10 +433,7 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOns;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
     ///     .list(ListIncomingPhoneNumberAssignedAddOns::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -468,10 +460,7 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
     ///     .stream(ListIncomingPhoneNumberAssignedAddOns::new())
     ///     .try_collect()
     ///     .await?;
@@ -519,10 +508,7 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .incoming_phone_number_assigned_add_ons(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"PN00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
     ///     .delete(&"XE00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

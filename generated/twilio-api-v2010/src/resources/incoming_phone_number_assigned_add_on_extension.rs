@@ -219,7 +219,7 @@ pub struct IncomingPhoneNumberAssignedAddOnExtensions {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumberAssignedAddOnExtension resources of one `AccountSid`, `ResourceSid`, `AssignedAddOnSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumberAssignedAddOnExtension resources of the account the client acts for (its own, or the one `with_account` gave) and one `ResourceSid`, `AssignedAddOnSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -229,7 +229,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .incoming_phone_number_assigned_add_on_extensions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"PN00000000000000000000000000000000".parse()?,
     ///         &"XE00000000000000000000000000000000".parse()?,
     ///     );
@@ -239,17 +238,18 @@ impl crate::Client {
     /// ```
     pub fn incoming_phone_number_assigned_add_on_extensions(
         &self,
-        account_sid: &crate::types::AccountSid,
         resource_sid: &crate::types::OutgoingCallerIdSid,
         assigned_add_on_sid: &crate::types::IncomingPhoneNumberAssignedAddOnSid,
     ) -> IncomingPhoneNumberAssignedAddOnExtensions {
         IncomingPhoneNumberAssignedAddOnExtensions {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumberAssignedAddOnExtensions::scope(
-                account_sid,
-                resource_sid,
-                assigned_add_on_sid,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumberAssignedAddOnExtensions::scope(
+                    &account,
+                    resource_sid,
+                    assigned_add_on_sid,
+                )),
         }
     }
 }
@@ -306,7 +306,6 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_number_assigned_add_on_extensions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"PN00000000000000000000000000000000".parse()?,
     ///         &"XE00000000000000000000000000000000".parse()?,
     ///     )
@@ -355,7 +354,6 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_assigned_add_on_extensions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"PN00000000000000000000000000000000".parse()?,
     ///         &"XE00000000000000000000000000000000".parse()?,
     ///     )
@@ -389,7 +387,6 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
     ///     .incoming_phone_number_assigned_add_on_extensions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"PN00000000000000000000000000000000".parse()?,
     ///         &"XE00000000000000000000000000000000".parse()?,
     ///     )

@@ -827,7 +827,7 @@ pub struct IncomingPhoneNumberLocalHandle {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumberLocal resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumberLocal resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -835,19 +835,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.incoming_phone_number_local();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn incoming_phone_number_local(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> IncomingPhoneNumberLocalHandle {
+    pub fn incoming_phone_number_local(&self) -> IncomingPhoneNumberLocalHandle {
         IncomingPhoneNumberLocalHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumberLocalHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumberLocalHandle::scope(&account)),
         }
     }
 }
@@ -900,7 +898,7 @@ impl IncomingPhoneNumberLocalHandle {
     /// use twilio_api_v2010::CreateIncomingPhoneNumberLocal;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_local()
     ///     .create(CreateIncomingPhoneNumberLocal::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -945,7 +943,7 @@ impl IncomingPhoneNumberLocalHandle {
     /// use twilio_api_v2010::ListIncomingPhoneNumberLocal;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_local()
     ///     .list(ListIncomingPhoneNumberLocal::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -972,7 +970,7 @@ impl IncomingPhoneNumberLocalHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .incoming_phone_number_local(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_local()
     ///     .stream(ListIncomingPhoneNumberLocal::new())
     ///     .try_collect()
     ///     .await?;

@@ -829,7 +829,7 @@ pub struct IncomingPhoneNumberMobileHandle {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumberMobile resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumberMobile resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -837,19 +837,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.incoming_phone_number_mobile();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn incoming_phone_number_mobile(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> IncomingPhoneNumberMobileHandle {
+    pub fn incoming_phone_number_mobile(&self) -> IncomingPhoneNumberMobileHandle {
         IncomingPhoneNumberMobileHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumberMobileHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumberMobileHandle::scope(&account)),
         }
     }
 }
@@ -902,7 +900,7 @@ impl IncomingPhoneNumberMobileHandle {
     /// use twilio_api_v2010::CreateIncomingPhoneNumberMobile;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_mobile()
     ///     .create(CreateIncomingPhoneNumberMobile::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -947,7 +945,7 @@ impl IncomingPhoneNumberMobileHandle {
     /// use twilio_api_v2010::ListIncomingPhoneNumberMobile;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_mobile()
     ///     .list(ListIncomingPhoneNumberMobile::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -974,7 +972,7 @@ impl IncomingPhoneNumberMobileHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .incoming_phone_number_mobile(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_mobile()
     ///     .stream(ListIncomingPhoneNumberMobile::new())
     ///     .try_collect()
     ///     .await?;

@@ -829,7 +829,7 @@ pub struct IncomingPhoneNumberTollFreeHandle {
 }
 
 impl crate::Client {
-    /// IncomingPhoneNumberTollFree resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// IncomingPhoneNumberTollFree resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -837,19 +837,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .incoming_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.incoming_phone_number_toll_free();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn incoming_phone_number_toll_free(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> IncomingPhoneNumberTollFreeHandle {
+    pub fn incoming_phone_number_toll_free(&self) -> IncomingPhoneNumberTollFreeHandle {
         IncomingPhoneNumberTollFreeHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: IncomingPhoneNumberTollFreeHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| IncomingPhoneNumberTollFreeHandle::scope(&account)),
         }
     }
 }
@@ -902,7 +900,7 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// use twilio_api_v2010::CreateIncomingPhoneNumberTollFree;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .incoming_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_toll_free()
     ///     .create(CreateIncomingPhoneNumberTollFree::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -947,7 +945,7 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// use twilio_api_v2010::ListIncomingPhoneNumberTollFree;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .incoming_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_toll_free()
     ///     .list(ListIncomingPhoneNumberTollFree::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -974,7 +972,7 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .incoming_phone_number_toll_free(&"AC00000000000000000000000000000000".parse()?)
+    ///     .incoming_phone_number_toll_free()
     ///     .stream(ListIncomingPhoneNumberTollFree::new())
     ///     .try_collect()
     ///     .await?;

@@ -283,7 +283,7 @@ pub struct Keys {
 }
 
 impl crate::Client {
-    /// Key resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Key resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -291,15 +291,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.keys(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.keys();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn keys(&self, account_sid: &crate::types::AccountSid) -> Keys {
+    pub fn keys(&self) -> Keys {
         Keys {
             client: ::std::clone::Clone::clone(self),
-            scope: Keys::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Keys::scope(&account)),
         }
     }
 }
@@ -348,10 +348,7 @@ impl Keys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateKey;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateKey::new())
-    ///     .await?;
+    /// let record = client.keys().create(CreateKey::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -388,10 +385,7 @@ impl Keys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch(&"SK00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// let record = client.keys().fetch(&"SK00000000000000000000000000000000".parse()?).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -430,10 +424,7 @@ impl Keys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListKeys;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListKeys::new())
-    ///     .await?;
+    /// let page = client.keys().list(ListKeys::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -457,11 +448,7 @@ impl Keys {
     /// use twilio_api_v2010::ListKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListKeys::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.keys().stream(ListKeys::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -504,7 +491,7 @@ impl Keys {
     /// use twilio_api_v2010::UpdateKey;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .keys()
     ///     .update(&"SK00000000000000000000000000000000".parse()?, UpdateKey::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -544,10 +531,7 @@ impl Keys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"SK00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.keys().delete(&"SK00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

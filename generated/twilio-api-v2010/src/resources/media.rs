@@ -260,7 +260,7 @@ pub struct MediaHandle {
 }
 
 impl crate::Client {
-    /// Media resources of one `AccountSid`, `MessageSid`. Path parameters are checked when a request is made.
+    /// Media resources of the account the client acts for (its own, or the one `with_account` gave) and one `MessageSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -268,20 +268,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
+    /// let handle = client.media(&"example".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn media(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        message_sid: &crate::types::MessageSid,
-    ) -> MediaHandle {
+    pub fn media(&self, message_sid: &crate::types::MessageSid) -> MediaHandle {
         MediaHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: MediaHandle::scope(account_sid, message_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| MediaHandle::scope(&account, message_sid)),
         }
     }
 }
@@ -335,7 +332,7 @@ impl MediaHandle {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .media(&"example".parse()?)
     ///     .fetch(&"ME00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -379,10 +376,7 @@ impl MediaHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListMedia;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
-    ///     .list(ListMedia::new())
-    ///     .await?;
+    /// let page = client.media(&"example".parse()?).list(ListMedia::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -407,7 +401,7 @@ impl MediaHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .media(&"example".parse()?)
     ///     .stream(ListMedia::new())
     ///     .try_collect()
     ///     .await?;
@@ -453,7 +447,7 @@ impl MediaHandle {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .media(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .media(&"example".parse()?)
     ///     .delete(&"ME00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

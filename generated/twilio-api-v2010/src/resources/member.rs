@@ -251,7 +251,7 @@ pub struct Members {
 }
 
 impl crate::Client {
-    /// Member resources of one `AccountSid`, `QueueSid`. Path parameters are checked when a request is made.
+    /// Member resources of the account the client acts for (its own, or the one `with_account` gave) and one `QueueSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -259,23 +259,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .members(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"QU00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.members(&"QU00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn members(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        queue_sid: &crate::types::QueueSid,
-    ) -> Members {
+    pub fn members(&self, queue_sid: &crate::types::QueueSid) -> Members {
         Members {
             client: ::std::clone::Clone::clone(self),
-            scope: Members::scope(account_sid, queue_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| Members::scope(&account, queue_sid)),
         }
     }
 }
@@ -329,10 +323,7 @@ impl Members {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .members(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"QU00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .members(&"QU00000000000000000000000000000000".parse()?)
     ///     .fetch("example")
     ///     .await?;
     /// println!("{record:?}");
@@ -377,10 +368,7 @@ impl Members {
     /// use twilio_api_v2010::ListMembers;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .members(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"QU00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .members(&"QU00000000000000000000000000000000".parse()?)
     ///     .list(ListMembers::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -407,10 +395,7 @@ impl Members {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .members(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"QU00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .members(&"QU00000000000000000000000000000000".parse()?)
     ///     .stream(ListMembers::new())
     ///     .try_collect()
     ///     .await?;
@@ -459,10 +444,7 @@ impl Members {
     /// use twilio_api_v2010::UpdateMember;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .members(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"QU00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .members(&"QU00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateMember::new("example"))
     ///     .await?;
     /// println!("{record:?}");

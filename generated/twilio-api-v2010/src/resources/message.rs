@@ -854,7 +854,7 @@ pub struct Messages {
 }
 
 impl crate::Client {
-    /// Message resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Message resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -862,15 +862,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.messages(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.messages();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn messages(&self, account_sid: &crate::types::AccountSid) -> Messages {
+    pub fn messages(&self) -> Messages {
         Messages {
             client: ::std::clone::Clone::clone(self),
-            scope: Messages::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Messages::scope(&account)),
         }
     }
 }
@@ -920,10 +920,7 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateMessage::new("example"))
-    ///     .await?;
+    /// let record = client.messages().create(CreateMessage::new("example")).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -960,10 +957,7 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch(&"example".parse()?)
-    ///     .await?;
+    /// let record = client.messages().fetch(&"example".parse()?).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1002,10 +996,7 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListMessages;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListMessages::new())
-    ///     .await?;
+    /// let page = client.messages().list(ListMessages::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1029,11 +1020,7 @@ impl Messages {
     /// use twilio_api_v2010::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListMessages::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.messages().stream(ListMessages::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1077,10 +1064,7 @@ impl Messages {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::UpdateMessage;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .update(&"example".parse()?, UpdateMessage::new())
-    ///     .await?;
+    /// let record = client.messages().update(&"example".parse()?, UpdateMessage::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1118,10 +1102,7 @@ impl Messages {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .messages(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"example".parse()?)
-    ///     .await?;
+    /// client.messages().delete(&"example".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

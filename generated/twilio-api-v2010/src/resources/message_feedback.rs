@@ -88,7 +88,7 @@ pub struct MessageFeedbackHandle {
 }
 
 impl crate::Client {
-    /// MessageFeedback resources of one `AccountSid`, `MessageSid`. Path parameters are checked when a request is made.
+    /// MessageFeedback resources of the account the client acts for (its own, or the one `with_account` gave) and one `MessageSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -96,20 +96,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?);
+    /// let handle = client.message_feedback(&"example".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn message_feedback(
         &self,
-        account_sid: &crate::types::AccountSid,
         message_sid: &crate::types::MessageSid,
     ) -> MessageFeedbackHandle {
         MessageFeedbackHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: MessageFeedbackHandle::scope(account_sid, message_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| MessageFeedbackHandle::scope(&account, message_sid)),
         }
     }
 }
@@ -164,7 +164,7 @@ impl MessageFeedbackHandle {
     /// use twilio_api_v2010::CreateMessageFeedback;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .message_feedback(&"AC00000000000000000000000000000000".parse()?, &"example".parse()?)
+    ///     .message_feedback(&"example".parse()?)
     ///     .create(CreateMessageFeedback::new())
     ///     .await?;
     /// println!("{record:?}");

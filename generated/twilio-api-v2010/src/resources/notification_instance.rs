@@ -298,7 +298,7 @@ pub struct NotificationInstanceNotifications {
 }
 
 impl crate::Client {
-    /// NotificationInstance resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// NotificationInstance resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -306,19 +306,19 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.notification_instance_notifications();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn notification_instance_notifications(
         &self,
-        account_sid: &crate::types::AccountSid,
     ) -> NotificationInstanceNotifications {
         NotificationInstanceNotifications {
             client: ::std::clone::Clone::clone(self),
-            scope: NotificationInstanceNotifications::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| NotificationInstanceNotifications::scope(&account)),
         }
     }
 }
@@ -369,7 +369,7 @@ impl NotificationInstanceNotifications {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .notification_instance_notifications()
     ///     .fetch(&"NO00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -413,7 +413,7 @@ impl NotificationInstanceNotifications {
     /// use twilio_api_v2010::ListNotificationInstanceNotifications;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .notification_instance_notifications()
     ///     .list(ListNotificationInstanceNotifications::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -440,7 +440,7 @@ impl NotificationInstanceNotifications {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .notification_instance_notifications(&"AC00000000000000000000000000000000".parse()?)
+    ///     .notification_instance_notifications()
     ///     .stream(ListNotificationInstanceNotifications::new())
     ///     .try_collect()
     ///     .await?;

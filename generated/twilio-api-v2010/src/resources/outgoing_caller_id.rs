@@ -425,7 +425,7 @@ pub struct OutgoingCallerIds {
 }
 
 impl crate::Client {
-    /// OutgoingCallerId resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// OutgoingCallerId resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -433,18 +433,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.outgoing_caller_ids();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn outgoing_caller_ids(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> OutgoingCallerIds {
+    pub fn outgoing_caller_ids(&self) -> OutgoingCallerIds {
         OutgoingCallerIds {
             client: ::std::clone::Clone::clone(self),
-            scope: OutgoingCallerIds::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| OutgoingCallerIds::scope(&account)),
         }
     }
 }
@@ -496,7 +495,7 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::CreateOutgoingCallerId;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .outgoing_caller_ids()
     ///     .create(CreateOutgoingCallerId::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -538,7 +537,7 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .outgoing_caller_ids()
     ///     .fetch(&"PN00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -581,10 +580,7 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListOutgoingCallerIds;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListOutgoingCallerIds::new())
-    ///     .await?;
+    /// let page = client.outgoing_caller_ids().list(ListOutgoingCallerIds::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -609,7 +605,7 @@ impl OutgoingCallerIds {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .outgoing_caller_ids()
     ///     .stream(ListOutgoingCallerIds::new())
     ///     .try_collect()
     ///     .await?;
@@ -660,7 +656,7 @@ impl OutgoingCallerIds {
     /// use twilio_api_v2010::UpdateOutgoingCallerId;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
+    ///     .outgoing_caller_ids()
     ///     .update(&"PN00000000000000000000000000000000".parse()?, UpdateOutgoingCallerId::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -702,10 +698,7 @@ impl OutgoingCallerIds {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .outgoing_caller_ids(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"PN00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.outgoing_caller_ids().delete(&"PN00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

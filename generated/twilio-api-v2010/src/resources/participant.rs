@@ -1595,7 +1595,7 @@ pub struct Participants {
 }
 
 impl crate::Client {
-    /// Participant resources of one `AccountSid`, `ConferenceSid`. Path parameters are checked when a request is made.
+    /// Participant resources of the account the client acts for (its own, or the one `with_account` gave) and one `ConferenceSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -1603,19 +1603,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.participants(&"AC00000000000000000000000000000000".parse()?, "example");
+    /// let handle = client.participants("example");
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn participants(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        conference_sid: &str,
-    ) -> Participants {
+    pub fn participants(&self, conference_sid: &str) -> Participants {
         Participants {
             client: ::std::clone::Clone::clone(self),
-            scope: Participants::scope(account_sid, conference_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| Participants::scope(&account, conference_sid)),
         }
     }
 }
@@ -1670,7 +1668,7 @@ impl Participants {
     /// use twilio_api_v2010::CreateParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .participants("example")
     ///     .create(CreateParticipant::new("example", "example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -1712,10 +1710,7 @@ impl Participants {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
-    ///     .fetch("example")
-    ///     .await?;
+    /// let record = client.participants("example").fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -1757,10 +1752,7 @@ impl Participants {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListParticipants;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
-    ///     .list(ListParticipants::new())
-    ///     .await?;
+    /// let page = client.participants("example").list(ListParticipants::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -1785,7 +1777,7 @@ impl Participants {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .participants("example")
     ///     .stream(ListParticipants::new())
     ///     .try_collect()
     ///     .await?;
@@ -1834,7 +1826,7 @@ impl Participants {
     /// use twilio_api_v2010::UpdateParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
+    ///     .participants("example")
     ///     .update("example", UpdateParticipant::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -1877,10 +1869,7 @@ impl Participants {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .participants(&"AC00000000000000000000000000000000".parse()?, "example")
-    ///     .delete("example")
-    ///     .await?;
+    /// client.participants("example").delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```

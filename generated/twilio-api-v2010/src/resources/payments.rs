@@ -481,7 +481,7 @@ pub struct PaymentsHandle {
 }
 
 impl crate::Client {
-    /// Payments resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// Payments resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -489,23 +489,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .payments(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.payments(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn payments(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        call_sid: &crate::types::CallSid,
-    ) -> PaymentsHandle {
+    pub fn payments(&self, call_sid: &crate::types::CallSid) -> PaymentsHandle {
         PaymentsHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: PaymentsHandle::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| PaymentsHandle::scope(&account, call_sid)),
         }
     }
 }
@@ -561,10 +555,7 @@ impl PaymentsHandle {
     /// use twilio_api_v2010::CreatePayments;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .payments(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .payments(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreatePayments::new("example", "example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -610,10 +601,7 @@ impl PaymentsHandle {
     /// use twilio_api_v2010::UpdatePayments;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .payments(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .payments(&"CA00000000000000000000000000000000".parse()?)
     ///     .update(
     ///         &"PK00000000000000000000000000000000".parse()?,
     ///         UpdatePayments::new("example", "example"),

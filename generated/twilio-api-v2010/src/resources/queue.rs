@@ -319,7 +319,7 @@ pub struct Queues {
 }
 
 impl crate::Client {
-    /// Queue resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Queue resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -327,15 +327,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.queues(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.queues();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn queues(&self, account_sid: &crate::types::AccountSid) -> Queues {
+    pub fn queues(&self) -> Queues {
         Queues {
             client: ::std::clone::Clone::clone(self),
-            scope: Queues::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Queues::scope(&account)),
         }
     }
 }
@@ -384,10 +384,7 @@ impl Queues {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateQueue;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateQueue::new("example"))
-    ///     .await?;
+    /// let record = client.queues().create(CreateQueue::new("example")).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -424,10 +421,7 @@ impl Queues {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
-    ///     .fetch(&"QU00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// let record = client.queues().fetch(&"QU00000000000000000000000000000000".parse()?).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -466,10 +460,7 @@ impl Queues {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListQueues;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListQueues::new())
-    ///     .await?;
+    /// let page = client.queues().list(ListQueues::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -493,11 +484,7 @@ impl Queues {
     /// use twilio_api_v2010::ListQueues;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListQueues::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.queues().stream(ListQueues::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -542,7 +529,7 @@ impl Queues {
     /// use twilio_api_v2010::UpdateQueue;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
+    ///     .queues()
     ///     .update(&"QU00000000000000000000000000000000".parse()?, UpdateQueue::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -582,10 +569,7 @@ impl Queues {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .queues(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"QU00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.queues().delete(&"QU00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -458,7 +458,7 @@ pub struct RealtimeTranscriptions {
 }
 
 impl crate::Client {
-    /// RealtimeTranscription resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// RealtimeTranscription resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -466,23 +466,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .realtime_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.realtime_transcriptions(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn realtime_transcriptions(
         &self,
-        account_sid: &crate::types::AccountSid,
         call_sid: &crate::types::CallSid,
     ) -> RealtimeTranscriptions {
         RealtimeTranscriptions {
             client: ::std::clone::Clone::clone(self),
-            scope: RealtimeTranscriptions::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| RealtimeTranscriptions::scope(&account, call_sid)),
         }
     }
 }
@@ -537,10 +534,7 @@ impl RealtimeTranscriptions {
     /// use twilio_api_v2010::CreateRealtimeTranscription;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .realtime_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .realtime_transcriptions(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateRealtimeTranscription::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -586,10 +580,7 @@ impl RealtimeTranscriptions {
     /// use twilio_api_v2010::UpdateRealtimeTranscription;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .realtime_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .realtime_transcriptions(&"CA00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateRealtimeTranscription::new("stopped".parse()?))
     ///     .await?;
     /// println!("{record:?}");

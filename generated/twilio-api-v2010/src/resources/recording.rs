@@ -392,7 +392,7 @@ pub struct Recordings {
 }
 
 impl crate::Client {
-    /// Recording resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Recording resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -400,15 +400,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.recordings(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.recordings();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn recordings(&self, account_sid: &crate::types::AccountSid) -> Recordings {
+    pub fn recordings(&self) -> Recordings {
         Recordings {
             client: ::std::clone::Clone::clone(self),
-            scope: Recordings::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Recordings::scope(&account)),
         }
     }
 }
@@ -462,7 +462,7 @@ impl Recordings {
     /// use twilio_api_v2010::FetchRecording;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
+    ///     .recordings()
     ///     .fetch(&"RE00000000000000000000000000000000".parse()?, FetchRecording::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -504,10 +504,7 @@ impl Recordings {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListRecordings;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListRecordings::new())
-    ///     .await?;
+    /// let page = client.recordings().list(ListRecordings::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -531,11 +528,7 @@ impl Recordings {
     /// use twilio_api_v2010::ListRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListRecordings::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.recordings().stream(ListRecordings::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -576,10 +569,7 @@ impl Recordings {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .recordings(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"RE00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.recordings().delete(&"RE00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -240,7 +240,7 @@ pub struct RecordingAddOnResults {
 }
 
 impl crate::Client {
-    /// RecordingAddOnResult resources of one `AccountSid`, `ReferenceSid`. Path parameters are checked when a request is made.
+    /// RecordingAddOnResult resources of the account the client acts for (its own, or the one `with_account` gave) and one `ReferenceSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -249,22 +249,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .recording_add_on_results(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn recording_add_on_results(
         &self,
-        account_sid: &crate::types::AccountSid,
         reference_sid: &crate::types::RecordingSid,
     ) -> RecordingAddOnResults {
         RecordingAddOnResults {
             client: ::std::clone::Clone::clone(self),
-            scope: RecordingAddOnResults::scope(account_sid, reference_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| RecordingAddOnResults::scope(
+                    &account,
+                    reference_sid,
+                )),
         }
     }
 }
@@ -318,10 +319,7 @@ impl RecordingAddOnResults {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .recording_add_on_results(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?)
     ///     .fetch(&"XR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -366,10 +364,7 @@ impl RecordingAddOnResults {
     /// use twilio_api_v2010::ListRecordingAddOnResults;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .recording_add_on_results(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?)
     ///     .list(ListRecordingAddOnResults::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -396,10 +391,7 @@ impl RecordingAddOnResults {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .recording_add_on_results(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?)
     ///     .stream(ListRecordingAddOnResults::new())
     ///     .try_collect()
     ///     .await?;
@@ -447,10 +439,7 @@ impl RecordingAddOnResults {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .recording_add_on_results(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?)
     ///     .delete(&"XR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

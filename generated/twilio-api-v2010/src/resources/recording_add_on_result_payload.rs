@@ -242,7 +242,7 @@ pub struct RecordingAddOnResultPayloads {
 }
 
 impl crate::Client {
-    /// RecordingAddOnResultPayload resources of one `AccountSid`, `ReferenceSid`, `AddOnResultSid`. Path parameters are checked when a request is made.
+    /// RecordingAddOnResultPayload resources of the account the client acts for (its own, or the one `with_account` gave) and one `ReferenceSid`, `AddOnResultSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -252,7 +252,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .recording_add_on_result_payloads(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///     );
@@ -262,17 +261,18 @@ impl crate::Client {
     /// ```
     pub fn recording_add_on_result_payloads(
         &self,
-        account_sid: &crate::types::AccountSid,
         reference_sid: &crate::types::RecordingSid,
         add_on_result_sid: &crate::types::RecordingAddOnResultSid,
     ) -> RecordingAddOnResultPayloads {
         RecordingAddOnResultPayloads {
             client: ::std::clone::Clone::clone(self),
-            scope: RecordingAddOnResultPayloads::scope(
-                account_sid,
-                reference_sid,
-                add_on_result_sid,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| RecordingAddOnResultPayloads::scope(
+                    &account,
+                    reference_sid,
+                    add_on_result_sid,
+                )),
         }
     }
 }
@@ -329,7 +329,6 @@ impl RecordingAddOnResultPayloads {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .recording_add_on_result_payloads(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///     )
@@ -378,7 +377,6 @@ impl RecordingAddOnResultPayloads {
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .recording_add_on_result_payloads(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///     )
@@ -409,7 +407,6 @@ impl RecordingAddOnResultPayloads {
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
     ///     .recording_add_on_result_payloads(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///     )
@@ -461,7 +458,6 @@ impl RecordingAddOnResultPayloads {
     /// let client = Client::from_env()?;
     /// client
     ///     .recording_add_on_result_payloads(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///     )

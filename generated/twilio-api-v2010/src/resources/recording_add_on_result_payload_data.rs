@@ -23,7 +23,7 @@ pub struct RecordingAddOnResultPayloadDataHandle {
 }
 
 impl crate::Client {
-    /// RecordingAddOnResultPayloadData resources of one `AccountSid`, `ReferenceSid`, `AddOnResultSid`, `PayloadSid`. Path parameters are checked when a request is made.
+    /// RecordingAddOnResultPayloadData resources of the account the client acts for (its own, or the one `with_account` gave) and one `ReferenceSid`, `AddOnResultSid`, `PayloadSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -33,7 +33,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .recording_add_on_result_payload_data(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///         &"XH00000000000000000000000000000000".parse()?,
@@ -44,19 +43,20 @@ impl crate::Client {
     /// ```
     pub fn recording_add_on_result_payload_data(
         &self,
-        account_sid: &crate::types::AccountSid,
         reference_sid: &crate::types::RecordingSid,
         add_on_result_sid: &crate::types::RecordingAddOnResultSid,
         payload_sid: &crate::types::RecordingAddOnResultPayloadSid,
     ) -> RecordingAddOnResultPayloadDataHandle {
         RecordingAddOnResultPayloadDataHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: RecordingAddOnResultPayloadDataHandle::scope(
-                account_sid,
-                reference_sid,
-                add_on_result_sid,
-                payload_sid,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| RecordingAddOnResultPayloadDataHandle::scope(
+                    &account,
+                    reference_sid,
+                    add_on_result_sid,
+                    payload_sid,
+                )),
         }
     }
 }
@@ -113,7 +113,6 @@ impl RecordingAddOnResultPayloadDataHandle {
     /// let client = Client::from_env()?;
     /// let url = client
     ///     .recording_add_on_result_payload_data(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"RE00000000000000000000000000000000".parse()?,
     ///         &"XR00000000000000000000000000000000".parse()?,
     ///         &"XH00000000000000000000000000000000".parse()?,

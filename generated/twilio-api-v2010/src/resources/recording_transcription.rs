@@ -230,7 +230,7 @@ pub struct RecordingTranscriptions {
 }
 
 impl crate::Client {
-    /// RecordingTranscription resources of one `AccountSid`, `RecordingSid`. Path parameters are checked when a request is made.
+    /// RecordingTranscription resources of the account the client acts for (its own, or the one `with_account` gave) and one `RecordingSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -239,22 +239,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .recording_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn recording_transcriptions(
         &self,
-        account_sid: &crate::types::AccountSid,
         recording_sid: &crate::types::RecordingSid,
     ) -> RecordingTranscriptions {
         RecordingTranscriptions {
             client: ::std::clone::Clone::clone(self),
-            scope: RecordingTranscriptions::scope(account_sid, recording_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| RecordingTranscriptions::scope(
+                    &account,
+                    recording_sid,
+                )),
         }
     }
 }
@@ -308,10 +309,7 @@ impl RecordingTranscriptions {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .recording_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?)
     ///     .fetch(&"TR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -356,10 +354,7 @@ impl RecordingTranscriptions {
     /// use twilio_api_v2010::ListRecordingTranscriptions;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .recording_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?)
     ///     .list(ListRecordingTranscriptions::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -386,10 +381,7 @@ impl RecordingTranscriptions {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .recording_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?)
     ///     .stream(ListRecordingTranscriptions::new())
     ///     .try_collect()
     ///     .await?;
@@ -437,10 +429,7 @@ impl RecordingTranscriptions {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .recording_transcriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"RE00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?)
     ///     .delete(&"TR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

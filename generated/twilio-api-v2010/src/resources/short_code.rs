@@ -383,7 +383,7 @@ pub struct ShortCodes {
 }
 
 impl crate::Client {
-    /// ShortCode resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// ShortCode resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -391,15 +391,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.short_codes(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.short_codes();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn short_codes(&self, account_sid: &crate::types::AccountSid) -> ShortCodes {
+    pub fn short_codes(&self) -> ShortCodes {
         ShortCodes {
             client: ::std::clone::Clone::clone(self),
-            scope: ShortCodes::scope(account_sid),
+            scope: self.acting_account().and_then(|account| ShortCodes::scope(&account)),
         }
     }
 }
@@ -450,7 +450,7 @@ impl ShortCodes {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .short_codes()
     ///     .fetch(&"SC00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -493,10 +493,7 @@ impl ShortCodes {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListShortCodes;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListShortCodes::new())
-    ///     .await?;
+    /// let page = client.short_codes().list(ListShortCodes::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -520,11 +517,7 @@ impl ShortCodes {
     /// use twilio_api_v2010::ListShortCodes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListShortCodes::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.short_codes().stream(ListShortCodes::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -569,7 +562,7 @@ impl ShortCodes {
     /// use twilio_api_v2010::UpdateShortCode;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .short_codes(&"AC00000000000000000000000000000000".parse()?)
+    ///     .short_codes()
     ///     .update(&"SC00000000000000000000000000000000".parse()?, UpdateShortCode::new())
     ///     .await?;
     /// println!("{record:?}");

@@ -283,7 +283,7 @@ pub struct SigningKeys {
 }
 
 impl crate::Client {
-    /// SigningKey resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// SigningKey resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -291,15 +291,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.signing_keys(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.signing_keys();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn signing_keys(&self, account_sid: &crate::types::AccountSid) -> SigningKeys {
+    pub fn signing_keys(&self) -> SigningKeys {
         SigningKeys {
             client: ::std::clone::Clone::clone(self),
-            scope: SigningKeys::scope(account_sid),
+            scope: self.acting_account().and_then(|account| SigningKeys::scope(&account)),
         }
     }
 }
@@ -348,10 +348,7 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSigningKey;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateSigningKey::new())
-    ///     .await?;
+    /// let record = client.signing_keys().create(CreateSigningKey::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -391,7 +388,7 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .signing_keys()
     ///     .fetch(&"SK00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -432,10 +429,7 @@ impl SigningKeys {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSigningKeys;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListSigningKeys::new())
-    ///     .await?;
+    /// let page = client.signing_keys().list(ListSigningKeys::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -459,11 +453,7 @@ impl SigningKeys {
     /// use twilio_api_v2010::ListSigningKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListSigningKeys::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.signing_keys().stream(ListSigningKeys::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -508,7 +498,7 @@ impl SigningKeys {
     /// use twilio_api_v2010::UpdateSigningKey;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
+    ///     .signing_keys()
     ///     .update(&"SK00000000000000000000000000000000".parse()?, UpdateSigningKey::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -550,10 +540,7 @@ impl SigningKeys {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .signing_keys(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"SK00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.signing_keys().delete(&"SK00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -240,7 +240,7 @@ pub struct SipAuthCallsCredentialListMappings {
 }
 
 impl crate::Client {
-    /// SipAuthCallsCredentialListMapping resources of one `AccountSid`, `DomainSid`. Path parameters are checked when a request is made.
+    /// SipAuthCallsCredentialListMapping resources of the account the client acts for (its own, or the one `with_account` gave) and one `DomainSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -250,7 +250,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     );
     /// println!("{handle:?}");
@@ -259,12 +258,16 @@ impl crate::Client {
     /// ```
     pub fn sip_auth_calls_credential_list_mappings(
         &self,
-        account_sid: &crate::types::AccountSid,
         domain_sid: &crate::types::SipDomainSid,
     ) -> SipAuthCallsCredentialListMappings {
         SipAuthCallsCredentialListMappings {
             client: ::std::clone::Clone::clone(self),
-            scope: SipAuthCallsCredentialListMappings::scope(account_sid, domain_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipAuthCallsCredentialListMappings::scope(
+                    &account,
+                    domain_sid,
+                )),
         }
     }
 }
@@ -319,10 +322,7 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::CreateSipAuthCallsCredentialListMapping;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .create(
     ///         CreateSipAuthCallsCredentialListMapping::new(
     ///             "CL00000000000000000000000000000000".parse()?,
@@ -369,10 +369,7 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -417,10 +414,7 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::ListSipAuthCallsCredentialListMappings;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .list(ListSipAuthCallsCredentialListMappings::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -447,10 +441,7 @@ impl SipAuthCallsCredentialListMappings {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .stream(ListSipAuthCallsCredentialListMappings::new())
     ///     .try_collect()
     ///     .await?;
@@ -500,10 +491,7 @@ impl SipAuthCallsCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_auth_calls_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .delete(&"CL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

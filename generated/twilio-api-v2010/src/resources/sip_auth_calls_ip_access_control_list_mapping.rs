@@ -242,7 +242,7 @@ pub struct SipAuthCallsIpAccessControlListMappings {
 }
 
 impl crate::Client {
-    /// SipAuthCallsIpAccessControlListMapping resources of one `AccountSid`, `DomainSid`. Path parameters are checked when a request is made.
+    /// SipAuthCallsIpAccessControlListMapping resources of the account the client acts for (its own, or the one `with_account` gave) and one `DomainSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -252,7 +252,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     );
     /// println!("{handle:?}");
@@ -261,15 +260,16 @@ impl crate::Client {
     /// ```
     pub fn sip_auth_calls_ip_access_control_list_mappings(
         &self,
-        account_sid: &crate::types::AccountSid,
         domain_sid: &crate::types::SipDomainSid,
     ) -> SipAuthCallsIpAccessControlListMappings {
         SipAuthCallsIpAccessControlListMappings {
             client: ::std::clone::Clone::clone(self),
-            scope: SipAuthCallsIpAccessControlListMappings::scope(
-                account_sid,
-                domain_sid,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipAuthCallsIpAccessControlListMappings::scope(
+                    &account,
+                    domain_sid,
+                )),
         }
     }
 }
@@ -325,7 +325,6 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .create(
@@ -375,7 +374,6 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
@@ -423,7 +421,6 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .list(ListSipAuthCallsIpAccessControlListMappings::new())
@@ -456,7 +453,6 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .stream(ListSipAuthCallsIpAccessControlListMappings::new())
@@ -512,7 +508,6 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// let client = Client::from_env()?;
     /// client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .delete(&"AL00000000000000000000000000000000".parse()?)

@@ -240,7 +240,7 @@ pub struct SipAuthRegistrationsCredentialListMappings {
 }
 
 impl crate::Client {
-    /// SipAuthRegistrationsCredentialListMapping resources of one `AccountSid`, `DomainSid`. Path parameters are checked when a request is made.
+    /// SipAuthRegistrationsCredentialListMapping resources of the account the client acts for (its own, or the one `with_account` gave) and one `DomainSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -250,7 +250,6 @@ impl crate::Client {
     /// let client = Client::from_env()?;
     /// let handle = client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     );
     /// println!("{handle:?}");
@@ -259,15 +258,16 @@ impl crate::Client {
     /// ```
     pub fn sip_auth_registrations_credential_list_mappings(
         &self,
-        account_sid: &crate::types::AccountSid,
         domain_sid: &crate::types::SipDomainSid,
     ) -> SipAuthRegistrationsCredentialListMappings {
         SipAuthRegistrationsCredentialListMappings {
             client: ::std::clone::Clone::clone(self),
-            scope: SipAuthRegistrationsCredentialListMappings::scope(
-                account_sid,
-                domain_sid,
-            ),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipAuthRegistrationsCredentialListMappings::scope(
+                    &account,
+                    domain_sid,
+                )),
         }
     }
 }
@@ -323,7 +323,6 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .create(
@@ -373,7 +372,6 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
@@ -421,7 +419,6 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .list(ListSipAuthRegistrationsCredentialListMappings::new())
@@ -454,7 +451,6 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .stream(ListSipAuthRegistrationsCredentialListMappings::new())
@@ -510,7 +506,6 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// let client = Client::from_env()?;
     /// client
     ///     .sip_auth_registrations_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
     ///         &"SD00000000000000000000000000000000".parse()?,
     ///     )
     ///     .delete(&"CL00000000000000000000000000000000".parse()?)

@@ -300,7 +300,7 @@ pub struct SipCredentials {
 }
 
 impl crate::Client {
-    /// SipCredential resources of one `AccountSid`, `CredentialListSid`. Path parameters are checked when a request is made.
+    /// SipCredential resources of the account the client acts for (its own, or the one `with_account` gave) and one `CredentialListSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -308,23 +308,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.sip_credentials(&"CL00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn sip_credentials(
         &self,
-        account_sid: &crate::types::AccountSid,
         credential_list_sid: &crate::types::SipCredentialListSid,
     ) -> SipCredentials {
         SipCredentials {
             client: ::std::clone::Clone::clone(self),
-            scope: SipCredentials::scope(account_sid, credential_list_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipCredentials::scope(&account, credential_list_sid)),
         }
     }
 }
@@ -379,10 +376,7 @@ impl SipCredentials {
     /// use twilio_api_v2010::CreateSipCredential;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .create(CreateSipCredential::new("example", "example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -425,10 +419,7 @@ impl SipCredentials {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .fetch(&"CR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -473,10 +464,7 @@ impl SipCredentials {
     /// use twilio_api_v2010::ListSipCredentials;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .list(ListSipCredentials::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -503,10 +491,7 @@ impl SipCredentials {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .stream(ListSipCredentials::new())
     ///     .try_collect()
     ///     .await?;
@@ -555,10 +540,7 @@ impl SipCredentials {
     /// use twilio_api_v2010::UpdateSipCredential;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .update(&"CR00000000000000000000000000000000".parse()?, UpdateSipCredential::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -602,10 +584,7 @@ impl SipCredentials {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_credentials(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
     ///     .delete(&"CR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

@@ -274,7 +274,7 @@ pub struct SipCredentialLists {
 }
 
 impl crate::Client {
-    /// SipCredentialList resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// SipCredentialList resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -282,18 +282,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_credential_lists(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.sip_credential_lists();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sip_credential_lists(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> SipCredentialLists {
+    pub fn sip_credential_lists(&self) -> SipCredentialLists {
         SipCredentialLists {
             client: ::std::clone::Clone::clone(self),
-            scope: SipCredentialLists::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipCredentialLists::scope(&account)),
         }
     }
 }
@@ -345,7 +344,7 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::CreateSipCredentialList;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_credential_lists()
     ///     .create(CreateSipCredentialList::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -387,7 +386,7 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_credential_lists()
     ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -430,10 +429,7 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipCredentialLists;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListSipCredentialLists::new())
-    ///     .await?;
+    /// let page = client.sip_credential_lists().list(ListSipCredentialLists::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -458,7 +454,7 @@ impl SipCredentialLists {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_credential_lists()
     ///     .stream(ListSipCredentialLists::new())
     ///     .try_collect()
     ///     .await?;
@@ -509,7 +505,7 @@ impl SipCredentialLists {
     /// use twilio_api_v2010::UpdateSipCredentialList;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_credential_lists()
     ///     .update(
     ///         &"CL00000000000000000000000000000000".parse()?,
     ///         UpdateSipCredentialList::new("example"),
@@ -554,10 +550,7 @@ impl SipCredentialLists {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .sip_credential_lists(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"CL00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.sip_credential_lists().delete(&"CL00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

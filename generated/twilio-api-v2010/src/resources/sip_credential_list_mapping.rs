@@ -244,7 +244,7 @@ pub struct SipCredentialListMappings {
 }
 
 impl crate::Client {
-    /// SipCredentialListMapping resources of one `AccountSid`, `DomainSid`. Path parameters are checked when a request is made.
+    /// SipCredentialListMapping resources of the account the client acts for (its own, or the one `with_account` gave) and one `DomainSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -253,22 +253,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn sip_credential_list_mappings(
         &self,
-        account_sid: &crate::types::AccountSid,
         domain_sid: &crate::types::SipDomainSid,
     ) -> SipCredentialListMappings {
         SipCredentialListMappings {
             client: ::std::clone::Clone::clone(self),
-            scope: SipCredentialListMappings::scope(account_sid, domain_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipCredentialListMappings::scope(
+                    &account,
+                    domain_sid,
+                )),
         }
     }
 }
@@ -323,10 +324,7 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::CreateSipCredentialListMapping;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .create(
     ///         CreateSipCredentialListMapping::new("CL00000000000000000000000000000000".parse()?),
     ///     )
@@ -371,10 +369,7 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .fetch(&"CL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -419,10 +414,7 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::ListSipCredentialListMappings;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .list(ListSipCredentialListMappings::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -449,10 +441,7 @@ impl SipCredentialListMappings {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .stream(ListSipCredentialListMappings::new())
     ///     .try_collect()
     ///     .await?;
@@ -500,10 +489,7 @@ impl SipCredentialListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_credential_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .delete(&"CL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

@@ -794,7 +794,7 @@ pub struct SipDomains {
 }
 
 impl crate::Client {
-    /// SipDomain resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// SipDomain resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -802,15 +802,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.sip_domains(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.sip_domains();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sip_domains(&self, account_sid: &crate::types::AccountSid) -> SipDomains {
+    pub fn sip_domains(&self) -> SipDomains {
         SipDomains {
             client: ::std::clone::Clone::clone(self),
-            scope: SipDomains::scope(account_sid),
+            scope: self.acting_account().and_then(|account| SipDomains::scope(&account)),
         }
     }
 }
@@ -859,10 +859,7 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateSipDomain;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateSipDomain::new("example"))
-    ///     .await?;
+    /// let record = client.sip_domains().create(CreateSipDomain::new("example")).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
@@ -902,7 +899,7 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_domains()
     ///     .fetch(&"SD00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -943,10 +940,7 @@ impl SipDomains {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListSipDomains;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListSipDomains::new())
-    ///     .await?;
+    /// let page = client.sip_domains().list(ListSipDomains::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -970,11 +964,7 @@ impl SipDomains {
     /// use twilio_api_v2010::ListSipDomains;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
-    /// let all: Vec<_> = client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
-    ///     .stream(ListSipDomains::new())
-    ///     .try_collect()
-    ///     .await?;
+    /// let all: Vec<_> = client.sip_domains().stream(ListSipDomains::new()).try_collect().await?;
     /// println!("{} records", all.len());
     /// # Ok(())
     /// # }
@@ -1019,7 +1009,7 @@ impl SipDomains {
     /// use twilio_api_v2010::UpdateSipDomain;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_domains()
     ///     .update(&"SD00000000000000000000000000000000".parse()?, UpdateSipDomain::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -1061,10 +1051,7 @@ impl SipDomains {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .sip_domains(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"SD00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.sip_domains().delete(&"SD00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -274,7 +274,7 @@ pub struct SipIpAccessControlLists {
 }
 
 impl crate::Client {
-    /// SipIpAccessControlList resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// SipIpAccessControlList resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -282,19 +282,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.sip_ip_access_control_lists();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sip_ip_access_control_lists(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> SipIpAccessControlLists {
+    pub fn sip_ip_access_control_lists(&self) -> SipIpAccessControlLists {
         SipIpAccessControlLists {
             client: ::std::clone::Clone::clone(self),
-            scope: SipIpAccessControlLists::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipIpAccessControlLists::scope(&account)),
         }
     }
 }
@@ -346,7 +344,7 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::CreateSipIpAccessControlList;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .create(CreateSipIpAccessControlList::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -389,7 +387,7 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -433,7 +431,7 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::ListSipIpAccessControlLists;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .list(ListSipIpAccessControlLists::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -460,7 +458,7 @@ impl SipIpAccessControlLists {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .stream(ListSipIpAccessControlLists::new())
     ///     .try_collect()
     ///     .await?;
@@ -511,7 +509,7 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::UpdateSipIpAccessControlList;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .update(
     ///         &"AL00000000000000000000000000000000".parse()?,
     ///         UpdateSipIpAccessControlList::new("example"),
@@ -558,7 +556,7 @@ impl SipIpAccessControlLists {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_ip_access_control_lists(&"AC00000000000000000000000000000000".parse()?)
+    ///     .sip_ip_access_control_lists()
     ///     .delete(&"AL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

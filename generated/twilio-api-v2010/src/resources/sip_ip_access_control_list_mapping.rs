@@ -248,7 +248,7 @@ pub struct SipIpAccessControlListMappings {
 }
 
 impl crate::Client {
-    /// SipIpAccessControlListMapping resources of one `AccountSid`, `DomainSid`. Path parameters are checked when a request is made.
+    /// SipIpAccessControlListMapping resources of the account the client acts for (its own, or the one `with_account` gave) and one `DomainSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -257,22 +257,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn sip_ip_access_control_list_mappings(
         &self,
-        account_sid: &crate::types::AccountSid,
         domain_sid: &crate::types::SipDomainSid,
     ) -> SipIpAccessControlListMappings {
         SipIpAccessControlListMappings {
             client: ::std::clone::Clone::clone(self),
-            scope: SipIpAccessControlListMappings::scope(account_sid, domain_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipIpAccessControlListMappings::scope(
+                    &account,
+                    domain_sid,
+                )),
         }
     }
 }
@@ -327,10 +328,7 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::CreateSipIpAccessControlListMapping;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .create(
     ///         CreateSipIpAccessControlListMapping::new(
     ///             "AL00000000000000000000000000000000".parse()?,
@@ -377,10 +375,7 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .fetch(&"AL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -425,10 +420,7 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::ListSipIpAccessControlListMappings;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .list(ListSipIpAccessControlListMappings::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -455,10 +447,7 @@ impl SipIpAccessControlListMappings {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .stream(ListSipIpAccessControlListMappings::new())
     ///     .try_collect()
     ///     .await?;
@@ -506,10 +495,7 @@ impl SipIpAccessControlListMappings {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_ip_access_control_list_mappings(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"SD00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
     ///     .delete(&"AL00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

@@ -350,7 +350,7 @@ pub struct SipIpAddresses {
 }
 
 impl crate::Client {
-    /// SipIpAddress resources of one `AccountSid`, `IpAccessControlListSid`. Path parameters are checked when a request is made.
+    /// SipIpAddress resources of the account the client acts for (its own, or the one `with_account` gave) and one `IpAccessControlListSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -358,23 +358,23 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn sip_ip_addresses(
         &self,
-        account_sid: &crate::types::AccountSid,
         ip_access_control_list_sid: &crate::types::SipIpAccessControlListSid,
     ) -> SipIpAddresses {
         SipIpAddresses {
             client: ::std::clone::Clone::clone(self),
-            scope: SipIpAddresses::scope(account_sid, ip_access_control_list_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SipIpAddresses::scope(
+                    &account,
+                    ip_access_control_list_sid,
+                )),
         }
     }
 }
@@ -432,10 +432,7 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::CreateSipIpAddress;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .create(CreateSipIpAddress::new("example", "example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -478,10 +475,7 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .fetch(&"IP00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -526,10 +520,7 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::ListSipIpAddresses;
     /// let client = Client::from_env()?;
     /// let page = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .list(ListSipIpAddresses::new())
     ///     .await?;
     /// println!("{:?}", page.next_page_uri);
@@ -556,10 +547,7 @@ impl SipIpAddresses {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .stream(ListSipIpAddresses::new())
     ///     .try_collect()
     ///     .await?;
@@ -608,10 +596,7 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::UpdateSipIpAddress;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .update(&"IP00000000000000000000000000000000".parse()?, UpdateSipIpAddress::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -655,10 +640,7 @@ impl SipIpAddresses {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .sip_ip_addresses(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"AL00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
     ///     .delete(&"IP00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

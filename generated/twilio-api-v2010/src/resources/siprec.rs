@@ -3765,7 +3765,7 @@ pub struct SiprecHandle {
 }
 
 impl crate::Client {
-    /// Siprec resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// Siprec resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -3773,23 +3773,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .siprec(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.siprec(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn siprec(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        call_sid: &crate::types::CallSid,
-    ) -> SiprecHandle {
+    pub fn siprec(&self, call_sid: &crate::types::CallSid) -> SiprecHandle {
         SiprecHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: SiprecHandle::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| SiprecHandle::scope(&account, call_sid)),
         }
     }
 }
@@ -3844,10 +3838,7 @@ impl SiprecHandle {
     /// use twilio_api_v2010::CreateSiprec;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .siprec(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .siprec(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateSiprec::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -3893,10 +3884,7 @@ impl SiprecHandle {
     /// use twilio_api_v2010::UpdateSiprec;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .siprec(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .siprec(&"CA00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateSiprec::new("stopped".parse()?))
     ///     .await?;
     /// println!("{record:?}");

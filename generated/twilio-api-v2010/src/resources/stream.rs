@@ -3957,7 +3957,7 @@ pub struct Streams {
 }
 
 impl crate::Client {
-    /// Stream resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// Stream resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -3965,23 +3965,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .streams(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.streams(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn streams(
-        &self,
-        account_sid: &crate::types::AccountSid,
-        call_sid: &crate::types::CallSid,
-    ) -> Streams {
+    pub fn streams(&self, call_sid: &crate::types::CallSid) -> Streams {
         Streams {
             client: ::std::clone::Clone::clone(self),
-            scope: Streams::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| Streams::scope(&account, call_sid)),
         }
     }
 }
@@ -4036,10 +4030,7 @@ impl Streams {
     /// use twilio_api_v2010::CreateStream;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .streams(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .streams(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateStream::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -4085,10 +4076,7 @@ impl Streams {
     /// use twilio_api_v2010::UpdateStream;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .streams(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .streams(&"CA00000000000000000000000000000000".parse()?)
     ///     .update("example", UpdateStream::new("stopped".parse()?))
     ///     .await?;
     /// println!("{record:?}");

@@ -89,7 +89,7 @@ pub struct Tokens {
 }
 
 impl crate::Client {
-    /// Token resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Token resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -97,15 +97,15 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.tokens(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.tokens();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn tokens(&self, account_sid: &crate::types::AccountSid) -> Tokens {
+    pub fn tokens(&self) -> Tokens {
         Tokens {
             client: ::std::clone::Clone::clone(self),
-            scope: Tokens::scope(account_sid),
+            scope: self.acting_account().and_then(|account| Tokens::scope(&account)),
         }
     }
 }
@@ -154,10 +154,7 @@ impl Tokens {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::CreateToken;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .tokens(&"AC00000000000000000000000000000000".parse()?)
-    ///     .create(CreateToken::new())
-    ///     .await?;
+    /// let record = client.tokens().create(CreateToken::new()).await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }

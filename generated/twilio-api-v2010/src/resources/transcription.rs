@@ -230,7 +230,7 @@ pub struct Transcriptions {
 }
 
 impl crate::Client {
-    /// Transcription resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// Transcription resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -238,18 +238,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.transcriptions(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.transcriptions();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn transcriptions(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> Transcriptions {
+    pub fn transcriptions(&self) -> Transcriptions {
         Transcriptions {
             client: ::std::clone::Clone::clone(self),
-            scope: Transcriptions::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| Transcriptions::scope(&account)),
         }
     }
 }
@@ -300,7 +299,7 @@ impl Transcriptions {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .transcriptions()
     ///     .fetch(&"TR00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -343,10 +342,7 @@ impl Transcriptions {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListTranscriptions;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListTranscriptions::new())
-    ///     .await?;
+    /// let page = client.transcriptions().list(ListTranscriptions::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -371,7 +367,7 @@ impl Transcriptions {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
+    ///     .transcriptions()
     ///     .stream(ListTranscriptions::new())
     ///     .try_collect()
     ///     .await?;
@@ -415,10 +411,7 @@ impl Transcriptions {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .transcriptions(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"TR00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.transcriptions().delete(&"TR00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -294,7 +294,7 @@ pub struct UsageRecords {
 }
 
 impl crate::Client {
-    /// UsageRecord resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecord resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,15 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_records(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_records();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_records(&self, account_sid: &crate::types::AccountSid) -> UsageRecords {
+    pub fn usage_records(&self) -> UsageRecords {
         UsageRecords {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecords::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecords::scope(&account)),
         }
     }
 }
@@ -362,10 +364,7 @@ impl UsageRecords {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecords;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_records(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecords::new())
-    ///     .await?;
+    /// let page = client.usage_records().list(ListUsageRecords::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -390,7 +389,7 @@ impl UsageRecords {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_records(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_records()
     ///     .stream(ListUsageRecords::new())
     ///     .try_collect()
     ///     .await?;

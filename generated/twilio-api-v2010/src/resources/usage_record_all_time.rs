@@ -294,7 +294,7 @@ pub struct UsageRecordAllTimeHandle {
 }
 
 impl crate::Client {
-    /// UsageRecordAllTime resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecordAllTime resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,18 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_record_all_time(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_record_all_time();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_record_all_time(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageRecordAllTimeHandle {
+    pub fn usage_record_all_time(&self) -> UsageRecordAllTimeHandle {
         UsageRecordAllTimeHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecordAllTimeHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecordAllTimeHandle::scope(&account)),
         }
     }
 }
@@ -365,10 +364,7 @@ impl UsageRecordAllTimeHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordAllTime;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_record_all_time(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecordAllTime::new())
-    ///     .await?;
+    /// let page = client.usage_record_all_time().list(ListUsageRecordAllTime::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -393,7 +389,7 @@ impl UsageRecordAllTimeHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_record_all_time(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_record_all_time()
     ///     .stream(ListUsageRecordAllTime::new())
     ///     .try_collect()
     ///     .await?;

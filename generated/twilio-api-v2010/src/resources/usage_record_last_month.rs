@@ -294,7 +294,7 @@ pub struct UsageRecordLastMonthHandle {
 }
 
 impl crate::Client {
-    /// UsageRecordLastMonth resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecordLastMonth resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,18 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_record_last_month(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_record_last_month();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_record_last_month(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageRecordLastMonthHandle {
+    pub fn usage_record_last_month(&self) -> UsageRecordLastMonthHandle {
         UsageRecordLastMonthHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecordLastMonthHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecordLastMonthHandle::scope(&account)),
         }
     }
 }
@@ -365,10 +364,7 @@ impl UsageRecordLastMonthHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordLastMonth;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_record_last_month(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecordLastMonth::new())
-    ///     .await?;
+    /// let page = client.usage_record_last_month().list(ListUsageRecordLastMonth::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -393,7 +389,7 @@ impl UsageRecordLastMonthHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_record_last_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_record_last_month()
     ///     .stream(ListUsageRecordLastMonth::new())
     ///     .try_collect()
     ///     .await?;

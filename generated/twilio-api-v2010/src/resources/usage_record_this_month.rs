@@ -294,7 +294,7 @@ pub struct UsageRecordThisMonthHandle {
 }
 
 impl crate::Client {
-    /// UsageRecordThisMonth resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecordThisMonth resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,18 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_record_this_month(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_record_this_month();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_record_this_month(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageRecordThisMonthHandle {
+    pub fn usage_record_this_month(&self) -> UsageRecordThisMonthHandle {
         UsageRecordThisMonthHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecordThisMonthHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecordThisMonthHandle::scope(&account)),
         }
     }
 }
@@ -365,10 +364,7 @@ impl UsageRecordThisMonthHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordThisMonth;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_record_this_month(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecordThisMonth::new())
-    ///     .await?;
+    /// let page = client.usage_record_this_month().list(ListUsageRecordThisMonth::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -393,7 +389,7 @@ impl UsageRecordThisMonthHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_record_this_month(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_record_this_month()
     ///     .stream(ListUsageRecordThisMonth::new())
     ///     .try_collect()
     ///     .await?;

@@ -294,7 +294,7 @@ pub struct UsageRecordTodayHandle {
 }
 
 impl crate::Client {
-    /// UsageRecordToday resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecordToday resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,18 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_record_today(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_record_today();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_record_today(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageRecordTodayHandle {
+    pub fn usage_record_today(&self) -> UsageRecordTodayHandle {
         UsageRecordTodayHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecordTodayHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecordTodayHandle::scope(&account)),
         }
     }
 }
@@ -365,10 +364,7 @@ impl UsageRecordTodayHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordToday;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_record_today(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecordToday::new())
-    ///     .await?;
+    /// let page = client.usage_record_today().list(ListUsageRecordToday::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -393,7 +389,7 @@ impl UsageRecordTodayHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_record_today(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_record_today()
     ///     .stream(ListUsageRecordToday::new())
     ///     .try_collect()
     ///     .await?;

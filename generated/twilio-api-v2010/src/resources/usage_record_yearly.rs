@@ -294,7 +294,7 @@ pub struct UsageRecordYearlyHandle {
 }
 
 impl crate::Client {
-    /// UsageRecordYearly resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageRecordYearly resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -302,18 +302,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_record_yearly(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_record_yearly();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_record_yearly(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageRecordYearlyHandle {
+    pub fn usage_record_yearly(&self) -> UsageRecordYearlyHandle {
         UsageRecordYearlyHandle {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageRecordYearlyHandle::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageRecordYearlyHandle::scope(&account)),
         }
     }
 }
@@ -365,10 +364,7 @@ impl UsageRecordYearlyHandle {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageRecordYearly;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_record_yearly(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageRecordYearly::new())
-    ///     .await?;
+    /// let page = client.usage_record_yearly().list(ListUsageRecordYearly::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -393,7 +389,7 @@ impl UsageRecordYearlyHandle {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_record_yearly(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_record_yearly()
     ///     .stream(ListUsageRecordYearly::new())
     ///     .try_collect()
     ///     .await?;

@@ -476,7 +476,7 @@ pub struct UsageTriggers {
 }
 
 impl crate::Client {
-    /// UsageTrigger resources of one `AccountSid`. Path parameters are checked when a request is made.
+    /// UsageTrigger resources of the account the client acts for (its own, or the one `with_account` gave). Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -484,18 +484,17 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client.usage_triggers(&"AC00000000000000000000000000000000".parse()?);
+    /// let handle = client.usage_triggers();
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_triggers(
-        &self,
-        account_sid: &crate::types::AccountSid,
-    ) -> UsageTriggers {
+    pub fn usage_triggers(&self) -> UsageTriggers {
         UsageTriggers {
             client: ::std::clone::Clone::clone(self),
-            scope: UsageTriggers::scope(account_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UsageTriggers::scope(&account)),
         }
     }
 }
@@ -547,7 +546,7 @@ impl UsageTriggers {
     /// use twilio_api_v2010::CreateUsageTrigger;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_triggers()
     ///     .create(CreateUsageTrigger::new("example", "example", "example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -589,7 +588,7 @@ impl UsageTriggers {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_triggers()
     ///     .fetch(&"UT00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
@@ -632,10 +631,7 @@ impl UsageTriggers {
     /// use twilio_api_v2010::Client;
     /// use twilio_api_v2010::ListUsageTriggers;
     /// let client = Client::from_env()?;
-    /// let page = client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
-    ///     .list(ListUsageTriggers::new())
-    ///     .await?;
+    /// let page = client.usage_triggers().list(ListUsageTriggers::new()).await?;
     /// println!("{:?}", page.next_page_uri);
     /// # Ok(())
     /// # }
@@ -660,7 +656,7 @@ impl UsageTriggers {
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_triggers()
     ///     .stream(ListUsageTriggers::new())
     ///     .try_collect()
     ///     .await?;
@@ -708,7 +704,7 @@ impl UsageTriggers {
     /// use twilio_api_v2010::UpdateUsageTrigger;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
+    ///     .usage_triggers()
     ///     .update(&"UT00000000000000000000000000000000".parse()?, UpdateUsageTrigger::new())
     ///     .await?;
     /// println!("{record:?}");
@@ -750,10 +746,7 @@ impl UsageTriggers {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .usage_triggers(&"AC00000000000000000000000000000000".parse()?)
-    ///     .delete(&"UT00000000000000000000000000000000".parse()?)
-    ///     .await?;
+    /// client.usage_triggers().delete(&"UT00000000000000000000000000000000".parse()?).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -98,7 +98,7 @@ pub struct UserDefinedMessages {
 }
 
 impl crate::Client {
-    /// UserDefinedMessage resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// UserDefinedMessage resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -106,23 +106,20 @@ impl crate::Client {
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
-    /// let handle = client
-    ///     .user_defined_messages(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    /// let handle = client.user_defined_messages(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn user_defined_messages(
         &self,
-        account_sid: &crate::types::AccountSid,
         call_sid: &crate::types::CallSid,
     ) -> UserDefinedMessages {
         UserDefinedMessages {
             client: ::std::clone::Clone::clone(self),
-            scope: UserDefinedMessages::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UserDefinedMessages::scope(&account, call_sid)),
         }
     }
 }
@@ -177,10 +174,7 @@ impl UserDefinedMessages {
     /// use twilio_api_v2010::CreateUserDefinedMessage;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .user_defined_messages(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .user_defined_messages(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateUserDefinedMessage::new("example"))
     ///     .await?;
     /// println!("{record:?}");

@@ -116,7 +116,7 @@ pub struct UserDefinedMessageSubscriptions {
 }
 
 impl crate::Client {
-    /// UserDefinedMessageSubscription resources of one `AccountSid`, `CallSid`. Path parameters are checked when a request is made.
+    /// UserDefinedMessageSubscription resources of the account the client acts for (its own, or the one `with_account` gave) and one `CallSid`. Path parameters are checked when a request is made.
     ///
     /// # Example
     ///
@@ -125,22 +125,23 @@ impl crate::Client {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// let handle = client
-    ///     .user_defined_message_subscriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     );
+    ///     .user_defined_message_subscriptions(&"CA00000000000000000000000000000000".parse()?);
     /// println!("{handle:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub fn user_defined_message_subscriptions(
         &self,
-        account_sid: &crate::types::AccountSid,
         call_sid: &crate::types::CallSid,
     ) -> UserDefinedMessageSubscriptions {
         UserDefinedMessageSubscriptions {
             client: ::std::clone::Clone::clone(self),
-            scope: UserDefinedMessageSubscriptions::scope(account_sid, call_sid),
+            scope: self
+                .acting_account()
+                .and_then(|account| UserDefinedMessageSubscriptions::scope(
+                    &account,
+                    call_sid,
+                )),
         }
     }
 }
@@ -195,10 +196,7 @@ impl UserDefinedMessageSubscriptions {
     /// use twilio_api_v2010::CreateUserDefinedMessageSubscription;
     /// let client = Client::from_env()?;
     /// let record = client
-    ///     .user_defined_message_subscriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .user_defined_message_subscriptions(&"CA00000000000000000000000000000000".parse()?)
     ///     .create(CreateUserDefinedMessageSubscription::new("example"))
     ///     .await?;
     /// println!("{record:?}");
@@ -241,10 +239,7 @@ impl UserDefinedMessageSubscriptions {
     /// use twilio_api_v2010::Client;
     /// let client = Client::from_env()?;
     /// client
-    ///     .user_defined_message_subscriptions(
-    ///         &"AC00000000000000000000000000000000".parse()?,
-    ///         &"CA00000000000000000000000000000000".parse()?,
-    ///     )
+    ///     .user_defined_message_subscriptions(&"CA00000000000000000000000000000000".parse()?)
     ///     .delete(&"ZY00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())

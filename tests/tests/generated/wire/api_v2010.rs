@@ -141,3 +141,52 @@ include!(concat!(env!("OUT_DIR"), "/rows_twilio_api_v2010.rs"));
 async fn every_operation_against_its_examples() {
     check_table(&DOC, table()).await;
 }
+
+/// A handle acts for the client's own account: the path carries the credentials'
+/// Account SID, with no argument to pass. `with_account` acts for another one, with
+/// the same credentials; a client whose own account is no Account SID (here, an API
+/// key's secret mistaken for it) is refused before anything is sent.
+#[tokio::test]
+async fn handles_act_for_the_clients_account_unless_told_another() {
+    let server = MockServer::start().await;
+    let listing = |account: &str| {
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/2010-04-01/Accounts/{account}/Messages.json"
+            )))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+                "messages": [],
+                "next_page_uri": null,
+            })))
+    };
+    let sub = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    listing(ACCOUNT_SID).expect(1).mount(&server).await;
+    listing(sub).expect(1).mount(&server).await;
+
+    let client = client::<Client>(&server);
+    client
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect("the own account's");
+    let subaccount: AccountSid = sub.parse().expect("an Account SID");
+    let acting = client.with_account(&subaccount);
+    assert_eq!(acting.account_sid(), sub);
+    assert_eq!(client.account_sid(), ACCOUNT_SID);
+    acting
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect("the subaccount's");
+
+    let odd = Client::builder(Auth::auth_token("not-an-account", AUTH_TOKEN))
+        .base_url(server.uri())
+        .build()
+        .expect("client builds");
+    let err = odd
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect_err("refused before sending");
+    assert!(err.to_string().contains("AccountSid"), "{err}");
+}
