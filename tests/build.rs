@@ -296,13 +296,14 @@ fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> Strin
         }
         args.push(call);
     }
+    // Headers only: the method that takes them.
+    let method = op.with_fn_name().unwrap_or_else(|| op.fn_name.clone());
     format!(
-        "row!({id:?}, [{}], [{}], |c| {client}.{}({}).{}({}))",
+        "row!({id:?}, [{}], [{}], |c| {client}.{}({}).{method}({}))",
         query.join(", "),
         headers.join(", "),
         r.plural_snake,
         scope.join(", "),
-        op.fn_name,
         args.join(", ")
     )
 }

@@ -337,6 +337,24 @@ impl Resource {
     }
 }
 
+impl Operation {
+    /// Every parameter is an optional header (`X-Twilio-Webhook-Enabled` on a
+    /// delete): the method takes none, and `<name>_with` takes them.
+    pub fn optional_headers_only(&self) -> bool {
+        !self.params.is_empty()
+            && self
+                .params
+                .iter()
+                .all(|p| p.location == ParamIn::Header && !p.required)
+    }
+
+    /// The method that takes the optional headers, beside the one that doesn't.
+    pub fn with_fn_name(&self) -> Option<String> {
+        self.optional_headers_only()
+            .then(|| format!("{}_with", self.fn_name))
+    }
+}
+
 /// An example program in `examples/`.
 #[derive(Debug)]
 pub struct Example {

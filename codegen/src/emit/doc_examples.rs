@@ -174,6 +174,7 @@ fn one_per_line(call: &str, indent: &str) -> Vec<String> {
 fn uses(op: &Operation) -> Vec<String> {
     op.params_type
         .iter()
+        .filter(|_| !op.optional_headers_only())
         .map(|t| format!("use {{krate}}::{t};"))
         .collect()
 }
@@ -195,7 +196,11 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
         .iter()
         .map(|p| arg(api, r, p, true))
         .collect();
-    if let Some(t) = &op.params_type {
+    if let Some(t) = op
+        .params_type
+        .as_ref()
+        .filter(|_| !op.optional_headers_only())
+    {
         let required: Vec<String> = op
             .params
             .iter()

@@ -210,13 +210,37 @@ fn operation(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             }
         }
     });
-    let send = quote! {
-        #docs
-        pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
-            self.client.#transport.#send_fn(self.#request_fn(#(#call_args),*)?).await
-        }
+    let send = match op.with_fn_name() {
+        // Only optional headers: the method takes none, `<name>_with` takes them.
+        Some(with_name) => {
+            let with_fn = ident(&with_name);
+            let without = &args[..args.len() - 1];
+            let without_names = &call_args[..call_args.len() - 1];
+            let params_type = ident(op.params_type.as_deref().unwrap_or_default());
+            let with_doc = format!(
+                " [`{}`](Self::{}), with the header parameters of [`{params_type}`].",
+                op.fn_name, op.fn_name
+            );
+            quote! {
+                #docs
+                pub async fn #method_name(&self, #(#without),*) -> ::std::result::Result<#output, crate::Error> {
+                    self.#with_fn(#(#without_names,)* #params_type::new()).await
+                }
 
-        #stream
+                #[doc = #with_doc]
+                pub async fn #with_fn(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                    self.client.#transport.#send_fn(self.#request_fn(#(#call_args),*)?).await
+                }
+            }
+        }
+        None => quote! {
+            #docs
+            pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<#output, crate::Error> {
+                self.client.#transport.#send_fn(self.#request_fn(#(#call_args),*)?).await
+            }
+
+            #stream
+        },
     };
     quote! { #request #send }
 }

@@ -866,16 +866,17 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::DeleteChannel;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .channels(&"IS00000000000000000000000000000000".parse()?)
-    ///     .delete("example", DeleteChannel::new())
-    ///     .await?;
+    /// client.channels(&"IS00000000000000000000000000000000".parse()?).delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteChannel::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteChannel`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteChannel,

@@ -916,16 +916,20 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::DeleteMember;
     /// let client = Client::from_env()?;
     /// client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
-    ///     .delete("example", DeleteMember::new())
+    ///     .delete("example")
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteMember::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteMember`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteMember,

@@ -578,16 +578,23 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::DeleteUserChannel;
     /// let client = Client::from_env()?;
     /// client
     ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
-    ///     .delete("example", DeleteUserChannel::new())
+    ///     .delete("example")
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        channel_sid: &str,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(channel_sid, DeleteUserChannel::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteUserChannel`].
+    pub async fn delete_with(
         &self,
         channel_sid: &str,
         params: DeleteUserChannel,

@@ -1054,13 +1054,17 @@ impl Conversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteConversation;
     /// let client = Client::from_env()?;
-    /// client.conversations().delete("example", DeleteConversation::new()).await?;
+    /// client.conversations().delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteConversation::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteConversation`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteConversation,

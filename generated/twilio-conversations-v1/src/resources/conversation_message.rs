@@ -909,19 +909,23 @@ impl ConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteConversationMessage;
     /// let client = Client::from_env()?;
     /// client
     ///     .conversation_messages("example")
-    ///     .delete(
-    ///         &"IM00000000000000000000000000000000".parse()?,
-    ///         DeleteConversationMessage::new(),
-    ///     )
+    ///     .delete(&"IM00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        sid: &crate::types::ConversationMessageSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteConversationMessage::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteConversationMessage`].
+    pub async fn delete_with(
         &self,
         sid: &crate::types::ConversationMessageSid,
         params: DeleteConversationMessage,

@@ -969,16 +969,17 @@ impl ConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteConversationParticipant;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .conversation_participants("example")
-    ///     .delete("example", DeleteConversationParticipant::new())
-    ///     .await?;
+    /// client.conversation_participants("example").delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteConversationParticipant::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteConversationParticipant`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteConversationParticipant,

@@ -1097,16 +1097,20 @@ impl ServiceConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteServiceConversation;
     /// let client = Client::from_env()?;
     /// client
     ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
-    ///     .delete("example", DeleteServiceConversation::new())
+    ///     .delete("example")
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteServiceConversation::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceConversation`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteServiceConversation,

@@ -955,22 +955,26 @@ impl ServiceConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteServiceConversationMessage;
     /// let client = Client::from_env()?;
     /// client
     ///     .service_conversation_messages(
     ///         &"IS00000000000000000000000000000000".parse()?,
     ///         "example",
     ///     )
-    ///     .delete(
-    ///         &"IM00000000000000000000000000000000".parse()?,
-    ///         DeleteServiceConversationMessage::new(),
-    ///     )
+    ///     .delete(&"IM00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        sid: &crate::types::ConversationMessageSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteServiceConversationMessage::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceConversationMessage`].
+    pub async fn delete_with(
         &self,
         sid: &crate::types::ConversationMessageSid,
         params: DeleteServiceConversationMessage,

@@ -1020,19 +1020,23 @@ impl ServiceConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteServiceConversationParticipant;
     /// let client = Client::from_env()?;
     /// client
     ///     .service_conversation_participants(
     ///         &"IS00000000000000000000000000000000".parse()?,
     ///         "example",
     ///     )
-    ///     .delete("example", DeleteServiceConversationParticipant::new())
+    ///     .delete("example")
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteServiceConversationParticipant::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceConversationParticipant`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteServiceConversationParticipant,

@@ -745,16 +745,20 @@ impl ServiceUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteServiceUser;
     /// let client = Client::from_env()?;
     /// client
     ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
-    ///     .delete("example", DeleteServiceUser::new())
+    ///     .delete("example")
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteServiceUser::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceUser`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteServiceUser,

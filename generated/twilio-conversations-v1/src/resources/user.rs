@@ -697,13 +697,17 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::DeleteUser;
     /// let client = Client::from_env()?;
-    /// client.users().delete("example", DeleteUser::new()).await?;
+    /// client.users().delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteUser::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteUser`].
+    pub async fn delete_with(
         &self,
         sid: &str,
         params: DeleteUser,

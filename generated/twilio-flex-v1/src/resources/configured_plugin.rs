@@ -333,17 +333,21 @@ impl ConfiguredPlugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchConfiguredPlugin;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .configured_plugins("example")
-    ///     .fetch("example", FetchConfiguredPlugin::new())
-    ///     .await?;
+    /// let record = client.configured_plugins("example").fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        plugin_sid: &str,
+    ) -> ::std::result::Result<ConfiguredPlugin, crate::Error> {
+        self.fetch_with(plugin_sid, FetchConfiguredPlugin::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchConfiguredPlugin`].
+    pub async fn fetch_with(
         &self,
         plugin_sid: &str,
         params: FetchConfiguredPlugin,

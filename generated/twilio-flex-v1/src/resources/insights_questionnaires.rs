@@ -608,20 +608,24 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchInsightsQuestionnaires;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires()
-    ///     .fetch(
-    ///         &"GM00000000000000000000000000000000".parse()?,
-    ///         FetchInsightsQuestionnaires::new(),
-    ///     )
+    ///     .fetch(&"GM00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        questionnaire_sid: &crate::types::QuestionnaireSid,
+    ) -> ::std::result::Result<InsightsQuestionnaires, crate::Error> {
+        self.fetch_with(questionnaire_sid, FetchInsightsQuestionnaires::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchInsightsQuestionnaires`].
+    pub async fn fetch_with(
         &self,
         questionnaire_sid: &crate::types::QuestionnaireSid,
         params: FetchInsightsQuestionnaires,
@@ -792,19 +796,23 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::DeleteInsightsQuestionnaires;
     /// let client = Client::from_env()?;
     /// client
     ///     .insights_questionnaires()
-    ///     .delete(
-    ///         &"GM00000000000000000000000000000000".parse()?,
-    ///         DeleteInsightsQuestionnaires::new(),
-    ///     )
+    ///     .delete(&"GM00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        questionnaire_sid: &crate::types::QuestionnaireSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(questionnaire_sid, DeleteInsightsQuestionnaires::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteInsightsQuestionnaires`].
+    pub async fn delete_with(
         &self,
         questionnaire_sid: &crate::types::QuestionnaireSid,
         params: DeleteInsightsQuestionnaires,

@@ -563,19 +563,23 @@ impl InsightsQuestionnairesCategories {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::DeleteInsightsQuestionnairesCategory;
     /// let client = Client::from_env()?;
     /// client
     ///     .insights_questionnaires_categories()
-    ///     .delete(
-    ///         &"FY00000000000000000000000000000000".parse()?,
-    ///         DeleteInsightsQuestionnairesCategory::new(),
-    ///     )
+    ///     .delete(&"FY00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        category_sid: &crate::types::CategorySid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(category_sid, DeleteInsightsQuestionnairesCategory::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteInsightsQuestionnairesCategory`].
+    pub async fn delete_with(
         &self,
         category_sid: &crate::types::CategorySid,
         params: DeleteInsightsQuestionnairesCategory,

@@ -720,19 +720,23 @@ impl InsightsQuestionnairesQuestions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::DeleteInsightsQuestionnairesQuestion;
     /// let client = Client::from_env()?;
     /// client
     ///     .insights_questionnaires_questions()
-    ///     .delete(
-    ///         &"GE00000000000000000000000000000000".parse()?,
-    ///         DeleteInsightsQuestionnairesQuestion::new(),
-    ///     )
+    ///     .delete(&"GE00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        question_sid: &crate::types::QuestionSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(question_sid, DeleteInsightsQuestionnairesQuestion::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteInsightsQuestionnairesQuestion`].
+    pub async fn delete_with(
         &self,
         question_sid: &crate::types::QuestionSid,
         params: DeleteInsightsQuestionnairesQuestion,

@@ -115,14 +115,18 @@ impl InsightsSessionHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsSession;
     /// let client = Client::from_env()?;
-    /// let record = client.insights_session().create(CreateInsightsSession::new()).await?;
+    /// let record = client.insights_session().create().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub async fn create(&self) -> ::std::result::Result<InsightsSession, crate::Error> {
+        self.create_with(CreateInsightsSession::new()).await
+    }
+
+    /// [`create`](Self::create), with the header parameters of [`CreateInsightsSession`].
+    pub async fn create_with(
         &self,
         params: CreateInsightsSession,
     ) -> ::std::result::Result<InsightsSession, crate::Error> {

@@ -121,14 +121,20 @@ impl AnswerSets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchInsightsSettingsAnswersets;
     /// let client = Client::from_env()?;
-    /// let record = client.answer_sets().fetch(FetchInsightsSettingsAnswersets::new()).await?;
+    /// let record = client.answer_sets().fetch().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+    ) -> ::std::result::Result<InsightsSettingsAnswersets, crate::Error> {
+        self.fetch_with(FetchInsightsSettingsAnswersets::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchInsightsSettingsAnswersets`].
+    pub async fn fetch_with(
         &self,
         params: FetchInsightsSettingsAnswersets,
     ) -> ::std::result::Result<InsightsSettingsAnswersets, crate::Error> {

@@ -117,17 +117,20 @@ impl InsightsSettingsCommentTags {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchInsightsSettingsComment;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .insights_settings_comment_tags()
-    ///     .fetch(FetchInsightsSettingsComment::new())
-    ///     .await?;
+    /// let record = client.insights_settings_comment_tags().fetch().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+    ) -> ::std::result::Result<InsightsSettingsComment, crate::Error> {
+        self.fetch_with(FetchInsightsSettingsComment::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchInsightsSettingsComment`].
+    pub async fn fetch_with(
         &self,
         params: FetchInsightsSettingsComment,
     ) -> ::std::result::Result<InsightsSettingsComment, crate::Error> {

@@ -109,14 +109,18 @@ impl InsightsUserRolesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchInsightsUserRoles;
     /// let client = Client::from_env()?;
-    /// let record = client.insights_user_roles().fetch(FetchInsightsUserRoles::new()).await?;
+    /// let record = client.insights_user_roles().fetch().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
+    pub async fn fetch(&self) -> ::std::result::Result<InsightsUserRoles, crate::Error> {
+        self.fetch_with(FetchInsightsUserRoles::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchInsightsUserRoles`].
+    pub async fn fetch_with(
         &self,
         params: FetchInsightsUserRoles,
     ) -> ::std::result::Result<InsightsUserRoles, crate::Error> {

@@ -516,14 +516,18 @@ impl Plugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchPlugin;
     /// let client = Client::from_env()?;
-    /// let record = client.plugins().fetch("example", FetchPlugin::new()).await?;
+    /// let record = client.plugins().fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(
+    pub async fn fetch(&self, sid: &str) -> ::std::result::Result<Plugin, crate::Error> {
+        self.fetch_with(sid, FetchPlugin::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchPlugin`].
+    pub async fn fetch_with(
         &self,
         sid: &str,
         params: FetchPlugin,

@@ -161,14 +161,18 @@ impl PluginArchiveHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdatePluginArchive;
     /// let client = Client::from_env()?;
-    /// let record = client.plugin_archive("example").update(UpdatePluginArchive::new()).await?;
+    /// let record = client.plugin_archive("example").update().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn update(
+    pub async fn update(&self) -> ::std::result::Result<PluginArchive, crate::Error> {
+        self.update_with(UpdatePluginArchive::new()).await
+    }
+
+    /// [`update`](Self::update), with the header parameters of [`UpdatePluginArchive`].
+    pub async fn update_with(
         &self,
         params: UpdatePluginArchive,
     ) -> ::std::result::Result<PluginArchive, crate::Error> {

@@ -425,17 +425,24 @@ impl PluginConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchPluginConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .plugin_configurations()
-    ///     .fetch(&"FJ00000000000000000000000000000000".parse()?, FetchPluginConfiguration::new())
+    ///     .fetch(&"FJ00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        sid: &crate::types::PluginConfigurationSid,
+    ) -> ::std::result::Result<PluginConfiguration, crate::Error> {
+        self.fetch_with(sid, FetchPluginConfiguration::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchPluginConfiguration`].
+    pub async fn fetch_with(
         &self,
         sid: &crate::types::PluginConfigurationSid,
         params: FetchPluginConfiguration,

@@ -158,17 +158,23 @@ impl PluginConfigurationArchiveHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdatePluginConfigurationArchive;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .plugin_configuration_archive(&"FJ00000000000000000000000000000000".parse()?)
-    ///     .update(UpdatePluginConfigurationArchive::new())
+    ///     .update()
     ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn update(
+        &self,
+    ) -> ::std::result::Result<PluginConfigurationArchive, crate::Error> {
+        self.update_with(UpdatePluginConfigurationArchive::new()).await
+    }
+
+    /// [`update`](Self::update), with the header parameters of [`UpdatePluginConfigurationArchive`].
+    pub async fn update_with(
         &self,
         params: UpdatePluginConfigurationArchive,
     ) -> ::std::result::Result<PluginConfigurationArchive, crate::Error> {

@@ -381,14 +381,21 @@ impl PluginReleases {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchPluginRelease;
     /// let client = Client::from_env()?;
-    /// let record = client.plugin_releases().fetch("example", FetchPluginRelease::new()).await?;
+    /// let record = client.plugin_releases().fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        sid: &str,
+    ) -> ::std::result::Result<PluginRelease, crate::Error> {
+        self.fetch_with(sid, FetchPluginRelease::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchPluginRelease`].
+    pub async fn fetch_with(
         &self,
         sid: &str,
         params: FetchPluginRelease,

@@ -497,17 +497,21 @@ impl PluginVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchPluginVersion;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .plugin_versions("example")
-    ///     .fetch("example", FetchPluginVersion::new())
-    ///     .await?;
+    /// let record = client.plugin_versions("example").fetch("example").await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        sid: &str,
+    ) -> ::std::result::Result<PluginVersion, crate::Error> {
+        self.fetch_with(sid, FetchPluginVersion::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchPluginVersion`].
+    pub async fn fetch_with(
         &self,
         sid: &str,
         params: FetchPluginVersion,

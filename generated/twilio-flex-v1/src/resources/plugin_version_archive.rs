@@ -173,17 +173,20 @@ impl PluginVersionArchiveHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdatePluginVersionArchive;
     /// let client = Client::from_env()?;
-    /// let record = client
-    ///     .plugin_version_archive("example", "example")
-    ///     .update(UpdatePluginVersionArchive::new())
-    ///     .await?;
+    /// let record = client.plugin_version_archive("example", "example").update().await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn update(
+        &self,
+    ) -> ::std::result::Result<PluginVersionArchive, crate::Error> {
+        self.update_with(UpdatePluginVersionArchive::new()).await
+    }
+
+    /// [`update`](Self::update), with the header parameters of [`UpdatePluginVersionArchive`].
+    pub async fn update_with(
         &self,
         params: UpdatePluginVersionArchive,
     ) -> ::std::result::Result<PluginVersionArchive, crate::Error> {

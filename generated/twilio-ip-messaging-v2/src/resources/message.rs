@@ -886,16 +886,23 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::DeleteMessage;
     /// let client = Client::from_env()?;
     /// client
     ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
-    ///     .delete(&"IM00000000000000000000000000000000".parse()?, DeleteMessage::new())
+    ///     .delete(&"IM00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        sid: &crate::types::MessageSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteMessage::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteMessage`].
+    pub async fn delete_with(
         &self,
         sid: &crate::types::MessageSid,
         params: DeleteMessage,

@@ -956,20 +956,24 @@ impl Usa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::FetchUsAppToPersonResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .usa2p(&"MG00000000000000000000000000000000".parse()?)
-    ///     .fetch(
-    ///         &"QE00000000000000000000000000000000".parse()?,
-    ///         FetchUsAppToPersonResponse::new(),
-    ///     )
+    ///     .fetch(&"QE00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// println!("{record:?}");
     /// # Ok(())
     /// # }
     /// ```
     pub async fn fetch(
+        &self,
+        sid: &crate::types::ExternalCampaignSid,
+    ) -> ::std::result::Result<UsAppToPersonResponse, crate::Error> {
+        self.fetch_with(sid, FetchUsAppToPersonResponse::new()).await
+    }
+
+    /// [`fetch`](Self::fetch), with the header parameters of [`FetchUsAppToPersonResponse`].
+    pub async fn fetch_with(
         &self,
         sid: &crate::types::ExternalCampaignSid,
         params: FetchUsAppToPersonResponse,

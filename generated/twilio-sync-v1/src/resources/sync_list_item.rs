@@ -748,13 +748,17 @@ impl SyncListItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::DeleteSyncListItem;
     /// let client = Client::from_env()?;
-    /// client.sync_list_items("example", "example").delete(1, DeleteSyncListItem::new()).await?;
+    /// client.sync_list_items("example", "example").delete(1).await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, index: i64) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(index, DeleteSyncListItem::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteSyncListItem`].
+    pub async fn delete_with(
         &self,
         index: i64,
         params: DeleteSyncListItem,

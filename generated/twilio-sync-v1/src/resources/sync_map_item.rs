@@ -744,16 +744,17 @@ impl SyncMapItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::DeleteSyncMapItem;
     /// let client = Client::from_env()?;
-    /// client
-    ///     .sync_map_items("example", "example")
-    ///     .delete("example", DeleteSyncMapItem::new())
-    ///     .await?;
+    /// client.sync_map_items("example", "example").delete("example").await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(
+    pub async fn delete(&self, key: &str) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(key, DeleteSyncMapItem::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteSyncMapItem`].
+    pub async fn delete_with(
         &self,
         key: &str,
         params: DeleteSyncMapItem,

@@ -1054,16 +1054,23 @@ impl Tasks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::DeleteTask;
     /// let client = Client::from_env()?;
     /// client
     ///     .tasks(&"WS00000000000000000000000000000000".parse()?)
-    ///     .delete(&"WT00000000000000000000000000000000".parse()?, DeleteTask::new())
+    ///     .delete(&"WT00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        sid: &crate::types::TaskSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteTask::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteTask`].
+    pub async fn delete_with(
         &self,
         sid: &crate::types::TaskSid,
         params: DeleteTask,

@@ -844,16 +844,23 @@ impl Workers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::DeleteWorker;
     /// let client = Client::from_env()?;
     /// client
     ///     .workers(&"WS00000000000000000000000000000000".parse()?)
-    ///     .delete(&"WK00000000000000000000000000000000".parse()?, DeleteWorker::new())
+    ///     .delete(&"WK00000000000000000000000000000000".parse()?)
     ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
     pub async fn delete(
+        &self,
+        sid: &crate::types::WorkerSid,
+    ) -> ::std::result::Result<(), crate::Error> {
+        self.delete_with(sid, DeleteWorker::new()).await
+    }
+
+    /// [`delete`](Self::delete), with the header parameters of [`DeleteWorker`].
+    pub async fn delete_with(
         &self,
         sid: &crate::types::WorkerSid,
         params: DeleteWorker,

@@ -73,3 +73,35 @@ async fn example_list_conversation_messages_prints_every_page() {
     assert!(stderr.contains("3 records"), "{stderr}");
     pages.assert_streamed(&server, &lines).await;
 }
+
+/// A delete whose only parameter is an optional header takes just the SID, and sends
+/// no header; `delete_with` sends the header it is given.
+#[tokio::test]
+async fn a_delete_takes_just_the_sid_and_delete_with_its_header() {
+    let server = MockServer::start().await;
+    let sid: ConversationSid = "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("a SID");
+    Mock::given(method("DELETE"))
+        .and(path(format!("/v1/Conversations/{sid}")))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let conversations = client::<Client>(&server).conversations();
+    conversations.delete(sid.as_str()).await.expect("deleted");
+    conversations
+        .delete_with(
+            sid.as_str(),
+            DeleteConversation::new().x_twilio_webhook_enabled(WebhookEnabledType::True),
+        )
+        .await
+        .expect("deleted");
+    let sent = server.received_requests().await.expect("recorded");
+    let header = |i: usize| {
+        sent[i]
+            .headers
+            .get("x-twilio-webhook-enabled")
+            .map(|v| v.to_str().expect("text").to_owned())
+    };
+    assert_eq!(header(0), None);
+    assert_eq!(header(1).as_deref(), Some("true"));
+}
