@@ -291,7 +291,7 @@ impl Transport {
     /// answer with neither is an [`Error::Decode`].
     pub async fn send_redirect(&self, req: Request) -> Result<String, Error> {
         let url = self.url_for(&req)?;
-        let answer = self.exchange(&req, url.clone(), true).await?;
+        let answer = Box::pin(self.exchange(&req, url.clone(), true)).await?;
         let failed = |message: String| Error::Decode {
             operation: req.operation,
             status: answer.status,
@@ -315,7 +315,9 @@ impl Transport {
     /// Sends `req` to `url` (its path and query already in it), retrying as the
     /// policy says; the status and body of a 2xx answer, or the error.
     pub(crate) async fn execute(&self, req: &Request, url: Url) -> Result<(u16, Vec<u8>), Error> {
-        let answer = self.exchange(req, url, false).await?;
+        // Boxed: the retry loop's state would otherwise live in every operation's
+        // future, and a program awaiting many kinds of operation holds the largest.
+        let answer = Box::pin(self.exchange(req, url, false)).await?;
         Ok((answer.status, answer.body))
     }
 

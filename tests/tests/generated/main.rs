@@ -5,6 +5,7 @@
 
 mod client;
 mod format_features;
+mod future_size;
 mod oauth;
 mod object_types;
 mod odd_answers;
