@@ -140,7 +140,23 @@ fn main() {
         })
     });
     // …and with loading and checking the old spec, which is what `gen` adds in process.
-    // Its parts: the record read back, and the report between two surfaces.
+    // Its parts: the code read back where it is formatted, the surface made from it,
+    // the record read back, and the report between two surfaces.
+    group.bench_function("chat_v1_emit_with_code", |b| {
+        b.iter(|| {
+            codegen::emit_with_code(black_box(&chat_api), &tests::layout_in_memory())
+                .1
+                .len()
+        })
+    });
+    group.bench_function("chat_v1_surface_of_code", |b| {
+        b.iter_batched(
+            || codegen::emit_with_code(&chat_api, &tests::layout_in_memory()).1,
+            |code| Surface::of_code(black_box(&chat_api), code).items.len(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+
     group.bench_function("chat_v1_record_parse", |b| {
         b.iter(|| {
             codegen::release::parse(black_box(&record))

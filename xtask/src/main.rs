@@ -11,6 +11,7 @@
 
 mod bench_build;
 mod bench_gen;
+mod bench_sms;
 mod bench_tls;
 
 use codegen::fresh::{self, Job, JobOutcome};
@@ -26,6 +27,7 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
        cargo xtask bench-build [RUNS]
        cargo xtask bench-gen [RUNS]
        cargo xtask bench-tls
+       cargo xtask bench-sms [RUNS]
        cargo xtask import-report [--lossy]
 
   gen          regenerate the crate(s) from their spec folders; writes only changed files,
@@ -49,6 +51,9 @@ const USAGE: &str = "usage: cargo xtask <gen|check> [--spec DIR [--out DIR]]
                dependencies
   bench-gen    time `cargo xtask gen` on spec/twilio-chat-v1 through cargo, full and no-op
                (median of RUNS, default 11), against `cargo xtask help`
+  bench-sms    a program that sends one SMS, with twilio-api-v2010, twilio-rust-openapi
+               1.0.0 and twilio 1.1.0: its cold build, and the client crate's own
+               rebuild (median of RUNS, default 3), side by side
   bench-tls    a cold build of generated/twilio-chat-v1 with each TLS backend, in an
                empty target folder each, and the crates in its dependency tree
   import-report
@@ -116,6 +121,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "bench-build" => return bench_build::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-gen" => return bench_gen::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "bench-tls" => return bench_tls::run(&root, rest).map(|()| ExitCode::SUCCESS),
+        "bench-sms" => return bench_sms::run(&root, rest).map(|()| ExitCode::SUCCESS),
         "import" => return import(rest),
         "release" => return release(&root, rest),
         "import-report" => return import_report(&root, rest),

@@ -85,7 +85,27 @@ impl Source {
     }
 
     /// Every public item, at its shortest path, with the other paths as `Use` lines.
-    pub fn items(&self) -> Vec<Item> {
+    /// The items are moved out of the modules they were read into, not copied.
+    pub fn items(self) -> Vec<Item> {
+        let (plan, mut out) = self.plan();
+        let mut modules: Vec<Module> = self.modules.into_values().collect();
+        for (def, path, impls) in plan {
+            let own = take_items(&mut modules, def);
+            let Some(kind) = own.first().map(|item| item.kind) else {
+                continue;
+            };
+            out.extend(own.into_iter().map(|item| placed(item, &path, kind)));
+            for block in impls {
+                let items = take_items(&mut modules, block);
+                out.extend(items.into_iter().map(|item| placed(item, &path, kind)));
+            }
+        }
+        out
+    }
+
+    /// Where each public definition goes (its shortest path, and the impl blocks of
+    /// its type), and the `use` lines of every other path.
+    fn plan(&self) -> (Vec<Placement>, Vec<Item>) {
         let index = Index::new(self);
         let exports = index.public_paths();
         let mut canonical: HashMap<Def, String> = HashMap::new();
@@ -107,12 +127,27 @@ impl Source {
             };
             out.push(Item::new(Kind::Use, path.clone(), None, Detail::Use(to), 0));
         }
-        for (def, path) in &canonical {
-            index.def_items(*def, path, &mut out);
-        }
-        out
+        let plan = canonical
+            .into_iter()
+            .map(|(def, path)| {
+                let impls = index.impls_of(def);
+                (def, path, impls)
+            })
+            .collect();
+        (plan, out)
     }
 }
+
+/// The lines an entry holds, moved out (an impl block is placed under one type).
+fn take_items(modules: &mut [Module], at: Def) -> Vec<Item> {
+    match &mut modules[at.module].entries[at.entry] {
+        Entry::Def { items, .. } | Entry::Impl { items, .. } => std::mem::take(items),
+        _ => Vec::new(),
+    }
+}
+
+/// A definition, the path it is listed at, and the impl blocks of its type.
+type Placement = (Def, String, Vec<Def>);
 
 /// A definition: its module and its place among that module's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,7 +170,17 @@ struct Index<'a> {
     names: Vec<&'a str>,
     modules: Vec<&'a Module>,
     by_name: HashMap<&'a str, usize>,
-    impls: HashMap<&'a str, Vec<&'a [Item]>>,
+    impls: HashMap<&'a str, Vec<Def>>,
+    /// Each module's names, and what each is bound to (the first binding).
+    bindings: Vec<HashMap<&'a str, Binding<'a>>>,
+}
+
+/// What a name is bound to in a module.
+#[derive(Clone, Copy)]
+enum Binding<'a> {
+    Mod,
+    Use(&'a [String]),
+    Def(Def),
 }
 
 impl<'a> Index<'a> {
@@ -145,15 +190,49 @@ impl<'a> Index<'a> {
             modules: Vec::new(),
             by_name: HashMap::new(),
             impls: HashMap::new(),
+            bindings: Vec::new(),
         };
         for (name, module) in &source.modules {
-            index.by_name.insert(name, index.names.len());
+            let m = index.names.len();
+            index.by_name.insert(name, m);
             index.names.push(name);
             index.modules.push(module);
-            for entry in &module.entries {
-                if let Entry::Impl { owner, items } = entry {
-                    index.impls.entry(owner).or_default().push(items);
+            let mut bindings = HashMap::new();
+            for (i, entry) in module.entries.iter().enumerate() {
+                match entry {
+                    Entry::Impl { owner, .. } => {
+                        let at = Def {
+                            module: m,
+                            entry: i,
+                        };
+                        index.impls.entry(owner).or_default().push(at);
+                    }
+                    Entry::Mod { name, .. } => {
+                        bindings.entry(name.as_str()).or_insert(Binding::Mod);
+                    }
+                    Entry::Use { paths, .. } => {
+                        for (path, alias) in paths {
+                            bindings.entry(alias.as_str()).or_insert(Binding::Use(path));
+                        }
+                    }
+                    Entry::Def { name, .. } => {
+                        let def = Def {
+                            module: m,
+                            entry: i,
+                        };
+                        bindings.entry(name.as_str()).or_insert(Binding::Def(def));
+                    }
                 }
+            }
+            index.bindings.push(bindings);
+        }
+        // A `#[macro_export]` macro is at the root, wherever it is written.
+        let exported: Vec<(&str, Def)> = index.exported_macros().collect();
+        if let Some(&root) = index.by_name.get("") {
+            for (name, def) in exported {
+                index.bindings[root]
+                    .entry(name)
+                    .or_insert(Binding::Def(def));
             }
         }
         index
@@ -164,37 +243,15 @@ impl<'a> Index<'a> {
         if hops > DEPTH {
             return None;
         }
-        for (i, entry) in self.modules[m].entries.iter().enumerate() {
-            match entry {
-                Entry::Mod { name: n, .. } if n == name => {
-                    return Some(Target::Module(join(self.names[m], name)));
-                }
-                Entry::Use { paths, .. } => {
-                    if let Some((path, _)) = paths.iter().find(|(_, alias)| alias == name) {
-                        return self.resolve(m, path, hops + 1);
-                    }
-                }
-                Entry::Def { name: n, .. } if n == name => {
-                    return Some(Target::Def(Def {
-                        module: m,
-                        entry: i,
-                    }));
-                }
-                _ => {}
-            }
+        match self.bindings[m].get(name)? {
+            Binding::Mod => Some(Target::Module(join(self.names[m], name))),
+            Binding::Use(path) => self.resolve(m, path, hops + 1),
+            Binding::Def(def) => Some(Target::Def(*def)),
         }
-        // A `#[macro_export]` macro is at the root, wherever it is written.
-        if self.names[m].is_empty() {
-            return self
-                .exported_macros()
-                .find(|(n, _)| *n == name)
-                .map(|(_, d)| Target::Def(d));
-        }
-        None
     }
 
-    fn exported_macros(&self) -> impl Iterator<Item = (&str, Def)> + '_ {
-        self.modules.iter().enumerate().flat_map(|(m, module)| {
+    fn exported_macros(&self) -> impl Iterator<Item = (&'a str, Def)> + '_ {
+        self.modules.iter().enumerate().flat_map(|(m, &module)| {
             module
                 .entries
                 .iter()
@@ -223,9 +280,16 @@ impl<'a> Index<'a> {
             Some("crate" | "$crate") => (root, &path[1..]),
             Some("self") => (m, &path[1..]),
             Some("super") => (*self.by_name.get(parent(self.names[m]))?, &path[1..]),
+            // `::time`: another crate's, whatever this one names `time`.
+            Some(first) if first.starts_with("::") => {
+                let joined = path.join("::");
+                return Some(Target::External(
+                    joined.trim_start_matches("::").to_string(),
+                ));
+            }
             Some(first) => match self.lookup(m, first, hops) {
                 Some(Target::Module(_)) => (m, path),
-                _ if path.len() == 1 => return self.lookup(m, first, hops),
+                found if path.len() == 1 => return found,
                 _ => return Some(Target::External(path.join("::"))),
             },
             None => return None,
@@ -310,27 +374,23 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// The lines of one definition at `path`, with its impls' lines.
-    fn def_items(&self, def: Def, path: &str, out: &mut Vec<Item>) {
-        let Entry::Def { name, items, .. } = &self.modules[def.module].entries[def.entry] else {
-            return;
-        };
-        let Some(own) = items.first() else {
-            return;
-        };
-        let owner_kind = own.kind;
-        out.extend(items.iter().map(|item| placed(item, path, owner_kind)));
-        if matches!(owner_kind, Kind::Struct | Kind::Enum) {
-            for block in self.impls.get(name.as_str()).into_iter().flatten() {
-                out.extend(block.iter().map(|item| placed(item, path, owner_kind)));
+    /// The impl blocks and macro calls of the type `def` defines, if it defines one.
+    fn impls_of(&self, def: Def) -> Vec<Def> {
+        match &self.modules[def.module].entries[def.entry] {
+            Entry::Def { name, items, .. }
+                if items
+                    .first()
+                    .is_some_and(|i| matches!(i.kind, Kind::Struct | Kind::Enum)) =>
+            {
+                self.impls.get(name.as_str()).cloned().unwrap_or_default()
             }
+            _ => Vec::new(),
         }
     }
 }
 
 /// A line read with a path relative to its definition, placed at `path`.
-fn placed(item: &Item, path: &str, owner_kind: Kind) -> Item {
-    let mut item = item.clone();
+fn placed(mut item: Item, path: &str, owner_kind: Kind) -> Item {
     item.path = format!("{path}{}", item.path);
     if let Some((kind, parent)) = &mut item.parent {
         // Macro calls and impls don't know whether their type is a struct or an enum.

@@ -91,7 +91,7 @@ fn entry(item: &syn::Item) -> Option<Entry> {
     Some(match item {
         syn::Item::Use(u) => Entry::Use {
             public: is_pub(&u.vis),
-            paths: use_paths(&u.tree),
+            paths: use_paths(&u.tree, u.leading_colon.is_some()),
         },
         syn::Item::Impl(block) => Entry::Impl {
             owner: self_name(&block.self_ty)?,
@@ -452,8 +452,10 @@ fn matchers(tokens: &proc_macro2::TokenStream) -> String {
     arms.join(" | ")
 }
 
-/// Every path a use tree names, with the name it is exported as (`*` for a glob).
-fn use_paths(tree: &syn::UseTree) -> Vec<(Vec<String>, String)> {
+/// Every path a use tree names, with the name it is exported as (`*` for a glob). A
+/// path written with a leading `::` names another crate: its first segment is
+/// `::name`, so it never resolves to a module of this one.
+fn use_paths(tree: &syn::UseTree, leading_colon: bool) -> Vec<(Vec<String>, String)> {
     fn walk(tree: &syn::UseTree, at: &mut Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
         match tree {
             syn::UseTree::Path(p) => {
@@ -477,7 +479,13 @@ fn use_paths(tree: &syn::UseTree) -> Vec<(Vec<String>, String)> {
     }
     let mut out = Vec::new();
     walk(tree, &mut Vec::new(), &mut out);
-    // `use ::x::Y` is written with a leading `::`; its first segment is a crate.
+    if leading_colon {
+        for (path, _) in &mut out {
+            if let Some(first) = path.first_mut() {
+                first.insert_str(0, "::");
+            }
+        }
+    }
     out
 }
 
