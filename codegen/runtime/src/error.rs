@@ -135,6 +135,14 @@ pub enum Error {
     Paging(String),
 }
 
+/// Enums' `FromStr` never fails: `"in-progress".parse()?` works where an `Error` is
+/// returned.
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 /// Twilio's JSON error body, with the HTTP status it came with.
 ///
 /// ```json

@@ -141,7 +141,7 @@ fn scope_arg(p: &Param) -> TokenStream {
 fn segment(p: &Param, value: TokenStream) -> TokenStream {
     let wire = &p.wire;
     let text = match &p.ty {
-        Type::String | Type::Uri => quote!(#value),
+        Type::String | Type::Uri => quote!(#value.as_ref()),
         Type::Named(_) | Type::Enum(_) => quote!(#value.as_str()),
         Type::Date => quote!(&crate::runtime::date::format_date(&#value)),
         _ => quote!(&::std::string::ToString::to_string(&#value)),

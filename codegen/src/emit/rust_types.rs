@@ -156,7 +156,9 @@ pub fn needs_conversion(ty: &Type) -> bool {
 /// How a path parameter is taken: text as `&str`, SIDs and enums by reference.
 pub fn path_arg_type(p: &Param) -> TokenStream {
     match &p.ty {
-        Type::String | Type::Uri => quote!(&str),
+        // Text, or a SID where the API also takes a name: `"general"` and a record's
+        // `&ChannelSid` alike.
+        Type::String | Type::Uri => quote!(impl ::std::convert::AsRef<str>),
         Type::Named(_) | Type::Enum(_) => {
             let ty = rust_type(&p.ty);
             quote!(&#ty)

@@ -73,11 +73,11 @@ async fn two_crates_share_one_auth_and_one_error_type() {
     // Each names itself in the User-Agent, though the runtime is shared.
     let agents = sent_headers(&server, "user-agent").await;
     assert!(
-        agents[0].starts_with("fixture-everything/3.0.0 "),
+        agents[0].starts_with("fixture-everything/4.0.0 "),
         "{agents:?}"
     );
     assert!(
-        agents[1].starts_with("fixture-hostile/0.0.3 "),
+        agents[1].starts_with("fixture-hostile/0.0.4 "),
         "{agents:?}"
     );
 }

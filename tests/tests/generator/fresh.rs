@@ -337,7 +337,13 @@ fn a_breaking_runtime_change_needs_a_breaking_bump() {
     let standing = check();
     assert!(standing.unfit());
     let report = standing.standing.report().expect("a report");
-    let removed: Vec<&str> = report.changes.iter().map(|c| c.item.as_str()).collect();
+    // Compatible changes since the record may be waiting for the next release.
+    let removed: Vec<&str> = report
+        .changes
+        .iter()
+        .filter(|c| c.verdict == codegen::api_diff::Verdict::Breaking)
+        .map(|c| c.item.as_str())
+        .collect();
     assert_eq!(removed, ["fn Auth::username"]);
     assert_eq!(
         report.required_version().map(|v| v.to_string()),

@@ -212,10 +212,13 @@ impl AvailablePhoneNumbers {
 
     fn fetch_request(
         &self,
-        country_code: &str,
+        country_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let country_code = crate::runtime::segment(country_code, "CountryCode")?;
+        let country_code = crate::runtime::segment(
+            country_code.as_ref(),
+            "CountryCode",
+        )?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AvailablePhoneNumberCountry.fetch",
@@ -245,7 +248,7 @@ impl AvailablePhoneNumbers {
     /// ```
     pub async fn fetch(
         &self,
-        country_code: &str,
+        country_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<AvailablePhoneNumberCountry, crate::Error> {
         self.client.transport.send_json(self.fetch_request(country_code)?).await
     }

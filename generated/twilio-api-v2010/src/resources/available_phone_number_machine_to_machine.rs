@@ -554,7 +554,7 @@ impl crate::Client {
     /// ```
     pub fn available_phone_number_machine_to_machine(
         &self,
-        country_code: &str,
+        country_code: impl ::std::convert::AsRef<str>,
     ) -> AvailablePhoneNumberMachineToMachineHandle {
         AvailablePhoneNumberMachineToMachineHandle {
             client: ::std::clone::Clone::clone(self),
@@ -571,11 +571,11 @@ impl crate::Client {
 impl AvailablePhoneNumberMachineToMachineHandle {
     fn scope(
         account_sid: &crate::types::AccountSid,
-        country_code: &str,
+        country_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(account_sid.as_str(), "AccountSid")?,
-            crate::runtime::segment(country_code, "CountryCode")?,
+            crate::runtime::segment(country_code.as_ref(), "CountryCode")?,
         ])
     }
 

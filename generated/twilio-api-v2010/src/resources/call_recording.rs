@@ -591,10 +591,10 @@ impl CallRecordings {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "CallRecording.fetch",
@@ -627,7 +627,7 @@ impl CallRecordings {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<CallRecording, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -709,11 +709,11 @@ impl CallRecordings {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateCallRecording,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "CallRecording.update",
@@ -748,7 +748,7 @@ impl CallRecordings {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateCallRecording,
     ) -> ::std::result::Result<CallRecording, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -756,10 +756,10 @@ impl CallRecordings {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "CallRecording.delete",
@@ -789,7 +789,10 @@ impl CallRecordings {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

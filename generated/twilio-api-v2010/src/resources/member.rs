@@ -296,10 +296,10 @@ impl Members {
 
     fn fetch_request(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
+        let call_sid = crate::runtime::segment(call_sid.as_ref(), "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Member.fetch",
@@ -332,7 +332,7 @@ impl Members {
     /// ```
     pub async fn fetch(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Member, crate::Error> {
         self.client.transport.send_json(self.fetch_request(call_sid)?).await
     }
@@ -414,11 +414,11 @@ impl Members {
 
     fn update_request(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
         params: &UpdateMember,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
+        let call_sid = crate::runtime::segment(call_sid.as_ref(), "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Member.update",
@@ -453,7 +453,7 @@ impl Members {
     /// ```
     pub async fn update(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
         params: UpdateMember,
     ) -> ::std::result::Result<Member, crate::Error> {
         self.client.transport.send_json(self.update_request(call_sid, &params)?).await

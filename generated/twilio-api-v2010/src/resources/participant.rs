@@ -1608,7 +1608,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn participants(&self, conference_sid: &str) -> Participants {
+    pub fn participants(
+        &self,
+        conference_sid: impl ::std::convert::AsRef<str>,
+    ) -> Participants {
         Participants {
             client: ::std::clone::Clone::clone(self),
             scope: self
@@ -1621,11 +1624,11 @@ impl crate::Client {
 impl Participants {
     fn scope(
         account_sid: &crate::types::AccountSid,
-        conference_sid: &str,
+        conference_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(account_sid.as_str(), "AccountSid")?,
-            crate::runtime::segment(conference_sid, "ConferenceSid")?,
+            crate::runtime::segment(conference_sid.as_ref(), "ConferenceSid")?,
         ])
     }
 
@@ -1684,10 +1687,10 @@ impl Participants {
 
     fn fetch_request(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
+        let call_sid = crate::runtime::segment(call_sid.as_ref(), "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Participant.fetch",
@@ -1717,7 +1720,7 @@ impl Participants {
     /// ```
     pub async fn fetch(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Participant, crate::Error> {
         self.client.transport.send_json(self.fetch_request(call_sid)?).await
     }
@@ -1796,11 +1799,11 @@ impl Participants {
 
     fn update_request(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
         params: &UpdateParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
+        let call_sid = crate::runtime::segment(call_sid.as_ref(), "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Participant.update",
@@ -1835,7 +1838,7 @@ impl Participants {
     /// ```
     pub async fn update(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
         params: UpdateParticipant,
     ) -> ::std::result::Result<Participant, crate::Error> {
         self.client.transport.send_json(self.update_request(call_sid, &params)?).await
@@ -1843,10 +1846,10 @@ impl Participants {
 
     fn delete_request(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let call_sid = crate::runtime::segment(call_sid, "CallSid")?;
+        let call_sid = crate::runtime::segment(call_sid.as_ref(), "CallSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Participant.delete",
@@ -1875,7 +1878,7 @@ impl Participants {
     /// ```
     pub async fn delete(
         &self,
-        call_sid: &str,
+        call_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(call_sid)?).await
     }

@@ -550,11 +550,11 @@ impl RealtimeTranscriptions {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateRealtimeTranscription,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "RealtimeTranscription.update",
@@ -589,7 +589,7 @@ impl RealtimeTranscriptions {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateRealtimeTranscription,
     ) -> ::std::result::Result<RealtimeTranscription, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -3854,11 +3854,11 @@ impl SiprecHandle {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateSiprec,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Siprec.update",
@@ -3893,7 +3893,7 @@ impl SiprecHandle {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateSiprec,
     ) -> ::std::result::Result<Siprec, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

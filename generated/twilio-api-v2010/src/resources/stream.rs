@@ -4046,11 +4046,11 @@ impl Streams {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateStream,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Stream.update",
@@ -4085,7 +4085,7 @@ impl Streams {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateStream,
     ) -> ::std::result::Result<Stream, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -175,7 +175,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn assistant_send_messages(&self, id: &str) -> AssistantSendMessages {
+    pub fn assistant_send_messages(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> AssistantSendMessages {
         AssistantSendMessages {
             client: ::std::clone::Clone::clone(self),
             scope: AssistantSendMessages::scope(id),
@@ -185,9 +188,9 @@ impl crate::Client {
 
 impl AssistantSendMessages {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -208,7 +208,7 @@ impl crate::Client {
     /// ```
     pub fn assistant_service_knowledge(
         &self,
-        assistant_id: &str,
+        assistant_id: impl ::std::convert::AsRef<str>,
     ) -> AssistantServiceKnowledgeHandle {
         AssistantServiceKnowledgeHandle {
             client: ::std::clone::Clone::clone(self),
@@ -219,10 +219,10 @@ impl crate::Client {
 
 impl AssistantServiceKnowledgeHandle {
     fn scope(
-        assistant_id: &str,
+        assistant_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(assistant_id, "assistantId")?,
+            crate::runtime::segment(assistant_id.as_ref(), "assistantId")?,
         ])
     }
 
@@ -237,10 +237,10 @@ impl AssistantServiceKnowledgeHandle {
 
     fn create_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AssistantServiceKnowledge.create",
@@ -264,7 +264,10 @@ impl AssistantServiceKnowledgeHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn create(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.create_request(id)?).await
     }
 
@@ -344,10 +347,10 @@ impl AssistantServiceKnowledgeHandle {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AssistantServiceKnowledge.delete",
@@ -371,7 +374,10 @@ impl AssistantServiceKnowledgeHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

@@ -505,9 +505,9 @@ impl Assistants {
 
     fn fetch_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AssistantWithToolsAndKnowledge.fetch",
@@ -534,7 +534,7 @@ impl Assistants {
     /// ```
     pub async fn fetch(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<AssistantWithToolsAndKnowledge, crate::Error> {
         self.client.transport.send_json(self.fetch_request(id)?).await
     }
@@ -607,10 +607,10 @@ impl Assistants {
 
     fn update_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: &UpdateAssistantWithToolsAndKnowledge,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "AssistantWithToolsAndKnowledge.update",
@@ -642,7 +642,7 @@ impl Assistants {
     /// ```
     pub async fn update(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: UpdateAssistantWithToolsAndKnowledge,
     ) -> ::std::result::Result<AssistantWithToolsAndKnowledge, crate::Error> {
         self.client.transport.send_json(self.update_request(id, &params)?).await
@@ -650,9 +650,9 @@ impl Assistants {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AssistantWithToolsAndKnowledge.delete",
@@ -676,7 +676,10 @@ impl Assistants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

@@ -318,7 +318,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn feedbacks(&self, id: &str) -> Feedbacks {
+    pub fn feedbacks(&self, id: impl ::std::convert::AsRef<str>) -> Feedbacks {
         Feedbacks {
             client: ::std::clone::Clone::clone(self),
             scope: Feedbacks::scope(id),
@@ -328,9 +328,9 @@ impl crate::Client {
 
 impl Feedbacks {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -163,7 +163,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn knowledge_chunks(&self, id: &str) -> KnowledgeChunks {
+    pub fn knowledge_chunks(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> KnowledgeChunks {
         KnowledgeChunks {
             client: ::std::clone::Clone::clone(self),
             scope: KnowledgeChunks::scope(id),
@@ -173,9 +176,9 @@ impl crate::Client {
 
 impl KnowledgeChunks {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

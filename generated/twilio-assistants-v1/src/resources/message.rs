@@ -201,7 +201,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn message_messages(&self, session_id: &str) -> MessageMessages {
+    pub fn message_messages(
+        &self,
+        session_id: impl ::std::convert::AsRef<str>,
+    ) -> MessageMessages {
         MessageMessages {
             client: ::std::clone::Clone::clone(self),
             scope: MessageMessages::scope(session_id),
@@ -211,9 +214,11 @@ impl crate::Client {
 
 impl MessageMessages {
     fn scope(
-        session_id: &str,
+        session_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(session_id, "sessionId")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(session_id.as_ref(), "sessionId")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -577,9 +577,9 @@ impl ServiceKnowledgeHandle {
 
     fn fetch_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ServiceKnowledge.fetch",
@@ -606,7 +606,7 @@ impl ServiceKnowledgeHandle {
     /// ```
     pub async fn fetch(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ServiceKnowledge, crate::Error> {
         self.client.transport.send_json(self.fetch_request(id)?).await
     }
@@ -683,10 +683,10 @@ impl ServiceKnowledgeHandle {
 
     fn update_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: &UpdateServiceKnowledge,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceKnowledge.update",
@@ -718,7 +718,7 @@ impl ServiceKnowledgeHandle {
     /// ```
     pub async fn update(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: UpdateServiceKnowledge,
     ) -> ::std::result::Result<ServiceKnowledge, crate::Error> {
         self.client.transport.send_json(self.update_request(id, &params)?).await
@@ -726,9 +726,9 @@ impl ServiceKnowledgeHandle {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ServiceKnowledge.delete",
@@ -752,7 +752,10 @@ impl ServiceKnowledgeHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

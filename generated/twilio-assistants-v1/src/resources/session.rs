@@ -199,9 +199,9 @@ impl crate::Client {
 impl Sessions {
     fn fetch_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Session.fetch",
@@ -226,7 +226,10 @@ impl Sessions {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, id: &str) -> ::std::result::Result<Session, crate::Error> {
+    pub async fn fetch(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<Session, crate::Error> {
         self.client.transport.send_json(self.fetch_request(id)?).await
     }
 

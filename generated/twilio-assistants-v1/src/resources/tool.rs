@@ -204,7 +204,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn tool_tools(&self, assistant_id: &str) -> ToolTools {
+    pub fn tool_tools(
+        &self,
+        assistant_id: impl ::std::convert::AsRef<str>,
+    ) -> ToolTools {
         ToolTools {
             client: ::std::clone::Clone::clone(self),
             scope: ToolTools::scope(assistant_id),
@@ -214,10 +217,10 @@ impl crate::Client {
 
 impl ToolTools {
     fn scope(
-        assistant_id: &str,
+        assistant_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(assistant_id, "assistantId")?,
+            crate::runtime::segment(assistant_id.as_ref(), "assistantId")?,
         ])
     }
 
@@ -232,10 +235,10 @@ impl ToolTools {
 
     fn create_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Tool.create",
@@ -259,7 +262,10 @@ impl ToolTools {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn create(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.create_request(id)?).await
     }
 
@@ -334,10 +340,10 @@ impl ToolTools {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Tool.delete",
@@ -361,7 +367,10 @@ impl ToolTools {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

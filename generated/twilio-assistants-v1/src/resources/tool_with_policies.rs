@@ -574,9 +574,9 @@ impl ToolWithPoliciesTools {
 
     fn fetch_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ToolWithPolicies.fetch",
@@ -603,7 +603,7 @@ impl ToolWithPoliciesTools {
     /// ```
     pub async fn fetch(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ToolWithPolicies, crate::Error> {
         self.client.transport.send_json(self.fetch_request(id)?).await
     }
@@ -680,10 +680,10 @@ impl ToolWithPoliciesTools {
 
     fn update_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: &UpdateToolWithPolicies,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ToolWithPolicies.update",
@@ -715,7 +715,7 @@ impl ToolWithPoliciesTools {
     /// ```
     pub async fn update(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: UpdateToolWithPolicies,
     ) -> ::std::result::Result<ToolWithPolicies, crate::Error> {
         self.client.transport.send_json(self.update_request(id, &params)?).await
@@ -723,9 +723,9 @@ impl ToolWithPoliciesTools {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ToolWithPolicies.delete",
@@ -749,7 +749,10 @@ impl ToolWithPoliciesTools {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

@@ -168,7 +168,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn days(&self, resource_type: &str) -> Days {
+    pub fn days(&self, resource_type: impl ::std::convert::AsRef<str>) -> Days {
         Days {
             client: ::std::clone::Clone::clone(self),
             scope: Days::scope(resource_type),
@@ -178,10 +178,10 @@ impl crate::Client {
 
 impl Days {
     fn scope(
-        resource_type: &str,
+        resource_type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(resource_type, "ResourceType")?,
+            crate::runtime::segment(resource_type.as_ref(), "ResourceType")?,
         ])
     }
 
@@ -196,10 +196,10 @@ impl Days {
 
     fn fetch_request(
         &self,
-        day: &str,
+        day: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let day = crate::runtime::segment(day, "Day")?;
+        let day = crate::runtime::segment(day.as_ref(), "Day")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Day.fetch",
@@ -226,7 +226,7 @@ impl Days {
     /// ```
     pub async fn fetch(
         &self,
-        day: &str,
+        day: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<::std::string::String, crate::Error> {
         self.client.transport.send_redirect(self.fetch_request(day)?).await
     }

@@ -47,7 +47,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn exports(&self, resource_type: &str) -> Exports {
+    pub fn exports(&self, resource_type: impl ::std::convert::AsRef<str>) -> Exports {
         Exports {
             client: ::std::clone::Clone::clone(self),
             scope: Exports::scope(resource_type),
@@ -57,10 +57,10 @@ impl crate::Client {
 
 impl Exports {
     fn scope(
-        resource_type: &str,
+        resource_type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(resource_type, "ResourceType")?,
+            crate::runtime::segment(resource_type.as_ref(), "ResourceType")?,
         ])
     }
 

@@ -122,7 +122,7 @@ impl crate::Client {
     /// ```
     pub fn export_configuration(
         &self,
-        resource_type: &str,
+        resource_type: impl ::std::convert::AsRef<str>,
     ) -> ExportConfigurationHandle {
         ExportConfigurationHandle {
             client: ::std::clone::Clone::clone(self),
@@ -133,10 +133,10 @@ impl crate::Client {
 
 impl ExportConfigurationHandle {
     fn scope(
-        resource_type: &str,
+        resource_type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(resource_type, "ResourceType")?,
+            crate::runtime::segment(resource_type.as_ref(), "ResourceType")?,
         ])
     }
 

@@ -287,7 +287,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn export_custom_jobs(&self, resource_type: &str) -> ExportCustomJobs {
+    pub fn export_custom_jobs(
+        &self,
+        resource_type: impl ::std::convert::AsRef<str>,
+    ) -> ExportCustomJobs {
         ExportCustomJobs {
             client: ::std::clone::Clone::clone(self),
             scope: ExportCustomJobs::scope(resource_type),
@@ -297,10 +300,10 @@ impl crate::Client {
 
 impl ExportCustomJobs {
     fn scope(
-        resource_type: &str,
+        resource_type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(resource_type, "ResourceType")?,
+            crate::runtime::segment(resource_type.as_ref(), "ResourceType")?,
         ])
     }
 

@@ -278,7 +278,7 @@ impl crate::Client {
     pub fn invites(
         &self,
         service_sid: &crate::types::ServiceSid,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
     ) -> Invites {
         Invites {
             client: ::std::clone::Clone::clone(self),
@@ -290,11 +290,11 @@ impl crate::Client {
 impl Invites {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(channel_sid, "ChannelSid")?,
+            crate::runtime::segment(channel_sid.as_ref(), "ChannelSid")?,
         ])
     }
 

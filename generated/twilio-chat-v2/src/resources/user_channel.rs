@@ -356,7 +356,7 @@ impl crate::Client {
     pub fn user_channels(
         &self,
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> UserChannels {
         UserChannels {
             client: ::std::clone::Clone::clone(self),
@@ -368,11 +368,11 @@ impl crate::Client {
 impl UserChannels {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(user_sid, "UserSid")?,
+            crate::runtime::segment(user_sid.as_ref(), "UserSid")?,
         ])
     }
 
@@ -387,10 +387,10 @@ impl UserChannels {
 
     fn fetch_request(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
+        let channel_sid = crate::runtime::segment(channel_sid.as_ref(), "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "UserChannel.fetch",
@@ -423,7 +423,7 @@ impl UserChannels {
     /// ```
     pub async fn fetch(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<UserChannel, crate::Error> {
         self.client.transport.send_json(self.fetch_request(channel_sid)?).await
     }
@@ -504,11 +504,11 @@ impl UserChannels {
 
     fn update_request(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
         params: &UpdateUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
+        let channel_sid = crate::runtime::segment(channel_sid.as_ref(), "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UserChannel.update",
@@ -543,7 +543,7 @@ impl UserChannels {
     /// ```
     pub async fn update(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
         params: UpdateUserChannel,
     ) -> ::std::result::Result<UserChannel, crate::Error> {
         self.client.transport.send_json(self.update_request(channel_sid, &params)?).await
@@ -551,11 +551,11 @@ impl UserChannels {
 
     fn delete_request(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
         params: &DeleteUserChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let channel_sid = crate::runtime::segment(channel_sid, "ChannelSid")?;
+        let channel_sid = crate::runtime::segment(channel_sid.as_ref(), "ChannelSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "UserChannel.delete",
@@ -588,7 +588,7 @@ impl UserChannels {
     /// ```
     pub async fn delete(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(channel_sid, DeleteUserChannel::new()).await
     }
@@ -596,7 +596,7 @@ impl UserChannels {
     /// [`delete`](Self::delete), with the header parameters of [`DeleteUserChannel`].
     pub async fn delete_with(
         &self,
-        channel_sid: &str,
+        channel_sid: impl ::std::convert::AsRef<str>,
         params: DeleteUserChannel,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client

@@ -190,7 +190,7 @@ impl crate::Client {
     pub fn channels(
         &self,
         service_sid: &crate::types::ServiceSid,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> Channels {
         Channels {
             client: ::std::clone::Clone::clone(self),
@@ -202,11 +202,11 @@ impl crate::Client {
 impl Channels {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(sid, "Sid")?,
+            crate::runtime::segment(sid.as_ref(), "Sid")?,
         ])
     }
 

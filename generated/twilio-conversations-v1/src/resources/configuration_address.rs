@@ -771,9 +771,9 @@ impl ConfigurationAddresses {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ConfigurationAddress.fetch",
@@ -800,7 +800,7 @@ impl ConfigurationAddresses {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ConfigurationAddress, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -877,10 +877,10 @@ impl ConfigurationAddresses {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateConfigurationAddress,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConfigurationAddress.update",
@@ -912,7 +912,7 @@ impl ConfigurationAddresses {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateConfigurationAddress,
     ) -> ::std::result::Result<ConfigurationAddress, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -920,9 +920,9 @@ impl ConfigurationAddresses {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ConfigurationAddress.delete",
@@ -946,7 +946,10 @@ impl ConfigurationAddresses {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

@@ -886,9 +886,9 @@ impl Conversations {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Conversation.fetch",
@@ -915,7 +915,7 @@ impl Conversations {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Conversation, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -990,10 +990,10 @@ impl Conversations {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Conversation.update",
@@ -1023,7 +1023,7 @@ impl Conversations {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateConversation,
     ) -> ::std::result::Result<Conversation, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -1031,10 +1031,10 @@ impl Conversations {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &DeleteConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Conversation.delete",
@@ -1059,14 +1059,17 @@ impl Conversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(sid, DeleteConversation::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteConversation`].
     pub async fn delete_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: DeleteConversation,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid, &params)?).await

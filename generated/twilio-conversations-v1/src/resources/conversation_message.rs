@@ -653,7 +653,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn conversation_messages(&self, conversation_sid: &str) -> ConversationMessages {
+    pub fn conversation_messages(
+        &self,
+        conversation_sid: impl ::std::convert::AsRef<str>,
+    ) -> ConversationMessages {
         ConversationMessages {
             client: ::std::clone::Clone::clone(self),
             scope: ConversationMessages::scope(conversation_sid),
@@ -663,10 +666,10 @@ impl crate::Client {
 
 impl ConversationMessages {
     fn scope(
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
         ])
     }
 

@@ -219,7 +219,7 @@ impl crate::Client {
     /// ```
     pub fn conversation_message_receipts(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         message_sid: &crate::types::ConversationMessageSid,
     ) -> ConversationMessageReceipts {
         ConversationMessageReceipts {
@@ -231,11 +231,11 @@ impl crate::Client {
 
 impl ConversationMessageReceipts {
     fn scope(
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         message_sid: &crate::types::ConversationMessageSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
             crate::runtime::segment(message_sid.as_str(), "MessageSid")?,
         ])
     }

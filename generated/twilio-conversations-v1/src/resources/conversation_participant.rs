@@ -718,7 +718,7 @@ impl crate::Client {
     /// ```
     pub fn conversation_participants(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ConversationParticipants {
         ConversationParticipants {
             client: ::std::clone::Clone::clone(self),
@@ -729,10 +729,10 @@ impl crate::Client {
 
 impl ConversationParticipants {
     fn scope(
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
         ])
     }
 
@@ -789,10 +789,10 @@ impl ConversationParticipants {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ConversationParticipant.fetch",
@@ -819,7 +819,7 @@ impl ConversationParticipants {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ConversationParticipant, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -900,11 +900,11 @@ impl ConversationParticipants {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationParticipant.update",
@@ -937,7 +937,7 @@ impl ConversationParticipants {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateConversationParticipant,
     ) -> ::std::result::Result<ConversationParticipant, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -945,11 +945,11 @@ impl ConversationParticipants {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &DeleteConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConversationParticipant.delete",
@@ -974,14 +974,17 @@ impl ConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(sid, DeleteConversationParticipant::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteConversationParticipant`].
     pub async fn delete_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: DeleteConversationParticipant,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid, &params)?).await

@@ -523,7 +523,7 @@ impl crate::Client {
     /// ```
     pub fn conversation_scoped_webhooks(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ConversationScopedWebhooks {
         ConversationScopedWebhooks {
             client: ::std::clone::Clone::clone(self),
@@ -534,10 +534,10 @@ impl crate::Client {
 
 impl ConversationScopedWebhooks {
     fn scope(
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
         ])
     }
 

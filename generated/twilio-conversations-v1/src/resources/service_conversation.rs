@@ -914,10 +914,10 @@ impl ServiceConversations {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ServiceConversation.fetch",
@@ -947,7 +947,7 @@ impl ServiceConversations {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ServiceConversation, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -1028,11 +1028,11 @@ impl ServiceConversations {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateServiceConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceConversation.update",
@@ -1065,7 +1065,7 @@ impl ServiceConversations {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateServiceConversation,
     ) -> ::std::result::Result<ServiceConversation, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -1073,11 +1073,11 @@ impl ServiceConversations {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &DeleteServiceConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceConversation.delete",
@@ -1105,14 +1105,17 @@ impl ServiceConversations {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(sid, DeleteServiceConversation::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceConversation`].
     pub async fn delete_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: DeleteServiceConversation,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid, &params)?).await

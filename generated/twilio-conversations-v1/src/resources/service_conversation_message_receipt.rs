@@ -229,7 +229,7 @@ impl crate::Client {
     pub fn service_conversation_message_receipts(
         &self,
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         message_sid: &crate::types::ConversationMessageSid,
     ) -> ServiceConversationMessageReceipts {
         ServiceConversationMessageReceipts {
@@ -246,12 +246,12 @@ impl crate::Client {
 impl ServiceConversationMessageReceipts {
     fn scope(
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         message_sid: &crate::types::ConversationMessageSid,
     ) -> ::std::result::Result<[::std::string::String; 3], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(chat_service_sid.as_str(), "ChatServiceSid")?,
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
             crate::runtime::segment(message_sid.as_str(), "MessageSid")?,
         ])
     }

@@ -731,7 +731,7 @@ impl crate::Client {
     pub fn service_conversation_participants(
         &self,
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ServiceConversationParticipants {
         ServiceConversationParticipants {
             client: ::std::clone::Clone::clone(self),
@@ -746,11 +746,11 @@ impl crate::Client {
 impl ServiceConversationParticipants {
     fn scope(
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(chat_service_sid.as_str(), "ChatServiceSid")?,
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
         ])
     }
 
@@ -813,10 +813,10 @@ impl ServiceConversationParticipants {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "ServiceConversationParticipant.fetch",
@@ -852,7 +852,7 @@ impl ServiceConversationParticipants {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ServiceConversationParticipant, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -942,11 +942,11 @@ impl ServiceConversationParticipants {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateServiceConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceConversationParticipant.update",
@@ -985,7 +985,7 @@ impl ServiceConversationParticipants {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateServiceConversationParticipant,
     ) -> ::std::result::Result<ServiceConversationParticipant, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -993,11 +993,11 @@ impl ServiceConversationParticipants {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &DeleteServiceConversationParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ServiceConversationParticipant.delete",
@@ -1031,14 +1031,17 @@ impl ServiceConversationParticipants {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(sid, DeleteServiceConversationParticipant::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteServiceConversationParticipant`].
     pub async fn delete_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: DeleteServiceConversationParticipant,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid, &params)?).await

@@ -534,7 +534,7 @@ impl crate::Client {
     pub fn service_conversation_scoped_webhooks(
         &self,
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ServiceConversationScopedWebhooks {
         ServiceConversationScopedWebhooks {
             client: ::std::clone::Clone::clone(self),
@@ -549,11 +549,11 @@ impl crate::Client {
 impl ServiceConversationScopedWebhooks {
     fn scope(
         chat_service_sid: &crate::types::ServiceSid,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(chat_service_sid.as_str(), "ChatServiceSid")?,
-            crate::runtime::segment(conversation_sid, "ConversationSid")?,
+            crate::runtime::segment(conversation_sid.as_ref(), "ConversationSid")?,
         ])
     }
 

@@ -329,7 +329,7 @@ impl crate::Client {
     pub fn service_user_conversations(
         &self,
         chat_service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ServiceUserConversations {
         ServiceUserConversations {
             client: ::std::clone::Clone::clone(self),
@@ -341,11 +341,11 @@ impl crate::Client {
 impl ServiceUserConversations {
     fn scope(
         chat_service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(chat_service_sid.as_str(), "ChatServiceSid")?,
-            crate::runtime::segment(user_sid, "UserSid")?,
+            crate::runtime::segment(user_sid.as_ref(), "UserSid")?,
         ])
     }
 
@@ -360,11 +360,11 @@ impl ServiceUserConversations {
 
     fn fetch_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -399,7 +399,7 @@ impl ServiceUserConversations {
     /// ```
     pub async fn fetch(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ServiceUserConversation, crate::Error> {
         self.client.transport.send_json(self.fetch_request(conversation_sid)?).await
     }
@@ -482,12 +482,12 @@ impl ServiceUserConversations {
 
     fn update_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         params: &UpdateServiceUserConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -524,7 +524,7 @@ impl ServiceUserConversations {
     /// ```
     pub async fn update(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         params: UpdateServiceUserConversation,
     ) -> ::std::result::Result<ServiceUserConversation, crate::Error> {
         self.client
@@ -535,11 +535,11 @@ impl ServiceUserConversations {
 
     fn delete_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -573,7 +573,7 @@ impl ServiceUserConversations {
     /// ```
     pub async fn delete(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(conversation_sid)?).await
     }

@@ -536,9 +536,9 @@ impl Users {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "User.fetch",
@@ -563,7 +563,10 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> ::std::result::Result<User, crate::Error> {
+    pub async fn fetch(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<User, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
 
@@ -633,10 +636,10 @@ impl Users {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateUser,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "User.update",
@@ -666,7 +669,7 @@ impl Users {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateUser,
     ) -> ::std::result::Result<User, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -674,10 +677,10 @@ impl Users {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &DeleteUser,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "User.delete",
@@ -702,14 +705,17 @@ impl Users {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(sid, DeleteUser::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteUser`].
     pub async fn delete_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: DeleteUser,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid, &params)?).await

@@ -325,7 +325,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn user_conversations(&self, user_sid: &str) -> UserConversations {
+    pub fn user_conversations(
+        &self,
+        user_sid: impl ::std::convert::AsRef<str>,
+    ) -> UserConversations {
         UserConversations {
             client: ::std::clone::Clone::clone(self),
             scope: UserConversations::scope(user_sid),
@@ -335,9 +338,11 @@ impl crate::Client {
 
 impl UserConversations {
     fn scope(
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(user_sid, "UserSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(user_sid.as_ref(), "UserSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -351,11 +356,11 @@ impl UserConversations {
 
     fn fetch_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -386,7 +391,7 @@ impl UserConversations {
     /// ```
     pub async fn fetch(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<UserConversation, crate::Error> {
         self.client.transport.send_json(self.fetch_request(conversation_sid)?).await
     }
@@ -464,12 +469,12 @@ impl UserConversations {
 
     fn update_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         params: &UpdateUserConversation,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -505,7 +510,7 @@ impl UserConversations {
     /// ```
     pub async fn update(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
         params: UpdateUserConversation,
     ) -> ::std::result::Result<UserConversation, crate::Error> {
         self.client
@@ -516,11 +521,11 @@ impl UserConversations {
 
     fn delete_request(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let conversation_sid = crate::runtime::segment(
-            conversation_sid,
+            conversation_sid.as_ref(),
             "ConversationSid",
         )?;
         ::std::result::Result::Ok(
@@ -550,7 +555,7 @@ impl UserConversations {
     /// ```
     pub async fn delete(
         &self,
-        conversation_sid: &str,
+        conversation_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(conversation_sid)?).await
     }

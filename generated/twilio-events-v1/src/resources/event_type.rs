@@ -215,9 +215,9 @@ impl crate::Client {
 impl EventTypes {
     fn fetch_request(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let r#type = crate::runtime::segment(r#type, "Type")?;
+        let r#type = crate::runtime::segment(r#type.as_ref(), "Type")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "EventType.fetch",
@@ -244,7 +244,7 @@ impl EventTypes {
     /// ```
     pub async fn fetch(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<EventType, crate::Error> {
         self.client.transport.send_json(self.fetch_request(r#type)?).await
     }

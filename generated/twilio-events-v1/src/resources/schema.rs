@@ -57,7 +57,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn schemas(&self, id: &str) -> Schemas {
+    pub fn schemas(&self, id: impl ::std::convert::AsRef<str>) -> Schemas {
         Schemas {
             client: ::std::clone::Clone::clone(self),
             scope: Schemas::scope(id),
@@ -67,9 +67,9 @@ impl crate::Client {
 
 impl Schemas {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "Id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "Id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -173,7 +173,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn schema_versions(&self, id: &str) -> SchemaVersions {
+    pub fn schema_versions(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> SchemaVersions {
         SchemaVersions {
             client: ::std::clone::Clone::clone(self),
             scope: SchemaVersions::scope(id),
@@ -183,9 +186,9 @@ impl crate::Client {
 
 impl SchemaVersions {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "Id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "Id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -333,10 +333,10 @@ impl SubscribedEvents {
 
     fn fetch_request(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let r#type = crate::runtime::segment(r#type, "Type")?;
+        let r#type = crate::runtime::segment(r#type.as_ref(), "Type")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SubscribedEvent.fetch",
@@ -368,7 +368,7 @@ impl SubscribedEvents {
     /// ```
     pub async fn fetch(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SubscribedEvent, crate::Error> {
         self.client.transport.send_json(self.fetch_request(r#type)?).await
     }
@@ -447,11 +447,11 @@ impl SubscribedEvents {
 
     fn update_request(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
         params: &UpdateSubscribedEvent,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let r#type = crate::runtime::segment(r#type, "Type")?;
+        let r#type = crate::runtime::segment(r#type.as_ref(), "Type")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SubscribedEvent.update",
@@ -485,7 +485,7 @@ impl SubscribedEvents {
     /// ```
     pub async fn update(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
         params: UpdateSubscribedEvent,
     ) -> ::std::result::Result<SubscribedEvent, crate::Error> {
         self.client.transport.send_json(self.update_request(r#type, &params)?).await
@@ -493,10 +493,10 @@ impl SubscribedEvents {
 
     fn delete_request(
         &self,
-        r#type: &str,
+        r#type: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let r#type = crate::runtime::segment(r#type, "Type")?;
+        let r#type = crate::runtime::segment(r#type.as_ref(), "Type")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SubscribedEvent.delete",
@@ -525,7 +525,10 @@ impl SubscribedEvents {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, r#type: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        r#type: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(r#type)?).await
     }
 }

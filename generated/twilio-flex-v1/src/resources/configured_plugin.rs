@@ -278,7 +278,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn configured_plugins(&self, configuration_sid: &str) -> ConfiguredPlugins {
+    pub fn configured_plugins(
+        &self,
+        configuration_sid: impl ::std::convert::AsRef<str>,
+    ) -> ConfiguredPlugins {
         ConfiguredPlugins {
             client: ::std::clone::Clone::clone(self),
             scope: ConfiguredPlugins::scope(configuration_sid),
@@ -288,10 +291,10 @@ impl crate::Client {
 
 impl ConfiguredPlugins {
     fn scope(
-        configuration_sid: &str,
+        configuration_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(configuration_sid, "ConfigurationSid")?,
+            crate::runtime::segment(configuration_sid.as_ref(), "ConfigurationSid")?,
         ])
     }
 
@@ -306,11 +309,11 @@ impl ConfiguredPlugins {
 
     fn fetch_request(
         &self,
-        plugin_sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
         params: &FetchConfiguredPlugin,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let plugin_sid = crate::runtime::segment(plugin_sid, "PluginSid")?;
+        let plugin_sid = crate::runtime::segment(plugin_sid.as_ref(), "PluginSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "ConfiguredPlugin.fetch",
@@ -341,7 +344,7 @@ impl ConfiguredPlugins {
     /// ```
     pub async fn fetch(
         &self,
-        plugin_sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<ConfiguredPlugin, crate::Error> {
         self.fetch_with(plugin_sid, FetchConfiguredPlugin::new()).await
     }
@@ -349,7 +352,7 @@ impl ConfiguredPlugins {
     /// [`fetch`](Self::fetch), with the header parameters of [`FetchConfiguredPlugin`].
     pub async fn fetch_with(
         &self,
-        plugin_sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
         params: FetchConfiguredPlugin,
     ) -> ::std::result::Result<ConfiguredPlugin, crate::Error> {
         self.client.transport.send_json(self.fetch_request(plugin_sid, &params)?).await

@@ -493,10 +493,10 @@ impl Plugins {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &FetchPlugin,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Plugin.fetch",
@@ -522,14 +522,17 @@ impl Plugins {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> ::std::result::Result<Plugin, crate::Error> {
+    pub async fn fetch(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<Plugin, crate::Error> {
         self.fetch_with(sid, FetchPlugin::new()).await
     }
 
     /// [`fetch`](Self::fetch), with the header parameters of [`FetchPlugin`].
     pub async fn fetch_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: FetchPlugin,
     ) -> ::std::result::Result<Plugin, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid, &params)?).await
@@ -602,10 +605,10 @@ impl Plugins {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdatePlugin,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Plugin.update",
@@ -635,7 +638,7 @@ impl Plugins {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdatePlugin,
     ) -> ::std::result::Result<Plugin, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

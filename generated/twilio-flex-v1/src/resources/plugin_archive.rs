@@ -113,7 +113,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn plugin_archive(&self, sid: &str) -> PluginArchiveHandle {
+    pub fn plugin_archive(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> PluginArchiveHandle {
         PluginArchiveHandle {
             client: ::std::clone::Clone::clone(self),
             scope: PluginArchiveHandle::scope(sid),
@@ -123,9 +126,9 @@ impl crate::Client {
 
 impl PluginArchiveHandle {
     fn scope(
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sid, "Sid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sid.as_ref(), "Sid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -358,10 +358,10 @@ impl PluginReleases {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &FetchPluginRelease,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "PluginRelease.fetch",
@@ -389,7 +389,7 @@ impl PluginReleases {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<PluginRelease, crate::Error> {
         self.fetch_with(sid, FetchPluginRelease::new()).await
     }
@@ -397,7 +397,7 @@ impl PluginReleases {
     /// [`fetch`](Self::fetch), with the header parameters of [`FetchPluginRelease`].
     pub async fn fetch_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: FetchPluginRelease,
     ) -> ::std::result::Result<PluginRelease, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid, &params)?).await

@@ -403,7 +403,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn plugin_versions(&self, plugin_sid: &str) -> PluginVersions {
+    pub fn plugin_versions(
+        &self,
+        plugin_sid: impl ::std::convert::AsRef<str>,
+    ) -> PluginVersions {
         PluginVersions {
             client: ::std::clone::Clone::clone(self),
             scope: PluginVersions::scope(plugin_sid),
@@ -413,9 +416,11 @@ impl crate::Client {
 
 impl PluginVersions {
     fn scope(
-        plugin_sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(plugin_sid, "PluginSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(plugin_sid.as_ref(), "PluginSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -471,11 +476,11 @@ impl PluginVersions {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &FetchPluginVersion,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "PluginVersion.fetch",
@@ -505,7 +510,7 @@ impl PluginVersions {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<PluginVersion, crate::Error> {
         self.fetch_with(sid, FetchPluginVersion::new()).await
     }
@@ -513,7 +518,7 @@ impl PluginVersions {
     /// [`fetch`](Self::fetch), with the header parameters of [`FetchPluginVersion`].
     pub async fn fetch_with(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: FetchPluginVersion,
     ) -> ::std::result::Result<PluginVersion, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid, &params)?).await

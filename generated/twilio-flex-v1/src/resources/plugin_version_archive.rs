@@ -116,8 +116,8 @@ impl crate::Client {
     /// ```
     pub fn plugin_version_archive(
         &self,
-        plugin_sid: &str,
-        sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> PluginVersionArchiveHandle {
         PluginVersionArchiveHandle {
             client: ::std::clone::Clone::clone(self),
@@ -128,12 +128,12 @@ impl crate::Client {
 
 impl PluginVersionArchiveHandle {
     fn scope(
-        plugin_sid: &str,
-        sid: &str,
+        plugin_sid: impl ::std::convert::AsRef<str>,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(plugin_sid, "PluginSid")?,
-            crate::runtime::segment(sid, "Sid")?,
+            crate::runtime::segment(plugin_sid.as_ref(), "PluginSid")?,
+            crate::runtime::segment(sid.as_ref(), "Sid")?,
         ])
     }
 

@@ -144,7 +144,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn users(&self, sid: &str) -> Users {
+    pub fn users(&self, sid: impl ::std::convert::AsRef<str>) -> Users {
         Users {
             client: ::std::clone::Clone::clone(self),
             scope: Users::scope(sid),
@@ -154,9 +154,9 @@ impl crate::Client {
 
 impl Users {
     fn scope(
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sid, "Sid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sid.as_ref(), "Sid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

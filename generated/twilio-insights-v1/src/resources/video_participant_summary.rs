@@ -213,7 +213,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn participants(&self, room_sid: &str) -> Participants {
+    pub fn participants(
+        &self,
+        room_sid: impl ::std::convert::AsRef<str>,
+    ) -> Participants {
         Participants {
             client: ::std::clone::Clone::clone(self),
             scope: Participants::scope(room_sid),
@@ -223,9 +226,11 @@ impl crate::Client {
 
 impl Participants {
     fn scope(
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(room_sid, "RoomSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -239,11 +244,11 @@ impl Participants {
 
     fn fetch_request(
         &self,
-        participant_sid: &str,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
         let participant_sid = crate::runtime::segment(
-            participant_sid,
+            participant_sid.as_ref(),
             "ParticipantSid",
         )?;
         ::std::result::Result::Ok(
@@ -274,7 +279,7 @@ impl Participants {
     /// ```
     pub async fn fetch(
         &self,
-        participant_sid: &str,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<VideoParticipantSummary, crate::Error> {
         self.client.transport.send_json(self.fetch_request(participant_sid)?).await
     }

@@ -327,9 +327,9 @@ impl crate::Client {
 impl Rooms {
     fn fetch_request(
         &self,
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let room_sid = crate::runtime::segment(room_sid, "RoomSid")?;
+        let room_sid = crate::runtime::segment(room_sid.as_ref(), "RoomSid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "VideoRoomSummary.fetch",
@@ -356,7 +356,7 @@ impl Rooms {
     /// ```
     pub async fn fetch(
         &self,
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<VideoRoomSummary, crate::Error> {
         self.client.transport.send_json(self.fetch_request(room_sid)?).await
     }

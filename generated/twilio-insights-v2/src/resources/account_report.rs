@@ -163,9 +163,9 @@ impl AccountReports {
 
     fn fetch_request(
         &self,
-        report_id: &str,
+        report_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let report_id = crate::runtime::segment(report_id, "reportId")?;
+        let report_id = crate::runtime::segment(report_id.as_ref(), "reportId")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AccountReport.fetch",
@@ -192,7 +192,7 @@ impl AccountReports {
     /// ```
     pub async fn fetch(
         &self,
-        report_id: &str,
+        report_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<AccountReport, crate::Error> {
         self.client.transport.send_json(self.fetch_request(report_id)?).await
     }

@@ -181,7 +181,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn inbound(&self, report_id: &str) -> Inbound {
+    pub fn inbound(&self, report_id: impl ::std::convert::AsRef<str>) -> Inbound {
         Inbound {
             client: ::std::clone::Clone::clone(self),
             scope: Inbound::scope(report_id),
@@ -191,9 +191,11 @@ impl crate::Client {
 
 impl Inbound {
     fn scope(
-        report_id: &str,
+        report_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(report_id, "reportId")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(report_id.as_ref(), "reportId")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -224,7 +224,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn outbound(&self, report_id: &str) -> Outbound {
+    pub fn outbound(&self, report_id: impl ::std::convert::AsRef<str>) -> Outbound {
         Outbound {
             client: ::std::clone::Clone::clone(self),
             scope: Outbound::scope(report_id),
@@ -234,9 +234,11 @@ impl crate::Client {
 
 impl Outbound {
     fn scope(
-        report_id: &str,
+        report_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(report_id, "reportId")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(report_id.as_ref(), "reportId")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -52,7 +52,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn operator_attachments(&self, service_sid: &str) -> OperatorAttachmentsHandle {
+    pub fn operator_attachments(
+        &self,
+        service_sid: impl ::std::convert::AsRef<str>,
+    ) -> OperatorAttachmentsHandle {
         OperatorAttachmentsHandle {
             client: ::std::clone::Clone::clone(self),
             scope: OperatorAttachmentsHandle::scope(service_sid),
@@ -62,9 +65,11 @@ impl crate::Client {
 
 impl OperatorAttachmentsHandle {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -229,9 +229,9 @@ impl crate::Client {
 impl OperatorTypes {
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "OperatorType.fetch",
@@ -258,7 +258,7 @@ impl OperatorTypes {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<OperatorType, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }

@@ -199,7 +199,7 @@ impl crate::Client {
     pub fn user_channels(
         &self,
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> UserChannels {
         UserChannels {
             client: ::std::clone::Clone::clone(self),
@@ -211,11 +211,11 @@ impl crate::Client {
 impl UserChannels {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(user_sid, "UserSid")?,
+            crate::runtime::segment(user_sid.as_ref(), "UserSid")?,
         ])
     }
 

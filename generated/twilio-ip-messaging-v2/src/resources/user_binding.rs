@@ -234,7 +234,7 @@ impl crate::Client {
     pub fn user_bindings(
         &self,
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> UserBindings {
         UserBindings {
             client: ::std::clone::Clone::clone(self),
@@ -246,11 +246,11 @@ impl crate::Client {
 impl UserBindings {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        user_sid: &str,
+        user_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(user_sid, "UserSid")?,
+            crate::runtime::segment(user_sid.as_ref(), "UserSid")?,
         ])
     }
 

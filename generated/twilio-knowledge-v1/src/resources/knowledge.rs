@@ -554,9 +554,9 @@ impl KnowledgeHandle {
 
     fn fetch_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Knowledge.fetch",
@@ -583,7 +583,7 @@ impl KnowledgeHandle {
     /// ```
     pub async fn fetch(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Knowledge, crate::Error> {
         self.client.transport.send_json(self.fetch_request(id)?).await
     }
@@ -654,10 +654,10 @@ impl KnowledgeHandle {
 
     fn update_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: &UpdateKnowledge,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Knowledge.update",
@@ -686,7 +686,7 @@ impl KnowledgeHandle {
     /// ```
     pub async fn update(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
         params: UpdateKnowledge,
     ) -> ::std::result::Result<Knowledge, crate::Error> {
         self.client.transport.send_json(self.update_request(id, &params)?).await
@@ -694,9 +694,9 @@ impl KnowledgeHandle {
 
     fn delete_request(
         &self,
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let id = crate::runtime::segment(id, "id")?;
+        let id = crate::runtime::segment(id.as_ref(), "id")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Knowledge.delete",
@@ -720,7 +720,10 @@ impl KnowledgeHandle {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, id: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(id)?).await
     }
 }

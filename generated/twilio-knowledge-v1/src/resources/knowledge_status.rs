@@ -57,7 +57,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn knowledge_status(&self, id: &str) -> KnowledgeStatusHandle {
+    pub fn knowledge_status(
+        &self,
+        id: impl ::std::convert::AsRef<str>,
+    ) -> KnowledgeStatusHandle {
         KnowledgeStatusHandle {
             client: ::std::clone::Clone::clone(self),
             scope: KnowledgeStatusHandle::scope(id),
@@ -67,9 +70,9 @@ impl crate::Client {
 
 impl KnowledgeStatusHandle {
     fn scope(
-        id: &str,
+        id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(id, "id")?])
+        ::std::result::Result::Ok([crate::runtime::segment(id.as_ref(), "id")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

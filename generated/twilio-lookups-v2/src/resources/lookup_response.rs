@@ -383,7 +383,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn phone_numbers(&self, phone_number: &str) -> PhoneNumbers {
+    pub fn phone_numbers(
+        &self,
+        phone_number: impl ::std::convert::AsRef<str>,
+    ) -> PhoneNumbers {
         PhoneNumbers {
             client: ::std::clone::Clone::clone(self),
             scope: PhoneNumbers::scope(phone_number),
@@ -393,10 +396,10 @@ impl crate::Client {
 
 impl PhoneNumbers {
     fn scope(
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(phone_number, "PhoneNumber")?,
+            crate::runtime::segment(phone_number.as_ref(), "PhoneNumber")?,
         ])
     }
 

@@ -183,7 +183,11 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn overrides(&self, phone_number: &str, field: &str) -> Overrides {
+    pub fn overrides(
+        &self,
+        phone_number: impl ::std::convert::AsRef<str>,
+        field: impl ::std::convert::AsRef<str>,
+    ) -> Overrides {
         Overrides {
             client: ::std::clone::Clone::clone(self),
             scope: Overrides::scope(phone_number, field),
@@ -193,12 +197,12 @@ impl crate::Client {
 
 impl Overrides {
     fn scope(
-        phone_number: &str,
-        field: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
+        field: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(phone_number, "PhoneNumber")?,
-            crate::runtime::segment(field, "Field")?,
+            crate::runtime::segment(phone_number.as_ref(), "PhoneNumber")?,
+            crate::runtime::segment(field.as_ref(), "Field")?,
         ])
     }
 

@@ -110,7 +110,11 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn bucket(&self, field: &str, bucket: &str) -> Bucket {
+    pub fn bucket(
+        &self,
+        field: impl ::std::convert::AsRef<str>,
+        bucket: impl ::std::convert::AsRef<str>,
+    ) -> Bucket {
         Bucket {
             client: ::std::clone::Clone::clone(self),
             scope: Bucket::scope(field, bucket),
@@ -120,12 +124,12 @@ impl crate::Client {
 
 impl Bucket {
     fn scope(
-        field: &str,
-        bucket: &str,
+        field: impl ::std::convert::AsRef<str>,
+        bucket: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(field, "Field")?,
-            crate::runtime::segment(bucket, "Bucket")?,
+            crate::runtime::segment(field.as_ref(), "Field")?,
+            crate::runtime::segment(bucket.as_ref(), "Bucket")?,
         ])
     }
 

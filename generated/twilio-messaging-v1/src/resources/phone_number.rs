@@ -297,10 +297,10 @@ impl PhoneNumbers {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "PhoneNumber.fetch",
@@ -330,7 +330,7 @@ impl PhoneNumbers {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<PhoneNumber, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -409,10 +409,10 @@ impl PhoneNumbers {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "PhoneNumber.delete",
@@ -439,7 +439,10 @@ impl PhoneNumbers {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

@@ -686,9 +686,9 @@ impl Alarms {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AlarmBody.fetch",
@@ -715,7 +715,7 @@ impl Alarms {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<AlarmBody, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -786,10 +786,10 @@ impl Alarms {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateAlarmBody,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "AlarmBody.update",
@@ -831,7 +831,7 @@ impl Alarms {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateAlarmBody,
     ) -> ::std::result::Result<AlarmBody, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -839,9 +839,9 @@ impl Alarms {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "AlarmBody.delete",
@@ -865,7 +865,10 @@ impl Alarms {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

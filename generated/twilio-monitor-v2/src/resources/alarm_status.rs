@@ -66,7 +66,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn alarm_status(&self, sid: &str) -> AlarmStatusHandle {
+    pub fn alarm_status(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> AlarmStatusHandle {
         AlarmStatusHandle {
             client: ::std::clone::Clone::clone(self),
             scope: AlarmStatusHandle::scope(sid),
@@ -76,9 +79,9 @@ impl crate::Client {
 
 impl AlarmStatusHandle {
     fn scope(
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sid, "Sid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sid.as_ref(), "Sid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

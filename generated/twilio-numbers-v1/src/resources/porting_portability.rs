@@ -115,7 +115,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn phone_number(&self, phone_number: &str) -> PhoneNumber {
+    pub fn phone_number(
+        &self,
+        phone_number: impl ::std::convert::AsRef<str>,
+    ) -> PhoneNumber {
         PhoneNumber {
             client: ::std::clone::Clone::clone(self),
             scope: PhoneNumber::scope(phone_number),
@@ -125,10 +128,10 @@ impl crate::Client {
 
 impl PhoneNumber {
     fn scope(
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(phone_number, "PhoneNumber")?,
+            crate::runtime::segment(phone_number.as_ref(), "PhoneNumber")?,
         ])
     }
 

@@ -178,9 +178,9 @@ impl crate::Client {
 impl EndUserTypes {
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "EndUserType.fetch",
@@ -207,7 +207,7 @@ impl EndUserTypes {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<EndUserType, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }

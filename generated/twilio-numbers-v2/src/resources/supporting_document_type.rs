@@ -178,9 +178,9 @@ impl crate::Client {
 impl SupportingDocumentTypes {
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SupportingDocumentType.fetch",
@@ -209,7 +209,7 @@ impl SupportingDocumentTypes {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SupportingDocumentType, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }

@@ -118,7 +118,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage(&self, sim_sid: &str) -> UsageHandle {
+    pub fn usage(&self, sim_sid: impl ::std::convert::AsRef<str>) -> UsageHandle {
         UsageHandle {
             client: ::std::clone::Clone::clone(self),
             scope: UsageHandle::scope(sim_sid),
@@ -128,9 +128,9 @@ impl crate::Client {
 
 impl UsageHandle {
     fn scope(
-        sim_sid: &str,
+        sim_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sim_sid, "SimSid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sim_sid.as_ref(), "SimSid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -178,9 +178,9 @@ impl crate::Client {
 impl VoiceCountries {
     fn fetch_request(
         &self,
-        iso_country: &str,
+        iso_country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let iso_country = crate::runtime::segment(iso_country, "IsoCountry")?;
+        let iso_country = crate::runtime::segment(iso_country.as_ref(), "IsoCountry")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "VoiceCountryInstance.fetch",
@@ -207,7 +207,7 @@ impl VoiceCountries {
     /// ```
     pub async fn fetch(
         &self,
-        iso_country: &str,
+        iso_country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<VoiceCountryInstance, crate::Error> {
         self.client.transport.send_json(self.fetch_request(iso_country)?).await
     }

@@ -50,7 +50,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn voice_numbers(&self, number: &str) -> VoiceNumbers {
+    pub fn voice_numbers(
+        &self,
+        number: impl ::std::convert::AsRef<str>,
+    ) -> VoiceNumbers {
         VoiceNumbers {
             client: ::std::clone::Clone::clone(self),
             scope: VoiceNumbers::scope(number),
@@ -60,9 +63,9 @@ impl crate::Client {
 
 impl VoiceNumbers {
     fn scope(
-        number: &str,
+        number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(number, "Number")?])
+        ::std::result::Result::Ok([crate::runtime::segment(number.as_ref(), "Number")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

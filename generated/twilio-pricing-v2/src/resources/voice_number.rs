@@ -97,7 +97,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn voice_numbers(&self, destination_number: &str) -> VoiceNumbers {
+    pub fn voice_numbers(
+        &self,
+        destination_number: impl ::std::convert::AsRef<str>,
+    ) -> VoiceNumbers {
         VoiceNumbers {
             client: ::std::clone::Clone::clone(self),
             scope: VoiceNumbers::scope(destination_number),
@@ -107,10 +110,10 @@ impl crate::Client {
 
 impl VoiceNumbers {
     fn scope(
-        destination_number: &str,
+        destination_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(destination_number, "DestinationNumber")?,
+            crate::runtime::segment(destination_number.as_ref(), "DestinationNumber")?,
         ])
     }
 

@@ -129,7 +129,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sip_domains(&self, sip_domain: &str) -> SipDomains {
+    pub fn sip_domains(
+        &self,
+        sip_domain: impl ::std::convert::AsRef<str>,
+    ) -> SipDomains {
         SipDomains {
             client: ::std::clone::Clone::clone(self),
             scope: SipDomains::scope(sip_domain),
@@ -139,9 +142,11 @@ impl crate::Client {
 
 impl SipDomains {
     fn scope(
-        sip_domain: &str,
+        sip_domain: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sip_domain, "SipDomain")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(sip_domain.as_ref(), "SipDomain")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -129,7 +129,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn trunks(&self, sip_trunk_domain: &str) -> TrunksHandle {
+    pub fn trunks(
+        &self,
+        sip_trunk_domain: impl ::std::convert::AsRef<str>,
+    ) -> TrunksHandle {
         TrunksHandle {
             client: ::std::clone::Clone::clone(self),
             scope: TrunksHandle::scope(sip_trunk_domain),
@@ -139,10 +142,10 @@ impl crate::Client {
 
 impl TrunksHandle {
     fn scope(
-        sip_trunk_domain: &str,
+        sip_trunk_domain: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(sip_trunk_domain, "SipTrunkDomain")?,
+            crate::runtime::segment(sip_trunk_domain.as_ref(), "SipTrunkDomain")?,
         ])
     }
 

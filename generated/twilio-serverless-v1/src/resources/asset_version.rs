@@ -198,7 +198,7 @@ impl crate::Client {
     /// ```
     pub fn asset_versions(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         asset_sid: &crate::types::AssetSid,
     ) -> AssetVersions {
         AssetVersions {
@@ -210,11 +210,11 @@ impl crate::Client {
 
 impl AssetVersions {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         asset_sid: &crate::types::AssetSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(asset_sid.as_str(), "AssetSid")?,
         ])
     }

@@ -309,7 +309,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn builds(&self, service_sid: &str) -> Builds {
+    pub fn builds(&self, service_sid: impl ::std::convert::AsRef<str>) -> Builds {
         Builds {
             client: ::std::clone::Clone::clone(self),
             scope: Builds::scope(service_sid),
@@ -319,9 +319,11 @@ impl crate::Client {
 
 impl Builds {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

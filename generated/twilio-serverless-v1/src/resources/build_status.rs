@@ -61,7 +61,7 @@ impl crate::Client {
     /// ```
     pub fn build_status(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         sid: &crate::types::BuildSid,
     ) -> BuildStatusHandle {
         BuildStatusHandle {
@@ -73,11 +73,11 @@ impl crate::Client {
 
 impl BuildStatusHandle {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         sid: &crate::types::BuildSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(sid.as_str(), "Sid")?,
         ])
     }

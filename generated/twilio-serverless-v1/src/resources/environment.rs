@@ -260,7 +260,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn environments(&self, service_sid: &str) -> Environments {
+    pub fn environments(
+        &self,
+        service_sid: impl ::std::convert::AsRef<str>,
+    ) -> Environments {
         Environments {
             client: ::std::clone::Clone::clone(self),
             scope: Environments::scope(service_sid),
@@ -270,9 +273,11 @@ impl crate::Client {
 
 impl Environments {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -260,7 +260,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn functions(&self, service_sid: &str) -> Functions {
+    pub fn functions(&self, service_sid: impl ::std::convert::AsRef<str>) -> Functions {
         Functions {
             client: ::std::clone::Clone::clone(self),
             scope: Functions::scope(service_sid),
@@ -270,9 +270,11 @@ impl crate::Client {
 
 impl Functions {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -205,7 +205,7 @@ impl crate::Client {
     /// ```
     pub fn function_versions(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         function_sid: &crate::types::AssetSid,
     ) -> FunctionVersions {
         FunctionVersions {
@@ -217,11 +217,11 @@ impl crate::Client {
 
 impl FunctionVersions {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         function_sid: &crate::types::AssetSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(function_sid.as_str(), "FunctionSid")?,
         ])
     }

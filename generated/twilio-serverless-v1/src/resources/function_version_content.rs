@@ -71,7 +71,7 @@ impl crate::Client {
     /// ```
     pub fn function_version_content(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         function_sid: &crate::types::AssetSid,
         sid: &crate::types::AssetVersionSid,
     ) -> FunctionVersionContentHandle {
@@ -84,12 +84,12 @@ impl crate::Client {
 
 impl FunctionVersionContentHandle {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         function_sid: &crate::types::AssetSid,
         sid: &crate::types::AssetVersionSid,
     ) -> ::std::result::Result<[::std::string::String; 3], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(function_sid.as_str(), "FunctionSid")?,
             crate::runtime::segment(sid.as_str(), "Sid")?,
         ])

@@ -265,7 +265,7 @@ impl crate::Client {
     /// ```
     pub fn logs(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         environment_sid: &crate::types::EnvironmentSid,
     ) -> Logs {
         Logs {
@@ -277,11 +277,11 @@ impl crate::Client {
 
 impl Logs {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         environment_sid: &crate::types::EnvironmentSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(environment_sid.as_str(), "EnvironmentSid")?,
         ])
     }

@@ -298,7 +298,7 @@ impl crate::Client {
     /// ```
     pub fn variables(
         &self,
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         environment_sid: &crate::types::EnvironmentSid,
     ) -> Variables {
         Variables {
@@ -310,11 +310,11 @@ impl crate::Client {
 
 impl Variables {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
         environment_sid: &crate::types::EnvironmentSid,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
             crate::runtime::segment(environment_sid.as_str(), "EnvironmentSid")?,
         ])
     }

@@ -233,10 +233,10 @@ impl FlowRevisions {
 
     fn fetch_request(
         &self,
-        revision: &str,
+        revision: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let revision = crate::runtime::segment(revision, "Revision")?;
+        let revision = crate::runtime::segment(revision.as_ref(), "Revision")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "FlowRevision.fetch",
@@ -266,7 +266,7 @@ impl FlowRevisions {
     /// ```
     pub async fn fetch(
         &self,
-        revision: &str,
+        revision: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<FlowRevision, crate::Error> {
         self.client.transport.send_json(self.fetch_request(revision)?).await
     }

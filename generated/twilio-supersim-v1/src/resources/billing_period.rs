@@ -206,7 +206,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn billing_periods(&self, sim_sid: &str) -> BillingPeriods {
+    pub fn billing_periods(
+        &self,
+        sim_sid: impl ::std::convert::AsRef<str>,
+    ) -> BillingPeriods {
         BillingPeriods {
             client: ::std::clone::Clone::clone(self),
             scope: BillingPeriods::scope(sim_sid),
@@ -216,9 +219,9 @@ impl crate::Client {
 
 impl BillingPeriods {
     fn scope(
-        sim_sid: &str,
+        sim_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sim_sid, "SimSid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sim_sid.as_ref(), "SimSid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -390,9 +390,9 @@ impl ESimProfiles {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "EsimProfile.fetch",
@@ -419,7 +419,7 @@ impl ESimProfiles {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<EsimProfile, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }

@@ -613,9 +613,9 @@ impl Fleets {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Fleet.fetch",
@@ -640,7 +640,10 @@ impl Fleets {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> ::std::result::Result<Fleet, crate::Error> {
+    pub async fn fetch(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<Fleet, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
 
@@ -710,10 +713,10 @@ impl Fleets {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateFleet,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Fleet.update",
@@ -742,7 +745,7 @@ impl Fleets {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateFleet,
     ) -> ::std::result::Result<Fleet, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

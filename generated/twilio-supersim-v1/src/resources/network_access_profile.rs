@@ -343,9 +343,9 @@ impl NetworkAccessProfiles {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "NetworkAccessProfile.fetch",
@@ -372,7 +372,7 @@ impl NetworkAccessProfiles {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<NetworkAccessProfile, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -449,10 +449,10 @@ impl NetworkAccessProfiles {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateNetworkAccessProfile,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "NetworkAccessProfile.update",
@@ -484,7 +484,7 @@ impl NetworkAccessProfiles {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateNetworkAccessProfile,
     ) -> ::std::result::Result<NetworkAccessProfile, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -211,7 +211,7 @@ impl crate::Client {
     /// ```
     pub fn network_access_profile_networks(
         &self,
-        network_access_profile_sid: &str,
+        network_access_profile_sid: impl ::std::convert::AsRef<str>,
     ) -> NetworkAccessProfileNetworks {
         NetworkAccessProfileNetworks {
             client: ::std::clone::Clone::clone(self),
@@ -222,11 +222,11 @@ impl crate::Client {
 
 impl NetworkAccessProfileNetworks {
     fn scope(
-        network_access_profile_sid: &str,
+        network_access_profile_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(
-                network_access_profile_sid,
+                network_access_profile_sid.as_ref(),
                 "NetworkAccessProfileSid",
             )?,
         ])

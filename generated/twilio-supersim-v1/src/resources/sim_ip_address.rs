@@ -162,7 +162,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sim_ip_addresses(&self, sim_sid: &str) -> SimIpAddresses {
+    pub fn sim_ip_addresses(
+        &self,
+        sim_sid: impl ::std::convert::AsRef<str>,
+    ) -> SimIpAddresses {
         SimIpAddresses {
             client: ::std::clone::Clone::clone(self),
             scope: SimIpAddresses::scope(sim_sid),
@@ -172,9 +175,9 @@ impl crate::Client {
 
 impl SimIpAddresses {
     fn scope(
-        sim_sid: &str,
+        sim_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sim_sid, "SimSid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sim_sid.as_ref(), "SimSid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -363,7 +363,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn documents(&self, service_sid: &str) -> Documents {
+    pub fn documents(&self, service_sid: impl ::std::convert::AsRef<str>) -> Documents {
         Documents {
             client: ::std::clone::Clone::clone(self),
             scope: Documents::scope(service_sid),
@@ -373,9 +373,11 @@ impl crate::Client {
 
 impl Documents {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -427,10 +429,10 @@ impl Documents {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Document.fetch",
@@ -457,7 +459,7 @@ impl Documents {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Document, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -533,11 +535,11 @@ impl Documents {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateDocument,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Document.update",
@@ -567,7 +569,7 @@ impl Documents {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateDocument,
     ) -> ::std::result::Result<Document, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -575,10 +577,10 @@ impl Documents {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Document.delete",
@@ -602,7 +604,10 @@ impl Documents {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

@@ -225,8 +225,8 @@ impl crate::Client {
     /// ```
     pub fn document_permissions(
         &self,
-        service_sid: &str,
-        document_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        document_sid: impl ::std::convert::AsRef<str>,
     ) -> DocumentPermissions {
         DocumentPermissions {
             client: ::std::clone::Clone::clone(self),
@@ -237,12 +237,12 @@ impl crate::Client {
 
 impl DocumentPermissions {
     fn scope(
-        service_sid: &str,
-        document_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        document_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
-            crate::runtime::segment(document_sid, "DocumentSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+            crate::runtime::segment(document_sid.as_ref(), "DocumentSid")?,
         ])
     }
 
@@ -257,10 +257,10 @@ impl DocumentPermissions {
 
     fn fetch_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "DocumentPermission.fetch",
@@ -290,7 +290,7 @@ impl DocumentPermissions {
     /// ```
     pub async fn fetch(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<DocumentPermission, crate::Error> {
         self.client.transport.send_json(self.fetch_request(identity)?).await
     }
@@ -373,11 +373,11 @@ impl DocumentPermissions {
 
     fn update_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         params: &UpdateDocumentPermission,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "DocumentPermission.update",
@@ -412,7 +412,7 @@ impl DocumentPermissions {
     /// ```
     pub async fn update(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         params: UpdateDocumentPermission,
     ) -> ::std::result::Result<DocumentPermission, crate::Error> {
         self.client.transport.send_json(self.update_request(identity, &params)?).await
@@ -420,10 +420,10 @@ impl DocumentPermissions {
 
     fn delete_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "DocumentPermission.delete",
@@ -452,7 +452,7 @@ impl DocumentPermissions {
     /// ```
     pub async fn delete(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(identity)?).await
     }

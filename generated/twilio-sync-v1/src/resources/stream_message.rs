@@ -72,8 +72,8 @@ impl crate::Client {
     /// ```
     pub fn stream_messages(
         &self,
-        service_sid: &str,
-        stream_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        stream_sid: impl ::std::convert::AsRef<str>,
     ) -> StreamMessages {
         StreamMessages {
             client: ::std::clone::Clone::clone(self),
@@ -84,12 +84,12 @@ impl crate::Client {
 
 impl StreamMessages {
     fn scope(
-        service_sid: &str,
-        stream_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        stream_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
-            crate::runtime::segment(stream_sid, "StreamSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+            crate::runtime::segment(stream_sid.as_ref(), "StreamSid")?,
         ])
     }
 

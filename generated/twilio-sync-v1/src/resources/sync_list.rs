@@ -335,7 +335,7 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sync_lists(&self, service_sid: &str) -> SyncLists {
+    pub fn sync_lists(&self, service_sid: impl ::std::convert::AsRef<str>) -> SyncLists {
         SyncLists {
             client: ::std::clone::Clone::clone(self),
             scope: SyncLists::scope(service_sid),
@@ -345,9 +345,11 @@ impl crate::Client {
 
 impl SyncLists {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -399,10 +401,10 @@ impl SyncLists {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncList.fetch",
@@ -429,7 +431,7 @@ impl SyncLists {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SyncList, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -505,11 +507,11 @@ impl SyncLists {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateSyncList,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SyncList.update",
@@ -538,7 +540,7 @@ impl SyncLists {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateSyncList,
     ) -> ::std::result::Result<SyncList, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -546,10 +548,10 @@ impl SyncLists {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncList.delete",
@@ -573,7 +575,10 @@ impl SyncLists {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

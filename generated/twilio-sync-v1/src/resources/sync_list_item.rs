@@ -484,7 +484,11 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sync_list_items(&self, service_sid: &str, list_sid: &str) -> SyncListItems {
+    pub fn sync_list_items(
+        &self,
+        service_sid: impl ::std::convert::AsRef<str>,
+        list_sid: impl ::std::convert::AsRef<str>,
+    ) -> SyncListItems {
         SyncListItems {
             client: ::std::clone::Clone::clone(self),
             scope: SyncListItems::scope(service_sid, list_sid),
@@ -494,12 +498,12 @@ impl crate::Client {
 
 impl SyncListItems {
     fn scope(
-        service_sid: &str,
-        list_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        list_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
-            crate::runtime::segment(list_sid, "ListSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+            crate::runtime::segment(list_sid.as_ref(), "ListSid")?,
         ])
     }
 

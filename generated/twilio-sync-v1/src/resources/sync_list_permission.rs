@@ -225,8 +225,8 @@ impl crate::Client {
     /// ```
     pub fn sync_list_permissions(
         &self,
-        service_sid: &str,
-        list_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        list_sid: impl ::std::convert::AsRef<str>,
     ) -> SyncListPermissions {
         SyncListPermissions {
             client: ::std::clone::Clone::clone(self),
@@ -237,12 +237,12 @@ impl crate::Client {
 
 impl SyncListPermissions {
     fn scope(
-        service_sid: &str,
-        list_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        list_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
-            crate::runtime::segment(list_sid, "ListSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+            crate::runtime::segment(list_sid.as_ref(), "ListSid")?,
         ])
     }
 
@@ -257,10 +257,10 @@ impl SyncListPermissions {
 
     fn fetch_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncListPermission.fetch",
@@ -290,7 +290,7 @@ impl SyncListPermissions {
     /// ```
     pub async fn fetch(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SyncListPermission, crate::Error> {
         self.client.transport.send_json(self.fetch_request(identity)?).await
     }
@@ -373,11 +373,11 @@ impl SyncListPermissions {
 
     fn update_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         params: &UpdateSyncListPermission,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SyncListPermission.update",
@@ -412,7 +412,7 @@ impl SyncListPermissions {
     /// ```
     pub async fn update(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         params: UpdateSyncListPermission,
     ) -> ::std::result::Result<SyncListPermission, crate::Error> {
         self.client.transport.send_json(self.update_request(identity, &params)?).await
@@ -420,10 +420,10 @@ impl SyncListPermissions {
 
     fn delete_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncListPermission.delete",
@@ -452,7 +452,7 @@ impl SyncListPermissions {
     /// ```
     pub async fn delete(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(identity)?).await
     }

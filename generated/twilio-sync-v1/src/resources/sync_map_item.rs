@@ -492,7 +492,11 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sync_map_items(&self, service_sid: &str, map_sid: &str) -> SyncMapItems {
+    pub fn sync_map_items(
+        &self,
+        service_sid: impl ::std::convert::AsRef<str>,
+        map_sid: impl ::std::convert::AsRef<str>,
+    ) -> SyncMapItems {
         SyncMapItems {
             client: ::std::clone::Clone::clone(self),
             scope: SyncMapItems::scope(service_sid, map_sid),
@@ -502,12 +506,12 @@ impl crate::Client {
 
 impl SyncMapItems {
     fn scope(
-        service_sid: &str,
-        map_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
+        map_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(service_sid, "ServiceSid")?,
-            crate::runtime::segment(map_sid, "MapSid")?,
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+            crate::runtime::segment(map_sid.as_ref(), "MapSid")?,
         ])
     }
 
@@ -563,10 +567,10 @@ impl SyncMapItems {
 
     fn fetch_request(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let key = crate::runtime::segment(key, "Key")?;
+        let key = crate::runtime::segment(key.as_ref(), "Key")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncMapItem.fetch",
@@ -595,7 +599,7 @@ impl SyncMapItems {
     /// ```
     pub async fn fetch(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SyncMapItem, crate::Error> {
         self.client.transport.send_json(self.fetch_request(key)?).await
     }
@@ -671,11 +675,11 @@ impl SyncMapItems {
 
     fn update_request(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
         params: &UpdateSyncMapItem,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let key = crate::runtime::segment(key, "Key")?;
+        let key = crate::runtime::segment(key.as_ref(), "Key")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SyncMapItem.update",
@@ -710,7 +714,7 @@ impl SyncMapItems {
     /// ```
     pub async fn update(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
         params: UpdateSyncMapItem,
     ) -> ::std::result::Result<SyncMapItem, crate::Error> {
         self.client.transport.send_json(self.update_request(key, &params)?).await
@@ -718,11 +722,11 @@ impl SyncMapItems {
 
     fn delete_request(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
         params: &DeleteSyncMapItem,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let key = crate::runtime::segment(key, "Key")?;
+        let key = crate::runtime::segment(key.as_ref(), "Key")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SyncMapItem.delete",
@@ -749,14 +753,17 @@ impl SyncMapItems {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, key: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        key: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.delete_with(key, DeleteSyncMapItem::new()).await
     }
 
     /// [`delete`](Self::delete), with the header parameters of [`DeleteSyncMapItem`].
     pub async fn delete_with(
         &self,
-        key: &str,
+        key: impl ::std::convert::AsRef<str>,
         params: DeleteSyncMapItem,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(key, &params)?).await

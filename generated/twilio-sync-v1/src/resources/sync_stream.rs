@@ -303,7 +303,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sync_streams(&self, service_sid: &str) -> SyncStreams {
+    pub fn sync_streams(
+        &self,
+        service_sid: impl ::std::convert::AsRef<str>,
+    ) -> SyncStreams {
         SyncStreams {
             client: ::std::clone::Clone::clone(self),
             scope: SyncStreams::scope(service_sid),
@@ -313,9 +316,11 @@ impl crate::Client {
 
 impl SyncStreams {
     fn scope(
-        service_sid: &str,
+        service_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(service_sid, "ServiceSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(service_sid.as_ref(), "ServiceSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -367,10 +372,10 @@ impl SyncStreams {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncStream.fetch",
@@ -397,7 +402,7 @@ impl SyncStreams {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<SyncStream, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -473,11 +478,11 @@ impl SyncStreams {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateSyncStream,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "SyncStream.update",
@@ -509,7 +514,7 @@ impl SyncStreams {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateSyncStream,
     ) -> ::std::result::Result<SyncStream, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await
@@ -517,10 +522,10 @@ impl SyncStreams {
 
     fn delete_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "SyncStream.delete",
@@ -544,7 +549,10 @@ impl SyncStreams {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn delete(&self, sid: &str) -> ::std::result::Result<(), crate::Error> {
+    pub async fn delete(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(sid)?).await
     }
 }

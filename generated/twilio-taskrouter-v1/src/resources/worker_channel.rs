@@ -307,10 +307,10 @@ impl WorkerChannels {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "WorkerChannel.fetch",
@@ -345,7 +345,7 @@ impl WorkerChannels {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<WorkerChannel, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -432,11 +432,11 @@ impl WorkerChannels {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateWorkerChannel,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "WorkerChannel.update",
@@ -474,7 +474,7 @@ impl WorkerChannels {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateWorkerChannel,
     ) -> ::std::result::Result<WorkerChannel, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -97,7 +97,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn compliance_inquiry2(&self, customer_id: &str) -> ComplianceInquiry2Handle {
+    pub fn compliance_inquiry2(
+        &self,
+        customer_id: impl ::std::convert::AsRef<str>,
+    ) -> ComplianceInquiry2Handle {
         ComplianceInquiry2Handle {
             client: ::std::clone::Clone::clone(self),
             scope: ComplianceInquiry2Handle::scope(customer_id),
@@ -107,9 +110,11 @@ impl crate::Client {
 
 impl ComplianceInquiry2Handle {
     fn scope(
-        customer_id: &str,
+        customer_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(customer_id, "CustomerId")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(customer_id.as_ref(), "CustomerId")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -102,7 +102,7 @@ impl crate::Client {
     /// ```
     pub fn compliance_registration2(
         &self,
-        registration_id: &str,
+        registration_id: impl ::std::convert::AsRef<str>,
     ) -> ComplianceRegistration2Handle {
         ComplianceRegistration2Handle {
             client: ::std::clone::Clone::clone(self),
@@ -113,10 +113,10 @@ impl crate::Client {
 
 impl ComplianceRegistration2Handle {
     fn scope(
-        registration_id: &str,
+        registration_id: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(registration_id, "RegistrationId")?,
+            crate::runtime::segment(registration_id.as_ref(), "RegistrationId")?,
         ])
     }
 

@@ -465,7 +465,7 @@ impl crate::Client {
     pub fn challenges(
         &self,
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> Challenges {
         Challenges {
             client: ::std::clone::Clone::clone(self),
@@ -477,11 +477,11 @@ impl crate::Client {
 impl Challenges {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(identity, "Identity")?,
+            crate::runtime::segment(identity.as_ref(), "Identity")?,
         ])
     }
 

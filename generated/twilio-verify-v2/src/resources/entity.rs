@@ -301,10 +301,10 @@ impl Entities {
 
     fn fetch_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Entity.fetch",
@@ -334,7 +334,7 @@ impl Entities {
     /// ```
     pub async fn fetch(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Entity, crate::Error> {
         self.client.transport.send_json(self.fetch_request(identity)?).await
     }
@@ -413,10 +413,10 @@ impl Entities {
 
     fn delete_request(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let identity = crate::runtime::segment(identity, "Identity")?;
+        let identity = crate::runtime::segment(identity.as_ref(), "Identity")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Entity.delete",
@@ -442,7 +442,7 @@ impl Entities {
     /// ```
     pub async fn delete(
         &self,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(identity)?).await
     }

@@ -715,7 +715,7 @@ impl crate::Client {
     pub fn factor_factors(
         &self,
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> FactorFactors {
         FactorFactors {
             client: ::std::clone::Clone::clone(self),
@@ -727,11 +727,11 @@ impl crate::Client {
 impl FactorFactors {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(identity, "Identity")?,
+            crate::runtime::segment(identity.as_ref(), "Identity")?,
         ])
     }
 

@@ -344,10 +344,10 @@ impl MessagingConfigurations {
 
     fn fetch_request(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let country = crate::runtime::segment(country, "Country")?;
+        let country = crate::runtime::segment(country.as_ref(), "Country")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "MessagingConfiguration.fetch",
@@ -379,7 +379,7 @@ impl MessagingConfigurations {
     /// ```
     pub async fn fetch(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<MessagingConfiguration, crate::Error> {
         self.client.transport.send_json(self.fetch_request(country)?).await
     }
@@ -460,11 +460,11 @@ impl MessagingConfigurations {
 
     fn update_request(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
         params: &UpdateMessagingConfiguration,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let country = crate::runtime::segment(country, "Country")?;
+        let country = crate::runtime::segment(country.as_ref(), "Country")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "MessagingConfiguration.update",
@@ -501,7 +501,7 @@ impl MessagingConfigurations {
     /// ```
     pub async fn update(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
         params: UpdateMessagingConfiguration,
     ) -> ::std::result::Result<MessagingConfiguration, crate::Error> {
         self.client.transport.send_json(self.update_request(country, &params)?).await
@@ -509,10 +509,10 @@ impl MessagingConfigurations {
 
     fn delete_request(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let country = crate::runtime::segment(country, "Country")?;
+        let country = crate::runtime::segment(country.as_ref(), "Country")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "MessagingConfiguration.delete",
@@ -543,7 +543,7 @@ impl MessagingConfigurations {
     /// ```
     pub async fn delete(
         &self,
-        country: &str,
+        country: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(country)?).await
     }

@@ -126,7 +126,7 @@ impl crate::Client {
     pub fn notifications(
         &self,
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         challenge_sid: &crate::types::ChallengeSid,
     ) -> Notifications {
         Notifications {
@@ -139,12 +139,12 @@ impl crate::Client {
 impl Notifications {
     fn scope(
         service_sid: &crate::types::ServiceSid,
-        identity: &str,
+        identity: impl ::std::convert::AsRef<str>,
         challenge_sid: &crate::types::ChallengeSid,
     ) -> ::std::result::Result<[::std::string::String; 3], crate::ValidationError> {
         ::std::result::Result::Ok([
             crate::runtime::segment(service_sid.as_str(), "ServiceSid")?,
-            crate::runtime::segment(identity, "Identity")?,
+            crate::runtime::segment(identity.as_ref(), "Identity")?,
             crate::runtime::segment(challenge_sid.as_str(), "ChallengeSid")?,
         ])
     }

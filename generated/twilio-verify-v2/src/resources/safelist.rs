@@ -122,9 +122,12 @@ impl Numbers {
 
     fn fetch_request(
         &self,
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let phone_number = crate::runtime::segment(phone_number, "PhoneNumber")?;
+        let phone_number = crate::runtime::segment(
+            phone_number.as_ref(),
+            "PhoneNumber",
+        )?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Safelist.fetch",
@@ -151,16 +154,19 @@ impl Numbers {
     /// ```
     pub async fn fetch(
         &self,
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<Safelist, crate::Error> {
         self.client.transport.send_json(self.fetch_request(phone_number)?).await
     }
 
     fn delete_request(
         &self,
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let phone_number = crate::runtime::segment(phone_number, "PhoneNumber")?;
+        let phone_number = crate::runtime::segment(
+            phone_number.as_ref(),
+            "PhoneNumber",
+        )?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Safelist.delete",
@@ -186,7 +192,7 @@ impl Numbers {
     /// ```
     pub async fn delete(
         &self,
-        phone_number: &str,
+        phone_number: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<(), crate::Error> {
         self.client.transport.send_empty(self.delete_request(phone_number)?).await
     }

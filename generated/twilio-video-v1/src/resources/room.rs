@@ -721,9 +721,9 @@ impl Rooms {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "Room.fetch",
@@ -748,7 +748,10 @@ impl Rooms {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn fetch(&self, sid: &str) -> ::std::result::Result<Room, crate::Error> {
+    pub async fn fetch(
+        &self,
+        sid: impl ::std::convert::AsRef<str>,
+    ) -> ::std::result::Result<Room, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
 
@@ -818,10 +821,10 @@ impl Rooms {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateRoom,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "Room.update",
@@ -853,7 +856,7 @@ impl Rooms {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateRoom,
     ) -> ::std::result::Result<Room, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -331,7 +331,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn room_participants(&self, room_sid: &str) -> RoomParticipants {
+    pub fn room_participants(
+        &self,
+        room_sid: impl ::std::convert::AsRef<str>,
+    ) -> RoomParticipants {
         RoomParticipants {
             client: ::std::clone::Clone::clone(self),
             scope: RoomParticipants::scope(room_sid),
@@ -341,9 +344,11 @@ impl crate::Client {
 
 impl RoomParticipants {
     fn scope(
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(room_sid, "RoomSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -357,10 +362,10 @@ impl RoomParticipants {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "RoomParticipant.fetch",
@@ -387,7 +392,7 @@ impl RoomParticipants {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<RoomParticipant, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }
@@ -463,11 +468,11 @@ impl RoomParticipants {
 
     fn update_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: &UpdateRoomParticipant,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "RoomParticipant.update",
@@ -499,7 +504,7 @@ impl RoomParticipants {
     /// ```
     pub async fn update(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
         params: UpdateRoomParticipant,
     ) -> ::std::result::Result<RoomParticipant, crate::Error> {
         self.client.transport.send_json(self.update_request(sid, &params)?).await

@@ -97,8 +97,8 @@ impl crate::Client {
     /// ```
     pub fn room_participant_anonymize(
         &self,
-        room_sid: &str,
-        sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> RoomParticipantAnonymizeHandle {
         RoomParticipantAnonymizeHandle {
             client: ::std::clone::Clone::clone(self),
@@ -109,12 +109,12 @@ impl crate::Client {
 
 impl RoomParticipantAnonymizeHandle {
     fn scope(
-        room_sid: &str,
-        sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(room_sid, "RoomSid")?,
-            crate::runtime::segment(sid, "Sid")?,
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+            crate::runtime::segment(sid.as_ref(), "Sid")?,
         ])
     }
 

@@ -202,8 +202,8 @@ impl crate::Client {
     /// ```
     pub fn room_participant_published_tracks(
         &self,
-        room_sid: &str,
-        participant_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> RoomParticipantPublishedTracks {
         RoomParticipantPublishedTracks {
             client: ::std::clone::Clone::clone(self),
@@ -214,12 +214,12 @@ impl crate::Client {
 
 impl RoomParticipantPublishedTracks {
     fn scope(
-        room_sid: &str,
-        participant_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(room_sid, "RoomSid")?,
-            crate::runtime::segment(participant_sid, "ParticipantSid")?,
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+            crate::runtime::segment(participant_sid.as_ref(), "ParticipantSid")?,
         ])
     }
 
@@ -234,10 +234,10 @@ impl RoomParticipantPublishedTracks {
 
     fn fetch_request(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let sid = crate::runtime::segment(sid, "Sid")?;
+        let sid = crate::runtime::segment(sid.as_ref(), "Sid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "RoomParticipantPublishedTrack.fetch",
@@ -270,7 +270,7 @@ impl RoomParticipantPublishedTracks {
     /// ```
     pub async fn fetch(
         &self,
-        sid: &str,
+        sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<RoomParticipantPublishedTrack, crate::Error> {
         self.client.transport.send_json(self.fetch_request(sid)?).await
     }

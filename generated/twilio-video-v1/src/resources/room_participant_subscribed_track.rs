@@ -208,8 +208,8 @@ impl crate::Client {
     /// ```
     pub fn room_participant_subscribed_tracks(
         &self,
-        room_sid: &str,
-        participant_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> RoomParticipantSubscribedTracks {
         RoomParticipantSubscribedTracks {
             client: ::std::clone::Clone::clone(self),
@@ -220,12 +220,12 @@ impl crate::Client {
 
 impl RoomParticipantSubscribedTracks {
     fn scope(
-        room_sid: &str,
-        participant_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
+        participant_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 2], crate::ValidationError> {
         ::std::result::Result::Ok([
-            crate::runtime::segment(room_sid, "RoomSid")?,
-            crate::runtime::segment(participant_sid, "ParticipantSid")?,
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+            crate::runtime::segment(participant_sid.as_ref(), "ParticipantSid")?,
         ])
     }
 

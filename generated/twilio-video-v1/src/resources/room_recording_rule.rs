@@ -98,7 +98,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn room_recording_rules(&self, room_sid: &str) -> RoomRecordingRules {
+    pub fn room_recording_rules(
+        &self,
+        room_sid: impl ::std::convert::AsRef<str>,
+    ) -> RoomRecordingRules {
         RoomRecordingRules {
             client: ::std::clone::Clone::clone(self),
             scope: RoomRecordingRules::scope(room_sid),
@@ -108,9 +111,11 @@ impl crate::Client {
 
 impl RoomRecordingRules {
     fn scope(
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(room_sid, "RoomSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

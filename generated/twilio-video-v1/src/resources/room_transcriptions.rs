@@ -305,7 +305,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn room_transcriptions(&self, room_sid: &str) -> RoomTranscriptionsHandle {
+    pub fn room_transcriptions(
+        &self,
+        room_sid: impl ::std::convert::AsRef<str>,
+    ) -> RoomTranscriptionsHandle {
         RoomTranscriptionsHandle {
             client: ::std::clone::Clone::clone(self),
             scope: RoomTranscriptionsHandle::scope(room_sid),
@@ -315,9 +318,11 @@ impl crate::Client {
 
 impl RoomTranscriptionsHandle {
     fn scope(
-        room_sid: &str,
+        room_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(room_sid, "RoomSid")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(room_sid.as_ref(), "RoomSid")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.
@@ -372,10 +377,10 @@ impl RoomTranscriptionsHandle {
 
     fn fetch_request(
         &self,
-        ttid: &str,
+        ttid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let ttid = crate::runtime::segment(ttid, "Ttid")?;
+        let ttid = crate::runtime::segment(ttid.as_ref(), "Ttid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "RoomTranscriptions.fetch",
@@ -402,7 +407,7 @@ impl RoomTranscriptionsHandle {
     /// ```
     pub async fn fetch(
         &self,
-        ttid: &str,
+        ttid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<RoomTranscriptions, crate::Error> {
         self.client.transport.send_json(self.fetch_request(ttid)?).await
     }
@@ -480,11 +485,11 @@ impl RoomTranscriptionsHandle {
 
     fn update_request(
         &self,
-        ttid: &str,
+        ttid: impl ::std::convert::AsRef<str>,
         params: &UpdateRoomTranscriptions,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
         let scope = self.segments()?;
-        let ttid = crate::runtime::segment(ttid, "Ttid")?;
+        let ttid = crate::runtime::segment(ttid.as_ref(), "Ttid")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "RoomTranscriptions.update",
@@ -516,7 +521,7 @@ impl RoomTranscriptionsHandle {
     /// ```
     pub async fn update(
         &self,
-        ttid: &str,
+        ttid: impl ::std::convert::AsRef<str>,
         params: UpdateRoomTranscriptions,
     ) -> ::std::result::Result<RoomTranscriptions, crate::Error> {
         self.client.transport.send_json(self.update_request(ttid, &params)?).await

@@ -318,9 +318,9 @@ impl crate::Client {
 impl Countries {
     fn fetch_request(
         &self,
-        iso_code: &str,
+        iso_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        let iso_code = crate::runtime::segment(iso_code, "IsoCode")?;
+        let iso_code = crate::runtime::segment(iso_code.as_ref(), "IsoCode")?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                 "DialingPermissionsCountryInstance.fetch",
@@ -347,7 +347,7 @@ impl Countries {
     /// ```
     pub async fn fetch(
         &self,
-        iso_code: &str,
+        iso_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<DialingPermissionsCountryInstance, crate::Error> {
         self.client.transport.send_json(self.fetch_request(iso_code)?).await
     }

@@ -161,7 +161,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn high_risk_special_prefixes(&self, iso_code: &str) -> HighRiskSpecialPrefixes {
+    pub fn high_risk_special_prefixes(
+        &self,
+        iso_code: impl ::std::convert::AsRef<str>,
+    ) -> HighRiskSpecialPrefixes {
         HighRiskSpecialPrefixes {
             client: ::std::clone::Clone::clone(self),
             scope: HighRiskSpecialPrefixes::scope(iso_code),
@@ -171,9 +174,11 @@ impl crate::Client {
 
 impl HighRiskSpecialPrefixes {
     fn scope(
-        iso_code: &str,
+        iso_code: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(iso_code, "IsoCode")?])
+        ::std::result::Result::Ok([
+            crate::runtime::segment(iso_code.as_ref(), "IsoCode")?,
+        ])
     }
 
     /// The scope's segments, or the error of the one that was refused.

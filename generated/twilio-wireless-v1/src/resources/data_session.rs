@@ -210,7 +210,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn data_sessions(&self, sim_sid: &str) -> DataSessions {
+    pub fn data_sessions(
+        &self,
+        sim_sid: impl ::std::convert::AsRef<str>,
+    ) -> DataSessions {
         DataSessions {
             client: ::std::clone::Clone::clone(self),
             scope: DataSessions::scope(sim_sid),
@@ -220,9 +223,9 @@ impl crate::Client {
 
 impl DataSessions {
     fn scope(
-        sim_sid: &str,
+        sim_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sim_sid, "SimSid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sim_sid.as_ref(), "SimSid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -216,7 +216,10 @@ impl crate::Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn usage_records(&self, sim_sid: &str) -> UsageRecords {
+    pub fn usage_records(
+        &self,
+        sim_sid: impl ::std::convert::AsRef<str>,
+    ) -> UsageRecords {
         UsageRecords {
             client: ::std::clone::Clone::clone(self),
             scope: UsageRecords::scope(sim_sid),
@@ -226,9 +229,9 @@ impl crate::Client {
 
 impl UsageRecords {
     fn scope(
-        sim_sid: &str,
+        sim_sid: impl ::std::convert::AsRef<str>,
     ) -> ::std::result::Result<[::std::string::String; 1], crate::ValidationError> {
-        ::std::result::Result::Ok([crate::runtime::segment(sim_sid, "SimSid")?])
+        ::std::result::Result::Ok([crate::runtime::segment(sim_sid.as_ref(), "SimSid")?])
     }
 
     /// The scope's segments, or the error of the one that was refused.

@@ -111,3 +111,33 @@ async fn example_create_and_list_members_posts_then_prints_the_channel() {
     assert_eq!(form, [("Identity".to_owned(), identity.to_owned())]);
     pages.assert_streamed(&server, &lines[1..]).await;
 }
+
+/// A path parameter the API takes as a SID or a name takes either: a record's SID as
+/// it is (no `.as_str()`), or text.
+#[tokio::test]
+async fn a_channel_is_named_by_its_sid_or_its_unique_name() {
+    let server = MockServer::start().await;
+    let service: ServiceSid = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("a SID");
+    let channel: ChannelSid = "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().expect("a SID");
+    for name in [channel.as_str(), "general"] {
+        Mock::given(method("DELETE"))
+            .and(path(format!(
+                "/v2/Services/{service}/Channels/{name}/Members/alice"
+            )))
+            .respond_with(ResponseTemplate::new(204))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = client::<Client>(&server);
+    client
+        .members(&service, channel)
+        .delete("alice")
+        .await
+        .expect("by SID");
+    client
+        .members(&service, "general")
+        .delete("alice")
+        .await
+        .expect("by name");
+}
