@@ -20,13 +20,7 @@ const INVITE_PACKAGE: &str = "twilio-chat-v1-invite";
 const INVITE_TARGET_SECS: f64 = 0.8;
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let runs: usize = match args {
-        [] => 3,
-        [n] => n
-            .parse()
-            .map_err(|_| format!("RUNS must be a number, not `{n}`"))?,
-        _ => return Err("usage: cargo xtask bench-build [RUNS]".into()),
-    };
+    let runs = xtask::runs(args, 3, "bench-build")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let cargo_cmd = |args: &[&str]| {
         let mut cmd = Command::new(&cargo);

@@ -11,13 +11,7 @@ use std::time::Instant;
 const TARGET_MS: f64 = 150.0;
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let runs: usize = match args {
-        [] => 11,
-        [n] => n
-            .parse()
-            .map_err(|_| format!("RUNS must be a number, not `{n}`"))?,
-        _ => return Err("usage: cargo xtask bench-gen [RUNS]".into()),
-    };
+    let runs = xtask::runs(args, 11, "bench-gen")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let scratch = root.join("target/bench-gen");
     let _ = std::fs::remove_dir_all(&scratch);

@@ -88,13 +88,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 ];
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let runs: usize = match args {
-        [] => 3,
-        [n] => n
-            .parse()
-            .map_err(|_| format!("RUNS must be a number, not `{n}`"))?,
-        _ => return Err("usage: cargo xtask bench-sms [RUNS]".into()),
-    };
+    let runs = xtask::runs(args, 3, "bench-sms")?;
     let scratch = root.join("target/bench-sms");
     let mut rows = Vec::new();
     for program in PROGRAMS {

@@ -9,6 +9,17 @@ use codegen::fresh::Job;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// A benchmark command's `[RUNS]` argument, `default` when it is absent.
+pub fn runs(args: &[String], default: usize, command: &str) -> Result<usize, String> {
+    match args {
+        [] => Ok(default),
+        [n] => n
+            .parse()
+            .map_err(|_| format!("RUNS must be a number, not `{n}`")),
+        _ => Err(format!("usage: cargo xtask {command} [RUNS]")),
+    }
+}
+
 /// Every `spec/<crate>/` → `generated/<crate>/`, then every
 /// `tests/fixtures/<name>/spec/` → `…/<name>/out/`.
 pub fn default_jobs(root: &Path) -> io::Result<Vec<Job>> {
