@@ -20,86 +20,12 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
     }
     let handle = ident(&r.handle);
     let method = ident(&r.plural_snake);
-    let n = Literal::usize_unsuffixed(r.scope_params.len());
-    let wire = &r.wire;
-
-    let scope_names: Vec<String> = r
-        .scope_params
-        .iter()
-        .map(|p| format!("`{}`", p.wire))
-        .collect();
-    let handle_doc = if scope_names.is_empty() {
-        format!(" Operations on {wire} resources.")
-    } else {
-        format!(
-            " Operations on the {wire} resources of one {}.",
-            scope_names.join(", ")
-        )
-    };
-    let made_by = format!(
-        " Made by [`Client::{}`](crate::Client::{}); cheap to clone.",
-        r.plural_snake, r.plural_snake
-    );
-    let args: Vec<TokenStream> = r.scope_params.iter().map(scope_arg).collect();
-    let arg_names: Vec<_> = r.scope_params.iter().map(|p| ident(&p.name)).collect();
+    let (handle_doc, made_by, method_doc) = handle_docs(r);
     // The maker takes the scope but the client's account, which it fills itself.
     let maker_args: Vec<TokenStream> = r.maker_params().iter().map(scope_arg).collect();
-    let segments = r.scope_params.iter().map(|p| {
-        let name = ident(&p.name);
-        segment(p, quote!(#name))
-    });
-    let of = if r.from_client {
-        let rest = &scope_names[1..];
-        let also = match rest.is_empty() {
-            true => String::new(),
-            false => format!(" and one {}", rest.join(", ")),
-        };
-        format!(
-            " of the account the client acts for (its own, or the one `with_account` gave){also}"
-        )
-    } else if scope_names.is_empty() {
-        String::new()
-    } else {
-        format!(" of one {}", scope_names.join(", "))
-    };
-    let method_doc = doc(&format!(
-        "{wire} resources{of}. Path parameters are checked when a request is made."
-    ));
     let example = doc_examples::handle_method(api, r);
     let ops = r.operations.iter().map(|op| operation(api, r, op));
-
-    // Without scope parameters there is nothing to carry but the client.
-    let (scope_field, scope_init, scope_fn) = if r.scope_params.is_empty() {
-        (quote!(), quote!(), quote!())
-    } else {
-        (
-            quote! {
-                /// The scope's path parameters, percent-encoded; if one is invalid, every
-                /// request fails with its error before anything is sent.
-                scope: ::std::result::Result<[::std::string::String; #n], crate::ValidationError>,
-            },
-            if r.from_client {
-                let rest = &arg_names[1..];
-                quote! {
-                    scope: self
-                        .acting_account()
-                        .and_then(|account| #handle::scope(&account, #(#rest),*)),
-                }
-            } else {
-                quote!(scope: #handle::scope(#(#arg_names),*),)
-            },
-            quote! {
-                fn scope(#(#args),*) -> ::std::result::Result<[::std::string::String; #n], crate::ValidationError> {
-                    ::std::result::Result::Ok([#(#segments),*])
-                }
-
-                /// The scope's segments, or the error of the one that was refused.
-                fn segments(&self) -> ::std::result::Result<&[::std::string::String; #n], crate::Error> {
-                    self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
-                }
-            },
-        )
-    };
+    let (scope_field, scope_init, scope_fn) = scope(r);
 
     Some(quote! {
         #[doc = #handle_doc]
@@ -128,6 +54,88 @@ pub fn emit(api: &Api, r: &Resource) -> Option<TokenStream> {
             #(#ops)*
         }
     })
+}
+
+/// The handle's docs, the line saying what makes it, and its maker's docs.
+fn handle_docs(r: &Resource) -> (String, String, TokenStream) {
+    let wire = &r.wire;
+    let scope_names: Vec<String> = r
+        .scope_params
+        .iter()
+        .map(|p| format!("`{}`", p.wire))
+        .collect();
+    let handle_doc = if scope_names.is_empty() {
+        format!(" Operations on {wire} resources.")
+    } else {
+        format!(
+            " Operations on the {wire} resources of one {}.",
+            scope_names.join(", ")
+        )
+    };
+    let made_by = format!(
+        " Made by [`Client::{}`](crate::Client::{}); cheap to clone.",
+        r.plural_snake, r.plural_snake
+    );
+    let of = if r.from_client {
+        let rest = &scope_names[1..];
+        let also = match rest.is_empty() {
+            true => String::new(),
+            false => format!(" and one {}", rest.join(", ")),
+        };
+        format!(
+            " of the account the client acts for (its own, or the one `with_account` gave){also}"
+        )
+    } else if scope_names.is_empty() {
+        String::new()
+    } else {
+        format!(" of one {}", scope_names.join(", "))
+    };
+    let method_doc = doc(&format!(
+        "{wire} resources{of}. Path parameters are checked when a request is made."
+    ));
+    (handle_doc, made_by, method_doc)
+}
+
+/// The handle's scope: its field, how the maker fills it, and the functions that
+/// encode it and hand it out. Without scope parameters, nothing.
+fn scope(r: &Resource) -> (TokenStream, TokenStream, TokenStream) {
+    if r.scope_params.is_empty() {
+        return (quote!(), quote!(), quote!());
+    }
+    let handle = ident(&r.handle);
+    let n = Literal::usize_unsuffixed(r.scope_params.len());
+    let args: Vec<TokenStream> = r.scope_params.iter().map(scope_arg).collect();
+    let arg_names: Vec<_> = r.scope_params.iter().map(|p| ident(&p.name)).collect();
+    let segments = r.scope_params.iter().map(|p| {
+        let name = ident(&p.name);
+        segment(p, quote!(#name))
+    });
+    let field = quote! {
+        /// The scope's path parameters, percent-encoded; if one is invalid, every
+        /// request fails with its error before anything is sent.
+        scope: ::std::result::Result<[::std::string::String; #n], crate::ValidationError>,
+    };
+    let init = if r.from_client {
+        let rest = &arg_names[1..];
+        quote! {
+            scope: self
+                .acting_account()
+                .and_then(|account| #handle::scope(&account, #(#rest),*)),
+        }
+    } else {
+        quote!(scope: #handle::scope(#(#arg_names),*),)
+    };
+    let fns = quote! {
+        fn scope(#(#args),*) -> ::std::result::Result<[::std::string::String; #n], crate::ValidationError> {
+            ::std::result::Result::Ok([#(#segments),*])
+        }
+
+        /// The scope's segments, or the error of the one that was refused.
+        fn segments(&self) -> ::std::result::Result<&[::std::string::String; #n], crate::Error> {
+            self.scope.as_ref().map_err(|e| crate::Error::from(::std::clone::Clone::clone(e)))
+        }
+    };
+    (field, init, fns)
 }
 
 /// A path parameter as an argument: SIDs and enums by reference, text as `&str`.
