@@ -579,10 +579,29 @@ fn is_zero(n: &u64) -> bool {
 
 /// FNV-1a: stable across runs and machines, unlike `DefaultHasher`.
 fn fingerprint(text: &str) -> u64 {
-    if text.is_empty() {
-        return 0;
+    let mut hash = Fingerprint::default();
+    hash.write(text.as_bytes());
+    hash.finish()
+}
+
+/// FNV-1a fed in pieces; 0 for no bytes at all.
+#[derive(Default)]
+struct Fingerprint {
+    hash: Option<u64>,
+}
+
+impl Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        let start = self.hash.unwrap_or(0xcbf2_9ce4_8422_2325);
+        self.hash = Some(bytes.iter().fold(start, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        }));
     }
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+
+    fn finish(&self) -> u64 {
+        self.hash.unwrap_or(0)
+    }
 }

@@ -2,7 +2,7 @@
 //! implements, each item's lines with paths relative to the item. [`super::code`]
 //! resolves the paths across modules; this file knows syn, that one doesn't.
 
-use super::{fingerprint, show, Detail, Item, Kind};
+use super::{show, Detail, Item, Kind};
 
 /// What one module declares, read from its syntax into plain data (which, unlike
 /// syn's, can cross threads: the emitters read each file on the core that wrote it).
@@ -82,12 +82,15 @@ fn entry(item: &syn::Item) -> Option<Entry> {
     if test_only(item) {
         return None;
     }
-    let def = |name: String, public: bool, items: Vec<Item>| Entry::Def {
-        name,
-        public,
-        exported: false,
-        items,
-    };
+    // Only a public definition's lines are read: a private one is only a name.
+    fn def(name: String, public: bool, items: impl FnOnce() -> Vec<Item>) -> Entry {
+        Entry::Def {
+            name,
+            public,
+            exported: false,
+            items: if public { items() } else { Vec::new() },
+        }
+    }
     Some(match item {
         syn::Item::Use(u) => Entry::Use {
             public: is_pub(&u.vis),
@@ -131,26 +134,18 @@ fn entry(item: &syn::Item) -> Option<Entry> {
                 docs(&m.attrs),
             )],
         },
-        syn::Item::Struct(s) => def(s.ident.to_string(), is_pub(&s.vis), struct_items(s)),
-        syn::Item::Enum(e) => def(e.ident.to_string(), is_pub(&e.vis), enum_items(e)),
-        syn::Item::Fn(f) => def(
-            f.sig.ident.to_string(),
-            is_pub(&f.vis),
-            vec![function(String::new(), &f.sig, None, docs(&f.attrs))],
-        ),
-        syn::Item::Const(c) => def(
-            c.ident.to_string(),
-            is_pub(&c.vis),
-            vec![constant(String::new(), &c.ty, None, docs(&c.attrs))],
-        ),
-        syn::Item::Static(s) => def(
-            s.ident.to_string(),
-            is_pub(&s.vis),
-            vec![constant(String::new(), &s.ty, None, docs(&s.attrs))],
-        ),
-        syn::Item::Type(t) => def(
-            t.ident.to_string(),
-            is_pub(&t.vis),
+        syn::Item::Struct(s) => def(s.ident.to_string(), is_pub(&s.vis), || struct_items(s)),
+        syn::Item::Enum(e) => def(e.ident.to_string(), is_pub(&e.vis), || enum_items(e)),
+        syn::Item::Fn(f) => def(f.sig.ident.to_string(), is_pub(&f.vis), || {
+            vec![function(String::new(), &f.sig, None, docs(&f.attrs))]
+        }),
+        syn::Item::Const(c) => def(c.ident.to_string(), is_pub(&c.vis), || {
+            vec![constant(String::new(), &c.ty, None, docs(&c.attrs))]
+        }),
+        syn::Item::Static(s) => def(s.ident.to_string(), is_pub(&s.vis), || {
+            vec![constant(String::new(), &s.ty, None, docs(&s.attrs))]
+        }),
+        syn::Item::Type(t) => def(t.ident.to_string(), is_pub(&t.vis), || {
             vec![Item::new(
                 Kind::Type,
                 String::new(),
@@ -161,9 +156,9 @@ fn entry(item: &syn::Item) -> Option<Entry> {
                     show::ty(&t.ty)
                 )),
                 docs(&t.attrs),
-            )],
-        ),
-        syn::Item::Trait(t) => def(t.ident.to_string(), is_pub(&t.vis), trait_items(t)),
+            )]
+        }),
+        syn::Item::Trait(t) => def(t.ident.to_string(), is_pub(&t.vis), || trait_items(t)),
         _ => return None,
     })
 }
@@ -507,8 +502,10 @@ fn macro_owner(call: &syn::ItemMacro) -> Option<String> {
     }
 }
 
+/// The fingerprint of the docs' lines, each followed by a line break, fed to the hash
+/// as they are read rather than joined first.
 fn docs(attrs: &[syn::Attribute]) -> u64 {
-    let mut text = String::new();
+    let mut hash = super::Fingerprint::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
         if let syn::Meta::NameValue(nv) = &attr.meta {
             if let syn::Expr::Lit(syn::ExprLit {
@@ -516,12 +513,12 @@ fn docs(attrs: &[syn::Attribute]) -> u64 {
                 ..
             }) = &nv.value
             {
-                text.push_str(&s.value());
-                text.push('\n');
+                hash.write(s.value().as_bytes());
+                hash.write(b"\n");
             }
         }
     }
-    fingerprint(&text)
+    hash.finish()
 }
 
 fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
