@@ -13,10 +13,12 @@
 
 pub mod code;
 mod facts;
+mod fingerprint;
 pub mod show;
 mod syntax;
 
 pub use facts::value_type_name;
+use fingerprint::{fingerprint, Fingerprint};
 
 use crate::model::{Api, Method, ParamIn, PathSegment};
 use std::borrow::Cow;
@@ -575,33 +577,4 @@ fn unraw(name: &str) -> &str {
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
-}
-
-/// FNV-1a: stable across runs and machines, unlike `DefaultHasher`.
-fn fingerprint(text: &str) -> u64 {
-    let mut hash = Fingerprint::default();
-    hash.write(text.as_bytes());
-    hash.finish()
-}
-
-/// FNV-1a fed in pieces; 0 for no bytes at all.
-#[derive(Default)]
-struct Fingerprint {
-    hash: Option<u64>,
-}
-
-impl Fingerprint {
-    fn write(&mut self, bytes: &[u8]) {
-        if bytes.is_empty() {
-            return;
-        }
-        let start = self.hash.unwrap_or(0xcbf2_9ce4_8422_2325);
-        self.hash = Some(bytes.iter().fold(start, |h, b| {
-            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-        }));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash.unwrap_or(0)
-    }
 }
