@@ -198,6 +198,16 @@ impl Version {
         parts.next().is_none().then_some(version)
     }
 
+    /// The shortest requirement that takes every version compatible with this one
+    /// under Cargo's caret rules, and no other: `1`, `0.4`, `0.0.3`.
+    pub fn caret(self) -> String {
+        match self {
+            Version { major: 0, minor: 0, patch } => format!("0.0.{patch}"),
+            Version { major: 0, minor, .. } => format!("0.{minor}"),
+            Version { major, .. } => major.to_string(),
+        }
+    }
+
     /// The least version after this one that may hold a change of `verdict`.
     pub fn bump(self, verdict: Verdict) -> Version {
         let Version {

@@ -452,6 +452,16 @@ fn bumps_follow_cargo_semver() {
     assert_eq!(Version::parse("1.2.3.4"), None);
 }
 
+/// The requirement a dependent writes takes what the bump rules call compatible: a
+/// `0.0.z` version only itself.
+#[test]
+fn a_caret_requirement_spans_the_compatible_versions() {
+    let caret = |v: &str| Version::parse(v).expect("a version").caret();
+    assert_eq!(caret("1.2.3"), "1");
+    assert_eq!(caret("0.4.1"), "0.4");
+    assert_eq!(caret("0.0.3"), "0.0.3");
+}
+
 #[test]
 fn a_breaking_change_needs_the_bump_and_others_may_wait() {
     let breaking = [("values: [red, green]", "values: [red]")];

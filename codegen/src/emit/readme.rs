@@ -47,12 +47,8 @@ pub fn emit(api: &Api, stamp: &str) -> String {
 
 /// `[dependencies]` for a program that runs the quick start.
 fn install(api: &Api) -> Vec<String> {
-    let major_minor: Vec<&str> = api.version.split('.').take(2).collect();
-    let version = match major_minor.as_slice() {
-        ["0", minor] => format!("0.{minor}"),
-        [major, _] => (*major).to_string(),
-        _ => api.version.clone(),
-    };
+    let version = crate::api_diff::Version::parse(&api.version)
+        .map_or_else(|| api.version.clone(), |v| v.caret());
     let mut deps = vec![format!("{} = \"{version}\"", api.crate_name)];
     deps.push("tokio = { version = \"1\", features = [\"macros\", \"rt\"] }".into());
     if quick_start(api).is_some_and(|code| code.iter().any(|l| l.contains("futures_util"))) {

@@ -107,7 +107,12 @@ fn entry(item: &syn::Item) -> Option<Entry> {
             let mut text = show::text(&call.mac.tokens);
             // What the runtime's macro implements is as stable as the runtime: a
             // breaking runtime release changes it in every crate that calls it.
-            let from_runtime = call.mac.path.segments.iter().any(|s| s.ident == "runtime");
+            let from_runtime = call
+                .mac
+                .path
+                .segments
+                .iter()
+                .any(|s| s.ident == crate::generated_crate::RUNTIME_ALIAS);
             if from_runtime {
                 text.push_str(&format!(" (runtime {})", runtime_compatibility()));
             }
@@ -167,12 +172,7 @@ fn entry(item: &syn::Item) -> Option<Entry> {
 /// what a crate that calls its macros depends on.
 fn runtime_compatibility() -> String {
     let version = crate::generated_crate::runtime_version();
-    let mut parts = version.split('.');
-    match (parts.next(), parts.next()) {
-        (Some("0"), Some(minor)) => format!("0.{minor}"),
-        (Some(major), _) => major.to_string(),
-        _ => version.to_string(),
-    }
+    crate::api_diff::Version::parse(version).map_or_else(|| version.to_string(), |v| v.caret())
 }
 
 /// A struct's lines: itself, its public fields, its derives.
