@@ -202,8 +202,14 @@ impl Version {
     /// under Cargo's caret rules, and no other: `1`, `0.4`, `0.0.3`.
     pub fn caret(self) -> String {
         match self {
-            Version { major: 0, minor: 0, patch } => format!("0.0.{patch}"),
-            Version { major: 0, minor, .. } => format!("0.{minor}"),
+            Version {
+                major: 0,
+                minor: 0,
+                patch,
+            } => format!("0.0.{patch}"),
+            Version {
+                major: 0, minor, ..
+            } => format!("0.{minor}"),
             Version { major, .. } => major.to_string(),
         }
     }

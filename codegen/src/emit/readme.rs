@@ -20,8 +20,9 @@ pub fn emit(api: &Api, stamp: &str) -> String {
         out.extend(docs.trim_end().lines().map(str::to_owned));
         out.push(String::new());
     }
-    out.extend(install(api));
-    if let Some(code) = quick_start(api) {
+    let program = quick_start(api);
+    out.extend(install(api, program.as_deref()));
+    if let Some(code) = program {
         out.extend(["## Quick start".into(), String::new()]);
         out.push(format!(
             "Credentials come from {}.",
@@ -46,12 +47,12 @@ pub fn emit(api: &Api, stamp: &str) -> String {
 }
 
 /// `[dependencies]` for a program that runs the quick start.
-fn install(api: &Api) -> Vec<String> {
+fn install(api: &Api, program: Option<&[String]>) -> Vec<String> {
     let version = crate::api_diff::Version::parse(&api.version)
         .map_or_else(|| api.version.clone(), |v| v.caret());
     let mut deps = vec![format!("{} = \"{version}\"", api.crate_name)];
     deps.push("tokio = { version = \"1\", features = [\"macros\", \"rt\"] }".into());
-    if quick_start(api).is_some_and(|code| code.iter().any(|l| l.contains("futures_util"))) {
+    if program.is_some_and(|code| code.iter().any(|l| l.contains("futures_util"))) {
         deps.push("futures-util = \"0.3\"".into());
     }
     let mut out = vec![
