@@ -249,14 +249,15 @@ fn literal(value: &Literal) -> String {
 /// no item has are returned as the error.
 pub fn apply(items: &mut Vec<Item>, facts: Facts) -> Result<(), Vec<String>> {
     let Facts { mut by_path, own } = facts;
-    // Members name their owner by kind and path; what changes kind here, its
-    // members follow: a string type's impls, a parameter's setter.
-    let mut owners: HashMap<(Kind, String), (Kind, String)> = HashMap::new();
+    // Members name their owner by kind and path: a string type's impls follow it
+    // when it stops being a struct, and a parameter's setter belongs to it.
+    let mut retyped: HashMap<String, Kind> = HashMap::new();
+    let mut setters: HashMap<String, String> = HashMap::new();
     for item in items.iter_mut() {
-        let key = item.path.clone();
-        let Some(fact) = by_path.remove(&key) else {
+        let Some(fact) = by_path.remove(item.path.as_str()) else {
             continue;
         };
+        let key = item.path.clone();
         match (fact, &mut item.detail) {
             (Fact::Struct(r), Detail::Struct { role, .. }) => *role = Some(r),
             (
@@ -267,7 +268,7 @@ pub fn apply(items: &mut Vec<Item>, facts: Facts) -> Result<(), Vec<String>> {
                 },
                 Detail::Struct { .. },
             ) => {
-                owners.insert((Kind::Struct, key.clone()), (Kind::Type, key.clone()));
+                retyped.insert(key.clone(), Kind::Type);
                 item.kind = Kind::Type;
                 item.detail = Detail::StringType {
                     pattern,
@@ -300,8 +301,7 @@ pub fn apply(items: &mut Vec<Item>, facts: Facts) -> Result<(), Vec<String>> {
                 item.detail = detail;
                 // The setter of the same name comes and goes with the parameter.
                 if let Some((owner, field)) = key.split_once('.') {
-                    let setter = (Kind::Struct, format!("{owner}::{field}"));
-                    owners.insert(setter, (Kind::Param, key.clone()));
+                    setters.insert(format!("{owner}::{field}"), key.clone());
                 }
             }
             (Fact::Fn(r), Detail::Fn { role, .. }) => {
@@ -318,12 +318,16 @@ pub fn apply(items: &mut Vec<Item>, facts: Facts) -> Result<(), Vec<String>> {
         }
     }
     for item in items.iter_mut() {
-        let setter = (item.kind == Kind::Fn).then(|| (Kind::Struct, item.path.clone()));
-        let new_owner = setter
-            .and_then(|s| owners.get(&s))
-            .or_else(|| owners.get(item.parent.as_ref()?));
-        if let Some(owner) = new_owner {
-            item.parent = Some(owner.clone());
+        let setter_of = setters.get(&item.path).filter(|_| item.kind == Kind::Fn);
+        if let Some(param) = setter_of {
+            item.parent = Some((Kind::Param, param.clone()));
+        } else if let Some((kind, owner)) = &mut item.parent {
+            if let Some(new) = retyped
+                .get(owner.as_str())
+                .filter(|_| *kind == Kind::Struct)
+            {
+                *kind = *new;
+            }
         }
     }
     items.extend(own);
