@@ -25,8 +25,6 @@ pub use fstr::FStr;
 pub use reqwest::Method;
 pub use serde;
 
-/// A JSON value as one form or query value, as Twilio's libraries send one: a string
-/// as it is, anything else as its JSON text (`{"a":1}`, `[1,2]`, `true`).
 /// The value of `values` that `value` is in another letter case, if one is: how a
 /// generated enum reads `SMS` as `sms`.
 pub fn known_value(values: &'static [&'static str], value: &str) -> Option<&'static str> {
@@ -36,6 +34,8 @@ pub fn known_value(values: &'static [&'static str], value: &str) -> Option<&'sta
         .find(|v| v.eq_ignore_ascii_case(value))
 }
 
+/// A JSON value as one form or query value, as Twilio's libraries send one: a string
+/// as it is, anything else as its JSON text (`{"a":1}`, `[1,2]`, `true`).
 pub fn json_text(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(text) => text.clone(),
