@@ -179,7 +179,10 @@ fn main() {
     // A list that names a crate no spec folder has is out of date.
     let listed = HAND_WRITTEN.iter().chain(NOT_YET.iter().map(|(k, _)| k));
     for krate in listed {
-        assert!(crates.iter().any(|c| c == krate), "{krate} has no spec folder");
+        assert!(
+            crates.iter().any(|c| c == krate),
+            "{krate} has no spec folder"
+        );
     }
     let mut modules =
         String::from("// The wire module of every imported API without a hand-written one.\n");
