@@ -20,6 +20,7 @@ pub mod naming;
 pub mod release;
 mod spec;
 pub mod surface;
+mod version;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use emit::{Code, Files, Layout, RuntimeDep};

@@ -48,7 +48,7 @@ pub fn emit(api: &Api, stamp: &str) -> String {
 
 /// `[dependencies]` for a program that runs the quick start.
 fn install(api: &Api, program: Option<&[String]>) -> Vec<String> {
-    let version = crate::api_diff::Version::parse(&api.version)
+    let version = crate::version::Version::parse(&api.version)
         .map_or_else(|| api.version.clone(), |v| v.caret());
     let mut deps = vec![format!("{} = \"{version}\"", api.crate_name)];
     deps.push("tokio = { version = \"1\", features = [\"macros\", \"rt\"] }".into());

@@ -172,7 +172,7 @@ fn entry(item: &syn::Item) -> Option<Entry> {
 /// what a crate that calls its macros depends on.
 fn runtime_compatibility() -> String {
     let version = crate::generated_crate::runtime_version();
-    crate::api_diff::Version::parse(version).map_or_else(|| version.to_string(), |v| v.caret())
+    crate::version::Version::parse(version).map_or_else(|| version.to_string(), |v| v.caret())
 }
 
 /// A struct's lines: itself, its public fields, its derives.
