@@ -29,7 +29,7 @@ use std::fmt;
 /// ```
 #[derive(Clone)]
 pub struct Auth {
-    kind: Kind,
+    pub(crate) kind: Kind,
 }
 
 /// The two kinds of credentials.

@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod access_token;
 mod auth;
 mod body;
 mod builder;

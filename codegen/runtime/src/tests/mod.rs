@@ -8,6 +8,7 @@
 //! What wiremock can't serve (endless or broken bodies, resets, stalls) comes from
 //! the hand-written servers in `loopback`.
 
+mod access_token;
 mod auth;
 mod builder;
 mod client;
