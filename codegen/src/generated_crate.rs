@@ -40,6 +40,8 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "WebhookParams",
     "WebhookResponse",
     "WebhookValidator",
+    // A module: `AccessToken` and its grants, for the client SDKs these APIs serve.
+    "access_token",
 ];
 
 /// The fields a page of each kind of paging has besides its records, in the order

@@ -20,6 +20,8 @@ pub struct Api {
     pub quick_start: Option<String>,
     /// Whether the crate may be published (`Cargo.toml`'s `publish`).
     pub publish: bool,
+    /// The grant the crate docs show an access token with (`api.access_token`).
+    pub access_token: Option<TokenGrant>,
     /// The path parameter the client's own account fills (`api.client_account`).
     pub client_account: Option<ClientAccount>,
     /// The spec files this API came from, for the "generated from" stamp.
@@ -30,6 +32,19 @@ pub struct Api {
     pub resources: Vec<Resource>,
     /// The events Twilio sends the API's webhook URLs, if the spec lists them.
     pub webhooks: Option<Webhooks>,
+}
+
+/// A grant of `twilio_codegen_runtime::access_token`, by the product whose client SDK
+/// it serves; read from the spec as written (`chat`, `task_router`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenGrant {
+    /// Chat, and Conversations, which takes the Chat grant.
+    Chat,
+    Voice,
+    Video,
+    Sync,
+    TaskRouter,
 }
 
 impl Api {

@@ -3,7 +3,7 @@
 //! are small, and formatting them with syn and prettyplease would cost more than the
 //! rest of the file.
 
-use crate::model::{Api, NamedKind, OpKind, Operation, Param, Resource, Type};
+use crate::model::{Api, NamedKind, OpKind, Operation, Param, Resource, TokenGrant, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -23,6 +23,75 @@ pub fn handle_method(api: &Api, r: &Resource) -> TokenStream {
         "println!(\"{handle:?}\");".into(),
     ];
     section(api, &[], &body)
+}
+
+/// The crate docs' "Mint a token for your client", for an API a client SDK uses
+/// (`api.access_token`): an access token with that SDK's grant, as a doctest.
+pub fn access_token(api: &Api) -> Vec<String> {
+    let Some(grant) = api.access_token else {
+        return Vec::new();
+    };
+    let (product, name, setters) = match grant {
+        TokenGrant::Chat => (
+            "Chat or Conversations",
+            "ChatGrant",
+            ".service_sid(\"IS00000000000000000000000000000000\")",
+        ),
+        TokenGrant::Voice => (
+            "Voice",
+            "VoiceGrant",
+            ".outgoing_application_sid(\"AP00000000000000000000000000000000\")",
+        ),
+        TokenGrant::Video => ("Video", "VideoGrant", ".room(\"daily-standup\")"),
+        TokenGrant::Sync => (
+            "Sync",
+            "SyncGrant",
+            ".service_sid(\"IS00000000000000000000000000000000\")",
+        ),
+        TokenGrant::TaskRouter => (
+            "TaskRouter",
+            "TaskRouterGrant",
+            ".workspace_sid(\"WS00000000000000000000000000000000\")",
+        ),
+    };
+    let krate = &api.lib_name;
+    let text = format!(
+        "
+## Mint a token for your client
+
+A browser or phone app using Twilio's {product} SDK
+connects with an access token that your server mints for each user:
+[`access_token::AccessToken`], signed with an API key (`SK…`) of the account, never
+the auth token, with an [`access_token::{name}`]. It is checked as it is minted
+(SIDs, a time to live of at most 24 hours), and the key's secret never shows in
+`Debug`.
+
+```
+use std::time::Duration;
+use {krate}::access_token::{{AccessToken, {name}}};
+
+let jwt = AccessToken::new(
+    \"AC00000000000000000000000000000000\",
+    \"SK00000000000000000000000000000000\",
+    \"the API key's secret\",
+)
+.identity(\"alice\")
+.ttl(Duration::from_secs(60 * 60))
+.grant({name}::new(){setters})
+.to_jwt()?;
+# let _ = jwt;
+# Ok::<(), {krate}::ValidationError>(())
+```"
+    );
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        })
+        .collect()
 }
 
 /// The crate docs' quick start: the spec's own, or every operation of the first

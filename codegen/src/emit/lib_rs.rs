@@ -151,6 +151,7 @@ fn crate_docs(api: &Api) -> Vec<String> {
             " and a struct per event; see [`webhooks`].".into(),
         ]);
     }
+    docs.extend(super::doc_examples::access_token(api));
     docs.extend(credentials_docs(&api.auth));
     let auth = match (api.auth.basic, api.auth.oauth2.is_some()) {
         (true, false) => "HTTP Basic\n  auth",

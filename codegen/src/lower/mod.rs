@@ -238,6 +238,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
         publish: raw.publish,
+        access_token: raw.access_token,
         client_account: None,
         sources: Vec::new(),
         openapi: None,

@@ -46,6 +46,9 @@ pub struct Api {
     /// The path parameter (by wire name, `AccountSid`) that the client's own account
     /// fills, so a handle under it is made without one.
     pub client_account: Option<String>,
+    /// The access-token grant of the client SDK that uses this API, for the crate
+    /// docs' "Mint a token for your client".
+    pub access_token: Option<crate::model::TokenGrant>,
 }
 
 fn yes() -> bool {

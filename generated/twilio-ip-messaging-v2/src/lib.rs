@@ -45,6 +45,32 @@
 //! - [`UserBinding`]
 //! - [`UserChannel`]
 //!
+//! ## Mint a token for your client
+//!
+//! A browser or phone app using Twilio's Chat or Conversations SDK
+//! connects with an access token that your server mints for each user:
+//! [`access_token::AccessToken`], signed with an API key (`SK…`) of the account, never
+//! the auth token, with an [`access_token::ChatGrant`]. It is checked as it is minted
+//! (SIDs, a time to live of at most 24 hours), and the key's secret never shows in
+//! `Debug`.
+//!
+//! ```
+//! use std::time::Duration;
+//! use twilio_ip_messaging_v2::access_token::{AccessToken, ChatGrant};
+//!
+//! let jwt = AccessToken::new(
+//!     "AC00000000000000000000000000000000",
+//!     "SK00000000000000000000000000000000",
+//!     "the API key's secret",
+//! )
+//! .identity("alice")
+//! .ttl(Duration::from_secs(60 * 60))
+//! .grant(ChatGrant::new().service_sid("IS00000000000000000000000000000000"))
+//! .to_jwt()?;
+//! # let _ = jwt;
+//! # Ok::<(), twilio_ip_messaging_v2::ValidationError>(())
+//! ```
+//!
 //! ## What the client does
 //!
 //! - **Checked before sending.** SIDs are newtypes that can't hold an invalid value
@@ -133,7 +159,7 @@ pub struct ReadmeDoctests;
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
     UnreadField, UnreadFields, ValidationError, WebhookError, WebhookParamError,
-    WebhookParams, WebhookResponse, WebhookValidator,
+    WebhookParams, WebhookResponse, WebhookValidator, access_token,
 };
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.

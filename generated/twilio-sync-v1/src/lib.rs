@@ -50,6 +50,32 @@
 //! - [`SyncMapPermission`]
 //! - [`SyncStream`]
 //!
+//! ## Mint a token for your client
+//!
+//! A browser or phone app using Twilio's Sync SDK
+//! connects with an access token that your server mints for each user:
+//! [`access_token::AccessToken`], signed with an API key (`SK…`) of the account, never
+//! the auth token, with an [`access_token::SyncGrant`]. It is checked as it is minted
+//! (SIDs, a time to live of at most 24 hours), and the key's secret never shows in
+//! `Debug`.
+//!
+//! ```
+//! use std::time::Duration;
+//! use twilio_sync_v1::access_token::{AccessToken, SyncGrant};
+//!
+//! let jwt = AccessToken::new(
+//!     "AC00000000000000000000000000000000",
+//!     "SK00000000000000000000000000000000",
+//!     "the API key's secret",
+//! )
+//! .identity("alice")
+//! .ttl(Duration::from_secs(60 * 60))
+//! .grant(SyncGrant::new().service_sid("IS00000000000000000000000000000000"))
+//! .to_jwt()?;
+//! # let _ = jwt;
+//! # Ok::<(), twilio_sync_v1::ValidationError>(())
+//! ```
+//!
 //! ## What the client does
 //!
 //! - **Checked before sending.** SIDs are newtypes that can't hold an invalid value
@@ -136,7 +162,7 @@ pub struct ReadmeDoctests;
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
     UnreadField, UnreadFields, ValidationError, WebhookError, WebhookParamError,
-    WebhookParams, WebhookResponse, WebhookValidator,
+    WebhookParams, WebhookResponse, WebhookValidator, access_token,
 };
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
