@@ -86,6 +86,9 @@ pub use crate::__string_newtype as string_newtype;
 #[doc(hidden)]
 pub use crate::__text_doors as text_doors;
 
+/// The HTTP types a callback reads a request as.
+pub use http;
+
 /// Webhook events as generated code reads them, and the answers it builds with the
 /// status and fields each API's spec gives.
 pub mod webhook {
@@ -101,6 +104,44 @@ pub mod webhook {
     /// `200 OK` with a JSON object of the fields that change.
     pub fn changes(fields: &[(&str, &str)]) -> WebhookResponse {
         WebhookResponse::changes(fields)
+    }
+
+    /// The media of an incoming message: every `MediaUrl{N}`, in the order of `N`,
+    /// with the `MediaContentType{N}` of the same `N`. `NumMedia` is not trusted:
+    /// the pairs sent are what there is. One pass over the parameters and a sort, so
+    /// a request with many is read in `n log n`; a name whose `N` is not a plain
+    /// decimal number (or past `u32`) is no media parameter.
+    pub fn media(params: &WebhookParams) -> Vec<crate::WebhookMedia> {
+        let mut urls: Vec<(u32, &str)> = Vec::new();
+        let mut types: Vec<(u32, &str)> = Vec::new();
+        for (name, value) in params.iter() {
+            if let Some(n) = numbered(name, "MediaUrl") {
+                urls.push((n, value));
+            } else if let Some(n) = numbered(name, "MediaContentType") {
+                types.push((n, value));
+            }
+        }
+        // Stable: of two `MediaUrl3`, the first sent comes first.
+        urls.sort_by_key(|&(n, _)| n);
+        types.sort_by_key(|&(n, _)| n);
+        urls.into_iter()
+            .map(|(n, url)| crate::WebhookMedia {
+                url: url.to_owned(),
+                content_type: types
+                    .binary_search_by_key(&n, |&(t, _)| t)
+                    .ok()
+                    .map(|i| types[i].1.to_owned()),
+            })
+            .collect()
+    }
+
+    /// `N` of a parameter named `{prefix}{N}`.
+    fn numbered(name: &str, prefix: &str) -> Option<u32> {
+        let digits = name.strip_prefix(prefix)?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok()
     }
 
     /// The first value of `wire` among `params`.

@@ -77,7 +77,7 @@ pub use secret::Secret;
 pub use unread::{UnreadField, UnreadFields};
 pub use validate::{Problem, SidFault, SidStart, ValidationError};
 pub use webhook::{
-    WebhookError, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
+    WebhookError, WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
 };
 
 #[cfg(test)]

@@ -410,9 +410,10 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// What to answer a webhook with: a status and, for a change to a pre-event, a JSON
-/// body. Each generated crate builds these for its API's events (allow, reject,
-/// modify), with the status and fields Twilio documents for it.
+/// What to answer a webhook with: a status and a body, a JSON object of changes to a
+/// pre-event, or TwiML for a Voice or Messaging request. Each generated crate builds
+/// these for its API's events (allow, reject, modify), with the status and fields
+/// Twilio documents for it.
 ///
 /// ```
 /// use twilio_codegen_runtime::WebhookResponse;
@@ -421,21 +422,34 @@ fn hex(bytes: &[u8]) -> String {
 /// assert_eq!((ok.status(), ok.body(), ok.content_type()), (200, "", None));
 /// let http: http::Response<String> = ok.into();
 /// assert_eq!(http.status(), 200);
+///
+/// let reply = WebhookResponse::twiml("<Response><Message>Hi</Message></Response>");
+/// assert_eq!(reply.content_type(), Some("text/xml"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookResponse {
     status: u16,
-    /// A JSON object, or empty.
+    /// A JSON object, TwiML, or empty.
     body: String,
+    /// The body's media type; `None` when there is no body.
+    content_type: Option<&'static str>,
 }
 
 impl WebhookResponse {
     /// `200 OK` with no body: a post-event is acknowledged, a pre-event allowed as it
-    /// is.
+    /// is, a status callback received.
     pub fn ok() -> Self {
+        WebhookResponse::status_only(200)
+    }
+
+    /// `200 OK` with a TwiML document, `text/xml`: the answer to an incoming call or
+    /// message. The document is sent as given; build it with a TwiML builder, which
+    /// escapes what it holds.
+    pub fn twiml(document: impl Into<String>) -> Self {
         WebhookResponse {
             status: 200,
-            body: String::new(),
+            body: document.into(),
+            content_type: Some("text/xml"),
         }
     }
 
@@ -444,6 +458,7 @@ impl WebhookResponse {
         WebhookResponse {
             status,
             body: String::new(),
+            content_type: None,
         }
     }
 
@@ -456,6 +471,7 @@ impl WebhookResponse {
         WebhookResponse {
             status: 200,
             body: serde_json::Value::Object(object).to_string(),
+            content_type: Some("application/json"),
         }
     }
 
@@ -464,15 +480,28 @@ impl WebhookResponse {
         self.status
     }
 
-    /// The body: a JSON object, or empty.
+    /// The body: a JSON object, TwiML, or empty.
     pub fn body(&self) -> &str {
         &self.body
     }
 
-    /// `application/json` when there is a body.
+    /// `application/json` or `text/xml` when there is a body.
     pub fn content_type(&self) -> Option<&'static str> {
-        (!self.body.is_empty()).then_some("application/json")
+        self.content_type
     }
+}
+
+/// One media file of an incoming MMS or WhatsApp message: Twilio sends each as a
+/// numbered pair of parameters, `MediaUrl{N}` and `MediaContentType{N}`, from 0.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct WebhookMedia {
+    /// `MediaUrl{N}`: where the file is, on Twilio's API (fetched with the account's
+    /// credentials).
+    pub url: String,
+    /// `MediaContentType{N}`: its media type, such as `image/jpeg`; `None` when the
+    /// request doesn't have it.
+    pub content_type: Option<String>,
 }
 
 impl From<WebhookResponse> for http::Response<String> {

@@ -630,6 +630,53 @@ fn responses_carry_a_status_and_a_json_body_of_changes() {
 }
 
 #[test]
+fn a_twiml_answer_is_text_xml() {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    let reply = WebhookResponse::twiml(xml);
+    assert_eq!(
+        (reply.status(), reply.body(), reply.content_type()),
+        (200, xml, Some("text/xml"))
+    );
+    let http: http::Response<String> = reply.into();
+    assert_eq!(http.headers()["content-type"], "text/xml");
+    assert_eq!(http.body(), xml);
+}
+
+/// Media pairs come in the order of their numbers, whatever the order sent and
+/// whatever `NumMedia` says; names that only look numbered are not media.
+#[test]
+fn media_are_read_from_numbered_pairs() {
+    let params: crate::WebhookParams = [
+        ("NumMedia", "1"),
+        ("MediaContentType1", "image/png"),
+        ("MediaUrl1", "https://api.twilio.com/b"),
+        ("MediaUrl0", "https://api.twilio.com/a"),
+        ("MediaContentType0", "image/jpeg"),
+        ("MediaUrl2", "https://api.twilio.com/c"),
+        ("MediaUrl+3", "x"),
+        ("MediaUrl", "x"),
+        ("MediaUrl99999999999", "x"),
+        ("MediaUrlX", "x"),
+    ]
+    .into_iter()
+    .collect();
+    let media = crate::__private::webhook::media(&params);
+    let got: Vec<(&str, Option<&str>)> = media
+        .iter()
+        .map(|m| (m.url.as_str(), m.content_type.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("https://api.twilio.com/a", Some("image/jpeg")),
+            ("https://api.twilio.com/b", Some("image/png")),
+            ("https://api.twilio.com/c", None),
+        ]
+    );
+    assert!(crate::__private::webhook::media(&crate::WebhookParams::default()).is_empty());
+}
+
+#[test]
 fn params_keep_order_and_repeats_and_build_from_pairs() {
     let v = validator();
     let body = b"B=2&A=1&B=3&C=%C3%A9";
