@@ -36,6 +36,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "UnreadFields",
     "ValidationError",
     "WebhookError",
+    "WebhookMedia",
     "WebhookParamError",
     "WebhookParams",
     "WebhookResponse",
@@ -89,6 +90,17 @@ pub const ROOT_MODULES: &[&str] = &[
 
 /// What the `webhooks` module defines besides the spec's events, and the methods its
 /// types take for themselves.
+/// The names of the `callbacks` module: requests without an `EventType`, a struct each.
+pub mod callback_names {
+    pub const MODULE: &str = "callbacks";
+    /// A struct's field of the numbered media pairs.
+    pub const MEDIA: &str = "media";
+    /// Its constructor from a request, after verifying it.
+    pub const FROM_REQUEST: &str = "from_request";
+    /// Fields and methods a parameter may not take, besides `webhook_names`' ones.
+    pub const RESERVED: &[&str] = &[MEDIA, FROM_REQUEST];
+}
+
 pub mod webhook_names {
     pub const MODULE: &str = "webhooks";
     /// The parameter every event has, its name.

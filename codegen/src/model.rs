@@ -32,6 +32,8 @@ pub struct Api {
     pub resources: Vec<Resource>,
     /// The events Twilio sends the API's webhook URLs, if the spec lists them.
     pub webhooks: Option<Webhooks>,
+    /// The requests without an `EventType`, if the spec lists them.
+    pub callbacks: Option<Callbacks>,
 }
 
 /// A grant of `twilio_codegen_runtime::access_token`, by the product whose client SDK
@@ -106,6 +108,7 @@ impl Api {
                 .webhooks
                 .iter()
                 .flat_map(|w| &w.params)
+                .chain(self.callbacks.iter().flat_map(|c| &c.params))
                 .any(|p| p.ty.contains(test))
     }
 }
@@ -136,6 +139,43 @@ pub struct Webhooks {
     pub common: Vec<usize>,
     pub events: Vec<WebhookEvent>,
     pub example: Option<WebhookExample>,
+}
+
+/// Requests Twilio sends to a URL of their own, without an `EventType`.
+#[derive(Debug)]
+pub struct Callbacks {
+    pub doc: Option<String>,
+    /// Every declared parameter, in spec order.
+    pub params: Vec<WebhookParam>,
+    /// Indices into `params` of those every request sends.
+    pub common: Vec<usize>,
+    pub requests: Vec<CallbackRequest>,
+}
+
+/// One kind of callback request, decoded into a struct of its own.
+#[derive(Debug)]
+pub struct CallbackRequest {
+    /// The struct's name: `IncomingMessage`.
+    pub name: String,
+    /// The docs page that lists its parameters.
+    pub source: String,
+    pub doc: String,
+    pub answer: CallbackAnswer,
+    /// Indices into the callbacks' `params` of its own parameters.
+    pub params: Vec<usize>,
+    /// It carries `MediaUrl{N}`/`MediaContentType{N}` pairs.
+    pub media: bool,
+}
+
+/// What Twilio does with the answer to a callback; read from the spec as written
+/// (`twiml`, `empty`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CallbackAnswer {
+    /// TwiML instructions: an incoming call or message.
+    Twiml,
+    /// Nothing: a status report, acknowledged with `200 OK`.
+    Empty,
 }
 
 /// A parameter of webhook events.

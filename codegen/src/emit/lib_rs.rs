@@ -42,6 +42,10 @@ pub fn emit(api: &Api) -> TokenStream {
         let module = ident(krate::webhook_names::MODULE);
         quote!(pub mod #module;)
     });
+    let callbacks_mod = api.callbacks.as_ref().map(|_| {
+        let module = ident(krate::callback_names::MODULE);
+        quote!(pub mod #module;)
+    });
     let mut resources: Vec<&crate::model::Resource> = api.resources.iter().collect();
     resources.sort_by(|a, b| a.module.cmp(&b.module));
     let reexports = resources.into_iter().map(|r| {
@@ -79,6 +83,7 @@ pub fn emit(api: &Api) -> TokenStream {
         pub mod resources;
         #types_mod
         #webhooks_mod
+        #callbacks_mod
 
         pub use client::{#client, #builder, #base};
 
@@ -149,6 +154,21 @@ fn crate_docs(api: &Api) -> Vec<String> {
             " Twilio, and [`webhooks::Event`] reads it, with a typed accessor for each parameter"
                 .into(),
             " and a struct per event; see [`webhooks`].".into(),
+        ]);
+    }
+    if let Some(callbacks) = &api.callbacks {
+        docs.extend([
+            String::new(),
+            " ## Callbacks".into(),
+            String::new(),
+            format!(
+                " Twilio calls the URLs an account configures with {} kinds of request that",
+                callbacks.requests.len()
+            ),
+            " name no event: the receiver knows which by the URL. [`WebhookValidator`] checks"
+                .into(),
+            " that a request comes from Twilio, and a struct per kind reads its parameters".into(),
+            " typed (`from_request`); see [`callbacks`].".into(),
         ]);
     }
     docs.extend(super::doc_examples::access_token(api));

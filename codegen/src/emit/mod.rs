@@ -1,6 +1,7 @@
 //! Emitters: one per kind of output file, each reading only the resolved model.
 //! They do no I/O and cannot fail; their output is formatted by prettyplease.
 
+mod callbacks;
 mod cargo_toml;
 mod client;
 mod doc_examples;
@@ -120,6 +121,12 @@ fn jobs(api: &Api) -> Vec<RustJob<'_>> {
                 Box::new(|| example_programs::webhook_receiver(api)),
             ));
         }
+    }
+    if api.callbacks.is_some() {
+        jobs.push((
+            format!("src/{}.rs", crate::generated_crate::callback_names::MODULE),
+            Box::new(|| callbacks::emit(api)),
+        ));
     }
     jobs.push(("src/lib.rs".into(), Box::new(|| Some(lib_rs::emit(api)))));
     jobs.push(("src/client.rs".into(), Box::new(|| Some(client::emit(api)))));

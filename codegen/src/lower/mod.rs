@@ -3,6 +3,7 @@
 //! Every rule the format has beyond its shape lives here. Problems are collected, not
 //! returned early, so one run reports all of them.
 
+mod callbacks;
 mod defaults;
 mod names;
 mod operation;
@@ -128,6 +129,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let openapi = lower_openapi(&files, &mut diags);
     let lib_name = api.as_ref().map_or("", |a| a.lib_name.as_str());
     let webhooks = webhooks::lower(&files, &type_index, lib_name, &mut diags);
+    let callbacks = callbacks::lower(&files, &type_index, &mut diags);
     match api {
         Some(api) if diags.is_empty() => Ok(Api {
             sources,
@@ -135,6 +137,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             types,
             resources,
             webhooks,
+            callbacks,
             client_account,
             ..api
         }),
@@ -245,6 +248,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         types: Vec::new(),
         resources: Vec::new(),
         webhooks: None,
+        callbacks: None,
     })
 }
 

@@ -37,8 +37,15 @@ pub fn lower(
     let before = ctx.diags.len();
 
     check_source_and_status(ctx, raw);
-    let params = lower_params(ctx, index, raw);
-    let common = listed(ctx, raw, &params, &raw.common, &["webhooks", "common"]);
+    let params = lower_params(ctx, index, &raw.params, SECTION);
+    let common = listed(
+        ctx,
+        &raw.params,
+        SECTION,
+        &params,
+        &raw.common,
+        &[SECTION, "common"],
+    );
     let events = lower_events(ctx, raw, &params, &common);
     let example = raw
         .example
@@ -85,12 +92,21 @@ fn check_source_and_status(ctx: &mut Ctx, raw: &raw::Webhooks) {
     }
 }
 
-/// The declared parameters, typed and named; `EventType` is every event's already.
-fn lower_params(ctx: &mut Ctx, index: &TypeIndex, raw: &raw::Webhooks) -> Vec<WebhookParam> {
+/// This section's name in a spec.
+const SECTION: &str = "webhooks";
+
+/// The parameters declared in `section` (`webhooks` or `callbacks`), typed and named;
+/// `EventType` is every event's already, and no callback's.
+pub(super) fn lower_params(
+    ctx: &mut Ctx,
+    index: &TypeIndex,
+    declared: &raw::Entries<raw::WebhookParam>,
+    section: &str,
+) -> Vec<WebhookParam> {
     let mut names = NameSet::new("webhook parameter").reserve(webhook_names::EVENT_METHODS);
     let mut params = Vec::new();
-    for (wire, p) in &raw.params.0 {
-        let at = ["webhooks", "params", wire.as_str()];
+    for (wire, p) in &declared.0 {
+        let at = [section, "params", wire.as_str()];
         if wire == webhook_names::EVENT_TYPE {
             ctx.error(
                 &at,
@@ -116,9 +132,10 @@ fn lower_params(ctx: &mut Ctx, index: &TypeIndex, raw: &raw::Webhooks) -> Vec<We
 
 /// The indices into `params` of the parameters `list` (at `at`) names, each once;
 /// a name not declared is an error, unless its declaration already was one.
-fn listed(
+pub(super) fn listed(
     ctx: &mut Ctx,
-    raw: &raw::Webhooks,
+    declared: &raw::Entries<raw::WebhookParam>,
+    section: &str,
     params: &[WebhookParam],
     list: &[String],
     at: &[&str],
@@ -135,16 +152,16 @@ fn listed(
                 Some("list each parameter once".into()),
             ),
             Some(index) => found.push(index),
-            None if raw.params.0.iter().any(|(w, _)| w == wire) => {}
+            None if declared.0.iter().any(|(w, _)| w == wire) => {}
             None => ctx.error(
                 &at_item,
                 Target::Value,
-                format!("`{wire}` is not a parameter declared under `webhooks.params`"),
+                format!("`{wire}` is not a parameter declared under `{section}.params`"),
                 crate::diagnostic::did_you_mean(wire, params.iter().map(|p| p.wire.as_str()))
                     .map(|close| format!("did you mean `{close}`?"))
                     .or_else(|| {
                         Some(format!(
-                            "declare `{wire}` with its type under `webhooks.params`"
+                            "declare `{wire}` with its type under `{section}.params`"
                         ))
                     }),
             ),
@@ -180,7 +197,7 @@ fn lower_events(
         let variant = camel(wire);
         variants.claim(ctx, &variant, &at);
         let params_at = [&at[..], &["params"]].concat();
-        let own = listed(ctx, raw, params, &e.params, &params_at);
+        let own = listed(ctx, &raw.params, SECTION, params, &e.params, &params_at);
         for (i, &p) in own.iter().enumerate() {
             if common.contains(&p) {
                 let n = i.to_string();

@@ -50,6 +50,7 @@ pub fn parse(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             && spec.types.0.is_empty()
             && spec.resources.0.is_empty()
             && spec.webhooks.is_none()
+            && spec.callbacks.is_none()
             && spec.include.is_empty();
         if !empty {
             return Ok(spec);

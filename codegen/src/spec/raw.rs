@@ -22,6 +22,8 @@ pub struct SpecFile {
     pub resources: Entries<Resource>,
     /// The requests Twilio sends to the API's webhook URLs.
     pub webhooks: Option<Webhooks>,
+    /// Requests Twilio sends without an `EventType`, each to a URL of its own.
+    pub callbacks: Option<Callbacks>,
     /// Spec files outside the folder read as if they were in it, by path from the
     /// folder: a fact two APIs share, written once.
     #[serde(default)]
@@ -526,6 +528,40 @@ pub struct Webhooks {
     pub events: Entries<WebhookEvent>,
     /// A receiver program to generate.
     pub example: Option<WebhookExample>,
+}
+
+/// Requests Twilio sends to URLs the account configures (an incoming message, a
+/// call's status), which carry no `EventType`: the receiver knows which it is by the
+/// URL it was sent to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Callbacks {
+    /// What the module docs say about them.
+    pub doc: Option<String>,
+    /// Every parameter the requests send, by wire name, declared once.
+    pub params: Entries<WebhookParam>,
+    /// The parameters every request sends.
+    #[serde(default)]
+    pub common: Vec<String>,
+    /// The requests, by the name of their struct.
+    pub requests: Entries<CallbackRequest>,
+}
+
+/// One kind of request.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallbackRequest {
+    /// The docs page that lists its parameters (a URL).
+    pub source: String,
+    pub doc: String,
+    /// What Twilio waits for in answer.
+    pub answer: crate::model::CallbackAnswer,
+    /// The parameters the docs list for it, besides the common ones.
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// Whether it carries the numbered `MediaUrl{N}`/`MediaContentType{N}` pairs.
+    #[serde(default)]
+    pub media: bool,
 }
 
 /// A webhook parameter's type and docs.

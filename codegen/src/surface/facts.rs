@@ -6,8 +6,10 @@
 
 use super::{show, Bounds, CrateAuth, Detail, FnRole, Item, Kind, StructRole};
 use crate::emit::rust_types::page_fields;
-use crate::generated_crate::webhook_names as names;
-use crate::model::{Api, EnumDef, Field, Literal, NamedKind, Param, Resource, Type, Webhooks};
+use crate::generated_crate::{callback_names, webhook_names as names};
+use crate::model::{
+    Api, Callbacks, EnumDef, Field, Literal, NamedKind, Param, Resource, Type, Webhooks,
+};
 use std::collections::HashMap;
 
 /// What the side table says about one item.
@@ -98,6 +100,9 @@ impl Facts {
         }
         if let Some(hooks) = &api.webhooks {
             facts.webhooks(hooks);
+        }
+        if let Some(callbacks) = &api.callbacks {
+            facts.callbacks(callbacks);
         }
         facts
     }
@@ -209,6 +214,24 @@ impl Facts {
             }
             if let Some(changes) = &e.changes_type {
                 self.set(&at(changes), Fact::Struct(StructRole::EventChanges));
+            }
+        }
+    }
+}
+
+impl Facts {
+    fn callbacks(&mut self, callbacks: &Callbacks) {
+        for r in &callbacks.requests {
+            let name = format!("{}::{}", callback_names::MODULE, r.name);
+            self.set(&name, Fact::Struct(StructRole::Callback));
+            for &i in callbacks.common.iter().chain(&r.params) {
+                let p = &callbacks.params[i];
+                let field = Fact::Field {
+                    wire: p.wire.clone(),
+                    nullable: false,
+                    default: None,
+                };
+                self.set(&format!("{name}.{}", p.name), field);
             }
         }
     }

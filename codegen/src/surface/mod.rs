@@ -118,6 +118,8 @@ pub enum StructRole {
     EventParams,
     /// The changes an answer to a pre-event makes.
     EventChanges,
+    /// A request without an `EventType`, read by its URL: `callbacks::IncomingMessage`.
+    Callback,
 }
 
 impl StructRole {
@@ -130,6 +132,7 @@ impl StructRole {
             StructRole::WebhookEvent => "webhook event",
             StructRole::EventParams => "event params",
             StructRole::EventChanges => "event changes",
+            StructRole::Callback => "callback",
         }
     }
 }

@@ -113,8 +113,8 @@ pub struct ReadmeDoctests;
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookParamError,
-    WebhookParams, WebhookResponse, WebhookValidator, access_token,
+    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookMedia,
+    WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator, access_token,
 };
 
 pub use resources::user::{UpdateUser, User, Users};

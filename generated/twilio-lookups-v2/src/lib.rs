@@ -121,8 +121,8 @@ pub struct ReadmeDoctests;
 
 pub use ::twilio_codegen_runtime::{
     ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookParamError,
-    WebhookParams, WebhookResponse, WebhookValidator, access_token,
+    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookMedia,
+    WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator, access_token,
 };
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.

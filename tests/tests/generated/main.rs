@@ -3,6 +3,7 @@
 //! and their webhooks. How checks, sending, paging and redaction work is the runtime's, tested
 //! in `codegen/runtime/src/tests/`.
 
+mod callbacks;
 mod client;
 mod format_features;
 mod future_size;
