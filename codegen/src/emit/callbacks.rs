@@ -5,7 +5,7 @@
 
 use super::docs::{doc, escape};
 use super::ident;
-use super::rust_types::{webhook_param_type, webhook_read, RECORD_NON_EXHAUSTIVE};
+use super::rust_types::{webhook_read, RECORD_NON_EXHAUSTIVE};
 use crate::generated_crate::{callback_names as names, webhook_names};
 use crate::model::{Api, CallbackAnswer, CallbackRequest, Callbacks, WebhookParam};
 use proc_macro2::TokenStream;
@@ -99,12 +99,7 @@ fn request(api: &Api, callbacks: &Callbacks, r: &CallbackRequest) -> TokenStream
         escape(&r.source)
     ));
     let params = request_params(callbacks, r);
-    let fields = params.clone().map(|p| {
-        let field = ident(&p.name);
-        let ty = webhook_param_type(&p.ty);
-        let docs = doc(&format!("`{}`: {}", p.wire, p.doc.trim()));
-        quote!(#docs pub #field: ::std::option::Option<#ty>,)
-    });
+    let fields = params.clone().map(super::webhooks::param_field);
     let (unparsed, params_field, media) = (
         ident(webhook_names::UNPARSED),
         ident(webhook_names::PARAMS),

@@ -377,12 +377,7 @@ fn event_struct(hooks: &Webhooks, e: &WebhookEvent) -> TokenStream {
         e.wire,
         e.doc.trim()
     ));
-    let fields = event_params(hooks, e).map(|p| {
-        let field = ident(&p.name);
-        let ty = webhook_param_type(&p.ty);
-        let docs = doc(&format!("`{}`: {}", p.wire, p.doc.trim()));
-        quote!(#docs pub #field: ::std::option::Option<#ty>,)
-    });
+    let fields = event_params(hooks, e).map(param_field);
     let unparsed = ident(names::UNPARSED);
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     quote! {
@@ -397,6 +392,14 @@ fn event_struct(hooks: &Webhooks, e: &WebhookEvent) -> TokenStream {
             pub #unparsed: ::std::vec::Vec<crate::WebhookParamError>,
         }
     }
+}
+
+/// A struct's field of a parameter: `None` when absent or when it doesn't parse.
+pub(super) fn param_field(p: &WebhookParam) -> TokenStream {
+    let field = ident(&p.name);
+    let ty = webhook_param_type(&p.ty);
+    let docs = doc(&format!("`{}`: {}", p.wire, p.doc.trim()));
+    quote!(#docs pub #field: ::std::option::Option<#ty>,)
 }
 
 /// The type that builds a pre-event's answer with changes, if its docs allow any.

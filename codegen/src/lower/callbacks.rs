@@ -4,7 +4,7 @@
 
 use super::names::NameSet;
 use super::types::TypeIndex;
-use super::webhooks::{listed, lower_params};
+use super::webhooks::{check_source, listed, lower_params, not_common_again, only_file};
 use super::{Ctx, Parsed};
 use crate::diagnostic::Diagnostics;
 use crate::generated_crate::callback_names;
@@ -19,22 +19,7 @@ pub fn lower(
     index: &TypeIndex,
     diags: &mut Diagnostics,
 ) -> Option<Callbacks> {
-    let with: Vec<&Parsed> = files
-        .iter()
-        .filter(|f| f.spec.callbacks.is_some())
-        .collect();
-    let first = with.first()?;
-    for extra in &with[1..] {
-        extra.ctx(diags).error(
-            &[SECTION],
-            Target::Key,
-            format!(
-                "a second `callbacks:` section (the first is in {})",
-                first.file
-            ),
-            Some("keep `callbacks:` in one file of the spec folder".into()),
-        );
-    }
+    let first = only_file(files, diags, SECTION, |f| f.spec.callbacks.is_some())?;
     let raw = first.spec.callbacks.as_ref()?;
     let mut ctx = first.ctx(diags);
     let ctx = &mut ctx;
@@ -93,30 +78,15 @@ fn requests(
             continue;
         }
         names.claim(ctx, name, &at);
-        if !r.source.starts_with("https://") || r.source.contains(char::is_whitespace) {
-            ctx.error(
-                &[&at[..], &["source"]].concat(),
-                Target::Value,
-                format!(
-                    "`{}` is not the URL of the docs that list the parameters",
-                    r.source
-                ),
-                Some("write the https:// address of the page the parameters come from".into()),
-            );
-        }
+        check_source(
+            ctx,
+            &[&at[..], &["source"]].concat(),
+            &r.source,
+            "parameters",
+        );
         let params_at = [&at[..], &["params"]].concat();
         let own = listed(ctx, &raw.params, SECTION, params, &r.params, &params_at);
-        for (i, &p) in own.iter().enumerate() {
-            if common.contains(&p) {
-                let n = i.to_string();
-                ctx.error(
-                    &[&params_at[..], &[n.as_str()]].concat(),
-                    Target::Value,
-                    format!("`{}` is common to every request already", params[p].wire),
-                    Some("remove it from the request's list".into()),
-                );
-            }
-        }
+        not_common_again(ctx, &params_at, &own, common, params, "request");
         out.push(CallbackRequest {
             name: name.clone(),
             source: r.source.clone(),

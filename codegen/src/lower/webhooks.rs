@@ -18,19 +18,7 @@ pub fn lower(
     lib_name: &str,
     diags: &mut Diagnostics,
 ) -> Option<Webhooks> {
-    let with: Vec<&Parsed> = files.iter().filter(|f| f.spec.webhooks.is_some()).collect();
-    let first = with.first()?;
-    for extra in &with[1..] {
-        extra.ctx(diags).error(
-            &["webhooks"],
-            Target::Key,
-            format!(
-                "a second `webhooks:` section (the first is in {})",
-                first.file
-            ),
-            Some("keep `webhooks:` in one file of the spec folder".into()),
-        );
-    }
+    let first = only_file(files, diags, SECTION, |f| f.spec.webhooks.is_some())?;
     let raw = first.spec.webhooks.as_ref()?;
     let mut ctx = first.ctx(diags);
     let ctx = &mut ctx;
@@ -66,19 +54,68 @@ pub fn lower(
     })
 }
 
-/// The docs' address is an https URL, and a rejection's status an error status.
-fn check_source_and_status(ctx: &mut Ctx, raw: &raw::Webhooks) {
-    if !raw.source.starts_with("https://") || raw.source.contains(char::is_whitespace) {
-        ctx.error(
-            &["webhooks", "source"],
-            Target::Value,
+/// The one file with `section`; a second is an error.
+pub(super) fn only_file<'a, 'b>(
+    files: &'a [Parsed<'b>],
+    diags: &mut Diagnostics,
+    section: &str,
+    has: impl Fn(&Parsed) -> bool,
+) -> Option<&'a Parsed<'b>> {
+    let mut with = files.iter().filter(|f| has(f));
+    let first = with.next()?;
+    for extra in with {
+        extra.ctx(diags).error(
+            &[section],
+            Target::Key,
             format!(
-                "`{}` is not the URL of the docs that list the events",
-                raw.source
+                "a second `{section}:` section (the first is in {})",
+                first.file
             ),
-            Some("write the https:// address of the page the events come from".into()),
+            Some(format!("keep `{section}:` in one file of the spec folder")),
         );
     }
+    Some(first)
+}
+
+/// `source` (at `at`) is the https URL of the docs that list `what`.
+pub(super) fn check_source(ctx: &mut Ctx, at: &[&str], source: &str, what: &str) {
+    if !source.starts_with("https://") || source.contains(char::is_whitespace) {
+        ctx.error(
+            at,
+            Target::Value,
+            format!("`{source}` is not the URL of the docs that list the {what}"),
+            Some(format!(
+                "write the https:// address of the page the {what} come from"
+            )),
+        );
+    }
+}
+
+/// Of `own` (listed at `at`), those that are `common` already are errors.
+pub(super) fn not_common_again(
+    ctx: &mut Ctx,
+    at: &[&str],
+    own: &[usize],
+    common: &[usize],
+    params: &[WebhookParam],
+    every: &str,
+) {
+    for (i, &p) in own.iter().enumerate() {
+        if common.contains(&p) {
+            let n = i.to_string();
+            ctx.error(
+                &[at, &[n.as_str()]].concat(),
+                Target::Value,
+                format!("`{}` is common to every {every} already", params[p].wire),
+                Some(format!("remove it from the {every}'s list")),
+            );
+        }
+    }
+}
+
+/// The docs' address is an https URL, and a rejection's status an error status.
+fn check_source_and_status(ctx: &mut Ctx, raw: &raw::Webhooks) {
+    check_source(ctx, &[SECTION, "source"], &raw.source, "events");
     if !(400..=599).contains(&raw.reject_status) {
         ctx.error(
             &["webhooks", "reject_status"],
@@ -198,17 +235,7 @@ fn lower_events(
         variants.claim(ctx, &variant, &at);
         let params_at = [&at[..], &["params"]].concat();
         let own = listed(ctx, &raw.params, SECTION, params, &e.params, &params_at);
-        for (i, &p) in own.iter().enumerate() {
-            if common.contains(&p) {
-                let n = i.to_string();
-                ctx.error(
-                    &[&params_at[..], &[n.as_str()]].concat(),
-                    Target::Value,
-                    format!("`{}` is common to every event already", params[p].wire),
-                    Some("remove it from the event's list".into()),
-                );
-            }
-        }
+        not_common_again(ctx, &params_at, &own, common, params, "event");
         let kind = match e.kind {
             raw::EventKind::Pre => EventKind::Pre,
             raw::EventKind::Post => EventKind::Post,
