@@ -72,14 +72,28 @@ async fn two_crates_share_one_auth_and_one_error_type() {
     assert_eq!(auth[0], auth[1]);
     // Each names itself in the User-Agent, though the runtime is shared.
     let agents = sent_headers(&server, "user-agent").await;
-    assert!(
-        agents[0].starts_with("fixture-everything/4.0.0 "),
-        "{agents:?}"
-    );
-    assert!(
-        agents[1].starts_with("fixture-hostile/0.0.4 "),
-        "{agents:?}"
-    );
+    for (agent, fixture) in agents.iter().zip(["everything", "hostile"]) {
+        let (name, version) = package(fixture);
+        assert!(
+            agent.starts_with(&format!("{name}/{version} ")),
+            "{agents:?}"
+        );
+    }
+}
+
+/// The name and version of a fixture crate, from its manifest.
+fn package(fixture: &str) -> (String, String) {
+    let path = tests::workspace_root().join(format!("tests/fixtures/{fixture}/out/Cargo.toml"));
+    let manifest = std::fs::read_to_string(path).expect("the fixture's manifest");
+    let field = |key: &str| {
+        manifest
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
+            .and_then(|v| v.strip_suffix('"'))
+            .expect("a package field")
+            .to_owned()
+    };
+    (field("name"), field("version"))
 }
 
 #[tokio::test]
