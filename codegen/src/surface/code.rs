@@ -382,7 +382,25 @@ impl<'a> Index<'a> {
                     .first()
                     .is_some_and(|i| matches!(i.kind, Kind::Struct | Kind::Enum)) =>
             {
-                self.impls.get(name.as_str()).cloned().unwrap_or_default()
+                // An impl in a module that defines a type of that name is that type's;
+                // one elsewhere (`impl From<A> for B` beside `A`) is the one type's of
+                // that name, which a crate with two (`voice::Redirect` and
+                // `messaging::Redirect`) must not have.
+                let blocks = self
+                    .impls
+                    .get(name.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                blocks
+                    .iter()
+                    .filter(
+                        |block| match self.bindings[block.module].get(name.as_str()) {
+                            Some(Binding::Def(owner)) => *owner == def,
+                            _ => true,
+                        },
+                    )
+                    .copied()
+                    .collect()
             }
             _ => Vec::new(),
         }
@@ -409,4 +427,41 @@ fn parent(module: &str) -> &str {
 /// Fewer segments first, then the one that sorts first.
 fn shorter(a: &str, b: &str) -> bool {
     (depth(a), a) < (depth(b), b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module(code: &str) -> Vec<(String, Module)> {
+        let file: syn::File = syn::parse_str(code).expect("Rust");
+        Module::read(&file.items)
+    }
+
+    /// Two types of one name in two modules each keep their own impl blocks, and an
+    /// impl beside another type (`impl From<A> for B`) still reaches its type.
+    #[test]
+    fn impls_go_to_the_type_of_their_module() {
+        let source = Source::from_modules([
+            ("src/lib.rs".into(), module("pub mod voice; pub mod messaging; pub struct B;")),
+            ("src/voice.rs".into(), module("pub struct Redirect; impl Redirect { pub fn a(self) {} }")),
+            (
+                "src/messaging.rs".into(),
+                module("pub struct Redirect; impl Redirect { pub fn b(self) {} } pub struct A; impl From<A> for crate::B { fn from(_: A) -> crate::B { crate::B } }"),
+            ),
+        ]);
+        let mut paths: Vec<String> = source.items().into_iter().map(|i| i.path).collect();
+        paths.sort();
+        paths.dedup();
+        let methods: Vec<&str> = paths
+            .iter()
+            .map(String::as_str)
+            .filter(|p| p.contains("Redirect::"))
+            .collect();
+        assert_eq!(
+            methods,
+            ["messaging::Redirect::b", "voice::Redirect::a"],
+            "{paths:?}"
+        );
+    }
 }
