@@ -192,6 +192,10 @@ fn main() {
         println!("cargo::rerun-if-changed={}", spec_dir.display());
         let sources = codegen::read_spec_dir(&spec_dir, krate).expect("reading the spec");
         let api = codegen::check(&sources).unwrap_or_else(|d| panic!("{krate}:\n{d}"));
+        // A TwiML crate sends nothing: it has no wire to check.
+        if api.twiml.is_some() {
+            continue;
+        }
         let link = api
             .openapi
             .as_ref()

@@ -90,6 +90,26 @@ pub const ROOT_MODULES: &[&str] = &[
 
 /// What the `webhooks` module defines besides the spec's events, and the methods its
 /// types take for themselves.
+/// The names a TwiML crate defines besides the vocabulary's.
+pub mod twiml_names {
+    /// The module of the XML writer, which no document may take.
+    pub const WRITER_MODULE: &str = "xml";
+    pub const MODULES: &[&str] = &[WRITER_MODULE];
+    /// The error of a document that can't be written.
+    pub const ERROR: &str = "TwimlError";
+    pub const ROOT_ITEMS: &[&str] = &[ERROR];
+    /// An open enum's variant for values beyond its list.
+    pub const OTHER: &str = "Other";
+    /// Every builder's own methods, which setters and child adders may not take.
+    pub const NEW: &str = "new";
+    pub const TEXT: &str = "text";
+    pub const ATTRIBUTE: &str = "attribute";
+    pub const TO_XML: &str = "to_xml";
+    pub const ELEMENT_METHODS: &[&str] = &[
+        NEW, TEXT, ATTRIBUTE, TO_XML, "clone", "fmt", "default", "eq",
+    ];
+}
+
 /// The names of the `callbacks` module: requests without an `EventType`, a struct each.
 pub mod callback_names {
     pub const MODULE: &str = "callbacks";

@@ -99,6 +99,49 @@ default = ["{default_tls}"]
     )
 }
 
+/// A TwiML crate's manifest: no dependencies and no features, since it writes text
+/// and sends nothing.
+pub fn twiml(api: &Api, layout: &Layout, stamp: &str) -> String {
+    let stamp = stamp.replacen("//", "#", 1);
+    let description = toml_string(&format!(
+        "{}: typed builders that write what Twilio's libraries write, generated from a description.",
+        api.title
+    ));
+    let mut inherited = match layout.runtime {
+        RuntimeDep::Workspace => "license.workspace = true\nrepository.workspace = true\n",
+        RuntimeDep::Path(_) => "",
+    }
+    .to_string();
+    if !api.publish {
+        inherited.push_str("publish = false\n");
+    }
+    let workspace = if layout.own_workspace {
+        "\n[workspace]\n"
+    } else {
+        ""
+    };
+    format!(
+        r#"{stamp}
+
+[package]
+name = "{name}"
+version = "{version}"
+edition = "2024"
+rust-version = "1.85"
+description = {description}
+{inherited}readme = "README.md"
+documentation = "https://docs.rs/{name}"
+keywords = ["twilio", "twiml", "voice", "sms", "xml"]
+categories = ["api-bindings", "template-engine"]
+
+# None: a TwiML document is text the crate writes itself.
+[dependencies]
+{workspace}"#,
+        name = api.crate_name,
+        version = api.version,
+    )
+}
+
 /// `["twilio", "api", "chat"]`: Twilio, and the product words of the crate's name
 /// (`twilio-chat-v2`), as crates.io takes them (at most five, each at most 20
 /// characters of letters, digits, `-` and `_`).

@@ -15,6 +15,7 @@ mod params;
 mod readme;
 mod resource;
 pub(crate) mod rust_types;
+mod twiml;
 mod webhooks;
 
 use crate::model::Api;
@@ -68,8 +69,13 @@ fn emit_files(api: &Api, layout: &Layout, read: bool) -> (Files, Code) {
         let text = space_items(&prettyplease::unparse(&file));
         (Some(format!("{stamp}\n\n{}", visible(&text))), modules)
     });
-    files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
-    files.insert("README.md".into(), readme::emit(api, &stamp));
+    if api.twiml.is_some() {
+        files.insert("Cargo.toml".into(), cargo_toml::twiml(api, layout, &stamp));
+        files.insert("README.md".into(), readme::twiml(api, &stamp));
+    } else {
+        files.insert("Cargo.toml".into(), cargo_toml::emit(api, layout, &stamp));
+        files.insert("README.md".into(), readme::emit(api, &stamp));
+    }
     files.insert("rustfmt.toml".into(), cargo_toml::rustfmt_toml(&stamp));
     (files, code)
 }
@@ -90,6 +96,9 @@ pub fn read_modules(api: &Api) -> Code {
 /// Every Rust file the crate has, largest first, so the last file a core picks up
 /// is a small one.
 fn jobs(api: &Api) -> Vec<RustJob<'_>> {
+    if let Some(twiml) = &api.twiml {
+        return twiml::jobs(api, twiml);
+    }
     let mut jobs: Vec<RustJob> = Vec::new();
     for r in &api.resources {
         let path = r.file.clone();
@@ -139,7 +148,7 @@ fn jobs(api: &Api) -> Vec<RustJob<'_>> {
 
 /// A Rust file to generate: its path, and the emitter of its tokens (`None` when the
 /// spec has nothing for it).
-type RustJob<'a> = (String, Box<dyn Fn() -> Option<TokenStream> + Sync + 'a>);
+pub(crate) type RustJob<'a> = (String, Box<dyn Fn() -> Option<TokenStream> + Sync + 'a>);
 
 /// What one file became: its text, and its modules as read for the surface.
 type Done = (

@@ -46,6 +46,50 @@ pub fn emit(api: &Api, stamp: &str) -> String {
     text
 }
 
+/// A TwiML crate's README: what it is, how to add it, and its example.
+pub fn twiml(api: &Api, stamp: &str) -> String {
+    let stamp = format!("<!-- {} -->", stamp.trim_start_matches("// "));
+    let krate = &api.crate_name;
+    let version = crate::version::Version::parse(&api.version)
+        .map_or_else(|| api.version.clone(), |v| v.caret());
+    let mut out = vec![stamp, String::new(), format!("# {krate}"), String::new()];
+    if let Some(docs) = &api.docs {
+        out.extend(docs.trim_end().lines().map(str::to_owned));
+        out.push(String::new());
+    }
+    out.extend([
+        "## Install".into(),
+        String::new(),
+        "```toml".into(),
+        "[dependencies]".into(),
+        format!("{krate} = \"{version}\""),
+        "```".into(),
+        String::new(),
+    ]);
+    if let Some(code) = &api.quick_start {
+        out.extend(["## Example".into(), String::new(), "```rust".into()]);
+        out.push(format!(
+            "fn main() -> Result<(), {}::TwimlError> {{",
+            api.lib_name
+        ));
+        out.extend(code.trim_end().lines().map(|l| match l {
+            "" => String::new(),
+            l => format!("    {l}"),
+        }));
+        out.extend(["    Ok(())".into(), "}".into(), "```".into(), String::new()]);
+    }
+    out.extend([
+        "## Documentation".into(),
+        String::new(),
+        format!("- This crate's API: <https://docs.rs/{krate}>"),
+        "- Twilio's TwiML documentation: <https://www.twilio.com/docs/glossary/what-is-twilio-markup-language-twiml>".into(),
+        String::new(),
+    ]);
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
 /// `[dependencies]` for a program that runs the quick start.
 fn install(api: &Api, program: Option<&[String]>) -> Vec<String> {
     let version = crate::version::Version::parse(&api.version)

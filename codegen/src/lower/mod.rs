@@ -10,6 +10,7 @@ mod operation;
 mod params;
 mod pattern;
 mod resource;
+mod twiml;
 mod types;
 mod webhooks;
 
@@ -130,6 +131,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let lib_name = api.as_ref().map_or("", |a| a.lib_name.as_str());
     let webhooks = webhooks::lower(&files, &type_index, lib_name, &mut diags);
     let callbacks = callbacks::lower(&files, &type_index, &mut diags);
+    let twiml = twiml::lower(&files, &mut diags);
     match api {
         Some(api) if diags.is_empty() => Ok(Api {
             sources,
@@ -138,6 +140,7 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
             resources,
             webhooks,
             callbacks,
+            twiml,
             client_account,
             ..api
         }),
@@ -207,16 +210,8 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
             Some("write it like `0.1.0`".into()),
         );
     }
-    let host = raw.base_url.strip_prefix("https://").unwrap_or("");
-    if host.is_empty() || host.contains(['/', '?', '#', ' ']) {
-        ctx.error(
-            &["api", "base_url"],
-            Target::Value,
-            format!("`{}` is not an HTTPS origin", raw.base_url),
-            Some("write the scheme and host only, like `https://chat.twilio.com`; paths go in operations".into()),
-        );
-    }
-    let auth = lower_auth(&raw.auth, &raw.base_url, &mut ctx);
+    let twiml = files.iter().any(|f| f.spec.twiml.is_some());
+    let (base_url, auth) = lower_endpoint(raw, twiml, &mut ctx);
     if let Some(code) = &raw.quick_start {
         if code.trim().is_empty() || code.contains("```") {
             ctx.error(
@@ -236,7 +231,7 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         crate_name: raw.crate_name.clone(),
         version: raw.version.clone(),
         title: raw.title.clone(),
-        base_url: raw.base_url.clone(),
+        base_url,
         auth,
         docs: raw.docs.clone(),
         quick_start: raw.quick_start.clone(),
@@ -249,7 +244,62 @@ fn lower_api(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Api> {
         resources: Vec::new(),
         webhooks: None,
         callbacks: None,
+        twiml: None,
     })
+}
+
+/// `api.base_url` and `api.auth`: an API's origin and credentials, which a TwiML
+/// crate, sending nothing, doesn't have.
+fn lower_endpoint(raw: &raw::Api, twiml: bool, ctx: &mut Ctx<'_, '_>) -> (String, Auth) {
+    let (base_url, auth) = match (&raw.base_url, &raw.auth, twiml) {
+        (Some(base_url), Some(auth), false) => (base_url, auth),
+        (None, None, true) => return (String::new(), Auth::BASIC),
+        (_, _, true) => {
+            let key = if raw.base_url.is_some() {
+                "base_url"
+            } else {
+                "auth"
+            };
+            ctx.error(
+                &["api", key],
+                Target::Key,
+                format!("a TwiML crate sends no requests, so it has no `{key}`"),
+                Some(format!("remove `{key}`")),
+            );
+            return (String::new(), Auth::BASIC);
+        }
+        (base_url, _, false) => {
+            let key = if base_url.is_none() {
+                "base_url"
+            } else {
+                "auth"
+            };
+            ctx.error(
+                &["api"],
+                Target::Key,
+                format!("`api` has no `{key}`"),
+                Some(match key {
+                    "base_url" => {
+                        "add the API's HTTPS origin, like `base_url: https://chat.twilio.com`"
+                            .into()
+                    }
+                    _ => "add the credentials it takes, like `auth: basic`".into(),
+                }),
+            );
+            return (String::new(), Auth::BASIC);
+        }
+    };
+    let host = base_url.strip_prefix("https://").unwrap_or("");
+    if host.is_empty() || host.contains(['/', '?', '#', ' ']) {
+        ctx.error(
+            &["api", "base_url"],
+            Target::Value,
+            format!("`{base_url}` is not an HTTPS origin"),
+            Some("write the scheme and host only, like `https://chat.twilio.com`; paths go in operations".into()),
+        );
+    }
+    let auth = lower_auth(auth, base_url, ctx);
+    (base_url.clone(), auth)
 }
 
 /// `api.auth`: at least one kind of credentials, and a token URL on the API's own
@@ -326,8 +376,9 @@ fn lower_client_account(
     let at = ["api", "client_account"];
     // The client's own account is the one its HTTP Basic credentials name.
     let basic = parsed.spec.api.as_ref().is_some_and(|a| match &a.auth {
-        raw::Auth::Basic => true,
-        raw::Auth::Kinds(kinds) => kinds.basic,
+        Some(raw::Auth::Basic) => true,
+        Some(raw::Auth::Kinds(kinds)) => kinds.basic,
+        None => false,
     });
     if !basic {
         ctx.error(

@@ -24,6 +24,8 @@ pub struct SpecFile {
     pub webhooks: Option<Webhooks>,
     /// Requests Twilio sends without an `EventType`, each to a URL of its own.
     pub callbacks: Option<Callbacks>,
+    /// A TwiML vocabulary: the crate is a document builder, not a client.
+    pub twiml: Option<Twiml>,
     /// Spec files outside the folder read as if they were in it, by path from the
     /// folder: a fact two APIs share, written once.
     #[serde(default)]
@@ -37,8 +39,10 @@ pub struct Api {
     pub crate_name: String,
     pub version: String,
     pub title: String,
-    pub base_url: String,
-    pub auth: Auth,
+    /// Required for an API; a TwiML crate sends nothing and has none.
+    pub base_url: Option<String>,
+    /// Required for an API; a TwiML crate has none.
+    pub auth: Option<Auth>,
     pub docs: Option<String>,
     /// Rust statements for the crate docs' quick start, compiled as a doctest.
     pub quick_start: Option<String>,
@@ -562,6 +566,77 @@ pub struct CallbackRequest {
     /// Whether it carries the numbered `MediaUrl{N}`/`MediaContentType{N}` pairs.
     #[serde(default)]
     pub media: bool,
+}
+
+/// A TwiML vocabulary: the enums its attributes share, and its documents (Voice,
+/// Messaging, Fax), each a root element and the elements that may appear in it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Twiml {
+    /// Enums of attribute values, by Rust name, shared by every document.
+    #[serde(default)]
+    pub enums: Entries<TwimlEnum>,
+    /// The documents, by module name (`voice`).
+    pub documents: Entries<TwimlDocument>,
+}
+
+/// An enum of attribute values.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwimlEnum {
+    pub doc: String,
+    /// The values as written in the XML.
+    pub values: Vec<String>,
+    /// Whether values beyond the list may be written (`Other(String)`).
+    #[serde(default)]
+    pub open: bool,
+}
+
+/// One kind of TwiML document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwimlDocument {
+    /// The root's Rust name; its tag is `Response`.
+    pub root: String,
+    pub doc: String,
+    /// The docs page of the vocabulary (a URL).
+    pub source: String,
+    /// The elements the root may hold, in the order its docs list them.
+    pub children: Vec<String>,
+    /// The elements, by Rust name.
+    pub elements: Entries<TwimlElement>,
+}
+
+/// One verb or noun.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwimlElement {
+    /// The XML tag, when it differs from the Rust name.
+    pub tag: Option<String>,
+    pub doc: String,
+    /// Whether it holds text.
+    #[serde(default)]
+    pub text: crate::model::TwimlText,
+    /// Its attributes, by XML name.
+    #[serde(default)]
+    pub attributes: Entries<TwimlAttribute>,
+    /// The elements it may hold.
+    #[serde(default)]
+    pub children: Vec<String>,
+}
+
+/// An attribute: a scalar or an enum; `list: true` for values joined by spaces.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwimlAttribute {
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[serde(default)]
+    pub list: bool,
+    /// Its setter, when the attribute's name in snake case is taken (by a child's
+    /// adder of the same name).
+    pub setter: Option<String>,
+    pub doc: String,
 }
 
 /// A webhook parameter's type and docs.

@@ -61,10 +61,13 @@ impl Facts {
                 api.docs.as_deref().unwrap_or("")
             )),
         ));
-        facts.set(
-            "DEFAULT_BASE_URL",
-            Fact::Value(format!("{:?}", api.base_url)),
-        );
+        // A TwiML crate has no client, and so no base URL.
+        if api.twiml.is_none() {
+            facts.set(
+                "DEFAULT_BASE_URL",
+                Fact::Value(format!("{:?}", api.base_url)),
+            );
+        }
         for t in &api.types {
             match &t.kind {
                 NamedKind::Sid { prefix, digits } => {

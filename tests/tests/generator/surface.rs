@@ -50,14 +50,23 @@ fn every_public_item_of_a_generated_crate_is_in_its_surface() {
             else {
                 continue;
             };
-            // The modules whose items the root doesn't re-export keep their path.
-            let prefix = match module {
-                "webhooks" | "callbacks" => format!("{module}::"),
-                _ => String::new(),
-            };
+            // The modules whose items the root doesn't re-export keep their path; of a
+            // TwiML document's, the root re-exports the response.
+            let twiml_root = api.twiml.as_ref().and_then(|t| {
+                t.documents
+                    .iter()
+                    .find(|d| d.module == module)
+                    .map(|d| d.root.as_str())
+            });
             let file = syn::parse_file(text).unwrap_or_else(|e| panic!("{name} {path}: {e}"));
             for item in public_items(&file.items) {
-                let item = format!("{prefix}{item}");
+                let reexported = twiml_root
+                    .is_some_and(|root| item == root || item.starts_with(&format!("{root}::")));
+                let item = match module {
+                    "webhooks" | "callbacks" => format!("{module}::{item}"),
+                    _ if twiml_root.is_some() && !reexported => format!("{module}::{item}"),
+                    _ => item,
+                };
                 if !surface.contains(&item) {
                     missing.push(format!("{name}: {item} ({path})"));
                 }

@@ -1,0 +1,338 @@
+//! A TwiML crate: a module of builders per document (`voice`, `messaging`, `fax`), the
+//! enums of attribute values at the root, and `xml`, the writer they share. A parent
+//! has an adder only for the children its description allows, so a misplaced element
+//! doesn't compile; text and attribute values are escaped when the document is written.
+
+mod writer;
+
+use super::docs::{doc, escape, lines};
+use super::ident;
+use crate::generated_crate::twiml_names as names;
+use crate::model::{Api, Twiml, TwimlDocument, TwimlElement, TwimlText, TwimlType};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The crate's Rust files: their paths, and the emitter of each.
+pub fn jobs<'a>(api: &'a Api, twiml: &'a Twiml) -> Vec<super::RustJob<'a>> {
+    let mut jobs: Vec<super::RustJob<'a>> = vec![
+        (
+            "src/lib.rs".into(),
+            Box::new(move || Some(lib_rs(api, twiml))),
+        ),
+        (
+            format!("src/{}.rs", names::WRITER_MODULE),
+            Box::new(|| Some(writer::emit())),
+        ),
+    ];
+    for d in &twiml.documents {
+        jobs.push((
+            format!("src/{}.rs", d.module),
+            Box::new(move || Some(document(twiml, d))),
+        ));
+    }
+    jobs
+}
+
+fn lib_rs(api: &Api, twiml: &Twiml) -> TokenStream {
+    let docs = crate_docs(api, twiml);
+    let writer = ident(names::WRITER_MODULE);
+    let error = ident(names::ERROR);
+    let modules = twiml.documents.iter().map(|d| {
+        let (module, root) = (ident(&d.module), ident(&d.root));
+        let text = format!(" {}: `{}` and its elements.", d.root, d.module);
+        quote! {
+            #[doc = #text]
+            pub mod #module;
+            pub use #module::#root;
+        }
+    });
+    let enums = twiml.enums.iter().map(enumeration);
+    quote! {
+        #(#![doc = #docs])*
+        #![deny(missing_docs)]
+        #![forbid(unsafe_code)]
+
+        mod #writer;
+        pub use #writer::#error;
+
+        /// The README's example, compiled as a doctest so that what a new user copies
+        /// builds.
+        #[cfg(doctest)]
+        #[doc = include_str!("../README.md")]
+        pub struct ReadmeDoctests;
+        #(#modules)*
+        #(#enums)*
+    }
+}
+
+fn crate_docs(api: &Api, twiml: &Twiml) -> Vec<String> {
+    let mut docs = vec![format!(" # {}", escape(&api.title)), String::new()];
+    if let Some(text) = &api.docs {
+        docs.extend(lines(text));
+        docs.push(String::new());
+    }
+    docs.extend(
+        [
+            "Generated from a description of TwiML by twilio-codegen. Each element is a",
+            "builder with a setter per documented attribute; a parent has a method only for",
+            "the children it may hold, so a misplaced element doesn't compile, and",
+            "`attribute(name, value)` sets one this crate doesn't know yet.",
+            "",
+            "`to_xml` writes what Twilio's Python library writes, byte for byte: the XML",
+            "declaration, attributes in name order, booleans as `true` and `false`, UTF-8,",
+            "empty elements closed (`<Hangup />`). Text and values are always escaped; a",
+            "character XML can't hold (a control character), or an attribute name that isn't",
+            "one, is a [`TwimlError`] instead of a broken document.",
+        ]
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        }),
+    );
+    docs.push(String::new());
+    docs.push(" Documents:".into());
+    docs.push(String::new());
+    for d in &twiml.documents {
+        docs.push(format!(
+            " - [`{}`]: {} ([Twilio's docs]({}))",
+            d.root,
+            escape(d.doc.trim()),
+            escape(&d.source)
+        ));
+    }
+    if let Some(code) = &api.quick_start {
+        docs.extend([String::new(), " ```".to_string()]);
+        docs.extend(code.trim_end().lines().map(|l| format!(" {l}")));
+        docs.push(format!(
+            " # Ok::<(), {}::{}>(())",
+            api.lib_name,
+            names::ERROR
+        ));
+        docs.push(" ```".into());
+    }
+    docs
+}
+
+fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
+    let name = ident(&e.name);
+    let docs = doc(&e.doc);
+    let variants: Vec<_> = e.variants.iter().map(|(v, _)| ident(v)).collect();
+    let values: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
+    let variant_docs = values.iter().map(|w| format!(" `{w}`"));
+    let other = ident(names::OTHER);
+    let (other_variant, other_arm) = if e.open {
+        (
+            quote! {
+                /// A value beyond the list, written as given (and escaped).
+                #other(::std::string::String),
+            },
+            quote!(#name::#other(value) => value,),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            #other_variant
+        }
+
+        impl #name {
+            /// The value as written in the XML.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( #name::#variants => #values, )*
+                    #other_arm
+                }
+            }
+        }
+    }
+}
+
+fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {
+    let docs = lines(&format!(
+        "{}\n\nThe elements are those of [Twilio's docs](<{}>).",
+        d.doc.trim(),
+        d.source
+    ));
+    let root = root(d);
+    let elements = d.elements.iter().map(|e| element(twiml, d, e));
+    quote! {
+        #(#![doc = #docs])*
+        #root
+        #(#elements)*
+    }
+}
+
+fn root(d: &TwimlDocument) -> TokenStream {
+    let name = ident(&d.root);
+    let adders = d.children.iter().map(|&c| adder(&d.elements[c]));
+    let attribute = attribute_method();
+    let to_xml = ident(names::TO_XML);
+    let error = ident(names::ERROR);
+    let text = format!(" A `<Response>`: {}", escape(d.doc.trim()));
+    quote! {
+        #[doc = #text]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #name {
+            element: crate::xml::Element,
+        }
+
+        impl #name {
+            /// An empty response.
+            pub fn new() -> Self {
+                #name { element: crate::xml::Element::new("Response") }
+            }
+
+            #(#adders)*
+            #attribute
+
+            /// The document as Twilio reads it: the XML declaration, then the response.
+            pub fn #to_xml(&self) -> ::std::result::Result<::std::string::String, crate::#error> {
+                crate::xml::document(&self.element)
+            }
+        }
+
+        impl ::std::default::Default for #name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    }
+}
+
+fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
+    let name = ident(&e.name);
+    let tag = &e.tag;
+    let docs = doc(&format!("`<{tag}>`: {}", e.doc.trim()));
+    let new = match e.text {
+        TwimlText::Required => quote! {
+            /// The element holding `text`, escaped when written; empty text writes none.
+            pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+                #name { element: crate::xml::Element::new(#tag).with_text(text.into()) }
+            }
+        },
+        TwimlText::None | TwimlText::Optional => quote! {
+            /// The element, with nothing set.
+            pub fn new() -> Self {
+                #name { element: crate::xml::Element::new(#tag) }
+            }
+        },
+    };
+    let text = (e.text == TwimlText::Optional).then(|| {
+        let text = ident(names::TEXT);
+        quote! {
+            /// Its text, escaped when written.
+            pub fn #text(mut self, text: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.element = self.element.with_text(text.into());
+                self
+            }
+        }
+    });
+    let default = (e.text != TwimlText::Required).then(|| {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
+    let setters = e.attributes.iter().map(|a| setter(twiml, a));
+    let adders = e.children.iter().map(|&c| adder(&d.elements[c]));
+    let attribute = attribute_method();
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #name {
+            element: crate::xml::Element,
+        }
+
+        impl #name {
+            #new
+            #text
+            #(#setters)*
+            #(#adders)*
+            #attribute
+        }
+
+        #default
+    }
+}
+
+/// The method that adds `child` to its parent, after what the parent holds.
+fn adder(child: &TwimlElement) -> TokenStream {
+    let (method, ty) = (ident(&child.adder), ident(&child.name));
+    let text = format!(" Adds a `<{}>`: {}", child.tag, escape(child.doc.trim()));
+    quote! {
+        #[doc = #text]
+        pub fn #method(mut self, child: #ty) -> Self {
+            self.element.push(child.element);
+            self
+        }
+    }
+}
+
+fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute) -> TokenStream {
+    let method = ident(&a.setter);
+    let xml = &a.xml;
+    let docs = doc(&format!("`{xml}`: {}", a.doc.trim()));
+    let (param, value) = match (a.ty, a.list) {
+        (TwimlType::String, _) => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            quote!(value.into()),
+        ),
+        (TwimlType::Integer, _) => (quote!(u32), quote!(value.to_string())),
+        (TwimlType::Boolean, _) => (
+            quote!(bool),
+            quote!(::std::string::ToString::to_string(if value {
+                "true"
+            } else {
+                "false"
+            })),
+        ),
+        (TwimlType::Enum(i), false) => {
+            let ty = ident(&twiml.enums[i].name);
+            (quote!(crate::#ty), quote!(value.as_str().to_owned()))
+        }
+        (TwimlType::Enum(i), true) => {
+            let ty = ident(&twiml.enums[i].name);
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = crate::#ty>),
+                quote!(crate::xml::join(
+                    value.into_iter().map(|v| v.as_str().to_owned())
+                )),
+            )
+        }
+    };
+    quote! {
+        #docs
+        pub fn #method(mut self, value: #param) -> Self {
+            self.element.set(#xml, #value);
+            self
+        }
+    }
+}
+
+fn attribute_method() -> TokenStream {
+    let method = ident(names::ATTRIBUTE);
+    quote! {
+        /// Sets any attribute by name, such as one this crate doesn't know yet; it
+        /// replaces a value set before, by a setter or by this. The name is checked and
+        /// the value escaped when the document is written.
+        pub fn #method(
+            mut self,
+            name: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.element.set(name.into(), value.into());
+            self
+        }
+    }
+}
