@@ -162,3 +162,92 @@ fn a_request_not_signed_by_twilio_is_refused() {
     let other = WebhookValidator::new("another token");
     assert!(IncomingMessage::from_request(&other, URL, &signed(&[("Body", "hi")])).is_err());
 }
+
+// ---------------------------------------------------------------------------------
+// The example receiver `tests/examples/answer_twilio.rs`, as a process
+// ---------------------------------------------------------------------------------
+
+const ORIGIN: &str = "https://hooks.example.com";
+
+/// Posts `params` to `path`, signed for the origin the receiver was started with.
+async fn post(
+    receiver: &crate::receiver::Receiver,
+    path: &str,
+    params: &[(&str, &str)],
+) -> (u16, Option<String>, String) {
+    let pairs: Vec<(String, String)> = params
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let signature = WebhookValidator::new(TOKEN).sign_form(&format!("{ORIGIN}{path}"), &pairs);
+    let body = serde_urlencoded::to_string(&pairs)
+        .expect("encodes")
+        .into_bytes();
+    receiver.post_typed(path, Some(&signature), body).await
+}
+
+#[tokio::test]
+async fn the_example_answers_an_sms_and_a_call_with_twiml() {
+    let binary = crate::client::example_program::example_binary("tests", "answer_twilio");
+    let mut receiver = crate::receiver::Receiver::start(binary, &[ORIGIN], TOKEN);
+
+    // An SMS whose body would break hand-written XML is answered, escaped.
+    let (status, content_type, body) = post(
+        &receiver,
+        "/sms",
+        &[
+            ("From", "+14155550100"),
+            ("Body", "</Message><Hangup/> & more"),
+        ],
+    )
+    .await;
+    assert_eq!((status, content_type.as_deref()), (200, Some("text/xml")));
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thanks! You sent: \
+         &lt;/Message&gt;&lt;Hangup/&gt; &amp; more</Message></Response>"
+    );
+    assert_eq!(
+        receiver.next_line(),
+        "sms from +14155550100: </Message><Hangup/> & more"
+    );
+
+    // A call gets a greeting and a one-digit menu; the digit, a goodbye.
+    let (status, _, body) = post(
+        &receiver,
+        "/voice",
+        &[("From", "+14155550100"), ("CallStatus", "ringing")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say voice=\"alice\">Thanks for calling.</Say>\
+         <Gather action=\"/gather\" method=\"POST\" numDigits=\"1\"><Say>Press 1 for sales, 2 for support.</Say>\
+         </Gather></Response>"
+    );
+    assert_eq!(receiver.next_line(), "call from +14155550100");
+    let (_, _, body) = post(&receiver, "/gather", &[("Digits", "2")]).await;
+    assert!(
+        body.ends_with("<Say>You pressed 2. Goodbye.</Say><Hangup /></Response>"),
+        "{body}"
+    );
+    assert_eq!(receiver.next_line(), "pressed 2");
+
+    // Not signed, or signed for another URL: refused, and nothing is read.
+    let unsigned = b"Body=hi".to_vec();
+    assert_eq!(receiver.post("/sms", None, unsigned).await.0, 403);
+    assert!(receiver
+        .next_line()
+        .starts_with("refused: the request has no X-Twilio-Signature"));
+    let pairs = vec![("Body".to_owned(), "hi".to_owned())];
+    let elsewhere = WebhookValidator::new(TOKEN).sign_form(&format!("{ORIGIN}/voice"), &pairs);
+    assert_eq!(
+        receiver
+            .post("/sms", Some(&elsewhere), b"Body=hi".to_vec())
+            .await
+            .0,
+        403
+    );
+    assert!(receiver.next_line().contains("does not match"));
+}

@@ -5,10 +5,7 @@
 //! example receiver, run as a process and sent requests signed here. How signatures
 //! are checked is the runtime's, tested in `codegen/runtime/src/tests/webhook.rs`.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use crate::receiver::Receiver;
 use twilio_codegen_runtime::{WebhookError, WebhookParams, WebhookValidator};
 
 const TOKEN: &str = "webhook-test-token";
@@ -308,92 +305,27 @@ fn answers_carry_the_specs_status_and_changes() {
 // The example receivers, as processes
 // ---------------------------------------------------------------------------------
 
-/// A running receiver: its address, and the lines it prints as they come.
-struct Receiver {
-    child: Child,
-    addr: String,
-    lines: mpsc::Receiver<String>,
+/// The webhook receiver example of `krate`, watching for `word`.
+fn start_receiver(krate: &str, word: &str) -> Receiver {
+    let program = format!("{}_webhook_receiver", krate.replace('-', "_"));
+    let binary = crate::client::example_program::example_binary(krate, &program);
+    Receiver::start(binary, &["https://hooks.example.com", word], TOKEN)
 }
 
-impl Receiver {
-    fn start(krate: &str, word: &str) -> Receiver {
-        let program = format!("{}_webhook_receiver", krate.replace('-', "_"));
-        let binary = crate::client::example_program::example_binary(krate, &program);
-        let mut child = Command::new(binary)
-            .args(["https://hooks.example.com", word])
-            .env("TWILIO_AUTH_TOKEN", TOKEN)
-            .env("WEBHOOK_ADDR", "127.0.0.1:0")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the receiver starts");
-        let stdout = child.stdout.take().expect("piped");
-        let (send, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if send.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut receiver = Receiver {
-            child,
-            addr: String::new(),
-            lines,
-        };
-        let first = receiver.next_line();
-        receiver.addr = first
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("{first}"))
-            .to_owned();
-        receiver
-    }
-
-    fn next_line(&mut self) -> String {
-        self.lines
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the receiver prints a line")
-    }
-
-    /// Posts `body` to the receiver's path for `URL`, with `signature` if any; the
-    /// status and the answer's body.
-    async fn post(&self, signature: Option<&str>, body: Vec<u8>) -> (u16, String) {
-        let path = URL.strip_prefix("https://hooks.example.com").expect("URL");
-        // reqwest as the runtime builds it has no process-wide TLS provider; plain
-        // HTTP to loopback needs none, but building a client asks for one.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut request = reqwest::Client::new()
-            .post(format!("http://{}{path}", self.addr))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body);
-        if let Some(signature) = signature {
-            request = request.header("X-Twilio-Signature", signature);
-        }
-        let response = request.send().await.expect("the receiver answers");
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
-    }
-
-    /// Posts `params` signed as Twilio signs them.
-    async fn post_signed(&self, params: &[(String, String)]) -> (u16, String) {
-        let signature = WebhookValidator::new(TOKEN).sign_form(URL, params);
-        self.post(Some(&signature), form(params)).await
-    }
+/// Posts `params` signed as Twilio signs them, to the path of `URL`.
+async fn post_signed(receiver: &Receiver, params: &[(String, String)]) -> (u16, String) {
+    let signature = WebhookValidator::new(TOKEN).sign_form(URL, params);
+    receiver.post(path(), Some(&signature), form(params)).await
 }
 
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn path() -> &'static str {
+    URL.strip_prefix("https://hooks.example.com").expect("URL")
 }
 
 /// The receiver of `krate` refuses what Twilio didn't sign, rejects `event` when
 /// `param` holds the word, allows it otherwise, and logs `post_event`.
 async fn check_receiver(krate: &str, event: &str, param: &str, post_event: &str) {
-    let mut receiver = Receiver::start(krate, "forbidden");
+    let mut receiver = start_receiver(krate, "forbidden");
 
     let clean = pairs(&[
         ("EventType", event),
@@ -401,32 +333,38 @@ async fn check_receiver(krate: &str, event: &str, param: &str, post_event: &str)
         ("AccountSid", "AC00000000000000000000000000000000"),
     ]);
     // Unsigned, signed with another token, changed on the way, too long: refused.
-    assert_eq!(receiver.post(None, form(&clean)).await.0, 403);
+    assert_eq!(receiver.post(path(), None, form(&clean)).await.0, 403);
     assert!(receiver
         .next_line()
         .starts_with("refused: the request has no X-Twilio-Signature"));
     let forged = WebhookValidator::new("not-the-token").sign_form(URL, &clean);
-    assert_eq!(receiver.post(Some(&forged), form(&clean)).await.0, 403);
+    assert_eq!(
+        receiver.post(path(), Some(&forged), form(&clean)).await.0,
+        403
+    );
     assert!(receiver.next_line().contains("does not match"));
     let signature = WebhookValidator::new(TOKEN).sign_form(URL, &clean);
     let mut tampered = clean.clone();
     tampered[1].1 = "forbidden words".into();
     assert_eq!(
-        receiver.post(Some(&signature), form(&tampered)).await.0,
+        receiver
+            .post(path(), Some(&signature), form(&tampered))
+            .await
+            .0,
         403
     );
     assert!(receiver.next_line().contains("does not match"));
     let long = vec![b'a'; WebhookValidator::DEFAULT_MAX_BODY_BYTES + 1];
-    assert_eq!(receiver.post(Some(&signature), long).await.0, 403);
+    assert_eq!(receiver.post(path(), Some(&signature), long).await.0, 403);
     assert!(receiver
         .next_line()
         .contains("longer than the 65536-byte limit"));
 
     // Signed: the word rejects, its absence allows.
     let bad = pairs(&[("EventType", event), (param, "some forbidden text")]);
-    assert_eq!(receiver.post_signed(&bad).await, (403, String::new()));
+    assert_eq!(post_signed(&receiver, &bad).await, (403, String::new()));
     assert_eq!(receiver.next_line(), format!("rejected {event}"));
-    assert_eq!(receiver.post_signed(&clean).await, (200, String::new()));
+    assert_eq!(post_signed(&receiver, &clean).await, (200, String::new()));
     assert_eq!(receiver.next_line(), format!("allowed {event}"));
 
     // A post-event is logged with its parameters, even one holding the word.
@@ -434,7 +372,7 @@ async fn check_receiver(krate: &str, event: &str, param: &str, post_event: &str)
         ("EventType", post_event),
         (param, "forbidden, but already sent"),
     ]);
-    assert_eq!(receiver.post_signed(&post).await.0, 200);
+    assert_eq!(post_signed(&receiver, &post).await.0, 200);
     let line = receiver.next_line();
     assert!(line.starts_with(&format!("{post_event} [")), "{line}");
     assert!(line.contains("forbidden, but already sent"), "{line}");
