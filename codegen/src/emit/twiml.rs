@@ -214,8 +214,8 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
     let new = match e.text {
         TwimlText::Required => quote! {
             /// The element holding `text`, escaped when written; empty text writes none.
-            pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-                #name { element: crate::xml::Element::new(#tag).with_text(text.into()) }
+            pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+                #name { element: crate::xml::Element::new(#tag).with_text(text.as_ref()) }
             }
         },
         TwimlText::None | TwimlText::Optional => quote! {
@@ -229,8 +229,8 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
         let text = ident(names::TEXT);
         quote! {
             /// Its text, escaped when written.
-            pub fn #text(mut self, text: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.element = self.element.with_text(text.into());
+            pub fn #text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+                self.element = self.element.with_text(text.as_ref());
                 self
             }
         }
@@ -283,38 +283,38 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute) -> TokenStream {
     let method = ident(&a.setter);
     let xml = &a.xml;
     let docs = doc(&format!("`{xml}`: {}", a.doc.trim()));
-    let (param, value) = match (a.ty, a.list) {
+    let (param, set) = match (a.ty, a.list) {
         (TwimlType::String, _) => (
-            quote!(impl ::std::convert::Into<::std::string::String>),
-            quote!(value.into()),
+            quote!(impl ::std::convert::AsRef<str>),
+            quote!(self.element.set(#xml, value.as_ref())),
         ),
-        (TwimlType::Integer, _) => (quote!(u32), quote!(value.to_string())),
+        (TwimlType::Integer, _) => (quote!(u32), quote!(self.element.set_u32(#xml, value))),
         (TwimlType::Boolean, _) => (
             quote!(bool),
-            quote!(::std::string::ToString::to_string(if value {
-                "true"
-            } else {
-                "false"
-            })),
+            quote!(self.element.set(#xml, if value { "true" } else { "false" })),
         ),
         (TwimlType::Enum(i), false) => {
             let ty = ident(&twiml.enums[i].name);
-            (quote!(crate::#ty), quote!(value.as_str().to_owned()))
+            (
+                quote!(crate::#ty),
+                quote!(self.element.set(#xml, value.as_str())),
+            )
         }
         (TwimlType::Enum(i), true) => {
             let ty = ident(&twiml.enums[i].name);
             (
                 quote!(impl ::std::iter::IntoIterator<Item = crate::#ty>),
-                quote!(crate::xml::join(
-                    value.into_iter().map(|v| v.as_str().to_owned())
-                )),
+                quote! {
+                    let values: ::std::vec::Vec<crate::#ty> = value.into_iter().collect();
+                    self.element.set(#xml, &crate::xml::join(values.iter().map(|v| v.as_str())))
+                },
             )
         }
     };
     quote! {
         #docs
         pub fn #method(mut self, value: #param) -> Self {
-            self.element.set(#xml, #value);
+            #set;
             self
         }
     }
@@ -328,10 +328,10 @@ fn attribute_method() -> TokenStream {
         /// the value escaped when the document is written.
         pub fn #method(
             mut self,
-            name: impl ::std::convert::Into<::std::string::String>,
-            value: impl ::std::convert::Into<::std::string::String>,
+            name: impl ::std::convert::AsRef<str>,
+            value: impl ::std::convert::AsRef<str>,
         ) -> Self {
-            self.element.set(name.into(), value.into());
+            self.element.set(name.as_ref().to_owned(), value.as_ref());
             self
         }
     }

@@ -29,10 +29,10 @@ impl FaxResponse {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 
@@ -65,44 +65,32 @@ impl Receive {
     }
 
     /// `action`: Receive action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Receive action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `mediaType`: The media type used to store media in the fax media store
-    pub fn media_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("mediaType", value.into());
+    pub fn media_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("mediaType", value.as_ref());
         self
     }
 
     /// `pageSize`: What size to interpret received pages as
-    pub fn page_size(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("pageSize", value.into());
+    pub fn page_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("pageSize", value.as_ref());
         self
     }
 
     /// `storeMedia`: Whether or not to store received media in the fax media store
-    pub fn store_media(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("storeMedia", value.into());
+    pub fn store_media(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("storeMedia", value.as_ref());
         self
     }
 
@@ -111,10 +99,10 @@ impl Receive {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }

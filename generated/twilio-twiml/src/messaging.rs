@@ -35,10 +35,10 @@ impl MessagingResponse {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 
@@ -64,15 +64,15 @@ pub struct Redirect {
 
 impl Redirect {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Redirect {
-            element: crate::xml::Element::new("Redirect").with_text(text.into()),
+            element: crate::xml::Element::new("Redirect").with_text(text.as_ref()),
         }
     }
 
     /// `method`: Redirect URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
@@ -81,10 +81,10 @@ impl Redirect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -97,51 +97,39 @@ pub struct Message {
 
 impl Message {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Message {
-            element: crate::xml::Element::new("Message").with_text(text.into()),
+            element: crate::xml::Element::new("Message").with_text(text.as_ref()),
         }
     }
 
     /// `to`: Phone Number to send Message to
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("to", value.into());
+    pub fn to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("to", value.as_ref());
         self
     }
 
     /// `from`: from
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("from", value.into());
+    pub fn from(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("from", value.as_ref());
         self
     }
 
     /// `action`: A URL specifying where Twilio should send status callbacks for the created outbound message
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallback`: Status callback URL. Deprecated in favor of action
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
@@ -162,10 +150,10 @@ impl Message {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -178,9 +166,9 @@ pub struct Media {
 
 impl Media {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Media {
-            element: crate::xml::Element::new("Media").with_text(text.into()),
+            element: crate::xml::Element::new("Media").with_text(text.as_ref()),
         }
     }
 
@@ -189,10 +177,10 @@ impl Media {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -205,9 +193,9 @@ pub struct Body {
 
 impl Body {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Body {
-            element: crate::xml::Element::new("Body").with_text(text.into()),
+            element: crate::xml::Element::new("Body").with_text(text.as_ref()),
         }
     }
 
@@ -216,10 +204,10 @@ impl Body {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }

@@ -143,10 +143,10 @@ impl VoiceResponse {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 
@@ -179,17 +179,14 @@ impl Refer {
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
@@ -204,10 +201,10 @@ impl Refer {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -226,9 +223,9 @@ pub struct ReferSip {
 
 impl ReferSip {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         ReferSip {
-            element: crate::xml::Element::new("Sip").with_text(text.into()),
+            element: crate::xml::Element::new("Sip").with_text(text.as_ref()),
         }
     }
 
@@ -237,10 +234,10 @@ impl ReferSip {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -282,10 +279,10 @@ impl Stop {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -311,126 +308,104 @@ impl Transcription {
     }
 
     /// `name`: Friendly name given to the Transcription
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `track`: Track to be analyze by the provider
-    pub fn track(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("track", value.into());
+    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("track", value.as_ref());
         self
     }
 
     /// `statusCallbackUrl`: Status Callback URL
     pub fn status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackUrl", value.into());
+        self.element.set("statusCallbackUrl", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `inboundTrackLabel`: Friendly name given to the Inbound Track
     pub fn inbound_track_label(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("inboundTrackLabel", value.into());
+        self.element.set("inboundTrackLabel", value.as_ref());
         self
     }
 
     /// `outboundTrackLabel`: Friendly name given to the Outbound Track Label
     pub fn outbound_track_label(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("outboundTrackLabel", value.into());
+        self.element.set("outboundTrackLabel", value.as_ref());
         self
     }
 
     /// `partialResults`: Indicates if partial results are going to be send to the customer
-    pub fn partial_results(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("partialResults", value.into());
+    pub fn partial_results(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("partialResults", value.as_ref());
         self
     }
 
     /// `languageCode`: Language Code used by the transcription engine
-    pub fn language_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("languageCode", value.into());
+    pub fn language_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("languageCode", value.as_ref());
         self
     }
 
     /// `transcriptionEngine`: Transcription Engine to be used
     pub fn transcription_engine(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("transcriptionEngine", value.into());
+        self.element.set("transcriptionEngine", value.as_ref());
         self
     }
 
     /// `profanityFilter`: Enable Profanity Filter
     pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "profanityFilter",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("profanityFilter", if value { "true" } else { "false" });
         self
     }
 
     /// `speechModel`: Speech Model used by the transcription engine
-    pub fn speech_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechModel", value.into());
+    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechModel", value.as_ref());
         self
     }
 
     /// `hints`: Hints to be provided to the transcription engine
-    pub fn hints(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("hints", value.into());
+    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("hints", value.as_ref());
         self
     }
 
     /// `enableAutomaticPunctuation`: Enable Automatic Punctuation
     pub fn enable_automatic_punctuation(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("enableAutomaticPunctuation", value.into());
+        self.element.set("enableAutomaticPunctuation", value.as_ref());
         self
     }
 
     /// `intelligenceService`: The SID or the unique name of the Intelligence Service to be used
     pub fn intelligence_service(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("intelligenceService", value.into());
+        self.element.set("intelligenceService", value.as_ref());
         self
     }
 
@@ -451,10 +426,10 @@ impl Transcription {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -480,20 +455,14 @@ impl Parameter {
     }
 
     /// `name`: The name of the custom parameter
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `value`: The value of the custom parameter
-    pub fn value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("value", value.into());
+    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("value", value.as_ref());
         self
     }
 
@@ -502,10 +471,10 @@ impl Parameter {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -531,20 +500,14 @@ impl Config {
     }
 
     /// `name`: The name of the custom config
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `value`: The value of the custom config
-    pub fn value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("value", value.into());
+    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("value", value.as_ref());
         self
     }
 
@@ -553,10 +516,10 @@ impl Config {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -582,44 +545,32 @@ impl Siprec {
     }
 
     /// `name`: Friendly name given to SIPREC
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `connectorName`: Unique name for Connector
-    pub fn connector_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("connectorName", value.into());
+    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("connectorName", value.as_ref());
         self
     }
 
     /// `track`: Track to be streamed to remote service
-    pub fn track(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("track", value.into());
+    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("track", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
@@ -634,10 +585,10 @@ impl Siprec {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -663,53 +614,38 @@ impl Stream {
     }
 
     /// `name`: Friendly name given to the Stream
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `connectorName`: Unique name for Stream Connector
-    pub fn connector_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("connectorName", value.into());
+    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("connectorName", value.as_ref());
         self
     }
 
     /// `url`: URL of the remote service where the Stream is routed
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `track`: Track to be streamed to remote service
-    pub fn track(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("track", value.into());
+    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("track", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
@@ -724,10 +660,10 @@ impl Stream {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -753,17 +689,14 @@ impl Start {
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
@@ -796,10 +729,10 @@ impl Start {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -827,60 +760,51 @@ impl Recording {
     /// `recordingStatusCallback`: Recording Status Callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.into());
+        self.element.set("recordingStatusCallback", value.as_ref());
         self
     }
 
     /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("recordingStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording Status Callback Events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.into());
+        self.element.set("recordingStatusCallbackEvent", value.as_ref());
         self
     }
 
     /// `trim`: Trim the recording
-    pub fn trim(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("trim", value.into());
+    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("trim", value.as_ref());
         self
     }
 
     /// `track`: To indicate which audio track should be recorded
-    pub fn track(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("track", value.into());
+    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("track", value.as_ref());
         self
     }
 
     /// `channels`: The recording channels for the final recording
-    pub fn channels(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("channels", value.into());
+    pub fn channels(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("channels", value.as_ref());
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.into());
+        self.element.set("recordingConfigurationId", value.as_ref());
         self
     }
 
@@ -889,10 +813,10 @@ impl Recording {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -918,47 +842,35 @@ impl Prompt {
     }
 
     /// `for`: Name of the payment source data element
-    pub fn r#for(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("for", value.into());
+    pub fn r#for(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("for", value.as_ref());
         self
     }
 
     /// `errorType`: Type of error
-    pub fn error_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("errorType", value.into());
+    pub fn error_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("errorType", value.as_ref());
         self
     }
 
     /// `cardType`: Type of the credit card
-    pub fn card_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("cardType", value.into());
+    pub fn card_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("cardType", value.as_ref());
         self
     }
 
     /// `attempt`: Current attempt count
-    pub fn attempt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("attempt", value.into());
+    pub fn attempt(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("attempt", value.as_ref());
         self
     }
 
     /// `requireMatchingInputs`: Require customer to input requested information twice and verify matching
     pub fn require_matching_inputs(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("requireMatchingInputs", value.into());
+        self.element.set("requireMatchingInputs", value.as_ref());
         self
     }
 
@@ -985,10 +897,10 @@ impl Prompt {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1015,7 +927,7 @@ impl Pause {
 
     /// `length`: Length in seconds to pause
     pub fn length(mut self, value: u32) -> Self {
-        self.element.set("length", value.to_string());
+        self.element.set_u32("length", value);
         self
     }
 
@@ -1024,10 +936,10 @@ impl Pause {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1046,24 +958,21 @@ pub struct Play {
 
 impl Play {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Play {
-            element: crate::xml::Element::new("Play").with_text(text.into()),
+            element: crate::xml::Element::new("Play").with_text(text.as_ref()),
         }
     }
 
     /// `loop`: Times to loop media
     pub fn r#loop(mut self, value: u32) -> Self {
-        self.element.set("loop", value.to_string());
+        self.element.set_u32("loop", value);
         self
     }
 
     /// `digits`: Play DTMF tones for digits
-    pub fn digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("digits", value.into());
+    pub fn digits(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("digits", value.as_ref());
         self
     }
 
@@ -1072,10 +981,10 @@ impl Play {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1088,30 +997,27 @@ pub struct Say {
 
 impl Say {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Say {
-            element: crate::xml::Element::new("Say").with_text(text.into()),
+            element: crate::xml::Element::new("Say").with_text(text.as_ref()),
         }
     }
 
     /// `voice`: Voice to use
     pub fn voice(mut self, value: crate::SayVoice) -> Self {
-        self.element.set("voice", value.as_str().to_owned());
+        self.element.set("voice", value.as_str());
         self
     }
 
     /// `loop`: Times to loop message
     pub fn r#loop(mut self, value: u32) -> Self {
-        self.element.set("loop", value.to_string());
+        self.element.set_u32("loop", value);
         self
     }
 
     /// `language`: Message language
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("language", value.into());
+    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("language", value.as_ref());
         self
     }
 
@@ -1120,10 +1026,10 @@ impl Say {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1143,149 +1049,110 @@ impl Pay {
     }
 
     /// `input`: Input type Twilio should accept
-    pub fn input(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("input", value.into());
+    pub fn input(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("input", value.as_ref());
         self
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `bankAccountType`: Bank account type for ach transactions. If set, payment method attribute must be provided and value should be set to ach-debit. defaults to consumer-checking
-    pub fn bank_account_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("bankAccountType", value.into());
+    pub fn bank_account_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("bankAccountType", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status callback method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `timeout`: Time to wait to gather input
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set("timeout", value.to_string());
+        self.element.set_u32("timeout", value);
         self
     }
 
     /// `maxAttempts`: Maximum number of allowed retries when gathering input
     pub fn max_attempts(mut self, value: u32) -> Self {
-        self.element.set("maxAttempts", value.to_string());
+        self.element.set_u32("maxAttempts", value);
         self
     }
 
     /// `securityCode`: Prompt for security code
-    pub fn security_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("securityCode", value.into());
+    pub fn security_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("securityCode", value.as_ref());
         self
     }
 
     /// `postalCode`: Prompt for postal code and it should be true/false or default postal code
-    pub fn postal_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("postalCode", value.into());
+    pub fn postal_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("postalCode", value.as_ref());
         self
     }
 
     /// `minPostalCodeLength`: Prompt for minimum postal code length
     pub fn min_postal_code_length(mut self, value: u32) -> Self {
-        self.element.set("minPostalCodeLength", value.to_string());
+        self.element.set_u32("minPostalCodeLength", value);
         self
     }
 
     /// `paymentConnector`: Unique name for payment connector
-    pub fn payment_connector(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("paymentConnector", value.into());
+    pub fn payment_connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("paymentConnector", value.as_ref());
         self
     }
 
     /// `paymentMethod`: Payment method to be used. defaults to credit-card
     pub fn payment_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("paymentMethod", value.as_str().to_owned());
+        self.element.set("paymentMethod", value.as_str());
         self
     }
 
     /// `tokenType`: Type of token
-    pub fn token_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("tokenType", value.into());
+    pub fn token_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("tokenType", value.as_ref());
         self
     }
 
     /// `chargeAmount`: Amount to process. If value is greater than 0 then make the payment else create a payment token
-    pub fn charge_amount(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("chargeAmount", value.into());
+    pub fn charge_amount(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("chargeAmount", value.as_ref());
         self
     }
 
     /// `currency`: Currency of the amount attribute
-    pub fn currency(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("currency", value.into());
+    pub fn currency(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("currency", value.as_ref());
         self
     }
 
     /// `description`: Details regarding the payment
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("description", value.into());
+    pub fn description(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("description", value.as_ref());
         self
     }
 
     /// `validCardTypes`: Comma separated accepted card types
-    pub fn valid_card_types(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("validCardTypes", value.into());
+    pub fn valid_card_types(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("validCardTypes", value.as_ref());
         self
     }
 
     /// `language`: Language to use
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("language", value.into());
+    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("language", value.as_ref());
         self
     }
 
@@ -1306,10 +1173,10 @@ impl Pay {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1328,51 +1195,39 @@ pub struct Sms {
 
 impl Sms {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Sms {
-            element: crate::xml::Element::new("Sms").with_text(text.into()),
+            element: crate::xml::Element::new("Sms").with_text(text.as_ref()),
         }
     }
 
     /// `to`: Number to send message to
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("to", value.into());
+    pub fn to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("to", value.as_ref());
         self
     }
 
     /// `from`: from
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("from", value.into());
+    pub fn from(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("from", value.as_ref());
         self
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
@@ -1381,10 +1236,10 @@ impl Sms {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1404,11 +1259,8 @@ impl Reject {
     }
 
     /// `reason`: Rejection reason
-    pub fn reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("reason", value.into());
+    pub fn reason(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("reason", value.as_ref());
         self
     }
 
@@ -1423,10 +1275,10 @@ impl Reject {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1445,15 +1297,15 @@ pub struct Redirect {
 
 impl Redirect {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Redirect {
-            element: crate::xml::Element::new("Redirect").with_text(text.into()),
+            element: crate::xml::Element::new("Redirect").with_text(text.as_ref()),
         }
     }
 
     /// `method`: Redirect URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
@@ -1462,10 +1314,10 @@ impl Redirect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1485,109 +1337,92 @@ impl Record {
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `timeout`: Timeout to begin recording
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set("timeout", value.to_string());
+        self.element.set_u32("timeout", value);
         self
     }
 
     /// `finishOnKey`: Finish recording on key
-    pub fn finish_on_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("finishOnKey", value.into());
+    pub fn finish_on_key(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("finishOnKey", value.as_ref());
         self
     }
 
     /// `maxLength`: Max time to record in seconds
     pub fn max_length(mut self, value: u32) -> Self {
-        self.element.set("maxLength", value.to_string());
+        self.element.set_u32("maxLength", value);
         self
     }
 
     /// `playBeep`: Play beep
     pub fn play_beep(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "playBeep",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("playBeep", if value { "true" } else { "false" });
         self
     }
 
     /// `trim`: Trim the recording
-    pub fn trim(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("trim", value.into());
+    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("trim", value.as_ref());
         self
     }
 
     /// `recordingStatusCallback`: Status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.into());
+        self.element.set("recordingStatusCallback", value.as_ref());
         self
     }
 
     /// `recordingStatusCallbackMethod`: Status callback URL method
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("recordingStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.into());
+        self.element.set("recordingStatusCallbackEvent", value.as_ref());
         self
     }
 
     /// `transcribe`: Transcribe the recording
     pub fn transcribe(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "transcribe",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("transcribe", if value { "true" } else { "false" });
         self
     }
 
     /// `transcribeCallback`: Transcribe callback URL
     pub fn transcribe_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("transcribeCallback", value.into());
+        self.element.set("transcribeCallback", value.as_ref());
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.into());
+        self.element.set("recordingConfigurationId", value.as_ref());
         self
     }
 
@@ -1596,10 +1431,10 @@ impl Record {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1618,42 +1453,36 @@ pub struct Queue {
 
 impl Queue {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Queue {
-            element: crate::xml::Element::new("Queue").with_text(text.into()),
+            element: crate::xml::Element::new("Queue").with_text(text.as_ref()),
         }
     }
 
     /// `url`: Action URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `reservationSid`: TaskRouter Reservation SID
-    pub fn reservation_sid(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("reservationSid", value.into());
+    pub fn reservation_sid(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("reservationSid", value.as_ref());
         self
     }
 
     /// `postWorkActivitySid`: TaskRouter Activity SID
     pub fn post_work_activity_sid(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("postWorkActivitySid", value.into());
+        self.element.set("postWorkActivitySid", value.as_ref());
         self
     }
 
@@ -1662,10 +1491,10 @@ impl Queue {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1689,10 +1518,10 @@ impl Leave {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1728,10 +1557,10 @@ impl Hangup {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1761,157 +1590,113 @@ impl Gather {
         mut self,
         value: impl ::std::iter::IntoIterator<Item = crate::GatherInput>,
     ) -> Self {
-        self.element
-            .set(
-                "input",
-                crate::xml::join(value.into_iter().map(|v| v.as_str().to_owned())),
-            );
+        let values: ::std::vec::Vec<crate::GatherInput> = value.into_iter().collect();
+        self.element.set("input", &crate::xml::join(values.iter().map(|v| v.as_str())));
         self
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `timeout`: Time to wait to gather input
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set("timeout", value.to_string());
+        self.element.set_u32("timeout", value);
         self
     }
 
     /// `speechTimeout`: Time to wait to gather speech input and it should be either auto or a positive integer
-    pub fn speech_timeout(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechTimeout", value.into());
+    pub fn speech_timeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechTimeout", value.as_ref());
         self
     }
 
     /// `maxSpeechTime`: Max allowed time for speech input
-    pub fn max_speech_time(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("maxSpeechTime", value.into());
+    pub fn max_speech_time(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("maxSpeechTime", value.as_ref());
         self
     }
 
     /// `profanityFilter`: Profanity Filter on speech
     pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "profanityFilter",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("profanityFilter", if value { "true" } else { "false" });
         self
     }
 
     /// `finishOnKey`: Finish gather on key
-    pub fn finish_on_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("finishOnKey", value.into());
+    pub fn finish_on_key(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("finishOnKey", value.as_ref());
         self
     }
 
     /// `numDigits`: Number of digits to collect
     pub fn num_digits(mut self, value: u32) -> Self {
-        self.element.set("numDigits", value.to_string());
+        self.element.set_u32("numDigits", value);
         self
     }
 
     /// `partialResultCallback`: Partial result callback URL
     pub fn partial_result_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("partialResultCallback", value.into());
+        self.element.set("partialResultCallback", value.as_ref());
         self
     }
 
     /// `partialResultCallbackMethod`: Partial result callback URL method
     pub fn partial_result_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("partialResultCallbackMethod", value.as_str().to_owned());
+        self.element.set("partialResultCallbackMethod", value.as_str());
         self
     }
 
     /// `language`: Language to use
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("language", value.into());
+    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("language", value.as_ref());
         self
     }
 
     /// `hints`: Speech recognition hints
-    pub fn hints(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("hints", value.into());
+    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("hints", value.as_ref());
         self
     }
 
     /// `bargeIn`: Stop playing media upon speech
     pub fn barge_in(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "bargeIn",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("bargeIn", if value { "true" } else { "false" });
         self
     }
 
     /// `debug`: Allow debug for gather
     pub fn debug(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "debug",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("debug", if value { "true" } else { "false" });
         self
     }
 
     /// `actionOnEmptyResult`: Force webhook to the action URL event if there is no input
     pub fn action_on_empty_result(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "actionOnEmptyResult",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("actionOnEmptyResult", if value { "true" } else { "false" });
         self
     }
 
     /// `speechModel`: Specify the model that is best suited for your use case
-    pub fn speech_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechModel", value.into());
+    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechModel", value.as_ref());
         self
     }
 
     /// `enhanced`: Use enhanced speech model
     pub fn enhanced(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "enhanced",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("enhanced", if value { "true" } else { "false" });
         self
     }
 
@@ -1938,10 +1723,10 @@ impl Gather {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -1967,59 +1752,44 @@ impl Enqueue {
     }
 
     /// Its text, escaped when written.
-    pub fn text(
-        mut self,
-        text: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element = self.element.with_text(text.into());
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
         self
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `maxQueueSize`: Maximum size of queue
-    pub fn max_queue_size(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("maxQueueSize", value.into());
+    pub fn max_queue_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("maxQueueSize", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `waitUrl`: Wait URL
-    pub fn wait_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("waitUrl", value.into());
+    pub fn wait_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("waitUrl", value.as_ref());
         self
     }
 
     /// `waitUrlMethod`: Wait URL method
     pub fn wait_url_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("waitUrlMethod", value.as_str().to_owned());
+        self.element.set("waitUrlMethod", value.as_str());
         self
     }
 
     /// `workflowSid`: TaskRouter Workflow SID
-    pub fn workflow_sid(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("workflowSid", value.into());
+    pub fn workflow_sid(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("workflowSid", value.as_ref());
         self
     }
 
@@ -2034,10 +1804,10 @@ impl Enqueue {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2056,24 +1826,21 @@ pub struct Task {
 
 impl Task {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Task {
-            element: crate::xml::Element::new("Task").with_text(text.into()),
+            element: crate::xml::Element::new("Task").with_text(text.as_ref()),
         }
     }
 
     /// `priority`: Task priority
-    pub fn priority(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("priority", value.into());
+    pub fn priority(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("priority", value.as_ref());
         self
     }
 
     /// `timeout`: Timeout associated with task
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set("timeout", value.to_string());
+        self.element.set_u32("timeout", value);
         self
     }
 
@@ -2082,10 +1849,10 @@ impl Task {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2109,10 +1876,10 @@ impl Echo {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2138,179 +1905,137 @@ impl Dial {
     }
 
     /// Its text, escaped when written.
-    pub fn text(
-        mut self,
-        text: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element = self.element.with_text(text.into());
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
         self
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `timeout`: Time to wait for answer
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set("timeout", value.to_string());
+        self.element.set_u32("timeout", value);
         self
     }
 
     /// `hangupOnStar`: Hangup call on star press
     pub fn hangup_on_star(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "hangupOnStar",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("hangupOnStar", if value { "true" } else { "false" });
         self
     }
 
     /// `timeLimit`: Max time length
     pub fn time_limit(mut self, value: u32) -> Self {
-        self.element.set("timeLimit", value.to_string());
+        self.element.set_u32("timeLimit", value);
         self
     }
 
     /// `callerId`: Caller ID to display
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("callerId", value.into());
+    pub fn caller_id(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("callerId", value.as_ref());
         self
     }
 
     /// `record`: Record the call
-    pub fn record(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("record", value.into());
+    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("record", value.as_ref());
         self
     }
 
     /// `trim`: Trim the recording
-    pub fn trim(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("trim", value.into());
+    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("trim", value.as_ref());
         self
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.into());
+        self.element.set("recordingStatusCallback", value.as_ref());
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.into());
+        self.element.set("recordingConfigurationId", value.as_ref());
         self
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("recordingStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.into());
+        self.element.set("recordingStatusCallbackEvent", value.as_ref());
         self
     }
 
     /// `answerOnBridge`: Preserve the ringing behavior of the inbound call until the Dialed call picks up
     pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "answerOnBridge",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("answerOnBridge", if value { "true" } else { "false" });
         self
     }
 
     /// `ringTone`: Ringtone allows you to override the ringback tone that Twilio will play back to the caller while executing the Dial
-    pub fn ring_tone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("ringTone", value.into());
+    pub fn ring_tone(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ringTone", value.as_ref());
         self
     }
 
     /// `recordingTrack`: To indicate which audio track should be recorded
-    pub fn recording_track(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("recordingTrack", value.into());
+    pub fn recording_track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("recordingTrack", value.as_ref());
         self
     }
 
     /// `sequential`: Used to determine if child TwiML nouns should be dialed in order, one after the other (sequential) or dial all at once (parallel). Default is false, parallel
     pub fn sequential(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "sequential",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("sequential", if value { "true" } else { "false" });
         self
     }
 
     /// `referUrl`: Webhook that will receive future SIP REFER requests
-    pub fn refer_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("referUrl", value.into());
+    pub fn refer_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("referUrl", value.as_ref());
         self
     }
 
     /// `referMethod`: The HTTP method to use for the refer Webhook
     pub fn refer_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("referMethod", value.as_str().to_owned());
+        self.element.set("referMethod", value.as_str());
         self
     }
 
     /// `events`: Subscription to events
-    pub fn events(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("events", value.into());
+    pub fn events(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("events", value.as_ref());
         self
     }
 
     /// `passports`: Base64-encoded comma-separated identity passports (e.g. shaken, div)
-    pub fn passports(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("passports", value.into());
+    pub fn passports(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("passports", value.as_ref());
         self
     }
 
@@ -2367,10 +2092,10 @@ impl Dial {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2389,48 +2114,42 @@ pub struct WhatsApp {
 
 impl WhatsApp {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         WhatsApp {
-            element: crate::xml::Element::new("WhatsApp").with_text(text.into()),
+            element: crate::xml::Element::new("WhatsApp").with_text(text.as_ref()),
         }
     }
 
     /// `url`: TwiML URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: TwiML URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
@@ -2439,10 +2158,10 @@ impl WhatsApp {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2462,68 +2181,53 @@ impl Application {
     }
 
     /// Its text, escaped when written.
-    pub fn text(
-        mut self,
-        text: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element = self.element.with_text(text.into());
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
         self
     }
 
     /// `url`: TwiML URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: TwiML URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `customerId`: Identity of the customer calling application
-    pub fn customer_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("customerId", value.into());
+    pub fn customer_id(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("customerId", value.as_ref());
         self
     }
 
     /// `copyParentTo`: Copy parent call To field to called application side, otherwise use the application sid as To field
-    pub fn copy_parent_to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("copyParentTo", value.into());
+    pub fn copy_parent_to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("copyParentTo", value.as_ref());
         self
     }
 
@@ -2544,10 +2248,10 @@ impl Application {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2566,9 +2270,9 @@ pub struct ApplicationSid {
 
 impl ApplicationSid {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         ApplicationSid {
-            element: crate::xml::Element::new("ApplicationSid").with_text(text.into()),
+            element: crate::xml::Element::new("ApplicationSid").with_text(text.as_ref()),
         }
     }
 
@@ -2577,10 +2281,10 @@ impl ApplicationSid {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2593,126 +2297,111 @@ pub struct Sip {
 
 impl Sip {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Sip {
-            element: crate::xml::Element::new("Sip").with_text(text.into()),
+            element: crate::xml::Element::new("Sip").with_text(text.as_ref()),
         }
     }
 
     /// `username`: SIP Username
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("username", value.into());
+    pub fn username(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("username", value.as_ref());
         self
     }
 
     /// `password`: SIP Password
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("password", value.into());
+    pub fn password(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("password", value.as_ref());
         self
     }
 
     /// `url`: Action URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Status callback events
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
-    pub fn machine_detection(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("machineDetection", value.into());
+    pub fn machine_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("machineDetection", value.as_ref());
         self
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("amdStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("amdStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
     pub fn amd_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("amdStatusCallback", value.into());
+        self.element.set("amdStatusCallback", value.as_ref());
         self
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
     pub fn machine_detection_timeout(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionTimeout", value.into());
+        self.element.set("machineDetectionTimeout", value.as_ref());
         self
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
     pub fn machine_detection_speech_threshold(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechThreshold", value.into());
+        self.element.set("machineDetectionSpeechThreshold", value.as_ref());
         self
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
     pub fn machine_detection_speech_end_threshold(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechEndThreshold", value.into());
+        self.element.set("machineDetectionSpeechEndThreshold", value.as_ref());
         self
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
     pub fn machine_detection_silence_timeout(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSilenceTimeout", value.into());
+        self.element.set("machineDetectionSilenceTimeout", value.as_ref());
         self
     }
 
@@ -2733,10 +2422,10 @@ impl Sip {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2766,10 +2455,10 @@ impl Headers {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2795,20 +2484,14 @@ impl Header {
     }
 
     /// `name`: The name of the custom header
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("name", value.into());
+    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("name", value.as_ref());
         self
     }
 
     /// `value`: The value of the custom header
-    pub fn value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("value", value.into());
+    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("value", value.as_ref());
         self
     }
 
@@ -2817,10 +2500,10 @@ impl Header {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2839,45 +2522,33 @@ pub struct SipUri {
 
 impl SipUri {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         SipUri {
-            element: crate::xml::Element::new("Uri").with_text(text.into()),
+            element: crate::xml::Element::new("Uri").with_text(text.as_ref()),
         }
     }
 
     /// `priority`: The priority of this SIP URI
-    pub fn priority(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("priority", value.into());
+    pub fn priority(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("priority", value.as_ref());
         self
     }
 
     /// `weight`: The weight of this SIP URI
-    pub fn weight(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("weight", value.into());
+    pub fn weight(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("weight", value.as_ref());
         self
     }
 
     /// `username`: The username for authentication
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("username", value.into());
+    pub fn username(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("username", value.as_ref());
         self
     }
 
     /// `password`: The password for authentication
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("password", value.into());
+    pub fn password(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("password", value.as_ref());
         self
     }
 
@@ -2886,10 +2557,10 @@ impl SipUri {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2902,9 +2573,9 @@ pub struct Sim {
 
 impl Sim {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Sim {
-            element: crate::xml::Element::new("Sim").with_text(text.into()),
+            element: crate::xml::Element::new("Sim").with_text(text.as_ref()),
         }
     }
 
@@ -2913,10 +2584,10 @@ impl Sim {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -2929,126 +2600,111 @@ pub struct Number {
 
 impl Number {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Number {
-            element: crate::xml::Element::new("Number").with_text(text.into()),
+            element: crate::xml::Element::new("Number").with_text(text.as_ref()),
         }
     }
 
     /// `sendDigits`: DTMF tones to play when the call is answered
-    pub fn send_digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("sendDigits", value.into());
+    pub fn send_digits(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("sendDigits", value.as_ref());
         self
     }
 
     /// `url`: TwiML URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: TwiML URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Events to call status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `byoc`: BYOC trunk SID (Beta)
-    pub fn byoc(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("byoc", value.into());
+    pub fn byoc(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("byoc", value.as_ref());
         self
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
-    pub fn machine_detection(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("machineDetection", value.into());
+    pub fn machine_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("machineDetection", value.as_ref());
         self
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("amdStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("amdStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
     pub fn amd_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("amdStatusCallback", value.into());
+        self.element.set("amdStatusCallback", value.as_ref());
         self
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
     pub fn machine_detection_timeout(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionTimeout", value.into());
+        self.element.set("machineDetectionTimeout", value.as_ref());
         self
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
     pub fn machine_detection_speech_threshold(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechThreshold", value.into());
+        self.element.set("machineDetectionSpeechThreshold", value.as_ref());
         self
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
     pub fn machine_detection_speech_end_threshold(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechEndThreshold", value.into());
+        self.element.set("machineDetectionSpeechEndThreshold", value.as_ref());
         self
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
     pub fn machine_detection_silence_timeout(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("machineDetectionSilenceTimeout", value.into());
+        self.element.set("machineDetectionSilenceTimeout", value.as_ref());
         self
     }
 
@@ -3057,10 +2713,10 @@ impl Number {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3073,189 +2729,147 @@ pub struct Conference {
 
 impl Conference {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Conference {
-            element: crate::xml::Element::new("Conference").with_text(text.into()),
+            element: crate::xml::Element::new("Conference").with_text(text.as_ref()),
         }
     }
 
     /// `muted`: Join the conference muted
     pub fn muted(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "muted",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("muted", if value { "true" } else { "false" });
         self
     }
 
     /// `beep`: Play beep when joining
-    pub fn beep(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("beep", value.into());
+    pub fn beep(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("beep", value.as_ref());
         self
     }
 
     /// `startConferenceOnEnter`: Start the conference on enter
     pub fn start_conference_on_enter(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "startConferenceOnEnter",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("startConferenceOnEnter", if value { "true" } else { "false" });
         self
     }
 
     /// `endConferenceOnExit`: End the conferenceon exit
     pub fn end_conference_on_exit(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "endConferenceOnExit",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("endConferenceOnExit", if value { "true" } else { "false" });
         self
     }
 
     /// `waitUrl`: Wait URL
-    pub fn wait_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("waitUrl", value.into());
+    pub fn wait_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("waitUrl", value.as_ref());
         self
     }
 
     /// `waitMethod`: Wait URL method
     pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("waitMethod", value.as_str().to_owned());
+        self.element.set("waitMethod", value.as_str());
         self
     }
 
     /// `maxParticipants`: Maximum number of participants
     pub fn max_participants(mut self, value: u32) -> Self {
-        self.element.set("maxParticipants", value.to_string());
+        self.element.set_u32("maxParticipants", value);
         self
     }
 
     /// `record`: Record the conference
-    pub fn record(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("record", value.into());
+    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("record", value.as_ref());
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.into());
+        self.element.set("recordingConfigurationId", value.as_ref());
         self
     }
 
     /// `region`: Conference region
-    pub fn region(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("region", value.into());
+    pub fn region(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("region", value.as_ref());
         self
     }
 
     /// `coach`: Call coach
-    pub fn coach(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("coach", value.into());
+    pub fn coach(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("coach", value.as_ref());
         self
     }
 
     /// `trim`: Trim the conference recording
-    pub fn trim(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("trim", value.into());
+    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("trim", value.as_ref());
         self
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.into());
+        self.element.set("recordingStatusCallback", value.as_ref());
         self
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("recordingStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.into());
+        self.element.set("recordingStatusCallbackEvent", value.as_ref());
         self
     }
 
     /// `eventCallbackUrl`: Event callback URL
-    pub fn event_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("eventCallbackUrl", value.into());
+    pub fn event_callback_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("eventCallbackUrl", value.as_ref());
         self
     }
 
     /// `jitterBufferSize`: Size of jitter buffer for participant
-    pub fn jitter_buffer_size(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("jitterBufferSize", value.into());
+    pub fn jitter_buffer_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("jitterBufferSize", value.as_ref());
         self
     }
 
     /// `participantLabel`: A label for participant
-    pub fn participant_label(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("participantLabel", value.into());
+    pub fn participant_label(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("participantLabel", value.as_ref());
         self
     }
 
@@ -3264,10 +2878,10 @@ impl Conference {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3287,50 +2901,41 @@ impl Client {
     }
 
     /// Its text, escaped when written.
-    pub fn text(
-        mut self,
-        text: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element = self.element.with_text(text.into());
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
         self
     }
 
     /// `url`: Client URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: Client URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
@@ -3351,10 +2956,10 @@ impl Client {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3373,9 +2978,9 @@ pub struct Identity {
 
 impl Identity {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Identity {
-            element: crate::xml::Element::new("Identity").with_text(text.into()),
+            element: crate::xml::Element::new("Identity").with_text(text.as_ref()),
         }
     }
 
@@ -3384,10 +2989,10 @@ impl Identity {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3407,17 +3012,14 @@ impl Connect {
     }
 
     /// `action`: Action URL
-    pub fn action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("action", value.into());
+    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("action", value.as_ref());
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
@@ -3477,10 +3079,10 @@ impl Connect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3506,20 +3108,17 @@ impl ConversationRelaySession {
     }
 
     /// `connector`: The unique name or installed add-on sid that identifies the installed addon resource for the ConversationRelaySession Connector
-    pub fn connector(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("connector", value.into());
+    pub fn connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("connector", value.as_ref());
         self
     }
 
     /// `sessionConfiguration`: The unique name or id of the ConversationRelaySession  Configuration resource
     pub fn session_configuration(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("sessionConfiguration", value.into());
+        self.element.set("sessionConfiguration", value.as_ref());
         self
     }
 
@@ -3528,10 +3127,10 @@ impl ConversationRelaySession {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3557,20 +3156,17 @@ impl AiSession {
     }
 
     /// `aiConnector`: The unique name or installed add-on sid that identifies the installed addon resource for the AI Connector
-    pub fn ai_connector(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("aiConnector", value.into());
+    pub fn ai_connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("aiConnector", value.as_ref());
         self
     }
 
     /// `aiSessionConfiguration`: The unique name or id of the AiSession Configuration resource
     pub fn ai_session_configuration(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("aiSessionConfiguration", value.into());
+        self.element.set("aiSessionConfiguration", value.as_ref());
         self
     }
 
@@ -3579,10 +3175,10 @@ impl AiSession {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3608,238 +3204,185 @@ impl ConversationRelay {
     }
 
     /// `url`: URL of the remote service where the session is connected to
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `language`: Language to be used for both text-to-speech and transcription
-    pub fn default_language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("language", value.into());
+    pub fn default_language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("language", value.as_ref());
         self
     }
 
     /// `ttsLanguage`: Language to be used for text-to-speech
-    pub fn tts_language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("ttsLanguage", value.into());
+    pub fn tts_language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ttsLanguage", value.as_ref());
         self
     }
 
     /// `transcriptionLanguage`: Language to be used for transcription
     pub fn transcription_language(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("transcriptionLanguage", value.into());
+        self.element.set("transcriptionLanguage", value.as_ref());
         self
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech
-    pub fn tts_provider(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("ttsProvider", value.into());
+    pub fn tts_provider(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ttsProvider", value.as_ref());
         self
     }
 
     /// `voice`: Voice to be used for text-to-speech
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("voice", value.into());
+    pub fn voice(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("voice", value.as_ref());
         self
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription
     pub fn transcription_provider(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("transcriptionProvider", value.into());
+        self.element.set("transcriptionProvider", value.as_ref());
         self
     }
 
     /// `speechModel`: Speech model to be used for transcription
-    pub fn speech_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechModel", value.into());
+    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechModel", value.as_ref());
         self
     }
 
     /// `profanityFilter`: Whether profanities should be filtered out of the speech transcription
     pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "profanityFilter",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("profanityFilter", if value { "true" } else { "false" });
         self
     }
 
     /// `dtmfDetection`: Whether DTMF tones should be detected and reported in speech transcription
-    pub fn dtmf_detection(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("dtmfDetection", value.into());
+    pub fn dtmf_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("dtmfDetection", value.as_ref());
         self
     }
 
     /// `welcomeGreeting`: The sentence to be played automatically when the session is connected
-    pub fn welcome_greeting(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("welcomeGreeting", value.into());
+    pub fn welcome_greeting(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("welcomeGreeting", value.as_ref());
         self
     }
 
     /// `partialPrompts`: Whether partial prompts should be reported to WebSocket server before the caller finishes speaking
-    pub fn partial_prompts(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("partialPrompts", value.into());
+    pub fn partial_prompts(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("partialPrompts", value.as_ref());
         self
     }
 
     /// `welcomeGreetingInterruptible`: "Whether and how the input from a caller, such as speaking or DTMF can interrupt the welcome greeting
     pub fn welcome_greeting_interruptible(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("welcomeGreetingInterruptible", value.into());
+        self.element.set("welcomeGreetingInterruptible", value.as_ref());
         self
     }
 
     /// `interruptible`: Whether and how the input from a caller, such as speaking or DTMF can interrupt the play of text-to-speech
-    pub fn interruptible(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("interruptible", value.into());
+    pub fn interruptible(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("interruptible", value.as_ref());
         self
     }
 
     /// `preemptible`: Whether subsequent text-to-speech or play media can interrupt the on-going play of text-to-speech or media
-    pub fn preemptible(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("preemptible", value.into());
+    pub fn preemptible(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("preemptible", value.as_ref());
         self
     }
 
     /// `hints`: Phrases to help better accuracy in speech recognition of these pharases
-    pub fn hints(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("hints", value.into());
+    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("hints", value.as_ref());
         self
     }
 
     /// `intelligenceService`: The Conversational Intelligence Service id or unique name to be used for the session
     pub fn intelligence_service(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("intelligenceService", value.into());
+        self.element.set("intelligenceService", value.as_ref());
         self
     }
 
     /// `reportInputDuringAgentSpeech`: Whether prompts should be reported to WebSocket server when text-to-speech playing and interrupt is disabled
     pub fn report_input_during_agent_speech(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("reportInputDuringAgentSpeech", value.into());
+        self.element.set("reportInputDuringAgentSpeech", value.as_ref());
         self
     }
 
     /// `elevenlabsTextNormalization`: When using ElevenLabs as TTS provider, this parameter allows you to enable or disable its text normalization feature
     pub fn elevenlabs_text_normalization(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("elevenlabsTextNormalization", value.into());
+        self.element.set("elevenlabsTextNormalization", value.as_ref());
         self
     }
 
     /// `interruptSensitivity`: Set the sensitivity of the interrupt feature for speech. The value can be low, medium, or high
     pub fn interrupt_sensitivity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("interruptSensitivity", value.into());
+        self.element.set("interruptSensitivity", value.as_ref());
         self
     }
 
     /// `debug`: Multiple debug options to be used for troubleshooting
     pub fn debug(mut self, value: bool) -> Self {
-        self.element
-            .set(
-                "debug",
-                ::std::string::ToString::to_string(if value { "true" } else { "false" }),
-            );
+        self.element.set("debug", if value { "true" } else { "false" });
         self
     }
 
     /// `backgroundnoisereduction`: This parameters enables background noise filtering on the audio stream before it reaches the STT engine, improving transcription accuracy in noisy environments
     pub fn backgroundnoisereduction(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("backgroundnoisereduction", value.into());
+        self.element.set("backgroundnoisereduction", value.as_ref());
         self
     }
 
     /// `speechtimeout`: Set the duration of silence that indicates the end of speech
-    pub fn speechtimeout(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechtimeout", value.into());
+    pub fn speechtimeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechtimeout", value.as_ref());
         self
     }
 
     /// `deepgramsmartformat`: This parameter enables Deepgram's smart formatting feature, which automatically applies punctuation, capitalization, and formatting (e.g. numbers, dates, currency) to transcripts
     pub fn deepgramsmartformat(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("deepgramsmartformat", value.into());
+        self.element.set("deepgramsmartformat", value.as_ref());
         self
     }
 
     /// `ignorebackchannel`: This parameter brief caller acknowledgments (e.g. "yeah", "uh-huh") are ignored and will not interrupt the agent while it is speaking
-    pub fn ignorebackchannel(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("ignorebackchannel", value.into());
+    pub fn ignorebackchannel(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ignorebackchannel", value.as_ref());
         self
     }
 
     /// `events`: This parameter allows you to enable event subscriptions
-    pub fn events(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("events", value.into());
+    pub fn events(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("events", value.as_ref());
         self
     }
 
@@ -3860,10 +3403,10 @@ impl ConversationRelay {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3889,47 +3432,35 @@ impl Language {
     }
 
     /// `code`: Language code of this language setting is for
-    pub fn code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("code", value.into());
+    pub fn code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("code", value.as_ref());
         self
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech of this language
-    pub fn tts_provider(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("ttsProvider", value.into());
+    pub fn tts_provider(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ttsProvider", value.as_ref());
         self
     }
 
     /// `voice`: Voice to be used for text-to-speech of this language
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("voice", value.into());
+    pub fn voice(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("voice", value.as_ref());
         self
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription of this language
     pub fn transcription_provider(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("transcriptionProvider", value.into());
+        self.element.set("transcriptionProvider", value.as_ref());
         self
     }
 
     /// `speechModel`: Speech model to be used for transcription of this language
-    pub fn speech_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("speechModel", value.into());
+    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("speechModel", value.as_ref());
         self
     }
 
@@ -3938,10 +3469,10 @@ impl Language {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -3969,117 +3500,102 @@ impl Conversation {
     /// `serviceInstanceSid`: Service instance Sid
     pub fn service_instance_sid(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("serviceInstanceSid", value.into());
+        self.element.set("serviceInstanceSid", value.as_ref());
         self
     }
 
     /// `inboundAutocreation`: Inbound autocreation
     pub fn inbound_autocreation(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("inboundAutocreation", value.into());
+        self.element.set("inboundAutocreation", value.as_ref());
         self
     }
 
     /// `routingAssignmentTimeout`: Routing assignment timeout
     pub fn routing_assignment_timeout(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("routingAssignmentTimeout", value.into());
+        self.element.set("routingAssignmentTimeout", value.as_ref());
         self
     }
 
     /// `inboundTimeout`: Inbound timeout
-    pub fn inbound_timeout(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("inboundTimeout", value.into());
+    pub fn inbound_timeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("inboundTimeout", value.as_ref());
         self
     }
 
     /// `url`: TwiML URL
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("url", value.into());
+    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("url", value.as_ref());
         self
     }
 
     /// `method`: TwiML URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str().to_owned());
+        self.element.set("method", value.as_str());
         self
     }
 
     /// `record`: Record
-    pub fn record(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("record", value.into());
+    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("record", value.as_ref());
         self
     }
 
     /// `trim`: Trim
-    pub fn trim(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("trim", value.into());
+    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("trim", value.as_ref());
         self
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.into());
+        self.element.set("recordingStatusCallback", value.as_ref());
         self
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str().to_owned());
+        self.element.set("recordingStatusCallbackMethod", value.as_str());
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.into());
+        self.element.set("recordingStatusCallbackEvent", value.as_ref());
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: Status callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.into());
+        self.element.set("statusCallbackEvent", value.as_ref());
         self
     }
 
@@ -4088,10 +3604,10 @@ impl Conversation {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -4117,44 +3633,32 @@ impl VirtualAgent {
     }
 
     /// `connectorName`: Defines the conversation profile Dialogflow needs to use
-    pub fn connector_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("connectorName", value.into());
+    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("connectorName", value.as_ref());
         self
     }
 
     /// `language`: Language to be used by Dialogflow to transcribe speech
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("language", value.into());
+    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("language", value.as_ref());
         self
     }
 
     /// `sentimentAnalysis`: Whether sentiment analysis needs to be enabled or not
-    pub fn sentiment_analysis(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("sentimentAnalysis", value.into());
+    pub fn sentiment_analysis(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("sentimentAnalysis", value.as_ref());
         self
     }
 
     /// `statusCallback`: URL to post status callbacks from Twilio
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.element.set("statusCallback", value.into());
+    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("statusCallback", value.as_ref());
         self
     }
 
     /// `statusCallbackMethod`: HTTP method to use when requesting the status callback URL
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str().to_owned());
+        self.element.set("statusCallbackMethod", value.as_str());
         self
     }
 
@@ -4175,10 +3679,10 @@ impl VirtualAgent {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -4197,9 +3701,9 @@ pub struct Autopilot {
 
 impl Autopilot {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Autopilot {
-            element: crate::xml::Element::new("Autopilot").with_text(text.into()),
+            element: crate::xml::Element::new("Autopilot").with_text(text.as_ref()),
         }
     }
 
@@ -4208,10 +3712,10 @@ impl Autopilot {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
@@ -4224,18 +3728,18 @@ pub struct Room {
 
 impl Room {
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
         Room {
-            element: crate::xml::Element::new("Room").with_text(text.into()),
+            element: crate::xml::Element::new("Room").with_text(text.as_ref()),
         }
     }
 
     /// `participantIdentity`: Participant identity when connecting to the Room
     pub fn participant_identity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set("participantIdentity", value.into());
+        self.element.set("participantIdentity", value.as_ref());
         self
     }
 
@@ -4244,10 +3748,10 @@ impl Room {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.into(), value.into());
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
     }
 }
