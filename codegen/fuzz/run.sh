@@ -10,7 +10,7 @@ rss=${RSS_MB:-1024}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(webhook_form webhook_query webhook_json webhook_http webhook_event callback answer loader importer)
+  targets=(webhook_form webhook_query webhook_json webhook_http webhook_event callback twiml answer loader importer)
 fi
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O >/dev/null

@@ -160,11 +160,15 @@ pub fn emit() -> TokenStream {
             ::std::result::Result::Ok(())
         }
 
-        /// An XML name as attributes take them: a letter or `_`, then letters, digits,
-        /// `_`, `-`, `.` and `:`, all ASCII.
+        /// An attribute name a namespace-aware parser takes without a declaration: an
+        /// ASCII name without a colon (a letter or `_`, then letters, digits, `_`, `-`
+        /// and `.`), or one in the `xml:` namespace (`xml:lang`), and none starting
+        /// `xmlns`, which would declare a namespace.
         fn is_name(name: &str) -> bool {
-            name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+            let local = name.strip_prefix("xml:").unwrap_or(name);
+            local.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && local.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+                && !name.to_ascii_lowercase().starts_with("xmlns")
         }
 
         /// Writes `text` escaped as Twilio's Python library escapes it: `&`, `<` and `>`
