@@ -107,20 +107,15 @@ fn keep_release_record(
             )))
         }
     };
-    let recorded = match text.as_deref().map(release::parse) {
-        Some(Ok(surface)) => Some(surface),
-        Some(Err(why)) => {
-            return Err(RunError::Io(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "{}: {why}; restore it from version control (it records the API of the last release)",
-                    display_path(root, &path)
-                ),
-            )))
-        }
-        None => None,
-    };
-    let standing = Standing::of(recorded.as_ref(), &surface);
+    let standing = Standing::of_record(text.as_deref(), &surface).map_err(|why| {
+        RunError::Io(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{}: {why}; restore it from version control (it records the API of the last release)",
+                display_path(root, &path)
+            ),
+        ))
+    })?;
     if let Some(record) = standing.record(text.as_deref(), &surface) {
         report.total += 1;
         if !ensure_file_contents(&path, &record, mode).map_err(RunError::Io)? {

@@ -83,6 +83,22 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Judges `now` against the record's text, if there is one. A record that is
+    /// today's surface written out (the common case: nothing changed since the
+    /// release) is judged without reading it back or comparing item by item.
+    pub fn of_record(recorded: Option<&str>, now: &Surface) -> Result<Standing, String> {
+        match recorded {
+            Some(text) if text == render(now) => Ok(Standing::Unreleased(Report {
+                crate_name: now.crate_name.clone(),
+                old_version: now.version.clone(),
+                new_version: now.version.clone(),
+                changes: Vec::new(),
+            })),
+            Some(text) => Ok(Standing::of(Some(&parse(text)?), now)),
+            None => Ok(Standing::FirstRecord),
+        }
+    }
+
     /// Judges `now` against the `recorded` release, if there is one.
     pub fn of(recorded: Option<&Surface>, now: &Surface) -> Standing {
         let Some(recorded) = recorded else {
@@ -146,5 +162,36 @@ impl Standing {
             ),
             Standing::Unreleased(r) | Standing::Unfit(r) => r.version_note(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::{Detail, Item, Kind};
+
+    fn surface(version: &str, paths: &[&str]) -> Surface {
+        let items = paths
+            .iter()
+            .map(|p| Item::new(Kind::Use, (*p).into(), None, Detail::Use("x".into()), 0))
+            .collect();
+        Surface::sorted("krate".into(), version.into(), items)
+    }
+
+    /// A record that is today's surface written out needs no reading back; any other
+    /// is read and compared, and a broken one says which line.
+    #[test]
+    fn a_record_is_compared_only_when_it_differs() {
+        let now = surface("1.0.0", &["A", "B"]);
+        let same = Standing::of_record(Some(&render(&now)), &now).unwrap();
+        assert!(matches!(&same, Standing::Unreleased(r) if r.changes.is_empty()));
+        let before = surface("1.0.0", &["A"]);
+        let grown = Standing::of_record(Some(&render(&before)), &now).unwrap();
+        assert!(matches!(&grown, Standing::Unreleased(r) if r.changes.len() == 1));
+        let removed = Standing::of_record(Some(&render(&now)), &before).unwrap();
+        assert!(matches!(removed, Standing::Unfit(_)));
+        assert!(matches!(Standing::of_record(None, &now), Ok(Standing::FirstRecord)));
+        let broken = format!("{}not json\n", render(&before));
+        assert!(Standing::of_record(Some(&broken), &now).unwrap_err().contains("line 3"));
     }
 }

@@ -70,12 +70,8 @@ pub fn keep(root: &Path, mode: Mode) -> Result<RuntimeStanding, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
-    let recorded = match text.as_deref().map(release::parse) {
-        Some(Ok(surface)) => Some(surface),
-        Some(Err(why)) => return Err(format!("{}: {why}", path.display())),
-        None => None,
-    };
-    let standing = Standing::of(recorded.as_ref(), &surface);
+    let standing = Standing::of_record(text.as_deref(), &surface)
+        .map_err(|why| format!("{}: {why}", path.display()))?;
     let record_changed = match standing.record(text.as_deref(), &surface) {
         Some(record) => !ensure_file_contents(&path, &record, mode).map_err(|e| e.to_string())?,
         None => false,
