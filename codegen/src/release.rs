@@ -190,8 +190,13 @@ mod tests {
         assert!(matches!(&grown, Standing::Unreleased(r) if r.changes.len() == 1));
         let removed = Standing::of_record(Some(&render(&now)), &before).unwrap();
         assert!(matches!(removed, Standing::Unfit(_)));
-        assert!(matches!(Standing::of_record(None, &now), Ok(Standing::FirstRecord)));
+        assert!(matches!(
+            Standing::of_record(None, &now),
+            Ok(Standing::FirstRecord)
+        ));
         let broken = format!("{}not json\n", render(&before));
-        assert!(Standing::of_record(Some(&broken), &now).unwrap_err().contains("line 3"));
+        assert!(Standing::of_record(Some(&broken), &now)
+            .unwrap_err()
+            .contains("line 3"));
     }
 }

@@ -283,10 +283,12 @@ fn is_type_name(name: &str) -> bool {
 }
 
 /// An XML name as TwiML uses them: an ASCII letter or `_`, then letters, digits,
-/// `_`, `-` and `.`.
+/// `_`, `-` and `.`; an attribute may be in the `xml:` namespace (`xml:lang`), which
+/// needs no declaration.
 fn is_xml_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name
+    let local = name.strip_prefix("xml:").unwrap_or(name);
+    local.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && local
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }

@@ -53,6 +53,7 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(clippy::should_implement_trait)]
 
 mod xml;
 

@@ -1021,6 +1021,66 @@ impl Say {
         self
     }
 
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    pub fn p(mut self, child: SsmlP) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<s>`: A sentence (SSML `<s>`).
+    pub fn s(mut self, child: SsmlS) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
     /// Sets any attribute by name, such as one this crate doesn't know yet; it
     /// replaces a value set before, by a setter or by this. The name is checked and
     /// the value escaped when the document is written.
@@ -1031,6 +1091,738 @@ impl Say {
     ) -> Self {
         self.element.set(name.as_ref().to_owned(), value.as_ref());
         self
+    }
+}
+
+/// `<w>`: A word with a part of speech (SSML `<w>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlW {
+    element: crate::xml::Element,
+}
+
+impl SsmlW {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlW {
+            element: crate::xml::Element::new("w"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// `role`: Customize the pronunciation of words by specifying the word’s part of speech or alternate meaning
+    pub fn role(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("role", value.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlW {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<sub>`: Words read as an alias (SSML `<sub>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlSub {
+    element: crate::xml::Element,
+}
+
+impl SsmlSub {
+    /// The element holding `text`, escaped when written; empty text writes none.
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+        SsmlSub {
+            element: crate::xml::Element::new("sub").with_text(text.as_ref()),
+        }
+    }
+
+    /// `alias`: Substitute a different word (or pronunciation) for selected text such as an acronym or abbreviation
+    pub fn alias(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("alias", value.as_ref());
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+/// `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlSayAs {
+    element: crate::xml::Element,
+}
+
+impl SsmlSayAs {
+    /// The element holding `text`, escaped when written; empty text writes none.
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+        SsmlSayAs {
+            element: crate::xml::Element::new("say-as").with_text(text.as_ref()),
+        }
+    }
+
+    /// `interpret-as`: How the words are read: `cardinal`, `ordinal`, `characters`, `digits`, `date`, `telephone`, …
+    pub fn interpret_as(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("interpret-as", value.as_ref());
+        self
+    }
+
+    /// `format`: Specify the format of the date when interpret-as is set to date
+    pub fn format(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("format", value.as_ref());
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+/// `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlProsody {
+    element: crate::xml::Element,
+}
+
+impl SsmlProsody {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlProsody {
+            element: crate::xml::Element::new("prosody"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// `volume`: Specify the volume, available values: default, silent, x-soft, soft, medium, loud, x-loud, +ndB, -ndB
+    pub fn volume(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("volume", value.as_ref());
+        self
+    }
+
+    /// `rate`: Specify the rate, available values: x-slow, slow, medium, fast, x-fast, n%
+    pub fn rate(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("rate", value.as_ref());
+        self
+    }
+
+    /// `pitch`: Specify the pitch, available values: default, x-low, low, medium, high, x-high, +n%, -n%
+    pub fn pitch(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("pitch", value.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    pub fn p(mut self, child: SsmlP) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<s>`: A sentence (SSML `<s>`).
+    pub fn s(mut self, child: SsmlS) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlProsody {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<s>`: A sentence (SSML `<s>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlS {
+    element: crate::xml::Element,
+}
+
+impl SsmlS {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlS {
+            element: crate::xml::Element::new("s"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlS {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlPhoneme {
+    element: crate::xml::Element,
+}
+
+impl SsmlPhoneme {
+    /// The element holding `text`, escaped when written; empty text writes none.
+    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+        SsmlPhoneme {
+            element: crate::xml::Element::new("phoneme").with_text(text.as_ref()),
+        }
+    }
+
+    /// `alphabet`: Specify the phonetic alphabet
+    pub fn alphabet(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("alphabet", value.as_ref());
+        self
+    }
+
+    /// `ph`: Specifiy the phonetic symbols for pronunciation
+    pub fn ph(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("ph", value.as_ref());
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+/// `<lang>`: Words in another language (SSML `<lang>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlLang {
+    element: crate::xml::Element,
+}
+
+impl SsmlLang {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlLang {
+            element: crate::xml::Element::new("lang"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// `xml:lang`: The language of the words, such as `fr-FR`
+    pub fn xml_lang(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("xml:lang", value.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    pub fn p(mut self, child: SsmlP) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<s>`: A sentence (SSML `<s>`).
+    pub fn s(mut self, child: SsmlS) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlLang {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<p>`: A paragraph (SSML `<p>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlP {
+    element: crate::xml::Element,
+}
+
+impl SsmlP {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlP {
+            element: crate::xml::Element::new("p"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<s>`: A sentence (SSML `<s>`).
+    pub fn s(mut self, child: SsmlS) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlP {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlEmphasis {
+    element: crate::xml::Element,
+}
+
+impl SsmlEmphasis {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlEmphasis {
+            element: crate::xml::Element::new("emphasis"),
+        }
+    }
+
+    /// Its text, escaped when written.
+    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
+        self.element = self.element.with_text(text.as_ref());
+        self
+    }
+
+    /// `level`: Specify the degree of emphasis
+    pub fn level(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("level", value.as_ref());
+        self
+    }
+
+    /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    pub fn r#break(mut self, child: SsmlBreak) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    pub fn lang(mut self, child: SsmlLang) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    pub fn prosody(mut self, child: SsmlProsody) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    pub fn sub(mut self, child: SsmlSub) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    pub fn w(mut self, child: SsmlW) -> Self {
+        self.element.push(child.element);
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlEmphasis {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `<break>`: A pause in speech (SSML `<break>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SsmlBreak {
+    element: crate::xml::Element,
+}
+
+impl SsmlBreak {
+    /// The element, with nothing set.
+    pub fn new() -> Self {
+        SsmlBreak {
+            element: crate::xml::Element::new("break"),
+        }
+    }
+
+    /// `strength`: Set a pause based on strength
+    pub fn strength(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("strength", value.as_ref());
+        self
+    }
+
+    /// `time`: Set a pause to a specific length of time in seconds or milliseconds, available values: \[number\]s, \[number\]ms
+    pub fn time(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
+        self.element.set("time", value.as_ref());
+        self
+    }
+
+    /// Sets any attribute by name, such as one this crate doesn't know yet; it
+    /// replaces a value set before, by a setter or by this. The name is checked and
+    /// the value escaped when the document is written.
+    pub fn attribute(
+        mut self,
+        name: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::AsRef<str>,
+    ) -> Self {
+        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        self
+    }
+}
+
+impl ::std::default::Default for SsmlBreak {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -602,3 +602,62 @@ fn what_xml_cannot_hold_is_an_error_not_a_broken_document() {
         format!("<Response><Message>{all}</Message></Response>")
     );
 }
+
+/// SSML inside `<Say>`: twilio-csharp's vectors, and an `xml:lang` a parser reads in
+/// the XML namespace.
+#[test]
+fn csharp_ssml() {
+    let say = |s: Say| VoiceResponse::new().say(s).to_xml().unwrap();
+    let inner = |xml: String| {
+        let doc = roxmltree::Document::parse(&xml).expect("XML");
+        let say = doc.root_element().first_element_child().unwrap();
+        node(say.first_element_child().expect("the SSML element"))
+    };
+    let csharp = |xml: &str| {
+        node(
+            roxmltree::Document::parse(&format!("{CSHARP}{xml}"))
+                .unwrap()
+                .root_element(),
+        )
+    };
+    assert_eq!(
+        inner(say(
+            Say::new("").r#break(SsmlBreak::new().strength("none").time("time"))
+        )),
+        csharp("<break strength=\"none\" time=\"time\"></break>")
+    );
+    assert_eq!(
+        inner(say(Say::new("").say_as(
+            SsmlSayAs::new("words")
+                .interpret_as("characters")
+                .format("mdy")
+        ))),
+        csharp("<say-as interpret-as=\"characters\" format=\"mdy\">words</say-as>")
+    );
+    assert_eq!(
+        inner(say(Say::new("").prosody(
+            SsmlProsody::new()
+                .text("words")
+                .volume("volume")
+                .rate("rate")
+                .pitch("pitch")
+        ))),
+        csharp("<prosody volume=\"volume\" rate=\"rate\" pitch=\"pitch\">words</prosody>")
+    );
+    let lang = say(Say::new("").lang(SsmlLang::new().text("words").xml_lang("arb")));
+    assert!(
+        lang.contains("<lang xml:lang=\"arb\">words</lang>"),
+        "{lang}"
+    );
+    let doc = roxmltree::Document::parse(&lang).unwrap();
+    let element = doc.descendants().find(|n| n.has_tag_name("lang")).unwrap();
+    assert_eq!(
+        element.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
+        Some("arb")
+    );
+    // Text first, then the SSML, as twilio-python writes a `<Say>` with both.
+    assert_eq!(
+        voice(VoiceResponse::new().say(Say::new("Hello").r#break(SsmlBreak::new().time("1s")))),
+        "<Response><Say>Hello<break time=\"1s\" /></Say></Response>"
+    );
+}

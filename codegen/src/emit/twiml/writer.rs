@@ -131,7 +131,7 @@ pub fn emit() -> TokenStream {
             ::std::result::Result::Ok(out)
         }
 
-        // The depth is the builders' nesting, which their types bound (a few levels).
+        // The depth is the nesting the program built (SSML may nest), never outside input's.
         fn write(e: &Element, out: &mut ::std::string::String) -> ::std::result::Result<(), TwimlError> {
             out.push('<');
             out.push_str(e.tag);
