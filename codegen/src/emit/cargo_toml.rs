@@ -44,35 +44,17 @@ pub fn emit(api: &Api, layout: &Layout, stamp: &str) -> String {
         .iter()
         .map(|f| format!("{f} = [\"{RUNTIME_PACKAGE}/{f}\"]"))
         .collect();
-    // A member of this repository's workspace takes its licence and repository from
-    // the workspace, where they are written once; elsewhere they are the owner's.
-    let mut inherited = match layout.runtime {
-        RuntimeDep::Workspace => "license.workspace = true\nrepository.workspace = true\n",
-        RuntimeDep::Path(_) => "",
-    }
-    .to_string();
-    if !api.publish {
-        inherited.push_str("publish = false\n");
-    }
-    let workspace = if layout.own_workspace {
-        "\n# A workspace of its own: this crate was generated outside any other (in one,\n# it is generated without this table, as a member).\n[workspace]\n"
-    } else {
-        ""
-    };
+    let package = package(
+        api,
+        layout,
+        &description,
+        &keywords(&api.crate_name),
+        r#"["api-bindings", "web-programming::http-client"]"#,
+    );
     format!(
         r#"{stamp}
 
-[package]
-name = "{name}"
-version = "{version}"
-edition = "2024"
-rust-version = "1.85"
-description = {description}
-{inherited}readme = "README.md"
-documentation = "https://docs.rs/{name}"
-keywords = {keywords}
-categories = ["api-bindings", "web-programming::http-client"]
-
+{package}
 # docs.rs builds the default TLS backend; the others are listed from [features].
 [package.metadata.docs.rs]
 features = ["{default_tls}"]
@@ -89,13 +71,11 @@ default = ["{default_tls}"]
 [dev-dependencies]
 {dev_dependencies}
 {workspace}"#,
-        name = api.crate_name,
-        version = api.version,
+        workspace = workspace(layout),
         default_tls = TLS_FEATURES[0],
         features = features.join("\n"),
         dependencies = dependencies.join("\n"),
         dev_dependencies = dev_dependencies.join("\n"),
-        keywords = keywords(&api.crate_name),
     )
 }
 
@@ -107,6 +87,29 @@ pub fn twiml(api: &Api, layout: &Layout, stamp: &str) -> String {
         "{}: typed builders that write what Twilio's libraries write, generated from a description.",
         api.title
     ));
+    let package = package(
+        api,
+        layout,
+        &description,
+        r#"["twilio", "twiml", "voice", "sms", "xml"]"#,
+        r#"["api-bindings", "template-engine"]"#,
+    );
+    format!(
+        "{stamp}\n\n{package}\n# None: a TwiML document is text the crate writes itself.\n[dependencies]\n{}",
+        workspace(layout)
+    )
+}
+
+/// The `[package]` table: the crate's name and version, what it is, and its licence
+/// and repository, which a member of this repository's workspace takes from the
+/// workspace, where they are written once (elsewhere they are the owner's).
+fn package(
+    api: &Api,
+    layout: &Layout,
+    description: &str,
+    keywords: &str,
+    categories: &str,
+) -> String {
     let mut inherited = match layout.runtime {
         RuntimeDep::Workspace => "license.workspace = true\nrepository.workspace = true\n",
         RuntimeDep::Path(_) => "",
@@ -115,15 +118,8 @@ pub fn twiml(api: &Api, layout: &Layout, stamp: &str) -> String {
     if !api.publish {
         inherited.push_str("publish = false\n");
     }
-    let workspace = if layout.own_workspace {
-        "\n[workspace]\n"
-    } else {
-        ""
-    };
     format!(
-        r#"{stamp}
-
-[package]
+        r#"[package]
 name = "{name}"
 version = "{version}"
 edition = "2024"
@@ -131,15 +127,21 @@ rust-version = "1.85"
 description = {description}
 {inherited}readme = "README.md"
 documentation = "https://docs.rs/{name}"
-keywords = ["twilio", "twiml", "voice", "sms", "xml"]
-categories = ["api-bindings", "template-engine"]
-
-# None: a TwiML document is text the crate writes itself.
-[dependencies]
-{workspace}"#,
+keywords = {keywords}
+categories = {categories}
+"#,
         name = api.crate_name,
         version = api.version,
     )
+}
+
+/// A `[workspace]` table of its own, for a crate generated outside any workspace.
+fn workspace(layout: &Layout) -> &'static str {
+    if layout.own_workspace {
+        "\n# A workspace of its own: this crate was generated outside any other (in one,\n# it is generated without this table, as a member).\n[workspace]\n"
+    } else {
+        ""
+    }
 }
 
 /// `["twilio", "api", "chat"]`: Twilio, and the product words of the crate's name
