@@ -17,7 +17,7 @@ cargo fuzz build -O >/dev/null
 seeds() {
   case "$1" in
     importer) echo "../tests/fixtures/malformed_openapi ../tests/fixtures/import" ;;
-    loader) echo "../tests/fixtures/malformed ../tests/fixtures/everything/spec" ;;
+    loader) echo "../tests/fixtures/malformed ../tests/fixtures/everything/spec ../spec/twilio-twiml" ;;
     answer) echo "../tests/fixtures/openapi" ;;
     *) echo "" ;;
   esac
