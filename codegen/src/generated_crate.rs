@@ -25,6 +25,7 @@ pub const RUNTIME_ALIAS: &str = "runtime";
 pub const RUNTIME_REEXPORTS: &[&str] = &[
     "ApiError",
     "Auth",
+    "DateFilter",
     "Error",
     "PageMeta",
     "Problem",

@@ -88,7 +88,7 @@ impl Api {
 
     /// True when some field or parameter is a date-time.
     pub fn needs_dates(&self) -> bool {
-        self.any_type(|ty| matches!(ty, Type::DateTime(_) | Type::Date))
+        self.any_type(|ty| matches!(ty, Type::DateTime(_) | Type::DateFilter(_) | Type::Date))
     }
 
     /// True when `test` holds for the type of some field or parameter, or a type
@@ -580,6 +580,9 @@ pub enum Type {
     },
     Boolean,
     DateTime(DateFormat),
+    /// A list filter's date-time, which also takes a day: the runtime's `DateFilter`,
+    /// a moment written in the format, a day as `2026-12-01`.
+    DateFilter(DateFormat),
     /// A calendar date, `2026-12-01`.
     Date,
     Uri,

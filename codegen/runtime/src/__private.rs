@@ -68,8 +68,9 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
 /// Timestamps as the API writes them: `#[serde(with)]` helpers and form values.
 pub mod date {
     pub use crate::date::{
-        deserialize_date_option, deserialize_option, format_date, format_iso8601, format_rfc2822,
-        serialize_date_option, serialize_iso8601_option, serialize_rfc2822_option,
+        deserialize_date_option, deserialize_option, format_date, format_filter_iso8601,
+        format_filter_rfc2822, format_iso8601, format_rfc2822, serialize_date_option,
+        serialize_iso8601_option, serialize_rfc2822_option,
     };
 }
 

@@ -138,6 +138,55 @@ pub fn format_date(d: &Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
+/// A list filter's date: a calendar day (`2026-12-01`, "on that day" in UTC, as the
+/// filters' docs describe them) or a timestamp, which the filter also takes. Made
+/// from either with `into()`, so a filter's setter takes both.
+///
+/// ```
+/// use twilio_codegen_runtime::DateFilter;
+///
+/// let day = time::Date::from_calendar_date(2026, time::Month::December, 1)?;
+/// assert_eq!(DateFilter::from(day), DateFilter::Date(day));
+/// let at = time::OffsetDateTime::from_unix_timestamp(1_796_119_200)?;
+/// assert_eq!(DateFilter::from(at), DateFilter::DateTime(at));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateFilter {
+    /// A day, sent as `2026-12-01`.
+    Date(Date),
+    /// A moment, sent in the format the API description names for the filter.
+    DateTime(OffsetDateTime),
+}
+
+impl From<Date> for DateFilter {
+    fn from(d: Date) -> Self {
+        DateFilter::Date(d)
+    }
+}
+
+impl From<OffsetDateTime> for DateFilter {
+    fn from(t: OffsetDateTime) -> Self {
+        DateFilter::DateTime(t)
+    }
+}
+
+/// A filter's date: a day as `2026-12-01`, a moment as ISO 8601.
+pub fn format_filter_iso8601(f: &DateFilter) -> String {
+    match f {
+        DateFilter::Date(d) => format_date(d),
+        DateFilter::DateTime(t) => format_iso8601(t),
+    }
+}
+
+/// A filter's date: a day as `2026-12-01`, a moment as RFC 2822.
+pub fn format_filter_rfc2822(f: &DateFilter) -> String {
+    match f {
+        DateFilter::Date(d) => format_date(d),
+        DateFilter::DateTime(t) => format_rfc2822(t),
+    }
+}
+
 /// Reads a calendar date or `null`; for `#[serde(deserialize_with)]`.
 pub fn deserialize_date_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
     let Some(text) = Option::<String>::deserialize(d)? else {

@@ -70,6 +70,7 @@ pub mod __private;
 
 pub use auth::Auth;
 pub use builder::ClientBuilder;
+pub use date::DateFilter;
 pub use error::{ApiError, Error};
 pub use page::PageMeta;
 pub use retry::RetryPolicy;

@@ -36,6 +36,7 @@ pub fn rust_type(ty: &Type) -> TokenStream {
         Type::Number { .. } => quote!(f64),
         Type::Boolean => quote!(bool),
         Type::DateTime(_) => quote!(::time::OffsetDateTime),
+        Type::DateFilter(_) => quote!(crate::DateFilter),
         Type::Date => quote!(::time::Date),
         Type::Json => quote!(::serde_json::Value),
         Type::Named(name) | Type::Object(name) => {
@@ -127,6 +128,7 @@ pub fn setter_arg_type(p: &Param) -> TokenStream {
 pub fn arg_type(ty: &Type) -> TokenStream {
     match ty {
         Type::String | Type::Uri => quote!(impl ::std::convert::Into<::std::string::String>),
+        Type::DateFilter(_) => quote!(impl ::std::convert::Into<crate::DateFilter>),
         Type::Array(item) => {
             let item = arg_type(item);
             quote!(impl ::std::iter::IntoIterator<Item = #item>)
@@ -138,7 +140,7 @@ pub fn arg_type(ty: &Type) -> TokenStream {
 /// Converts an argument of [`arg_type`] named `value` into the field's type.
 pub fn from_arg(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
-        Type::String | Type::Uri => quote!(#value.into()),
+        Type::String | Type::Uri | Type::DateFilter(_) => quote!(#value.into()),
         Type::Array(item) if needs_conversion(item) => {
             let each = from_arg(item, quote!(item));
             quote!(#value.into_iter().map(|item| #each).collect())
@@ -150,7 +152,10 @@ pub fn from_arg(ty: &Type, value: TokenStream) -> TokenStream {
 
 /// False when [`arg_type`] is the field's type itself.
 pub fn needs_conversion(ty: &Type) -> bool {
-    matches!(ty, Type::String | Type::Uri | Type::Array(_))
+    matches!(
+        ty,
+        Type::String | Type::Uri | Type::DateFilter(_) | Type::Array(_)
+    )
 }
 
 /// How a path parameter is taken: text as `&str`, SIDs and enums by reference.
@@ -235,6 +240,12 @@ pub fn to_wire(ty: &Type, value: TokenStream) -> TokenStream {
         Type::Date => quote!(crate::runtime::date::format_date(#value)),
         Type::DateTime(crate::model::DateFormat::Rfc2822) => {
             quote!(crate::runtime::date::format_rfc2822(#value))
+        }
+        Type::DateFilter(crate::model::DateFormat::Iso8601) => {
+            quote!(crate::runtime::date::format_filter_iso8601(#value))
+        }
+        Type::DateFilter(crate::model::DateFormat::Rfc2822) => {
+            quote!(crate::runtime::date::format_filter_rfc2822(#value))
         }
         // Text as it is, anything else as JSON text, as Twilio's libraries send it.
         Type::Json => quote!(crate::runtime::json_text(#value)),

@@ -168,7 +168,7 @@ pub(super) fn place_param(
     pwire: &str,
     p: &raw::Param,
     pat: &[&str],
-    param: Param,
+    mut param: Param,
     path_params: &mut Vec<Param>,
     params: &mut Vec<Param>,
 ) -> bool {
@@ -246,6 +246,14 @@ pub(super) fn place_param(
         }
         ParamIn::Header => params.push(param),
         ParamIn::Query | ParamIn::Form => {
+            // A date-time filter whose docs show it taking a day (`DateSent`,
+            // `StartTime`: "`YYYY-MM-DD`") takes either; the others, and a date-time
+            // sent in a form, a moment only.
+            if let (ParamIn::Query, Type::DateTime(format)) = (param.location, &param.ty) {
+                if param.doc.contains("YYYY-MM-DD") {
+                    param.ty = Type::DateFilter(*format);
+                }
+            }
             if matches!(param.ty, Type::Map { .. }) {
                 ctx.error(
                     &[pat, &["type"]].concat(),

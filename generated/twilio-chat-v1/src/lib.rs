@@ -176,8 +176,8 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub struct ReadmeDoctests;
 
 pub use ::twilio_codegen_runtime::{
-    ApiError, Auth, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault, SidStart,
-    UnreadField, UnreadFields, ValidationError, WebhookError, WebhookMedia,
+    ApiError, Auth, DateFilter, Error, PageMeta, Problem, RetryPolicy, Secret, SidFault,
+    SidStart, UnreadField, UnreadFields, ValidationError, WebhookError, WebhookMedia,
     WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator, access_token,
 };
 

@@ -886,7 +886,7 @@ fn spec_shape(api: &Api, enums: &[InlineEnum], ty: &Type) -> Shape {
         },
         Type::Boolean => Shape::of("boolean"),
         // The written format is the client's choice; the OpenAPI only says date-time.
-        Type::DateTime(_) => Shape::of("date-time"),
+        Type::DateTime(_) | Type::DateFilter(_) => Shape::of("date-time"),
         Type::Date => Shape::of("date"),
         Type::Uri => Shape::of("uri"),
         Type::Json => Shape::of("json"),

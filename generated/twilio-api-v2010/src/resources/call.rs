@@ -965,27 +965,27 @@ pub struct ListCalls {
     /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on this date.
     ///
     /// Sent as `StartTime`.
-    pub start_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub start_time: ::std::option::Option<crate::DateFilter>,
     /// Only include calls that started before this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started before this date.
     ///
     /// Sent as `StartTime<`.
-    pub start_time_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub start_time_before: ::std::option::Option<crate::DateFilter>,
     /// Only include calls that started on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on or after this date.
     ///
     /// Sent as `StartTime>`.
-    pub start_time_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub start_time_after: ::std::option::Option<crate::DateFilter>,
     /// Only include calls that ended on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on this date.
     ///
     /// Sent as `EndTime`.
-    pub end_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub end_time: ::std::option::Option<crate::DateFilter>,
     /// Only include calls that ended before this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended before this date.
     ///
     /// Sent as `EndTime<`.
-    pub end_time_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub end_time_before: ::std::option::Option<crate::DateFilter>,
     /// Only include calls that ended on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on or after this date.
     ///
     /// Sent as `EndTime>`.
-    pub end_time_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub end_time_after: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -1044,8 +1044,11 @@ impl ListCalls {
     /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on this date.
     ///
     /// Sent as `StartTime`.
-    pub fn start_time(mut self, start_time: ::time::OffsetDateTime) -> Self {
-        self.start_time = ::std::option::Option::Some(start_time);
+    pub fn start_time(
+        mut self,
+        start_time: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(start_time.into());
         self
     }
 
@@ -1054,41 +1057,53 @@ impl ListCalls {
     /// Sent as `StartTime<`.
     pub fn start_time_before(
         mut self,
-        start_time_before: ::time::OffsetDateTime,
+        start_time_before: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.start_time_before = ::std::option::Option::Some(start_time_before);
+        self.start_time_before = ::std::option::Option::Some(start_time_before.into());
         self
     }
 
     /// Only include calls that started on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on or after this date.
     ///
     /// Sent as `StartTime>`.
-    pub fn start_time_after(mut self, start_time_after: ::time::OffsetDateTime) -> Self {
-        self.start_time_after = ::std::option::Option::Some(start_time_after);
+    pub fn start_time_after(
+        mut self,
+        start_time_after: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.start_time_after = ::std::option::Option::Some(start_time_after.into());
         self
     }
 
     /// Only include calls that ended on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on this date.
     ///
     /// Sent as `EndTime`.
-    pub fn end_time(mut self, end_time: ::time::OffsetDateTime) -> Self {
-        self.end_time = ::std::option::Option::Some(end_time);
+    pub fn end_time(
+        mut self,
+        end_time: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(end_time.into());
         self
     }
 
     /// Only include calls that ended before this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended before this date.
     ///
     /// Sent as `EndTime<`.
-    pub fn end_time_before(mut self, end_time_before: ::time::OffsetDateTime) -> Self {
-        self.end_time_before = ::std::option::Option::Some(end_time_before);
+    pub fn end_time_before(
+        mut self,
+        end_time_before: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.end_time_before = ::std::option::Option::Some(end_time_before.into());
         self
     }
 
     /// Only include calls that ended on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on or after this date.
     ///
     /// Sent as `EndTime>`.
-    pub fn end_time_after(mut self, end_time_after: ::time::OffsetDateTime) -> Self {
-        self.end_time_after = ::std::option::Option::Some(end_time_after);
+    pub fn end_time_after(
+        mut self,
+        end_time_after: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.end_time_after = ::std::option::Option::Some(end_time_after.into());
         self
     }
 
@@ -1159,22 +1174,31 @@ impl ListCalls {
             pairs.push(("Status", ::std::string::ToString::to_string(value)));
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            pairs.push(("StartTime", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push(("StartTime", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.start_time_before {
-            pairs.push(("StartTime<", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "StartTime<",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.start_time_after {
-            pairs.push(("StartTime>", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "StartTime>",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            pairs.push(("EndTime", crate::runtime::date::format_iso8601(value)));
+            pairs.push(("EndTime", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.end_time_before {
-            pairs.push(("EndTime<", crate::runtime::date::format_iso8601(value)));
+            pairs.push(("EndTime<", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.end_time_after {
-            pairs.push(("EndTime>", crate::runtime::date::format_iso8601(value)));
+            pairs.push(("EndTime>", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             pairs.push(("PageSize", ::std::string::ToString::to_string(value)));

@@ -113,15 +113,15 @@ pub struct ListMedia {
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated`.
-    pub date_created: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created: ::std::option::Option<crate::DateFilter>,
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated<`.
-    pub date_created_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_before: ::std::option::Option<crate::DateFilter>,
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated>`.
-    pub date_created_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_after: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -145,8 +145,11 @@ impl ListMedia {
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated`.
-    pub fn date_created(mut self, date_created: ::time::OffsetDateTime) -> Self {
-        self.date_created = ::std::option::Option::Some(date_created);
+    pub fn date_created(
+        mut self,
+        date_created: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_created = ::std::option::Option::Some(date_created.into());
         self
     }
 
@@ -155,9 +158,11 @@ impl ListMedia {
     /// Sent as `DateCreated<`.
     pub fn date_created_before(
         mut self,
-        date_created_before: ::time::OffsetDateTime,
+        date_created_before: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_before = ::std::option::Option::Some(date_created_before);
+        self.date_created_before = ::std::option::Option::Some(
+            date_created_before.into(),
+        );
         self
     }
 
@@ -166,9 +171,9 @@ impl ListMedia {
     /// Sent as `DateCreated>`.
     pub fn date_created_after(
         mut self,
-        date_created_after: ::time::OffsetDateTime,
+        date_created_after: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_after = ::std::option::Option::Some(date_created_after);
+        self.date_created_after = ::std::option::Option::Some(date_created_after.into());
         self
     }
 
@@ -227,13 +232,25 @@ impl ListMedia {
     ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut pairs = ::std::vec::Vec::new();
         if let ::std::option::Option::Some(value) = &self.date_created {
-            pairs.push(("DateCreated", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_before {
-            pairs.push(("DateCreated<", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated<",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_after {
-            pairs.push(("DateCreated>", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated>",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             pairs.push(("PageSize", ::std::string::ToString::to_string(value)));

@@ -632,15 +632,15 @@ pub struct ListMessages {
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent`.
-    pub date_sent: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_sent: ::std::option::Option<crate::DateFilter>,
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent<`.
-    pub date_sent_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_sent_before: ::std::option::Option<crate::DateFilter>,
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent>`.
-    pub date_sent_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_sent_after: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -683,24 +683,33 @@ impl ListMessages {
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent`.
-    pub fn date_sent(mut self, date_sent: ::time::OffsetDateTime) -> Self {
-        self.date_sent = ::std::option::Option::Some(date_sent);
+    pub fn date_sent(
+        mut self,
+        date_sent: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_sent = ::std::option::Option::Some(date_sent.into());
         self
     }
 
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent<`.
-    pub fn date_sent_before(mut self, date_sent_before: ::time::OffsetDateTime) -> Self {
-        self.date_sent_before = ::std::option::Option::Some(date_sent_before);
+    pub fn date_sent_before(
+        mut self,
+        date_sent_before: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_sent_before = ::std::option::Option::Some(date_sent_before.into());
         self
     }
 
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Sent as `DateSent>`.
-    pub fn date_sent_after(mut self, date_sent_after: ::time::OffsetDateTime) -> Self {
-        self.date_sent_after = ::std::option::Option::Some(date_sent_after);
+    pub fn date_sent_after(
+        mut self,
+        date_sent_after: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_sent_after = ::std::option::Option::Some(date_sent_after.into());
         self
     }
 
@@ -765,13 +774,15 @@ impl ListMessages {
             pairs.push(("From", ::std::string::ToString::to_string(value)));
         }
         if let ::std::option::Option::Some(value) = &self.date_sent {
-            pairs.push(("DateSent", crate::runtime::date::format_iso8601(value)));
+            pairs.push(("DateSent", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.date_sent_before {
-            pairs.push(("DateSent<", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push(("DateSent<", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.date_sent_after {
-            pairs.push(("DateSent>", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push(("DateSent>", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             pairs.push(("PageSize", ::std::string::ToString::to_string(value)));

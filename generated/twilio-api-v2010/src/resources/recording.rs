@@ -196,15 +196,15 @@ pub struct ListRecordings {
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated`.
-    pub date_created: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created: ::std::option::Option<crate::DateFilter>,
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated<`.
-    pub date_created_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_before: ::std::option::Option<crate::DateFilter>,
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated>`.
-    pub date_created_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_after: ::std::option::Option<crate::DateFilter>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources to read.
     ///
     /// Sent as `CallSid`.
@@ -240,8 +240,11 @@ impl ListRecordings {
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Sent as `DateCreated`.
-    pub fn date_created(mut self, date_created: ::time::OffsetDateTime) -> Self {
-        self.date_created = ::std::option::Option::Some(date_created);
+    pub fn date_created(
+        mut self,
+        date_created: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_created = ::std::option::Option::Some(date_created.into());
         self
     }
 
@@ -250,9 +253,11 @@ impl ListRecordings {
     /// Sent as `DateCreated<`.
     pub fn date_created_before(
         mut self,
-        date_created_before: ::time::OffsetDateTime,
+        date_created_before: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_before = ::std::option::Option::Some(date_created_before);
+        self.date_created_before = ::std::option::Option::Some(
+            date_created_before.into(),
+        );
         self
     }
 
@@ -261,9 +266,9 @@ impl ListRecordings {
     /// Sent as `DateCreated>`.
     pub fn date_created_after(
         mut self,
-        date_created_after: ::time::OffsetDateTime,
+        date_created_after: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_after = ::std::option::Option::Some(date_created_after);
+        self.date_created_after = ::std::option::Option::Some(date_created_after.into());
         self
     }
 
@@ -349,13 +354,25 @@ impl ListRecordings {
     ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut pairs = ::std::vec::Vec::new();
         if let ::std::option::Option::Some(value) = &self.date_created {
-            pairs.push(("DateCreated", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_before {
-            pairs.push(("DateCreated<", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated<",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_after {
-            pairs.push(("DateCreated>", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreated>",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.call_sid {
             pairs.push(("CallSid", ::std::string::ToString::to_string(value)));

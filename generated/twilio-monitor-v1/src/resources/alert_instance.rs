@@ -113,11 +113,11 @@ pub struct ListAlerts {
     /// Only include alerts that occurred on or after this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Sent as `StartDate`.
-    pub start_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub start_date: ::std::option::Option<crate::DateFilter>,
     /// Only include alerts that occurred on or before this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Sent as `EndDate`.
-    pub end_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub end_date: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -152,16 +152,22 @@ impl ListAlerts {
     /// Only include alerts that occurred on or after this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Sent as `StartDate`.
-    pub fn start_date(mut self, start_date: ::time::OffsetDateTime) -> Self {
-        self.start_date = ::std::option::Option::Some(start_date);
+    pub fn start_date(
+        mut self,
+        start_date: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(start_date.into());
         self
     }
 
     /// Only include alerts that occurred on or before this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Sent as `EndDate`.
-    pub fn end_date(mut self, end_date: ::time::OffsetDateTime) -> Self {
-        self.end_date = ::std::option::Option::Some(end_date);
+    pub fn end_date(
+        mut self,
+        end_date: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.end_date = ::std::option::Option::Some(end_date.into());
         self
     }
 
@@ -223,10 +229,11 @@ impl ListAlerts {
             pairs.push(("LogLevel", ::std::string::ToString::to_string(value)));
         }
         if let ::std::option::Option::Some(value) = &self.start_date {
-            pairs.push(("StartDate", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push(("StartDate", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.end_date {
-            pairs.push(("EndDate", crate::runtime::date::format_iso8601(value)));
+            pairs.push(("EndDate", crate::runtime::date::format_filter_iso8601(value)));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             pairs.push(("PageSize", ::std::string::ToString::to_string(value)));

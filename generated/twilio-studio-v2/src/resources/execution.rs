@@ -166,11 +166,11 @@ pub struct ListExecutions {
     /// Only show Execution resources starting on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time, given as `YYYY-MM-DDThh:mm:ss-hh:mm`.
     ///
     /// Sent as `DateCreatedFrom`.
-    pub date_created_from: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_from: ::std::option::Option<crate::DateFilter>,
     /// Only show Execution resources starting before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time, given as `YYYY-MM-DDThh:mm:ss-hh:mm`.
     ///
     /// Sent as `DateCreatedTo`.
-    pub date_created_to: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_to: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -204,17 +204,20 @@ impl ListExecutions {
     /// Sent as `DateCreatedFrom`.
     pub fn date_created_from(
         mut self,
-        date_created_from: ::time::OffsetDateTime,
+        date_created_from: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_from = ::std::option::Option::Some(date_created_from);
+        self.date_created_from = ::std::option::Option::Some(date_created_from.into());
         self
     }
 
     /// Only show Execution resources starting before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time, given as `YYYY-MM-DDThh:mm:ss-hh:mm`.
     ///
     /// Sent as `DateCreatedTo`.
-    pub fn date_created_to(mut self, date_created_to: ::time::OffsetDateTime) -> Self {
-        self.date_created_to = ::std::option::Option::Some(date_created_to);
+    pub fn date_created_to(
+        mut self,
+        date_created_to: impl ::std::convert::Into<crate::DateFilter>,
+    ) -> Self {
+        self.date_created_to = ::std::option::Option::Some(date_created_to.into());
         self
     }
 
@@ -276,10 +279,18 @@ impl ListExecutions {
             pairs.push(("status", ::std::string::ToString::to_string(value)));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_from {
-            pairs.push(("DateCreatedFrom", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreatedFrom",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_to {
-            pairs.push(("DateCreatedTo", crate::runtime::date::format_iso8601(value)));
+            pairs
+                .push((
+                    "DateCreatedTo",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             pairs.push(("PageSize", ::std::string::ToString::to_string(value)));

@@ -124,7 +124,7 @@ pub struct ListRecordings {
     /// Read only recordings that started before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time with time zone, given as `YYYY-MM-DDThh:mm:ss+|-hh:mm` or `YYYY-MM-DDThh:mm:ssZ`.
     ///
     /// Sent as `DateCreatedBefore`.
-    pub date_created_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_before: ::std::option::Option<crate::DateFilter>,
     /// Read only recordings that have this media type. Can be either `audio` or `video`.
     ///
     /// Sent as `MediaType`.
@@ -192,9 +192,11 @@ impl ListRecordings {
     /// Sent as `DateCreatedBefore`.
     pub fn date_created_before(
         mut self,
-        date_created_before: ::time::OffsetDateTime,
+        date_created_before: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_before = ::std::option::Option::Some(date_created_before);
+        self.date_created_before = ::std::option::Option::Some(
+            date_created_before.into(),
+        );
         self
     }
 
@@ -277,7 +279,7 @@ impl ListRecordings {
             pairs
                 .push((
                     "DateCreatedBefore",
-                    crate::runtime::date::format_iso8601(value),
+                    crate::runtime::date::format_filter_iso8601(value),
                 ));
         }
         if let ::std::option::Option::Some(value) = &self.media_type {

@@ -474,11 +474,11 @@ pub struct ListRooms {
     /// Read only rooms that started on or after this date, given as `YYYY-MM-DD`.
     ///
     /// Sent as `DateCreatedAfter`.
-    pub date_created_after: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_after: ::std::option::Option<crate::DateFilter>,
     /// Read only rooms that started before this date, given as `YYYY-MM-DD`.
     ///
     /// Sent as `DateCreatedBefore`.
-    pub date_created_before: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_created_before: ::std::option::Option<crate::DateFilter>,
     /// How many resources to return in each list page. The default is 50, and the maximum is 1000.
     ///
     /// Sent as `PageSize`. From 1 to 1000.
@@ -523,9 +523,9 @@ impl ListRooms {
     /// Sent as `DateCreatedAfter`.
     pub fn date_created_after(
         mut self,
-        date_created_after: ::time::OffsetDateTime,
+        date_created_after: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_after = ::std::option::Option::Some(date_created_after);
+        self.date_created_after = ::std::option::Option::Some(date_created_after.into());
         self
     }
 
@@ -534,9 +534,11 @@ impl ListRooms {
     /// Sent as `DateCreatedBefore`.
     pub fn date_created_before(
         mut self,
-        date_created_before: ::time::OffsetDateTime,
+        date_created_before: impl ::std::convert::Into<crate::DateFilter>,
     ) -> Self {
-        self.date_created_before = ::std::option::Option::Some(date_created_before);
+        self.date_created_before = ::std::option::Option::Some(
+            date_created_before.into(),
+        );
         self
     }
 
@@ -602,13 +604,16 @@ impl ListRooms {
         }
         if let ::std::option::Option::Some(value) = &self.date_created_after {
             pairs
-                .push(("DateCreatedAfter", crate::runtime::date::format_iso8601(value)));
+                .push((
+                    "DateCreatedAfter",
+                    crate::runtime::date::format_filter_iso8601(value),
+                ));
         }
         if let ::std::option::Option::Some(value) = &self.date_created_before {
             pairs
                 .push((
                     "DateCreatedBefore",
-                    crate::runtime::date::format_iso8601(value),
+                    crate::runtime::date::format_filter_iso8601(value),
                 ));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {

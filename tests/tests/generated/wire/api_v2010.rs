@@ -190,3 +190,37 @@ async fn handles_act_for_the_clients_account_unless_told_another() {
         .expect_err("refused before sending");
     assert!(err.to_string().contains("AccountSid"), "{err}");
 }
+
+/// A date-time filter whose docs take a day takes a `time::Date` too, sent as
+/// `2026-12-01`; a timestamp is sent as before, in ISO 8601. Both directions of an
+/// inequality filter keep their names (`DateSent<`, `DateSent>`).
+#[tokio::test]
+async fn date_filters_take_a_day_or_a_moment() {
+    use wiremock::matchers::query_param;
+    let server = MockServer::start().await;
+    let page = ResponseTemplate::new(200).set_body_json(serde_json::json!({
+        "messages": [],
+        "next_page_uri": null,
+    }));
+    let messages = format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json");
+    Mock::given(method("GET"))
+        .and(path(messages.clone()))
+        .and(query_param("DateSent", "2026-12-01"))
+        .and(query_param("DateSent<", "2026-12-31T23:59:00Z"))
+        .respond_with(page.clone())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client::<Client>(&server);
+    let day = time::Date::from_calendar_date(2026, time::Month::December, 1).expect("a day");
+    let moment = time::OffsetDateTime::from_unix_timestamp(1_798_761_540).expect("a moment");
+    client
+        .messages()
+        .list(ListMessages::new().date_sent(day).date_sent_before(moment))
+        .await
+        .expect("both filters as the API takes them");
+    assert_eq!(
+        ListMessages::new().date_sent(day).date_sent,
+        Some(DateFilter::Date(day))
+    );
+}
