@@ -385,7 +385,8 @@ fn value_expr(api: &Api, p: &Param) -> String {
     };
     let value = match &p.ty {
         Type::String | Type::Uri => format!("c.text({key})"),
-        Type::DateTime(_) => format!("c.date({key})"),
+        // A date filter takes the moment as well as a day.
+        Type::DateTime(_) | Type::DateFilter(_) => format!("c.date({key})"),
         Type::Json => format!("c.json({key})"),
         // An object type, from the example's JSON as the client would read it.
         Type::Object(name) => {
