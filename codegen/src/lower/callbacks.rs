@@ -96,7 +96,7 @@ fn requests(
             media: r.media,
         });
     }
-    if out.is_empty() && raw.requests.0.is_empty() {
+    if raw.requests.0.is_empty() {
         ctx.error(
             &[SECTION, "requests"],
             Target::Key,

@@ -38,7 +38,7 @@ pub fn lower(files: &[Parsed<'_>], diags: &mut Diagnostics) -> Option<Twiml> {
         }
         modules.claim(ctx, module, &at);
         roots.claim(ctx, &d.root, &[&at[..], &["root"]].concat());
-        documents.push(document(ctx, raw, module, d)?);
+        documents.push(document(ctx, raw, module, d));
     }
     if raw.documents.0.is_empty() {
         ctx.error(
@@ -96,7 +96,7 @@ fn document(
     raw: &raw::Twiml,
     module: &str,
     d: &raw::TwimlDocument,
-) -> Option<TwimlDocument> {
+) -> TwimlDocument {
     let at = [SECTION, "documents", module];
     check_source(ctx, &[&at[..], &["source"]].concat(), &d.source, "elements");
     if !is_type_name(&d.root) {
@@ -129,14 +129,14 @@ fn document(
         .iter()
         .map(|(name, e)| element(ctx, raw, d, &at, name, e))
         .collect();
-    Some(TwimlDocument {
+    TwimlDocument {
         module: module.to_string(),
         root: d.root.clone(),
         doc: d.doc.clone(),
         source: d.source.clone(),
         children,
         elements,
-    })
+    }
 }
 
 fn element(
@@ -148,7 +148,7 @@ fn element(
     e: &raw::TwimlElement,
 ) -> TwimlElement {
     let at = [doc_at, &["elements", name]].concat();
-    let tag = e.tag.clone().unwrap_or_else(|| name.to_string());
+    let tag = tag_of(name, e).to_string();
     if !is_xml_name(&tag) {
         ctx.error(
             &[&at[..], &["tag"]].concat(),
@@ -161,13 +161,8 @@ fn element(
     // Setters and the adders of its children share the builder's methods.
     let mut methods = NameSet::new("TwiML method").reserve(twiml_names::ELEMENT_METHODS);
     for &c in &children {
-        let adder = snake(
-            d.elements.0[c]
-                .1
-                .tag
-                .as_deref()
-                .unwrap_or(&d.elements.0[c].0),
-        );
+        let (child, raw_child) = &d.elements.0[c];
+        let adder = snake(tag_of(child, raw_child));
         methods.claim(ctx, &adder, &[&at[..], &["children"]].concat());
     }
     let attributes = e
@@ -275,6 +270,11 @@ fn children(ctx: &mut Ctx, d: &raw::TwimlDocument, list: &[String], at: &[&str])
         }
     }
     out
+}
+
+/// An element's XML tag: its own, or its Rust name.
+fn tag_of<'a>(name: &'a str, e: &'a raw::TwimlElement) -> &'a str {
+    e.tag.as_deref().unwrap_or(name)
 }
 
 fn is_type_name(name: &str) -> bool {
