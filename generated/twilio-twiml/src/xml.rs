@@ -49,20 +49,9 @@ impl Element {
         }
     }
 
-    /// `value` written in decimal, formatted on the stack: `set` copies it once.
+    /// `value` written in decimal.
     pub(crate) fn set_u32(&mut self, name: &'static str, value: u32) {
-        let mut digits = [0u8; 10];
-        let mut at = digits.len();
-        let mut rest = value;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        self.set(name, ::std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+        self.set(name, &value.to_string());
     }
 
     pub(crate) fn push(&mut self, child: Element) {
