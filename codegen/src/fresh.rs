@@ -46,29 +46,15 @@ pub enum RunError {
     Io(io::Error),
 }
 
-/// Generates every job in memory, then (only if all succeeded) syncs each output
-/// folder. `root` is stripped from spec paths shown in diagnostics and stamps.
+/// Generates every job in memory (the folders on every core, `crate::parallel`),
+/// then (only if all succeeded) syncs each output folder and release record. `root` is
+/// stripped from spec paths shown in diagnostics and stamps.
 pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
     let mut outputs = Vec::new();
     let mut errors = Vec::new();
-    for job in jobs {
-        let display = display_path(root, &job.spec);
-        let sources = crate::read_spec_dir(&job.spec, &display).map_err(|e| {
-            RunError::Io(io::Error::new(
-                e.kind(),
-                format!("reading spec folder {}: {e}", job.spec.display()),
-            ))
-        })?;
-        if sources.is_empty() {
-            errors.push(crate::empty_folder(&display).into());
-            continue;
-        }
-        match crate::check(&sources) {
-            Ok(api) => {
-                let layout = crate::Layout::for_output(root, &job.out).map_err(RunError::Io)?;
-                let (files, code) = crate::emit::emit_with_code(&api, &layout);
-                outputs.push((job, files, code, api))
-            }
+    for generated in crate::parallel::map(jobs, |job| generate(root, job)) {
+        match generated? {
+            Ok(output) => outputs.push(output),
             Err(diags) => errors.push(diags),
         }
     }
@@ -76,28 +62,59 @@ pub fn run(root: &Path, jobs: &[Job], mode: Mode) -> Result<Report, RunError> {
         return Err(RunError::Spec(errors));
     }
     let mut report = Report::default();
-    for (job, files, code, api) in outputs {
-        sync(&job.out, &files, mode, &mut report).map_err(RunError::Io)?;
-        let surface = Surface::of_code(&api, code);
-        let outcome = keep_release_record(root, job, api, surface, mode, &mut report)?;
+    for output in outputs {
+        sync(&output.job.out, &output.files, mode, &mut report).map_err(RunError::Io)?;
+        let outcome = keep_release_record(root, output, mode, &mut report)?;
         report.jobs.push(outcome);
     }
     Ok(report)
 }
 
-/// Judges a job's API against the release recorded in its spec folder, and keeps the
-/// record as the judgement says (a first record, or a new release).
-fn keep_release_record(
-    root: &Path,
-    job: &Job,
+/// One job generated in memory and judged against its release record; nothing written.
+struct Output<'a> {
+    job: &'a Job,
+    files: Files,
     api: crate::model::Api,
     surface: Surface,
-    mode: Mode,
-    report: &mut Report,
-) -> Result<JobOutcome, RunError> {
+    /// The release record as read, if there is one.
+    recorded: Option<String>,
+    standing: Standing,
+}
+
+/// Reads, checks and generates one job; the spec's errors are the inner `Err`.
+fn generate<'a>(root: &Path, job: &'a Job) -> Result<Result<Output<'a>, Diagnostics>, RunError> {
+    let display = display_path(root, &job.spec);
+    let sources = crate::read_spec_dir(&job.spec, &display).map_err(|e| {
+        RunError::Io(io::Error::new(
+            e.kind(),
+            format!("reading spec folder {}: {e}", job.spec.display()),
+        ))
+    })?;
+    if sources.is_empty() {
+        return Ok(Err(crate::empty_folder(&display).into()));
+    }
+    let api = match crate::check(&sources) {
+        Ok(api) => api,
+        Err(diags) => return Ok(Err(diags)),
+    };
+    let layout = crate::Layout::for_output(root, &job.out).map_err(RunError::Io)?;
+    let (files, code) = crate::emit::emit_with_code(&api, &layout);
+    let surface = Surface::of_code(&api, code);
+    let (recorded, standing) = judge(root, job, &surface)?;
+    Ok(Ok(Output {
+        job,
+        files,
+        api,
+        surface,
+        recorded,
+        standing,
+    }))
+}
+
+/// Reads the release record in a job's spec folder and judges `surface` against it.
+fn judge(root: &Path, job: &Job, surface: &Surface) -> Result<(Option<String>, Standing), RunError> {
     let path = job.spec.join(release::FILE);
-    let spec = display_path(root, &job.spec);
-    let text = match std::fs::read_to_string(&path) {
+    let recorded = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => {
@@ -107,7 +124,7 @@ fn keep_release_record(
             )))
         }
     };
-    let standing = Standing::of_record(text.as_deref(), &surface).map_err(|why| {
+    let standing = Standing::of_record(recorded.as_deref(), surface).map_err(|why| {
         RunError::Io(io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
@@ -116,14 +133,34 @@ fn keep_release_record(
             ),
         ))
     })?;
-    if let Some(record) = standing.record(text.as_deref(), &surface) {
+    Ok((recorded, standing))
+}
+
+/// Keeps a job's release record as its standing says (a first record, or a new
+/// release).
+fn keep_release_record(
+    root: &Path,
+    output: Output,
+    mode: Mode,
+    report: &mut Report,
+) -> Result<JobOutcome, RunError> {
+    let Output {
+        job,
+        api,
+        surface,
+        recorded,
+        standing,
+        ..
+    } = output;
+    if let Some(record) = standing.record(recorded.as_deref(), &surface) {
         report.total += 1;
+        let path = job.spec.join(release::FILE);
         if !ensure_file_contents(&path, &record, mode).map_err(RunError::Io)? {
             report.changed.push(path);
         }
     }
     Ok(JobOutcome {
-        spec,
+        spec: display_path(root, &job.spec),
         api,
         surface,
         standing,

@@ -17,6 +17,7 @@ pub mod import;
 mod lower;
 pub mod model;
 pub mod naming;
+mod parallel;
 pub mod release;
 mod spec;
 pub mod surface;

@@ -21,7 +21,6 @@ mod webhooks;
 use crate::model::Api;
 use proc_macro2::{Ident, Span, TokenStream};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a generated crate sits relative to what it depends on: the emitters' input,
 /// which the crate root works out for an output folder (`Layout::for_output`).
@@ -156,37 +155,14 @@ type Done = (
     Option<Vec<(String, crate::surface::code::Module)>>,
 );
 
-/// Runs the emitters and `finish` on their tokens on every core, each core taking the
-/// next job in turn (`std::thread::scope`; a pool crate would add a dependency for
-/// this one loop). Each job is independent and the results are sorted by path, so
-/// output doesn't depend on which core ran what.
+/// Runs the emitters and `finish` on their tokens on every core (`crate::parallel`).
 fn run_all(jobs: &[RustJob], finish: impl Fn(&str, TokenStream) -> Done + Sync) -> (Files, Code) {
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some((path, job)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-            if let Some(tokens) = job() {
-                done.push((path.clone(), finish(path, tokens)));
-            }
-        }
-        done
-    };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut all = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..cores.min(jobs.len()))
-            .map(|_| scope.spawn(work))
-            .collect();
-        let mut all = work();
-        for helper in helpers {
-            // An emitter bug panics; pass it on as if it had happened here.
-            all.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
-    });
+    let mut all: Vec<_> = crate::parallel::map(jobs, |(path, job)| {
+        job().map(|tokens| (path.clone(), finish(path, tokens)))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut files = Files::new();
     let mut code = Code::new();
