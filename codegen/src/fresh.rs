@@ -112,7 +112,11 @@ fn generate<'a>(root: &Path, job: &'a Job) -> Result<Result<Output<'a>, Diagnost
 }
 
 /// Reads the release record in a job's spec folder and judges `surface` against it.
-fn judge(root: &Path, job: &Job, surface: &Surface) -> Result<(Option<String>, Standing), RunError> {
+fn judge(
+    root: &Path,
+    job: &Job,
+    surface: &Surface,
+) -> Result<(Option<String>, Standing), RunError> {
     let path = job.spec.join(release::FILE);
     let recorded = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
