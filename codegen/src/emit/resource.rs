@@ -69,11 +69,10 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
         let serde = match f.presence {
-            Presence::Always => None,
-            Presence::Optional => Some(
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
-            ),
-            Presence::Defaulted => Some(quote!(#[serde(default)])),
+            Presence::Optional => {
+                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])
+            }
+            Presence::Defaulted => quote!(#[serde(default)]),
         };
         quote! {
             #docs

@@ -299,8 +299,6 @@ pub struct PageField {
 /// Whether a page field is always in the answer, and how it is written back.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
-    /// Always there (`meta`).
-    Always,
     /// May be missing, and is written back as it is (`null` for a link to no page).
     Defaulted,
     /// May be missing, and `None` is left out when written back.
@@ -309,20 +307,22 @@ pub enum Presence {
 
 /// The fields a page of `paging` has besides its records (their names are the
 /// crate's fact, [`page_field_names`]), with their types and docs. Every one decodes
-/// from an answer that lacks it: a one-page listing of api_v2010 (available phone
+/// from an answer that lacks it (`meta` too): a one-page listing of api_v2010 (available phone
 /// numbers) sends only `uri`.
 pub fn page_fields(paging: Paging) -> Vec<PageField> {
     let text = quote!(::std::option::Option<::std::string::String>);
     let count = quote!(::std::option::Option<u64>);
-    use Presence::{Always, Defaulted, Optional};
+    use Presence::{Defaulted, Optional};
     page_field_names(paging)
         .iter()
         .map(|&name| {
             let (ty, doc, presence) = match name {
+                // A page without it (numbers v1's port-in requests, in Twilio's
+                // example) still has its records; it is just the last page.
                 "meta" => (
                     quote!(crate::PageMeta),
                     "Where this page is and how to reach the others.",
-                    Always,
+                    Defaulted,
                 ),
                 "first_page_uri" => (
                     text.clone(),

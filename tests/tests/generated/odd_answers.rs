@@ -223,3 +223,33 @@ fn the_generator_and_the_runtime_agree_on_the_unread_key() {
         twilio_codegen_runtime::__private::UNREAD_KEY
     );
 }
+
+/// A page without `meta` (numbers v1's port-in requests in Twilio's example page by
+/// token instead): its records are read, and it is the last page.
+#[tokio::test]
+async fn a_page_without_meta_is_read_as_the_last_page() {
+    use twilio_conversations_v1::resources::conversation::ListConversations;
+    use twilio_conversations_v1::Client;
+    let record = json!({
+        "account_sid": ACCOUNT,
+        "sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "friendly_name": "support",
+    });
+    let server = answering(200, json!({"conversations": [record.clone(), record]})).await;
+    let client = client::<Client>(&server);
+    let listed = client
+        .conversations()
+        .list(ListConversations::new())
+        .await
+        .expect("a page");
+    assert_eq!(listed.conversations.len(), 2);
+    assert_eq!(listed.meta.next_page_url, None);
+    let streamed: Vec<_> = client
+        .conversations()
+        .stream(ListConversations::new())
+        .collect()
+        .await;
+    assert_eq!(streamed.len(), 2, "one page, then the end: {streamed:?}");
+    assert!(streamed.iter().all(Result::is_ok));
+    assert_eq!(server.received_requests().await.map(|r| r.len()), Some(2));
+}

@@ -67,6 +67,7 @@ pub struct CommandPage {
     /// The records on this page.
     pub commands: ::std::vec::Vec<Command>,
     /// Where this page is and how to reach the others.
+    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
