@@ -14,6 +14,7 @@ const DOC: Doc = Doc {
 /// Values of the example answers that contradict their own schema.
 const CORRECTED: &[Correction] = &[Correction {
     op: "ListDependentPhoneNumber",
+    in_request: false,
     at: "/dependent_phone_numbers/0/trunk_sid",
     was: r#""APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5""#,
     value: r#""TKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5""#,

@@ -13,6 +13,7 @@ mod api_v2010;
 mod chat_v1;
 mod chat_v2;
 mod conversations_v1;
+mod fixes;
 mod secrets;
 
 include!(concat!(env!("OUT_DIR"), "/wire_apis.rs"));
@@ -154,6 +155,14 @@ impl<C> Ctx<C> {
     where
         T::Err: Debug,
     {
+        self.path(name)
+    }
+
+    /// Path parameter `name` parsed: a SID, an enum, a number.
+    pub fn path<T: FromStr>(&self, name: &str) -> T
+    where
+        T::Err: Debug,
+    {
         let text = self.name(name);
         text.parse()
             .unwrap_or_else(|e| panic!("{}: path parameter {name} = {text:?}: {e:?}", self.op))
@@ -264,24 +273,25 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
     // The server answers only the exact method, path and credentials.
     let server = MockServer::start().await;
     let (status, mut answer, answer_schema) = op.success();
-    for fix in doc.corrected.iter().filter(|fix| fix.op == row.op) {
-        let json = |text: &str| serde_json::from_str::<Value>(text).expect("a JSON text");
-        match answer.as_mut().and_then(|a| a.pointer_mut(fix.at)) {
-            Some(value) if *value == json(fix.was) => *value = json(fix.value),
-            found => problems.push(format!(
-                "correction at {}: the example has {found:?}, not {} ({})",
-                fix.at, fix.was, fix.why
-            )),
+    for fix in doc
+        .corrected
+        .iter()
+        .filter(|fix| fix.op == row.op && !fix.in_request)
+    {
+        if let Err(problem) = answer.as_mut().map_or(Ok(()), |a| fix.apply(a)) {
+            problems.push(problem);
         }
     }
     // An operation that redirects answers where the file is, on another host: the
     // client returns that URL and follows nothing.
     let redirect = (300..400).contains(&status);
+    // A JSON answer the file gives no example of: a sample of its schema.
+    if answer.is_none() && !answer_schema.is_null() && !redirect {
+        answer = Some(op.sample_answer(answer_schema));
+    }
     let template = match &answer {
         _ if redirect => ResponseTemplate::new(status).insert_header("location", REDIRECT_TARGET),
         Some(body) => json(status, body),
-        // A JSON answer the file gives no example of: an object with nothing set.
-        None if !op.answer().1["schema"].is_null() => json(status, &Value::Object(Map::new())),
         None => ResponseTemplate::new(status),
     };
     // An operation sent without credentials (`security: []`) is matched without them.
@@ -360,11 +370,10 @@ fn values_to_send<C>(
                 Some(first) => *first = Value::Array(vec![first.take(), value.into()]),
             }
         }
+        op.fill_required(&mut query, op.required_in_query());
         return Ok(query);
     }
-    let Some(mut example) = op.request_example() else {
-        return Ok(Map::new());
-    };
+    let mut example = op.request_example().unwrap_or_default();
     for skip in doc.skipped.iter().filter(|skip| skip.op == op.id) {
         let keys: Vec<String> = example
             .keys()
@@ -386,14 +395,45 @@ fn values_to_send<C>(
             example.remove(&key);
         }
     }
-    // A decimal is sent as the number it is: `ChargeAmount: "12.00"` goes as `12`,
-    // which the API reads as the same amount.
+    op.fill_required(&mut example, op.required_in_body());
+    op.fill_required(&mut example, op.required_in_query());
+    for fix in doc
+        .corrected
+        .iter()
+        .filter(|fix| fix.op == op.id && fix.in_request)
+    {
+        fix.apply(&mut example)?;
+    }
     for (key, value) in example.iter_mut() {
         let schema = doc.resolve(&op.form()["schema"]["properties"][key.as_str()]);
-        if schema["type"].as_str() == Some("number") {
-            if let Some(n) = value.as_str().and_then(|t| t.parse::<f64>().ok()) {
-                *value = Value::String(n.to_string());
+        let compact = |value: &mut Value| {
+            if let Some(json) = value.as_str().and_then(|t| t.parse::<Value>().ok()) {
+                *value = Value::String(json.to_string());
             }
+        };
+        match (schema["type"].as_str(), &schema["items"]) {
+            // A decimal is sent as the number it is: `ChargeAmount: "12.00"` goes as
+            // `12`, which the API reads as the same amount.
+            (Some("number"), _) => {
+                if let Some(n) = value.as_str().and_then(|t| t.parse::<f64>().ok()) {
+                    *value = Value::String(n.to_string());
+                }
+            }
+            // A boolean is sent as Twilio's libraries write it: `"True"` as `true`.
+            (Some("boolean"), _) => {
+                if let Some(b) = value
+                    .as_str()
+                    .and_then(|t| t.to_lowercase().parse::<bool>().ok())
+                {
+                    *value = Value::String(b.to_string());
+                }
+            }
+            // Any JSON (`items: {}`) is sent as the client writes it, without the
+            // example's spaces; the API reads the same JSON.
+            (Some("array"), items) if items.as_object().is_some_and(Map::is_empty) => {
+                value.as_array_mut().into_iter().flatten().for_each(compact);
+            }
+            _ => {}
         }
     }
     Ok(example)
@@ -473,7 +513,8 @@ fn check_request(
         pairs.sort();
         format!("{pairs:?}")
     };
-    let expected_pairs = sorted(wire_pairs(params));
+    // Only a form or a query is pairs; a JSON body may nest.
+    let expected_pairs = || sorted(wire_pairs(params));
     let query = request.url.query();
     let body = String::from_utf8_lossy(&request.body).into_owned();
     // A form body where the operation declares one (a POST, or a PATCH); the query
@@ -491,7 +532,7 @@ fn check_request(
         );
         let form: Vec<(String, String)> =
             serde_urlencoded::from_str(&body).unwrap_or_else(|e| panic!("form {body:?}: {e}"));
-        expect("form body", expected_pairs, sorted(form));
+        expect("form body", expected_pairs(), sorted(form));
         expect("query", "None".into(), format!("{query:?}"));
     } else if !op.json_body().is_null() {
         let content_type = request
@@ -505,20 +546,20 @@ fn check_request(
             content_type.into(),
         );
         let sent: Value = serde_json::from_str(&body).unwrap_or(Value::String(body.clone()));
-        expect(
-            "JSON body",
-            Value::Object(params.clone()).to_string(),
-            sent.to_string(),
-        );
+        // The same JSON, in whichever order the keys were written.
+        let expected = Value::Object(params.clone());
+        if sent != expected {
+            expect("JSON body", expected.to_string(), sent.to_string());
+        }
         expect("query", "None".into(), format!("{query:?}"));
     } else if op.method == "POST" {
         expect("body", String::new(), body);
         expect("query", "None".into(), format!("{query:?}"));
-        expect("form body", expected_pairs, "[]".into());
+        expect("form body", expected_pairs(), "[]".into());
     } else {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or_default())
             .unwrap_or_else(|e| panic!("query {query:?}: {e}"));
-        expect("query", expected_pairs, sorted(pairs));
+        expect("query", expected_pairs(), sorted(pairs));
         expect("body", String::new(), body);
     }
 }
@@ -537,24 +578,34 @@ pub fn compare(
     problems: &mut Vec<String>,
 ) {
     let schema = doc.resolve(schema);
-    let properties = &schema["properties"];
+    let alternatives = one_of(doc, schema);
+    // A record of a `oneOf` answer has the properties of every alternative.
+    let property = |key: &str| -> &'static Node {
+        let mut found = alternatives.iter().map(|alt| &alt["properties"][key]);
+        static NONE: Node = Node::Null;
+        found.find(|p| !p.is_null()).unwrap_or(&NONE)
+    };
+    let has_properties = alternatives.iter().any(|alt| alt["properties"].is_object());
     match (expected, decoded) {
-        (Value::Object(expected), Value::Object(decoded)) if properties.is_object() => {
+        (Value::Object(expected), Value::Object(decoded)) if has_properties => {
             for (key, value) in expected {
                 match decoded.get(key) {
+                    // A record leaves an unset object out of its JSON; a key its schema
+                    // lacks, a typed client doesn't read (Twilio's example is wrong).
+                    None if value.is_null() || property(key).is_null() => {}
                     None => problems.push(format!("{at}.{key}: in the example, not decoded")),
                     Some(found) => compare(
                         doc,
                         value,
                         found,
-                        &properties[key.as_str()],
+                        property(key),
                         &format!("{at}.{key}"),
                         problems,
                     ),
                 }
             }
             for (key, found) in decoded.iter().filter(|(k, _)| !expected.contains_key(*k)) {
-                let property = doc.resolve(&properties[key.as_str()]);
+                let property = doc.resolve(property(key));
                 let default = property["default"].clone();
                 // A record whose operations answer with several schemas has the
                 // properties of all: another answer's is `null` here.
@@ -587,14 +638,28 @@ pub fn compare(
     }
 }
 
+/// `schema`'s alternatives (`oneOf`, `anyOf`), resolved; or `schema` itself.
+fn one_of(doc: &Doc, schema: &'static Node) -> Vec<&'static Node> {
+    let alternatives = schema["oneOf"].as_array().or(schema["anyOf"].as_array());
+    match alternatives {
+        Some(all) => all.iter().map(|alt| doc.resolve(alt)).collect(),
+        None => vec![schema],
+    }
+}
+
 /// The forms the 2010 API writes that mean what the client decodes: a decimal as a
-/// string (`"-0.0025"` for a `number`), and an unset SID as an empty string.
+/// string (`"-0.0025"` for a `number`), an unset SID as an empty string, and an enum's
+/// value in another letter case.
 fn same_on_the_wire(schema: &Node, expected: &Value, decoded: &Value) -> bool {
     match (expected, decoded) {
         (Value::String(text), Value::Number(n)) if schema["type"].as_str() == Some("number") => {
             text.parse::<f64>().ok() == n.as_f64()
         }
         (Value::String(text), Value::Null) => text.is_empty() && schema["pattern"].is_string(),
+        // An enum's value in another letter case is that value (`"opus"` is `OPUS`).
+        (Value::String(text), Value::String(value)) if schema["enum"].is_array() => {
+            text.eq_ignore_ascii_case(value)
+        }
         _ => false,
     }
 }
@@ -612,16 +677,60 @@ pub struct Doc {
     pub corrected: &'static [Correction],
 }
 
-/// A value of an operation's example answer that contradicts the answer's schema
-/// (Twilio's example, not the API, is wrong), replaced before it is served: at the
-/// JSON pointer `at`, `was` (checked, so a fixed example fails the correction) becomes
-/// `value`, both JSON texts, for the reason given.
+/// A value of an operation's example answer (or request) that contradicts its schema
+/// (Twilio's example, not the API, is wrong), replaced before it is served (or sent):
+/// at the JSON pointer `at`, `was` (checked, so a fixed example fails the correction)
+/// becomes `value`, both JSON texts, for the reason given.
 pub struct Correction {
     pub op: &'static str,
+    /// In the example request, not the answer.
+    pub in_request: bool,
     pub at: &'static str,
     pub was: &'static str,
     pub value: &'static str,
     pub why: &'static str,
+}
+
+impl Correction {
+    fn apply(&self, example: &mut impl Pointed) -> Result<(), String> {
+        let json = |text: &str| serde_json::from_str::<Value>(text).expect("a JSON text");
+        match example.at(self.at) {
+            Some(value) if *value == json(self.was) => {
+                *value = json(self.value);
+                Ok(())
+            }
+            found => Err(format!(
+                "correction at {}: the example has {found:?}, not {} ({})",
+                self.at, self.was, self.why
+            )),
+        }
+    }
+}
+
+/// An example answer (a JSON value) or request (an object of values), where a JSON
+/// pointer finds a value.
+trait Pointed {
+    fn at(&mut self, pointer: &str) -> Option<&mut Value>;
+}
+
+impl Pointed for Value {
+    fn at(&mut self, pointer: &str) -> Option<&mut Value> {
+        self.pointer_mut(pointer)
+    }
+}
+
+impl Pointed for Map<String, Value> {
+    fn at(&mut self, pointer: &str) -> Option<&mut Value> {
+        let (key, rest) = pointer
+            .strip_prefix('/')?
+            .split_once('/')
+            .unwrap_or((pointer.strip_prefix('/')?, ""));
+        let value = self.get_mut(key)?;
+        match rest {
+            "" => Some(value),
+            rest => value.pointer_mut(&format!("/{rest}")),
+        }
+    }
 }
 
 impl Doc {
@@ -665,6 +774,7 @@ impl Doc {
                         method: verb.to_uppercase(),
                         template,
                         node,
+                        components: &self.tree()["components"],
                     });
                 }
             }
@@ -697,6 +807,28 @@ pub struct Operation {
     /// Such as `/v1/Services/{ServiceSid}/Channels/{Sid}`.
     pub template: &'static str,
     node: &'static Node,
+    /// The file's `components`, where a `$ref` points.
+    components: &'static Node,
+}
+
+/// A value of `pattern`. A SID: its two-letter prefix and 32 `a`s, for
+/// `^IS[0-9a-fA-F]{32}$`, the first of alternatives `^(SM|MM)[…`, or (in a few files)
+/// without the anchor, `OR[0-9a-f]{32}`. An identifier with a fixed start
+/// (`^aia_asst_.+$`): that start and `sample`.
+fn pattern_sample(pattern: &str) -> String {
+    let body = pattern.strip_prefix('^').unwrap_or(pattern);
+    let start = body.strip_suffix(".+$").or(body.strip_suffix(".*$"));
+    if let Some(start) = start.filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    {
+        return format!("{start}sample");
+    }
+    let prefix = body
+        .trim_start_matches('(')
+        .split(['[', '|', ')'])
+        .next()
+        .filter(|prefix| prefix.len() == 2)
+        .unwrap_or_else(|| panic!("no sample for the pattern {pattern}"));
+    format!("{prefix}{}", "a".repeat(32))
 }
 
 /// A path parameter and the sample value the harness fills in.
@@ -708,33 +840,31 @@ struct PathParam {
 }
 
 impl Operation {
-    fn params_in(&self, location: &'static str) -> impl Iterator<Item = &'static Node> {
+    fn params_in(&self, location: &'static str) -> impl Iterator<Item = &'static Node> + '_ {
         let node: &'static Node = self.node;
         let params = node["parameters"].as_array().into_iter().flatten();
-        params.filter(move |p| p["in"].as_str() == Some(location))
+        params
+            .map(|p| self.resolve(p))
+            .filter(move |p| p["in"].as_str() == Some(location))
     }
 
     /// The path parameters with their samples: a SID gets the prefix of its pattern
-    /// (`^IS[0-9a-fA-F]{32}$`) and 32 `a`s; free text gets [`NAME`].
+    /// (`^IS[0-9a-fA-F]{32}$`, or `OR[0-9a-f]{32}` without the anchor) and 32 `a`s, a
+    /// number 7, an enum its first value; free text gets [`NAME`].
     fn path_params(&self) -> Vec<PathParam> {
         self.params_in("path")
             .map(|p| {
                 let name = p["name"].as_str().expect("name").to_owned();
-                let pattern = p["schema"]["pattern"].as_str();
-                let sample = match pattern {
-                    Some(pattern) => {
-                        // `^IS[…`, or the first of alternatives: `^(SM|MM)[…`.
-                        let prefix = pattern
-                            .strip_prefix('^')
-                            .map(|rest| rest.trim_start_matches('('))
-                            .and_then(|rest| rest.split(['[', '|', ')']).next())
-                            .filter(|prefix| prefix.len() == 2)
-                            .unwrap_or_else(|| panic!("{name}: not a SID pattern: {pattern}"));
-                        format!("{prefix}{}", "a".repeat(32))
-                    }
+                let schema = self.resolve(&p["schema"]);
+                let sample = match schema["pattern"].as_str() {
+                    Some(pattern) => pattern_sample(pattern),
                     // A day (`/Archives/{Date}/Calls/…`): one, as written.
-                    None if p["schema"]["format"].as_str() == Some("date") => DAY.to_owned(),
-                    None => NAME.to_owned(),
+                    None if schema["format"].as_str() == Some("date") => DAY.to_owned(),
+                    None if schema["type"].as_str() == Some("integer") => "7".to_owned(),
+                    None => match schema["enum"][0].as_str() {
+                        Some(first) => first.to_owned(),
+                        None => NAME.to_owned(),
+                    },
                 };
                 let encoded = match sample.as_str() {
                     NAME => NAME_ENCODED.to_owned(),
@@ -795,7 +925,102 @@ impl Operation {
         let example = first_example(self.body_content())?;
         match example {
             Value::Object(example) => Some(example),
+            // An example without a value (`CreateChannelsSender`).
+            Value::Null => None,
             other => panic!("{}: example request {other}", self.id),
+        }
+    }
+
+    /// `schema`, or what its `$ref` points to.
+    fn resolve(&self, node: &'static Node) -> &'static Node {
+        let Some(to) = node["$ref"].as_str() else {
+            return node;
+        };
+        let path = to.strip_prefix("#/components/");
+        let found = path.and_then(|path| {
+            path.split('/')
+                .try_fold(self.components, |n, key| n.get(key))
+        });
+        found.unwrap_or_else(|| panic!("{}: unexpected $ref {to}", self.id))
+    }
+
+    /// The request body's required properties, with their schemas.
+    fn required_in_body(&self) -> Vec<(&'static str, &'static Node)> {
+        let schema = self.resolve(&self.body_content()["schema"]);
+        let required = schema["required"].as_array().into_iter().flatten();
+        required
+            .filter_map(Node::as_str)
+            .map(|key| (key, &schema["properties"][key]))
+            .collect()
+    }
+
+    /// The required query parameters, with their schemas.
+    fn required_in_query(&self) -> Vec<(&'static str, &'static Node)> {
+        self.params_in("query")
+            .filter(|p| p["required"].as_bool() == Some(true))
+            .map(|p| (p["name"].as_str().expect("name"), &p["schema"]))
+            .collect()
+    }
+
+    /// Adds a sample for every required value the example lacks (Twilio's examples
+    /// leave some out): the call must send it, and the server receive it.
+    fn fill_required(&self, values: &mut Map<String, Value>, required: Vec<(&str, &'static Node)>) {
+        for (key, schema) in required {
+            if !values.contains_key(key) {
+                values.insert(key.to_owned(), self.sample(schema));
+            }
+        }
+    }
+
+    /// A value of `schema`, as the examples write one: an enum's first value, a SID
+    /// of its pattern, an integer 7, a number 1.5, a moment, a URL, a list of one sample.
+    fn sample(&self, schema: &'static Node) -> Value {
+        let schema = self.resolve(schema);
+        if let Some(first) = schema["enum"].get(0) {
+            return first.clone();
+        }
+        if let Some(pattern) = schema["pattern"].as_str() {
+            return pattern_sample(pattern).into();
+        }
+        match (schema["type"].as_str(), schema["format"].as_str()) {
+            (Some("integer"), _) => 7.into(),
+            (Some("number"), _) => 1.5.into(),
+            (Some("boolean"), _) => true.into(),
+            (Some("array"), _) => Value::Array(vec![self.sample(&schema["items"])]),
+            (Some("object"), _) => Value::Object(Map::new()),
+            (_, Some("date-time")) => "2024-05-01T12:00:00Z".into(),
+            (_, Some("date")) => DAY.into(),
+            (_, Some("uri")) => "https://example.com/sample".into(),
+            _ => {
+                // Within the schema's lengths: `iso_country` is two letters.
+                let len = |key: &str| schema[key].as_u64().map(|n| n as usize);
+                let (min, max) = (len("minLength").unwrap_or(0), len("maxLength"));
+                let mut text = "sample".to_owned();
+                text.truncate(max.unwrap_or(text.len()));
+                text.push_str(&"a".repeat(min.saturating_sub(text.len())));
+                text.into()
+            }
+        }
+    }
+
+    /// An answer of `schema` for an operation without an example: every property
+    /// given a sample, a list (a page's records) empty.
+    fn sample_answer(&self, schema: &'static Node) -> Value {
+        let schema = self.resolve(schema);
+        match schema["properties"].as_object() {
+            Some(properties) => properties
+                .iter()
+                .map(|(key, property)| {
+                    let property = self.resolve(property);
+                    let value = match property["type"].as_str() {
+                        Some("array") => Value::Array(Vec::new()),
+                        _ if property["properties"].is_object() => self.sample_answer(property),
+                        _ => self.sample(property),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+            None => self.sample(schema),
         }
     }
 
