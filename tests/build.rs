@@ -311,7 +311,7 @@ fn value_expr(api: &Api, p: &Param) -> String {
         Type::Enum(name) => format!("{name}::from_wire(c.text({key}))"),
         Type::Named(name) if is_enum(name) => format!("{name}::from_wire(c.text({key}))"),
         Type::Named(name) => format!("c.get::<{name}>({key})"),
-        Type::Integer { .. } | Type::Number { .. } | Type::Boolean => {
+        Type::Integer { .. } | Type::Number { .. } | Type::Decimal | Type::Boolean => {
             format!("c.get::<{}>({key})", scalar_type(&p.ty))
         }
         Type::Array(item) => match item.as_ref() {

@@ -26,6 +26,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "ApiError",
     "Auth",
     "DateFilter",
+    "Decimal",
     "Error",
     "PageMeta",
     "Problem",

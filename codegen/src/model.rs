@@ -578,6 +578,8 @@ pub enum Type {
         min: Option<f64>,
         max: Option<f64>,
     },
+    /// A decimal amount kept as written (a price): the runtime's `Decimal`.
+    Decimal,
     Boolean,
     DateTime(DateFormat),
     /// A list filter's date-time, which also takes a day: the runtime's `DateFilter`,

@@ -98,6 +98,11 @@ pub enum Problem {
         /// The value given.
         actual: f64,
     },
+    /// Text that is no decimal number (`12.00`, `-0.0075`, `1e-5`).
+    NotDecimal {
+        /// The text given, at most its first 40 characters.
+        value: String,
+    },
     /// An empty string where the API needs text, such as a path segment.
     Empty,
     /// `.` or `..` as a path segment, which URL parsers read as "this level" or
@@ -261,6 +266,10 @@ impl fmt::Display for Problem {
                 min.map(|v| v.to_string()),
                 max.map(|v| v.to_string()),
                 &actual.to_string(),
+            ),
+            Problem::NotDecimal { value } => write!(
+                f,
+                "must be a decimal number such as `12.00` or `-0.0075`; got `{value}`"
             ),
             Problem::Empty => f.write_str("must not be empty"),
             Problem::DotSegment => {

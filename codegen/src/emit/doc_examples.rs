@@ -336,6 +336,7 @@ fn arg(api: &Api, r: &Resource, p: &Param, by_ref: bool) -> String {
         }
         Type::Integer { min, .. } => min.unwrap_or(1).max(1).to_string(),
         Type::Number { .. } => "1.0".into(),
+        Type::Decimal => parsed("1.00"),
         Type::Boolean => "true".into(),
         Type::DateTime(_) | Type::DateFilter(_) => "time::OffsetDateTime::now_utc()".into(),
         Type::Date => "time::OffsetDateTime::now_utc().date()".into(),

@@ -125,6 +125,11 @@ fn field(api: &crate::model::Api, owner: &str, f: &Field, usage: RecordUse) -> T
             };
             Some(quote!(deserialize_with = #de,))
         }
+        // A decimal may come as text or a number; an unset one as an empty string.
+        Type::Decimal if optional => {
+            let de = "crate::runtime::wire_text::deserialize_text_option";
+            Some(quote!(deserialize_with = #de,))
+        }
         Type::Named(name) if optional && api.is_sid(name) => {
             let de = "crate::runtime::wire_text::deserialize_text_option";
             Some(quote!(deserialize_with = #de,))

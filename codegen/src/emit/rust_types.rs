@@ -34,6 +34,7 @@ pub fn rust_type(ty: &Type) -> TokenStream {
         Type::String | Type::Uri => quote!(::std::string::String),
         Type::Integer { min, max } => int_type(*min, *max),
         Type::Number { .. } => quote!(f64),
+        Type::Decimal => quote!(crate::Decimal),
         Type::Boolean => quote!(bool),
         Type::DateTime(_) => quote!(::time::OffsetDateTime),
         Type::DateFilter(_) => quote!(crate::DateFilter),

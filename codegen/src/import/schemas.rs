@@ -216,13 +216,20 @@ impl<'a> Mapper<'a, '_> {
                 .map(Number::Int)
                 .or_else(|| v.as_f64().map(Number::Float))
         };
+        let bounded = schema.get("minimum").is_some() || schema.get("maximum").is_some();
         match text(schema, "type") {
+            Some("string") if format.is_none() && is_amount(name) => Some(plain("decimal")),
             Some("string") => self.string_type(schema, at, name),
             Some("integer") => Some(TypeRef {
                 minimum: bound("minimum"),
                 maximum: bound("maximum"),
                 ..plain("integer")
             }),
+            // A number is a decimal amount kept as written (a price, a charge), unless
+            // the file calls it a float (a score, a coordinate) or bounds it.
+            Some("number") if !matches!(format, Some("float" | "double")) && !bounded => {
+                Some(plain("decimal"))
+            }
             Some("number") => Some(TypeRef {
                 minimum: bound("minimum"),
                 maximum: bound("maximum"),
@@ -444,4 +451,11 @@ fn plain(ty: &str) -> TypeRef {
         ty: ty.into(),
         ..TypeRef::default()
     }
+}
+
+/// A text property that holds an amount of money: a call's `price`, which the same
+/// file writes as a `number` for a recording. (Verify's PSD2 `Amount` is text with its
+/// currency sign, `€39.99`, and stays text.)
+fn is_amount(wire: &str) -> bool {
+    wire == "price"
 }

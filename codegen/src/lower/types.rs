@@ -16,6 +16,7 @@ pub const BUILTINS: &[&str] = &[
     "string",
     "integer",
     "number",
+    "decimal",
     "boolean",
     "date-time",
     "date",
@@ -290,6 +291,7 @@ pub fn resolve(
         "date" => Type::Date,
         "integer" => integer_type(ctx, at, expr)?,
         "number" => number_type(ctx, at, expr)?,
+        "decimal" => Type::Decimal,
         t @ ("array" | "map") => {
             let item = item_type(ctx, at, t, expr.items)?;
             let item_at = key("items");

@@ -360,9 +360,9 @@ pub struct CatalogItem {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
@@ -626,16 +626,16 @@ pub struct TwilioLocation {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub latitude: ::std::option::Option<f64>,
+    pub latitude: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub longitude: ::std::option::Option<f64>,
+    pub longitude: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
@@ -841,9 +841,9 @@ pub struct WhatsappAuthentication {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub code_expiration_minutes: ::std::option::Option<f64>,
+    pub code_expiration_minutes: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub actions: ::std::option::Option<

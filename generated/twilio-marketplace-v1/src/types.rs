@@ -31,9 +31,9 @@ pub struct BillableItem {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub quantity: ::std::option::Option<f64>,
+    pub quantity: ::std::option::Option<crate::Decimal>,
     /// BillingSid to use for billing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<::std::string::String>,

@@ -10,16 +10,16 @@ pub struct InboundCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
@@ -36,16 +36,16 @@ pub struct OutboundCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
     pub unread_fields: crate::UnreadFields,
@@ -62,16 +62,16 @@ pub struct OutboundPrefixPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -109,16 +109,16 @@ pub struct Price {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,

@@ -10,16 +10,16 @@ pub struct InboundCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
@@ -36,16 +36,16 @@ pub struct OriginatingCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
@@ -62,16 +62,16 @@ pub struct OutboundCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub origination_prefixes: ::std::option::Option<
@@ -100,16 +100,16 @@ pub struct TerminatingPrefixPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -126,16 +126,16 @@ pub struct VoiceNumberInboundCallPrice {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub base_price: ::std::option::Option<f64>,
+    pub base_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub current_price: ::std::option::Option<f64>,
+    pub current_price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,

@@ -253,3 +253,45 @@ async fn a_page_without_meta_is_read_as_the_last_page() {
     assert!(streamed.iter().all(Result::is_ok));
     assert_eq!(server.received_requests().await.map(|r| r.len()), Some(2));
 }
+
+/// Prices as Twilio writes them: text with trailing zeros, a number, an empty string
+/// for a message not yet priced, and text that is no amount (named, not fatal).
+#[tokio::test]
+async fn prices_are_kept_as_written() {
+    use twilio_api_v2010::resources::message::ListMessages;
+    use twilio_api_v2010::Client;
+    let page = message_page(vec![
+        message(
+            "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1",
+            json!({"price": "-0.00750"}),
+        ),
+        message("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2", json!({"price": 0.05})),
+        message("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa3", json!({"price": ""})),
+        message(
+            "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa4",
+            json!({"price": "free"}),
+        ),
+    ]);
+    let server = answering(200, page).await;
+    let account = ACCOUNT.parse().expect("an Account SID");
+    let client = client::<Client>(&server);
+    let listed = client
+        .with_account(&account)
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect("a page");
+    let prices: Vec<Option<&str>> = listed
+        .messages
+        .iter()
+        .map(|m| m.price.as_ref().map(|p| p.as_str()))
+        .collect();
+    assert_eq!(prices, [Some("-0.00750"), Some("0.05"), None, None]);
+    let unread: Vec<&str> = listed.messages[3]
+        .unread_fields
+        .iter()
+        .map(|u| u.path.as_str())
+        .collect();
+    assert_eq!(unread, ["price"]);
+    assert!(listed.messages[2].unread_fields.is_empty());
+}

@@ -58,9 +58,9 @@ pub struct CallRecording {
     /// The one-time cost of creating the recording in the `price_unit` currency.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<crate::Decimal>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
     /// How to decrypt the recording if it was encrypted using [Call Recording Encryption](https://www.twilio.com/docs/voice/tutorials/voice-recording-encryption) feature.

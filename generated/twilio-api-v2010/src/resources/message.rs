@@ -25,7 +25,11 @@ pub struct Message {
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The amount billed for the message in the currency specified by `price_unit`. The `price` is populated after the message has been sent/received, and may not be immediately availalble. View the [Pricing page](https://www.twilio.com/en-us/pricing) for more details.
-    pub price: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
+    pub price: ::std::option::Option<crate::Decimal>,
     /// The description of the `error_code` if the Message `status` is `failed` or `undelivered`. If no error was encountered, the value is `null`. The value returned in this field for a specific error cause is subject to change as Twilio improves errors. Users should not use the `error_code` and `error_message` fields programmatically.
     pub error_message: ::std::option::Option<::std::string::String>,
     /// The URI of the Message resource, relative to `https://api.twilio.com`.
@@ -163,7 +167,7 @@ pub struct CreateMessage {
     /// \[OBSOLETE\] This parameter will no longer have any effect as of 2024-06-03.
     ///
     /// Sent as `MaxPrice`.
-    pub max_price: ::std::option::Option<f64>,
+    pub max_price: ::std::option::Option<crate::Decimal>,
     /// Boolean indicating whether or not you intend to provide delivery confirmation feedback to Twilio (used in conjunction with the [Message Feedback subresource](https://www.twilio.com/docs/sms/api/message-feedback-resource)). Default value is `false`.
     ///
     /// Sent as `ProvideFeedback`.
@@ -307,7 +311,7 @@ impl CreateMessage {
     /// \[OBSOLETE\] This parameter will no longer have any effect as of 2024-06-03.
     ///
     /// Sent as `MaxPrice`.
-    pub fn max_price(mut self, max_price: f64) -> Self {
+    pub fn max_price(mut self, max_price: crate::Decimal) -> Self {
         self.max_price = ::std::option::Option::Some(max_price);
         self
     }
@@ -512,20 +516,6 @@ impl CreateMessage {
     pub fn content_sid(mut self, content_sid: crate::types::ContentSid) -> Self {
         self.content_sid = ::std::option::Option::Some(content_sid);
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        if let ::std::option::Option::Some(value) = self.max_price {
-            crate::runtime::range_f64(
-                value,
-                "MaxPrice",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The parameters as wire name and value pairs, arrays as repeated keys.
@@ -908,7 +898,6 @@ impl Messages {
         &self,
         params: &CreateMessage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

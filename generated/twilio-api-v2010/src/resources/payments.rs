@@ -66,7 +66,7 @@ pub struct CreatePayments {
     /// A positive decimal value less than 1,000,000 to charge against the credit card or bank account. Default currency can be overwritten with `currency` field. Leave blank or set to 0 to tokenize.
     ///
     /// Sent as `ChargeAmount`.
-    pub charge_amount: ::std::option::Option<f64>,
+    pub charge_amount: ::std::option::Option<crate::Decimal>,
     /// The currency of the `charge_amount`, formatted as [ISO 4127](http://www.iso.org/iso/home/standards/currency_codes.htm) format. The default value is `USD` and all values allowed from the Pay Connector are accepted.
     ///
     /// Sent as `Currency`.
@@ -167,7 +167,7 @@ impl CreatePayments {
     /// A positive decimal value less than 1,000,000 to charge against the credit card or bank account. Default currency can be overwritten with `currency` field. Leave blank or set to 0 to tokenize.
     ///
     /// Sent as `ChargeAmount`.
-    pub fn charge_amount(mut self, charge_amount: f64) -> Self {
+    pub fn charge_amount(mut self, charge_amount: crate::Decimal) -> Self {
         self.charge_amount = ::std::option::Option::Some(charge_amount);
         self
     }
@@ -307,20 +307,6 @@ impl CreatePayments {
     pub fn confirmation(mut self, confirmation: crate::types::Confirmation) -> Self {
         self.confirmation = ::std::option::Option::Some(confirmation);
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        if let ::std::option::Option::Some(value) = self.charge_amount {
-            crate::runtime::range_f64(
-                value,
-                "ChargeAmount",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The parameters as wire name and value pairs, arrays as repeated keys.
@@ -528,7 +514,6 @@ impl PaymentsHandle {
         &self,
         params: &CreatePayments,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

@@ -56,7 +56,11 @@ pub struct Recording {
     )]
     pub sid: ::std::option::Option<crate::types::RecordingSid>,
     /// The one-time cost of creating the recording in the `price_unit` currency.
-    pub price: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+    )]
+    pub price: ::std::option::Option<crate::Decimal>,
     /// The currency used in the `price` property. Example: `USD`.
     pub price_unit: ::std::option::Option<::std::string::String>,
     /// The status of the recording. Can be: `processing`, `completed`, `absent` or `deleted`. For information about more detailed statuses on in-progress recordings, check out how to [Update a Recording Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).

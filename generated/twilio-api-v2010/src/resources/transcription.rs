@@ -33,9 +33,9 @@ pub struct Transcription {
     /// The charge for the transcript in the currency associated with the account. This value is populated after the transcript is complete so it may not be available immediately.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<crate::Decimal>,
     /// The currency in which `price` is measured, in [ISO 4127](https://www.iso.org/iso/home/standards/currency_codes.htm) format (e.g. `usd`, `eur`, `jpy`).
     pub price_unit: ::std::option::Option<::std::string::String>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) from which the transcription was created.

@@ -34,9 +34,9 @@ pub struct UsageRecord {
     /// The total price of the usage in the currency specified in `price_unit` and associated with the account.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<crate::Decimal>,
     /// The currency in which `price` is measured, in [ISO 4127](https://www.iso.org/iso/home/standards/currency_codes.htm) format, such as `usd`, `eur`, and `jpy`.
     pub price_unit: ::std::option::Option<::std::string::String>,
     /// The first date for which usage is included in this UsageRecord. The date is specified in GMT and formatted as `YYYY-MM-DD`.

@@ -105,7 +105,7 @@ pub struct CreateInsightsAssessments {
     /// The offset of the conversation.
     ///
     /// Sent as `Offset`.
-    pub offset: f64,
+    pub offset: crate::Decimal,
     /// The question SID selected for assessment
     ///
     /// Sent as `MetricId`.
@@ -136,7 +136,7 @@ impl CreateInsightsAssessments {
         category_name: impl ::std::convert::Into<::std::string::String>,
         segment_id: impl ::std::convert::Into<::std::string::String>,
         agent_id: impl ::std::convert::Into<::std::string::String>,
-        offset: f64,
+        offset: crate::Decimal,
         metric_id: crate::types::QuestionSid,
         metric_name: impl ::std::convert::Into<::std::string::String>,
         answer_text: impl ::std::convert::Into<::std::string::String>,
@@ -167,21 +167,6 @@ impl CreateInsightsAssessments {
     ) -> Self {
         self.authorization = ::std::option::Option::Some(authorization.into());
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        {
-            let value = self.offset;
-            crate::runtime::range_f64(
-                value,
-                "Offset",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The parameters as wire name and value pairs, arrays as repeated keys.
@@ -367,7 +352,7 @@ pub struct UpdateInsightsAssessments {
     /// The offset of the conversation
     ///
     /// Sent as `Offset`.
-    pub offset: f64,
+    pub offset: crate::Decimal,
     /// The answer text selected by user
     ///
     /// Sent as `AnswerText`.
@@ -381,7 +366,7 @@ pub struct UpdateInsightsAssessments {
 impl UpdateInsightsAssessments {
     /// The parameters with every required one given and no optional one set.
     pub fn new(
-        offset: f64,
+        offset: crate::Decimal,
         answer_text: impl ::std::convert::Into<::std::string::String>,
         answer_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -402,21 +387,6 @@ impl UpdateInsightsAssessments {
     ) -> Self {
         self.authorization = ::std::option::Option::Some(authorization.into());
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        {
-            let value = self.offset;
-            crate::runtime::range_f64(
-                value,
-                "Offset",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The parameters as wire name and value pairs, arrays as repeated keys.
@@ -476,7 +446,6 @@ impl InsightsAssessmentsHandle {
         &self,
         params: &CreateInsightsAssessments,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "InsightsAssessments.create",
@@ -509,7 +478,7 @@ impl InsightsAssessmentsHandle {
     ///             "example",
     ///             "example",
     ///             "example",
-    ///             1.0,
+    ///             "1.00".parse()?,
     ///             "GE00000000000000000000000000000000".parse()?,
     ///             "example",
     ///             "example",
@@ -607,7 +576,6 @@ impl InsightsAssessmentsHandle {
         assessment_sid: &crate::types::AssessmentSid,
         params: &UpdateInsightsAssessments,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let assessment_sid = crate::runtime::segment(
             assessment_sid.as_str(),
             "AssessmentSid",
@@ -640,7 +608,7 @@ impl InsightsAssessmentsHandle {
     ///     .insights_assessments()
     ///     .update(
     ///         &"FM00000000000000000000000000000000".parse()?,
-    ///         UpdateInsightsAssessments::new(1.0, "example", "example"),
+    ///         UpdateInsightsAssessments::new("1.00".parse()?, "example", "example"),
     ///     )
     ///     .await?;
     /// println!("{record:?}");

@@ -107,7 +107,7 @@ pub struct CreateInsightsAssessmentsComment {
     /// The offset
     ///
     /// Sent as `Offset`.
-    pub offset: f64,
+    pub offset: crate::Decimal,
 }
 
 impl CreateInsightsAssessmentsComment {
@@ -118,7 +118,7 @@ impl CreateInsightsAssessmentsComment {
         comment: impl ::std::convert::Into<::std::string::String>,
         segment_id: impl ::std::convert::Into<::std::string::String>,
         agent_id: impl ::std::convert::Into<::std::string::String>,
-        offset: f64,
+        offset: crate::Decimal,
     ) -> Self {
         Self {
             authorization: ::std::option::Option::None,
@@ -140,21 +140,6 @@ impl CreateInsightsAssessmentsComment {
     ) -> Self {
         self.authorization = ::std::option::Option::Some(authorization.into());
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        {
-            let value = self.offset;
-            crate::runtime::range_f64(
-                value,
-                "Offset",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The parameters as wire name and value pairs, arrays as repeated keys.
@@ -372,7 +357,6 @@ impl InsightsAssessmentsComments {
         &self,
         params: &CreateInsightsAssessmentsComment,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(
                     "InsightsAssessmentsComment.create",
@@ -406,7 +390,7 @@ impl InsightsAssessmentsComments {
     ///             "example",
     ///             "example",
     ///             "example",
-    ///             1.0,
+    ///             "1.00".parse()?,
     ///         ),
     ///     )
     ///     .await?;

@@ -22,9 +22,9 @@ pub struct OperatorResult {
     /// Percentage of 'matching' class needed to consider a sentence matches
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub match_probability: ::std::option::Option<f64>,
+    pub match_probability: ::std::option::Option<crate::Decimal>,
     /// Normalized output of extraction stage which matches Label.
     pub normalized_result: ::std::option::Option<::std::string::String>,
     /// List of mapped utterance object which matches sentences.
@@ -36,9 +36,9 @@ pub struct OperatorResult {
     /// Percentage of 'matching' class needed to consider a sentence matches.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub predicted_probability: ::std::option::Option<f64>,
+    pub predicted_probability: ::std::option::Option<crate::Decimal>,
     /// The labels probabilities. This might be available on conversation classify model outputs.
     pub label_probabilities: ::std::option::Option<::serde_json::Value>,
     /// List of text extraction results. This might be available on classify-extract model outputs.

@@ -10,9 +10,9 @@ pub struct InstalledAddOnUsage {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
     )]
-    pub total_submitted: ::std::option::Option<f64>,
+    pub total_submitted: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub billable_items: ::std::option::Option<
@@ -32,7 +32,7 @@ pub struct CreateInstalledAddOnUsage {
     /// Total amount in local currency that was billed in this request. Aggregates all billable_items that were successfully submitted.
     ///
     /// Sent as `total_submitted`.
-    pub total_submitted: ::std::option::Option<f64>,
+    pub total_submitted: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     ///
     /// Sent as `billable_items`.
@@ -53,23 +53,9 @@ impl CreateInstalledAddOnUsage {
     /// Total amount in local currency that was billed in this request. Aggregates all billable_items that were successfully submitted.
     ///
     /// Sent as `total_submitted`.
-    pub fn total_submitted(mut self, total_submitted: f64) -> Self {
+    pub fn total_submitted(mut self, total_submitted: crate::Decimal) -> Self {
         self.total_submitted = ::std::option::Option::Some(total_submitted);
         self
-    }
-
-    /// Checks every rule the API description states, so a bad value is refused
-    /// before anything is sent.
-    pub(crate) fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        if let ::std::option::Option::Some(value) = self.total_submitted {
-            crate::runtime::range_f64(
-                value,
-                "total_submitted",
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            )?;
-        }
-        ::std::result::Result::Ok(())
     }
 
     /// The JSON body's parameters as one object, in spec order.
@@ -149,7 +135,6 @@ impl InstalledAddOnUsageHandle {
         &self,
         params: &CreateInstalledAddOnUsage,
     ) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
-        params.validate()?;
         let scope = self.segments()?;
         ::std::result::Result::Ok(
             crate::runtime::Request::new(

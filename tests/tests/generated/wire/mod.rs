@@ -412,9 +412,11 @@ fn values_to_send<C>(
             }
         };
         match (schema["type"].as_str(), &schema["items"]) {
-            // A decimal is sent as the number it is: `ChargeAmount: "12.00"` goes as
-            // `12`, which the API reads as the same amount.
-            (Some("number"), _) => {
+            // A float is sent as the number it is (`0.50` as `0.5`); a decimal (a
+            // number without `format: float`) is sent as written: `12.00`.
+            (Some("number"), _)
+                if matches!(schema["format"].as_str(), Some("float" | "double")) =>
+            {
                 if let Some(n) = value.as_str().and_then(|t| t.parse::<f64>().ok()) {
                     *value = Value::String(n.to_string());
                 }
@@ -647,14 +649,17 @@ fn one_of(doc: &Doc, schema: &'static Node) -> Vec<&'static Node> {
     }
 }
 
-/// The forms the 2010 API writes that mean what the client decodes: a decimal as a
-/// string (`"-0.0025"` for a `number`), an unset SID as an empty string, and an enum's
-/// value in another letter case.
+/// The forms the API writes that mean what the client decodes: a float as a string
+/// (`"-0.0025"` for a `number`) or a decimal as a number (`0.05`, which the client
+/// holds as the text `"0.05"`), an unset SID as an empty string, and an enum's value
+/// in another letter case.
 fn same_on_the_wire(schema: &Node, expected: &Value, decoded: &Value) -> bool {
     match (expected, decoded) {
         (Value::String(text), Value::Number(n)) if schema["type"].as_str() == Some("number") => {
             text.parse::<f64>().ok() == n.as_f64()
         }
+        // A decimal, read from a JSON number and written back as its text.
+        (Value::Number(n), Value::String(text)) => text.parse::<f64>().ok() == n.as_f64(),
         (Value::String(text), Value::Null) => text.is_empty() && schema["pattern"].is_string(),
         // An enum's value in another letter case is that value (`"opus"` is `OPUS`).
         (Value::String(text), Value::String(value)) if schema["enum"].is_array() => {

@@ -1,0 +1,219 @@
+//! Decimal amounts (prices, charges, a PSD2 amount), kept exactly as written: Twilio
+//! writes `"-0.00750"`, and a `f64` would read it as `-0.0075` and send `12.00` as `12`.
+
+use crate::validate::{Problem, ValidationError};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A decimal number as written: `12.00`, `-0.0075`, `1e-5`. Read from the text or
+/// JSON number Twilio sends, sent as the text it holds.
+///
+/// Equality is of the text: `12.0` and `12.00` are different amounts as written, as
+/// they are on an invoice. [`Decimal::to_f64`] gives the value for arithmetic.
+///
+/// ```
+/// use twilio_codegen_runtime::Decimal;
+///
+/// let price: Decimal = "-0.00750".parse()?;
+/// assert_eq!(price.as_str(), "-0.00750");
+/// assert_eq!(price.to_f64(), -0.0075);
+/// assert_eq!(Decimal::new(1200, 2).as_str(), "12.00");
+/// assert_eq!(Decimal::from(5).as_str(), "5");
+/// assert!("12,00".parse::<Decimal>().is_err());
+/// # Ok::<(), twilio_codegen_runtime::ValidationError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Decimal(Box<str>);
+
+impl Decimal {
+    /// `mantissa` × 10<sup>−`scale`</sup>, with `scale` digits after the point:
+    /// `Decimal::new(1200, 2)` is `12.00`.
+    pub fn new(mantissa: i64, scale: u32) -> Decimal {
+        let digits = mantissa.unsigned_abs().to_string();
+        let scale = scale as usize;
+        let sign = if mantissa < 0 { "-" } else { "" };
+        if scale == 0 {
+            return Decimal(format!("{sign}{digits}").into());
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - scale);
+        Decimal(format!("{sign}{whole}.{fraction}").into())
+    }
+
+    /// The decimal as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The nearest `f64`, for arithmetic.
+    pub fn to_f64(&self) -> f64 {
+        // Every text `FromStr` accepts is a float literal Rust reads.
+        self.0.parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// Optional sign, digits, an optional fraction and an optional exponent: what JSON
+/// allows for a number, and a leading `+`, a leading zero or a bare fraction not.
+fn is_decimal(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (number, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((number, exponent)) => (number, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    digits(whole) && fraction.is_none_or(digits) && exponent_ok
+}
+
+impl FromStr for Decimal {
+    type Err = ValidationError;
+
+    fn from_str(text: &str) -> Result<Decimal, ValidationError> {
+        if is_decimal(text) {
+            Ok(Decimal(text.into()))
+        } else {
+            let value = text.chars().take(40).collect();
+            Err(ValidationError::new(
+                "Decimal",
+                Problem::NotDecimal { value },
+            ))
+        }
+    }
+}
+
+macro_rules! from_integer {
+    ($($int:ty),*) => {$(
+        impl From<$int> for Decimal {
+            fn from(n: $int) -> Decimal {
+                Decimal(n.to_string().into())
+            }
+        }
+    )*};
+}
+from_integer!(i32, i64, u32, u64);
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Decimal").field(&&*self.0).finish()
+    }
+}
+
+/// Written back as the text it holds, which keeps its digits.
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Reads a decimal as text (`"-0.00750"`) or as a JSON number; a number keeps the
+/// digits the JSON reader gave it (`0.05`), since JSON numbers arrive as `f64`.
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(DecimalVisitor)
+    }
+}
+
+struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number, as a number or as text")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
+        text.parse().map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Decimal, E> {
+        Ok(n.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Decimal, E> {
+        Ok(n.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Decimal, E> {
+        // `Display` of a finite `f64` is the shortest text that reads back as it,
+        // without an exponent: a decimal.
+        if n.is_finite() {
+            Ok(Decimal(n.to_string().into()))
+        } else {
+            Err(E::custom("a decimal must be finite"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Decimal;
+
+    #[test]
+    fn keeps_the_text_as_written() {
+        for text in ["12.00", "-0.00750", "0", "7", "1e-5", "2.5E+3", "-0.0"] {
+            let d: Decimal = text.parse().expect(text);
+            assert_eq!(d.as_str(), text);
+            assert_eq!(d.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_no_decimal() {
+        for text in [
+            "", "-", "+1", ".5", "5.", "1,5", "1.2.3", "e5", "1e", "0x10", " 1", "NaN", "inf",
+            "1_000",
+        ] {
+            let err = text.parse::<Decimal>().expect_err(text);
+            assert!(err.to_string().contains("decimal"), "{err}");
+        }
+    }
+
+    #[test]
+    fn new_places_the_point() {
+        let cases = [
+            ((1200, 2), "12.00"),
+            ((-75, 4), "-0.0075"),
+            ((5, 0), "5"),
+            ((0, 2), "0.00"),
+            ((i64::MIN, 1), "-922337203685477580.8"),
+        ];
+        for ((mantissa, scale), text) in cases {
+            assert_eq!(Decimal::new(mantissa, scale).as_str(), text);
+        }
+    }
+
+    #[test]
+    fn reads_text_and_numbers_and_writes_text() {
+        let read = |json: &str| serde_json::from_str::<Decimal>(json);
+        assert_eq!(read(r#""-0.00750""#).unwrap().as_str(), "-0.00750");
+        assert_eq!(read("12").unwrap().as_str(), "12");
+        assert_eq!(read("-3").unwrap().as_str(), "-3");
+        assert_eq!(read("0.05").unwrap().as_str(), "0.05");
+        assert!(read(r#""cheap""#).is_err());
+        assert!(read("true").is_err());
+        let written = serde_json::to_string(&Decimal::new(1200, 2)).unwrap();
+        assert_eq!(written, r#""12.00""#);
+    }
+
+    #[test]
+    fn equality_is_of_the_text() {
+        let a: Decimal = "12.0".parse().unwrap();
+        let b: Decimal = "12.00".parse().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.to_f64(), b.to_f64());
+        assert_eq!(format!("{b:?}"), r#"Decimal("12.00")"#);
+    }
+}
