@@ -164,7 +164,8 @@ mod {name} {{
 
 /// `fn table() -> Vec<Row<Client>>`, one row per operation in file order.
 fn table(api: &Api, doc: &Value) -> String {
-    let mut out = String::from("/// Every operation of the API, derived from its OpenAPI file by `tests/build.rs`.\nfn table() -> Vec<Row<Client>> {\n    vec![\n");
+    let mut out = imports(api);
+    out.push_str("/// Every operation of the API, derived from its OpenAPI file by `tests/build.rs`.\nfn table() -> Vec<Row<Client>> {\n    vec![\n");
     for (template, item) in doc["paths"].as_object().expect("paths") {
         for (verb, node) in item.as_object().expect("a path item") {
             let Some(id) = node["operationId"].as_str() else {
@@ -177,6 +178,27 @@ fn table(api: &Api, doc: &Value) -> String {
         }
     }
     out.push_str("    ]\n}\n");
+    out
+}
+
+/// The rows name every resource's items and every named type by name: each module's
+/// items, as the crate root held them before it kept only the client's.
+fn imports(api: &Api) -> String {
+    let lib = &api.lib_name;
+    let mut out = String::new();
+    if !api.types.is_empty() {
+        let _ = writeln!(out, "#[allow(unused_imports)]\nuse {lib}::types::*;");
+    }
+    let modules: Vec<String> = api
+        .resources
+        .iter()
+        .map(|r| format!("{}::*", r.module))
+        .collect();
+    let _ = writeln!(
+        out,
+        "#[allow(unused_imports)]\nuse {lib}::resources::{{{}}};",
+        modules.join(", ")
+    );
     out
 }
 

@@ -307,3 +307,86 @@ pub fn dependency_libs() -> impl Iterator<Item = &'static str> {
         .chain(DEPENDENCIES.iter().map(|d| d.lib))
         .chain(DEV_DEPENDENCIES.iter().map(|d| d.lib))
 }
+
+/// Where an item of the spec lives in the generated crate: a resource's record, enums,
+/// page, parameters and handle in `resources::<module>`, named types in `types`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    pub name: String,
+    /// `resources::message`, or `types`.
+    pub module: String,
+    /// Also re-exported at the root, because the quick start names it from there.
+    pub at_root: bool,
+}
+
+impl Home {
+    /// The path a reader finds it at first, as the API surface writes paths (a module
+    /// `r#type` as `type`): the root for a re-exported item.
+    pub fn path(&self) -> String {
+        match self.at_root {
+            true => self.name.clone(),
+            false => format!("{}::{}", self.module.replace("r#", ""), self.name),
+        }
+    }
+}
+
+/// Every item's [`Home`], in spec order.
+pub fn item_homes(api: &crate::model::Api) -> Vec<Home> {
+    let root = root_imports(api);
+    let home = |name: &str, module: String| Home {
+        name: name.to_string(),
+        at_root: root.iter().any(|r| r == name),
+        module,
+    };
+    let mut homes = Vec::new();
+    for r in &api.resources {
+        let module = format!("resources::{}", r.module);
+        let names = std::iter::once(&r.name)
+            .chain(r.enums.iter().map(|e| &e.name))
+            .chain(r.page.iter().map(|p| &p.name))
+            .chain(r.operations.iter().filter_map(|op| op.params_type.as_ref()))
+            .chain((!r.operations.is_empty()).then_some(&r.handle));
+        homes.extend(names.map(|name| home(name, module.clone())));
+    }
+    let object_enums = api
+        .objects()
+        .flat_map(|(_, def)| def.enums.iter().map(|e| &e.name));
+    let types = api.types.iter().map(|t| &t.name).chain(object_enums);
+    homes.extend(types.map(|name| home(name, "types".into())));
+    homes
+}
+
+/// The names the spec's quick start imports from the crate root, read from its `use`
+/// statements (`use twilio_api_v2010::{Client, CreateMessage};`). A generated quick
+/// start imports from the modules and names none.
+fn root_imports(api: &crate::model::Api) -> Vec<String> {
+    let Some(code) = &api.quick_start else {
+        return Vec::new();
+    };
+    // A spec's quick start is statements: read as a block's. One that doesn't parse
+    // names nothing here, and fails as the README's doctest.
+    let Ok(body) = syn::parse_str::<syn::Block>(&format!("{{{code}}}")) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for stmt in &body.stmts {
+        if let syn::Stmt::Item(syn::Item::Use(item)) = stmt {
+            if let syn::UseTree::Path(path) = &item.tree {
+                if path.ident == api.lib_name.as_str() {
+                    first_level_names(&path.tree, &mut names);
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The names a `use` tree imports at its first level (`{A, B}` or `A`).
+fn first_level_names(tree: &syn::UseTree, names: &mut Vec<String>) {
+    match tree {
+        syn::UseTree::Name(name) => names.push(name.ident.to_string()),
+        syn::UseTree::Rename(rename) => names.push(rename.ident.to_string()),
+        syn::UseTree::Group(group) => group.items.iter().for_each(|t| first_level_names(t, names)),
+        syn::UseTree::Path(_) | syn::UseTree::Glob(_) => {}
+    }
+}

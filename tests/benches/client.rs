@@ -21,8 +21,10 @@ use tests::bench::{criterion, human, median_ns, print_ratio};
 use tests::fixture;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::runtime::Runtime;
+use twilio_chat_v1::resources::invite::Invite;
 use twilio_chat_v1::resources::invite::Invites;
-use twilio_chat_v1::{Auth, Client, Invite, InviteSid, RetryPolicy};
+use twilio_chat_v1::types::InviteSid;
+use twilio_chat_v1::{Auth, Client, RetryPolicy};
 
 const ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const AUTH_TOKEN: &str = "bench-token";

@@ -16,7 +16,8 @@ use serde::Deserialize;
 use std::hint::black_box;
 use std::time::{Duration, Instant, SystemTime};
 use tests::bench::{criterion, median_ns, print_ratio};
-use twilio_chat_v1::{InvitePage, InviteSid};
+use twilio_chat_v1::resources::invite::InvitePage;
+use twilio_chat_v1::types::InviteSid;
 
 const PATTERN: &str = "^IN[0-9a-fA-F]{32}$";
 const BATCH: usize = 1024;

@@ -9,7 +9,7 @@ use quote::quote;
 
 /// `# Example` for one operation (`stream` for a list's streaming variant).
 pub fn operation(api: &Api, r: &Resource, op: &Operation, stream: bool) -> TokenStream {
-    let mut uses = uses(op);
+    let mut uses = uses(api, r, op);
     if stream {
         uses.push("use futures_util::TryStreamExt;".into());
     }
@@ -122,7 +122,7 @@ pub fn quick_start(api: &Api) -> Option<Vec<String>> {
         if op.kind == OpKind::List {
             body.extend(call(api, r, op, true, var));
         }
-        uses.extend(self::uses(op));
+        uses.extend(self::uses(api, r, op));
     }
     uses.push("use futures_util::TryStreamExt;".into());
     let mut lines = vec![
@@ -239,13 +239,26 @@ fn one_per_line(call: &str, indent: &str) -> Vec<String> {
     lines
 }
 
-/// The `use` lines an operation's example needs besides `Client`.
-fn uses(op: &Operation) -> Vec<String> {
-    op.params_type
-        .iter()
+/// The `use` lines an operation's example needs besides `Client`: its parameters,
+/// from the resource's module; in braces on lines of their own where one line would
+/// be too long.
+fn uses(api: &Api, r: &Resource, op: &Operation) -> Vec<String> {
+    let Some(t) = op
+        .params_type
+        .as_ref()
         .filter(|_| !op.optional_headers_only())
-        .map(|t| format!("use {{krate}}::{t};"))
-        .collect()
+    else {
+        return Vec::new();
+    };
+    let line = format!("use {{krate}}::resources::{}::{t};", r.module);
+    if line.replace("{krate}", &api.lib_name).chars().count() <= EXAMPLE_WIDTH {
+        return vec![line];
+    }
+    vec![
+        format!("use {{krate}}::resources::{}::{{", r.module),
+        format!("    {t},"),
+        "};".into(),
+    ]
 }
 
 /// `client.invites(&"IS…".parse()?, "example")`.

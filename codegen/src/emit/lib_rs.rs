@@ -7,28 +7,19 @@ use crate::model::{Api, Auth};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The crate root holds the client, the runtime's shared types and the modules a
+/// reader navigates (`resources::message::CreateMessage`, `types::MessageSid`), and
+/// re-exports only what the quick start names from it: a root of 426 names (the 2010
+/// API's, when every resource's items were there) is no table of contents.
 pub fn emit(api: &Api) -> TokenStream {
     let crate_docs = crate_docs(api);
     let runtime_lib = ident(RUNTIME_LIB);
     let runtime_alias = ident(RUNTIME_ALIAS);
     let shared = RUNTIME_REEXPORTS.iter().map(|name| ident(name));
     let types_mod = (!api.types.is_empty()).then(|| {
-        // Object types' inline enums are named in the same space, and re-exported too.
-        let mut names: Vec<&str> = api
-            .types
-            .iter()
-            .map(|t| t.name.as_str())
-            .chain(
-                api.objects()
-                    .flat_map(|(_, def)| def.enums.iter().map(|e| e.name.as_str())),
-            )
-            .collect();
-        names.sort_unstable();
-        let names = names.into_iter().map(ident);
-        quote! {
+        quote!(
             pub mod types;
-            pub use types::{#(#names),*};
-        }
+        )
     });
     // Dates are `time`'s types: re-exported, so a program names them without a
     // dependency of its own, at the version this crate was built with.
@@ -46,26 +37,7 @@ pub fn emit(api: &Api) -> TokenStream {
         let module = ident(krate::callback_names::MODULE);
         quote!(pub mod #module;)
     });
-    let mut resources: Vec<&crate::model::Resource> = api.resources.iter().collect();
-    resources.sort_by(|a, b| a.module.cmp(&b.module));
-    let reexports = resources.into_iter().map(|r| {
-        let module = ident(&r.module);
-        let mut names: Vec<&str> = vec![&r.name];
-        names.extend(r.enums.iter().map(|e| e.name.as_str()));
-        names.extend(r.page.iter().map(|p| p.name.as_str()));
-        names.extend(
-            r.operations
-                .iter()
-                .filter_map(|op| op.params_type.as_deref()),
-        );
-        // The handle `Client::<plural>` returns.
-        if !r.operations.is_empty() {
-            names.push(&r.handle);
-        }
-        names.sort_unstable();
-        let names = names.into_iter().map(ident);
-        quote!(pub use resources::#module::{#(#names),*};)
-    });
+    let reexports = quick_start_reexports(api);
     let (client, builder, base) = (
         ident(krate::CLIENT),
         ident(krate::CLIENT_BUILDER),
@@ -96,6 +68,20 @@ pub fn emit(api: &Api) -> TokenStream {
         #time
         #(#reexports)*
     }
+}
+
+/// `pub use` of each item the quick start imports from the crate root (`use
+/// twilio_api_v2010::{Client, CreateMessage}`), from the module that holds it.
+fn quick_start_reexports(api: &Api) -> Vec<TokenStream> {
+    krate::item_homes(api)
+        .into_iter()
+        .filter(|home| home.at_root)
+        .map(|home| {
+            let module: syn::Path = syn::parse_str(&home.module).expect("a module path");
+            let name = ident(&home.name);
+            quote!(pub use #module::#name;)
+        })
+        .collect()
 }
 
 /// The crate docs: the spec's title and docs, the quick start, the resources, and
@@ -130,9 +116,12 @@ fn crate_docs(api: &Api) -> Vec<String> {
             .trim()
             .trim_end_matches('.');
         // Without a summary, `- [`X`]: .` would read as a link definition.
+        // A keyword module (`r#type`) is written bare: `#` would start a URL fragment.
+        let module = r.module.trim_start_matches("r#");
+        let link = format!("[`{}`](resources::{module}::{})", r.name, r.name);
         docs.push(match summary {
-            "" => format!(" - [`{}`]", r.name),
-            summary => format!(" - [`{}`]: {}.", r.name, escape(summary)),
+            "" => format!(" - {link}"),
+            summary => format!(" - {link}: {}.", escape(summary)),
         });
     }
     if let Some(hooks) = &api.webhooks {

@@ -38,11 +38,20 @@ pub struct Facts {
     by_path: HashMap<String, Fact>,
     /// Items only the side table knows: the crate, and each operation's route.
     own: Vec<Item>,
+    /// Where each spec item is (`Message` → `resources::message::Message`): facts are
+    /// set by name and kept at the item's path.
+    homes: HashMap<String, String>,
 }
 
 impl Facts {
     pub fn of(api: &Api) -> Facts {
-        let mut facts = Facts::default();
+        let mut facts = Facts {
+            homes: crate::generated_crate::item_homes(api)
+                .into_iter()
+                .map(|home| (home.name.clone(), home.path()))
+                .collect(),
+            ..Facts::default()
+        };
         facts.own.push(Item::new(
             Kind::Crate,
             api.crate_name.clone(),
@@ -111,7 +120,18 @@ impl Facts {
     }
 
     fn set(&mut self, path: &str, fact: Fact) {
-        self.by_path.insert(path.to_string(), fact);
+        let path = self.at_home(path);
+        self.by_path.insert(path, fact);
+    }
+
+    /// `path` (`Message.sid`, `Messages::create`) with its first name at its home.
+    fn at_home(&self, path: &str) -> String {
+        let end = path.find(['.', ':']).unwrap_or(path.len());
+        let (first, rest) = path.split_at(end);
+        match self.homes.get(first) {
+            Some(home) => format!("{home}{rest}"),
+            None => path.to_string(),
+        }
     }
 
     fn enumeration(&mut self, name: &str, def: &EnumDef) {
@@ -172,7 +192,7 @@ impl Facts {
             Fact::Fn(FnRole::HandleMaker),
         );
         for op in &r.operations {
-            let path = format!("{}::{}", r.handle, op.fn_name);
+            let path = self.at_home(&format!("{}::{}", r.handle, op.fn_name));
             self.set(&path, Fact::Fn(FnRole::Operation));
             if op.kind == crate::model::OpKind::List {
                 self.set(&format!("{}::stream", r.handle), Fact::Fn(FnRole::Stream));
@@ -274,7 +294,9 @@ fn literal(value: &Literal) -> String {
 /// knows on its item, and the side table's own items are added. The paths of facts
 /// no item has are returned as the error.
 pub fn apply(items: &mut Vec<Item>, facts: Facts) -> Result<(), Vec<String>> {
-    let Facts { mut by_path, own } = facts;
+    let Facts {
+        mut by_path, own, ..
+    } = facts;
     // Members name their owner by kind and path: a string type's impls follow it
     // when it stops being a struct, and a parameter's setter belongs to it.
     let mut retyped: HashMap<String, Kind> = HashMap::new();

@@ -26,14 +26,14 @@
 //!
 //! ## Resources
 //!
-//! - [`AuthTokenPromotion`]: Auth Token promotion.
-//! - [`BulkConsents`]
-//! - [`BulkContacts`]
-//! - [`CredentialAws`]: User provided AWS keys.
-//! - [`CredentialPublicKey`]: User provided public keys.
-//! - [`MessagingGeopermissions`]: Manage Geo Permissions for each country.
-//! - [`Safelist`]
-//! - [`SecondaryAuthToken`]: Secondary Auth Token.
+//! - [`AuthTokenPromotion`](resources::auth_token_promotion::AuthTokenPromotion): Auth Token promotion.
+//! - [`BulkConsents`](resources::bulk_consents::BulkConsents)
+//! - [`BulkContacts`](resources::bulk_contacts::BulkContacts)
+//! - [`CredentialAws`](resources::credential_aws::CredentialAws): User provided AWS keys.
+//! - [`CredentialPublicKey`](resources::credential_public_key::CredentialPublicKey): User provided public keys.
+//! - [`MessagingGeopermissions`](resources::messaging_geopermissions::MessagingGeopermissions): Manage Geo Permissions for each country.
+//! - [`Safelist`](resources::safelist::Safelist)
+//! - [`SecondaryAuthToken`](resources::secondary_auth_token::SecondaryAuthToken): Secondary Auth Token.
 //!
 //! ## What the client does
 //!
@@ -105,8 +105,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AccountSid, CredentialAwsSid, SafelistSid};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -124,30 +122,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::auth_token_promotion::{AuthTokenPromotion, AuthTokenPromotionHandle};
-
-pub use resources::bulk_consents::{BulkConsents, BulkConsentsBulk, CreateBulkConsents};
-
-pub use resources::bulk_contacts::{BulkContacts, BulkContactsBulk, CreateBulkContacts};
-
-pub use resources::credential_aws::{
-    CreateCredentialAws, CredentialAws, CredentialAwsHandle, CredentialAwsPage,
-    ListCredentialAws, UpdateCredentialAws,
-};
-
-pub use resources::credential_public_key::{
-    CreateCredentialPublicKey, CredentialPublicKey, CredentialPublicKeyPage,
-    CredentialPublicKeys, ListCredentialPublicKeys, UpdateCredentialPublicKey,
-};
-
-pub use resources::messaging_geopermissions::{
-    FetchMessagingGeopermissions, GeoPermissions, MessagingGeopermissions,
-    UpdateMessagingGeopermissions,
-};
-
-pub use resources::safelist::{
-    CreateSafelist, DeleteSafelist, FetchSafelist, Numbers, Safelist,
-};
-
-pub use resources::secondary_auth_token::{SecondaryAuthToken, SecondaryAuthTokenHandle};

@@ -47,77 +47,77 @@
 //!
 //! ## Resources
 //!
-//! - [`Account`]: Twilio accounts (aka Project) or subaccounts.
-//! - [`Address`]: An Address instance resource represents your or your customer's physical location within a country.
-//! - [`Application`]: An Application instance resource represents an application that you have created with Twilio.
-//! - [`AuthorizedConnectApp`]: Authorized Twilio Connect apps.
-//! - [`AvailablePhoneNumberCountry`]: Country codes with available phone numbers.
-//! - [`AvailablePhoneNumberLocal`]: Available local phone numbers.
-//! - [`AvailablePhoneNumberMachineToMachine`]: Available machine-to-machine phone numbers.
-//! - [`AvailablePhoneNumberMobile`]: Available mobile phone numbers.
-//! - [`AvailablePhoneNumberNational`]: Available national phone numbers.
-//! - [`AvailablePhoneNumberSharedCost`]: Available shared cost numbers.
-//! - [`AvailablePhoneNumberTollFree`]: Available toll free phone numbers.
-//! - [`AvailablePhoneNumberVoip`]: Available VoIP phone numbers.
-//! - [`Balance`]: Account balance.
-//! - [`Call`]: A Call is an object that represents a connection between a telephone and Twilio.
-//! - [`CallEvent`]: API and webhook requests and responses.
-//! - [`CallNotificationInstance`]: Error notifications for calls.
-//! - [`CallRecording`]: A Recording resource represents the recording associated with a voice call, conference, or SIP Trunk.
-//! - [`Conference`]: Voice call conferences.
-//! - [`ConferenceRecording`]: Recordings of conferences.
-//! - [`ConnectApp`]: Twilio Connect apps.
-//! - [`DependentPhoneNumber`]: Phone numbers dependent on an Address resource.
-//! - [`IncomingPhoneNumber`]: Incoming phone numbers on a Twilio account/project.
-//! - [`IncomingPhoneNumberAssignedAddOn`]
-//! - [`IncomingPhoneNumberAssignedAddOnExtension`]
-//! - [`IncomingPhoneNumberLocal`]: Incoming local phone numbers on a Twilio account/project.
-//! - [`IncomingPhoneNumberMobile`]: Incoming mobile phone numbers on a Twilio account/project.
-//! - [`IncomingPhoneNumberTollFree`]: Incoming toll free phone numbers on a Twilio account/project.
-//! - [`Key`]: API keys.
-//! - [`Media`]: The Media subresource of a Message resource represents a piece of media, such as an image, that is associated with the Message.
-//! - [`Member`]: Calls in a call queue.
-//! - [`Message`]: A Message resource represents an inbound or outbound message.
-//! - [`MessageFeedback`]: The MessageFeedback subresource of a Message resource.
-//! - [`SigningKey`]: Create a new signing key.
-//! - [`NotificationInstance`]: \[DEPRECATED\] Log entries.
-//! - [`OutgoingCallerId`]: An OutgoingCallerId resource represents a single verified number that may be used as a caller ID when making outgoing calls via the REST API and within the TwiML `<Dial>` verb.
-//! - [`Participant`]: Conference participants.
-//! - [`Payments`]: Twilio enabled secure payments solution for accepting credit and ACH payments over the phone.
-//! - [`Queue`]: Queues of calls.
-//! - [`RealtimeTranscription`]
-//! - [`Recording`]: Recordings of phone calls.
-//! - [`RecordingAddOnResult`]: The results of an Add-on API call.
-//! - [`RecordingAddOnResultPayload`]: A single Add-on results' payload.
-//! - [`RecordingAddOnResultPayloadData`]: The Payload Data subresource hosts the actual data returned by the Add-on.
-//! - [`RecordingTranscription`]: References to text transcriptions of call recordings.
-//! - [`ShortCode`]: Messaging short codes.
-//! - [`SipAuthCallsCredentialListMapping`]: Credential lists for SIP calls.
-//! - [`SipAuthCallsIpAccessControlListMapping`]: IP address lists for SIP calls.
-//! - [`SipAuthRegistrationsCredentialListMapping`]: Credential lists for SIP registrations.
-//! - [`SipCredential`]: Username and password information for SIP Domains.
-//! - [`SipCredentialList`]: Lists of SIP credentials.
-//! - [`SipCredentialListMapping`]: Credential lists associated with a SIP Domain.
-//! - [`SipDomain`]: Custom DNS hostnames that can accept SIP traffic.
-//! - [`SipIpAccessControlList`]: Access control lists of IP address resources.
-//! - [`SipIpAccessControlListMapping`]: Access control lists associated with a SIP Domain.
-//! - [`SipIpAddress`]: IP addresses that have access to a SIP Domain.
-//! - [`Siprec`]: Start and stop forked media streaming using the SIPREC protocol.
-//! - [`Stream`]: The Stream resource allows you to create and stop uni-directional Media Streams.
-//! - [`Token`]: Credentials for ICE servers.
-//! - [`Transcription`]: Text transcriptions of call recordings.
-//! - [`UsageRecord`]: Twilio account usage records.
-//! - [`UsageRecordAllTime`]: Usage records for all time.
-//! - [`UsageRecordDaily`]: Usage records summarized by day.
-//! - [`UsageRecordLastMonth`]: Usage records for last month.
-//! - [`UsageRecordMonthly`]: Usage records summarized by month.
-//! - [`UsageRecordThisMonth`]: Usage records for this month.
-//! - [`UsageRecordToday`]: Usage records for today.
-//! - [`UsageRecordYearly`]: Usage records summarized by year.
-//! - [`UsageRecordYesterday`]: Usage records for yesterday.
-//! - [`UsageTrigger`]: Webhooks that notify you of usage thresholds.
-//! - [`UserDefinedMessage`]: Allows your server-side application to send messages to the Voice SDK end user during an active Call.
-//! - [`UserDefinedMessageSubscription`]: Subscription for server-side application access to messages sent from the Voice SDK for an active Call.
+//! - [`Account`](resources::account::Account): Twilio accounts (aka Project) or subaccounts.
+//! - [`Address`](resources::address::Address): An Address instance resource represents your or your customer's physical location within a country.
+//! - [`Application`](resources::application::Application): An Application instance resource represents an application that you have created with Twilio.
+//! - [`AuthorizedConnectApp`](resources::authorized_connect_app::AuthorizedConnectApp): Authorized Twilio Connect apps.
+//! - [`AvailablePhoneNumberCountry`](resources::available_phone_number_country::AvailablePhoneNumberCountry): Country codes with available phone numbers.
+//! - [`AvailablePhoneNumberLocal`](resources::available_phone_number_local::AvailablePhoneNumberLocal): Available local phone numbers.
+//! - [`AvailablePhoneNumberMachineToMachine`](resources::available_phone_number_machine_to_machine::AvailablePhoneNumberMachineToMachine): Available machine-to-machine phone numbers.
+//! - [`AvailablePhoneNumberMobile`](resources::available_phone_number_mobile::AvailablePhoneNumberMobile): Available mobile phone numbers.
+//! - [`AvailablePhoneNumberNational`](resources::available_phone_number_national::AvailablePhoneNumberNational): Available national phone numbers.
+//! - [`AvailablePhoneNumberSharedCost`](resources::available_phone_number_shared_cost::AvailablePhoneNumberSharedCost): Available shared cost numbers.
+//! - [`AvailablePhoneNumberTollFree`](resources::available_phone_number_toll_free::AvailablePhoneNumberTollFree): Available toll free phone numbers.
+//! - [`AvailablePhoneNumberVoip`](resources::available_phone_number_voip::AvailablePhoneNumberVoip): Available VoIP phone numbers.
+//! - [`Balance`](resources::balance::Balance): Account balance.
+//! - [`Call`](resources::call::Call): A Call is an object that represents a connection between a telephone and Twilio.
+//! - [`CallEvent`](resources::call_event::CallEvent): API and webhook requests and responses.
+//! - [`CallNotificationInstance`](resources::call_notification_instance::CallNotificationInstance): Error notifications for calls.
+//! - [`CallRecording`](resources::call_recording::CallRecording): A Recording resource represents the recording associated with a voice call, conference, or SIP Trunk.
+//! - [`Conference`](resources::conference::Conference): Voice call conferences.
+//! - [`ConferenceRecording`](resources::conference_recording::ConferenceRecording): Recordings of conferences.
+//! - [`ConnectApp`](resources::connect_app::ConnectApp): Twilio Connect apps.
+//! - [`DependentPhoneNumber`](resources::dependent_phone_number::DependentPhoneNumber): Phone numbers dependent on an Address resource.
+//! - [`IncomingPhoneNumber`](resources::incoming_phone_number::IncomingPhoneNumber): Incoming phone numbers on a Twilio account/project.
+//! - [`IncomingPhoneNumberAssignedAddOn`](resources::incoming_phone_number_assigned_add_on::IncomingPhoneNumberAssignedAddOn)
+//! - [`IncomingPhoneNumberAssignedAddOnExtension`](resources::incoming_phone_number_assigned_add_on_extension::IncomingPhoneNumberAssignedAddOnExtension)
+//! - [`IncomingPhoneNumberLocal`](resources::incoming_phone_number_local::IncomingPhoneNumberLocal): Incoming local phone numbers on a Twilio account/project.
+//! - [`IncomingPhoneNumberMobile`](resources::incoming_phone_number_mobile::IncomingPhoneNumberMobile): Incoming mobile phone numbers on a Twilio account/project.
+//! - [`IncomingPhoneNumberTollFree`](resources::incoming_phone_number_toll_free::IncomingPhoneNumberTollFree): Incoming toll free phone numbers on a Twilio account/project.
+//! - [`Key`](resources::key::Key): API keys.
+//! - [`Media`](resources::media::Media): The Media subresource of a Message resource represents a piece of media, such as an image, that is associated with the Message.
+//! - [`Member`](resources::member::Member): Calls in a call queue.
+//! - [`Message`](resources::message::Message): A Message resource represents an inbound or outbound message.
+//! - [`MessageFeedback`](resources::message_feedback::MessageFeedback): The MessageFeedback subresource of a Message resource.
+//! - [`SigningKey`](resources::signing_key::SigningKey): Create a new signing key.
+//! - [`NotificationInstance`](resources::notification_instance::NotificationInstance): \[DEPRECATED\] Log entries.
+//! - [`OutgoingCallerId`](resources::outgoing_caller_id::OutgoingCallerId): An OutgoingCallerId resource represents a single verified number that may be used as a caller ID when making outgoing calls via the REST API and within the TwiML `<Dial>` verb.
+//! - [`Participant`](resources::participant::Participant): Conference participants.
+//! - [`Payments`](resources::payments::Payments): Twilio enabled secure payments solution for accepting credit and ACH payments over the phone.
+//! - [`Queue`](resources::queue::Queue): Queues of calls.
+//! - [`RealtimeTranscription`](resources::realtime_transcription::RealtimeTranscription)
+//! - [`Recording`](resources::recording::Recording): Recordings of phone calls.
+//! - [`RecordingAddOnResult`](resources::recording_add_on_result::RecordingAddOnResult): The results of an Add-on API call.
+//! - [`RecordingAddOnResultPayload`](resources::recording_add_on_result_payload::RecordingAddOnResultPayload): A single Add-on results' payload.
+//! - [`RecordingAddOnResultPayloadData`](resources::recording_add_on_result_payload_data::RecordingAddOnResultPayloadData): The Payload Data subresource hosts the actual data returned by the Add-on.
+//! - [`RecordingTranscription`](resources::recording_transcription::RecordingTranscription): References to text transcriptions of call recordings.
+//! - [`ShortCode`](resources::short_code::ShortCode): Messaging short codes.
+//! - [`SipAuthCallsCredentialListMapping`](resources::sip_auth_calls_credential_list_mapping::SipAuthCallsCredentialListMapping): Credential lists for SIP calls.
+//! - [`SipAuthCallsIpAccessControlListMapping`](resources::sip_auth_calls_ip_access_control_list_mapping::SipAuthCallsIpAccessControlListMapping): IP address lists for SIP calls.
+//! - [`SipAuthRegistrationsCredentialListMapping`](resources::sip_auth_registrations_credential_list_mapping::SipAuthRegistrationsCredentialListMapping): Credential lists for SIP registrations.
+//! - [`SipCredential`](resources::sip_credential::SipCredential): Username and password information for SIP Domains.
+//! - [`SipCredentialList`](resources::sip_credential_list::SipCredentialList): Lists of SIP credentials.
+//! - [`SipCredentialListMapping`](resources::sip_credential_list_mapping::SipCredentialListMapping): Credential lists associated with a SIP Domain.
+//! - [`SipDomain`](resources::sip_domain::SipDomain): Custom DNS hostnames that can accept SIP traffic.
+//! - [`SipIpAccessControlList`](resources::sip_ip_access_control_list::SipIpAccessControlList): Access control lists of IP address resources.
+//! - [`SipIpAccessControlListMapping`](resources::sip_ip_access_control_list_mapping::SipIpAccessControlListMapping): Access control lists associated with a SIP Domain.
+//! - [`SipIpAddress`](resources::sip_ip_address::SipIpAddress): IP addresses that have access to a SIP Domain.
+//! - [`Siprec`](resources::siprec::Siprec): Start and stop forked media streaming using the SIPREC protocol.
+//! - [`Stream`](resources::stream::Stream): The Stream resource allows you to create and stop uni-directional Media Streams.
+//! - [`Token`](resources::token::Token): Credentials for ICE servers.
+//! - [`Transcription`](resources::transcription::Transcription): Text transcriptions of call recordings.
+//! - [`UsageRecord`](resources::usage_record::UsageRecord): Twilio account usage records.
+//! - [`UsageRecordAllTime`](resources::usage_record_all_time::UsageRecordAllTime): Usage records for all time.
+//! - [`UsageRecordDaily`](resources::usage_record_daily::UsageRecordDaily): Usage records summarized by day.
+//! - [`UsageRecordLastMonth`](resources::usage_record_last_month::UsageRecordLastMonth): Usage records for last month.
+//! - [`UsageRecordMonthly`](resources::usage_record_monthly::UsageRecordMonthly): Usage records summarized by month.
+//! - [`UsageRecordThisMonth`](resources::usage_record_this_month::UsageRecordThisMonth): Usage records for this month.
+//! - [`UsageRecordToday`](resources::usage_record_today::UsageRecordToday): Usage records for today.
+//! - [`UsageRecordYearly`](resources::usage_record_yearly::UsageRecordYearly): Usage records summarized by year.
+//! - [`UsageRecordYesterday`](resources::usage_record_yesterday::UsageRecordYesterday): Usage records for yesterday.
+//! - [`UsageTrigger`](resources::usage_trigger::UsageTrigger): Webhooks that notify you of usage thresholds.
+//! - [`UserDefinedMessage`](resources::user_defined_message::UserDefinedMessage): Allows your server-side application to send messages to the Voice SDK end user during an active Call.
+//! - [`UserDefinedMessageSubscription`](resources::user_defined_message_subscription::UserDefinedMessageSubscription): Subscription for server-side application access to messages sent from the Voice SDK for an active Call.
 //!
 //! ## Callbacks
 //!
@@ -196,27 +196,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddOnSid, AddressRequirement, AddressRetention, AddressSid,
-    ApplicationSid, BankAccountType, BundleSid, ByocTrunkSid, CallRecordingStatus,
-    CallSid, CallStatus, Capabilities, Capture, ConferenceSid, ConferenceStatus,
-    ConferenceUpdateStatus, Confirmation, ConnectAppSid, ContentRetention, ContentSid,
-    Direction, EmergencyAddressStatus, EmergencyStatus, GroupSid, IceServer, IdentitySid,
-    IncomingPhoneNumberAssignedAddOnExtensionSid, IncomingPhoneNumberAssignedAddOnSid,
-    IncomingPhoneNumberCapabilities, KeySid, MediaSid, MessageSid, MessageStatus,
-    MessageUpdateStatus, MessagingServiceSid, NotificationInstanceSid, Outcome,
-    OutgoingCallerIdSid, ParticipantStatus, PaymentMethod, PaymentsSid, PaymentsStatus,
-    Permission, QueueSid, RealtimeTranscriptionSid, RealtimeTranscriptionStatus,
-    RealtimeTranscriptionUpdateStatus, ReasonConferenceEnded,
-    RecordingAddOnResultPayloadSid, RecordingAddOnResultSid, RecordingAddOnResultStatus,
-    RecordingSid, RecordingStatus, RecordingTranscriptionStatus, Recurring, RiskCheck,
-    ScheduleType, ShortCodeSid, SipCredentialListSid, SipCredentialSid, SipDomainSid,
-    SipIpAccessControlListSid, SipIpAddressSid, SiprecSid, Source, Status,
-    StatusCallbackMethod, StreamSid, TokenType, Track, TrafficType, TranscriptionSid,
-    TriggerField, TrunkSid, Type, UpdateStatus, UsageTriggerSid, UserDefinedMessageSid,
-    UserDefinedMessageSubscriptionSid, VoiceReceiveMode,
-};
-
 pub mod callbacks;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
@@ -237,324 +216,6 @@ pub use ::twilio_codegen_runtime::{
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
 
-pub use resources::account::{
-    Account, AccountPage, Accounts, CreateAccount, ListAccounts, UpdateAccount,
-};
+pub use resources::message::CreateMessage;
 
-pub use resources::address::{
-    Address, AddressPage, Addresses, CreateAddress, ListAddresses, UpdateAddress,
-};
-
-pub use resources::application::{
-    Application, ApplicationPage, Applications, CreateApplication, ListApplications,
-    UpdateApplication,
-};
-
-pub use resources::authorized_connect_app::{
-    AuthorizedConnectApp, AuthorizedConnectAppPage, AuthorizedConnectApps,
-    ListAuthorizedConnectApps,
-};
-
-pub use resources::available_phone_number_country::{
-    AvailablePhoneNumberCountry, AvailablePhoneNumberCountryPage, AvailablePhoneNumbers,
-    ListAvailablePhoneNumbers,
-};
-
-pub use resources::available_phone_number_local::{
-    AvailablePhoneNumberLocal, AvailablePhoneNumberLocalHandle,
-    AvailablePhoneNumberLocalPage, ListAvailablePhoneNumberLocal,
-};
-
-pub use resources::available_phone_number_machine_to_machine::{
-    AvailablePhoneNumberMachineToMachine, AvailablePhoneNumberMachineToMachineHandle,
-    AvailablePhoneNumberMachineToMachinePage, ListAvailablePhoneNumberMachineToMachine,
-};
-
-pub use resources::available_phone_number_mobile::{
-    AvailablePhoneNumberMobile, AvailablePhoneNumberMobileHandle,
-    AvailablePhoneNumberMobilePage, ListAvailablePhoneNumberMobile,
-};
-
-pub use resources::available_phone_number_national::{
-    AvailablePhoneNumberNational, AvailablePhoneNumberNationalHandle,
-    AvailablePhoneNumberNationalPage, ListAvailablePhoneNumberNational,
-};
-
-pub use resources::available_phone_number_shared_cost::{
-    AvailablePhoneNumberSharedCost, AvailablePhoneNumberSharedCostHandle,
-    AvailablePhoneNumberSharedCostPage, ListAvailablePhoneNumberSharedCost,
-};
-
-pub use resources::available_phone_number_toll_free::{
-    AvailablePhoneNumberTollFree, AvailablePhoneNumberTollFreeHandle,
-    AvailablePhoneNumberTollFreePage, ListAvailablePhoneNumberTollFree,
-};
-
-pub use resources::available_phone_number_voip::{
-    AvailablePhoneNumberVoip, AvailablePhoneNumberVoipHandle,
-    AvailablePhoneNumberVoipPage, ListAvailablePhoneNumberVoip,
-};
-
-pub use resources::balance::{Balance, BalanceHandle};
-
-pub use resources::call::{Call, CallPage, Calls, CreateCall, ListCalls, UpdateCall};
-
-pub use resources::call_event::{CallEvent, CallEventPage, CallEvents, ListCallEvents};
-
-pub use resources::call_notification_instance::{
-    CallNotificationInstance, CallNotificationInstancePage, CallNotifications,
-    ListCallNotifications,
-};
-
-pub use resources::call_recording::{
-    CallRecording, CallRecordingPage, CallRecordings, CreateCallRecording,
-    ListCallRecordings, UpdateCallRecording,
-};
-
-pub use resources::conference::{
-    Conference, ConferencePage, Conferences, ListConferences, UpdateConference,
-};
-
-pub use resources::conference_recording::{
-    ConferenceRecording, ConferenceRecordingPage, ConferenceRecordings,
-    ListConferenceRecordings, UpdateConferenceRecording,
-};
-
-pub use resources::connect_app::{
-    ConnectApp, ConnectAppPage, ConnectApps, ListConnectApps, UpdateConnectApp,
-};
-
-pub use resources::dependent_phone_number::{
-    DependentPhoneNumber, DependentPhoneNumberPage, DependentPhoneNumbers,
-    ListDependentPhoneNumbers,
-};
-
-pub use resources::incoming_phone_number::{
-    CreateIncomingPhoneNumber, IncomingPhoneNumber, IncomingPhoneNumberPage,
-    IncomingPhoneNumbers, ListIncomingPhoneNumbers, UpdateIncomingPhoneNumber,
-};
-
-pub use resources::incoming_phone_number_assigned_add_on::{
-    CreateIncomingPhoneNumberAssignedAddOn, IncomingPhoneNumberAssignedAddOn,
-    IncomingPhoneNumberAssignedAddOnPage, IncomingPhoneNumberAssignedAddOns,
-    ListIncomingPhoneNumberAssignedAddOns,
-};
-
-pub use resources::incoming_phone_number_assigned_add_on_extension::{
-    IncomingPhoneNumberAssignedAddOnExtension,
-    IncomingPhoneNumberAssignedAddOnExtensionPage,
-    IncomingPhoneNumberAssignedAddOnExtensions,
-    ListIncomingPhoneNumberAssignedAddOnExtensions,
-};
-
-pub use resources::incoming_phone_number_local::{
-    CreateIncomingPhoneNumberLocal, IncomingPhoneNumberLocal,
-    IncomingPhoneNumberLocalHandle, IncomingPhoneNumberLocalPage,
-    ListIncomingPhoneNumberLocal,
-};
-
-pub use resources::incoming_phone_number_mobile::{
-    CreateIncomingPhoneNumberMobile, IncomingPhoneNumberMobile,
-    IncomingPhoneNumberMobileHandle, IncomingPhoneNumberMobilePage,
-    ListIncomingPhoneNumberMobile,
-};
-
-pub use resources::incoming_phone_number_toll_free::{
-    CreateIncomingPhoneNumberTollFree, IncomingPhoneNumberTollFree,
-    IncomingPhoneNumberTollFreeHandle, IncomingPhoneNumberTollFreePage,
-    ListIncomingPhoneNumberTollFree,
-};
-
-pub use resources::key::{CreateKey, Key, KeyPage, Keys, ListKeys, UpdateKey};
-
-pub use resources::media::{ListMedia, Media, MediaHandle, MediaPage};
-
-pub use resources::member::{ListMembers, Member, MemberPage, Members, UpdateMember};
-
-pub use resources::message::{
-    CreateMessage, ListMessages, Message, MessagePage, Messages, UpdateMessage,
-};
-
-pub use resources::message_feedback::{
-    CreateMessageFeedback, MessageFeedback, MessageFeedbackHandle,
-};
-
-pub use resources::notification_instance::{
-    ListNotificationInstanceNotifications, NotificationInstance,
-    NotificationInstanceNotifications, NotificationInstancePage,
-};
-
-pub use resources::outgoing_caller_id::{
-    CreateOutgoingCallerId, ListOutgoingCallerIds, OutgoingCallerId,
-    OutgoingCallerIdPage, OutgoingCallerIds, UpdateOutgoingCallerId,
-};
-
-pub use resources::participant::{
-    CreateParticipant, ListParticipants, Participant, ParticipantPage, Participants,
-    UpdateParticipant,
-};
-
-pub use resources::payments::{CreatePayments, Payments, PaymentsHandle, UpdatePayments};
-
-pub use resources::queue::{
-    CreateQueue, ListQueues, Queue, QueuePage, Queues, UpdateQueue,
-};
-
-pub use resources::realtime_transcription::{
-    CreateRealtimeTranscription, RealtimeTranscription, RealtimeTranscriptions,
-    UpdateRealtimeTranscription,
-};
-
-pub use resources::recording::{
-    FetchRecording, ListRecordings, Recording, RecordingPage, Recordings,
-};
-
-pub use resources::recording_add_on_result::{
-    ListRecordingAddOnResults, RecordingAddOnResult, RecordingAddOnResultPage,
-    RecordingAddOnResults,
-};
-
-pub use resources::recording_add_on_result_payload::{
-    ListRecordingAddOnResultPayloads, RecordingAddOnResultPayload,
-    RecordingAddOnResultPayloadPage, RecordingAddOnResultPayloads,
-};
-
-pub use resources::recording_add_on_result_payload_data::{
-    RecordingAddOnResultPayloadData, RecordingAddOnResultPayloadDataHandle,
-};
-
-pub use resources::recording_transcription::{
-    ListRecordingTranscriptions, RecordingTranscription, RecordingTranscriptionPage,
-    RecordingTranscriptions,
-};
-
-pub use resources::short_code::{
-    ListShortCodes, ShortCode, ShortCodePage, ShortCodes, UpdateShortCode,
-};
-
-pub use resources::signing_key::{
-    CreateSigningKey, ListSigningKeys, SigningKey, SigningKeyPage, SigningKeys,
-    UpdateSigningKey,
-};
-
-pub use resources::sip_auth_calls_credential_list_mapping::{
-    CreateSipAuthCallsCredentialListMapping, ListSipAuthCallsCredentialListMappings,
-    SipAuthCallsCredentialListMapping, SipAuthCallsCredentialListMappingPage,
-    SipAuthCallsCredentialListMappings,
-};
-
-pub use resources::sip_auth_calls_ip_access_control_list_mapping::{
-    CreateSipAuthCallsIpAccessControlListMapping,
-    ListSipAuthCallsIpAccessControlListMappings, SipAuthCallsIpAccessControlListMapping,
-    SipAuthCallsIpAccessControlListMappingPage, SipAuthCallsIpAccessControlListMappings,
-};
-
-pub use resources::sip_auth_registrations_credential_list_mapping::{
-    CreateSipAuthRegistrationsCredentialListMapping,
-    ListSipAuthRegistrationsCredentialListMappings,
-    SipAuthRegistrationsCredentialListMapping,
-    SipAuthRegistrationsCredentialListMappingPage,
-    SipAuthRegistrationsCredentialListMappings,
-};
-
-pub use resources::sip_credential::{
-    CreateSipCredential, ListSipCredentials, SipCredential, SipCredentialPage,
-    SipCredentials, UpdateSipCredential,
-};
-
-pub use resources::sip_credential_list::{
-    CreateSipCredentialList, ListSipCredentialLists, SipCredentialList,
-    SipCredentialListPage, SipCredentialLists, UpdateSipCredentialList,
-};
-
-pub use resources::sip_credential_list_mapping::{
-    CreateSipCredentialListMapping, ListSipCredentialListMappings,
-    SipCredentialListMapping, SipCredentialListMappingPage, SipCredentialListMappings,
-};
-
-pub use resources::sip_domain::{
-    CreateSipDomain, ListSipDomains, SipDomain, SipDomainPage, SipDomains,
-    UpdateSipDomain,
-};
-
-pub use resources::sip_ip_access_control_list::{
-    CreateSipIpAccessControlList, ListSipIpAccessControlLists, SipIpAccessControlList,
-    SipIpAccessControlListPage, SipIpAccessControlLists, UpdateSipIpAccessControlList,
-};
-
-pub use resources::sip_ip_access_control_list_mapping::{
-    CreateSipIpAccessControlListMapping, ListSipIpAccessControlListMappings,
-    SipIpAccessControlListMapping, SipIpAccessControlListMappingPage,
-    SipIpAccessControlListMappings,
-};
-
-pub use resources::sip_ip_address::{
-    CreateSipIpAddress, ListSipIpAddresses, SipIpAddress, SipIpAddressPage,
-    SipIpAddresses, UpdateSipIpAddress,
-};
-
-pub use resources::siprec::{CreateSiprec, Siprec, SiprecHandle, UpdateSiprec};
-
-pub use resources::stream::{CreateStream, Stream, Streams, UpdateStream};
-
-pub use resources::token::{CreateToken, Token, Tokens};
-
-pub use resources::transcription::{
-    ListTranscriptions, Transcription, TranscriptionPage, Transcriptions,
-};
-
-pub use resources::usage_record::{
-    ListUsageRecords, UsageRecord, UsageRecordPage, UsageRecords,
-};
-
-pub use resources::usage_record_all_time::{
-    ListUsageRecordAllTime, UsageRecordAllTime, UsageRecordAllTimeHandle,
-    UsageRecordAllTimePage,
-};
-
-pub use resources::usage_record_daily::{
-    ListUsageRecordDaily, UsageRecordDaily, UsageRecordDailyHandle, UsageRecordDailyPage,
-};
-
-pub use resources::usage_record_last_month::{
-    ListUsageRecordLastMonth, UsageRecordLastMonth, UsageRecordLastMonthHandle,
-    UsageRecordLastMonthPage,
-};
-
-pub use resources::usage_record_monthly::{
-    ListUsageRecordMonthly, UsageRecordMonthly, UsageRecordMonthlyHandle,
-    UsageRecordMonthlyPage,
-};
-
-pub use resources::usage_record_this_month::{
-    ListUsageRecordThisMonth, UsageRecordThisMonth, UsageRecordThisMonthHandle,
-    UsageRecordThisMonthPage,
-};
-
-pub use resources::usage_record_today::{
-    ListUsageRecordToday, UsageRecordToday, UsageRecordTodayHandle, UsageRecordTodayPage,
-};
-
-pub use resources::usage_record_yearly::{
-    ListUsageRecordYearly, UsageRecordYearly, UsageRecordYearlyHandle,
-    UsageRecordYearlyPage,
-};
-
-pub use resources::usage_record_yesterday::{
-    ListUsageRecordYesterday, UsageRecordYesterday, UsageRecordYesterdayHandle,
-    UsageRecordYesterdayPage,
-};
-
-pub use resources::usage_trigger::{
-    CreateUsageTrigger, ListUsageTriggers, UpdateUsageTrigger, UsageTrigger,
-    UsageTriggerPage, UsageTriggers,
-};
-
-pub use resources::user_defined_message::{
-    CreateUserDefinedMessage, UserDefinedMessage, UserDefinedMessages,
-};
-
-pub use resources::user_defined_message_subscription::{
-    CreateUserDefinedMessageSubscription, UserDefinedMessageSubscription,
-    UserDefinedMessageSubscriptions,
-};
+pub use resources::message::ListMessages;

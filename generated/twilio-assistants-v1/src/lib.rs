@@ -15,7 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_assistants_v1::Error> {
 //! use twilio_assistants_v1::Client;
-//! use twilio_assistants_v1::CreateAssistantSendMessageResponse;
+//! use twilio_assistants_v1::resources::assistant_send_message_response::{
+//!     CreateAssistantSendMessageResponse,
+//! };
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let assistant_send_messages = client.assistant_send_messages("example");
@@ -29,18 +31,18 @@
 //!
 //! ## Resources
 //!
-//! - [`AssistantSendMessageResponse`]
-//! - [`AssistantWithToolsAndKnowledge`]
-//! - [`ServiceKnowledge`]
-//! - [`KnowledgeStatus`]
-//! - [`KnowledgeChunk`]
-//! - [`Feedback`]
-//! - [`AssistantServiceKnowledge`]
-//! - [`Tool`]
-//! - [`ToolWithPolicies`]
-//! - [`Policy`]
-//! - [`Session`]
-//! - [`Message`]
+//! - [`AssistantSendMessageResponse`](resources::assistant_send_message_response::AssistantSendMessageResponse)
+//! - [`AssistantWithToolsAndKnowledge`](resources::assistant_with_tools_and_knowledge::AssistantWithToolsAndKnowledge)
+//! - [`ServiceKnowledge`](resources::service_knowledge::ServiceKnowledge)
+//! - [`KnowledgeStatus`](resources::knowledge_status::KnowledgeStatus)
+//! - [`KnowledgeChunk`](resources::knowledge_chunk::KnowledgeChunk)
+//! - [`Feedback`](resources::feedback::Feedback)
+//! - [`AssistantServiceKnowledge`](resources::assistant_service_knowledge::AssistantServiceKnowledge)
+//! - [`Tool`](resources::tool::Tool)
+//! - [`ToolWithPolicies`](resources::tool_with_policies::ToolWithPolicies)
+//! - [`Policy`](resources::policy::Policy)
+//! - [`Session`](resources::session::Session)
+//! - [`Message`](resources::message::Message)
 //!
 //! ## What the client does
 //!
@@ -112,11 +114,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AssistantId, CreatePolicyRequest, CustomerAi, Id, Knowledge, MessageId,
-    Pattern2, Pattern3, Pattern4, PolicyObject, SegmentCredential, ToolObject, UserSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -134,47 +131,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::assistant_send_message_response::{
-    AssistantSendMessageResponse, AssistantSendMessages,
-    CreateAssistantSendMessageResponse,
-};
-
-pub use resources::assistant_service_knowledge::{
-    AssistantServiceKnowledge, AssistantServiceKnowledgeHandle,
-    AssistantServiceKnowledgePage, ListAssistantServiceKnowledge,
-};
-
-pub use resources::assistant_with_tools_and_knowledge::{
-    AssistantWithToolsAndKnowledge, AssistantWithToolsAndKnowledgePage, Assistants,
-    CreateAssistantWithToolsAndKnowledge, ListAssistants,
-    UpdateAssistantWithToolsAndKnowledge,
-};
-
-pub use resources::feedback::{
-    CreateFeedback, Feedback, FeedbackPage, Feedbacks, ListFeedbacks,
-};
-
-pub use resources::knowledge_chunk::{
-    KnowledgeChunk, KnowledgeChunkPage, KnowledgeChunks, ListKnowledgeChunks,
-};
-
-pub use resources::knowledge_status::{KnowledgeStatus, KnowledgeStatusHandle};
-
-pub use resources::message::{ListMessageMessages, Message, MessageMessages, MessagePage};
-
-pub use resources::policy::{ListPolicies, Policies, Policy, PolicyPage};
-
-pub use resources::service_knowledge::{
-    CreateServiceKnowledge, ListServiceKnowledge, ServiceKnowledge,
-    ServiceKnowledgeHandle, ServiceKnowledgePage, UpdateServiceKnowledge,
-};
-
-pub use resources::session::{ListSessions, Session, SessionPage, Sessions};
-
-pub use resources::tool::{ListToolTools, Tool, ToolPage, ToolTools};
-
-pub use resources::tool_with_policies::{
-    CreateToolWithPolicies, ListToolWithPoliciesTools, ToolWithPolicies,
-    ToolWithPoliciesPage, ToolWithPoliciesTools, UpdateToolWithPolicies,
-};

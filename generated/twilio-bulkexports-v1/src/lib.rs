@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
 //! use twilio_bulkexports_v1::Client;
-//! use twilio_bulkexports_v1::ListDays;
+//! use twilio_bulkexports_v1::resources::day::ListDays;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let days = client.days("example");
@@ -31,11 +31,11 @@
 //!
 //! ## Resources
 //!
-//! - [`Day`]
-//! - [`Export`]
-//! - [`ExportConfiguration`]
-//! - [`ExportCustomJob`]
-//! - [`Job`]
+//! - [`Day`](resources::day::Day)
+//! - [`Export`](resources::export::Export)
+//! - [`ExportConfiguration`](resources::export_configuration::ExportConfiguration)
+//! - [`ExportCustomJob`](resources::export_custom_job::ExportCustomJob)
+//! - [`Job`](resources::job::Job)
 //!
 //! ## What the client does
 //!
@@ -107,8 +107,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::JobSid;
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -123,18 +121,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::day::{Day, DayPage, Days, ListDays};
-
-pub use resources::export::{Export, Exports};
-
-pub use resources::export_configuration::{
-    ExportConfiguration, ExportConfigurationHandle, UpdateExportConfiguration,
-};
-
-pub use resources::export_custom_job::{
-    CreateExportCustomJob, ExportCustomJob, ExportCustomJobPage, ExportCustomJobs,
-    ListExportCustomJobs,
-};
-
-pub use resources::job::{Job, Jobs};

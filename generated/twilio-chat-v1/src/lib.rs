@@ -46,15 +46,15 @@
 //!
 //! ## Resources
 //!
-//! - [`Service`]: A Chat Service, the top-level scope for all other Chat resources.
-//! - [`Channel`]: A chat room within a Service.
-//! - [`Invite`]: A pending invitation to a User within the Service instance to become a Member of the Channel.
-//! - [`Member`]: A User who has joined a Channel.
-//! - [`Message`]: A message in a Channel.
-//! - [`Role`]: A set of permissions: a `deployment` role applies to Users within a Service, a `channel` role to Members within a Channel.
-//! - [`User`]: A unique chat user within a Service.
-//! - [`UserChannel`]: A Channel as one of its Users sees it: the User's membership status and reading position.
-//! - [`Credential`]: Credentials for a push-notification service (APN, GCM or FCM).
+//! - [`Service`](resources::service::Service): A Chat Service, the top-level scope for all other Chat resources.
+//! - [`Channel`](resources::channel::Channel): A chat room within a Service.
+//! - [`Invite`](resources::invite::Invite): A pending invitation to a User within the Service instance to become a Member of the Channel.
+//! - [`Member`](resources::member::Member): A User who has joined a Channel.
+//! - [`Message`](resources::message::Message): A message in a Channel.
+//! - [`Role`](resources::role::Role): A set of permissions: a `deployment` role applies to Users within a Service, a `channel` role to Members within a Channel.
+//! - [`User`](resources::user::User): A unique chat user within a Service.
+//! - [`UserChannel`](resources::user_channel::UserChannel): A Channel as one of its Users sees it: the User's membership status and reading position.
+//! - [`Credential`](resources::credential::Credential): Credentials for a push-notification service (APN, GCM or FCM).
 //!
 //! ## Webhooks
 //!
@@ -159,12 +159,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ChannelSid, ChannelStatus, ChannelType, CredentialSid, EventSource,
-    InviteSid, MemberReason, MemberSid, MessageSid, OrderType, PushService, RoleSid,
-    RoleType, ServiceSid, UserSid, WebhookMethod,
-};
-
 pub mod webhooks;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
@@ -185,33 +179,12 @@ pub use ::twilio_codegen_runtime::{
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
 
-pub use resources::channel::{
-    Channel, ChannelPage, Channels, CreateChannel, ListChannels, UpdateChannel,
-};
+pub use resources::service::CreateService;
 
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
+pub use resources::channel::CreateChannel;
 
-pub use resources::invite::{CreateInvite, Invite, InvitePage, Invites, ListInvites};
+pub use resources::member::CreateMember;
 
-pub use resources::member::{
-    CreateMember, ListMembers, Member, MemberPage, Members, UpdateMember,
-};
+pub use resources::message::CreateMessage;
 
-pub use resources::message::{
-    CreateMessage, ListMessages, Message, MessagePage, Messages, UpdateMessage,
-};
-
-pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::user::{CreateUser, ListUsers, UpdateUser, User, UserPage, Users};
-
-pub use resources::user_channel::{
-    ListUserChannels, UserChannel, UserChannelPage, UserChannels,
-};
+pub use resources::message::ListMessages;

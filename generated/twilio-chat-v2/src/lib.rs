@@ -45,18 +45,18 @@
 //!
 //! ## Resources
 //!
-//! - [`Binding`]: Push notification subscription for users.
-//! - [`Channel`]: Channels represent chat rooms.
-//! - [`ChannelWebhook`]: Webhooks for specific channels.
-//! - [`Credential`]: Credentials for push notifications channels.
-//! - [`Invite`]: Pending invitations to users to become channel members.
-//! - [`Member`]: Users joined to specific channels.
-//! - [`Message`]: Individual chat messages.
-//! - [`Role`]: Roles determining user or member permissions.
-//! - [`Service`]: Top level scope for all chat resources.
-//! - [`User`]: Unique chat users within a chat service.
-//! - [`UserBinding`]: List of bindings for a given user.
-//! - [`UserChannel`]: List of channels for a given user.
+//! - [`Binding`](resources::binding::Binding): Push notification subscription for users.
+//! - [`Channel`](resources::channel::Channel): Channels represent chat rooms.
+//! - [`ChannelWebhook`](resources::channel_webhook::ChannelWebhook): Webhooks for specific channels.
+//! - [`Credential`](resources::credential::Credential): Credentials for push notifications channels.
+//! - [`Invite`](resources::invite::Invite): Pending invitations to users to become channel members.
+//! - [`Member`](resources::member::Member): Users joined to specific channels.
+//! - [`Message`](resources::message::Message): Individual chat messages.
+//! - [`Role`](resources::role::Role): Roles determining user or member permissions.
+//! - [`Service`](resources::service::Service): Top level scope for all chat resources.
+//! - [`User`](resources::user::User): Unique chat users within a chat service.
+//! - [`UserBinding`](resources::user_binding::UserBinding): List of bindings for a given user.
+//! - [`UserChannel`](resources::user_channel::UserChannel): List of channels for a given user.
 //!
 //! ## Webhooks
 //!
@@ -161,14 +161,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, BindingSid, BindingType, ChannelSid, ChannelStatus, ChannelType,
-    ChannelWebhookSid, ChannelWebhookType, ConfigurationFlowSid, CredentialSid,
-    EventSource, InviteSid, MediaSid, MemberReason, MemberSid, MessageSid, Method,
-    NotificationLevel, OrderType, RoleSid, RoleType, ServiceSid, UserSid,
-    WebhookEnabledType,
-};
-
 pub mod webhooks;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
@@ -189,47 +181,12 @@ pub use ::twilio_codegen_runtime::{
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
 
-pub use resources::binding::{Binding, BindingPage, Bindings, ListBindings};
+pub use resources::channel::CreateChannel;
 
-pub use resources::channel::{
-    Channel, ChannelPage, Channels, CreateChannel, DeleteChannel, ListChannels,
-    UpdateChannel,
-};
+pub use resources::member::CreateMember;
 
-pub use resources::channel_webhook::{
-    ChannelWebhook, ChannelWebhookPage, ChannelWebhooks, CreateChannelWebhook,
-    ListChannelWebhooks, UpdateChannelWebhook,
-};
+pub use resources::message::CreateMessage;
 
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
+pub use resources::message::ListMessages;
 
-pub use resources::invite::{CreateInvite, Invite, InvitePage, Invites, ListInvites};
-
-pub use resources::member::{
-    CreateMember, DeleteMember, ListMembers, Member, MemberPage, Members, UpdateMember,
-};
-
-pub use resources::message::{
-    CreateMessage, DeleteMessage, ListMessages, Message, MessagePage, Messages,
-    UpdateMessage,
-};
-
-pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::user::{CreateUser, ListUsers, UpdateUser, User, UserPage, Users};
-
-pub use resources::user_binding::{
-    ListUserBindings, UserBinding, UserBindingPage, UserBindings,
-};
-
-pub use resources::user_channel::{
-    DeleteUserChannel, ListUserChannels, UpdateUserChannel, UserChannel, UserChannelPage,
-    UserChannels,
-};
+pub use resources::service::CreateService;

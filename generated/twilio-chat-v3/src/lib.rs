@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_chat_v3::Error> {
 //! use twilio_chat_v3::Client;
-//! use twilio_chat_v3::UpdateChannel;
+//! use twilio_chat_v3::resources::channel::UpdateChannel;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let channels = client.channels(&"IS00000000000000000000000000000000".parse()?, "example");
@@ -27,7 +27,7 @@
 //!
 //! ## Resources
 //!
-//! - [`Channel`]: A Channel resource represents a chat/conversation channel with an ordered list of messages and a participant roster.
+//! - [`Channel`](resources::channel::Channel): A Channel resource represents a chat/conversation channel with an ordered list of messages and a participant roster.
 //!
 //! ## Mint a token for your client
 //!
@@ -125,11 +125,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ChannelSid, ChannelType, MessagingServiceSid, ServiceSid,
-    WebhookEnabledType,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -147,5 +142,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::channel::{Channel, Channels, UpdateChannel};

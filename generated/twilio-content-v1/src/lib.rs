@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_content_v1::Error> {
 //! use twilio_content_v1::Client;
-//! use twilio_content_v1::CreateApprovalCreate;
+//! use twilio_content_v1::resources::approval_create::CreateApprovalCreate;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let whatsapp = client.whatsapp(&"HX00000000000000000000000000000000".parse()?);
@@ -27,11 +27,11 @@
 //!
 //! ## Resources
 //!
-//! - [`ApprovalCreate`]
-//! - [`ApprovalFetch`]: An Approval Fetch resource represents the approval status of a Content resource.
-//! - [`Content`]: A Content resource represents rich messaging content.
-//! - [`ContentAndApprovals`]: A Content resource represents rich messaging content and its respective approval request status.
-//! - [`LegacyContent`]: A Legacy Content resource represents legacy rich messaging content.
+//! - [`ApprovalCreate`](resources::approval_create::ApprovalCreate)
+//! - [`ApprovalFetch`](resources::approval_fetch::ApprovalFetch): An Approval Fetch resource represents the approval status of a Content resource.
+//! - [`Content`](resources::content::Content): A Content resource represents rich messaging content.
+//! - [`ContentAndApprovals`](resources::content_and_approvals::ContentAndApprovals): A Content resource represents rich messaging content and its respective approval request status.
+//! - [`LegacyContent`](resources::legacy_content::LegacyContent): A Legacy Content resource represents legacy rich messaging content.
 //!
 //! ## What the client does
 //!
@@ -103,17 +103,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AuthenticationAction, AuthenticationActionType, CallToActionAction,
-    CallToActionActionType, CardAction, CardActionType, CarouselAction,
-    CarouselActionType, CarouselCard, CatalogItem, ContentSid, FlowsPage,
-    FlowsPageComponent, ListItem, QuickReplyAction, QuickReplyActionType,
-    TwilioCallToAction, TwilioCard, TwilioCarousel, TwilioCatalog, TwilioFlows,
-    TwilioListPicker, TwilioLocation, TwilioMedia, TwilioQuickReply, TwilioSchedule,
-    TwilioText, Types, WebviewSizeType, WhatsappAuthentication, WhatsappCard,
-    WhatsappFlows,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -131,20 +120,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::approval_create::{ApprovalCreate, CreateApprovalCreate, Whatsapp};
-
-pub use resources::approval_fetch::{ApprovalFetch, ApprovalFetchHandle};
-
-pub use resources::content::{
-    Content, ContentHandle, ContentPage, CreateContent, ListContent, UpdateContent,
-};
-
-pub use resources::content_and_approvals::{
-    ContentAndApprovals, ContentAndApprovalsHandle, ContentAndApprovalsPage,
-    ListContentAndApprovals,
-};
-
-pub use resources::legacy_content::{
-    LegacyContent, LegacyContentHandle, LegacyContentPage, ListLegacyContent,
-};

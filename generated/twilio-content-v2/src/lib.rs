@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_content_v2::Error> {
 //! use twilio_content_v2::Client;
-//! use twilio_content_v2::ListContent;
+//! use twilio_content_v2::resources::content::ListContent;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let content = client.content();
@@ -29,8 +29,8 @@
 //!
 //! ## Resources
 //!
-//! - [`Content`]: A Content resource represents rich messaging content.
-//! - [`ContentAndApprovals`]: A Content resource represents rich messaging content and its respective approval request status.
+//! - [`Content`](resources::content::Content): A Content resource represents rich messaging content.
+//! - [`ContentAndApprovals`](resources::content_and_approvals::ContentAndApprovals): A Content resource represents rich messaging content and its respective approval request status.
 //!
 //! ## What the client does
 //!
@@ -102,8 +102,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AccountSid, ContentSid};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -121,10 +119,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::content::{Content, ContentHandle, ContentPage, ListContent};
-
-pub use resources::content_and_approvals::{
-    ContentAndApprovals, ContentAndApprovalsHandle, ContentAndApprovalsPage,
-    ListContentAndApprovals,
-};

@@ -60,35 +60,35 @@
 //!
 //! ## Resources
 //!
-//! - [`Configuration`]: The Configuration resource manages a set of account-level settings applicable to the Conversations API.
-//! - [`ConfigurationAddress`]: Address Configuration resource manages the configurations related to a unique address within Conversations.
-//! - [`ConfigurationWebhook`]: A Webhook resource manages a service-level set of callback URLs and their configuration for receiving all conversation events.
-//! - [`Conversation`]: A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
-//! - [`ConversationMessage`]: A Message resource represents a message in a conversation.
-//! - [`ConversationMessageReceipt`]: A Message Receipt resource represents a delivery/read receipt of a message in a conversation.
-//! - [`ConversationParticipant`]: A Participant resource represents a member of the conversation.
-//! - [`ConversationScopedWebhook`]: A Scoped Webhook resource manages a set of callback URLs and their configuration for receiving events specific to one conversation.
-//! - [`ConversationWithParticipants`]: A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
-//! - [`Credential`]: A Credential resource represents a push notification credential.
-//! - [`ParticipantConversation`]: Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a default conversation service.
-//! - [`Role`]: A Role resource represents a set of permissions granted to a user within a service or a conversation.
-//! - [`Service`]: A Service resource is a top-level conversation resource container that serves as a data silo.
-//! - [`ServiceBinding`]: A Binding resource represents a push notification binding and its configuration, for delivering conversation events to mobile or web endpoints.
-//! - [`ServiceConfiguration`]: A Service Configuration resource manages service-level settings applicable to the Conversation API.
-//! - [`ServiceConversation`]: A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
-//! - [`ServiceConversationMessage`]: A Service Message resource represents a message in a conversation within a specific service.
-//! - [`ServiceConversationMessageReceipt`]: A Service Message Receipt resource represents a delivery/read receipt of a message in a conversation.
-//! - [`ServiceConversationParticipant`]: A Service Participant resource represents a member of the conversation within a specific service.
-//! - [`ServiceConversationScopedWebhook`]: A Conversation-scoped Webhook resource manages a set of callback URLs and their configuration for receiving events specific to one conversation.
-//! - [`ServiceConversationWithParticipants`]: A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
-//! - [`ServiceNotification`]: A Service Notification resource manages a set of settings to determine push notification behavior at service level.
-//! - [`ServiceParticipantConversation`]: Service Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a specific conversation service.
-//! - [`ServiceRole`]: A Service Role resource represents a set of permissions granted to a user within a service or a conversation.
-//! - [`ServiceUser`]: A Service User resource represents a conversation user belonging to a specific conversation service.
-//! - [`ServiceUserConversation`]: A Service User Conversation resource represents a conversation of the user belonging to a specific conversation service.
-//! - [`ServiceWebhookConfiguration`]: A service webhook configuration resource manages a service-level set of callback URLs and their configuration for receiving all the corresponding service events.
-//! - [`User`]: A User resource represents a conversation user belonging to a default conversation service.
-//! - [`UserConversation`]: A User Conversation resource represents a conversation of the user belonging to a default conversation service.
+//! - [`Configuration`](resources::configuration::Configuration): The Configuration resource manages a set of account-level settings applicable to the Conversations API.
+//! - [`ConfigurationAddress`](resources::configuration_address::ConfigurationAddress): Address Configuration resource manages the configurations related to a unique address within Conversations.
+//! - [`ConfigurationWebhook`](resources::configuration_webhook::ConfigurationWebhook): A Webhook resource manages a service-level set of callback URLs and their configuration for receiving all conversation events.
+//! - [`Conversation`](resources::conversation::Conversation): A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
+//! - [`ConversationMessage`](resources::conversation_message::ConversationMessage): A Message resource represents a message in a conversation.
+//! - [`ConversationMessageReceipt`](resources::conversation_message_receipt::ConversationMessageReceipt): A Message Receipt resource represents a delivery/read receipt of a message in a conversation.
+//! - [`ConversationParticipant`](resources::conversation_participant::ConversationParticipant): A Participant resource represents a member of the conversation.
+//! - [`ConversationScopedWebhook`](resources::conversation_scoped_webhook::ConversationScopedWebhook): A Scoped Webhook resource manages a set of callback URLs and their configuration for receiving events specific to one conversation.
+//! - [`ConversationWithParticipants`](resources::conversation_with_participants::ConversationWithParticipants): A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
+//! - [`Credential`](resources::credential::Credential): A Credential resource represents a push notification credential.
+//! - [`ParticipantConversation`](resources::participant_conversation::ParticipantConversation): Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a default conversation service.
+//! - [`Role`](resources::role::Role): A Role resource represents a set of permissions granted to a user within a service or a conversation.
+//! - [`Service`](resources::service::Service): A Service resource is a top-level conversation resource container that serves as a data silo.
+//! - [`ServiceBinding`](resources::service_binding::ServiceBinding): A Binding resource represents a push notification binding and its configuration, for delivering conversation events to mobile or web endpoints.
+//! - [`ServiceConfiguration`](resources::service_configuration::ServiceConfiguration): A Service Configuration resource manages service-level settings applicable to the Conversation API.
+//! - [`ServiceConversation`](resources::service_conversation::ServiceConversation): A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
+//! - [`ServiceConversationMessage`](resources::service_conversation_message::ServiceConversationMessage): A Service Message resource represents a message in a conversation within a specific service.
+//! - [`ServiceConversationMessageReceipt`](resources::service_conversation_message_receipt::ServiceConversationMessageReceipt): A Service Message Receipt resource represents a delivery/read receipt of a message in a conversation.
+//! - [`ServiceConversationParticipant`](resources::service_conversation_participant::ServiceConversationParticipant): A Service Participant resource represents a member of the conversation within a specific service.
+//! - [`ServiceConversationScopedWebhook`](resources::service_conversation_scoped_webhook::ServiceConversationScopedWebhook): A Conversation-scoped Webhook resource manages a set of callback URLs and their configuration for receiving events specific to one conversation.
+//! - [`ServiceConversationWithParticipants`](resources::service_conversation_with_participants::ServiceConversationWithParticipants): A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
+//! - [`ServiceNotification`](resources::service_notification::ServiceNotification): A Service Notification resource manages a set of settings to determine push notification behavior at service level.
+//! - [`ServiceParticipantConversation`](resources::service_participant_conversation::ServiceParticipantConversation): Service Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a specific conversation service.
+//! - [`ServiceRole`](resources::service_role::ServiceRole): A Service Role resource represents a set of permissions granted to a user within a service or a conversation.
+//! - [`ServiceUser`](resources::service_user::ServiceUser): A Service User resource represents a conversation user belonging to a specific conversation service.
+//! - [`ServiceUserConversation`](resources::service_user_conversation::ServiceUserConversation): A Service User Conversation resource represents a conversation of the user belonging to a specific conversation service.
+//! - [`ServiceWebhookConfiguration`](resources::service_webhook_configuration::ServiceWebhookConfiguration): A service webhook configuration resource manages a service-level set of callback URLs and their configuration for receiving all the corresponding service events.
+//! - [`User`](resources::user::User): A User resource represents a conversation user belonging to a default conversation service.
+//! - [`UserConversation`](resources::user_conversation::UserConversation): A User Conversation resource represents a conversation of the user belonging to a default conversation service.
 //!
 //! ## Webhooks
 //!
@@ -193,17 +193,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressType, AutoCreationType, BindingType, ChannelMessageSid,
-    ConfigurationAddressSid, ConfigurationFlowSid, ConfigurationWebhookMethod,
-    ConfigurationWebhookTarget, ContentSid, ConversationMessageReceiptSid,
-    ConversationMessageSid, ConversationParticipantSid, ConversationScopedWebhookSid,
-    ConversationScopedWebhookTarget, ConversationSid, ConversationState, CredentialSid,
-    DeliveryStatus, EventSource, MediaSid, MessagingServiceSid, Method,
-    NotificationLevel, OrderType, ParticipantConversationState, PushType, RoleSid,
-    RoleType, ServiceBindingSid, ServiceSid, UserSid, WebhookEnabledType,
-};
-
 pub mod webhooks;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
@@ -224,146 +213,12 @@ pub use ::twilio_codegen_runtime::{
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
 
-pub use resources::configuration::{
-    Configuration, ConfigurationHandle, UpdateConfiguration,
-};
+pub use resources::conversation::CreateConversation;
 
-pub use resources::configuration_address::{
-    ConfigurationAddress, ConfigurationAddressPage, ConfigurationAddresses,
-    CreateConfigurationAddress, ListConfigurationAddresses, UpdateConfigurationAddress,
-};
+pub use resources::conversation_message::CreateConversationMessage;
 
-pub use resources::configuration_webhook::{
-    ConfigurationWebhook, ConfigurationWebhookHandle, UpdateConfigurationWebhook,
-};
+pub use resources::conversation_message::ListConversationMessages;
 
-pub use resources::conversation::{
-    Conversation, ConversationPage, Conversations, CreateConversation,
-    DeleteConversation, ListConversations, UpdateConversation,
-};
+pub use resources::conversation_participant::CreateConversationParticipant;
 
-pub use resources::conversation_message::{
-    ConversationMessage, ConversationMessagePage, ConversationMessages,
-    CreateConversationMessage, DeleteConversationMessage, ListConversationMessages,
-    UpdateConversationMessage,
-};
-
-pub use resources::conversation_message_receipt::{
-    ConversationMessageReceipt, ConversationMessageReceiptPage,
-    ConversationMessageReceipts, ListConversationMessageReceipts,
-};
-
-pub use resources::conversation_participant::{
-    ConversationParticipant, ConversationParticipantPage, ConversationParticipants,
-    CreateConversationParticipant, DeleteConversationParticipant,
-    ListConversationParticipants, UpdateConversationParticipant,
-};
-
-pub use resources::conversation_scoped_webhook::{
-    ConversationScopedWebhook, ConversationScopedWebhookPage, ConversationScopedWebhooks,
-    CreateConversationScopedWebhook, ListConversationScopedWebhooks,
-    UpdateConversationScopedWebhook,
-};
-
-pub use resources::conversation_with_participants::{
-    ConversationWithParticipants, ConversationWithParticipantsHandle,
-    CreateConversationWithParticipants,
-};
-
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
-
-pub use resources::participant_conversation::{
-    ListParticipantConversations, ParticipantConversation, ParticipantConversationPage,
-    ParticipantConversations,
-};
-
-pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services,
-};
-
-pub use resources::service_binding::{
-    ListServiceBindings, ServiceBinding, ServiceBindingPage, ServiceBindings,
-};
-
-pub use resources::service_configuration::{
-    ServiceConfiguration, ServiceConfigurationHandle, UpdateServiceConfiguration,
-};
-
-pub use resources::service_conversation::{
-    CreateServiceConversation, DeleteServiceConversation, ListServiceConversations,
-    ServiceConversation, ServiceConversationPage, ServiceConversations,
-    UpdateServiceConversation,
-};
-
-pub use resources::service_conversation_message::{
-    CreateServiceConversationMessage, DeleteServiceConversationMessage,
-    ListServiceConversationMessages, ServiceConversationMessage,
-    ServiceConversationMessagePage, ServiceConversationMessages,
-    UpdateServiceConversationMessage,
-};
-
-pub use resources::service_conversation_message_receipt::{
-    ListServiceConversationMessageReceipts, ServiceConversationMessageReceipt,
-    ServiceConversationMessageReceiptPage, ServiceConversationMessageReceipts,
-};
-
-pub use resources::service_conversation_participant::{
-    CreateServiceConversationParticipant, DeleteServiceConversationParticipant,
-    ListServiceConversationParticipants, ServiceConversationParticipant,
-    ServiceConversationParticipantPage, ServiceConversationParticipants,
-    UpdateServiceConversationParticipant,
-};
-
-pub use resources::service_conversation_scoped_webhook::{
-    CreateServiceConversationScopedWebhook, ListServiceConversationScopedWebhooks,
-    ServiceConversationScopedWebhook, ServiceConversationScopedWebhookPage,
-    ServiceConversationScopedWebhooks, UpdateServiceConversationScopedWebhook,
-};
-
-pub use resources::service_conversation_with_participants::{
-    CreateServiceConversationWithParticipants, ServiceConversationWithParticipants,
-    ServiceConversationWithParticipantsHandle,
-};
-
-pub use resources::service_notification::{
-    ServiceNotification, ServiceNotificationHandle, UpdateServiceNotification,
-};
-
-pub use resources::service_participant_conversation::{
-    ListServiceParticipantConversations, ServiceParticipantConversation,
-    ServiceParticipantConversationPage, ServiceParticipantConversations,
-};
-
-pub use resources::service_role::{
-    CreateServiceRole, ListServiceRoles, ServiceRole, ServiceRolePage, ServiceRoles,
-    UpdateServiceRole,
-};
-
-pub use resources::service_user::{
-    CreateServiceUser, DeleteServiceUser, ListServiceUsers, ServiceUser, ServiceUserPage,
-    ServiceUsers, UpdateServiceUser,
-};
-
-pub use resources::service_user_conversation::{
-    ListServiceUserConversations, ServiceUserConversation, ServiceUserConversationPage,
-    ServiceUserConversations, UpdateServiceUserConversation,
-};
-
-pub use resources::service_webhook_configuration::{
-    ServiceWebhookConfiguration, ServiceWebhookConfigurationHandle,
-    UpdateServiceWebhookConfiguration,
-};
-
-pub use resources::user::{
-    CreateUser, DeleteUser, ListUsers, UpdateUser, User, UserPage, Users,
-};
-
-pub use resources::user_conversation::{
-    ListUserConversations, UpdateUserConversation, UserConversation,
-    UserConversationPage, UserConversations,
-};
+pub use resources::service_conversation::CreateServiceConversation;

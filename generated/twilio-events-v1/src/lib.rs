@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_events_v1::Error> {
 //! use twilio_events_v1::Client;
-//! use twilio_events_v1::ListEventTypes;
+//! use twilio_events_v1::resources::event_type::ListEventTypes;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let event_types = client.event_types();
@@ -31,14 +31,14 @@
 //!
 //! ## Resources
 //!
-//! - [`EventType`]: Event Types available.
-//! - [`Schema`]: Versioned Schema definitions for Event Types.
-//! - [`SchemaVersion`]: Version of the Schema.
-//! - [`Sink`]: Sink destination to send events to.
-//! - [`SinkTest`]: Test sink.
-//! - [`SinkValidate`]: Validate sink.
-//! - [`SubscribedEvent`]: Event subscribed to in the parent Subscription.
-//! - [`Subscription`]: Subscription to send Event Types to a Sink.
+//! - [`EventType`](resources::event_type::EventType): Event Types available.
+//! - [`Schema`](resources::schema::Schema): Versioned Schema definitions for Event Types.
+//! - [`SchemaVersion`](resources::schema_version::SchemaVersion): Version of the Schema.
+//! - [`Sink`](resources::sink::Sink): Sink destination to send events to.
+//! - [`SinkTest`](resources::sink_test::SinkTest): Test sink.
+//! - [`SinkValidate`](resources::sink_validate::SinkValidate): Validate sink.
+//! - [`SubscribedEvent`](resources::subscribed_event::SubscribedEvent): Event subscribed to in the parent Subscription.
+//! - [`Subscription`](resources::subscription::Subscription): Subscription to send Event Types to a Sink.
 //!
 //! ## What the client does
 //!
@@ -110,8 +110,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AccountSid, SinkSid, SinkType, Status, SubscriptionSid};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -129,27 +127,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::event_type::{EventType, EventTypePage, EventTypes, ListEventTypes};
-
-pub use resources::schema::{Schema, Schemas};
-
-pub use resources::schema_version::{
-    ListSchemaVersions, SchemaVersion, SchemaVersionPage, SchemaVersions,
-};
-
-pub use resources::sink::{CreateSink, ListSinks, Sink, SinkPage, Sinks, UpdateSink};
-
-pub use resources::sink_test::{SinkTest, SinkTestHandle};
-
-pub use resources::sink_validate::{CreateSinkValidate, SinkValidate, SinkValidateHandle};
-
-pub use resources::subscribed_event::{
-    CreateSubscribedEvent, ListSubscribedEvents, SubscribedEvent, SubscribedEventPage,
-    SubscribedEvents, UpdateSubscribedEvent,
-};
-
-pub use resources::subscription::{
-    CreateSubscription, ListSubscriptions, Subscription, SubscriptionPage, Subscriptions,
-    UpdateSubscription,
-};

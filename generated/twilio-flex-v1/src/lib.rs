@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_flex_v1::Error> {
 //! use twilio_flex_v1::Client;
-//! use twilio_flex_v1::CreateChannel;
-//! use twilio_flex_v1::ListChannels;
+//! use twilio_flex_v1::resources::channel::CreateChannel;
+//! use twilio_flex_v1::resources::channel::ListChannels;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let channels = client.channels();
@@ -44,35 +44,35 @@
 //!
 //! ## Resources
 //!
-//! - [`Channel`]: Flex chat channels.
-//! - [`Configuration`]: Configuration for a Flex instance.
-//! - [`ConfiguredPlugin`]
-//! - [`FlexFlow`]: Flex Flow.
-//! - [`InsightsAssessments`]
-//! - [`InsightsAssessmentsComment`]
-//! - [`InsightsConversations`]
-//! - [`InsightsQuestionnaires`]
-//! - [`InsightsQuestionnairesCategory`]
-//! - [`InsightsQuestionnairesQuestion`]
-//! - [`InsightsSegments`]
-//! - [`InsightsSession`]
-//! - [`InsightsSettingsAnswersets`]
-//! - [`InsightsSettingsComment`]
-//! - [`InsightsUserRoles`]
-//! - [`Interaction`]
-//! - [`InteractionChannel`]
-//! - [`InteractionChannelInvite`]
-//! - [`InteractionChannelParticipant`]
-//! - [`InteractionTransfer`]
-//! - [`Plugin`]
-//! - [`PluginArchive`]
-//! - [`PluginConfiguration`]
-//! - [`PluginConfigurationArchive`]
-//! - [`PluginRelease`]
-//! - [`PluginVersion`]
-//! - [`PluginVersionArchive`]
-//! - [`ProvisioningStatus`]: Status for email provisioning.
-//! - [`WebChannel`]
+//! - [`Channel`](resources::channel::Channel): Flex chat channels.
+//! - [`Configuration`](resources::configuration::Configuration): Configuration for a Flex instance.
+//! - [`ConfiguredPlugin`](resources::configured_plugin::ConfiguredPlugin)
+//! - [`FlexFlow`](resources::flex_flow::FlexFlow): Flex Flow.
+//! - [`InsightsAssessments`](resources::insights_assessments::InsightsAssessments)
+//! - [`InsightsAssessmentsComment`](resources::insights_assessments_comment::InsightsAssessmentsComment)
+//! - [`InsightsConversations`](resources::insights_conversations::InsightsConversations)
+//! - [`InsightsQuestionnaires`](resources::insights_questionnaires::InsightsQuestionnaires)
+//! - [`InsightsQuestionnairesCategory`](resources::insights_questionnaires_category::InsightsQuestionnairesCategory)
+//! - [`InsightsQuestionnairesQuestion`](resources::insights_questionnaires_question::InsightsQuestionnairesQuestion)
+//! - [`InsightsSegments`](resources::insights_segments::InsightsSegments)
+//! - [`InsightsSession`](resources::insights_session::InsightsSession)
+//! - [`InsightsSettingsAnswersets`](resources::insights_settings_answersets::InsightsSettingsAnswersets)
+//! - [`InsightsSettingsComment`](resources::insights_settings_comment::InsightsSettingsComment)
+//! - [`InsightsUserRoles`](resources::insights_user_roles::InsightsUserRoles)
+//! - [`Interaction`](resources::interaction::Interaction)
+//! - [`InteractionChannel`](resources::interaction_channel::InteractionChannel)
+//! - [`InteractionChannelInvite`](resources::interaction_channel_invite::InteractionChannelInvite)
+//! - [`InteractionChannelParticipant`](resources::interaction_channel_participant::InteractionChannelParticipant)
+//! - [`InteractionTransfer`](resources::interaction_transfer::InteractionTransfer)
+//! - [`Plugin`](resources::plugin::Plugin)
+//! - [`PluginArchive`](resources::plugin_archive::PluginArchive)
+//! - [`PluginConfiguration`](resources::plugin_configuration::PluginConfiguration)
+//! - [`PluginConfigurationArchive`](resources::plugin_configuration_archive::PluginConfigurationArchive)
+//! - [`PluginRelease`](resources::plugin_release::PluginRelease)
+//! - [`PluginVersion`](resources::plugin_version::PluginVersion)
+//! - [`PluginVersionArchive`](resources::plugin_version_archive::PluginVersionArchive)
+//! - [`ProvisioningStatus`](resources::provisioning_status::ProvisioningStatus): Status for email provisioning.
+//! - [`WebChannel`](resources::web_channel::WebChannel)
 //!
 //! ## What the client does
 //!
@@ -144,20 +144,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AssessmentSid, CategorySid, ChannelSid, ChannelStatus, ChannelType,
-    ChatServiceSid, ChatStatus, ExecutionSid, FlexFlowSid, InstanceSid,
-    IntegrationFlowSid, IntegrationType, IntegrationWorkflowSid, IntegrationWorkspaceSid,
-    InteractionChannelInviteSid, InteractionChannelParticipantSid,
-    InteractionChannelParticipantStatus, InteractionChannelParticipantType,
-    InteractionChannelSid, InteractionContextSid, InteractionSid, InteractionTransferSid,
-    MessagingServiceInstanceSid, NoteSid, PluginConfigurationSid, PluginReleaseSid,
-    PluginSid, PluginVersionSid, ProvisioningStatusStatus, QuestionSid, QuestionnaireSid,
-    ReservationId, ServerlessServiceSids, Status, TaskSid, TaskrouterOfflineActivitySid,
-    TaskrouterTargetTaskqueueSid, TransferStatus, TransferType, Type,
-    UpdateChannelStatus, UserSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -175,141 +161,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::channel::{
-    Channel, ChannelPage, Channels, CreateChannel, ListChannels,
-};
-
-pub use resources::configuration::{
-    Configuration, ConfigurationHandle, FetchConfiguration, UpdateConfiguration,
-};
-
-pub use resources::configured_plugin::{
-    ConfiguredPlugin, ConfiguredPluginPage, ConfiguredPlugins, FetchConfiguredPlugin,
-    ListConfiguredPlugins,
-};
-
-pub use resources::flex_flow::{
-    CreateFlexFlow, FlexFlow, FlexFlowPage, FlexFlows, ListFlexFlows, UpdateFlexFlow,
-};
-
-pub use resources::insights_assessments::{
-    CreateInsightsAssessments, InsightsAssessments, InsightsAssessmentsHandle,
-    InsightsAssessmentsPage, ListInsightsAssessments, UpdateInsightsAssessments,
-};
-
-pub use resources::insights_assessments_comment::{
-    CreateInsightsAssessmentsComment, InsightsAssessmentsComment,
-    InsightsAssessmentsCommentPage, InsightsAssessmentsComments,
-    ListInsightsAssessmentsComments,
-};
-
-pub use resources::insights_conversations::{
-    InsightsConversations, InsightsConversationsHandle, InsightsConversationsPage,
-    ListInsightsConversations,
-};
-
-pub use resources::insights_questionnaires::{
-    CreateInsightsQuestionnaires, DeleteInsightsQuestionnaires,
-    FetchInsightsQuestionnaires, InsightsQuestionnaires, InsightsQuestionnairesHandle,
-    InsightsQuestionnairesPage, ListInsightsQuestionnaires, UpdateInsightsQuestionnaires,
-};
-
-pub use resources::insights_questionnaires_category::{
-    CreateInsightsQuestionnairesCategory, DeleteInsightsQuestionnairesCategory,
-    InsightsQuestionnairesCategories, InsightsQuestionnairesCategory,
-    InsightsQuestionnairesCategoryPage, ListInsightsQuestionnairesCategories,
-    UpdateInsightsQuestionnairesCategory,
-};
-
-pub use resources::insights_questionnaires_question::{
-    CreateInsightsQuestionnairesQuestion, DeleteInsightsQuestionnairesQuestion,
-    InsightsQuestionnairesQuestion, InsightsQuestionnairesQuestionPage,
-    InsightsQuestionnairesQuestions, ListInsightsQuestionnairesQuestions,
-    UpdateInsightsQuestionnairesQuestion,
-};
-
-pub use resources::insights_segments::{
-    InsightsSegments, InsightsSegmentsHandle, InsightsSegmentsPage, ListInsightsSegments,
-};
-
-pub use resources::insights_session::{
-    CreateInsightsSession, InsightsSession, InsightsSessionHandle,
-};
-
-pub use resources::insights_settings_answersets::{
-    AnswerSets, FetchInsightsSettingsAnswersets, InsightsSettingsAnswersets,
-};
-
-pub use resources::insights_settings_comment::{
-    FetchInsightsSettingsComment, InsightsSettingsComment, InsightsSettingsCommentTags,
-};
-
-pub use resources::insights_user_roles::{
-    FetchInsightsUserRoles, InsightsUserRoles, InsightsUserRolesHandle,
-};
-
-pub use resources::interaction::{
-    CreateInteraction, Interaction, Interactions, UpdateInteraction,
-};
-
-pub use resources::interaction_channel::{
-    InteractionChannel, InteractionChannelPage, InteractionChannels,
-    ListInteractionChannels, UpdateInteractionChannel,
-};
-
-pub use resources::interaction_channel_invite::{
-    CreateInteractionChannelInvite, InteractionChannelInvite,
-    InteractionChannelInvitePage, InteractionChannelInvites,
-    ListInteractionChannelInvites,
-};
-
-pub use resources::interaction_channel_participant::{
-    CreateInteractionChannelParticipant, InteractionChannelParticipant,
-    InteractionChannelParticipantPage, InteractionChannelParticipants,
-    ListInteractionChannelParticipants, UpdateInteractionChannelParticipant,
-};
-
-pub use resources::interaction_transfer::{
-    CreateInteractionTransfer, InteractionTransfer, InteractionTransfers,
-    UpdateInteractionTransfer,
-};
-
-pub use resources::plugin::{
-    CreatePlugin, FetchPlugin, ListPlugins, Plugin, PluginPage, Plugins, UpdatePlugin,
-};
-
-pub use resources::plugin_archive::{
-    PluginArchive, PluginArchiveHandle, UpdatePluginArchive,
-};
-
-pub use resources::plugin_configuration::{
-    CreatePluginConfiguration, FetchPluginConfiguration, ListPluginConfigurations,
-    PluginConfiguration, PluginConfigurationPage, PluginConfigurations,
-};
-
-pub use resources::plugin_configuration_archive::{
-    PluginConfigurationArchive, PluginConfigurationArchiveHandle,
-    UpdatePluginConfigurationArchive,
-};
-
-pub use resources::plugin_release::{
-    CreatePluginRelease, FetchPluginRelease, ListPluginReleases, PluginRelease,
-    PluginReleasePage, PluginReleases,
-};
-
-pub use resources::plugin_version::{
-    CreatePluginVersion, FetchPluginVersion, ListPluginVersions, PluginVersion,
-    PluginVersionPage, PluginVersions,
-};
-
-pub use resources::plugin_version_archive::{
-    PluginVersionArchive, PluginVersionArchiveHandle, UpdatePluginVersionArchive,
-};
-
-pub use resources::provisioning_status::{ProvisioningStatus, ProvisioningStatusHandle};
-
-pub use resources::web_channel::{
-    CreateWebChannel, ListWebChannels, UpdateWebChannel, WebChannel, WebChannelPage,
-    WebChannels,
-};

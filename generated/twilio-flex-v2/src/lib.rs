@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_flex_v2::Error> {
 //! use twilio_flex_v2::Client;
-//! use twilio_flex_v2::UpdateFlexUser;
+//! use twilio_flex_v2::resources::flex_user::UpdateFlexUser;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let flex_users = client
@@ -33,8 +33,8 @@
 //!
 //! ## Resources
 //!
-//! - [`FlexUser`]
-//! - [`WebChannel`]
+//! - [`FlexUser`](resources::flex_user::FlexUser)
+//! - [`WebChannel`](resources::web_channel::WebChannel)
 //!
 //! ## What the client does
 //!
@@ -106,11 +106,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ConversationSid, FlexTeamSid, FlexUserSid, InstanceSid, UserSid,
-    WorkerSid, WorkspaceSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -128,7 +123,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::flex_user::{FlexUser, FlexUsers, UpdateFlexUser};
-
-pub use resources::web_channel::{CreateWebChannel, WebChannel, WebChats};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_frontline_v1::Error> {
 //! use twilio_frontline_v1::Client;
-//! use twilio_frontline_v1::UpdateUser;
+//! use twilio_frontline_v1::resources::user::UpdateUser;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let users = client.users("example");
@@ -29,7 +29,7 @@
 //!
 //! ## Resources
 //!
-//! - [`User`]: A User resource represents a frontline user.
+//! - [`User`](resources::user::User): A User resource represents a frontline user.
 //!
 //! ## What the client does
 //!
@@ -101,8 +101,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{StateType, UserSid};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -117,5 +115,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::user::{UpdateUser, User, Users};

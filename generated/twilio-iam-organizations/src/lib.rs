@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_iam_organizations::Error> {
 //! use twilio_iam_organizations::Client;
-//! use twilio_iam_organizations::CreateScimUser;
-//! use twilio_iam_organizations::ListScimUserScimUsers;
-//! use twilio_iam_organizations::UpdateScimUser;
+//! use twilio_iam_organizations::resources::scim_user::CreateScimUser;
+//! use twilio_iam_organizations::resources::scim_user::ListScimUserScimUsers;
+//! use twilio_iam_organizations::resources::scim_user::UpdateScimUser;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let scim_user_scim_users = client.scim_user_scim_users(&"example".parse()?);
@@ -43,12 +43,12 @@
 //!
 //! ## Resources
 //!
-//! - [`ScimUser`]
-//! - [`PublicApiAccountResponse`]
-//! - [`PublicApiRoleAssignmentResponse`]
-//! - [`Authorize`]
-//! - [`Token`]
-//! - [`ScimUser2`]
+//! - [`ScimUser`](resources::scim_user::ScimUser)
+//! - [`PublicApiAccountResponse`](resources::public_api_account_response::PublicApiAccountResponse)
+//! - [`PublicApiRoleAssignmentResponse`](resources::public_api_role_assignment_response::PublicApiRoleAssignmentResponse)
+//! - [`Authorize`](resources::authorize::Authorize)
+//! - [`Token`](resources::token::Token)
+//! - [`ScimUser2`](resources::scim_user2::ScimUser2)
 //!
 //! ## Credentials
 //!
@@ -136,12 +136,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, OrganizationSid, RoleSid, ScimEmailAddress, ScimMeta, ScimName,
-    ScimPatchOperation, Scope, Sid, Status, Text1To4096, Text2To160, Text2To255,
-    TextUpTo255, TextUpTo64, UserSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -159,23 +153,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::authorize::{Authorize, AuthorizeHandle, FetchAuthorize};
-
-pub use resources::public_api_account_response::{
-    Accounts, ListAccounts, PublicApiAccountResponse, PublicApiAccountResponsePage,
-};
-
-pub use resources::public_api_role_assignment_response::{
-    CreatePublicApiRoleAssignmentResponse, ListRoleAssignments,
-    PublicApiRoleAssignmentResponse, PublicApiRoleAssignmentResponsePage, RoleAssignments,
-};
-
-pub use resources::scim_user::{
-    CreateScimUser, ListScimUserScimUsers, ScimUser, ScimUserPage, ScimUserScimUsers,
-    UpdateScimUser,
-};
-
-pub use resources::scim_user2::{ScimUser2, ScimUser2ScimUsers, UpdateScimUser2};
-
-pub use resources::token::{CreateToken, Token, TokenHandle};

@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_iam_v1::Error> {
 //! use twilio_iam_v1::Client;
-//! use twilio_iam_v1::CreateKey;
-//! use twilio_iam_v1::ListKeys;
-//! use twilio_iam_v1::UpdateKey;
+//! use twilio_iam_v1::resources::key::CreateKey;
+//! use twilio_iam_v1::resources::key::ListKeys;
+//! use twilio_iam_v1::resources::key::UpdateKey;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let keys = client.keys();
@@ -45,10 +45,10 @@
 //!
 //! ## Resources
 //!
-//! - [`Key`]: API keys.
-//! - [`RolePermission`]
-//! - [`Token`]
-//! - [`VendorOauthAppCreateUpdateResponse`]
+//! - [`Key`](resources::key::Key): API keys.
+//! - [`RolePermission`](resources::role_permission::RolePermission)
+//! - [`Token`](resources::token::Token)
+//! - [`VendorOauthAppCreateUpdateResponse`](resources::vendor_oauth_app_create_update_response::VendorOauthAppCreateUpdateResponse)
 //!
 //! ## What the client does
 //!
@@ -120,11 +120,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ClientSid, KeySid, Keytype, OwnerSid, Policy, RolePermissionSid, RoleSid,
-    Sid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -142,16 +137,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::key::{CreateKey, Key, KeyPage, Keys, ListKeys, UpdateKey};
-
-pub use resources::role_permission::{
-    ListRolePermissions, RolePermission, RolePermissionPage, RolePermissions,
-};
-
-pub use resources::token::{CreateToken, Token, TokenHandle};
-
-pub use resources::vendor_oauth_app_create_update_response::{
-    CreateVendorOauthAppCreateUpdateResponse, OAuthApps,
-    UpdateVendorOauthAppCreateUpdateResponse, VendorOauthAppCreateUpdateResponse,
-};

@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_insights_v1::Error> {
 //! use twilio_insights_v1::Client;
-//! use twilio_insights_v1::FetchAccountSettings;
-//! use twilio_insights_v1::UpdateAccountSettings;
+//! use twilio_insights_v1::resources::account_settings::FetchAccountSettings;
+//! use twilio_insights_v1::resources::account_settings::UpdateAccountSettings;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let account_settings = client.account_settings();
@@ -30,17 +30,17 @@
 //!
 //! ## Resources
 //!
-//! - [`AccountSettings`]
-//! - [`Annotation`]
-//! - [`Call`]
-//! - [`CallSummaries`]
-//! - [`Conference`]
-//! - [`ConferenceParticipant`]
-//! - [`Event`]
-//! - [`Metric`]
-//! - [`Summary`]
-//! - [`VideoParticipantSummary`]
-//! - [`VideoRoomSummary`]
+//! - [`AccountSettings`](resources::account_settings::AccountSettings)
+//! - [`Annotation`](resources::annotation::Annotation)
+//! - [`Call`](resources::call::Call)
+//! - [`CallSummaries`](resources::call_summaries::CallSummaries)
+//! - [`Conference`](resources::conference::Conference)
+//! - [`ConferenceParticipant`](resources::conference_participant::ConferenceParticipant)
+//! - [`Event`](resources::event::Event)
+//! - [`Metric`](resources::metric::Metric)
+//! - [`Summary`](resources::summary::Summary)
+//! - [`VideoParticipantSummary`](resources::video_participant_summary::VideoParticipantSummary)
+//! - [`VideoRoomSummary`](resources::video_room_summary::VideoRoomSummary)
 //!
 //! ## What the client does
 //!
@@ -112,17 +112,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AnsweredBy, CallDirection, CallSid, CallState, CallStatus,
-    CallSummariesAnsweredBy, CallType, Codec, ConferenceEndReason,
-    ConferenceParticipantCallType, ConferenceProcessingState, ConferenceSid,
-    ConferenceStatus, ConnectivityIssue, CreatedMethod, EdgeLocation, EndReason,
-    JitterBufferSize, Level, ParticipantPaSid, ParticipantSid, ProcessingState,
-    ProcessingStateRequest, Region, RoomSid, RoomStatus, RoomType, SortBy,
-    StatusCallbackMethod, StreamDirection, Tag, TwilioEdge, TwilioRealm,
-    VideoRoomSummaryProcessingState, VideoRoomSummaryRoomStatus,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -140,38 +129,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::account_settings::{
-    AccountSettings, AccountSettingsHandle, FetchAccountSettings, UpdateAccountSettings,
-};
-
-pub use resources::annotation::{Annotation, AnnotationHandle, UpdateAnnotation};
-
-pub use resources::call::{Call, Voice};
-
-pub use resources::call_summaries::{
-    CallSummaries, CallSummariesHandle, CallSummariesPage, ListCallSummaries,
-};
-
-pub use resources::conference::{
-    Conference, ConferencePage, Conferences, ListConferences,
-};
-
-pub use resources::conference_participant::{
-    ConferenceParticipant, ConferenceParticipantPage, ConferenceParticipants,
-    FetchConferenceParticipant, ListConferenceParticipants,
-};
-
-pub use resources::event::{Event, EventPage, Events, ListEvents};
-
-pub use resources::metric::{ListMetrics, Metric, MetricPage, Metrics};
-
-pub use resources::summary::{FetchSummary, Summary, SummaryHandle};
-
-pub use resources::video_participant_summary::{
-    ListParticipants, Participants, VideoParticipantSummary, VideoParticipantSummaryPage,
-};
-
-pub use resources::video_room_summary::{
-    ListRooms, Rooms, VideoRoomSummary, VideoRoomSummaryPage,
-};

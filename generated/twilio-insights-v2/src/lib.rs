@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_insights_v2::Error> {
 //! use twilio_insights_v2::Client;
-//! use twilio_insights_v2::CreateAccountReport;
+//! use twilio_insights_v2::resources::account_report::CreateAccountReport;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let account_reports = client.account_reports();
@@ -29,11 +29,11 @@
 //!
 //! ## Resources
 //!
-//! - [`AccountReport`]
-//! - [`InboundCreateReportResponse`]: Inbound Report resource for Voice Insights Phone Numbers Level.
-//! - [`InboundPhoneNumberReport`]
-//! - [`OutboundCreateReportResponse`]: Outbound Report resource for Voice Insights Phone Numbers Level.
-//! - [`OutboundPhoneNumberReport`]
+//! - [`AccountReport`](resources::account_report::AccountReport)
+//! - [`InboundCreateReportResponse`](resources::inbound_create_report_response::InboundCreateReportResponse): Inbound Report resource for Voice Insights Phone Numbers Level.
+//! - [`InboundPhoneNumberReport`](resources::inbound_phone_number_report::InboundPhoneNumberReport)
+//! - [`OutboundCreateReportResponse`](resources::outbound_create_report_response::OutboundCreateReportResponse): Outbound Report resource for Voice Insights Phone Numbers Level.
+//! - [`OutboundPhoneNumberReport`](resources::outbound_phone_number_report::OutboundPhoneNumberReport)
 //!
 //! ## What the client does
 //!
@@ -105,17 +105,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AnswerRate, AnsweringMachineDetection, BrandedCalling,
-    BrandedUseCaseDetail, CallCount, CallDirection, CallState, CallStatePercentage,
-    CallType, Carrier, CountyCarrierValue, CreatePhoneNumbersReportRequestTimeRange, Kyt,
-    NetworkIssues, OutboundCarrierCalling,
-    OutboundPhoneNumberReportAnsweringMachineDetection,
-    OutboundPhoneNumberReportCallStatePercentage, Percentage, PhoneNumberReportFilter,
-    Report, ReportFilter, ReportMetadata, ReportStatus, Sdk, StirShaken, TimeRange,
-    TwilioGateway, VoiceIntegrity, VoiceIntegrityCallsPerBundle,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -133,23 +122,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::account_report::{AccountReport, AccountReports, CreateAccountReport};
-
-pub use resources::inbound_create_report_response::{
-    CreateInboundCreateReportResponse, InboundCreateReportResponse,
-    InboundCreateReportResponseHandle,
-};
-
-pub use resources::inbound_phone_number_report::{
-    Inbound, InboundPhoneNumberReport, InboundPhoneNumberReportPage, ListInbound,
-};
-
-pub use resources::outbound_create_report_response::{
-    CreateOutboundCreateReportResponse, OutboundCreateReportResponse,
-    OutboundCreateReportResponseHandle,
-};
-
-pub use resources::outbound_phone_number_report::{
-    ListOutbound, Outbound, OutboundPhoneNumberReport, OutboundPhoneNumberReportPage,
-};

@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
 //! use twilio_intelligence_v2::Client;
-//! use twilio_intelligence_v2::CreateCustomOperator;
-//! use twilio_intelligence_v2::ListCustom;
-//! use twilio_intelligence_v2::UpdateCustomOperator;
+//! use twilio_intelligence_v2::resources::custom_operator::CreateCustomOperator;
+//! use twilio_intelligence_v2::resources::custom_operator::ListCustom;
+//! use twilio_intelligence_v2::resources::custom_operator::UpdateCustomOperator;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let custom = client.custom();
@@ -45,18 +45,18 @@
 //!
 //! ## Resources
 //!
-//! - [`CustomOperator`]
-//! - [`EncryptedOperatorResults`]
-//! - [`EncryptedSentences`]
-//! - [`Media`]
-//! - [`Operator`]
-//! - [`OperatorAttachments`]
-//! - [`OperatorResult`]
-//! - [`OperatorType`]
-//! - [`PrebuiltOperator`]
-//! - [`Sentence`]
-//! - [`Service`]
-//! - [`Transcript`]
+//! - [`CustomOperator`](resources::custom_operator::CustomOperator)
+//! - [`EncryptedOperatorResults`](resources::encrypted_operator_results::EncryptedOperatorResults)
+//! - [`EncryptedSentences`](resources::encrypted_sentences::EncryptedSentences)
+//! - [`Media`](resources::media::Media)
+//! - [`Operator`](resources::operator::Operator)
+//! - [`OperatorAttachments`](resources::operator_attachments::OperatorAttachments)
+//! - [`OperatorResult`](resources::operator_result::OperatorResult)
+//! - [`OperatorType`](resources::operator_type::OperatorType)
+//! - [`PrebuiltOperator`](resources::prebuilt_operator::PrebuiltOperator)
+//! - [`Sentence`](resources::sentence::Sentence)
+//! - [`Service`](resources::service::Service)
+//! - [`Transcript`](resources::transcript::Transcript)
 //!
 //! ## What the client does
 //!
@@ -128,12 +128,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, Availability, EncryptionCredentialSid, HttpMethod, MediaSid,
-    OperatorResultOperatorType, OperatorSid, OperatorTypeAvailability, OperatorTypeSid,
-    OutputType, PrebuiltOperatorAvailability, Provider, SentenceSid, ServiceSid, Status,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -151,48 +145,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::custom_operator::{
-    CreateCustomOperator, Custom, CustomOperator, CustomOperatorPage, ListCustom,
-    UpdateCustomOperator,
-};
-
-pub use resources::encrypted_operator_results::{
-    EncryptedOperatorResults, EncryptedOperatorResultsHandle,
-    FetchEncryptedOperatorResults,
-};
-
-pub use resources::encrypted_sentences::{
-    EncryptedSentences, EncryptedSentencesHandle, FetchEncryptedSentences,
-};
-
-pub use resources::media::{FetchMedia, Media, MediaHandle};
-
-pub use resources::operator::{ListOperators, Operator, OperatorPage, Operators};
-
-pub use resources::operator_attachments::{
-    OperatorAttachments, OperatorAttachmentsHandle,
-};
-
-pub use resources::operator_result::{
-    FetchOperatorResult, ListOperatorResults, OperatorResult, OperatorResultPage,
-    OperatorResults,
-};
-
-pub use resources::operator_type::{
-    ListOperatorTypes, OperatorType, OperatorTypePage, OperatorTypes,
-};
-
-pub use resources::prebuilt_operator::{
-    ListPreBuilt, PreBuilt, PrebuiltOperator, PrebuiltOperatorPage,
-};
-
-pub use resources::sentence::{ListSentences, Sentence, SentencePage, Sentences};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::transcript::{
-    CreateTranscript, ListTranscripts, Transcript, TranscriptPage, Transcripts,
-};

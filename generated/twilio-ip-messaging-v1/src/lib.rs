@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
 //! use twilio_ip_messaging_v1::Client;
-//! use twilio_ip_messaging_v1::CreateChannel;
-//! use twilio_ip_messaging_v1::ListChannels;
-//! use twilio_ip_messaging_v1::UpdateChannel;
+//! use twilio_ip_messaging_v1::resources::channel::CreateChannel;
+//! use twilio_ip_messaging_v1::resources::channel::ListChannels;
+//! use twilio_ip_messaging_v1::resources::channel::UpdateChannel;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let channels = client.channels(&"IS00000000000000000000000000000000".parse()?);
@@ -38,15 +38,15 @@
 //!
 //! ## Resources
 //!
-//! - [`Channel`]
-//! - [`Credential`]
-//! - [`Invite`]
-//! - [`Member`]
-//! - [`Message`]
-//! - [`Role`]
-//! - [`Service`]
-//! - [`User`]
-//! - [`UserChannel`]
+//! - [`Channel`](resources::channel::Channel)
+//! - [`Credential`](resources::credential::Credential)
+//! - [`Invite`](resources::invite::Invite)
+//! - [`Member`](resources::member::Member)
+//! - [`Message`](resources::message::Message)
+//! - [`Role`](resources::role::Role)
+//! - [`Service`](resources::service::Service)
+//! - [`User`](resources::user::User)
+//! - [`UserChannel`](resources::user_channel::UserChannel)
 //!
 //! ## Mint a token for your client
 //!
@@ -144,12 +144,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ChannelSid, ChannelStatus, ChannelType, CredentialSid, InviteSid,
-    MemberSid, MessageSid, OrderType, PushService, RoleSid, RoleType, ServiceSid,
-    UserSid, WebhookMethod,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -167,34 +161,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::channel::{
-    Channel, ChannelPage, Channels, CreateChannel, ListChannels, UpdateChannel,
-};
-
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
-
-pub use resources::invite::{CreateInvite, Invite, InvitePage, Invites, ListInvites};
-
-pub use resources::member::{
-    CreateMember, ListMembers, Member, MemberPage, Members, UpdateMember,
-};
-
-pub use resources::message::{
-    CreateMessage, ListMessages, Message, MessagePage, Messages, UpdateMessage,
-};
-
-pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::user::{CreateUser, ListUsers, UpdateUser, User, UserPage, Users};
-
-pub use resources::user_channel::{
-    ListUserChannels, UserChannel, UserChannelPage, UserChannels,
-};

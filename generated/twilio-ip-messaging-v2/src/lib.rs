@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
 //! use twilio_ip_messaging_v2::Client;
-//! use twilio_ip_messaging_v2::ListBindings;
+//! use twilio_ip_messaging_v2::resources::binding::ListBindings;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let bindings = client.bindings(&"IS00000000000000000000000000000000".parse()?);
@@ -32,18 +32,18 @@
 //!
 //! ## Resources
 //!
-//! - [`Binding`]
-//! - [`Channel`]
-//! - [`ChannelWebhook`]
-//! - [`Credential`]
-//! - [`Invite`]
-//! - [`Member`]
-//! - [`Message`]
-//! - [`Role`]
-//! - [`Service`]
-//! - [`User`]
-//! - [`UserBinding`]
-//! - [`UserChannel`]
+//! - [`Binding`](resources::binding::Binding)
+//! - [`Channel`](resources::channel::Channel)
+//! - [`ChannelWebhook`](resources::channel_webhook::ChannelWebhook)
+//! - [`Credential`](resources::credential::Credential)
+//! - [`Invite`](resources::invite::Invite)
+//! - [`Member`](resources::member::Member)
+//! - [`Message`](resources::message::Message)
+//! - [`Role`](resources::role::Role)
+//! - [`Service`](resources::service::Service)
+//! - [`User`](resources::user::User)
+//! - [`UserBinding`](resources::user_binding::UserBinding)
+//! - [`UserChannel`](resources::user_channel::UserChannel)
 //!
 //! ## Mint a token for your client
 //!
@@ -141,13 +141,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, BindingSid, BindingType, ChannelSid, ChannelStatus, ChannelType,
-    ChannelWebhookSid, ConfigurationFlowSid, CredentialSid, InviteSid, MediaSid,
-    MemberSid, MessageSid, Method, NotificationLevel, OrderType, RoleSid, RoleType,
-    ServiceSid, Type, UserSid, WebhookEnabledType,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -165,47 +158,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::binding::{Binding, BindingPage, Bindings, ListBindings};
-
-pub use resources::channel::{
-    Channel, ChannelPage, Channels, CreateChannel, DeleteChannel, ListChannels,
-    UpdateChannel,
-};
-
-pub use resources::channel_webhook::{
-    ChannelWebhook, ChannelWebhookPage, ChannelWebhooks, CreateChannelWebhook,
-    ListChannelWebhooks, UpdateChannelWebhook,
-};
-
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
-
-pub use resources::invite::{CreateInvite, Invite, InvitePage, Invites, ListInvites};
-
-pub use resources::member::{
-    CreateMember, DeleteMember, ListMembers, Member, MemberPage, Members, UpdateMember,
-};
-
-pub use resources::message::{
-    CreateMessage, DeleteMessage, ListMessages, Message, MessagePage, Messages,
-    UpdateMessage,
-};
-
-pub use resources::role::{CreateRole, ListRoles, Role, RolePage, Roles, UpdateRole};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::user::{CreateUser, ListUsers, UpdateUser, User, UserPage, Users};
-
-pub use resources::user_binding::{
-    ListUserBindings, UserBinding, UserBindingPage, UserBindings,
-};
-
-pub use resources::user_channel::{
-    ListUserChannels, UpdateUserChannel, UserChannel, UserChannelPage, UserChannels,
-};

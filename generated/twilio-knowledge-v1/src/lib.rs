@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_knowledge_v1::Error> {
 //! use twilio_knowledge_v1::Client;
-//! use twilio_knowledge_v1::CreateKnowledge;
-//! use twilio_knowledge_v1::ListKnowledge;
-//! use twilio_knowledge_v1::UpdateKnowledge;
+//! use twilio_knowledge_v1::resources::knowledge::CreateKnowledge;
+//! use twilio_knowledge_v1::resources::knowledge::ListKnowledge;
+//! use twilio_knowledge_v1::resources::knowledge::UpdateKnowledge;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let knowledge = client.knowledge();
@@ -38,9 +38,9 @@
 //!
 //! ## Resources
 //!
-//! - [`Knowledge`]
-//! - [`KnowledgeStatus`]
-//! - [`KnowledgeChunk`]
+//! - [`Knowledge`](resources::knowledge::Knowledge)
+//! - [`KnowledgeStatus`](resources::knowledge_status::KnowledgeStatus)
+//! - [`KnowledgeChunk`](resources::knowledge_chunk::KnowledgeChunk)
 //!
 //! ## What the client does
 //!
@@ -112,8 +112,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AccountSid, CreatePolicyRequest, Id, Pattern1};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -131,14 +129,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::knowledge::{
-    CreateKnowledge, Knowledge, KnowledgeHandle, KnowledgePage, ListKnowledge,
-    UpdateKnowledge,
-};
-
-pub use resources::knowledge_chunk::{
-    KnowledgeChunk, KnowledgeChunkPage, KnowledgeChunks, ListKnowledgeChunks,
-};
-
-pub use resources::knowledge_status::{KnowledgeStatus, KnowledgeStatusHandle};

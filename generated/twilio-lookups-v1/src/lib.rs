@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_lookups_v1::Error> {
 //! use twilio_lookups_v1::Client;
-//! use twilio_lookups_v1::FetchPhoneNumber;
+//! use twilio_lookups_v1::resources::phone_number::FetchPhoneNumber;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let phone_numbers = client.phone_numbers("example");
@@ -27,7 +27,7 @@
 //!
 //! ## Resources
 //!
-//! - [`PhoneNumber`]: Detailed information on phone numbers.
+//! - [`PhoneNumber`](resources::phone_number::PhoneNumber): Detailed information on phone numbers.
 //!
 //! ## What the client does
 //!
@@ -111,5 +111,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::phone_number::{FetchPhoneNumber, PhoneNumber, PhoneNumbers};

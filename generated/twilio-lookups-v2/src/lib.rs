@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_lookups_v2::Error> {
 //! use twilio_lookups_v2::Client;
-//! use twilio_lookups_v2::FetchLookupResponse;
+//! use twilio_lookups_v2::resources::lookup_response::FetchLookupResponse;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let phone_numbers = client.phone_numbers("example");
@@ -27,11 +27,11 @@
 //!
 //! ## Resources
 //!
-//! - [`LookupResponse`]: Query information on a phone number so that you can make a trusted interaction with your user.
-//! - [`BulkLookup`]
-//! - [`LookupAccountRateLimits`]
-//! - [`RateLimitResponse`]
-//! - [`OverridesResponse`]
+//! - [`LookupResponse`](resources::lookup_response::LookupResponse): Query information on a phone number so that you can make a trusted interaction with your user.
+//! - [`BulkLookup`](resources::bulk_lookup::BulkLookup)
+//! - [`LookupAccountRateLimits`](resources::lookup_account_rate_limits::LookupAccountRateLimits)
+//! - [`RateLimitResponse`](resources::rate_limit_response::RateLimitResponse)
+//! - [`OverridesResponse`](resources::overrides_response::OverridesResponse)
 //!
 //! ## What the client does
 //!
@@ -103,14 +103,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    CallForwardingInfo, CallerNameInfo, Fields, IdentityMatchInfo,
-    IdentityMatchParameters, LineStatusInfo, LineType, LineTypeIntelligenceInfo,
-    LookupBatchRequest, LookupBatchResponse, RateLimit, ReassignedNumberInfo,
-    ReassignedNumberParameters, RiskParameters, SimSwapInfo, SmsPumpingRiskInfo,
-    TextUpTo64, TextUpTo8, ValidationErrorKind,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -128,19 +120,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::bulk_lookup::{BulkLookup, CreateBulkLookup, Query};
-
-pub use resources::lookup_account_rate_limits::{
-    FetchLookupAccountRateLimits, LookupAccountRateLimits, LookupAccountRateLimitsHandle,
-};
-
-pub use resources::lookup_response::{FetchLookupResponse, LookupResponse, PhoneNumbers};
-
-pub use resources::overrides_response::{
-    CreateOverridesResponse, Overrides, OverridesResponse, UpdateOverridesResponse,
-};
-
-pub use resources::rate_limit_response::{
-    Bucket, RateLimitResponse, UpdateRateLimitResponse,
-};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
 //! use twilio_marketplace_v1::Client;
-//! use twilio_marketplace_v1::ListAvailableAddOns;
+//! use twilio_marketplace_v1::resources::available_add_on::ListAvailableAddOns;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let available_add_ons = client.available_add_ons();
@@ -31,14 +31,14 @@
 //!
 //! ## Resources
 //!
-//! - [`AvailableAddOn`]
-//! - [`AvailableAddOnExtension`]
-//! - [`InstalledAddOn`]
-//! - [`InstalledAddOnExtension`]
-//! - [`InstalledAddOnUsage`]
-//! - [`ReferralConversion`]
-//! - [`ModuleDataManagement`]
-//! - [`ModuleDataManagement2`]
+//! - [`AvailableAddOn`](resources::available_add_on::AvailableAddOn)
+//! - [`AvailableAddOnExtension`](resources::available_add_on_extension::AvailableAddOnExtension)
+//! - [`InstalledAddOn`](resources::installed_add_on::InstalledAddOn)
+//! - [`InstalledAddOnExtension`](resources::installed_add_on_extension::InstalledAddOnExtension)
+//! - [`InstalledAddOnUsage`](resources::installed_add_on_usage::InstalledAddOnUsage)
+//! - [`ReferralConversion`](resources::referral_conversion::ReferralConversion)
+//! - [`ModuleDataManagement`](resources::module_data_management::ModuleDataManagement)
+//! - [`ModuleDataManagement2`](resources::module_data_management2::ModuleDataManagement2)
 //!
 //! ## What the client does
 //!
@@ -110,11 +110,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AvailableAddOnExtensionSid, AvailableAddOnSid, BillableItem,
-    InstalledAddOnSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -132,38 +127,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::available_add_on::{
-    AvailableAddOn, AvailableAddOnPage, AvailableAddOns, ListAvailableAddOns,
-};
-
-pub use resources::available_add_on_extension::{
-    AvailableAddOnExtension, AvailableAddOnExtensionPage, AvailableAddOnExtensions,
-    ListAvailableAddOnExtensions,
-};
-
-pub use resources::installed_add_on::{
-    CreateInstalledAddOn, InstalledAddOn, InstalledAddOnPage, InstalledAddOns,
-    ListInstalledAddOns, UpdateInstalledAddOn,
-};
-
-pub use resources::installed_add_on_extension::{
-    InstalledAddOnExtension, InstalledAddOnExtensionPage, InstalledAddOnExtensions,
-    ListInstalledAddOnExtensions, UpdateInstalledAddOnExtension,
-};
-
-pub use resources::installed_add_on_usage::{
-    CreateInstalledAddOnUsage, InstalledAddOnUsage, InstalledAddOnUsageHandle,
-};
-
-pub use resources::module_data_management::{
-    CreateModuleDataManagement, Listings, ModuleDataManagement,
-};
-
-pub use resources::module_data_management2::{
-    Listing, ModuleDataManagement2, UpdateModuleDataManagement2,
-};
-
-pub use resources::referral_conversion::{
-    CreateReferralConversion, ReferralConversion, ReferralConversionHandle,
-};

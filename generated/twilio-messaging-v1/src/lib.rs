@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_messaging_v1::Error> {
 //! use twilio_messaging_v1::Client;
-//! use twilio_messaging_v1::CreateAlphaSender;
-//! use twilio_messaging_v1::ListAlphaSenders;
+//! use twilio_messaging_v1::resources::alpha_sender::CreateAlphaSender;
+//! use twilio_messaging_v1::resources::alpha_sender::ListAlphaSenders;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let alpha_senders = client.alpha_senders(&"MG00000000000000000000000000000000".parse()?);
@@ -35,28 +35,28 @@
 //!
 //! ## Resources
 //!
-//! - [`AlphaSender`]: A Messaging Service resource to add, fetch or remove an Alpha Sender ID from a Messaging Service.
-//! - [`BrandRegistrationOtp`]: A Messaging Service resource to retry OTP verification for Sole Proprietor Brand Registrations.
-//! - [`BrandRegistrations`]: A Messaging Service resource to add and fetch Brand Registrations.
-//! - [`BrandVetting`]: A Messaging Service resource to add and get Brand Vettings.
-//! - [`ChannelSender`]: A Messaging Service resource to read, fetch all Channel Senders associated with a Messaging Service.
-//! - [`Deactivation`]: A Deactivation resource to retrieve a list of United States phone numbers that have been deactivated by mobile carriers on a specific date.
-//! - [`DestinationAlphaSender`]: A Messaging Service resource to add, fetch or remove Destination and Default Alpha Sender IDs from a Messaging Service.
-//! - [`DomainCertV4`]
-//! - [`DomainConfig`]
-//! - [`DomainConfigMessagingService`]
-//! - [`DomainDnsValidation`]
-//! - [`ExternalCampaign`]: Resource to associate preregistered campaign with Messaging Service.
-//! - [`LinkshorteningMessagingService`]
-//! - [`LinkshorteningMessagingServiceDomainAssociation`]
-//! - [`PhoneNumber`]: A Messaging Service resource to add, fetch or remove phone numbers from a Messaging Service.
-//! - [`RequestManagedCert`]
-//! - [`Service`]: A Messaging Service resource to create, fetch, update, delete or add/remove senders from Messaging Services.
-//! - [`ShortCode`]: A Messaging Service resource to add, fetch or remove short code numbers from a Messaging Service.
-//! - [`TollfreeVerification`]: A Messaging resource to create and retrieve Tollfree Verifications.
-//! - [`UsAppToPersonResponse`]: A service for (fetch/create/delete) A2P Campaign for a Messaging Service.
-//! - [`UsAppToPersonUsecase`]: Messaging Service Use Case resource.
-//! - [`Usecase`]: Use Case resource.
+//! - [`AlphaSender`](resources::alpha_sender::AlphaSender): A Messaging Service resource to add, fetch or remove an Alpha Sender ID from a Messaging Service.
+//! - [`BrandRegistrationOtp`](resources::brand_registration_otp::BrandRegistrationOtp): A Messaging Service resource to retry OTP verification for Sole Proprietor Brand Registrations.
+//! - [`BrandRegistrations`](resources::brand_registrations::BrandRegistrations): A Messaging Service resource to add and fetch Brand Registrations.
+//! - [`BrandVetting`](resources::brand_vetting::BrandVetting): A Messaging Service resource to add and get Brand Vettings.
+//! - [`ChannelSender`](resources::channel_sender::ChannelSender): A Messaging Service resource to read, fetch all Channel Senders associated with a Messaging Service.
+//! - [`Deactivation`](resources::deactivation::Deactivation): A Deactivation resource to retrieve a list of United States phone numbers that have been deactivated by mobile carriers on a specific date.
+//! - [`DestinationAlphaSender`](resources::destination_alpha_sender::DestinationAlphaSender): A Messaging Service resource to add, fetch or remove Destination and Default Alpha Sender IDs from a Messaging Service.
+//! - [`DomainCertV4`](resources::domain_cert_v4::DomainCertV4)
+//! - [`DomainConfig`](resources::domain_config::DomainConfig)
+//! - [`DomainConfigMessagingService`](resources::domain_config_messaging_service::DomainConfigMessagingService)
+//! - [`DomainDnsValidation`](resources::domain_dns_validation::DomainDnsValidation)
+//! - [`ExternalCampaign`](resources::external_campaign::ExternalCampaign): Resource to associate preregistered campaign with Messaging Service.
+//! - [`LinkshorteningMessagingService`](resources::linkshortening_messaging_service::LinkshorteningMessagingService)
+//! - [`LinkshorteningMessagingServiceDomainAssociation`](resources::linkshortening_messaging_service_domain_association::LinkshorteningMessagingServiceDomainAssociation)
+//! - [`PhoneNumber`](resources::phone_number::PhoneNumber): A Messaging Service resource to add, fetch or remove phone numbers from a Messaging Service.
+//! - [`RequestManagedCert`](resources::request_managed_cert::RequestManagedCert)
+//! - [`Service`](resources::service::Service): A Messaging Service resource to create, fetch, update, delete or add/remove senders from Messaging Services.
+//! - [`ShortCode`](resources::short_code::ShortCode): A Messaging Service resource to add, fetch or remove short code numbers from a Messaging Service.
+//! - [`TollfreeVerification`](resources::tollfree_verification::TollfreeVerification): A Messaging resource to create and retrieve Tollfree Verifications.
+//! - [`UsAppToPersonResponse`](resources::us_app_to_person_response::UsAppToPersonResponse): A service for (fetch/create/delete) A2P Campaign for a Messaging Service.
+//! - [`UsAppToPersonUsecase`](resources::us_app_to_person_usecase::UsAppToPersonUsecase): Messaging Service Use Case resource.
+//! - [`Usecase`](resources::usecase::Usecase): Use Case resource.
 //!
 //! ## What the client does
 //!
@@ -128,16 +128,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AlphaSenderSid, BrandFeedback, BrandRegistrationsSid, BrandVettingSid,
-    BusinessRegistrationAuthority, BusinessType, CertificateSid, ChannelSenderSid,
-    ConfigSid, CustomerProfileSid, DomainSid, ExternalCampaignSid, IdentityStatus,
-    InboundMethod, OptInType, PhoneNumberSid, RegulatedItemSid, ScanMessageContent,
-    ServiceSid, ShortCodeSid, Status, TextUpTo500, TollfreeVerificationSid,
-    TollfreeVerificationStatus, TollfreeVerificationVettingProvider, UseCaseCategories,
-    VettingProvider,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -155,87 +145,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::alpha_sender::{
-    AlphaSender, AlphaSenderPage, AlphaSenders, CreateAlphaSender, ListAlphaSenders,
-};
-
-pub use resources::brand_registration_otp::{BrandRegistrationOtp, SmsOtp};
-
-pub use resources::brand_registrations::{
-    BrandRegistrations, BrandRegistrationsHandle, BrandRegistrationsPage,
-    CreateBrandRegistrations, ListBrandRegistrations,
-};
-
-pub use resources::brand_vetting::{
-    BrandVetting, BrandVettingPage, BrandVettings, CreateBrandVetting, ListBrandVettings,
-};
-
-pub use resources::channel_sender::{
-    ChannelSender, ChannelSenderPage, ChannelSenders, CreateChannelSender,
-    ListChannelSenders,
-};
-
-pub use resources::deactivation::{Deactivation, DeactivationHandle, FetchDeactivation};
-
-pub use resources::destination_alpha_sender::{
-    CreateDestinationAlphaSender, DestinationAlphaSender, DestinationAlphaSenderPage,
-    DestinationAlphaSenders, ListDestinationAlphaSenders,
-};
-
-pub use resources::domain_cert_v4::{
-    DomainCertV4, DomainCertV4Handle, UpdateDomainCertV4,
-};
-
-pub use resources::domain_config::{DomainConfig, DomainConfigHandle, UpdateDomainConfig};
-
-pub use resources::domain_config_messaging_service::{
-    DomainConfigMessagingService, DomainConfigMessagingServiceHandle,
-};
-
-pub use resources::domain_dns_validation::{
-    DomainDnsValidation, DomainDnsValidationHandle,
-};
-
-pub use resources::external_campaign::{
-    CreateExternalCampaign, ExternalCampaign, PreregisteredUsa2p,
-};
-
-pub use resources::linkshortening_messaging_service::{
-    LinkshorteningMessagingService, LinkshorteningMessagingServices,
-};
-
-pub use resources::linkshortening_messaging_service_domain_association::{
-    LinkshorteningMessagingServiceDomainAssociation,
-    LinkshorteningMessagingServiceDomainAssociationHandle,
-};
-
-pub use resources::phone_number::{
-    CreatePhoneNumber, ListPhoneNumbers, PhoneNumber, PhoneNumberPage, PhoneNumbers,
-};
-
-pub use resources::request_managed_cert::{RequestManagedCert, RequestManagedCertHandle};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::short_code::{
-    CreateShortCode, ListShortCodes, ShortCode, ShortCodePage, ShortCodes,
-};
-
-pub use resources::tollfree_verification::{
-    CreateTollfreeVerification, ListTollfreeVerifications, TollfreeVerification,
-    TollfreeVerificationPage, TollfreeVerifications, UpdateTollfreeVerification,
-};
-
-pub use resources::us_app_to_person_response::{
-    CreateUsAppToPersonResponse, FetchUsAppToPersonResponse, ListUsa2p,
-    UpdateUsAppToPersonResponse, UsAppToPersonResponse, UsAppToPersonResponsePage, Usa2p,
-};
-
-pub use resources::us_app_to_person_usecase::{
-    FetchUsAppToPersonUsecase, UsAppToPersonUsecase, UsAppToPersonUsecases,
-};
-
-pub use resources::usecase::{Usecase, Usecases};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_messaging_v2::Error> {
 //! use twilio_messaging_v2::Client;
-//! use twilio_messaging_v2::CreateTypingIndicator;
+//! use twilio_messaging_v2::resources::typing_indicator::CreateTypingIndicator;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let typing = client.typing();
@@ -29,9 +29,9 @@
 //!
 //! ## Resources
 //!
-//! - [`TypingIndicator`]: Send a typing indicator event between OTT senders (e.g., WhatsApp, RCS).
-//! - [`ChannelsSenderResponse`]: The Senders resource represents a messaging channel sender (WhatsApp, RCS).
-//! - [`DomainCertV4`]
+//! - [`TypingIndicator`](resources::typing_indicator::TypingIndicator): Send a typing indicator event between OTT senders (e.g., WhatsApp, RCS).
+//! - [`ChannelsSenderResponse`](resources::channels_sender_response::ChannelsSenderResponse): The Senders resource represents a messaging channel sender (WhatsApp, RCS).
+//! - [`DomainCertV4`](resources::domain_cert_v4::DomainCertV4)
 //!
 //! ## What the client does
 //!
@@ -103,14 +103,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountType, CallbackMethod, CertificateSid, Channel, ChannelsSenderResponseSid,
-    Configuration, DomainSid, Email, Items, MessageId, MessagingV2RcsCarrierStatus,
-    MessagingV2RcsCountryStatus, PhoneNumber, Profile, ProfileGenericResponse,
-    Properties, RcsCarrier, RcsComplianceCountryResponse, RcsComplianceResponse, Status,
-    VerificationMethod, Webhook, Website,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -128,12 +120,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::channels_sender_response::{
-    ChannelsSenderResponse, ChannelsSenderResponsePage, CreateChannelsSenderResponse,
-    ListSenders, Senders, UpdateChannelsSenderResponse,
-};
-
-pub use resources::domain_cert_v4::{DomainCertV4, DomainCertV4Handle};
-
-pub use resources::typing_indicator::{CreateTypingIndicator, Typing, TypingIndicator};

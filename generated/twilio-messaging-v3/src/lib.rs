@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_messaging_v3::Error> {
 //! use twilio_messaging_v3::Client;
-//! use twilio_messaging_v3::CreateV3TypingIndicator;
+//! use twilio_messaging_v3::resources::v3_typing_indicator::CreateV3TypingIndicator;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let typing = client.typing();
@@ -27,7 +27,7 @@
 //!
 //! ## Resources
 //!
-//! - [`V3TypingIndicator`]: Send a typing indicator event for OTT channels (e.g., WhatsApp, Apple Messages for Business).
+//! - [`V3TypingIndicator`](resources::v3_typing_indicator::V3TypingIndicator): Send a typing indicator event for OTT channels (e.g., WhatsApp, Apple Messages for Business).
 //!
 //! ## What the client does
 //!
@@ -99,8 +99,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{Channel, Event, MessageId};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -114,8 +112,4 @@ pub use ::twilio_codegen_runtime::{
     SidFault, SidStart, UnreadField, UnreadFields, ValidationError, WebhookError,
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
-};
-
-pub use resources::v3_typing_indicator::{
-    CreateV3TypingIndicator, Typing, V3TypingIndicator,
 };

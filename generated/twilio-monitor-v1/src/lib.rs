@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_monitor_v1::Error> {
 //! use twilio_monitor_v1::Client;
-//! use twilio_monitor_v1::ListAlerts;
+//! use twilio_monitor_v1::resources::alert_instance::ListAlerts;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let alerts = client.alerts();
@@ -31,8 +31,8 @@
 //!
 //! ## Resources
 //!
-//! - [`AlertInstance`]: Debugger alerts.
-//! - [`Event`]: Debugger events.
+//! - [`AlertInstance`](resources::alert_instance::AlertInstance): Debugger alerts.
+//! - [`Event`](resources::event::Event): Debugger events.
 //!
 //! ## What the client does
 //!
@@ -104,10 +104,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ActorSid, AlertInstanceSid, EventSid, RequestMethod, ResourceSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -125,9 +121,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::alert_instance::{
-    AlertInstance, AlertInstancePage, Alerts, ListAlerts,
-};
-
-pub use resources::event::{Event, EventPage, Events, ListEvents};

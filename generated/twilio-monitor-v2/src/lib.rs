@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_monitor_v2::Error> {
 //! use twilio_monitor_v2::Client;
-//! use twilio_monitor_v2::CreateAlarmBody;
-//! use twilio_monitor_v2::ListAlarms;
-//! use twilio_monitor_v2::UpdateAlarmBody;
+//! use twilio_monitor_v2::resources::alarm_body::CreateAlarmBody;
+//! use twilio_monitor_v2::resources::alarm_body::ListAlarms;
+//! use twilio_monitor_v2::resources::alarm_body::UpdateAlarmBody;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let alarms = client.alarms();
@@ -61,8 +61,8 @@
 //!
 //! ## Resources
 //!
-//! - [`AlarmBody`]
-//! - [`AlarmStatus`]
+//! - [`AlarmBody`](resources::alarm_body::AlarmBody)
+//! - [`AlarmStatus`](resources::alarm_status::AlarmStatus)
 //!
 //! ## What the client does
 //!
@@ -134,8 +134,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AlarmBodySid, QueryType, SortOrder, TimeWindow};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -153,9 +151,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::alarm_body::{
-    AlarmBody, AlarmBodyPage, Alarms, CreateAlarmBody, ListAlarms, UpdateAlarmBody,
-};
-
-pub use resources::alarm_status::{AlarmStatus, AlarmStatusHandle, UpdateAlarmStatus};

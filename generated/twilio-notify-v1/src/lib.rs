@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_notify_v1::Error> {
 //! use twilio_notify_v1::Client;
-//! use twilio_notify_v1::CreateBinding;
-//! use twilio_notify_v1::ListBindings;
+//! use twilio_notify_v1::resources::binding::CreateBinding;
+//! use twilio_notify_v1::resources::binding::ListBindings;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let bindings = client.bindings(&"IS00000000000000000000000000000000".parse()?);
@@ -37,10 +37,10 @@
 //!
 //! ## Resources
 //!
-//! - [`Binding`]
-//! - [`Credential`]
-//! - [`Notification`]
-//! - [`Service`]
+//! - [`Binding`](resources::binding::Binding)
+//! - [`Credential`](resources::credential::Credential)
+//! - [`Notification`](resources::notification::Notification)
+//! - [`Service`](resources::service::Service)
 //!
 //! ## What the client does
 //!
@@ -112,11 +112,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, BindingSid, BindingType, CredentialSid, MessagingServiceSid,
-    NotificationSid, Priority, PushService, ServiceSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -134,18 +129,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::binding::{
-    Binding, BindingPage, Bindings, CreateBinding, ListBindings,
-};
-
-pub use resources::credential::{
-    CreateCredential, Credential, CredentialPage, Credentials, ListCredentials,
-    UpdateCredential,
-};
-
-pub use resources::notification::{CreateNotification, Notification, Notifications};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};

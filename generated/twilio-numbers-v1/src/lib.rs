@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_numbers_v1::Error> {
 //! use twilio_numbers_v1::Client;
-//! use twilio_numbers_v1::CreateBulkEligibility;
+//! use twilio_numbers_v1::resources::bulk_eligibility::CreateBulkEligibility;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let bulk = client.bulk();
@@ -29,16 +29,16 @@
 //!
 //! ## Resources
 //!
-//! - [`BulkEligibility`]
-//! - [`Eligibility`]
-//! - [`PortingPortIn`]
-//! - [`PortInRequestList`]
-//! - [`PortingPortInPhoneNumber`]
-//! - [`PortingPortability`]
-//! - [`PortingWebhookConfigurationFetch`]
-//! - [`SigningRequestConfiguration`]
-//! - [`CreateEmbeddedRegistrationResponse`]: Create a Sender ID Registration and initialize an embedded session.
-//! - [`CreateEmbeddedSessionResponse`]: Create a new Embedded Session for an existing Sender ID Registration.
+//! - [`BulkEligibility`](resources::bulk_eligibility::BulkEligibility)
+//! - [`Eligibility`](resources::eligibility::Eligibility)
+//! - [`PortingPortIn`](resources::porting_port_in::PortingPortIn)
+//! - [`PortInRequestList`](resources::port_in_request_list::PortInRequestList)
+//! - [`PortingPortInPhoneNumber`](resources::porting_port_in_phone_number::PortingPortInPhoneNumber)
+//! - [`PortingPortability`](resources::porting_portability::PortingPortability)
+//! - [`PortingWebhookConfigurationFetch`](resources::porting_webhook_configuration_fetch::PortingWebhookConfigurationFetch)
+//! - [`SigningRequestConfiguration`](resources::signing_request_configuration::SigningRequestConfiguration)
+//! - [`CreateEmbeddedRegistrationResponse`](resources::create_embedded_registration_response::CreateEmbeddedRegistrationResponse): Create a Sender ID Registration and initialize an embedded session.
+//! - [`CreateEmbeddedSessionResponse`](resources::create_embedded_session_response::CreateEmbeddedSessionResponse): Create a new Embedded Session for an existing Sender ID Registration.
 //!
 //! ## What the client does
 //!
@@ -110,13 +110,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressSid, CustomerType, EmbeddedSession, Id, LogoSid, NumberType,
-    PhoneNumberSid, PortInRequestSid, PortingAddress, PortingLosingCarrierInformation,
-    PortingPortInCreatePhoneNumber, PortingPortInPhoneNumberResult, RegulationId,
-    RequestId, TextUpTo255, WebhookType,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -134,42 +127,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::bulk_eligibility::{Bulk, BulkEligibility, CreateBulkEligibility};
-
-pub use resources::create_embedded_registration_response::{
-    CreateCreateEmbeddedRegistrationResponse, CreateEmbeddedRegistrationResponse,
-    SenderIdRegistrations,
-};
-
-pub use resources::create_embedded_session_response::{
-    CreateCreateEmbeddedSessionResponse, CreateEmbeddedSessionResponse, EmbeddedSessions,
-};
-
-pub use resources::eligibility::{CreateEligibility, Eligibility, EligibilityHandle};
-
-pub use resources::port_in_request_list::{
-    ListPortInRequests, PortInRequestList, PortInRequestListPage, PortInRequests,
-};
-
-pub use resources::porting_port_in::{
-    CreatePortingPortIn, PortingPortIn, PortingPortInHandle,
-};
-
-pub use resources::porting_port_in_phone_number::{
-    PortingPortInPhoneNumber, PortingPortInPhoneNumberHandle,
-};
-
-pub use resources::porting_portability::{
-    FetchPortingPortability, PhoneNumber, PortingPortability,
-};
-
-pub use resources::porting_webhook_configuration_fetch::{
-    CreatePortingWebhookConfigurationFetch, PortingWebhookConfigurationFetch, Webhook,
-};
-
-pub use resources::signing_request_configuration::{
-    CreateSigningRequestConfiguration, ListSigningRequestConfiguration,
-    SigningRequestConfiguration, SigningRequestConfigurationHandle,
-    SigningRequestConfigurationPage,
-};

@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_numbers_v2::Error> {
 //! use twilio_numbers_v2::Client;
-//! use twilio_numbers_v2::CreateAuthorizationDocument;
-//! use twilio_numbers_v2::ListAuthorizationDocuments;
+//! use twilio_numbers_v2::resources::authorization_document::CreateAuthorizationDocument;
+//! use twilio_numbers_v2::resources::authorization_document::ListAuthorizationDocuments;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let authorization_documents = client.authorization_documents();
@@ -49,22 +49,22 @@
 //!
 //! ## Resources
 //!
-//! - [`AuthorizationDocument`]
-//! - [`BulkHostedNumberOrder`]
-//! - [`Bundle`]
-//! - [`BundleClone`]
-//! - [`BundleCopy`]
-//! - [`DependentHostedNumberOrder`]
-//! - [`EndUser`]
-//! - [`EndUserType`]
-//! - [`Evaluation`]
-//! - [`HostedNumberOrder`]
-//! - [`ItemAssignment`]
-//! - [`Regulation`]
-//! - [`ReplaceItems`]
-//! - [`SupportingDocument`]
-//! - [`SupportingDocumentType`]
-//! - [`ShortCodeApplication`]
+//! - [`AuthorizationDocument`](resources::authorization_document::AuthorizationDocument)
+//! - [`BulkHostedNumberOrder`](resources::bulk_hosted_number_order::BulkHostedNumberOrder)
+//! - [`Bundle`](resources::bundle::Bundle)
+//! - [`BundleClone`](resources::bundle_clone::BundleClone)
+//! - [`BundleCopy`](resources::bundle_copy::BundleCopy)
+//! - [`DependentHostedNumberOrder`](resources::dependent_hosted_number_order::DependentHostedNumberOrder)
+//! - [`EndUser`](resources::end_user::EndUser)
+//! - [`EndUserType`](resources::end_user_type::EndUserType)
+//! - [`Evaluation`](resources::evaluation::Evaluation)
+//! - [`HostedNumberOrder`](resources::hosted_number_order::HostedNumberOrder)
+//! - [`ItemAssignment`](resources::item_assignment::ItemAssignment)
+//! - [`Regulation`](resources::regulation::Regulation)
+//! - [`ReplaceItems`](resources::replace_items::ReplaceItems)
+//! - [`SupportingDocument`](resources::supporting_document::SupportingDocument)
+//! - [`SupportingDocumentType`](resources::supporting_document_type::SupportingDocumentType)
+//! - [`ShortCodeApplication`](resources::short_code_application::ShortCodeApplication)
 //!
 //! ## What the client does
 //!
@@ -136,22 +136,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressSid, AuthorizationDocumentSid, BulkHostingSid, BundleSid,
-    BundleSids, BundleStatus, BusinessInformation, CampaignFrequency, Capabilities,
-    ComplianceKeywords, ContentExamples,
-    CreateShortCodeApplicationRequestBusinessInformation,
-    CreateShortCodeApplicationRequestSetup, CustomerCareChannel,
-    DependentHostedNumberOrderStatus, EndUserSid, EndUserTypeSid, EvaluationSid,
-    EvaluationStatus, HostedNumberOrderCapabilities, HostedNumberOrderSid,
-    HostedNumberOrderStatus, IncomingPhoneNumberSid, ItemAssignmentSid, LeaseType,
-    ObjectSid, PaymentFrequency, RegulationSid, RequestStatus, RequestType,
-    ScUseCaseCategories, Setup, ShortCodeApplicationSid, Sid, SignUpOptions,
-    SmsCampaignDetails, SmsMethod, SortBy, SortDirection, State, Status,
-    SupportingDocumentSid, SupportingDocumentStatus, Text2, TextUpTo34, TrafficType,
-    Type, UserSignUp, VerificationType,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -169,70 +153,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::authorization_document::{
-    AuthorizationDocument, AuthorizationDocumentPage, AuthorizationDocuments,
-    CreateAuthorizationDocument, ListAuthorizationDocuments,
-};
-
-pub use resources::bulk_hosted_number_order::{
-    Bulk, BulkHostedNumberOrder, CreateBulkHostedNumberOrder, FetchBulkHostedNumberOrder,
-};
-
-pub use resources::bundle::{
-    Bundle, BundlePage, Bundles, CreateBundle, ListBundles, UpdateBundle,
-};
-
-pub use resources::bundle_clone::{BundleClone, BundleCloneHandle, CreateBundleClone};
-
-pub use resources::bundle_copy::{
-    BundleCopies, BundleCopy, BundleCopyPage, CreateBundleCopy, ListBundleCopies,
-};
-
-pub use resources::dependent_hosted_number_order::{
-    DependentHostedNumberOrder, DependentHostedNumberOrderPage,
-    DependentHostedNumberOrders, ListDependentHostedNumberOrders,
-};
-
-pub use resources::end_user::{
-    CreateEndUser, EndUser, EndUserPage, EndUsers, ListEndUsers, UpdateEndUser,
-};
-
-pub use resources::end_user_type::{
-    EndUserType, EndUserTypePage, EndUserTypes, ListEndUserTypes,
-};
-
-pub use resources::evaluation::{
-    Evaluation, EvaluationPage, Evaluations, ListEvaluations,
-};
-
-pub use resources::hosted_number_order::{
-    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderPage,
-    HostedNumberOrders, ListHostedNumberOrders, UpdateHostedNumberOrder,
-};
-
-pub use resources::item_assignment::{
-    CreateItemAssignment, ItemAssignment, ItemAssignmentPage, ItemAssignments,
-    ListItemAssignments,
-};
-
-pub use resources::regulation::{
-    FetchRegulation, ListRegulations, Regulation, RegulationPage, Regulations,
-};
-
-pub use resources::replace_items::{CreateReplaceItems, ReplaceItems, ReplaceItemsHandle};
-
-pub use resources::short_code_application::{
-    CreateShortCodeApplication, ListShortCodeApplications, ShortCodeApplication,
-    ShortCodeApplicationPage, ShortCodeApplications,
-};
-
-pub use resources::supporting_document::{
-    CreateSupportingDocument, ListSupportingDocuments, SupportingDocument,
-    SupportingDocumentPage, SupportingDocuments, UpdateSupportingDocument,
-};
-
-pub use resources::supporting_document_type::{
-    ListSupportingDocumentTypes, SupportingDocumentType, SupportingDocumentTypePage,
-    SupportingDocumentTypes,
-};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_numbers_v3::Error> {
 //! use twilio_numbers_v3::Client;
-//! use twilio_numbers_v3::CreateHostedNumberOrder;
+//! use twilio_numbers_v3::resources::hosted_number_order::CreateHostedNumberOrder;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let hosted_number_orders = client.hosted_number_orders();
@@ -29,7 +29,7 @@
 //!
 //! ## Resources
 //!
-//! - [`HostedNumberOrder`]
+//! - [`HostedNumberOrder`](resources::hosted_number_order::HostedNumberOrder)
 //!
 //! ## What the client does
 //!
@@ -101,12 +101,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressSid, Capabilities, HostedNumberOrderEnumStatus,
-    HostedNumberOrderEnumVerificationType, HostedNumberOrderSid, IncomingPhoneNumberSid,
-    SigningDocumentSid, SmsApplicationSid, SmsMethod, VerificationDocumentSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -124,7 +118,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::hosted_number_order::{
-    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrders,
-};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_oauth_v1::Error> {
 //! use twilio_oauth_v1::Client;
-//! use twilio_oauth_v1::FetchAuthorize;
+//! use twilio_oauth_v1::resources::authorize::FetchAuthorize;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let authorize = client.authorize();
@@ -27,8 +27,8 @@
 //!
 //! ## Resources
 //!
-//! - [`Authorize`]
-//! - [`Token`]
+//! - [`Authorize`](resources::authorize::Authorize)
+//! - [`Token`](resources::token::Token)
 //!
 //! ## What the client does
 //!
@@ -112,7 +112,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::authorize::{Authorize, AuthorizeHandle, FetchAuthorize};
-
-pub use resources::token::{CreateToken, Token, TokenHandle};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_oauth_v2::Error> {
 //! use twilio_oauth_v2::Client;
-//! use twilio_oauth_v2::CreateV2Oauth2TokenResponse;
+//! use twilio_oauth_v2::resources::v2_oauth2_token_response::CreateV2Oauth2TokenResponse;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let token = client.token();
@@ -27,8 +27,8 @@
 //!
 //! ## Resources
 //!
-//! - [`V2Oauth2TokenResponse`]
-//! - [`Oauth2Authorize`]
+//! - [`V2Oauth2TokenResponse`](resources::v2_oauth2_token_response::V2Oauth2TokenResponse)
+//! - [`Oauth2Authorize`](resources::oauth2_authorize::Oauth2Authorize)
 //!
 //! ## Credentials
 //!
@@ -127,12 +127,4 @@ pub use ::twilio_codegen_runtime::{
     SidFault, SidStart, UnreadField, UnreadFields, ValidationError, WebhookError,
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
-};
-
-pub use resources::oauth2_authorize::{
-    FetchOauth2Authorize, Oauth2Authorize, Oauth2AuthorizeHandle,
-};
-
-pub use resources::v2_oauth2_token_response::{
-    CreateV2Oauth2TokenResponse, Token, V2Oauth2TokenResponse,
 };

@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_preview::Error> {
 //! use twilio_preview::Client;
-//! use twilio_preview::CreateAuthorizationDocument;
-//! use twilio_preview::ListAuthorizationDocuments;
-//! use twilio_preview::UpdateAuthorizationDocument;
+//! use twilio_preview::resources::authorization_document::CreateAuthorizationDocument;
+//! use twilio_preview::resources::authorization_document::ListAuthorizationDocuments;
+//! use twilio_preview::resources::authorization_document::UpdateAuthorizationDocument;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let authorization_documents = client.authorization_documents();
@@ -57,17 +57,17 @@
 //!
 //! ## Resources
 //!
-//! - [`AuthorizationDocument`]
-//! - [`DependentHostedNumberOrder`]
-//! - [`HostedNumberOrder`]
-//! - [`AvailableAddOn`]
-//! - [`AvailableAddOnExtension`]
-//! - [`InstalledAddOn`]
-//! - [`InstalledAddOnExtension`]
-//! - [`Command`]
-//! - [`RatePlan`]
-//! - [`Sim`]
-//! - [`Usage`]
+//! - [`AuthorizationDocument`](resources::authorization_document::AuthorizationDocument)
+//! - [`DependentHostedNumberOrder`](resources::dependent_hosted_number_order::DependentHostedNumberOrder)
+//! - [`HostedNumberOrder`](resources::hosted_number_order::HostedNumberOrder)
+//! - [`AvailableAddOn`](resources::available_add_on::AvailableAddOn)
+//! - [`AvailableAddOnExtension`](resources::available_add_on_extension::AvailableAddOnExtension)
+//! - [`InstalledAddOn`](resources::installed_add_on::InstalledAddOn)
+//! - [`InstalledAddOnExtension`](resources::installed_add_on_extension::InstalledAddOnExtension)
+//! - [`Command`](resources::command::Command)
+//! - [`RatePlan`](resources::rate_plan::RatePlan)
+//! - [`Sim`](resources::sim::Sim)
+//! - [`Usage`](resources::usage::Usage)
 //!
 //! ## What the client does
 //!
@@ -139,14 +139,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressSid, AuthorizationDocumentSid, AvailableAddOnExtensionSid,
-    AvailableAddOnSid, Capabilities, CommandSid, DependentHostedNumberOrderStatus,
-    HostedNumberOrderCapabilities, HostedNumberOrderSid, IncomingPhoneNumberSid,
-    InstalledAddOnSid, RatePlanSid, SimSid, SmsApplicationSid, SmsMethod, Status,
-    VerificationDocumentSid, VerificationType,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -164,49 +156,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::authorization_document::{
-    AuthorizationDocument, AuthorizationDocumentPage, AuthorizationDocuments,
-    CreateAuthorizationDocument, ListAuthorizationDocuments, UpdateAuthorizationDocument,
-};
-
-pub use resources::available_add_on::{
-    AvailableAddOn, AvailableAddOnPage, AvailableAddOns, ListAvailableAddOns,
-};
-
-pub use resources::available_add_on_extension::{
-    AvailableAddOnExtension, AvailableAddOnExtensionPage, AvailableAddOnExtensions,
-    ListAvailableAddOnExtensions,
-};
-
-pub use resources::command::{
-    Command, CommandPage, Commands, CreateCommand, ListCommands,
-};
-
-pub use resources::dependent_hosted_number_order::{
-    DependentHostedNumberOrder, DependentHostedNumberOrderPage,
-    DependentHostedNumberOrders, ListDependentHostedNumberOrders,
-};
-
-pub use resources::hosted_number_order::{
-    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderPage,
-    HostedNumberOrders, ListHostedNumberOrders, UpdateHostedNumberOrder,
-};
-
-pub use resources::installed_add_on::{
-    CreateInstalledAddOn, InstalledAddOn, InstalledAddOnPage, InstalledAddOns,
-    ListInstalledAddOns, UpdateInstalledAddOn,
-};
-
-pub use resources::installed_add_on_extension::{
-    InstalledAddOnExtension, InstalledAddOnExtensionPage, InstalledAddOnExtensions,
-    ListInstalledAddOnExtensions, UpdateInstalledAddOnExtension,
-};
-
-pub use resources::rate_plan::{
-    CreateRatePlan, ListRatePlans, RatePlan, RatePlanPage, RatePlans, UpdateRatePlan,
-};
-
-pub use resources::sim::{ListSims, Sim, SimPage, Sims, UpdateSim};
-
-pub use resources::usage::{FetchUsage, Usage, UsageHandle};

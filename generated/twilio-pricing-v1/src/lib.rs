@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_pricing_v1::Error> {
 //! use twilio_pricing_v1::Client;
-//! use twilio_pricing_v1::ListMessagingCountries;
+//! use twilio_pricing_v1::resources::messaging_country_instance::ListMessagingCountries;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let messaging_countries = client.messaging_countries();
@@ -34,10 +34,10 @@
 //!
 //! ## Resources
 //!
-//! - [`MessagingCountryInstance`]: Messaging pricing by country.
-//! - [`PhoneNumberCountryInstance`]: Phone number pricing by country.
-//! - [`VoiceCountryInstance`]: Voice pricing by country.
-//! - [`VoiceNumber`]: Voice pricing for a specific phone number.
+//! - [`MessagingCountryInstance`](resources::messaging_country_instance::MessagingCountryInstance): Messaging pricing by country.
+//! - [`PhoneNumberCountryInstance`](resources::phone_number_country_instance::PhoneNumberCountryInstance): Phone number pricing by country.
+//! - [`VoiceCountryInstance`](resources::voice_country_instance::VoiceCountryInstance): Voice pricing by country.
+//! - [`VoiceNumber`](resources::voice_number::VoiceNumber): Voice pricing for a specific phone number.
 //!
 //! ## What the client does
 //!
@@ -109,10 +109,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    InboundCallPrice, OutboundCallPrice, OutboundPrefixPrice, OutboundSmsPrice, Price,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -127,19 +123,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::messaging_country_instance::{
-    ListMessagingCountries, MessagingCountries, MessagingCountryInstance,
-    MessagingCountryInstancePage,
-};
-
-pub use resources::phone_number_country_instance::{
-    ListPhoneNumberCountries, PhoneNumberCountries, PhoneNumberCountryInstance,
-    PhoneNumberCountryInstancePage,
-};
-
-pub use resources::voice_country_instance::{
-    ListVoiceCountries, VoiceCountries, VoiceCountryInstance, VoiceCountryInstancePage,
-};
-
-pub use resources::voice_number::{VoiceNumber, VoiceNumbers};

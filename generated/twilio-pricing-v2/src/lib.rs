@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_pricing_v2::Error> {
 //! use twilio_pricing_v2::Client;
-//! use twilio_pricing_v2::ListTrunkingCountries;
+//! use twilio_pricing_v2::resources::trunking_country_instance::ListTrunkingCountries;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let trunking_countries = client.trunking_countries();
@@ -34,10 +34,10 @@
 //!
 //! ## Resources
 //!
-//! - [`TrunkingCountryInstance`]: Trunking pricing by country.
-//! - [`TrunkingNumber`]: Trunking pricing for a specific phone number.
-//! - [`VoiceCountryInstance`]: Voice pricing by country.
-//! - [`VoiceNumber`]: Voice pricing for a specific phone number.
+//! - [`TrunkingCountryInstance`](resources::trunking_country_instance::TrunkingCountryInstance): Trunking pricing by country.
+//! - [`TrunkingNumber`](resources::trunking_number::TrunkingNumber): Trunking pricing for a specific phone number.
+//! - [`VoiceCountryInstance`](resources::voice_country_instance::VoiceCountryInstance): Voice pricing by country.
+//! - [`VoiceNumber`](resources::voice_number::VoiceNumber): Voice pricing for a specific phone number.
 //!
 //! ## What the client does
 //!
@@ -109,11 +109,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    InboundCallPrice, OriginatingCallPrice, OutboundCallPrice, TerminatingPrefixPrice,
-    VoiceNumberInboundCallPrice,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -128,18 +123,3 @@ pub use ::twilio_codegen_runtime::{
     WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
     access_token,
 };
-
-pub use resources::trunking_country_instance::{
-    ListTrunkingCountries, TrunkingCountries, TrunkingCountryInstance,
-    TrunkingCountryInstancePage,
-};
-
-pub use resources::trunking_number::{
-    FetchTrunkingNumber, TrunkingNumber, TrunkingNumbers,
-};
-
-pub use resources::voice_country_instance::{
-    ListVoiceCountries, VoiceCountries, VoiceCountryInstance, VoiceCountryInstancePage,
-};
-
-pub use resources::voice_number::{FetchVoiceNumber, VoiceNumber, VoiceNumbers};

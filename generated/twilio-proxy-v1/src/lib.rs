@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_proxy_v1::Error> {
 //! use twilio_proxy_v1::Client;
-//! use twilio_proxy_v1::ListInteractions;
+//! use twilio_proxy_v1::resources::interaction::ListInteractions;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let interactions = client
@@ -36,12 +36,12 @@
 //!
 //! ## Resources
 //!
-//! - [`Interaction`]
-//! - [`MessageInteraction`]
-//! - [`Participant`]
-//! - [`PhoneNumber`]
-//! - [`Service`]
-//! - [`Session`]
+//! - [`Interaction`](resources::interaction::Interaction)
+//! - [`MessageInteraction`](resources::message_interaction::MessageInteraction)
+//! - [`Participant`](resources::participant::Participant)
+//! - [`PhoneNumber`](resources::phone_number::PhoneNumber)
+//! - [`Service`](resources::service::Service)
+//! - [`Session`](resources::session::Session)
 //!
 //! ## What the client does
 //!
@@ -113,12 +113,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, Capabilities, ChatInstanceSid, GeoMatchLevel, InboundResourceSid,
-    InteractionSid, Mode, NumberSelectionBehavior, ParticipantSid, PhoneNumberSid,
-    ResourceStatus, ServiceSid, SessionSid, Status, Type,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -136,29 +130,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::interaction::{
-    Interaction, InteractionPage, Interactions, ListInteractions,
-};
-
-pub use resources::message_interaction::{
-    CreateMessageInteraction, ListMessageInteractions, MessageInteraction,
-    MessageInteractionPage, MessageInteractions,
-};
-
-pub use resources::participant::{
-    CreateParticipant, ListParticipants, Participant, ParticipantPage, Participants,
-};
-
-pub use resources::phone_number::{
-    CreatePhoneNumber, ListPhoneNumbers, PhoneNumber, PhoneNumberPage, PhoneNumbers,
-    UpdatePhoneNumber,
-};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::session::{
-    CreateSession, ListSessions, Session, SessionPage, Sessions, UpdateSession,
-};

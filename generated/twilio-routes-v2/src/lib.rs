@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_routes_v2::Error> {
 //! use twilio_routes_v2::Client;
-//! use twilio_routes_v2::UpdatePhoneNumber;
+//! use twilio_routes_v2::resources::phone_number::UpdatePhoneNumber;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let phone_numbers = client.phone_numbers("example");
@@ -29,9 +29,9 @@
 //!
 //! ## Resources
 //!
-//! - [`PhoneNumber`]
-//! - [`SipDomain`]
-//! - [`Trunks`]
+//! - [`PhoneNumber`](resources::phone_number::PhoneNumber)
+//! - [`SipDomain`](resources::sip_domain::SipDomain)
+//! - [`Trunks`](resources::trunks::Trunks)
 //!
 //! ## What the client does
 //!
@@ -103,8 +103,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{AccountSid, TrunksSid};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -122,9 +120,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::phone_number::{PhoneNumber, PhoneNumbers, UpdatePhoneNumber};
-
-pub use resources::sip_domain::{SipDomain, SipDomains, UpdateSipDomain};
-
-pub use resources::trunks::{Trunks, TrunksHandle, UpdateTrunks};

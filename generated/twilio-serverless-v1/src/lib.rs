@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_serverless_v1::Error> {
 //! use twilio_serverless_v1::Client;
-//! use twilio_serverless_v1::CreateAsset;
-//! use twilio_serverless_v1::ListAssets;
-//! use twilio_serverless_v1::UpdateAsset;
+//! use twilio_serverless_v1::resources::asset::CreateAsset;
+//! use twilio_serverless_v1::resources::asset::ListAssets;
+//! use twilio_serverless_v1::resources::asset::UpdateAsset;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let assets = client.assets("example");
@@ -40,18 +40,18 @@
 //!
 //! ## Resources
 //!
-//! - [`Asset`]: A wrapper that represents a static file and groups the different Versions of the static file.
-//! - [`AssetVersion`]: The content of an Asset.
-//! - [`Build`]: A collection of Function Versions, Asset Versions, Dependencies, and a Runtime that form a deployable unit.
-//! - [`BuildStatus`]: The status of a Build resource.
-//! - [`Deployment`]: An association of a Build with an Environment so that the Build is published in the Environment.
-//! - [`Environment`]: Represents a deployed build of a given set of Functions and/or Assets at a specific URL.
-//! - [`Function`]: A wrapper that represents a Serverless JavaScript function and groups the different and groups the different Versions of this code.
-//! - [`FunctionVersion`]: The content of a Function.
-//! - [`FunctionVersionContent`]: The code of a Function Version.
-//! - [`Log`]: A record of an event that occurred related to a function invocation.
-//! - [`Service`]: The top-level resource for a Serverless application, which serves as a container for the application environments.
-//! - [`Variable`]: A key and value pair that is specific to an Environment.
+//! - [`Asset`](resources::asset::Asset): A wrapper that represents a static file and groups the different Versions of the static file.
+//! - [`AssetVersion`](resources::asset_version::AssetVersion): The content of an Asset.
+//! - [`Build`](resources::build::Build): A collection of Function Versions, Asset Versions, Dependencies, and a Runtime that form a deployable unit.
+//! - [`BuildStatus`](resources::build_status::BuildStatus): The status of a Build resource.
+//! - [`Deployment`](resources::deployment::Deployment): An association of a Build with an Environment so that the Build is published in the Environment.
+//! - [`Environment`](resources::environment::Environment): Represents a deployed build of a given set of Functions and/or Assets at a specific URL.
+//! - [`Function`](resources::function::Function): A wrapper that represents a Serverless JavaScript function and groups the different and groups the different Versions of this code.
+//! - [`FunctionVersion`](resources::function_version::FunctionVersion): The content of a Function.
+//! - [`FunctionVersionContent`](resources::function_version_content::FunctionVersionContent): The code of a Function Version.
+//! - [`Log`](resources::log::Log): A record of an event that occurred related to a function invocation.
+//! - [`Service`](resources::service::Service): The top-level resource for a Serverless application, which serves as a container for the application environments.
+//! - [`Variable`](resources::variable::Variable): A key and value pair that is specific to an Environment.
 //!
 //! ## What the client does
 //!
@@ -123,11 +123,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AssetSid, AssetVersionSid, BuildSid, DeploymentSid, EnvironmentSid,
-    LogSid, RequestSid, Runtime, ServiceSid, Status, VariableSid, Visibility,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -145,45 +140,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::asset::{
-    Asset, AssetPage, Assets, CreateAsset, ListAssets, UpdateAsset,
-};
-
-pub use resources::asset_version::{
-    AssetVersion, AssetVersionPage, AssetVersions, ListAssetVersions,
-};
-
-pub use resources::build::{Build, BuildPage, Builds, CreateBuild, ListBuilds};
-
-pub use resources::build_status::{BuildStatus, BuildStatusHandle};
-
-pub use resources::deployment::{
-    CreateDeployment, Deployment, DeploymentPage, Deployments, ListDeployments,
-};
-
-pub use resources::environment::{
-    CreateEnvironment, Environment, EnvironmentPage, Environments, ListEnvironments,
-};
-
-pub use resources::function::{
-    CreateFunction, Function, FunctionPage, Functions, ListFunctions, UpdateFunction,
-};
-
-pub use resources::function_version::{
-    FunctionVersion, FunctionVersionPage, FunctionVersions, ListFunctionVersions,
-};
-
-pub use resources::function_version_content::{
-    FunctionVersionContent, FunctionVersionContentHandle,
-};
-
-pub use resources::log::{ListLogs, Log, LogPage, Logs};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::variable::{
-    CreateVariable, ListVariables, UpdateVariable, Variable, VariablePage, Variables,
-};

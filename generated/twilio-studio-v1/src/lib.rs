@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_studio_v1::Error> {
 //! use twilio_studio_v1::Client;
-//! use twilio_studio_v1::CreateEngagement;
-//! use twilio_studio_v1::ListEngagements;
+//! use twilio_studio_v1::resources::engagement::CreateEngagement;
+//! use twilio_studio_v1::resources::engagement::ListEngagements;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let engagements = client.engagements(&"FW00000000000000000000000000000000".parse()?);
@@ -35,15 +35,15 @@
 //!
 //! ## Resources
 //!
-//! - [`Engagement`]: \[DEPRECATED\] Excecutions of Studio flows.
-//! - [`EngagementContext`]: \[DEPRECATED\] JSON context for engagements.
-//! - [`Execution`]: Executions of Studio flows.
-//! - [`ExecutionContext`]: JSON context for executions.
-//! - [`ExecutionStep`]: Individual steps within an execution.
-//! - [`ExecutionStepContext`]: JSON context for an individual step within an execution.
-//! - [`Flow`]: Studio flows.
-//! - [`Step`]: Steps within a Studio flow.
-//! - [`StepContext`]: JSON context for individual steps.
+//! - [`Engagement`](resources::engagement::Engagement): \[DEPRECATED\] Excecutions of Studio flows.
+//! - [`EngagementContext`](resources::engagement_context::EngagementContext): \[DEPRECATED\] JSON context for engagements.
+//! - [`Execution`](resources::execution::Execution): Executions of Studio flows.
+//! - [`ExecutionContext`](resources::execution_context::ExecutionContext): JSON context for executions.
+//! - [`ExecutionStep`](resources::execution_step::ExecutionStep): Individual steps within an execution.
+//! - [`ExecutionStepContext`](resources::execution_step_context::ExecutionStepContext): JSON context for an individual step within an execution.
+//! - [`Flow`](resources::flow::Flow): Studio flows.
+//! - [`Step`](resources::step::Step): Steps within a Studio flow.
+//! - [`StepContext`](resources::step_context::StepContext): JSON context for individual steps.
 //!
 //! ## What the client does
 //!
@@ -115,10 +115,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ContactSid, ExecutionSid, FlowSid, FlowStatus, Status, StepSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -136,30 +132,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::engagement::{
-    CreateEngagement, Engagement, EngagementPage, Engagements, ListEngagements,
-};
-
-pub use resources::engagement_context::{EngagementContext, EngagementContextHandle};
-
-pub use resources::execution::{
-    CreateExecution, Execution, ExecutionPage, Executions, ListExecutions,
-    UpdateExecution,
-};
-
-pub use resources::execution_context::{ExecutionContext, ExecutionContextHandle};
-
-pub use resources::execution_step::{
-    ExecutionStep, ExecutionStepPage, ExecutionSteps, ListExecutionSteps,
-};
-
-pub use resources::execution_step_context::{
-    ExecutionStepContext, ExecutionStepContextHandle,
-};
-
-pub use resources::flow::{Flow, FlowPage, Flows, ListFlows};
-
-pub use resources::step::{ListSteps, Step, StepPage, Steps};
-
-pub use resources::step_context::{StepContext, StepContextHandle};

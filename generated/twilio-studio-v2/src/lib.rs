@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_studio_v2::Error> {
 //! use twilio_studio_v2::Client;
-//! use twilio_studio_v2::CreateExecution;
-//! use twilio_studio_v2::ListExecutions;
-//! use twilio_studio_v2::UpdateExecution;
+//! use twilio_studio_v2::resources::execution::CreateExecution;
+//! use twilio_studio_v2::resources::execution::ListExecutions;
+//! use twilio_studio_v2::resources::execution::UpdateExecution;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let executions = client.executions(&"FW00000000000000000000000000000000".parse()?);
@@ -43,14 +43,14 @@
 //!
 //! ## Resources
 //!
-//! - [`Execution`]: Executions of Studio flows.
-//! - [`ExecutionContext`]: JSON context for executions.
-//! - [`ExecutionStep`]: Individual steps within an execution.
-//! - [`ExecutionStepContext`]: JSON context for an individual step within an execution.
-//! - [`Flow`]: Studio flows.
-//! - [`FlowRevision`]: Studio flows revisions.
-//! - [`FlowValidate`]: Flow definition validator.
-//! - [`TestUser`]: Test users of a flow.
+//! - [`Execution`](resources::execution::Execution): Executions of Studio flows.
+//! - [`ExecutionContext`](resources::execution_context::ExecutionContext): JSON context for executions.
+//! - [`ExecutionStep`](resources::execution_step::ExecutionStep): Individual steps within an execution.
+//! - [`ExecutionStepContext`](resources::execution_step_context::ExecutionStepContext): JSON context for an individual step within an execution.
+//! - [`Flow`](resources::flow::Flow): Studio flows.
+//! - [`FlowRevision`](resources::flow_revision::FlowRevision): Studio flows revisions.
+//! - [`FlowValidate`](resources::flow_validate::FlowValidate): Flow definition validator.
+//! - [`TestUser`](resources::test_user::TestUser): Test users of a flow.
 //!
 //! ## What the client does
 //!
@@ -122,11 +122,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AuthorSid, ContactSid, ExecutionSid, ExecutionStepSid, FlowSid,
-    FlowStatus, Status,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -144,28 +139,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::execution::{
-    CreateExecution, Execution, ExecutionPage, Executions, ListExecutions,
-    UpdateExecution,
-};
-
-pub use resources::execution_context::{ExecutionContext, ExecutionContextHandle};
-
-pub use resources::execution_step::{
-    ExecutionStep, ExecutionStepPage, ExecutionSteps, ListExecutionSteps,
-};
-
-pub use resources::execution_step_context::{
-    ExecutionStepContext, ExecutionStepContextHandle,
-};
-
-pub use resources::flow::{CreateFlow, Flow, FlowPage, Flows, ListFlows, UpdateFlow};
-
-pub use resources::flow_revision::{
-    FlowRevision, FlowRevisionPage, FlowRevisions, ListFlowRevisions,
-};
-
-pub use resources::flow_validate::{FlowValidate, FlowValidateHandle, UpdateFlowValidate};
-
-pub use resources::test_user::{TestUser, TestUserHandle, UpdateTestUser};

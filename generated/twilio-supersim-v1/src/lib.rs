@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_supersim_v1::Error> {
 //! use twilio_supersim_v1::Client;
-//! use twilio_supersim_v1::ListBillingPeriods;
+//! use twilio_supersim_v1::resources::billing_period::ListBillingPeriods;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let billing_periods = client.billing_periods("example");
@@ -29,18 +29,18 @@
 //!
 //! ## Resources
 //!
-//! - [`BillingPeriod`]: Billing Period for an IoT Super SIM.
-//! - [`EsimProfile`]: eSIM Profiles that can be loaded onto consumer eUICC SIMs.
-//! - [`Fleet`]: Configure shared settings inherited by all Super SIMs assigned to the Fleet.
-//! - [`IpCommand`]: Machine-to-machine IP Commands sent to/from Super SIMs.
-//! - [`Network`]: Mobile operator networks to which Super SIMs can connect.
-//! - [`NetworkAccessProfile`]
-//! - [`NetworkAccessProfileNetwork`]: Mobile operator networks which Network Access Profiles allow access to.
-//! - [`SettingsUpdate`]
-//! - [`Sim`]: Individual IoT Super SIMs.
-//! - [`SimIpAddress`]: IP Addresses for a Super SIM configured to use a VPN connection.
-//! - [`SmsCommand`]: Machine-to-machine SMS Commands sent to/from SIMs.
-//! - [`UsageRecord`]: Usage information for Sim resources.
+//! - [`BillingPeriod`](resources::billing_period::BillingPeriod): Billing Period for an IoT Super SIM.
+//! - [`EsimProfile`](resources::esim_profile::EsimProfile): eSIM Profiles that can be loaded onto consumer eUICC SIMs.
+//! - [`Fleet`](resources::fleet::Fleet): Configure shared settings inherited by all Super SIMs assigned to the Fleet.
+//! - [`IpCommand`](resources::ip_command::IpCommand): Machine-to-machine IP Commands sent to/from Super SIMs.
+//! - [`Network`](resources::network::Network): Mobile operator networks to which Super SIMs can connect.
+//! - [`NetworkAccessProfile`](resources::network_access_profile::NetworkAccessProfile)
+//! - [`NetworkAccessProfileNetwork`](resources::network_access_profile_network::NetworkAccessProfileNetwork): Mobile operator networks which Network Access Profiles allow access to.
+//! - [`SettingsUpdate`](resources::settings_update::SettingsUpdate)
+//! - [`Sim`](resources::sim::Sim): Individual IoT Super SIMs.
+//! - [`SimIpAddress`](resources::sim_ip_address::SimIpAddress): IP Addresses for a Super SIM configured to use a VPN connection.
+//! - [`SmsCommand`](resources::sms_command::SmsCommand): Machine-to-machine SMS Commands sent to/from SIMs.
+//! - [`UsageRecord`](resources::usage_record::UsageRecord): Usage information for Sim resources.
 //!
 //! ## What the client does
 //!
@@ -112,14 +112,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, BillingPeriodSid, BpType, CallbackMethod, DataMetering, Direction,
-    EsimProfileSid, FleetSid, Granularity, Group, IpAddressVersion, IpCommandSid,
-    IpCommandStatus, NetworkAccessProfileSid, NetworkSid, PayloadType, SettingsUpdateSid,
-    SettingsUpdateStatus, SimSid, SimStatus, SmsCommandSid, SmsCommandStatus, Status,
-    StatusUpdate,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -137,50 +129,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::billing_period::{
-    BillingPeriod, BillingPeriodPage, BillingPeriods, ListBillingPeriods,
-};
-
-pub use resources::esim_profile::{
-    CreateEsimProfile, ESimProfiles, EsimProfile, EsimProfilePage, ListESimProfiles,
-};
-
-pub use resources::fleet::{
-    CreateFleet, Fleet, FleetPage, Fleets, ListFleets, UpdateFleet,
-};
-
-pub use resources::ip_command::{
-    CreateIpCommand, IpCommand, IpCommandPage, IpCommands, ListIpCommands,
-};
-
-pub use resources::network::{ListNetworks, Network, NetworkPage, Networks};
-
-pub use resources::network_access_profile::{
-    CreateNetworkAccessProfile, ListNetworkAccessProfiles, NetworkAccessProfile,
-    NetworkAccessProfilePage, NetworkAccessProfiles, UpdateNetworkAccessProfile,
-};
-
-pub use resources::network_access_profile_network::{
-    CreateNetworkAccessProfileNetwork, ListNetworkAccessProfileNetworks,
-    NetworkAccessProfileNetwork, NetworkAccessProfileNetworkPage,
-    NetworkAccessProfileNetworks,
-};
-
-pub use resources::settings_update::{
-    ListSettingsUpdates, SettingsUpdate, SettingsUpdatePage, SettingsUpdates,
-};
-
-pub use resources::sim::{CreateSim, ListSims, Sim, SimPage, Sims, UpdateSim};
-
-pub use resources::sim_ip_address::{
-    ListSimIpAddresses, SimIpAddress, SimIpAddressPage, SimIpAddresses,
-};
-
-pub use resources::sms_command::{
-    CreateSmsCommand, ListSmsCommands, SmsCommand, SmsCommandPage, SmsCommands,
-};
-
-pub use resources::usage_record::{
-    ListUsageRecords, UsageRecord, UsageRecordPage, UsageRecords,
-};

@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_sync_v1::Error> {
 //! use twilio_sync_v1::Client;
-//! use twilio_sync_v1::CreateDocument;
-//! use twilio_sync_v1::ListDocuments;
-//! use twilio_sync_v1::UpdateDocument;
+//! use twilio_sync_v1::resources::document::CreateDocument;
+//! use twilio_sync_v1::resources::document::ListDocuments;
+//! use twilio_sync_v1::resources::document::UpdateDocument;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let documents = client.documents("example");
@@ -38,17 +38,17 @@
 //!
 //! ## Resources
 //!
-//! - [`Document`]: Sync Document objects.
-//! - [`DocumentPermission`]: Sync document permissions.
-//! - [`Service`]: Containers for sync objects.
-//! - [`StreamMessage`]
-//! - [`SyncList`]: Sync list objects.
-//! - [`SyncListItem`]: Items in a sync list.
-//! - [`SyncListPermission`]: Permissions for Sync list items.
-//! - [`SyncMap`]: Sync map objects.
-//! - [`SyncMapItem`]: Keys in a sync map.
-//! - [`SyncMapPermission`]
-//! - [`SyncStream`]
+//! - [`Document`](resources::document::Document): Sync Document objects.
+//! - [`DocumentPermission`](resources::document_permission::DocumentPermission): Sync document permissions.
+//! - [`Service`](resources::service::Service): Containers for sync objects.
+//! - [`StreamMessage`](resources::stream_message::StreamMessage)
+//! - [`SyncList`](resources::sync_list::SyncList): Sync list objects.
+//! - [`SyncListItem`](resources::sync_list_item::SyncListItem): Items in a sync list.
+//! - [`SyncListPermission`](resources::sync_list_permission::SyncListPermission): Permissions for Sync list items.
+//! - [`SyncMap`](resources::sync_map::SyncMap): Sync map objects.
+//! - [`SyncMapItem`](resources::sync_map_item::SyncMapItem): Keys in a sync map.
+//! - [`SyncMapPermission`](resources::sync_map_permission::SyncMapPermission)
+//! - [`SyncStream`](resources::sync_stream::SyncStream)
 //!
 //! ## Mint a token for your client
 //!
@@ -146,11 +146,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, DocumentSid, QueryFromBoundType, QueryResultOrder, ServiceSid,
-    StreamMessageSid, SyncListSid, SyncMapSid, SyncStreamSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -168,51 +163,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::document::{
-    CreateDocument, Document, DocumentPage, Documents, ListDocuments, UpdateDocument,
-};
-
-pub use resources::document_permission::{
-    DocumentPermission, DocumentPermissionPage, DocumentPermissions,
-    ListDocumentPermissions, UpdateDocumentPermission,
-};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::stream_message::{CreateStreamMessage, StreamMessage, StreamMessages};
-
-pub use resources::sync_list::{
-    CreateSyncList, ListSyncLists, SyncList, SyncListPage, SyncLists, UpdateSyncList,
-};
-
-pub use resources::sync_list_item::{
-    CreateSyncListItem, DeleteSyncListItem, ListSyncListItems, SyncListItem,
-    SyncListItemPage, SyncListItems, UpdateSyncListItem,
-};
-
-pub use resources::sync_list_permission::{
-    ListSyncListPermissions, SyncListPermission, SyncListPermissionPage,
-    SyncListPermissions, UpdateSyncListPermission,
-};
-
-pub use resources::sync_map::{
-    CreateSyncMap, ListSyncMaps, SyncMap, SyncMapPage, SyncMaps, UpdateSyncMap,
-};
-
-pub use resources::sync_map_item::{
-    CreateSyncMapItem, DeleteSyncMapItem, ListSyncMapItems, SyncMapItem, SyncMapItemPage,
-    SyncMapItems, UpdateSyncMapItem,
-};
-
-pub use resources::sync_map_permission::{
-    ListSyncMapPermissions, SyncMapPermission, SyncMapPermissionPage, SyncMapPermissions,
-    UpdateSyncMapPermission,
-};
-
-pub use resources::sync_stream::{
-    CreateSyncStream, ListSyncStreams, SyncStream, SyncStreamPage, SyncStreams,
-    UpdateSyncStream,
-};

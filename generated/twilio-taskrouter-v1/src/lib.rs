@@ -15,9 +15,9 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
 //! use twilio_taskrouter_v1::Client;
-//! use twilio_taskrouter_v1::CreateActivity;
-//! use twilio_taskrouter_v1::ListActivities;
-//! use twilio_taskrouter_v1::UpdateActivity;
+//! use twilio_taskrouter_v1::resources::activity::CreateActivity;
+//! use twilio_taskrouter_v1::resources::activity::ListActivities;
+//! use twilio_taskrouter_v1::resources::activity::UpdateActivity;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let activities = client.activities(&"WS00000000000000000000000000000000".parse()?);
@@ -40,32 +40,32 @@
 //!
 //! ## Resources
 //!
-//! - [`Activity`]
-//! - [`Event`]
-//! - [`Task`]
-//! - [`TaskChannel`]: Types of tasks.
-//! - [`TaskQueue`]
-//! - [`TaskQueueBulkRealTimeStatistics`]
-//! - [`TaskQueueCumulativeStatistics`]
-//! - [`TaskQueueRealTimeStatistics`]
-//! - [`TaskQueueStatistics`]
-//! - [`TaskQueuesStatistics`]
-//! - [`TaskReservation`]: Tasks reserved for workers.
-//! - [`Worker`]
-//! - [`WorkerChannel`]
-//! - [`WorkerInstanceStatistics`]
-//! - [`WorkerReservation`]: Current and past reservations for a worker.
-//! - [`WorkerStatistics`]
-//! - [`WorkersCumulativeStatistics`]
-//! - [`WorkersRealTimeStatistics`]
-//! - [`Workflow`]
-//! - [`WorkflowCumulativeStatistics`]
-//! - [`WorkflowRealTimeStatistics`]
-//! - [`WorkflowStatistics`]
-//! - [`Workspace`]
-//! - [`WorkspaceCumulativeStatistics`]
-//! - [`WorkspaceRealTimeStatistics`]
-//! - [`WorkspaceStatistics`]
+//! - [`Activity`](resources::activity::Activity)
+//! - [`Event`](resources::event::Event)
+//! - [`Task`](resources::task::Task)
+//! - [`TaskChannel`](resources::task_channel::TaskChannel): Types of tasks.
+//! - [`TaskQueue`](resources::task_queue::TaskQueue)
+//! - [`TaskQueueBulkRealTimeStatistics`](resources::task_queue_bulk_real_time_statistics::TaskQueueBulkRealTimeStatistics)
+//! - [`TaskQueueCumulativeStatistics`](resources::task_queue_cumulative_statistics::TaskQueueCumulativeStatistics)
+//! - [`TaskQueueRealTimeStatistics`](resources::task_queue_real_time_statistics::TaskQueueRealTimeStatistics)
+//! - [`TaskQueueStatistics`](resources::task_queue_statistics::TaskQueueStatistics)
+//! - [`TaskQueuesStatistics`](resources::task_queues_statistics::TaskQueuesStatistics)
+//! - [`TaskReservation`](resources::task_reservation::TaskReservation): Tasks reserved for workers.
+//! - [`Worker`](resources::worker::Worker)
+//! - [`WorkerChannel`](resources::worker_channel::WorkerChannel)
+//! - [`WorkerInstanceStatistics`](resources::worker_instance_statistics::WorkerInstanceStatistics)
+//! - [`WorkerReservation`](resources::worker_reservation::WorkerReservation): Current and past reservations for a worker.
+//! - [`WorkerStatistics`](resources::worker_statistics::WorkerStatistics)
+//! - [`WorkersCumulativeStatistics`](resources::workers_cumulative_statistics::WorkersCumulativeStatistics)
+//! - [`WorkersRealTimeStatistics`](resources::workers_real_time_statistics::WorkersRealTimeStatistics)
+//! - [`Workflow`](resources::workflow::Workflow)
+//! - [`WorkflowCumulativeStatistics`](resources::workflow_cumulative_statistics::WorkflowCumulativeStatistics)
+//! - [`WorkflowRealTimeStatistics`](resources::workflow_real_time_statistics::WorkflowRealTimeStatistics)
+//! - [`WorkflowStatistics`](resources::workflow_statistics::WorkflowStatistics)
+//! - [`Workspace`](resources::workspace::Workspace)
+//! - [`WorkspaceCumulativeStatistics`](resources::workspace_cumulative_statistics::WorkspaceCumulativeStatistics)
+//! - [`WorkspaceRealTimeStatistics`](resources::workspace_real_time_statistics::WorkspaceRealTimeStatistics)
+//! - [`WorkspaceStatistics`](resources::workspace_statistics::WorkspaceStatistics)
 //!
 //! ## Mint a token for your client
 //!
@@ -163,13 +163,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ActivitySid, ActorSid, CallStatus, ConferenceEvent, EventSid,
-    RedirectCallSid, Status, SupervisorMode, TaskChannelSid, TaskOrder, TaskQueueSid,
-    TaskReservationSid, TaskReservationStatus, TaskSid, WaitMethod, WorkerChannelSid,
-    WorkerSid, WorkflowSid, WorkspaceSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -187,122 +180,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::activity::{
-    Activities, Activity, ActivityPage, CreateActivity, ListActivities, UpdateActivity,
-};
-
-pub use resources::event::{Event, EventPage, Events, ListEvents};
-
-pub use resources::task::{
-    CreateTask, DeleteTask, ListTasks, Task, TaskPage, Tasks, UpdateTask,
-};
-
-pub use resources::task_channel::{
-    CreateTaskChannel, ListTaskChannels, TaskChannel, TaskChannelPage, TaskChannels,
-    UpdateTaskChannel,
-};
-
-pub use resources::task_queue::{
-    CreateTaskQueue, ListTaskQueues, TaskQueue, TaskQueuePage, TaskQueues,
-    UpdateTaskQueue,
-};
-
-pub use resources::task_queue_bulk_real_time_statistics::{
-    CreateTaskQueueBulkRealTimeStatistics, TaskQueueBulkRealTimeStatistics,
-    TaskQueueBulkRealTimeStatisticsHandle,
-};
-
-pub use resources::task_queue_cumulative_statistics::{
-    FetchTaskQueueCumulativeStatistics, TaskQueueCumulativeStatistics,
-    TaskQueueCumulativeStatisticsHandle,
-};
-
-pub use resources::task_queue_real_time_statistics::{
-    FetchTaskQueueRealTimeStatistics, TaskQueueRealTimeStatistics,
-    TaskQueueRealTimeStatisticsHandle,
-};
-
-pub use resources::task_queue_statistics::{
-    FetchTaskQueueStatistics, TaskQueueStatistics, TaskQueueStatisticsHandle,
-};
-
-pub use resources::task_queues_statistics::{
-    ListTaskQueuesStatistics, TaskQueuesStatistics, TaskQueuesStatisticsHandle,
-    TaskQueuesStatisticsPage,
-};
-
-pub use resources::task_reservation::{
-    ListTaskReservations, TaskReservation, TaskReservationPage, TaskReservations,
-    UpdateTaskReservation,
-};
-
-pub use resources::worker::{
-    CreateWorker, DeleteWorker, ListWorkers, UpdateWorker, Worker, WorkerPage, Workers,
-};
-
-pub use resources::worker_channel::{
-    ListWorkerChannels, UpdateWorkerChannel, WorkerChannel, WorkerChannelPage,
-    WorkerChannels,
-};
-
-pub use resources::worker_instance_statistics::{
-    FetchWorkerInstanceStatistics, WorkerInstanceStatistics,
-    WorkerInstanceStatisticsHandle,
-};
-
-pub use resources::worker_reservation::{
-    ListWorkerReservations, UpdateWorkerReservation, WorkerReservation,
-    WorkerReservationPage, WorkerReservations,
-};
-
-pub use resources::worker_statistics::{
-    FetchWorkerStatistics, WorkerStatistics, WorkerStatisticsHandle,
-};
-
-pub use resources::workers_cumulative_statistics::{
-    FetchWorkersCumulativeStatistics, WorkersCumulativeStatistics,
-    WorkersCumulativeStatisticsHandle,
-};
-
-pub use resources::workers_real_time_statistics::{
-    FetchWorkersRealTimeStatistics, WorkersRealTimeStatistics,
-    WorkersRealTimeStatisticsHandle,
-};
-
-pub use resources::workflow::{
-    CreateWorkflow, ListWorkflows, UpdateWorkflow, Workflow, WorkflowPage, Workflows,
-};
-
-pub use resources::workflow_cumulative_statistics::{
-    FetchWorkflowCumulativeStatistics, WorkflowCumulativeStatistics,
-    WorkflowCumulativeStatisticsHandle,
-};
-
-pub use resources::workflow_real_time_statistics::{
-    FetchWorkflowRealTimeStatistics, WorkflowRealTimeStatistics,
-    WorkflowRealTimeStatisticsHandle,
-};
-
-pub use resources::workflow_statistics::{
-    FetchWorkflowStatistics, WorkflowStatistics, WorkflowStatisticsHandle,
-};
-
-pub use resources::workspace::{
-    CreateWorkspace, ListWorkspaces, UpdateWorkspace, Workspace, WorkspacePage,
-    Workspaces,
-};
-
-pub use resources::workspace_cumulative_statistics::{
-    FetchWorkspaceCumulativeStatistics, WorkspaceCumulativeStatistics,
-    WorkspaceCumulativeStatisticsHandle,
-};
-
-pub use resources::workspace_real_time_statistics::{
-    FetchWorkspaceRealTimeStatistics, WorkspaceRealTimeStatistics,
-    WorkspaceRealTimeStatisticsHandle,
-};
-
-pub use resources::workspace_statistics::{
-    FetchWorkspaceStatistics, WorkspaceStatistics, WorkspaceStatisticsHandle,
-};

@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_trunking_v1::Error> {
 //! use twilio_trunking_v1::Client;
-//! use twilio_trunking_v1::CreateCredentialList;
-//! use twilio_trunking_v1::ListCredentialLists;
+//! use twilio_trunking_v1::resources::credential_list::CreateCredentialList;
+//! use twilio_trunking_v1::resources::credential_list::ListCredentialLists;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let credential_lists = client
@@ -38,12 +38,12 @@
 //!
 //! ## Resources
 //!
-//! - [`CredentialList`]: List of credentials for accessing a trunk.
-//! - [`IpAccessControlList`]: List of IP addresses for accessing a trunk.
-//! - [`OriginationUrl`]: Network element entry points into your communications infrastructure.
-//! - [`PhoneNumber`]: Phone numbers associated with trunks.
-//! - [`Recording`]: Recording settings for a trunk.
-//! - [`Trunk`]: Represents a SIP trunk.
+//! - [`CredentialList`](resources::credential_list::CredentialList): List of credentials for accessing a trunk.
+//! - [`IpAccessControlList`](resources::ip_access_control_list::IpAccessControlList): List of IP addresses for accessing a trunk.
+//! - [`OriginationUrl`](resources::origination_url::OriginationUrl): Network element entry points into your communications infrastructure.
+//! - [`PhoneNumber`](resources::phone_number::PhoneNumber): Phone numbers associated with trunks.
+//! - [`Recording`](resources::recording::Recording): Recording settings for a trunk.
+//! - [`Trunk`](resources::trunk::Trunk): Represents a SIP trunk.
 //!
 //! ## What the client does
 //!
@@ -115,13 +115,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, AddressRequirement, Capabilities, CredentialListSid,
-    DisasterRecoveryMethod, IpAccessControlListSid, OriginationUrlSid, PhoneNumberSid,
-    RecordingMode, RecordingTrim, SmsApplicationSid, TransferCallerId, TransferSetting,
-    TrunkSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -139,28 +132,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::credential_list::{
-    CreateCredentialList, CredentialList, CredentialListPage, CredentialLists,
-    ListCredentialLists,
-};
-
-pub use resources::ip_access_control_list::{
-    CreateIpAccessControlList, IpAccessControlList, IpAccessControlListPage,
-    IpAccessControlLists, ListIpAccessControlLists,
-};
-
-pub use resources::origination_url::{
-    CreateOriginationUrl, ListOriginationUrls, OriginationUrl, OriginationUrlPage,
-    OriginationUrls, UpdateOriginationUrl,
-};
-
-pub use resources::phone_number::{
-    CreatePhoneNumber, ListPhoneNumbers, PhoneNumber, PhoneNumberPage, PhoneNumbers,
-};
-
-pub use resources::recording::{Recording, RecordingHandle, UpdateRecording};
-
-pub use resources::trunk::{
-    CreateTrunk, ListTrunks, Trunk, TrunkPage, Trunks, UpdateTrunk,
-};

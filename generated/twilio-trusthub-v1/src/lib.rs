@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
 //! use twilio_trusthub_v1::Client;
-//! use twilio_trusthub_v1::CreateComplianceInquiry;
+//! use twilio_trusthub_v1::resources::compliance_inquiry::CreateComplianceInquiry;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let compliance_inquiry_initialize = client.compliance_inquiry_initialize();
@@ -27,24 +27,24 @@
 //!
 //! ## Resources
 //!
-//! - [`ComplianceInquiry`]
-//! - [`ComplianceInquiry2`]
-//! - [`ComplianceRegistration`]
-//! - [`ComplianceRegistration2`]
-//! - [`ComplianceTollfreeInquiry`]
-//! - [`CustomerProfile`]
-//! - [`CustomerProfileChannelEndpointAssignment`]
-//! - [`CustomerProfileEntityAssignment`]
-//! - [`CustomerProfileEvaluation`]
-//! - [`EndUser`]
-//! - [`EndUserType`]
-//! - [`Policies`]
-//! - [`SupportingDocument`]
-//! - [`SupportingDocumentType`]
-//! - [`TrustProduct`]
-//! - [`TrustProductChannelEndpointAssignment`]
-//! - [`TrustProductEntityAssignment`]
-//! - [`TrustProductEvaluation`]
+//! - [`ComplianceInquiry`](resources::compliance_inquiry::ComplianceInquiry)
+//! - [`ComplianceInquiry2`](resources::compliance_inquiry2::ComplianceInquiry2)
+//! - [`ComplianceRegistration`](resources::compliance_registration::ComplianceRegistration)
+//! - [`ComplianceRegistration2`](resources::compliance_registration2::ComplianceRegistration2)
+//! - [`ComplianceTollfreeInquiry`](resources::compliance_tollfree_inquiry::ComplianceTollfreeInquiry)
+//! - [`CustomerProfile`](resources::customer_profile::CustomerProfile)
+//! - [`CustomerProfileChannelEndpointAssignment`](resources::customer_profile_channel_endpoint_assignment::CustomerProfileChannelEndpointAssignment)
+//! - [`CustomerProfileEntityAssignment`](resources::customer_profile_entity_assignment::CustomerProfileEntityAssignment)
+//! - [`CustomerProfileEvaluation`](resources::customer_profile_evaluation::CustomerProfileEvaluation)
+//! - [`EndUser`](resources::end_user::EndUser)
+//! - [`EndUserType`](resources::end_user_type::EndUserType)
+//! - [`Policies`](resources::policies::Policies)
+//! - [`SupportingDocument`](resources::supporting_document::SupportingDocument)
+//! - [`SupportingDocumentType`](resources::supporting_document_type::SupportingDocumentType)
+//! - [`TrustProduct`](resources::trust_product::TrustProduct)
+//! - [`TrustProductChannelEndpointAssignment`](resources::trust_product_channel_endpoint_assignment::TrustProductChannelEndpointAssignment)
+//! - [`TrustProductEntityAssignment`](resources::trust_product_entity_assignment::TrustProductEntityAssignment)
+//! - [`TrustProductEvaluation`](resources::trust_product_evaluation::TrustProductEvaluation)
 //!
 //! ## What the client does
 //!
@@ -116,15 +116,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, BusinessIdentityType, BusinessRegistrationAuthority, BusinessType,
-    ChannelEndpointSid, ComplianceRegistrationEndUserType,
-    CustomerProfileEvaluationStatus, EndUserSid, EndUserTypeSid, OptInType,
-    PhoneNumberType, PoliciesSid, Status, SupportingDocumentSid,
-    SupportingDocumentStatus, TrustProductChannelEndpointAssignmentSid,
-    TrustProductEntityAssignmentSid, TrustProductEvaluationSid, TrustProductSid,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -142,92 +133,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::compliance_inquiry::{
-    ComplianceInquiry, ComplianceInquiryInitialize, CreateComplianceInquiry,
-};
-
-pub use resources::compliance_inquiry2::{
-    ComplianceInquiry2, ComplianceInquiry2Handle, UpdateComplianceInquiry2,
-};
-
-pub use resources::compliance_registration::{
-    ComplianceRegistration, ComplianceRegistrationInitialize,
-    CreateComplianceRegistration,
-};
-
-pub use resources::compliance_registration2::{
-    ComplianceRegistration2, ComplianceRegistration2Handle, UpdateComplianceRegistration2,
-};
-
-pub use resources::compliance_tollfree_inquiry::{
-    ComplianceTollfreeInquiry, ComplianceTollfreeInquiryInitialize,
-    CreateComplianceTollfreeInquiry,
-};
-
-pub use resources::customer_profile::{
-    CreateCustomerProfile, CustomerProfile, CustomerProfilePage, CustomerProfiles,
-    ListCustomerProfiles, UpdateCustomerProfile,
-};
-
-pub use resources::customer_profile_channel_endpoint_assignment::{
-    CreateCustomerProfileChannelEndpointAssignment,
-    CustomerProfileChannelEndpointAssignment,
-    CustomerProfileChannelEndpointAssignmentPage,
-    CustomerProfileChannelEndpointAssignments,
-    ListCustomerProfileChannelEndpointAssignments,
-};
-
-pub use resources::customer_profile_entity_assignment::{
-    CreateCustomerProfileEntityAssignment, CustomerProfileEntityAssignment,
-    CustomerProfileEntityAssignmentPage, CustomerProfileEntityAssignments,
-    ListCustomerProfileEntityAssignments,
-};
-
-pub use resources::customer_profile_evaluation::{
-    CreateCustomerProfileEvaluation, CustomerProfileEvaluation,
-    CustomerProfileEvaluationPage, CustomerProfileEvaluations,
-    ListCustomerProfileEvaluations,
-};
-
-pub use resources::end_user::{
-    CreateEndUser, EndUser, EndUserPage, EndUsers, ListEndUsers, UpdateEndUser,
-};
-
-pub use resources::end_user_type::{
-    EndUserType, EndUserTypePage, EndUserTypes, ListEndUserTypes,
-};
-
-pub use resources::policies::{ListPolicies, Policies, PoliciesHandle, PoliciesPage};
-
-pub use resources::supporting_document::{
-    CreateSupportingDocument, ListSupportingDocuments, SupportingDocument,
-    SupportingDocumentPage, SupportingDocuments, UpdateSupportingDocument,
-};
-
-pub use resources::supporting_document_type::{
-    ListSupportingDocumentTypes, SupportingDocumentType, SupportingDocumentTypePage,
-    SupportingDocumentTypes,
-};
-
-pub use resources::trust_product::{
-    CreateTrustProduct, ListTrustProducts, TrustProduct, TrustProductPage, TrustProducts,
-    UpdateTrustProduct,
-};
-
-pub use resources::trust_product_channel_endpoint_assignment::{
-    CreateTrustProductChannelEndpointAssignment,
-    ListTrustProductChannelEndpointAssignments, TrustProductChannelEndpointAssignment,
-    TrustProductChannelEndpointAssignmentPage, TrustProductChannelEndpointAssignments,
-};
-
-pub use resources::trust_product_entity_assignment::{
-    CreateTrustProductEntityAssignment, ListTrustProductEntityAssignments,
-    TrustProductEntityAssignment, TrustProductEntityAssignmentPage,
-    TrustProductEntityAssignments,
-};
-
-pub use resources::trust_product_evaluation::{
-    CreateTrustProductEvaluation, ListTrustProductEvaluations, TrustProductEvaluation,
-    TrustProductEvaluationPage, TrustProductEvaluations,
-};

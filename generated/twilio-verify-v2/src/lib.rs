@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_verify_v2::Error> {
 //! use twilio_verify_v2::Client;
-//! use twilio_verify_v2::CreateAccessToken;
+//! use twilio_verify_v2::resources::access_token::CreateAccessToken;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let access_tokens = client.access_tokens(&"VA00000000000000000000000000000000".parse()?);
@@ -31,27 +31,27 @@
 //!
 //! ## Resources
 //!
-//! - [`AccessToken`]
-//! - [`Bucket`]
-//! - [`Challenge`]
-//! - [`Entity`]
-//! - [`Factor`]
-//! - [`Form`]
-//! - [`MessagingConfiguration`]
-//! - [`Notification`]
-//! - [`RateLimit`]
-//! - [`Safelist`]
-//! - [`Service`]
-//! - [`Verification`]
-//! - [`VerificationAttempt`]
-//! - [`VerificationAttemptsSummary`]
-//! - [`VerificationCheck`]
-//! - [`VerificationTemplate`]
-//! - [`Webhook`]
-//! - [`PasskeysFactor`]
-//! - [`NewFactorPasskey`]
-//! - [`ChallengePasskeys`]
-//! - [`ApproveChallengeChallengePasskeys`]
+//! - [`AccessToken`](resources::access_token::AccessToken)
+//! - [`Bucket`](resources::bucket::Bucket)
+//! - [`Challenge`](resources::challenge::Challenge)
+//! - [`Entity`](resources::entity::Entity)
+//! - [`Factor`](resources::factor::Factor)
+//! - [`Form`](resources::form::Form)
+//! - [`MessagingConfiguration`](resources::messaging_configuration::MessagingConfiguration)
+//! - [`Notification`](resources::notification::Notification)
+//! - [`RateLimit`](resources::rate_limit::RateLimit)
+//! - [`Safelist`](resources::safelist::Safelist)
+//! - [`Service`](resources::service::Service)
+//! - [`Verification`](resources::verification::Verification)
+//! - [`VerificationAttempt`](resources::verification_attempt::VerificationAttempt)
+//! - [`VerificationAttemptsSummary`](resources::verification_attempts_summary::VerificationAttemptsSummary)
+//! - [`VerificationCheck`](resources::verification_check::VerificationCheck)
+//! - [`VerificationTemplate`](resources::verification_template::VerificationTemplate)
+//! - [`Webhook`](resources::webhook::Webhook)
+//! - [`PasskeysFactor`](resources::passkeys_factor::PasskeysFactor)
+//! - [`NewFactorPasskey`](resources::new_factor_passkey::NewFactorPasskey)
+//! - [`ChallengePasskeys`](resources::challenge_passkeys::ChallengePasskeys)
+//! - [`ApproveChallengeChallengePasskeys`](resources::approve_challenge_challenge_passkeys::ApproveChallengeChallengePasskeys)
 //!
 //! ## What the client does
 //!
@@ -123,17 +123,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccessTokenSid, AccountSid, AuthenticatorAttachment, AuthenticatorAttachmentKind,
-    BucketSid, ChallengeReasons, ChallengeSid, ChallengeStatuses, Channel, Channels,
-    Config, ConversionStatus, EntitySid, FactorSid, FactorStatuses, FactorType,
-    FactorTypes, FormTypes, ListOrders, MessagingServiceSid, Methods,
-    NotificationPlatforms, NotificationSid, PushApnCredentialSid, RateLimitSid,
-    RelyingParty, Response, ResponseObject, RiskCheck, SafelistSid, ServiceSid, Status,
-    TotpAlgorithms, Transports, Type, UserVerification, VerificationAttemptSid,
-    VerificationSid, VerificationTemplateSid, Version, WebhookSid, WebhookStatus,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -151,82 +140,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::access_token::{AccessToken, AccessTokens, CreateAccessToken};
-
-pub use resources::approve_challenge_challenge_passkeys::{
-    ApproveChallenge, ApproveChallengeChallengePasskeys,
-    UpdateApproveChallengeChallengePasskeys,
-};
-
-pub use resources::bucket::{
-    Bucket, BucketPage, Buckets, CreateBucket, ListBuckets, UpdateBucket,
-};
-
-pub use resources::challenge::{
-    Challenge, ChallengePage, Challenges, CreateChallenge, ListChallenges,
-    UpdateChallenge,
-};
-
-pub use resources::challenge_passkeys::{
-    ChallengePasskeys, ChallengePasskeysHandle, CreateChallengePasskeys,
-};
-
-pub use resources::entity::{CreateEntity, Entities, Entity, EntityPage, ListEntities};
-
-pub use resources::factor::{
-    CreateFactor, Factor, FactorFactors, FactorPage, ListFactorFactors, UpdateFactor,
-};
-
-pub use resources::form::{Form, Forms};
-
-pub use resources::messaging_configuration::{
-    CreateMessagingConfiguration, ListMessagingConfigurations, MessagingConfiguration,
-    MessagingConfigurationPage, MessagingConfigurations, UpdateMessagingConfiguration,
-};
-
-pub use resources::new_factor_passkey::{
-    CreateNewFactorPasskey, NewFactorPasskey, NewFactors,
-};
-
-pub use resources::notification::{CreateNotification, Notification, Notifications};
-
-pub use resources::passkeys_factor::{PasskeysFactor, UpdatePasskeysFactor, VerifyFactor};
-
-pub use resources::rate_limit::{
-    CreateRateLimit, ListRateLimits, RateLimit, RateLimitPage, RateLimits,
-    UpdateRateLimit,
-};
-
-pub use resources::safelist::{CreateSafelist, Numbers, Safelist};
-
-pub use resources::service::{
-    CreateService, ListServices, Service, ServicePage, Services, UpdateService,
-};
-
-pub use resources::verification::{
-    CreateVerification, UpdateVerification, Verification, Verifications,
-};
-
-pub use resources::verification_attempt::{
-    ListVerificationAttempts, VerificationAttempt, VerificationAttemptPage,
-    VerificationAttempts,
-};
-
-pub use resources::verification_attempts_summary::{
-    FetchVerificationAttemptsSummary, VerificationAttemptsSummary,
-    VerificationAttemptsSummaryHandle,
-};
-
-pub use resources::verification_check::{
-    CreateVerificationCheck, VerificationCheck, VerificationCheckHandle,
-};
-
-pub use resources::verification_template::{
-    ListVerificationTemplates, VerificationTemplate, VerificationTemplatePage,
-    VerificationTemplates,
-};
-
-pub use resources::webhook::{
-    CreateWebhook, ListWebhooks, UpdateWebhook, Webhook, WebhookPage, Webhooks,
-};

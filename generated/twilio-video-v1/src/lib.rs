@@ -15,8 +15,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_video_v1::Error> {
 //! use twilio_video_v1::Client;
-//! use twilio_video_v1::CreateComposition;
-//! use twilio_video_v1::ListCompositions;
+//! use twilio_video_v1::resources::composition::CreateComposition;
+//! use twilio_video_v1::resources::composition::ListCompositions;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let compositions = client.compositions();
@@ -37,20 +37,20 @@
 //!
 //! ## Resources
 //!
-//! - [`Composition`]: Recording compositions.
-//! - [`CompositionHook`]: Recording composition hooks.
-//! - [`CompositionSettings`]: Recording composition settings.
-//! - [`Recording`]: Single-track, single-media recordings.
-//! - [`RecordingSettings`]: Recording settings.
-//! - [`Room`]: Video rooms with one or more participants.
-//! - [`RoomParticipant`]: Participants in video rooms.
-//! - [`RoomParticipantAnonymize`]
-//! - [`RoomParticipantPublishedTrack`]
-//! - [`RoomParticipantSubscribeRule`]
-//! - [`RoomParticipantSubscribedTrack`]
-//! - [`RoomRecording`]: Single-track, single-media room recordings.
-//! - [`RoomRecordingRule`]
-//! - [`RoomTranscriptions`]: transcriptions in video rooms.
+//! - [`Composition`](resources::composition::Composition): Recording compositions.
+//! - [`CompositionHook`](resources::composition_hook::CompositionHook): Recording composition hooks.
+//! - [`CompositionSettings`](resources::composition_settings::CompositionSettings): Recording composition settings.
+//! - [`Recording`](resources::recording::Recording): Single-track, single-media recordings.
+//! - [`RecordingSettings`](resources::recording_settings::RecordingSettings): Recording settings.
+//! - [`Room`](resources::room::Room): Video rooms with one or more participants.
+//! - [`RoomParticipant`](resources::room_participant::RoomParticipant): Participants in video rooms.
+//! - [`RoomParticipantAnonymize`](resources::room_participant_anonymize::RoomParticipantAnonymize)
+//! - [`RoomParticipantPublishedTrack`](resources::room_participant_published_track::RoomParticipantPublishedTrack)
+//! - [`RoomParticipantSubscribeRule`](resources::room_participant_subscribe_rule::RoomParticipantSubscribeRule)
+//! - [`RoomParticipantSubscribedTrack`](resources::room_participant_subscribed_track::RoomParticipantSubscribedTrack)
+//! - [`RoomRecording`](resources::room_recording::RoomRecording): Single-track, single-media room recordings.
+//! - [`RoomRecordingRule`](resources::room_recording_rule::RoomRecordingRule)
+//! - [`RoomTranscriptions`](resources::room_transcriptions::RoomTranscriptions): transcriptions in video rooms.
 //!
 //! ## Mint a token for your client
 //!
@@ -148,15 +148,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, Codec, CompositionHookSid, CompositionSid, EncryptionKeySid, Format,
-    GroupingSid, RecordingFormat, RecordingSid, RecordingStatus,
-    RoomParticipantAnonymizeStatus, RoomParticipantPublishedTrackSid, RoomParticipantSid,
-    RoomParticipantStatus, RoomRecordingRuleRule, RoomSid, RoomStatus,
-    RoomTranscriptionsStatus, RoomType, Rule, SourceSid, Status, StatusCallbackMethod,
-    Type, VideoCodec,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -174,61 +165,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::composition::{
-    Composition, CompositionPage, Compositions, CreateComposition, ListCompositions,
-};
-
-pub use resources::composition_hook::{
-    CompositionHook, CompositionHookPage, CompositionHooks, CreateCompositionHook,
-    ListCompositionHooks, UpdateCompositionHook,
-};
-
-pub use resources::composition_settings::{
-    CompositionSettings, CompositionSettingsHandle, CreateCompositionSettings,
-};
-
-pub use resources::recording::{ListRecordings, Recording, RecordingPage, Recordings};
-
-pub use resources::recording_settings::{
-    CreateRecordingSettings, RecordingSettings, RecordingSettingsHandle,
-};
-
-pub use resources::room::{CreateRoom, ListRooms, Room, RoomPage, Rooms, UpdateRoom};
-
-pub use resources::room_participant::{
-    ListRoomParticipants, RoomParticipant, RoomParticipantPage, RoomParticipants,
-    UpdateRoomParticipant,
-};
-
-pub use resources::room_participant_anonymize::{
-    RoomParticipantAnonymize, RoomParticipantAnonymizeHandle,
-};
-
-pub use resources::room_participant_published_track::{
-    ListRoomParticipantPublishedTracks, RoomParticipantPublishedTrack,
-    RoomParticipantPublishedTrackPage, RoomParticipantPublishedTracks,
-};
-
-pub use resources::room_participant_subscribe_rule::{
-    RoomParticipantSubscribeRule, RoomParticipantSubscribeRules,
-    UpdateRoomParticipantSubscribeRule,
-};
-
-pub use resources::room_participant_subscribed_track::{
-    ListRoomParticipantSubscribedTracks, RoomParticipantSubscribedTrack,
-    RoomParticipantSubscribedTrackPage, RoomParticipantSubscribedTracks,
-};
-
-pub use resources::room_recording::{
-    ListRoomRecordings, RoomRecording, RoomRecordingPage, RoomRecordings,
-};
-
-pub use resources::room_recording_rule::{
-    RoomRecordingRule, RoomRecordingRules, UpdateRoomRecordingRule,
-};
-
-pub use resources::room_transcriptions::{
-    CreateRoomTranscriptions, ListRoomTranscriptions, RoomTranscriptions,
-    RoomTranscriptionsHandle, RoomTranscriptionsPage, UpdateRoomTranscriptions,
-};

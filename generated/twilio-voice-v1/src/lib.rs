@@ -29,16 +29,16 @@
 //!
 //! ## Resources
 //!
-//! - [`ArchivedCall`]
-//! - [`ByocTrunk`]: BYOC Trunks allow you to bring your own voice carrier to Twilio, enabling your calls to use our Programmable Voice APIs.
-//! - [`ConnectionPolicy`]: Connection Policy for sending traffic to your communications infrastructure.
-//! - [`ConnectionPolicyTarget`]: Network element entry points into your communications infrastructure.
-//! - [`DialingPermissionsCountryInstance`]
-//! - [`DialingPermissionsCountryBulkUpdate`]
-//! - [`DialingPermissionsHrsPrefixes`]
-//! - [`DialingPermissionsSettings`]
-//! - [`IpRecord`]: IP Records hold information about the IP addresses and ranges ([CIDR](https://tools.ietf.org/html/rfc4632) blocks) that your traffic will be associated with.
-//! - [`SourceIpMapping`]: With Source IP Mappings, Twilio can recognize your SIP requests based on where they are sent from.
+//! - [`ArchivedCall`](resources::archived_call::ArchivedCall)
+//! - [`ByocTrunk`](resources::byoc_trunk::ByocTrunk): BYOC Trunks allow you to bring your own voice carrier to Twilio, enabling your calls to use our Programmable Voice APIs.
+//! - [`ConnectionPolicy`](resources::connection_policy::ConnectionPolicy): Connection Policy for sending traffic to your communications infrastructure.
+//! - [`ConnectionPolicyTarget`](resources::connection_policy_target::ConnectionPolicyTarget): Network element entry points into your communications infrastructure.
+//! - [`DialingPermissionsCountryInstance`](resources::dialing_permissions_country_instance::DialingPermissionsCountryInstance)
+//! - [`DialingPermissionsCountryBulkUpdate`](resources::dialing_permissions_country_bulk_update::DialingPermissionsCountryBulkUpdate)
+//! - [`DialingPermissionsHrsPrefixes`](resources::dialing_permissions_hrs_prefixes::DialingPermissionsHrsPrefixes)
+//! - [`DialingPermissionsSettings`](resources::dialing_permissions_settings::DialingPermissionsSettings)
+//! - [`IpRecord`](resources::ip_record::IpRecord): IP Records hold information about the IP addresses and ranges ([CIDR](https://tools.ietf.org/html/rfc4632) blocks) that your traffic will be associated with.
+//! - [`SourceIpMapping`](resources::source_ip_mapping::SourceIpMapping): With Source IP Mappings, Twilio can recognize your SIP requests based on where they are sent from.
 //!
 //! ## Mint a token for your client
 //!
@@ -136,11 +136,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, ByocTrunkSid, ConnectionPolicySid, ConnectionPolicyTargetSid,
-    IpRecordSid, Sid, SipDomainSid, SourceIpMappingSid, VoiceMethod,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -158,50 +153,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::archived_call::{ArchivedCall, ArchivedCalls};
-
-pub use resources::byoc_trunk::{
-    ByocTrunk, ByocTrunkPage, ByocTrunks, CreateByocTrunk, ListByocTrunks,
-    UpdateByocTrunk,
-};
-
-pub use resources::connection_policy::{
-    ConnectionPolicies, ConnectionPolicy, ConnectionPolicyPage, CreateConnectionPolicy,
-    ListConnectionPolicies, UpdateConnectionPolicy,
-};
-
-pub use resources::connection_policy_target::{
-    ConnectionPolicyTarget, ConnectionPolicyTargetPage, ConnectionPolicyTargets,
-    CreateConnectionPolicyTarget, ListConnectionPolicyTargets,
-    UpdateConnectionPolicyTarget,
-};
-
-pub use resources::dialing_permissions_country_bulk_update::{
-    BulkCountryUpdates, CreateDialingPermissionsCountryBulkUpdate,
-    DialingPermissionsCountryBulkUpdate,
-};
-
-pub use resources::dialing_permissions_country_instance::{
-    Countries, DialingPermissionsCountryInstance, DialingPermissionsCountryInstancePage,
-    ListCountries,
-};
-
-pub use resources::dialing_permissions_hrs_prefixes::{
-    DialingPermissionsHrsPrefixes, DialingPermissionsHrsPrefixesPage,
-    HighRiskSpecialPrefixes, ListHighRiskSpecialPrefixes,
-};
-
-pub use resources::dialing_permissions_settings::{
-    DialingPermissionsSettings, DialingPermissionsSettingsHandle,
-    UpdateDialingPermissionsSettings,
-};
-
-pub use resources::ip_record::{
-    CreateIpRecord, IpRecord, IpRecordPage, IpRecords, ListIpRecords, UpdateIpRecord,
-};
-
-pub use resources::source_ip_mapping::{
-    CreateSourceIpMapping, ListSourceIpMappings, SourceIpMapping, SourceIpMappingPage,
-    SourceIpMappings, UpdateSourceIpMapping,
-};

@@ -15,7 +15,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), twilio_wireless_v1::Error> {
 //! use twilio_wireless_v1::Client;
-//! use twilio_wireless_v1::ListAccountUsageRecords;
+//! use twilio_wireless_v1::resources::account_usage_record::ListAccountUsageRecords;
 //! use futures_util::TryStreamExt;
 //! let client = Client::from_env()?;
 //! let account_usage_records = client.account_usage_records();
@@ -32,12 +32,12 @@
 //!
 //! ## Resources
 //!
-//! - [`AccountUsageRecord`]: Aggregated Usage information for all SIMs on an Account.
-//! - [`Command`]: Machine-to-machine commands sent to/from devices.
-//! - [`DataSession`]: Data session information for SIMs.
-//! - [`RatePlan`]: Capabilities and restrictions for SIMs.
-//! - [`Sim`]: A resource representing a Programmable Wireless SIM.
-//! - [`UsageRecord`]: Usage information for SIMs.
+//! - [`AccountUsageRecord`](resources::account_usage_record::AccountUsageRecord): Aggregated Usage information for all SIMs on an Account.
+//! - [`Command`](resources::command::Command): Machine-to-machine commands sent to/from devices.
+//! - [`DataSession`](resources::data_session::DataSession): Data session information for SIMs.
+//! - [`RatePlan`](resources::rate_plan::RatePlan): Capabilities and restrictions for SIMs.
+//! - [`Sim`](resources::sim::Sim): A resource representing a Programmable Wireless SIM.
+//! - [`UsageRecord`](resources::usage_record::UsageRecord): Usage information for SIMs.
 //!
 //! ## What the client does
 //!
@@ -109,11 +109,6 @@ pub mod resources;
 
 pub mod types;
 
-pub use types::{
-    AccountSid, CommandMode, CommandSid, DataLimitStrategy, Direction, Granularity,
-    RatePlanSid, ResetStatus, SimSid, SimStatus, SmsMethod, Status, Transport,
-};
-
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 
 /// The README's quick start, compiled as a doctest so that what a new user
@@ -131,26 +126,3 @@ pub use ::twilio_codegen_runtime::{
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.
 pub use ::time;
-
-pub use resources::account_usage_record::{
-    AccountUsageRecord, AccountUsageRecordPage, AccountUsageRecords,
-    ListAccountUsageRecords,
-};
-
-pub use resources::command::{
-    Command, CommandPage, Commands, CreateCommand, ListCommands,
-};
-
-pub use resources::data_session::{
-    DataSession, DataSessionPage, DataSessions, ListDataSessions,
-};
-
-pub use resources::rate_plan::{
-    CreateRatePlan, ListRatePlans, RatePlan, RatePlanPage, RatePlans, UpdateRatePlan,
-};
-
-pub use resources::sim::{ListSims, Sim, SimPage, Sims, UpdateSim};
-
-pub use resources::usage_record::{
-    ListUsageRecords, UsageRecord, UsageRecordPage, UsageRecords,
-};

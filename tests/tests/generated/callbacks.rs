@@ -5,7 +5,8 @@
 //! Signatures themselves are the runtime's, tested in `codegen/runtime/src/tests/`.
 
 use twilio_api_v2010::callbacks::{CallStatusCallback, GatherAction, IncomingMessage};
-use twilio_api_v2010::{CallStatus, MessageStatus, WebhookError, WebhookValidator};
+use twilio_api_v2010::types::{CallStatus, MessageStatus};
+use twilio_api_v2010::{WebhookError, WebhookValidator};
 
 const TOKEN: &str = "callback-test-token";
 const URL: &str = "https://hooks.example.com/twilio/sms?tenant=acme";

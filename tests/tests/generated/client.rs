@@ -18,8 +18,9 @@ mod ops;
 use serde_json::Value;
 use std::time::Duration;
 use tests::fixture;
+use twilio_chat_v1::resources::invite::Invite;
 use twilio_chat_v1::resources::invite::Invites;
-use twilio_chat_v1::{Auth, Client, ClientBuilder, Error, Invite, RetryPolicy};
+use twilio_chat_v1::{Auth, Client, ClientBuilder, Error, RetryPolicy};
 use wiremock::{Match, MockServer, Request, ResponseTemplate};
 
 /// The Account SID the tests authenticate as.

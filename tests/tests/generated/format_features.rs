@@ -2,10 +2,14 @@
 //! for, JSON parameters, flat pages and operations with several success statuses, on
 //! the wire: the fixture crate `fixture-everything` against a loopback server.
 
-use fixture_everything::{
-    Auth, Client, Colour, CreateAssistant, CreateWidget, ListApplications, ListEntries,
-    UpdateAssistant, UpdateWidget, WidgetCreateXWebhookEnabled,
+use fixture_everything::resources::application::ListApplications;
+use fixture_everything::resources::assistant::{CreateAssistant, UpdateAssistant};
+use fixture_everything::resources::entry::ListEntries;
+use fixture_everything::resources::widget::{
+    CreateWidget, UpdateWidget, WidgetCreateXWebhookEnabled,
 };
+use fixture_everything::types::Colour;
+use fixture_everything::{Auth, Client};
 use futures_util::TryStreamExt;
 use serde_json::json;
 use wiremock::matchers::{any, method, path, query_param, query_param_is_missing};

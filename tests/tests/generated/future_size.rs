@@ -3,7 +3,8 @@
 //! overflowed tokio's 2 MiB worker stack when they were large. What is large (the
 //! transport's retry loop) is boxed inside the runtime, not in the consumer.
 
-use twilio_api_v2010::{Client, CreateCall, CreateMessage, ListMessages};
+use twilio_api_v2010::resources::call::CreateCall;
+use twilio_api_v2010::{Client, CreateMessage, ListMessages};
 use twilio_codegen_runtime::Auth;
 
 /// The most any operation's future may take, in bytes. Measured on 2026-12-06:

@@ -3,7 +3,8 @@
 //! (loopback) base URL, sends it as `Bearer`, and refuses Basic credentials. How the
 //! token is cached, refreshed and retried is the runtime's, tested there.
 
-use fixture_oauth::{Auth, Client, Error, ListAccounts};
+use fixture_oauth::resources::account::ListAccounts;
+use fixture_oauth::{Auth, Client, Error};
 use serde_json::json;
 use wiremock::matchers::{body_string, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

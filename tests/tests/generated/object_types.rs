@@ -2,9 +2,10 @@
 //! and in arrays, and sent as JSON objects in a JSON body or as their JSON text in a
 //! form; the fixture crate `fixture-everything` against a loopback server.
 
-use fixture_everything::{
-    Auth, Capabilities, CapabilitiesMode, Client, CreateAssistant, CreateWidget, Price,
-};
+use fixture_everything::resources::assistant::CreateAssistant;
+use fixture_everything::resources::widget::CreateWidget;
+use fixture_everything::types::{Capabilities, CapabilitiesMode, Price};
+use fixture_everything::{Auth, Client};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -28,7 +29,7 @@ fn price(amount: f64, currency: &str) -> Price {
 
 async fn fetch_answering(
     body: serde_json::Value,
-) -> Result<fixture_everything::Widget, fixture_everything::Error> {
+) -> Result<fixture_everything::resources::widget::Widget, fixture_everything::Error> {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path(format!("/v2/Boxes/{BOX}/Widgets/{WIDGET}")))

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use tests::fixture;
-use twilio_chat_v1::{Invite, InvitePage};
+use twilio_chat_v1::resources::invite::{Invite, InvitePage};
 
 fn round_trip<T: DeserializeOwned + Serialize>(file: &str) -> T {
     let text = fixture(&format!("openapi/{file}"));
@@ -104,7 +104,14 @@ fn bad_values_in_a_body_are_refused_with_the_reason() {
 /// with none of its properties, to `None` or its default.
 #[test]
 fn a_body_without_properties_decodes_to_none_or_defaults() {
-    use twilio_chat_v1::{Channel, Credential, Member, Message, Role, Service, User, UserChannel};
+    use twilio_chat_v1::resources::channel::Channel;
+    use twilio_chat_v1::resources::credential::Credential;
+    use twilio_chat_v1::resources::member::Member;
+    use twilio_chat_v1::resources::message::Message;
+    use twilio_chat_v1::resources::role::Role;
+    use twilio_chat_v1::resources::service::Service;
+    use twilio_chat_v1::resources::user::User;
+    use twilio_chat_v1::resources::user_channel::UserChannel;
     fn empty<T: DeserializeOwned>() -> T {
         serde_json::from_str("{}").unwrap_or_else(|e| panic!("{}: {e}", std::any::type_name::<T>()))
     }
@@ -140,7 +147,8 @@ fn a_body_without_properties_decodes_to_none_or_defaults() {
 /// property keeps its value.
 #[test]
 fn a_body_with_unknown_properties_decodes_and_keeps_the_known_ones() {
-    use twilio_chat_v1::{Channel, ChannelType};
+    use twilio_chat_v1::resources::channel::Channel;
+    use twilio_chat_v1::types::ChannelType;
     let body = serde_json::json!({
         "sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "type": "private",
@@ -168,7 +176,8 @@ fn a_body_with_unknown_properties_decodes_and_keeps_the_known_ones() {
 /// parsing never fails: what the crate doesn't know is kept as written.
 #[test]
 fn an_enum_value_in_another_case_is_the_known_value() {
-    use twilio_chat_v1::{Channel, ChannelType};
+    use twilio_chat_v1::resources::channel::Channel;
+    use twilio_chat_v1::types::ChannelType;
     let channel: Channel =
         serde_json::from_value(serde_json::json!({ "type": "PRIVATE" })).expect("decodes");
     assert_eq!(channel.r#type, Some(ChannelType::Private));

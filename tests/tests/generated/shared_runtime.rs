@@ -58,7 +58,7 @@ async fn two_crates_share_one_auth_and_one_error_type() {
         first.boxes().fetch("x").await.expect_err("404"),
         second
             .types("x")
-            .list(hostile::ListTypes::new())
+            .list(hostile::resources::r#type::ListTypes::new())
             .await
             .expect_err("404"),
     ];

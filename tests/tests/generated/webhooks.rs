@@ -135,8 +135,8 @@ fn unknown_events_and_parameters_are_kept() {
 
 #[test]
 fn parameters_read_as_the_crate_types() {
+    use twilio_chat_v2::types::{EventSource, MemberReason};
     use twilio_chat_v2::webhooks::{Decoded, Event};
-    use twilio_chat_v2::{EventSource, MemberReason};
     let event = Event::from_params(received(&pairs(&[
         ("EventType", "onMessageSent"),
         ("AccountSid", "AC00000000000000000000000000000000"),

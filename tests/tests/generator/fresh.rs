@@ -127,7 +127,8 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     };
     let text = report.text();
     assert!(
-        text.contains("breaking    removed") && text.contains("field Channel.members_count"),
+        text.contains("breaking    removed")
+            && text.contains("field resources::channel::Channel.members_count"),
         "{text}"
     );
     assert!(
@@ -167,7 +168,7 @@ fn a_breaking_change_fails_the_check_until_the_version_is_bumped() {
     assert!(!recorded
         .items
         .iter()
-        .any(|i| i.path == "Channel.members_count"));
+        .any(|i| i.path == "resources::channel::Channel.members_count"));
     let settled = checked(&root, &jobs, Mode::Check);
     assert!(settled.changed.is_empty(), "{:?}", settled.changed);
     assert!(matches!(standing(&settled), Standing::Unreleased(r) if r.changes.is_empty()));
@@ -221,10 +222,10 @@ fn the_recorded_surface_is_compared_not_regenerated() {
         let mut extra = surface
             .items
             .iter()
-            .find(|i| i.path == "Channels::fetch")
+            .find(|i| i.path == "resources::channel::Channels::fetch")
             .expect("an operation")
             .clone();
-        extra.path = "Channels::archive".into();
+        extra.path = "resources::channel::Channels::archive".into();
         surface.items.push(extra);
     });
     assert!(text.contains("removed"), "{text}");
@@ -496,7 +497,7 @@ fn release_sets_the_version_records_it_and_writes_the_changelog() {
     );
     assert!(
         changelog.contains(&format!("## {breaking} (2026-12-06)\n\n### Breaking\n\n"))
-            && changelog.contains("- removed: `field Channel.members_count"),
+            && changelog.contains("- removed: `field resources::channel::Channel.members_count"),
         "{changelog}"
     );
     assert!(matches!(

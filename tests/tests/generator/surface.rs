@@ -43,6 +43,10 @@ fn every_public_item_of_a_generated_crate_is_in_its_surface() {
         let surface = surface_paths(&codegen::surface(&api));
         let layout = codegen::Layout::member();
         let files = codegen::emit(&api, &layout);
+        let root_names = files
+            .get("src/lib.rs")
+            .map(|lib| reexported_names(lib))
+            .unwrap_or_default();
         for (path, text) in &files {
             let Some(module) = path
                 .strip_prefix("src/")
@@ -62,9 +66,18 @@ fn every_public_item_of_a_generated_crate_is_in_its_surface() {
             for item in public_items(&file.items) {
                 let reexported = twiml_root
                     .is_some_and(|root| item == root || item.starts_with(&format!("{root}::")));
+                // A resource's or type's item is in its module unless the root
+                // re-exports it (what the quick start names); a resource's methods
+                // on the root's `Client` are the client's.
+                let first = item.split(['.', ':']).next().unwrap_or(&item);
+                let at_root = first == "Client" || root_names.iter().any(|n| n == first);
                 let item = match module {
                     "webhooks" | "callbacks" => format!("{module}::{item}"),
                     _ if twiml_root.is_some() && !reexported => format!("{module}::{item}"),
+                    "types" if !at_root => format!("types::{item}"),
+                    _ if module.starts_with("resources/") && !at_root => {
+                        format!("{}::{item}", module.replace('/', "::"))
+                    }
                     _ => item,
                 };
                 if !surface.contains(&item) {
@@ -78,6 +91,36 @@ fn every_public_item_of_a_generated_crate_is_in_its_surface() {
         "public items the surface lacks:\n{}",
         missing.join("\n")
     );
+}
+
+/// The names the crate root re-exports from its own modules (`pub use
+/// resources::message::CreateMessage;`).
+fn reexported_names(lib: &str) -> Vec<String> {
+    let file = syn::parse_file(lib).expect("lib.rs parses");
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Use(u) if matches!(u.vis, syn::Visibility::Public(_)) => Some(&u.tree),
+            _ => None,
+        })
+        .filter_map(|tree| {
+            let mut tree = tree;
+            let mut first = true;
+            loop {
+                match tree {
+                    syn::UseTree::Path(p) => {
+                        if first && p.ident != "resources" && p.ident != "types" {
+                            return None;
+                        }
+                        first = false;
+                        tree = &p.tree;
+                    }
+                    syn::UseTree::Name(n) if !first => return Some(n.ident.to_string()),
+                    _ => return None,
+                }
+            }
+        })
+        .collect()
 }
 
 /// The same for the runtime: every name `lib.rs` and `__private` export, and the

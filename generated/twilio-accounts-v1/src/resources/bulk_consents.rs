@@ -100,7 +100,7 @@ impl BulkConsentsBulk {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::CreateBulkConsents;
+    /// use twilio_accounts_v1::resources::bulk_consents::CreateBulkConsents;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bulk_consents_bulk()

@@ -100,7 +100,7 @@ impl BulkContactsBulk {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::CreateBulkContacts;
+    /// use twilio_accounts_v1::resources::bulk_contacts::CreateBulkContacts;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bulk_contacts_bulk()

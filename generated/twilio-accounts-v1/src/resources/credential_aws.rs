@@ -323,7 +323,7 @@ impl CredentialAwsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::CreateCredentialAws;
+    /// use twilio_accounts_v1::resources::credential_aws::CreateCredentialAws;
     /// let client = Client::from_env()?;
     /// let record = client.credential_aws().create(CreateCredentialAws::new("example")).await?;
     /// println!("{record:?}");
@@ -400,7 +400,7 @@ impl CredentialAwsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::ListCredentialAws;
+    /// use twilio_accounts_v1::resources::credential_aws::ListCredentialAws;
     /// let client = Client::from_env()?;
     /// let page = client.credential_aws().list(ListCredentialAws::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -423,7 +423,7 @@ impl CredentialAwsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::ListCredentialAws;
+    /// use twilio_accounts_v1::resources::credential_aws::ListCredentialAws;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -469,7 +469,7 @@ impl CredentialAwsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::UpdateCredentialAws;
+    /// use twilio_accounts_v1::resources::credential_aws::UpdateCredentialAws;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credential_aws()

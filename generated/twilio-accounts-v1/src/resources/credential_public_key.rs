@@ -323,7 +323,7 @@ impl CredentialPublicKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::CreateCredentialPublicKey;
+    /// use twilio_accounts_v1::resources::credential_public_key::CreateCredentialPublicKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credential_public_keys()
@@ -403,7 +403,7 @@ impl CredentialPublicKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::ListCredentialPublicKeys;
+    /// use twilio_accounts_v1::resources::credential_public_key::ListCredentialPublicKeys;
     /// let client = Client::from_env()?;
     /// let page = client.credential_public_keys().list(ListCredentialPublicKeys::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -426,7 +426,7 @@ impl CredentialPublicKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::ListCredentialPublicKeys;
+    /// use twilio_accounts_v1::resources::credential_public_key::ListCredentialPublicKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -474,7 +474,7 @@ impl CredentialPublicKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::UpdateCredentialPublicKey;
+    /// use twilio_accounts_v1::resources::credential_public_key::UpdateCredentialPublicKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credential_public_keys()

@@ -141,7 +141,7 @@ impl GeoPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::FetchMessagingGeopermissions;
+    /// use twilio_accounts_v1::resources::messaging_geopermissions::FetchMessagingGeopermissions;
     /// let client = Client::from_env()?;
     /// let record = client.geo_permissions().fetch(FetchMessagingGeopermissions::new()).await?;
     /// println!("{record:?}");
@@ -178,7 +178,7 @@ impl GeoPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::UpdateMessagingGeopermissions;
+    /// use twilio_accounts_v1::resources::messaging_geopermissions::UpdateMessagingGeopermissions;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .geo_permissions()

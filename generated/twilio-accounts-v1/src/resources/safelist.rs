@@ -184,7 +184,7 @@ impl Numbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::CreateSafelist;
+    /// use twilio_accounts_v1::resources::safelist::CreateSafelist;
     /// let client = Client::from_env()?;
     /// let record = client.numbers().create(CreateSafelist::new("example")).await?;
     /// println!("{record:?}");
@@ -221,7 +221,7 @@ impl Numbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::FetchSafelist;
+    /// use twilio_accounts_v1::resources::safelist::FetchSafelist;
     /// let client = Client::from_env()?;
     /// let record = client.numbers().fetch(FetchSafelist::new()).await?;
     /// println!("{record:?}");
@@ -258,7 +258,7 @@ impl Numbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_accounts_v1::Error> {
     /// use twilio_accounts_v1::Client;
-    /// use twilio_accounts_v1::DeleteSafelist;
+    /// use twilio_accounts_v1::resources::safelist::DeleteSafelist;
     /// let client = Client::from_env()?;
     /// client.numbers().delete(DeleteSafelist::new()).await?;
     /// # Ok(())

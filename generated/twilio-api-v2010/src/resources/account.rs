@@ -393,7 +393,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateAccount;
+    /// use twilio_api_v2010::resources::account::CreateAccount;
     /// let client = Client::from_env()?;
     /// let record = client.accounts().create(CreateAccount::new()).await?;
     /// println!("{record:?}");
@@ -467,7 +467,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAccounts;
+    /// use twilio_api_v2010::resources::account::ListAccounts;
     /// let client = Client::from_env()?;
     /// let page = client.accounts().list(ListAccounts::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -490,7 +490,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAccounts;
+    /// use twilio_api_v2010::resources::account::ListAccounts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.accounts().stream(ListAccounts::new()).try_collect().await?;
@@ -532,7 +532,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateAccount;
+    /// use twilio_api_v2010::resources::account::UpdateAccount;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .accounts()

@@ -678,7 +678,7 @@ impl Addresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateAddress;
+    /// use twilio_api_v2010::resources::address::CreateAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .addresses()
@@ -771,7 +771,7 @@ impl Addresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAddresses;
+    /// use twilio_api_v2010::resources::address::ListAddresses;
     /// let client = Client::from_env()?;
     /// let page = client.addresses().list(ListAddresses::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -794,7 +794,7 @@ impl Addresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAddresses;
+    /// use twilio_api_v2010::resources::address::ListAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.addresses().stream(ListAddresses::new()).try_collect().await?;
@@ -839,7 +839,7 @@ impl Addresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateAddress;
+    /// use twilio_api_v2010::resources::address::UpdateAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .addresses()

@@ -1000,7 +1000,7 @@ impl Applications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateApplication;
+    /// use twilio_api_v2010::resources::application::CreateApplication;
     /// let client = Client::from_env()?;
     /// let record = client.applications().create(CreateApplication::new()).await?;
     /// println!("{record:?}");
@@ -1081,7 +1081,7 @@ impl Applications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListApplications;
+    /// use twilio_api_v2010::resources::application::ListApplications;
     /// let client = Client::from_env()?;
     /// let page = client.applications().list(ListApplications::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -1104,7 +1104,7 @@ impl Applications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListApplications;
+    /// use twilio_api_v2010::resources::application::ListApplications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1153,7 +1153,7 @@ impl Applications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateApplication;
+    /// use twilio_api_v2010::resources::application::UpdateApplication;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .applications()

@@ -315,7 +315,7 @@ impl AuthorizedConnectApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAuthorizedConnectApps;
+    /// use twilio_api_v2010::resources::authorized_connect_app::ListAuthorizedConnectApps;
     /// let client = Client::from_env()?;
     /// let page = client.authorized_connect_apps().list(ListAuthorizedConnectApps::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -338,7 +338,7 @@ impl AuthorizedConnectApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAuthorizedConnectApps;
+    /// use twilio_api_v2010::resources::authorized_connect_app::ListAuthorizedConnectApps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -280,7 +280,7 @@ impl AvailablePhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumbers;
+    /// use twilio_api_v2010::resources::available_phone_number_country::ListAvailablePhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client.available_phone_numbers().list(ListAvailablePhoneNumbers::new()).await?;
     /// println!("{} records", page.countries.len());
@@ -303,7 +303,7 @@ impl AvailablePhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumbers;
+    /// use twilio_api_v2010::resources::available_phone_number_country::ListAvailablePhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -614,7 +614,9 @@ impl AvailablePhoneNumberLocalHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberLocal;
+    /// use twilio_api_v2010::resources::available_phone_number_local::{
+    ///     ListAvailablePhoneNumberLocal,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_phone_number_local("example")
@@ -640,7 +642,9 @@ impl AvailablePhoneNumberLocalHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberLocal;
+    /// use twilio_api_v2010::resources::available_phone_number_local::{
+    ///     ListAvailablePhoneNumberLocal,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -616,7 +616,9 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberMachineToMachine;
+    /// use twilio_api_v2010::resources::available_phone_number_machine_to_machine::{
+    ///     ListAvailablePhoneNumberMachineToMachine,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_phone_number_machine_to_machine("example")
@@ -642,7 +644,9 @@ impl AvailablePhoneNumberMachineToMachineHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberMachineToMachine;
+    /// use twilio_api_v2010::resources::available_phone_number_machine_to_machine::{
+    ///     ListAvailablePhoneNumberMachineToMachine,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

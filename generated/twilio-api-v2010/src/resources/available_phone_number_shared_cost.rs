@@ -614,7 +614,9 @@ impl AvailablePhoneNumberSharedCostHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberSharedCost;
+    /// use twilio_api_v2010::resources::available_phone_number_shared_cost::{
+    ///     ListAvailablePhoneNumberSharedCost,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_phone_number_shared_cost("example")
@@ -640,7 +642,9 @@ impl AvailablePhoneNumberSharedCostHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberSharedCost;
+    /// use twilio_api_v2010::resources::available_phone_number_shared_cost::{
+    ///     ListAvailablePhoneNumberSharedCost,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -614,7 +614,9 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberTollFree;
+    /// use twilio_api_v2010::resources::available_phone_number_toll_free::{
+    ///     ListAvailablePhoneNumberTollFree,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_phone_number_toll_free("example")
@@ -640,7 +642,9 @@ impl AvailablePhoneNumberTollFreeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberTollFree;
+    /// use twilio_api_v2010::resources::available_phone_number_toll_free::{
+    ///     ListAvailablePhoneNumberTollFree,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -612,7 +612,7 @@ impl AvailablePhoneNumberVoipHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberVoip;
+    /// use twilio_api_v2010::resources::available_phone_number_voip::ListAvailablePhoneNumberVoip;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_phone_number_voip("example")
@@ -638,7 +638,7 @@ impl AvailablePhoneNumberVoipHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListAvailablePhoneNumberVoip;
+    /// use twilio_api_v2010::resources::available_phone_number_voip::ListAvailablePhoneNumberVoip;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -1473,7 +1473,7 @@ impl Calls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateCall;
+    /// use twilio_api_v2010::resources::call::CreateCall;
     /// let client = Client::from_env()?;
     /// let record = client.calls().create(CreateCall::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -1549,7 +1549,7 @@ impl Calls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCalls;
+    /// use twilio_api_v2010::resources::call::ListCalls;
     /// let client = Client::from_env()?;
     /// let page = client.calls().list(ListCalls::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -1572,7 +1572,7 @@ impl Calls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCalls;
+    /// use twilio_api_v2010::resources::call::ListCalls;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.calls().stream(ListCalls::new()).try_collect().await?;
@@ -1617,7 +1617,7 @@ impl Calls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateCall;
+    /// use twilio_api_v2010::resources::call::UpdateCall;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .calls()

@@ -252,7 +252,7 @@ impl CallEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallEvents;
+    /// use twilio_api_v2010::resources::call_event::ListCallEvents;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .call_events(&"CA00000000000000000000000000000000".parse()?)
@@ -278,7 +278,7 @@ impl CallEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallEvents;
+    /// use twilio_api_v2010::resources::call_event::ListCallEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

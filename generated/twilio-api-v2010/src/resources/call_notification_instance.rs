@@ -415,7 +415,7 @@ impl CallNotifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallNotifications;
+    /// use twilio_api_v2010::resources::call_notification_instance::ListCallNotifications;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .call_notifications(&"CA00000000000000000000000000000000".parse()?)
@@ -441,7 +441,7 @@ impl CallNotifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallNotifications;
+    /// use twilio_api_v2010::resources::call_notification_instance::ListCallNotifications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -572,7 +572,7 @@ impl CallRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateCallRecording;
+    /// use twilio_api_v2010::resources::call_recording::CreateCallRecording;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
@@ -660,7 +660,7 @@ impl CallRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallRecordings;
+    /// use twilio_api_v2010::resources::call_recording::ListCallRecordings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)
@@ -686,7 +686,7 @@ impl CallRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListCallRecordings;
+    /// use twilio_api_v2010::resources::call_recording::ListCallRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -736,7 +736,7 @@ impl CallRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateCallRecording;
+    /// use twilio_api_v2010::resources::call_recording::UpdateCallRecording;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .call_recordings(&"CA00000000000000000000000000000000".parse()?)

@@ -532,7 +532,7 @@ impl Conferences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConferences;
+    /// use twilio_api_v2010::resources::conference::ListConferences;
     /// let client = Client::from_env()?;
     /// let page = client.conferences().list(ListConferences::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -555,7 +555,7 @@ impl Conferences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConferences;
+    /// use twilio_api_v2010::resources::conference::ListConferences;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.conferences().stream(ListConferences::new()).try_collect().await?;
@@ -600,7 +600,7 @@ impl Conferences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateConference;
+    /// use twilio_api_v2010::resources::conference::UpdateConference;
     /// let client = Client::from_env()?;
     /// let record = client.conferences().update("example", UpdateConference::new()).await?;
     /// println!("{record:?}");

@@ -464,7 +464,7 @@ impl ConferenceRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConferenceRecordings;
+    /// use twilio_api_v2010::resources::conference_recording::ListConferenceRecordings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)
@@ -490,7 +490,7 @@ impl ConferenceRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConferenceRecordings;
+    /// use twilio_api_v2010::resources::conference_recording::ListConferenceRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -542,7 +542,7 @@ impl ConferenceRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateConferenceRecording;
+    /// use twilio_api_v2010::resources::conference_recording::UpdateConferenceRecording;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conference_recordings(&"CF00000000000000000000000000000000".parse()?)

@@ -502,7 +502,7 @@ impl ConnectApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConnectApps;
+    /// use twilio_api_v2010::resources::connect_app::ListConnectApps;
     /// let client = Client::from_env()?;
     /// let page = client.connect_apps().list(ListConnectApps::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -525,7 +525,7 @@ impl ConnectApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListConnectApps;
+    /// use twilio_api_v2010::resources::connect_app::ListConnectApps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.connect_apps().stream(ListConnectApps::new()).try_collect().await?;
@@ -570,7 +570,7 @@ impl ConnectApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateConnectApp;
+    /// use twilio_api_v2010::resources::connect_app::UpdateConnectApp;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .connect_apps()

@@ -341,7 +341,7 @@ impl DependentPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListDependentPhoneNumbers;
+    /// use twilio_api_v2010::resources::dependent_phone_number::ListDependentPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .dependent_phone_numbers(&"AD00000000000000000000000000000000".parse()?)
@@ -367,7 +367,7 @@ impl DependentPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListDependentPhoneNumbers;
+    /// use twilio_api_v2010::resources::dependent_phone_number::ListDependentPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -1347,7 +1347,7 @@ impl IncomingPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateIncomingPhoneNumber;
+    /// use twilio_api_v2010::resources::incoming_phone_number::CreateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_numbers()
@@ -1433,7 +1433,7 @@ impl IncomingPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumbers;
+    /// use twilio_api_v2010::resources::incoming_phone_number::ListIncomingPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client.incoming_phone_numbers().list(ListIncomingPhoneNumbers::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -1456,7 +1456,7 @@ impl IncomingPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumbers;
+    /// use twilio_api_v2010::resources::incoming_phone_number::ListIncomingPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1508,7 +1508,7 @@ impl IncomingPhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateIncomingPhoneNumber;
+    /// use twilio_api_v2010::resources::incoming_phone_number::UpdateIncomingPhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_numbers()

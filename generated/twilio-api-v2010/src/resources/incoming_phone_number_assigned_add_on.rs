@@ -338,7 +338,9 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateIncomingPhoneNumberAssignedAddOn;
+    /// use twilio_api_v2010::resources::incoming_phone_number_assigned_add_on::{
+    ///     CreateIncomingPhoneNumberAssignedAddOn,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
@@ -430,7 +432,9 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOns;
+    /// use twilio_api_v2010::resources::incoming_phone_number_assigned_add_on::{
+    ///     ListIncomingPhoneNumberAssignedAddOns,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_assigned_add_ons(&"PN00000000000000000000000000000000".parse()?)
@@ -456,7 +460,9 @@ impl IncomingPhoneNumberAssignedAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOns;
+    /// use twilio_api_v2010::resources::incoming_phone_number_assigned_add_on::{
+    ///     ListIncomingPhoneNumberAssignedAddOns,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -350,7 +350,9 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOnExtensions;
+    /// use twilio_api_v2010::resources::incoming_phone_number_assigned_add_on_extension::{
+    ///     ListIncomingPhoneNumberAssignedAddOnExtensions,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_assigned_add_on_extensions(
@@ -382,7 +384,9 @@ impl IncomingPhoneNumberAssignedAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberAssignedAddOnExtensions;
+    /// use twilio_api_v2010::resources::incoming_phone_number_assigned_add_on_extension::{
+    ///     ListIncomingPhoneNumberAssignedAddOnExtensions,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

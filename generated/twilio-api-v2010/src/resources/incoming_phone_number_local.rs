@@ -895,7 +895,9 @@ impl IncomingPhoneNumberLocalHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateIncomingPhoneNumberLocal;
+    /// use twilio_api_v2010::resources::incoming_phone_number_local::{
+    ///     CreateIncomingPhoneNumberLocal,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_number_local()
@@ -940,7 +942,7 @@ impl IncomingPhoneNumberLocalHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberLocal;
+    /// use twilio_api_v2010::resources::incoming_phone_number_local::ListIncomingPhoneNumberLocal;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_local()
@@ -966,7 +968,7 @@ impl IncomingPhoneNumberLocalHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberLocal;
+    /// use twilio_api_v2010::resources::incoming_phone_number_local::ListIncomingPhoneNumberLocal;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

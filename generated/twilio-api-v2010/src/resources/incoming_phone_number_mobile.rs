@@ -897,7 +897,9 @@ impl IncomingPhoneNumberMobileHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateIncomingPhoneNumberMobile;
+    /// use twilio_api_v2010::resources::incoming_phone_number_mobile::{
+    ///     CreateIncomingPhoneNumberMobile,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_number_mobile()
@@ -942,7 +944,9 @@ impl IncomingPhoneNumberMobileHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberMobile;
+    /// use twilio_api_v2010::resources::incoming_phone_number_mobile::{
+    ///     ListIncomingPhoneNumberMobile,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_mobile()
@@ -968,7 +972,9 @@ impl IncomingPhoneNumberMobileHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberMobile;
+    /// use twilio_api_v2010::resources::incoming_phone_number_mobile::{
+    ///     ListIncomingPhoneNumberMobile,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -897,7 +897,9 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateIncomingPhoneNumberTollFree;
+    /// use twilio_api_v2010::resources::incoming_phone_number_toll_free::{
+    ///     CreateIncomingPhoneNumberTollFree,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .incoming_phone_number_toll_free()
@@ -942,7 +944,9 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberTollFree;
+    /// use twilio_api_v2010::resources::incoming_phone_number_toll_free::{
+    ///     ListIncomingPhoneNumberTollFree,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .incoming_phone_number_toll_free()
@@ -968,7 +972,9 @@ impl IncomingPhoneNumberTollFreeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListIncomingPhoneNumberTollFree;
+    /// use twilio_api_v2010::resources::incoming_phone_number_toll_free::{
+    ///     ListIncomingPhoneNumberTollFree,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -346,7 +346,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateKey;
+    /// use twilio_api_v2010::resources::key::CreateKey;
     /// let client = Client::from_env()?;
     /// let record = client.keys().create(CreateKey::new()).await?;
     /// println!("{record:?}");
@@ -422,7 +422,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListKeys;
+    /// use twilio_api_v2010::resources::key::ListKeys;
     /// let client = Client::from_env()?;
     /// let page = client.keys().list(ListKeys::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -445,7 +445,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListKeys;
+    /// use twilio_api_v2010::resources::key::ListKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.keys().stream(ListKeys::new()).try_collect().await?;
@@ -488,7 +488,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateKey;
+    /// use twilio_api_v2010::resources::key::UpdateKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .keys()

@@ -391,7 +391,7 @@ impl MediaHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMedia;
+    /// use twilio_api_v2010::resources::media::ListMedia;
     /// let client = Client::from_env()?;
     /// let page = client.media(&"example".parse()?).list(ListMedia::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -414,7 +414,7 @@ impl MediaHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMedia;
+    /// use twilio_api_v2010::resources::media::ListMedia;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

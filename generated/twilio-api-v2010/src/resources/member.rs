@@ -365,7 +365,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMembers;
+    /// use twilio_api_v2010::resources::member::ListMembers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .members(&"QU00000000000000000000000000000000".parse()?)
@@ -391,7 +391,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMembers;
+    /// use twilio_api_v2010::resources::member::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -441,7 +441,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateMember;
+    /// use twilio_api_v2010::resources::member::UpdateMember;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .members(&"QU00000000000000000000000000000000".parse()?)

@@ -918,7 +918,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateMessage;
+    /// use twilio_api_v2010::resources::message::CreateMessage;
     /// let client = Client::from_env()?;
     /// let record = client.messages().create(CreateMessage::new("example")).await?;
     /// println!("{record:?}");
@@ -994,7 +994,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMessages;
+    /// use twilio_api_v2010::resources::message::ListMessages;
     /// let client = Client::from_env()?;
     /// let page = client.messages().list(ListMessages::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -1017,7 +1017,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListMessages;
+    /// use twilio_api_v2010::resources::message::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.messages().stream(ListMessages::new()).try_collect().await?;
@@ -1062,7 +1062,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateMessage;
+    /// use twilio_api_v2010::resources::message::UpdateMessage;
     /// let client = Client::from_env()?;
     /// let record = client.messages().update(&"example".parse()?, UpdateMessage::new()).await?;
     /// println!("{record:?}");

@@ -161,7 +161,7 @@ impl MessageFeedbackHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateMessageFeedback;
+    /// use twilio_api_v2010::resources::message_feedback::CreateMessageFeedback;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .message_feedback(&"example".parse()?)

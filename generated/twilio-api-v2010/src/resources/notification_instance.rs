@@ -410,7 +410,9 @@ impl NotificationInstanceNotifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListNotificationInstanceNotifications;
+    /// use twilio_api_v2010::resources::notification_instance::{
+    ///     ListNotificationInstanceNotifications,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .notification_instance_notifications()
@@ -436,7 +438,9 @@ impl NotificationInstanceNotifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListNotificationInstanceNotifications;
+    /// use twilio_api_v2010::resources::notification_instance::{
+    ///     ListNotificationInstanceNotifications,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -492,7 +492,7 @@ impl OutgoingCallerIds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateOutgoingCallerId;
+    /// use twilio_api_v2010::resources::outgoing_caller_id::CreateOutgoingCallerId;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .outgoing_caller_ids()
@@ -578,7 +578,7 @@ impl OutgoingCallerIds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListOutgoingCallerIds;
+    /// use twilio_api_v2010::resources::outgoing_caller_id::ListOutgoingCallerIds;
     /// let client = Client::from_env()?;
     /// let page = client.outgoing_caller_ids().list(ListOutgoingCallerIds::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -601,7 +601,7 @@ impl OutgoingCallerIds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListOutgoingCallerIds;
+    /// use twilio_api_v2010::resources::outgoing_caller_id::ListOutgoingCallerIds;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -653,7 +653,7 @@ impl OutgoingCallerIds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateOutgoingCallerId;
+    /// use twilio_api_v2010::resources::outgoing_caller_id::UpdateOutgoingCallerId;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .outgoing_caller_ids()

@@ -1668,7 +1668,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateParticipant;
+    /// use twilio_api_v2010::resources::participant::CreateParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .participants("example")
@@ -1753,7 +1753,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListParticipants;
+    /// use twilio_api_v2010::resources::participant::ListParticipants;
     /// let client = Client::from_env()?;
     /// let page = client.participants("example").list(ListParticipants::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -1776,7 +1776,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListParticipants;
+    /// use twilio_api_v2010::resources::participant::ListParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1826,7 +1826,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateParticipant;
+    /// use twilio_api_v2010::resources::participant::UpdateParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .participants("example")

@@ -537,7 +537,7 @@ impl PaymentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreatePayments;
+    /// use twilio_api_v2010::resources::payments::CreatePayments;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .payments(&"CA00000000000000000000000000000000".parse()?)
@@ -583,7 +583,7 @@ impl PaymentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdatePayments;
+    /// use twilio_api_v2010::resources::payments::UpdatePayments;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .payments(&"CA00000000000000000000000000000000".parse()?)

@@ -382,7 +382,7 @@ impl Queues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateQueue;
+    /// use twilio_api_v2010::resources::queue::CreateQueue;
     /// let client = Client::from_env()?;
     /// let record = client.queues().create(CreateQueue::new("example")).await?;
     /// println!("{record:?}");
@@ -458,7 +458,7 @@ impl Queues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListQueues;
+    /// use twilio_api_v2010::resources::queue::ListQueues;
     /// let client = Client::from_env()?;
     /// let page = client.queues().list(ListQueues::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -481,7 +481,7 @@ impl Queues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListQueues;
+    /// use twilio_api_v2010::resources::queue::ListQueues;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.queues().stream(ListQueues::new()).try_collect().await?;
@@ -526,7 +526,7 @@ impl Queues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateQueue;
+    /// use twilio_api_v2010::resources::queue::UpdateQueue;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .queues()

@@ -531,7 +531,7 @@ impl RealtimeTranscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateRealtimeTranscription;
+    /// use twilio_api_v2010::resources::realtime_transcription::CreateRealtimeTranscription;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .realtime_transcriptions(&"CA00000000000000000000000000000000".parse()?)
@@ -577,7 +577,7 @@ impl RealtimeTranscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateRealtimeTranscription;
+    /// use twilio_api_v2010::resources::realtime_transcription::UpdateRealtimeTranscription;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .realtime_transcriptions(&"CA00000000000000000000000000000000".parse()?)

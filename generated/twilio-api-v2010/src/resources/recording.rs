@@ -480,7 +480,7 @@ impl Recordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::FetchRecording;
+    /// use twilio_api_v2010::resources::recording::FetchRecording;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .recordings()
@@ -523,7 +523,7 @@ impl Recordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordings;
+    /// use twilio_api_v2010::resources::recording::ListRecordings;
     /// let client = Client::from_env()?;
     /// let page = client.recordings().list(ListRecordings::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -546,7 +546,7 @@ impl Recordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordings;
+    /// use twilio_api_v2010::resources::recording::ListRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.recordings().stream(ListRecordings::new()).try_collect().await?;

@@ -361,7 +361,7 @@ impl RecordingAddOnResults {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingAddOnResults;
+    /// use twilio_api_v2010::resources::recording_add_on_result::ListRecordingAddOnResults;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .recording_add_on_results(&"RE00000000000000000000000000000000".parse()?)
@@ -387,7 +387,7 @@ impl RecordingAddOnResults {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingAddOnResults;
+    /// use twilio_api_v2010::resources::recording_add_on_result::ListRecordingAddOnResults;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -373,7 +373,9 @@ impl RecordingAddOnResultPayloads {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingAddOnResultPayloads;
+    /// use twilio_api_v2010::resources::recording_add_on_result_payload::{
+    ///     ListRecordingAddOnResultPayloads,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .recording_add_on_result_payloads(
@@ -402,7 +404,9 @@ impl RecordingAddOnResultPayloads {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingAddOnResultPayloads;
+    /// use twilio_api_v2010::resources::recording_add_on_result_payload::{
+    ///     ListRecordingAddOnResultPayloads,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

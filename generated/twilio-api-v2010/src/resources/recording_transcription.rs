@@ -351,7 +351,7 @@ impl RecordingTranscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingTranscriptions;
+    /// use twilio_api_v2010::resources::recording_transcription::ListRecordingTranscriptions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .recording_transcriptions(&"RE00000000000000000000000000000000".parse()?)
@@ -377,7 +377,7 @@ impl RecordingTranscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListRecordingTranscriptions;
+    /// use twilio_api_v2010::resources::recording_transcription::ListRecordingTranscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

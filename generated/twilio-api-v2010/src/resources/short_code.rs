@@ -491,7 +491,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListShortCodes;
+    /// use twilio_api_v2010::resources::short_code::ListShortCodes;
     /// let client = Client::from_env()?;
     /// let page = client.short_codes().list(ListShortCodes::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -514,7 +514,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListShortCodes;
+    /// use twilio_api_v2010::resources::short_code::ListShortCodes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.short_codes().stream(ListShortCodes::new()).try_collect().await?;
@@ -559,7 +559,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateShortCode;
+    /// use twilio_api_v2010::resources::short_code::UpdateShortCode;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .short_codes()

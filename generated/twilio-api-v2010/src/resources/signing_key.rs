@@ -346,7 +346,7 @@ impl SigningKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSigningKey;
+    /// use twilio_api_v2010::resources::signing_key::CreateSigningKey;
     /// let client = Client::from_env()?;
     /// let record = client.signing_keys().create(CreateSigningKey::new()).await?;
     /// println!("{record:?}");
@@ -427,7 +427,7 @@ impl SigningKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSigningKeys;
+    /// use twilio_api_v2010::resources::signing_key::ListSigningKeys;
     /// let client = Client::from_env()?;
     /// let page = client.signing_keys().list(ListSigningKeys::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -450,7 +450,7 @@ impl SigningKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSigningKeys;
+    /// use twilio_api_v2010::resources::signing_key::ListSigningKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.signing_keys().stream(ListSigningKeys::new()).try_collect().await?;
@@ -495,7 +495,7 @@ impl SigningKeys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSigningKey;
+    /// use twilio_api_v2010::resources::signing_key::UpdateSigningKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .signing_keys()

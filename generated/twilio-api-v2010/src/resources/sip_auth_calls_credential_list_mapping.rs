@@ -319,7 +319,9 @@ impl SipAuthCallsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipAuthCallsCredentialListMapping;
+    /// use twilio_api_v2010::resources::sip_auth_calls_credential_list_mapping::{
+    ///     CreateSipAuthCallsCredentialListMapping,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -411,7 +413,9 @@ impl SipAuthCallsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthCallsCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_calls_credential_list_mapping::{
+    ///     ListSipAuthCallsCredentialListMappings,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_auth_calls_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -437,7 +441,9 @@ impl SipAuthCallsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthCallsCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_calls_credential_list_mapping::{
+    ///     ListSipAuthCallsCredentialListMappings,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

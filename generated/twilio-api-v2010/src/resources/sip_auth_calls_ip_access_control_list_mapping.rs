@@ -321,7 +321,9 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipAuthCallsIpAccessControlListMapping;
+    /// use twilio_api_v2010::resources::sip_auth_calls_ip_access_control_list_mapping::{
+    ///     CreateSipAuthCallsIpAccessControlListMapping,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
@@ -417,7 +419,9 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthCallsIpAccessControlListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_calls_ip_access_control_list_mapping::{
+    ///     ListSipAuthCallsIpAccessControlListMappings,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_auth_calls_ip_access_control_list_mappings(
@@ -448,7 +452,9 @@ impl SipAuthCallsIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthCallsIpAccessControlListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_calls_ip_access_control_list_mapping::{
+    ///     ListSipAuthCallsIpAccessControlListMappings,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

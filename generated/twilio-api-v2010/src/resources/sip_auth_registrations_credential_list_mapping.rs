@@ -319,7 +319,9 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipAuthRegistrationsCredentialListMapping;
+    /// use twilio_api_v2010::resources::sip_auth_registrations_credential_list_mapping::{
+    ///     CreateSipAuthRegistrationsCredentialListMapping,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_auth_registrations_credential_list_mappings(
@@ -415,7 +417,9 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthRegistrationsCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_registrations_credential_list_mapping::{
+    ///     ListSipAuthRegistrationsCredentialListMappings,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_auth_registrations_credential_list_mappings(
@@ -446,7 +450,9 @@ impl SipAuthRegistrationsCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipAuthRegistrationsCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_auth_registrations_credential_list_mapping::{
+    ///     ListSipAuthRegistrationsCredentialListMappings,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

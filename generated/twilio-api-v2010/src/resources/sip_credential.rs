@@ -373,7 +373,7 @@ impl SipCredentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipCredential;
+    /// use twilio_api_v2010::resources::sip_credential::CreateSipCredential;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
@@ -461,7 +461,7 @@ impl SipCredentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentials;
+    /// use twilio_api_v2010::resources::sip_credential::ListSipCredentials;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)
@@ -487,7 +487,7 @@ impl SipCredentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentials;
+    /// use twilio_api_v2010::resources::sip_credential::ListSipCredentials;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -537,7 +537,7 @@ impl SipCredentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSipCredential;
+    /// use twilio_api_v2010::resources::sip_credential::UpdateSipCredential;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_credentials(&"CL00000000000000000000000000000000".parse()?)

@@ -341,7 +341,7 @@ impl SipCredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipCredentialList;
+    /// use twilio_api_v2010::resources::sip_credential_list::CreateSipCredentialList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_credential_lists()
@@ -427,7 +427,7 @@ impl SipCredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentialLists;
+    /// use twilio_api_v2010::resources::sip_credential_list::ListSipCredentialLists;
     /// let client = Client::from_env()?;
     /// let page = client.sip_credential_lists().list(ListSipCredentialLists::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -450,7 +450,7 @@ impl SipCredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentialLists;
+    /// use twilio_api_v2010::resources::sip_credential_list::ListSipCredentialLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -502,7 +502,7 @@ impl SipCredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSipCredentialList;
+    /// use twilio_api_v2010::resources::sip_credential_list::UpdateSipCredentialList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_credential_lists()

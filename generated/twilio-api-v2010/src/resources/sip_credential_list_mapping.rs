@@ -321,7 +321,9 @@ impl SipCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipCredentialListMapping;
+    /// use twilio_api_v2010::resources::sip_credential_list_mapping::{
+    ///     CreateSipCredentialListMapping,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -411,7 +413,7 @@ impl SipCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_credential_list_mapping::ListSipCredentialListMappings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_credential_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -437,7 +439,7 @@ impl SipCredentialListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipCredentialListMappings;
+    /// use twilio_api_v2010::resources::sip_credential_list_mapping::ListSipCredentialListMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

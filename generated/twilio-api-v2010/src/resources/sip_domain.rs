@@ -857,7 +857,7 @@ impl SipDomains {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipDomain;
+    /// use twilio_api_v2010::resources::sip_domain::CreateSipDomain;
     /// let client = Client::from_env()?;
     /// let record = client.sip_domains().create(CreateSipDomain::new("example")).await?;
     /// println!("{record:?}");
@@ -938,7 +938,7 @@ impl SipDomains {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipDomains;
+    /// use twilio_api_v2010::resources::sip_domain::ListSipDomains;
     /// let client = Client::from_env()?;
     /// let page = client.sip_domains().list(ListSipDomains::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -961,7 +961,7 @@ impl SipDomains {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipDomains;
+    /// use twilio_api_v2010::resources::sip_domain::ListSipDomains;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sip_domains().stream(ListSipDomains::new()).try_collect().await?;
@@ -1006,7 +1006,7 @@ impl SipDomains {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSipDomain;
+    /// use twilio_api_v2010::resources::sip_domain::UpdateSipDomain;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_domains()

@@ -341,7 +341,7 @@ impl SipIpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipIpAccessControlList;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list::CreateSipIpAccessControlList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_ip_access_control_lists()
@@ -428,7 +428,7 @@ impl SipIpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAccessControlLists;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list::ListSipIpAccessControlLists;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_ip_access_control_lists()
@@ -454,7 +454,7 @@ impl SipIpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAccessControlLists;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list::ListSipIpAccessControlLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -506,7 +506,7 @@ impl SipIpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSipIpAccessControlList;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list::UpdateSipIpAccessControlList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_ip_access_control_lists()

@@ -325,7 +325,9 @@ impl SipIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipIpAccessControlListMapping;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list_mapping::{
+    ///     CreateSipIpAccessControlListMapping,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -417,7 +419,9 @@ impl SipIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAccessControlListMappings;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list_mapping::{
+    ///     ListSipIpAccessControlListMappings,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_ip_access_control_list_mappings(&"SD00000000000000000000000000000000".parse()?)
@@ -443,7 +447,9 @@ impl SipIpAccessControlListMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAccessControlListMappings;
+    /// use twilio_api_v2010::resources::sip_ip_access_control_list_mapping::{
+    ///     ListSipIpAccessControlListMappings,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

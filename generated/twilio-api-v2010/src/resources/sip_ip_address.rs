@@ -429,7 +429,7 @@ impl SipIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSipIpAddress;
+    /// use twilio_api_v2010::resources::sip_ip_address::CreateSipIpAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
@@ -517,7 +517,7 @@ impl SipIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAddresses;
+    /// use twilio_api_v2010::resources::sip_ip_address::ListSipIpAddresses;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)
@@ -543,7 +543,7 @@ impl SipIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListSipIpAddresses;
+    /// use twilio_api_v2010::resources::sip_ip_address::ListSipIpAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -593,7 +593,7 @@ impl SipIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSipIpAddress;
+    /// use twilio_api_v2010::resources::sip_ip_address::UpdateSipIpAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sip_ip_addresses(&"AL00000000000000000000000000000000".parse()?)

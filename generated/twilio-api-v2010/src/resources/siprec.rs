@@ -3835,7 +3835,7 @@ impl SiprecHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateSiprec;
+    /// use twilio_api_v2010::resources::siprec::CreateSiprec;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .siprec(&"CA00000000000000000000000000000000".parse()?)
@@ -3881,7 +3881,7 @@ impl SiprecHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateSiprec;
+    /// use twilio_api_v2010::resources::siprec::UpdateSiprec;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .siprec(&"CA00000000000000000000000000000000".parse()?)

@@ -4027,7 +4027,7 @@ impl Streams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateStream;
+    /// use twilio_api_v2010::resources::stream::CreateStream;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .streams(&"CA00000000000000000000000000000000".parse()?)
@@ -4073,7 +4073,7 @@ impl Streams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateStream;
+    /// use twilio_api_v2010::resources::stream::UpdateStream;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .streams(&"CA00000000000000000000000000000000".parse()?)

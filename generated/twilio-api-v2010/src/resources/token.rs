@@ -152,7 +152,7 @@ impl Tokens {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateToken;
+    /// use twilio_api_v2010::resources::token::CreateToken;
     /// let client = Client::from_env()?;
     /// let record = client.tokens().create(CreateToken::new()).await?;
     /// println!("{record:?}");

@@ -340,7 +340,7 @@ impl Transcriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListTranscriptions;
+    /// use twilio_api_v2010::resources::transcription::ListTranscriptions;
     /// let client = Client::from_env()?;
     /// let page = client.transcriptions().list(ListTranscriptions::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -363,7 +363,7 @@ impl Transcriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListTranscriptions;
+    /// use twilio_api_v2010::resources::transcription::ListTranscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -362,7 +362,7 @@ impl UsageRecordThisMonthHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordThisMonth;
+    /// use twilio_api_v2010::resources::usage_record_this_month::ListUsageRecordThisMonth;
     /// let client = Client::from_env()?;
     /// let page = client.usage_record_this_month().list(ListUsageRecordThisMonth::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -385,7 +385,7 @@ impl UsageRecordThisMonthHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordThisMonth;
+    /// use twilio_api_v2010::resources::usage_record_this_month::ListUsageRecordThisMonth;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

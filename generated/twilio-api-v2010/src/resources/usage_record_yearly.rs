@@ -362,7 +362,7 @@ impl UsageRecordYearlyHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordYearly;
+    /// use twilio_api_v2010::resources::usage_record_yearly::ListUsageRecordYearly;
     /// let client = Client::from_env()?;
     /// let page = client.usage_record_yearly().list(ListUsageRecordYearly::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -385,7 +385,7 @@ impl UsageRecordYearlyHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordYearly;
+    /// use twilio_api_v2010::resources::usage_record_yearly::ListUsageRecordYearly;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

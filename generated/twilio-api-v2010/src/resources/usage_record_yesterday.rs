@@ -362,7 +362,7 @@ impl UsageRecordYesterdayHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordYesterday;
+    /// use twilio_api_v2010::resources::usage_record_yesterday::ListUsageRecordYesterday;
     /// let client = Client::from_env()?;
     /// let page = client.usage_record_yesterday().list(ListUsageRecordYesterday::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -385,7 +385,7 @@ impl UsageRecordYesterdayHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageRecordYesterday;
+    /// use twilio_api_v2010::resources::usage_record_yesterday::ListUsageRecordYesterday;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

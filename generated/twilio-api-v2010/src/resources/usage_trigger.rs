@@ -543,7 +543,7 @@ impl UsageTriggers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateUsageTrigger;
+    /// use twilio_api_v2010::resources::usage_trigger::CreateUsageTrigger;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .usage_triggers()
@@ -629,7 +629,7 @@ impl UsageTriggers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageTriggers;
+    /// use twilio_api_v2010::resources::usage_trigger::ListUsageTriggers;
     /// let client = Client::from_env()?;
     /// let page = client.usage_triggers().list(ListUsageTriggers::new()).await?;
     /// println!("{:?}", page.next_page_uri);
@@ -652,7 +652,7 @@ impl UsageTriggers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::ListUsageTriggers;
+    /// use twilio_api_v2010::resources::usage_trigger::ListUsageTriggers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -701,7 +701,7 @@ impl UsageTriggers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::UpdateUsageTrigger;
+    /// use twilio_api_v2010::resources::usage_trigger::UpdateUsageTrigger;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .usage_triggers()

@@ -171,7 +171,7 @@ impl UserDefinedMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateUserDefinedMessage;
+    /// use twilio_api_v2010::resources::user_defined_message::CreateUserDefinedMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .user_defined_messages(&"CA00000000000000000000000000000000".parse()?)

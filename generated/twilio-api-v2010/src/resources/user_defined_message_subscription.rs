@@ -193,7 +193,9 @@ impl UserDefinedMessageSubscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_api_v2010::Error> {
     /// use twilio_api_v2010::Client;
-    /// use twilio_api_v2010::CreateUserDefinedMessageSubscription;
+    /// use twilio_api_v2010::resources::user_defined_message_subscription::{
+    ///     CreateUserDefinedMessageSubscription,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .user_defined_message_subscriptions(&"CA00000000000000000000000000000000".parse()?)

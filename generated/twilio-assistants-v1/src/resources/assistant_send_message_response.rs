@@ -226,7 +226,9 @@ impl AssistantSendMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::CreateAssistantSendMessageResponse;
+    /// use twilio_assistants_v1::resources::assistant_send_message_response::{
+    ///     CreateAssistantSendMessageResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .assistant_send_messages("example")

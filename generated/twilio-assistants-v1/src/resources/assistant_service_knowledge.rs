@@ -297,7 +297,9 @@ impl AssistantServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListAssistantServiceKnowledge;
+    /// use twilio_assistants_v1::resources::assistant_service_knowledge::{
+    ///     ListAssistantServiceKnowledge,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .assistant_service_knowledge("example")
@@ -323,7 +325,9 @@ impl AssistantServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListAssistantServiceKnowledge;
+    /// use twilio_assistants_v1::resources::assistant_service_knowledge::{
+    ///     ListAssistantServiceKnowledge,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -487,7 +487,9 @@ impl Assistants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::CreateAssistantWithToolsAndKnowledge;
+    /// use twilio_assistants_v1::resources::assistant_with_tools_and_knowledge::{
+    ///     CreateAssistantWithToolsAndKnowledge,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .assistants()
@@ -564,7 +566,7 @@ impl Assistants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListAssistants;
+    /// use twilio_assistants_v1::resources::assistant_with_tools_and_knowledge::ListAssistants;
     /// let client = Client::from_env()?;
     /// let page = client.assistants().list(ListAssistants::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -587,7 +589,7 @@ impl Assistants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListAssistants;
+    /// use twilio_assistants_v1::resources::assistant_with_tools_and_knowledge::ListAssistants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.assistants().stream(ListAssistants::new()).try_collect().await?;
@@ -631,7 +633,9 @@ impl Assistants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::UpdateAssistantWithToolsAndKnowledge;
+    /// use twilio_assistants_v1::resources::assistant_with_tools_and_knowledge::{
+    ///     UpdateAssistantWithToolsAndKnowledge,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .assistants()

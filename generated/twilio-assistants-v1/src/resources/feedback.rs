@@ -368,7 +368,7 @@ impl Feedbacks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::CreateFeedback;
+    /// use twilio_assistants_v1::resources::feedback::CreateFeedback;
     /// let client = Client::from_env()?;
     /// let record = client.feedbacks("example").create(CreateFeedback::new("example")).await?;
     /// println!("{record:?}");
@@ -407,7 +407,7 @@ impl Feedbacks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListFeedbacks;
+    /// use twilio_assistants_v1::resources::feedback::ListFeedbacks;
     /// let client = Client::from_env()?;
     /// let page = client.feedbacks("example").list(ListFeedbacks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -430,7 +430,7 @@ impl Feedbacks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListFeedbacks;
+    /// use twilio_assistants_v1::resources::feedback::ListFeedbacks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -216,7 +216,7 @@ impl KnowledgeChunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListKnowledgeChunks;
+    /// use twilio_assistants_v1::resources::knowledge_chunk::ListKnowledgeChunks;
     /// let client = Client::from_env()?;
     /// let page = client.knowledge_chunks("example").list(ListKnowledgeChunks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -239,7 +239,7 @@ impl KnowledgeChunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListKnowledgeChunks;
+    /// use twilio_assistants_v1::resources::knowledge_chunk::ListKnowledgeChunks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

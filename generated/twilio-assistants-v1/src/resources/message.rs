@@ -256,7 +256,7 @@ impl MessageMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListMessageMessages;
+    /// use twilio_assistants_v1::resources::message::ListMessageMessages;
     /// let client = Client::from_env()?;
     /// let page = client.message_messages("example").list(ListMessageMessages::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -279,7 +279,7 @@ impl MessageMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListMessageMessages;
+    /// use twilio_assistants_v1::resources::message::ListMessageMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -268,7 +268,7 @@ impl Policies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListPolicies;
+    /// use twilio_assistants_v1::resources::policy::ListPolicies;
     /// let client = Client::from_env()?;
     /// let page = client.policies().list(ListPolicies::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -291,7 +291,7 @@ impl Policies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListPolicies;
+    /// use twilio_assistants_v1::resources::policy::ListPolicies;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.policies().stream(ListPolicies::new()).try_collect().await?;

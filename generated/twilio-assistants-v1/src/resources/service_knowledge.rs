@@ -559,7 +559,7 @@ impl ServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::CreateServiceKnowledge;
+    /// use twilio_assistants_v1::resources::service_knowledge::CreateServiceKnowledge;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_knowledge()
@@ -636,7 +636,7 @@ impl ServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListServiceKnowledge;
+    /// use twilio_assistants_v1::resources::service_knowledge::ListServiceKnowledge;
     /// let client = Client::from_env()?;
     /// let page = client.service_knowledge().list(ListServiceKnowledge::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -659,7 +659,7 @@ impl ServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListServiceKnowledge;
+    /// use twilio_assistants_v1::resources::service_knowledge::ListServiceKnowledge;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -707,7 +707,7 @@ impl ServiceKnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::UpdateServiceKnowledge;
+    /// use twilio_assistants_v1::resources::service_knowledge::UpdateServiceKnowledge;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_knowledge()

@@ -258,7 +258,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListSessions;
+    /// use twilio_assistants_v1::resources::session::ListSessions;
     /// let client = Client::from_env()?;
     /// let page = client.sessions().list(ListSessions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -281,7 +281,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListSessions;
+    /// use twilio_assistants_v1::resources::session::ListSessions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sessions().stream(ListSessions::new()).try_collect().await?;

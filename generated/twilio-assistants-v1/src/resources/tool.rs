@@ -295,7 +295,7 @@ impl ToolTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListToolTools;
+    /// use twilio_assistants_v1::resources::tool::ListToolTools;
     /// let client = Client::from_env()?;
     /// let page = client.tool_tools("example").list(ListToolTools::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -318,7 +318,7 @@ impl ToolTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListToolTools;
+    /// use twilio_assistants_v1::resources::tool::ListToolTools;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

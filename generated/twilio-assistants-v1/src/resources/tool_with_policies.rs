@@ -556,7 +556,7 @@ impl ToolWithPoliciesTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::CreateToolWithPolicies;
+    /// use twilio_assistants_v1::resources::tool_with_policies::CreateToolWithPolicies;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tool_with_policies_tools()
@@ -633,7 +633,7 @@ impl ToolWithPoliciesTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListToolWithPoliciesTools;
+    /// use twilio_assistants_v1::resources::tool_with_policies::ListToolWithPoliciesTools;
     /// let client = Client::from_env()?;
     /// let page = client.tool_with_policies_tools().list(ListToolWithPoliciesTools::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -656,7 +656,7 @@ impl ToolWithPoliciesTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::ListToolWithPoliciesTools;
+    /// use twilio_assistants_v1::resources::tool_with_policies::ListToolWithPoliciesTools;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -704,7 +704,7 @@ impl ToolWithPoliciesTools {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_assistants_v1::Error> {
     /// use twilio_assistants_v1::Client;
-    /// use twilio_assistants_v1::UpdateToolWithPolicies;
+    /// use twilio_assistants_v1::resources::tool_with_policies::UpdateToolWithPolicies;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tool_with_policies_tools()

@@ -257,7 +257,7 @@ impl Days {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::ListDays;
+    /// use twilio_bulkexports_v1::resources::day::ListDays;
     /// let client = Client::from_env()?;
     /// let page = client.days("example").list(ListDays::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -280,7 +280,7 @@ impl Days {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::ListDays;
+    /// use twilio_bulkexports_v1::resources::day::ListDays;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.days("example").stream(ListDays::new()).try_collect().await?;

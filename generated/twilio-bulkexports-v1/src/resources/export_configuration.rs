@@ -207,7 +207,7 @@ impl ExportConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::UpdateExportConfiguration;
+    /// use twilio_bulkexports_v1::resources::export_configuration::UpdateExportConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .export_configuration("example")

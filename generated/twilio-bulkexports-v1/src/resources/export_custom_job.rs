@@ -341,7 +341,7 @@ impl ExportCustomJobs {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::CreateExportCustomJob;
+    /// use twilio_bulkexports_v1::resources::export_custom_job::CreateExportCustomJob;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .export_custom_jobs("example")
@@ -383,7 +383,7 @@ impl ExportCustomJobs {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::ListExportCustomJobs;
+    /// use twilio_bulkexports_v1::resources::export_custom_job::ListExportCustomJobs;
     /// let client = Client::from_env()?;
     /// let page = client.export_custom_jobs("example").list(ListExportCustomJobs::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -406,7 +406,7 @@ impl ExportCustomJobs {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_bulkexports_v1::Error> {
     /// use twilio_bulkexports_v1::Client;
-    /// use twilio_bulkexports_v1::ListExportCustomJobs;
+    /// use twilio_bulkexports_v1::resources::export_custom_job::ListExportCustomJobs;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -453,7 +453,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateChannel;
+    /// use twilio_chat_v1::resources::channel::CreateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)
@@ -535,7 +535,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListChannels;
+    /// use twilio_chat_v1::resources::channel::ListChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)
@@ -561,7 +561,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListChannels;
+    /// use twilio_chat_v1::resources::channel::ListChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -608,7 +608,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::UpdateChannel;
+    /// use twilio_chat_v1::resources::channel::UpdateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)

@@ -334,7 +334,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateInvite;
+    /// use twilio_chat_v1::resources::invite::CreateInvite;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -420,7 +420,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListInvites;
+    /// use twilio_chat_v1::resources::invite::ListInvites;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -446,7 +446,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListInvites;
+    /// use twilio_chat_v1::resources::invite::ListInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -410,7 +410,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateMember;
+    /// use twilio_chat_v1::resources::member::CreateMember;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -496,7 +496,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListMembers;
+    /// use twilio_chat_v1::resources::member::ListMembers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -522,7 +522,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListMembers;
+    /// use twilio_chat_v1::resources::member::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -571,7 +571,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::UpdateMember;
+    /// use twilio_chat_v1::resources::member::UpdateMember;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")

@@ -337,7 +337,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateRole;
+    /// use twilio_chat_v1::resources::role::CreateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)
@@ -419,7 +419,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListRoles;
+    /// use twilio_chat_v1::resources::role::ListRoles;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)
@@ -445,7 +445,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListRoles;
+    /// use twilio_chat_v1::resources::role::ListRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -492,7 +492,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::UpdateRole;
+    /// use twilio_chat_v1::resources::role::UpdateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)

@@ -1666,7 +1666,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateService;
+    /// use twilio_chat_v1::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example")).await?;
     /// println!("{record:?}");
@@ -1740,7 +1740,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListServices;
+    /// use twilio_chat_v1::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -1763,7 +1763,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListServices;
+    /// use twilio_chat_v1::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -1805,7 +1805,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::UpdateService;
+    /// use twilio_chat_v1::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .services()

@@ -427,7 +427,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::CreateUser;
+    /// use twilio_chat_v1::resources::user::CreateUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)
@@ -509,7 +509,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListUsers;
+    /// use twilio_chat_v1::resources::user::ListUsers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)
@@ -535,7 +535,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListUsers;
+    /// use twilio_chat_v1::resources::user::ListUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -582,7 +582,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::UpdateUser;
+    /// use twilio_chat_v1::resources::user::UpdateUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)

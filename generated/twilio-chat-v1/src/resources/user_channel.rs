@@ -259,7 +259,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListUserChannels;
+    /// use twilio_chat_v1::resources::user_channel::ListUserChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -285,7 +285,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v1::Error> {
     /// use twilio_chat_v1::Client;
-    /// use twilio_chat_v1::ListUserChannels;
+    /// use twilio_chat_v1::resources::user_channel::ListUserChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

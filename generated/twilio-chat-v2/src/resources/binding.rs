@@ -343,7 +343,7 @@ impl Bindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListBindings;
+    /// use twilio_chat_v2::resources::binding::ListBindings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
@@ -369,7 +369,7 @@ impl Bindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListBindings;
+    /// use twilio_chat_v2::resources::binding::ListBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

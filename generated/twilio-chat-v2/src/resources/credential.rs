@@ -547,7 +547,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateCredential;
+    /// use twilio_chat_v2::resources::credential::CreateCredential;
     /// let client = Client::from_env()?;
     /// let record = client.credentials().create(CreateCredential::new("gcm".parse()?)).await?;
     /// println!("{record:?}");
@@ -624,7 +624,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListCredentials;
+    /// use twilio_chat_v2::resources::credential::ListCredentials;
     /// let client = Client::from_env()?;
     /// let page = client.credentials().list(ListCredentials::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -647,7 +647,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListCredentials;
+    /// use twilio_chat_v2::resources::credential::ListCredentials;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.credentials().stream(ListCredentials::new()).try_collect().await?;
@@ -689,7 +689,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateCredential;
+    /// use twilio_chat_v2::resources::credential::UpdateCredential;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credentials()

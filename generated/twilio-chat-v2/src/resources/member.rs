@@ -712,7 +712,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateMember;
+    /// use twilio_chat_v2::resources::member::CreateMember;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -798,7 +798,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListMembers;
+    /// use twilio_chat_v2::resources::member::ListMembers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -824,7 +824,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListMembers;
+    /// use twilio_chat_v2::resources::member::ListMembers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -874,7 +874,7 @@ impl Members {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateMember;
+    /// use twilio_chat_v2::resources::member::UpdateMember;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .members(&"IS00000000000000000000000000000000".parse()?, "example")

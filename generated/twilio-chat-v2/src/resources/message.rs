@@ -677,7 +677,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateMessage;
+    /// use twilio_chat_v2::resources::message::CreateMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -763,7 +763,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListMessages;
+    /// use twilio_chat_v2::resources::message::ListMessages;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -789,7 +789,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListMessages;
+    /// use twilio_chat_v2::resources::message::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -840,7 +840,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateMessage;
+    /// use twilio_chat_v2::resources::message::UpdateMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messages(&"IS00000000000000000000000000000000".parse()?, "example")

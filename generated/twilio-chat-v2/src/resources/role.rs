@@ -336,7 +336,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateRole;
+    /// use twilio_chat_v2::resources::role::CreateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)
@@ -418,7 +418,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListRoles;
+    /// use twilio_chat_v2::resources::role::ListRoles;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)
@@ -444,7 +444,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListRoles;
+    /// use twilio_chat_v2::resources::role::ListRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -491,7 +491,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateRole;
+    /// use twilio_chat_v2::resources::role::UpdateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles(&"IS00000000000000000000000000000000".parse()?)

@@ -1059,7 +1059,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateService;
+    /// use twilio_chat_v2::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example")).await?;
     /// println!("{record:?}");
@@ -1133,7 +1133,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListServices;
+    /// use twilio_chat_v2::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -1156,7 +1156,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListServices;
+    /// use twilio_chat_v2::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -1198,7 +1198,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateService;
+    /// use twilio_chat_v2::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .services()

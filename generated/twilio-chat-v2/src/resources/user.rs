@@ -497,7 +497,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::CreateUser;
+    /// use twilio_chat_v2::resources::user::CreateUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)
@@ -579,7 +579,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUsers;
+    /// use twilio_chat_v2::resources::user::ListUsers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)
@@ -605,7 +605,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUsers;
+    /// use twilio_chat_v2::resources::user::ListUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -653,7 +653,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateUser;
+    /// use twilio_chat_v2::resources::user::UpdateUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .users(&"IS00000000000000000000000000000000".parse()?)

@@ -333,7 +333,7 @@ impl UserBindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUserBindings;
+    /// use twilio_chat_v2::resources::user_binding::ListUserBindings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .user_bindings(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -359,7 +359,7 @@ impl UserBindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUserBindings;
+    /// use twilio_chat_v2::resources::user_binding::ListUserBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -456,7 +456,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUserChannels;
+    /// use twilio_chat_v2::resources::user_channel::ListUserChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -482,7 +482,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::ListUserChannels;
+    /// use twilio_chat_v2::resources::user_channel::ListUserChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -532,7 +532,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v2::Error> {
     /// use twilio_chat_v2::Client;
-    /// use twilio_chat_v2::UpdateUserChannel;
+    /// use twilio_chat_v2::resources::user_channel::UpdateUserChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")

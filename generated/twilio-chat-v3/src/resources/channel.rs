@@ -244,7 +244,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_chat_v3::Error> {
     /// use twilio_chat_v3::Client;
-    /// use twilio_chat_v3::UpdateChannel;
+    /// use twilio_chat_v3::resources::channel::UpdateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?, "example")

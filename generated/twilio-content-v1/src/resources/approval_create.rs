@@ -143,7 +143,7 @@ impl Whatsapp {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::CreateApprovalCreate;
+    /// use twilio_content_v1::resources::approval_create::CreateApprovalCreate;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .whatsapp(&"HX00000000000000000000000000000000".parse()?)

@@ -415,7 +415,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::CreateContent;
+    /// use twilio_content_v1::resources::content::CreateContent;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .content()
@@ -492,7 +492,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListContent;
+    /// use twilio_content_v1::resources::content::ListContent;
     /// let client = Client::from_env()?;
     /// let page = client.content().list(ListContent::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -515,7 +515,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListContent;
+    /// use twilio_content_v1::resources::content::ListContent;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.content().stream(ListContent::new()).try_collect().await?;
@@ -557,7 +557,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::UpdateContent;
+    /// use twilio_content_v1::resources::content::UpdateContent;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .content()

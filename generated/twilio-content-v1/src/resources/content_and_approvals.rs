@@ -223,7 +223,7 @@ impl ContentAndApprovalsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListContentAndApprovals;
+    /// use twilio_content_v1::resources::content_and_approvals::ListContentAndApprovals;
     /// let client = Client::from_env()?;
     /// let page = client.content_and_approvals().list(ListContentAndApprovals::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -246,7 +246,7 @@ impl ContentAndApprovalsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListContentAndApprovals;
+    /// use twilio_content_v1::resources::content_and_approvals::ListContentAndApprovals;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

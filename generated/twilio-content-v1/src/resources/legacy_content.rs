@@ -227,7 +227,7 @@ impl LegacyContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListLegacyContent;
+    /// use twilio_content_v1::resources::legacy_content::ListLegacyContent;
     /// let client = Client::from_env()?;
     /// let page = client.legacy_content().list(ListLegacyContent::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -250,7 +250,7 @@ impl LegacyContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v1::Error> {
     /// use twilio_content_v1::Client;
-    /// use twilio_content_v1::ListLegacyContent;
+    /// use twilio_content_v1::resources::legacy_content::ListLegacyContent;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -408,7 +408,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v2::Error> {
     /// use twilio_content_v2::Client;
-    /// use twilio_content_v2::ListContent;
+    /// use twilio_content_v2::resources::content::ListContent;
     /// let client = Client::from_env()?;
     /// let page = client.content().list(ListContent::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -431,7 +431,7 @@ impl ContentHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v2::Error> {
     /// use twilio_content_v2::Client;
-    /// use twilio_content_v2::ListContent;
+    /// use twilio_content_v2::resources::content::ListContent;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.content().stream(ListContent::new()).try_collect().await?;

@@ -401,7 +401,7 @@ impl ContentAndApprovalsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v2::Error> {
     /// use twilio_content_v2::Client;
-    /// use twilio_content_v2::ListContentAndApprovals;
+    /// use twilio_content_v2::resources::content_and_approvals::ListContentAndApprovals;
     /// let client = Client::from_env()?;
     /// let page = client.content_and_approvals().list(ListContentAndApprovals::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -424,7 +424,7 @@ impl ContentAndApprovalsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_content_v2::Error> {
     /// use twilio_content_v2::Client;
-    /// use twilio_content_v2::ListContentAndApprovals;
+    /// use twilio_content_v2::resources::content_and_approvals::ListContentAndApprovals;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

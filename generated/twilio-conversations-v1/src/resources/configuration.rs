@@ -246,7 +246,7 @@ impl ConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConfiguration;
+    /// use twilio_conversations_v1::resources::configuration::UpdateConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client.configuration().update(UpdateConfiguration::new()).await?;
     /// println!("{record:?}");

@@ -753,7 +753,7 @@ impl ConfigurationAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConfigurationAddress;
+    /// use twilio_conversations_v1::resources::configuration_address::CreateConfigurationAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .configuration_addresses()
@@ -830,7 +830,7 @@ impl ConfigurationAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConfigurationAddresses;
+    /// use twilio_conversations_v1::resources::configuration_address::ListConfigurationAddresses;
     /// let client = Client::from_env()?;
     /// let page = client.configuration_addresses().list(ListConfigurationAddresses::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -853,7 +853,7 @@ impl ConfigurationAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConfigurationAddresses;
+    /// use twilio_conversations_v1::resources::configuration_address::ListConfigurationAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -901,7 +901,7 @@ impl ConfigurationAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConfigurationAddress;
+    /// use twilio_conversations_v1::resources::configuration_address::UpdateConfigurationAddress;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .configuration_addresses()

@@ -229,7 +229,7 @@ impl ConfigurationWebhookHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConfigurationWebhook;
+    /// use twilio_conversations_v1::resources::configuration_webhook::UpdateConfigurationWebhook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .configuration_webhook()

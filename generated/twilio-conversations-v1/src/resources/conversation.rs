@@ -871,7 +871,7 @@ impl Conversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConversation;
+    /// use twilio_conversations_v1::resources::conversation::CreateConversation;
     /// let client = Client::from_env()?;
     /// let record = client.conversations().create(CreateConversation::new()).await?;
     /// println!("{record:?}");
@@ -945,7 +945,7 @@ impl Conversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversations;
+    /// use twilio_conversations_v1::resources::conversation::ListConversations;
     /// let client = Client::from_env()?;
     /// let page = client.conversations().list(ListConversations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -968,7 +968,7 @@ impl Conversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversations;
+    /// use twilio_conversations_v1::resources::conversation::ListConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1015,7 +1015,7 @@ impl Conversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConversation;
+    /// use twilio_conversations_v1::resources::conversation::UpdateConversation;
     /// let client = Client::from_env()?;
     /// let record = client.conversations().update("example", UpdateConversation::new()).await?;
     /// println!("{record:?}");

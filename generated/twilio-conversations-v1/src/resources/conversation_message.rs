@@ -708,7 +708,7 @@ impl ConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConversationMessage;
+    /// use twilio_conversations_v1::resources::conversation_message::CreateConversationMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_messages("example")
@@ -790,7 +790,7 @@ impl ConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationMessages;
+    /// use twilio_conversations_v1::resources::conversation_message::ListConversationMessages;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conversation_messages("example")
@@ -816,7 +816,7 @@ impl ConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationMessages;
+    /// use twilio_conversations_v1::resources::conversation_message::ListConversationMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -866,7 +866,7 @@ impl ConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConversationMessage;
+    /// use twilio_conversations_v1::resources::conversation_message::UpdateConversationMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_messages("example")

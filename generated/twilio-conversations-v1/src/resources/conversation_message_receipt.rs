@@ -323,7 +323,9 @@ impl ConversationMessageReceipts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationMessageReceipts;
+    /// use twilio_conversations_v1::resources::conversation_message_receipt::{
+    ///     ListConversationMessageReceipts,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conversation_message_receipts(
@@ -352,7 +354,9 @@ impl ConversationMessageReceipts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationMessageReceipts;
+    /// use twilio_conversations_v1::resources::conversation_message_receipt::{
+    ///     ListConversationMessageReceipts,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -771,7 +771,9 @@ impl ConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConversationParticipant;
+    /// use twilio_conversations_v1::resources::conversation_participant::{
+    ///     CreateConversationParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_participants("example")
@@ -850,7 +852,9 @@ impl ConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationParticipants;
+    /// use twilio_conversations_v1::resources::conversation_participant::{
+    ///     ListConversationParticipants,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conversation_participants("example")
@@ -876,7 +880,9 @@ impl ConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationParticipants;
+    /// use twilio_conversations_v1::resources::conversation_participant::{
+    ///     ListConversationParticipants,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -926,7 +932,9 @@ impl ConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConversationParticipant;
+    /// use twilio_conversations_v1::resources::conversation_participant::{
+    ///     UpdateConversationParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_participants("example")

@@ -575,7 +575,9 @@ impl ConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConversationScopedWebhook;
+    /// use twilio_conversations_v1::resources::conversation_scoped_webhook::{
+    ///     CreateConversationScopedWebhook,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_scoped_webhooks("example")
@@ -657,7 +659,9 @@ impl ConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationScopedWebhooks;
+    /// use twilio_conversations_v1::resources::conversation_scoped_webhook::{
+    ///     ListConversationScopedWebhooks,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conversation_scoped_webhooks("example")
@@ -683,7 +687,9 @@ impl ConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListConversationScopedWebhooks;
+    /// use twilio_conversations_v1::resources::conversation_scoped_webhook::{
+    ///     ListConversationScopedWebhooks,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -732,7 +738,9 @@ impl ConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateConversationScopedWebhook;
+    /// use twilio_conversations_v1::resources::conversation_scoped_webhook::{
+    ///     UpdateConversationScopedWebhook,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_scoped_webhooks("example")

@@ -407,7 +407,9 @@ impl ConversationWithParticipantsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateConversationWithParticipants;
+    /// use twilio_conversations_v1::resources::conversation_with_participants::{
+    ///     CreateConversationWithParticipants,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conversation_with_participants()

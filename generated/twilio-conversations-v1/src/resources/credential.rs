@@ -562,7 +562,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateCredential;
+    /// use twilio_conversations_v1::resources::credential::CreateCredential;
     /// let client = Client::from_env()?;
     /// let record = client.credentials().create(CreateCredential::new("apn".parse()?)).await?;
     /// println!("{record:?}");
@@ -639,7 +639,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListCredentials;
+    /// use twilio_conversations_v1::resources::credential::ListCredentials;
     /// let client = Client::from_env()?;
     /// let page = client.credentials().list(ListCredentials::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -662,7 +662,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListCredentials;
+    /// use twilio_conversations_v1::resources::credential::ListCredentials;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.credentials().stream(ListCredentials::new()).try_collect().await?;
@@ -704,7 +704,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateCredential;
+    /// use twilio_conversations_v1::resources::credential::UpdateCredential;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credentials()

@@ -293,7 +293,9 @@ impl ParticipantConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListParticipantConversations;
+    /// use twilio_conversations_v1::resources::participant_conversation::{
+    ///     ListParticipantConversations,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .participant_conversations()
@@ -319,7 +321,9 @@ impl ParticipantConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListParticipantConversations;
+    /// use twilio_conversations_v1::resources::participant_conversation::{
+    ///     ListParticipantConversations,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -314,7 +314,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateRole;
+    /// use twilio_conversations_v1::resources::role::CreateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles()
@@ -391,7 +391,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListRoles;
+    /// use twilio_conversations_v1::resources::role::ListRoles;
     /// let client = Client::from_env()?;
     /// let page = client.roles().list(ListRoles::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -414,7 +414,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListRoles;
+    /// use twilio_conversations_v1::resources::role::ListRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.roles().stream(ListRoles::new()).try_collect().await?;
@@ -456,7 +456,7 @@ impl Roles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateRole;
+    /// use twilio_conversations_v1::resources::role::UpdateRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .roles()

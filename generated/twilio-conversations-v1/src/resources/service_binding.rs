@@ -339,7 +339,7 @@ impl ServiceBindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceBindings;
+    /// use twilio_conversations_v1::resources::service_binding::ListServiceBindings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_bindings(&"IS00000000000000000000000000000000".parse()?)
@@ -365,7 +365,7 @@ impl ServiceBindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceBindings;
+    /// use twilio_conversations_v1::resources::service_binding::ListServiceBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -281,7 +281,7 @@ impl ServiceConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceConfiguration;
+    /// use twilio_conversations_v1::resources::service_configuration::UpdateServiceConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_configuration(&"IS00000000000000000000000000000000".parse()?)

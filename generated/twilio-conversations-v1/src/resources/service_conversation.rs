@@ -896,7 +896,7 @@ impl ServiceConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceConversation;
+    /// use twilio_conversations_v1::resources::service_conversation::CreateServiceConversation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
@@ -978,7 +978,7 @@ impl ServiceConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversations;
+    /// use twilio_conversations_v1::resources::service_conversation::ListServiceConversations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)
@@ -1004,7 +1004,7 @@ impl ServiceConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversations;
+    /// use twilio_conversations_v1::resources::service_conversation::ListServiceConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1054,7 +1054,7 @@ impl ServiceConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceConversation;
+    /// use twilio_conversations_v1::resources::service_conversation::UpdateServiceConversation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversations(&"IS00000000000000000000000000000000".parse()?)

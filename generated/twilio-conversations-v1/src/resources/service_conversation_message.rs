@@ -725,7 +725,9 @@ impl ServiceConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceConversationMessage;
+    /// use twilio_conversations_v1::resources::service_conversation_message::{
+    ///     CreateServiceConversationMessage,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_messages(
@@ -818,7 +820,9 @@ impl ServiceConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationMessages;
+    /// use twilio_conversations_v1::resources::service_conversation_message::{
+    ///     ListServiceConversationMessages,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_conversation_messages(
@@ -847,7 +851,9 @@ impl ServiceConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationMessages;
+    /// use twilio_conversations_v1::resources::service_conversation_message::{
+    ///     ListServiceConversationMessages,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -903,7 +909,9 @@ impl ServiceConversationMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceConversationMessage;
+    /// use twilio_conversations_v1::resources::service_conversation_message::{
+    ///     UpdateServiceConversationMessage,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_messages(

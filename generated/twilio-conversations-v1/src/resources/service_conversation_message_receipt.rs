@@ -341,7 +341,9 @@ impl ServiceConversationMessageReceipts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationMessageReceipts;
+    /// use twilio_conversations_v1::resources::service_conversation_message_receipt::{
+    ///     ListServiceConversationMessageReceipts,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_conversation_message_receipts(
@@ -371,7 +373,9 @@ impl ServiceConversationMessageReceipts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationMessageReceipts;
+    /// use twilio_conversations_v1::resources::service_conversation_message_receipt::{
+    ///     ListServiceConversationMessageReceipts,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -792,7 +792,9 @@ impl ServiceConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceConversationParticipant;
+    /// use twilio_conversations_v1::resources::service_conversation_participant::{
+    ///     CreateServiceConversationParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_participants(
@@ -886,7 +888,9 @@ impl ServiceConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationParticipants;
+    /// use twilio_conversations_v1::resources::service_conversation_participant::{
+    ///     ListServiceConversationParticipants,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_conversation_participants(
@@ -915,7 +919,9 @@ impl ServiceConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationParticipants;
+    /// use twilio_conversations_v1::resources::service_conversation_participant::{
+    ///     ListServiceConversationParticipants,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -971,7 +977,9 @@ impl ServiceConversationParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceConversationParticipant;
+    /// use twilio_conversations_v1::resources::service_conversation_participant::{
+    ///     UpdateServiceConversationParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_participants(

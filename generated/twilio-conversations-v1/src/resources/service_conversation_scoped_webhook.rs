@@ -593,7 +593,9 @@ impl ServiceConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceConversationScopedWebhook;
+    /// use twilio_conversations_v1::resources::service_conversation_scoped_webhook::{
+    ///     CreateServiceConversationScopedWebhook,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_scoped_webhooks(
@@ -686,7 +688,9 @@ impl ServiceConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationScopedWebhooks;
+    /// use twilio_conversations_v1::resources::service_conversation_scoped_webhook::{
+    ///     ListServiceConversationScopedWebhooks,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_conversation_scoped_webhooks(
@@ -715,7 +719,9 @@ impl ServiceConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceConversationScopedWebhooks;
+    /// use twilio_conversations_v1::resources::service_conversation_scoped_webhook::{
+    ///     ListServiceConversationScopedWebhooks,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -770,7 +776,9 @@ impl ServiceConversationScopedWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceConversationScopedWebhook;
+    /// use twilio_conversations_v1::resources::service_conversation_scoped_webhook::{
+    ///     UpdateServiceConversationScopedWebhook,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_scoped_webhooks(

@@ -435,7 +435,9 @@ impl ServiceConversationWithParticipantsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceConversationWithParticipants;
+    /// use twilio_conversations_v1::resources::service_conversation_with_participants::{
+    ///     CreateServiceConversationWithParticipants,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_conversation_with_participants(&"IS00000000000000000000000000000000".parse()?)

@@ -473,7 +473,7 @@ impl ServiceNotificationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceNotification;
+    /// use twilio_conversations_v1::resources::service_notification::UpdateServiceNotification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_notification(&"IS00000000000000000000000000000000".parse()?)

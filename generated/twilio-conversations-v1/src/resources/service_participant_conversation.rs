@@ -321,7 +321,9 @@ impl ServiceParticipantConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceParticipantConversations;
+    /// use twilio_conversations_v1::resources::service_participant_conversation::{
+    ///     ListServiceParticipantConversations,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_participant_conversations(&"IS00000000000000000000000000000000".parse()?)
@@ -347,7 +349,9 @@ impl ServiceParticipantConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceParticipantConversations;
+    /// use twilio_conversations_v1::resources::service_participant_conversation::{
+    ///     ListServiceParticipantConversations,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -339,7 +339,7 @@ impl ServiceRoles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceRole;
+    /// use twilio_conversations_v1::resources::service_role::CreateServiceRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
@@ -421,7 +421,7 @@ impl ServiceRoles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceRoles;
+    /// use twilio_conversations_v1::resources::service_role::ListServiceRoles;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)
@@ -447,7 +447,7 @@ impl ServiceRoles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceRoles;
+    /// use twilio_conversations_v1::resources::service_role::ListServiceRoles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -494,7 +494,7 @@ impl ServiceRoles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceRole;
+    /// use twilio_conversations_v1::resources::service_role::UpdateServiceRole;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_roles(&"IS00000000000000000000000000000000".parse()?)

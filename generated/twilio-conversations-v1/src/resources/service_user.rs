@@ -546,7 +546,7 @@ impl ServiceUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateServiceUser;
+    /// use twilio_conversations_v1::resources::service_user::CreateServiceUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
@@ -628,7 +628,7 @@ impl ServiceUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceUsers;
+    /// use twilio_conversations_v1::resources::service_user::ListServiceUsers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_users(&"IS00000000000000000000000000000000".parse()?)
@@ -654,7 +654,7 @@ impl ServiceUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceUsers;
+    /// use twilio_conversations_v1::resources::service_user::ListServiceUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -702,7 +702,7 @@ impl ServiceUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceUser;
+    /// use twilio_conversations_v1::resources::service_user::UpdateServiceUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_users(&"IS00000000000000000000000000000000".parse()?)

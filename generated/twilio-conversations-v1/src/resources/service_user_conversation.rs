@@ -432,7 +432,9 @@ impl ServiceUserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceUserConversations;
+    /// use twilio_conversations_v1::resources::service_user_conversation::{
+    ///     ListServiceUserConversations,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -458,7 +460,9 @@ impl ServiceUserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListServiceUserConversations;
+    /// use twilio_conversations_v1::resources::service_user_conversation::{
+    ///     ListServiceUserConversations,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -513,7 +517,9 @@ impl ServiceUserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceUserConversation;
+    /// use twilio_conversations_v1::resources::service_user_conversation::{
+    ///     UpdateServiceUserConversation,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_user_conversations(&"IS00000000000000000000000000000000".parse()?, "example")

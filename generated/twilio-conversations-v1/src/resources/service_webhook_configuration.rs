@@ -247,7 +247,9 @@ impl ServiceWebhookConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateServiceWebhookConfiguration;
+    /// use twilio_conversations_v1::resources::service_webhook_configuration::{
+    ///     UpdateServiceWebhookConfiguration,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .service_webhook_configuration(&"IS00000000000000000000000000000000".parse()?)

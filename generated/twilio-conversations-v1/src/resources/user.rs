@@ -521,7 +521,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::CreateUser;
+    /// use twilio_conversations_v1::resources::user::CreateUser;
     /// let client = Client::from_env()?;
     /// let record = client.users().create(CreateUser::new("example")).await?;
     /// println!("{record:?}");
@@ -595,7 +595,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListUsers;
+    /// use twilio_conversations_v1::resources::user::ListUsers;
     /// let client = Client::from_env()?;
     /// let page = client.users().list(ListUsers::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -618,7 +618,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListUsers;
+    /// use twilio_conversations_v1::resources::user::ListUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.users().stream(ListUsers::new()).try_collect().await?;
@@ -661,7 +661,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateUser;
+    /// use twilio_conversations_v1::resources::user::UpdateUser;
     /// let client = Client::from_env()?;
     /// let record = client.users().update("example", UpdateUser::new()).await?;
     /// println!("{record:?}");

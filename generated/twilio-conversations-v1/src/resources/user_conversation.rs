@@ -422,7 +422,7 @@ impl UserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListUserConversations;
+    /// use twilio_conversations_v1::resources::user_conversation::ListUserConversations;
     /// let client = Client::from_env()?;
     /// let page = client.user_conversations("example").list(ListUserConversations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -445,7 +445,7 @@ impl UserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::ListUserConversations;
+    /// use twilio_conversations_v1::resources::user_conversation::ListUserConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -499,7 +499,7 @@ impl UserConversations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_conversations_v1::Error> {
     /// use twilio_conversations_v1::Client;
-    /// use twilio_conversations_v1::UpdateUserConversation;
+    /// use twilio_conversations_v1::resources::user_conversation::UpdateUserConversation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .user_conversations("example")

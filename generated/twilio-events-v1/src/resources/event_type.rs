@@ -274,7 +274,7 @@ impl EventTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListEventTypes;
+    /// use twilio_events_v1::resources::event_type::ListEventTypes;
     /// let client = Client::from_env()?;
     /// let page = client.event_types().list(ListEventTypes::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -297,7 +297,7 @@ impl EventTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListEventTypes;
+    /// use twilio_events_v1::resources::event_type::ListEventTypes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.event_types().stream(ListEventTypes::new()).try_collect().await?;

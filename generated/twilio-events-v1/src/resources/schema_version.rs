@@ -266,7 +266,7 @@ impl SchemaVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSchemaVersions;
+    /// use twilio_events_v1::resources::schema_version::ListSchemaVersions;
     /// let client = Client::from_env()?;
     /// let page = client.schema_versions("example").list(ListSchemaVersions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -289,7 +289,7 @@ impl SchemaVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSchemaVersions;
+    /// use twilio_events_v1::resources::schema_version::ListSchemaVersions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

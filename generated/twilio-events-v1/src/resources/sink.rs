@@ -334,7 +334,7 @@ impl Sinks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::CreateSink;
+    /// use twilio_events_v1::resources::sink::CreateSink;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sinks()
@@ -411,7 +411,7 @@ impl Sinks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSinks;
+    /// use twilio_events_v1::resources::sink::ListSinks;
     /// let client = Client::from_env()?;
     /// let page = client.sinks().list(ListSinks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -434,7 +434,7 @@ impl Sinks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSinks;
+    /// use twilio_events_v1::resources::sink::ListSinks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sinks().stream(ListSinks::new()).try_collect().await?;
@@ -476,7 +476,7 @@ impl Sinks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::UpdateSink;
+    /// use twilio_events_v1::resources::sink::UpdateSink;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sinks()

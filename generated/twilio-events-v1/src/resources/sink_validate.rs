@@ -114,7 +114,7 @@ impl SinkValidateHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::CreateSinkValidate;
+    /// use twilio_events_v1::resources::sink_validate::CreateSinkValidate;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sink_validate(&"DG00000000000000000000000000000000".parse()?)

@@ -315,7 +315,7 @@ impl SubscribedEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::CreateSubscribedEvent;
+    /// use twilio_events_v1::resources::subscribed_event::CreateSubscribedEvent;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .subscribed_events(&"DF00000000000000000000000000000000".parse()?)
@@ -399,7 +399,7 @@ impl SubscribedEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSubscribedEvents;
+    /// use twilio_events_v1::resources::subscribed_event::ListSubscribedEvents;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .subscribed_events(&"DF00000000000000000000000000000000".parse()?)
@@ -425,7 +425,7 @@ impl SubscribedEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSubscribedEvents;
+    /// use twilio_events_v1::resources::subscribed_event::ListSubscribedEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -474,7 +474,7 @@ impl SubscribedEvents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::UpdateSubscribedEvent;
+    /// use twilio_events_v1::resources::subscribed_event::UpdateSubscribedEvent;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .subscribed_events(&"DF00000000000000000000000000000000".parse()?)

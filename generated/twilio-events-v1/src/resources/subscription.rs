@@ -334,7 +334,7 @@ impl Subscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::CreateSubscription;
+    /// use twilio_events_v1::resources::subscription::CreateSubscription;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .subscriptions()
@@ -420,7 +420,7 @@ impl Subscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSubscriptions;
+    /// use twilio_events_v1::resources::subscription::ListSubscriptions;
     /// let client = Client::from_env()?;
     /// let page = client.subscriptions().list(ListSubscriptions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -443,7 +443,7 @@ impl Subscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::ListSubscriptions;
+    /// use twilio_events_v1::resources::subscription::ListSubscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -489,7 +489,7 @@ impl Subscriptions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_events_v1::Error> {
     /// use twilio_events_v1::Client;
-    /// use twilio_events_v1::UpdateSubscription;
+    /// use twilio_events_v1::resources::subscription::UpdateSubscription;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .subscriptions()

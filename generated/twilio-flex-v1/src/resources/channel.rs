@@ -402,7 +402,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateChannel;
+    /// use twilio_flex_v1::resources::channel::CreateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels()
@@ -486,7 +486,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListChannels;
+    /// use twilio_flex_v1::resources::channel::ListChannels;
     /// let client = Client::from_env()?;
     /// let page = client.channels().list(ListChannels::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -509,7 +509,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListChannels;
+    /// use twilio_flex_v1::resources::channel::ListChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.channels().stream(ListChannels::new()).try_collect().await?;

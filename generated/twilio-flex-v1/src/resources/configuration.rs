@@ -299,7 +299,7 @@ impl ConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::FetchConfiguration;
+    /// use twilio_flex_v1::resources::configuration::FetchConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client.configuration().fetch(FetchConfiguration::new()).await?;
     /// println!("{record:?}");
@@ -336,7 +336,7 @@ impl ConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateConfiguration;
+    /// use twilio_flex_v1::resources::configuration::UpdateConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client.configuration().update(UpdateConfiguration::new()).await?;
     /// println!("{record:?}");

@@ -387,7 +387,7 @@ impl ConfiguredPlugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListConfiguredPlugins;
+    /// use twilio_flex_v1::resources::configured_plugin::ListConfiguredPlugins;
     /// let client = Client::from_env()?;
     /// let page = client.configured_plugins("example").list(ListConfiguredPlugins::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -410,7 +410,7 @@ impl ConfiguredPlugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListConfiguredPlugins;
+    /// use twilio_flex_v1::resources::configured_plugin::ListConfiguredPlugins;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

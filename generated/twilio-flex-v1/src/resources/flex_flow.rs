@@ -956,7 +956,7 @@ impl FlexFlows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateFlexFlow;
+    /// use twilio_flex_v1::resources::flex_flow::CreateFlexFlow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flex_flows()
@@ -1042,7 +1042,7 @@ impl FlexFlows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListFlexFlows;
+    /// use twilio_flex_v1::resources::flex_flow::ListFlexFlows;
     /// let client = Client::from_env()?;
     /// let page = client.flex_flows().list(ListFlexFlows::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -1065,7 +1065,7 @@ impl FlexFlows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListFlexFlows;
+    /// use twilio_flex_v1::resources::flex_flow::ListFlexFlows;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.flex_flows().stream(ListFlexFlows::new()).try_collect().await?;
@@ -1107,7 +1107,7 @@ impl FlexFlows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateFlexFlow;
+    /// use twilio_flex_v1::resources::flex_flow::UpdateFlexFlow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flex_flows()

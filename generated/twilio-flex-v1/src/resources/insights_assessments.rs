@@ -468,7 +468,7 @@ impl InsightsAssessmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsAssessments;
+    /// use twilio_flex_v1::resources::insights_assessments::CreateInsightsAssessments;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_assessments()
@@ -525,7 +525,7 @@ impl InsightsAssessmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsAssessments;
+    /// use twilio_flex_v1::resources::insights_assessments::ListInsightsAssessments;
     /// let client = Client::from_env()?;
     /// let page = client.insights_assessments().list(ListInsightsAssessments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -548,7 +548,7 @@ impl InsightsAssessmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsAssessments;
+    /// use twilio_flex_v1::resources::insights_assessments::ListInsightsAssessments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -602,7 +602,7 @@ impl InsightsAssessmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInsightsAssessments;
+    /// use twilio_flex_v1::resources::insights_assessments::UpdateInsightsAssessments;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_assessments()

@@ -379,7 +379,9 @@ impl InsightsAssessmentsComments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsAssessmentsComment;
+    /// use twilio_flex_v1::resources::insights_assessments_comment::{
+    ///     CreateInsightsAssessmentsComment,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_assessments_comments()
@@ -432,7 +434,9 @@ impl InsightsAssessmentsComments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsAssessmentsComments;
+    /// use twilio_flex_v1::resources::insights_assessments_comment::{
+    ///     ListInsightsAssessmentsComments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .insights_assessments_comments()
@@ -458,7 +462,9 @@ impl InsightsAssessmentsComments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsAssessmentsComments;
+    /// use twilio_flex_v1::resources::insights_assessments_comment::{
+    ///     ListInsightsAssessmentsComments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

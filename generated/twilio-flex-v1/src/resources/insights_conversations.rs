@@ -241,7 +241,7 @@ impl InsightsConversationsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsConversations;
+    /// use twilio_flex_v1::resources::insights_conversations::ListInsightsConversations;
     /// let client = Client::from_env()?;
     /// let page = client.insights_conversations().list(ListInsightsConversations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -264,7 +264,7 @@ impl InsightsConversationsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsConversations;
+    /// use twilio_flex_v1::resources::insights_conversations::ListInsightsConversations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -561,7 +561,7 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsQuestionnaires;
+    /// use twilio_flex_v1::resources::insights_questionnaires::CreateInsightsQuestionnaires;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires()
@@ -664,7 +664,7 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnaires;
+    /// use twilio_flex_v1::resources::insights_questionnaires::ListInsightsQuestionnaires;
     /// let client = Client::from_env()?;
     /// let page = client.insights_questionnaires().list(ListInsightsQuestionnaires::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -687,7 +687,7 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnaires;
+    /// use twilio_flex_v1::resources::insights_questionnaires::ListInsightsQuestionnaires;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -742,7 +742,7 @@ impl InsightsQuestionnairesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInsightsQuestionnaires;
+    /// use twilio_flex_v1::resources::insights_questionnaires::UpdateInsightsQuestionnaires;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires()

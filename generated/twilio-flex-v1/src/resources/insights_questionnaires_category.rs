@@ -386,7 +386,9 @@ impl InsightsQuestionnairesCategories {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsQuestionnairesCategory;
+    /// use twilio_flex_v1::resources::insights_questionnaires_category::{
+    ///     CreateInsightsQuestionnairesCategory,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires_categories()
@@ -430,7 +432,9 @@ impl InsightsQuestionnairesCategories {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnairesCategories;
+    /// use twilio_flex_v1::resources::insights_questionnaires_category::{
+    ///     ListInsightsQuestionnairesCategories,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .insights_questionnaires_categories()
@@ -456,7 +460,9 @@ impl InsightsQuestionnairesCategories {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnairesCategories;
+    /// use twilio_flex_v1::resources::insights_questionnaires_category::{
+    ///     ListInsightsQuestionnairesCategories,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -510,7 +516,9 @@ impl InsightsQuestionnairesCategories {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInsightsQuestionnairesCategory;
+    /// use twilio_flex_v1::resources::insights_questionnaires_category::{
+    ///     UpdateInsightsQuestionnairesCategory,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires_categories()

@@ -536,7 +536,9 @@ impl InsightsQuestionnairesQuestions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInsightsQuestionnairesQuestion;
+    /// use twilio_flex_v1::resources::insights_questionnaires_question::{
+    ///     CreateInsightsQuestionnairesQuestion,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires_questions()
@@ -587,7 +589,9 @@ impl InsightsQuestionnairesQuestions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnairesQuestions;
+    /// use twilio_flex_v1::resources::insights_questionnaires_question::{
+    ///     ListInsightsQuestionnairesQuestions,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .insights_questionnaires_questions()
@@ -613,7 +617,9 @@ impl InsightsQuestionnairesQuestions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsQuestionnairesQuestions;
+    /// use twilio_flex_v1::resources::insights_questionnaires_question::{
+    ///     ListInsightsQuestionnairesQuestions,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -667,7 +673,9 @@ impl InsightsQuestionnairesQuestions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInsightsQuestionnairesQuestion;
+    /// use twilio_flex_v1::resources::insights_questionnaires_question::{
+    ///     UpdateInsightsQuestionnairesQuestion,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .insights_questionnaires_questions()

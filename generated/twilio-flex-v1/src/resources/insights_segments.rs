@@ -296,7 +296,7 @@ impl InsightsSegmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsSegments;
+    /// use twilio_flex_v1::resources::insights_segments::ListInsightsSegments;
     /// let client = Client::from_env()?;
     /// let page = client.insights_segments().list(ListInsightsSegments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -319,7 +319,7 @@ impl InsightsSegmentsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInsightsSegments;
+    /// use twilio_flex_v1::resources::insights_segments::ListInsightsSegments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -228,7 +228,7 @@ impl Interactions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInteraction;
+    /// use twilio_flex_v1::resources::interaction::CreateInteraction;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interactions()
@@ -309,7 +309,7 @@ impl Interactions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInteraction;
+    /// use twilio_flex_v1::resources::interaction::UpdateInteraction;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interactions()

@@ -331,7 +331,7 @@ impl InteractionChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannels;
+    /// use twilio_flex_v1::resources::interaction_channel::ListInteractionChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .interaction_channels(&"KD00000000000000000000000000000000".parse()?)
@@ -357,7 +357,7 @@ impl InteractionChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannels;
+    /// use twilio_flex_v1::resources::interaction_channel::ListInteractionChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -406,7 +406,7 @@ impl InteractionChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInteractionChannel;
+    /// use twilio_flex_v1::resources::interaction_channel::UpdateInteractionChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_channels(&"KD00000000000000000000000000000000".parse()?)

@@ -269,7 +269,7 @@ impl InteractionChannelInvites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInteractionChannelInvite;
+    /// use twilio_flex_v1::resources::interaction_channel_invite::CreateInteractionChannelInvite;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_channel_invites(
@@ -316,7 +316,7 @@ impl InteractionChannelInvites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannelInvites;
+    /// use twilio_flex_v1::resources::interaction_channel_invite::ListInteractionChannelInvites;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .interaction_channel_invites(
@@ -345,7 +345,7 @@ impl InteractionChannelInvites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannelInvites;
+    /// use twilio_flex_v1::resources::interaction_channel_invite::ListInteractionChannelInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

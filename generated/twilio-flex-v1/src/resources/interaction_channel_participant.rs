@@ -335,7 +335,9 @@ impl InteractionChannelParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInteractionChannelParticipant;
+    /// use twilio_flex_v1::resources::interaction_channel_participant::{
+    ///     CreateInteractionChannelParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_channel_participants(
@@ -388,7 +390,9 @@ impl InteractionChannelParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannelParticipants;
+    /// use twilio_flex_v1::resources::interaction_channel_participant::{
+    ///     ListInteractionChannelParticipants,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .interaction_channel_participants(
@@ -417,7 +421,9 @@ impl InteractionChannelParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListInteractionChannelParticipants;
+    /// use twilio_flex_v1::resources::interaction_channel_participant::{
+    ///     ListInteractionChannelParticipants,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -472,7 +478,9 @@ impl InteractionChannelParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInteractionChannelParticipant;
+    /// use twilio_flex_v1::resources::interaction_channel_participant::{
+    ///     UpdateInteractionChannelParticipant,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_channel_participants(

@@ -246,7 +246,7 @@ impl InteractionTransfers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateInteractionTransfer;
+    /// use twilio_flex_v1::resources::interaction_transfer::CreateInteractionTransfer;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_transfers(
@@ -341,7 +341,7 @@ impl InteractionTransfers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateInteractionTransfer;
+    /// use twilio_flex_v1::resources::interaction_transfer::UpdateInteractionTransfer;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .interaction_transfers(

@@ -478,7 +478,7 @@ impl Plugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreatePlugin;
+    /// use twilio_flex_v1::resources::plugin::CreatePlugin;
     /// let client = Client::from_env()?;
     /// let record = client.plugins().create(CreatePlugin::new("example")).await?;
     /// println!("{record:?}");
@@ -564,7 +564,7 @@ impl Plugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPlugins;
+    /// use twilio_flex_v1::resources::plugin::ListPlugins;
     /// let client = Client::from_env()?;
     /// let page = client.plugins().list(ListPlugins::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -587,7 +587,7 @@ impl Plugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPlugins;
+    /// use twilio_flex_v1::resources::plugin::ListPlugins;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.plugins().stream(ListPlugins::new()).try_collect().await?;
@@ -630,7 +630,7 @@ impl Plugins {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdatePlugin;
+    /// use twilio_flex_v1::resources::plugin::UpdatePlugin;
     /// let client = Client::from_env()?;
     /// let record = client.plugins().update("example", UpdatePlugin::new()).await?;
     /// println!("{record:?}");

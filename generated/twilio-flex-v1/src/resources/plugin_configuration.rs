@@ -384,7 +384,7 @@ impl PluginConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreatePluginConfiguration;
+    /// use twilio_flex_v1::resources::plugin_configuration::CreatePluginConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .plugin_configurations()
@@ -476,7 +476,7 @@ impl PluginConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginConfigurations;
+    /// use twilio_flex_v1::resources::plugin_configuration::ListPluginConfigurations;
     /// let client = Client::from_env()?;
     /// let page = client.plugin_configurations().list(ListPluginConfigurations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -499,7 +499,7 @@ impl PluginConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginConfigurations;
+    /// use twilio_flex_v1::resources::plugin_configuration::ListPluginConfigurations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -343,7 +343,7 @@ impl PluginReleases {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreatePluginRelease;
+    /// use twilio_flex_v1::resources::plugin_release::CreatePluginRelease;
     /// let client = Client::from_env()?;
     /// let record = client.plugin_releases().create(CreatePluginRelease::new("example")).await?;
     /// println!("{record:?}");
@@ -429,7 +429,7 @@ impl PluginReleases {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginReleases;
+    /// use twilio_flex_v1::resources::plugin_release::ListPluginReleases;
     /// let client = Client::from_env()?;
     /// let page = client.plugin_releases().list(ListPluginReleases::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -452,7 +452,7 @@ impl PluginReleases {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginReleases;
+    /// use twilio_flex_v1::resources::plugin_release::ListPluginReleases;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

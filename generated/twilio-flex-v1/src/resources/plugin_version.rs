@@ -458,7 +458,7 @@ impl PluginVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreatePluginVersion;
+    /// use twilio_flex_v1::resources::plugin_version::CreatePluginVersion;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .plugin_versions("example")
@@ -551,7 +551,7 @@ impl PluginVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginVersions;
+    /// use twilio_flex_v1::resources::plugin_version::ListPluginVersions;
     /// let client = Client::from_env()?;
     /// let page = client.plugin_versions("example").list(ListPluginVersions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -574,7 +574,7 @@ impl PluginVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListPluginVersions;
+    /// use twilio_flex_v1::resources::plugin_version::ListPluginVersions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -379,7 +379,7 @@ impl WebChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::CreateWebChannel;
+    /// use twilio_flex_v1::resources::web_channel::CreateWebChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .web_channels()
@@ -466,7 +466,7 @@ impl WebChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListWebChannels;
+    /// use twilio_flex_v1::resources::web_channel::ListWebChannels;
     /// let client = Client::from_env()?;
     /// let page = client.web_channels().list(ListWebChannels::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -489,7 +489,7 @@ impl WebChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::ListWebChannels;
+    /// use twilio_flex_v1::resources::web_channel::ListWebChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.web_channels().stream(ListWebChannels::new()).try_collect().await?;
@@ -531,7 +531,7 @@ impl WebChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v1::Error> {
     /// use twilio_flex_v1::Client;
-    /// use twilio_flex_v1::UpdateWebChannel;
+    /// use twilio_flex_v1::resources::web_channel::UpdateWebChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .web_channels()

@@ -277,7 +277,7 @@ impl FlexUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v2::Error> {
     /// use twilio_flex_v2::Client;
-    /// use twilio_flex_v2::UpdateFlexUser;
+    /// use twilio_flex_v2::resources::flex_user::UpdateFlexUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flex_users(

@@ -215,7 +215,7 @@ impl WebChats {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_flex_v2::Error> {
     /// use twilio_flex_v2::Client;
-    /// use twilio_flex_v2::CreateWebChannel;
+    /// use twilio_flex_v2::resources::web_channel::CreateWebChannel;
     /// let client = Client::from_env()?;
     /// let record = client.web_chats().create(CreateWebChannel::new("example")).await?;
     /// println!("{record:?}");

@@ -224,7 +224,7 @@ impl Users {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_frontline_v1::Error> {
     /// use twilio_frontline_v1::Client;
-    /// use twilio_frontline_v1::UpdateUser;
+    /// use twilio_frontline_v1::resources::user::UpdateUser;
     /// let client = Client::from_env()?;
     /// let record = client.users("example").update(UpdateUser::new()).await?;
     /// println!("{record:?}");

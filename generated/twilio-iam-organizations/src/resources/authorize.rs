@@ -178,7 +178,7 @@ impl AuthorizeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::FetchAuthorize;
+    /// use twilio_iam_organizations::resources::authorize::FetchAuthorize;
     /// let client = Client::from_env()?;
     /// let url = client.authorize().fetch(FetchAuthorize::new()).await?;
     /// println!("{url}");

@@ -243,7 +243,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListAccounts;
+    /// use twilio_iam_organizations::resources::public_api_account_response::ListAccounts;
     /// let client = Client::from_env()?;
     /// let page = client.accounts(&"example".parse()?).list(ListAccounts::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -266,7 +266,7 @@ impl Accounts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListAccounts;
+    /// use twilio_iam_organizations::resources::public_api_account_response::ListAccounts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -285,7 +285,9 @@ impl RoleAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::CreatePublicApiRoleAssignmentResponse;
+    /// use twilio_iam_organizations::resources::public_api_role_assignment_response::{
+    ///     CreatePublicApiRoleAssignmentResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .role_assignments(&"example".parse()?)
@@ -333,7 +335,9 @@ impl RoleAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListRoleAssignments;
+    /// use twilio_iam_organizations::resources::public_api_role_assignment_response::{
+    ///     ListRoleAssignments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .role_assignments(&"example".parse()?)
@@ -359,7 +363,9 @@ impl RoleAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListRoleAssignments;
+    /// use twilio_iam_organizations::resources::public_api_role_assignment_response::{
+    ///     ListRoleAssignments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -722,7 +722,7 @@ impl ScimUserScimUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::CreateScimUser;
+    /// use twilio_iam_organizations::resources::scim_user::CreateScimUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .scim_user_scim_users(&"example".parse()?)
@@ -803,7 +803,7 @@ impl ScimUserScimUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListScimUserScimUsers;
+    /// use twilio_iam_organizations::resources::scim_user::ListScimUserScimUsers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .scim_user_scim_users(&"example".parse()?)
@@ -829,7 +829,7 @@ impl ScimUserScimUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::ListScimUserScimUsers;
+    /// use twilio_iam_organizations::resources::scim_user::ListScimUserScimUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -877,7 +877,7 @@ impl ScimUserScimUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::UpdateScimUser;
+    /// use twilio_iam_organizations::resources::scim_user::UpdateScimUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .scim_user_scim_users(&"example".parse()?)

@@ -224,7 +224,7 @@ impl ScimUser2ScimUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::UpdateScimUser2;
+    /// use twilio_iam_organizations::resources::scim_user2::UpdateScimUser2;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .scim_user2_scim_users(&"example".parse()?, &"example".parse()?)

@@ -229,7 +229,7 @@ impl TokenHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_organizations::Error> {
     /// use twilio_iam_organizations::Client;
-    /// use twilio_iam_organizations::CreateToken;
+    /// use twilio_iam_organizations::resources::token::CreateToken;
     /// let client = Client::from_env()?;
     /// let record = client.token().create(CreateToken::new("example", "example")).await?;
     /// println!("{record:?}");

@@ -377,7 +377,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::CreateKey;
+    /// use twilio_iam_v1::resources::key::CreateKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .keys()
@@ -454,7 +454,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::ListKeys;
+    /// use twilio_iam_v1::resources::key::ListKeys;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .keys()
@@ -480,7 +480,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::ListKeys;
+    /// use twilio_iam_v1::resources::key::ListKeys;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -526,7 +526,7 @@ impl Keys {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::UpdateKey;
+    /// use twilio_iam_v1::resources::key::UpdateKey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .keys()

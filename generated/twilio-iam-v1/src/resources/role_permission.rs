@@ -227,7 +227,7 @@ impl RolePermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::ListRolePermissions;
+    /// use twilio_iam_v1::resources::role_permission::ListRolePermissions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .role_permissions(&"IX00000000000000000000000000000000".parse()?)
@@ -253,7 +253,7 @@ impl RolePermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::ListRolePermissions;
+    /// use twilio_iam_v1::resources::role_permission::ListRolePermissions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -229,7 +229,7 @@ impl TokenHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::CreateToken;
+    /// use twilio_iam_v1::resources::token::CreateToken;
     /// let client = Client::from_env()?;
     /// let record = client.token().create(CreateToken::new("example", "example")).await?;
     /// println!("{record:?}");

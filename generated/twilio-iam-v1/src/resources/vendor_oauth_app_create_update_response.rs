@@ -477,7 +477,9 @@ impl OAuthApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::CreateVendorOauthAppCreateUpdateResponse;
+    /// use twilio_iam_v1::resources::vendor_oauth_app_create_update_response::{
+    ///     CreateVendorOauthAppCreateUpdateResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .o_auth_apps()
@@ -519,7 +521,9 @@ impl OAuthApps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_iam_v1::Error> {
     /// use twilio_iam_v1::Client;
-    /// use twilio_iam_v1::UpdateVendorOauthAppCreateUpdateResponse;
+    /// use twilio_iam_v1::resources::vendor_oauth_app_create_update_response::{
+    ///     UpdateVendorOauthAppCreateUpdateResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .o_auth_apps()

@@ -182,7 +182,7 @@ impl AccountSettingsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::FetchAccountSettings;
+    /// use twilio_insights_v1::resources::account_settings::FetchAccountSettings;
     /// let client = Client::from_env()?;
     /// let record = client.account_settings().fetch(FetchAccountSettings::new()).await?;
     /// println!("{record:?}");
@@ -219,7 +219,7 @@ impl AccountSettingsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::UpdateAccountSettings;
+    /// use twilio_insights_v1::resources::account_settings::UpdateAccountSettings;
     /// let client = Client::from_env()?;
     /// let record = client.account_settings().update(UpdateAccountSettings::new()).await?;
     /// println!("{record:?}");

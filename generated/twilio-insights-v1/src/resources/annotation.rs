@@ -298,7 +298,7 @@ impl AnnotationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::UpdateAnnotation;
+    /// use twilio_insights_v1::resources::annotation::UpdateAnnotation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .annotation(&"CA00000000000000000000000000000000".parse()?)

@@ -942,7 +942,7 @@ impl CallSummariesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListCallSummaries;
+    /// use twilio_insights_v1::resources::call_summaries::ListCallSummaries;
     /// let client = Client::from_env()?;
     /// let page = client.call_summaries().list(ListCallSummaries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -965,7 +965,7 @@ impl CallSummariesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListCallSummaries;
+    /// use twilio_insights_v1::resources::call_summaries::ListCallSummaries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

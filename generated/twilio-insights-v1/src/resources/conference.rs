@@ -486,7 +486,7 @@ impl Conferences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListConferences;
+    /// use twilio_insights_v1::resources::conference::ListConferences;
     /// let client = Client::from_env()?;
     /// let page = client.conferences().list(ListConferences::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -509,7 +509,7 @@ impl Conferences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListConferences;
+    /// use twilio_insights_v1::resources::conference::ListConferences;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.conferences().stream(ListConferences::new()).try_collect().await?;

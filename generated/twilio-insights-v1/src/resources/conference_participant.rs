@@ -415,7 +415,7 @@ impl ConferenceParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::FetchConferenceParticipant;
+    /// use twilio_insights_v1::resources::conference_participant::FetchConferenceParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .conference_participants(&"CF00000000000000000000000000000000".parse()?)
@@ -464,7 +464,7 @@ impl ConferenceParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListConferenceParticipants;
+    /// use twilio_insights_v1::resources::conference_participant::ListConferenceParticipants;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .conference_participants(&"CF00000000000000000000000000000000".parse()?)
@@ -490,7 +490,7 @@ impl ConferenceParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListConferenceParticipants;
+    /// use twilio_insights_v1::resources::conference_participant::ListConferenceParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

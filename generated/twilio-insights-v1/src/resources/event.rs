@@ -254,7 +254,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListEvents;
+    /// use twilio_insights_v1::resources::event::ListEvents;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .events(&"CA00000000000000000000000000000000".parse()?)
@@ -280,7 +280,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListEvents;
+    /// use twilio_insights_v1::resources::event::ListEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -265,7 +265,7 @@ impl Metrics {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListMetrics;
+    /// use twilio_insights_v1::resources::metric::ListMetrics;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .metrics(&"CA00000000000000000000000000000000".parse()?)
@@ -291,7 +291,7 @@ impl Metrics {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListMetrics;
+    /// use twilio_insights_v1::resources::metric::ListMetrics;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

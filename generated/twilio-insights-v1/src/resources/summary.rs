@@ -196,7 +196,7 @@ impl SummaryHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::FetchSummary;
+    /// use twilio_insights_v1::resources::summary::FetchSummary;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .summary(&"CA00000000000000000000000000000000".parse()?)

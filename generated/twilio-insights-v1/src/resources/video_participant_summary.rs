@@ -310,7 +310,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListParticipants;
+    /// use twilio_insights_v1::resources::video_participant_summary::ListParticipants;
     /// let client = Client::from_env()?;
     /// let page = client.participants("example").list(ListParticipants::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -333,7 +333,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListParticipants;
+    /// use twilio_insights_v1::resources::video_participant_summary::ListParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -386,7 +386,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListRooms;
+    /// use twilio_insights_v1::resources::video_room_summary::ListRooms;
     /// let client = Client::from_env()?;
     /// let page = client.rooms().list(ListRooms::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -409,7 +409,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v1::Error> {
     /// use twilio_insights_v1::Client;
-    /// use twilio_insights_v1::ListRooms;
+    /// use twilio_insights_v1::resources::video_room_summary::ListRooms;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.rooms().stream(ListRooms::new()).try_collect().await?;

@@ -147,7 +147,7 @@ impl AccountReports {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::CreateAccountReport;
+    /// use twilio_insights_v2::resources::account_report::CreateAccountReport;
     /// let client = Client::from_env()?;
     /// let record = client.account_reports().create(CreateAccountReport::new()).await?;
     /// println!("{record:?}");

@@ -185,7 +185,9 @@ impl InboundCreateReportResponseHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::CreateInboundCreateReportResponse;
+    /// use twilio_insights_v2::resources::inbound_create_report_response::{
+    ///     CreateInboundCreateReportResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .inbound_create_report_response()

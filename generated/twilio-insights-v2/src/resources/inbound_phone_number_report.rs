@@ -233,7 +233,7 @@ impl Inbound {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::ListInbound;
+    /// use twilio_insights_v2::resources::inbound_phone_number_report::ListInbound;
     /// let client = Client::from_env()?;
     /// let page = client.inbound("example").list(ListInbound::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -256,7 +256,7 @@ impl Inbound {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::ListInbound;
+    /// use twilio_insights_v2::resources::inbound_phone_number_report::ListInbound;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.inbound("example").stream(ListInbound::new()).try_collect().await?;

@@ -187,7 +187,9 @@ impl OutboundCreateReportResponseHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::CreateOutboundCreateReportResponse;
+    /// use twilio_insights_v2::resources::outbound_create_report_response::{
+    ///     CreateOutboundCreateReportResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .outbound_create_report_response()

@@ -278,7 +278,7 @@ impl Outbound {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::ListOutbound;
+    /// use twilio_insights_v2::resources::outbound_phone_number_report::ListOutbound;
     /// let client = Client::from_env()?;
     /// let page = client.outbound("example").list(ListOutbound::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -301,7 +301,7 @@ impl Outbound {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_insights_v2::Error> {
     /// use twilio_insights_v2::Client;
-    /// use twilio_insights_v2::ListOutbound;
+    /// use twilio_insights_v2::resources::outbound_phone_number_report::ListOutbound;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -375,7 +375,7 @@ impl Custom {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::CreateCustomOperator;
+    /// use twilio_intelligence_v2::resources::custom_operator::CreateCustomOperator;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .custom()
@@ -452,7 +452,7 @@ impl Custom {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListCustom;
+    /// use twilio_intelligence_v2::resources::custom_operator::ListCustom;
     /// let client = Client::from_env()?;
     /// let page = client.custom().list(ListCustom::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -475,7 +475,7 @@ impl Custom {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListCustom;
+    /// use twilio_intelligence_v2::resources::custom_operator::ListCustom;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.custom().stream(ListCustom::new()).try_collect().await?;
@@ -518,7 +518,7 @@ impl Custom {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::UpdateCustomOperator;
+    /// use twilio_intelligence_v2::resources::custom_operator::UpdateCustomOperator;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .custom()

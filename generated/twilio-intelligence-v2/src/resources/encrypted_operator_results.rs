@@ -140,7 +140,9 @@ impl EncryptedOperatorResultsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::FetchEncryptedOperatorResults;
+    /// use twilio_intelligence_v2::resources::encrypted_operator_results::{
+    ///     FetchEncryptedOperatorResults,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .encrypted_operator_results(&"GT00000000000000000000000000000000".parse()?)

@@ -137,7 +137,7 @@ impl EncryptedSentencesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::FetchEncryptedSentences;
+    /// use twilio_intelligence_v2::resources::encrypted_sentences::FetchEncryptedSentences;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .encrypted_sentences(&"GT00000000000000000000000000000000".parse()?)

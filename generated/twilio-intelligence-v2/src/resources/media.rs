@@ -144,7 +144,7 @@ impl MediaHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::FetchMedia;
+    /// use twilio_intelligence_v2::resources::media::FetchMedia;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .media(&"GT00000000000000000000000000000000".parse()?)

@@ -303,7 +303,7 @@ impl Operators {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperators;
+    /// use twilio_intelligence_v2::resources::operator::ListOperators;
     /// let client = Client::from_env()?;
     /// let page = client.operators().list(ListOperators::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -326,7 +326,7 @@ impl Operators {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperators;
+    /// use twilio_intelligence_v2::resources::operator::ListOperators;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.operators().stream(ListOperators::new()).try_collect().await?;

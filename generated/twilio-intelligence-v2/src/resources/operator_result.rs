@@ -320,7 +320,7 @@ impl OperatorResults {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::FetchOperatorResult;
+    /// use twilio_intelligence_v2::resources::operator_result::FetchOperatorResult;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .operator_results(&"GT00000000000000000000000000000000".parse()?)
@@ -363,7 +363,7 @@ impl OperatorResults {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperatorResults;
+    /// use twilio_intelligence_v2::resources::operator_result::ListOperatorResults;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .operator_results(&"GT00000000000000000000000000000000".parse()?)
@@ -389,7 +389,7 @@ impl OperatorResults {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperatorResults;
+    /// use twilio_intelligence_v2::resources::operator_result::ListOperatorResults;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

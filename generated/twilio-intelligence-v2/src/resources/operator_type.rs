@@ -288,7 +288,7 @@ impl OperatorTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperatorTypes;
+    /// use twilio_intelligence_v2::resources::operator_type::ListOperatorTypes;
     /// let client = Client::from_env()?;
     /// let page = client.operator_types().list(ListOperatorTypes::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -311,7 +311,7 @@ impl OperatorTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListOperatorTypes;
+    /// use twilio_intelligence_v2::resources::operator_type::ListOperatorTypes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -306,7 +306,7 @@ impl PreBuilt {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListPreBuilt;
+    /// use twilio_intelligence_v2::resources::prebuilt_operator::ListPreBuilt;
     /// let client = Client::from_env()?;
     /// let page = client.pre_built().list(ListPreBuilt::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -329,7 +329,7 @@ impl PreBuilt {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListPreBuilt;
+    /// use twilio_intelligence_v2::resources::prebuilt_operator::ListPreBuilt;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.pre_built().stream(ListPreBuilt::new()).try_collect().await?;

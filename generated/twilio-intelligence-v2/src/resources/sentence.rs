@@ -261,7 +261,7 @@ impl Sentences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListSentences;
+    /// use twilio_intelligence_v2::resources::sentence::ListSentences;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sentences(&"GT00000000000000000000000000000000".parse()?)
@@ -287,7 +287,7 @@ impl Sentences {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListSentences;
+    /// use twilio_intelligence_v2::resources::sentence::ListSentences;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

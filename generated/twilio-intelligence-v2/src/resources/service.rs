@@ -654,7 +654,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::CreateService;
+    /// use twilio_intelligence_v2::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example")).await?;
     /// println!("{record:?}");
@@ -728,7 +728,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListServices;
+    /// use twilio_intelligence_v2::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -751,7 +751,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListServices;
+    /// use twilio_intelligence_v2::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -794,7 +794,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::UpdateService;
+    /// use twilio_intelligence_v2::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().update("example", UpdateService::new()).await?;
     /// println!("{record:?}");

@@ -477,7 +477,7 @@ impl Transcripts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::CreateTranscript;
+    /// use twilio_intelligence_v2::resources::transcript::CreateTranscript;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .transcripts()
@@ -562,7 +562,7 @@ impl Transcripts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListTranscripts;
+    /// use twilio_intelligence_v2::resources::transcript::ListTranscripts;
     /// let client = Client::from_env()?;
     /// let page = client.transcripts().list(ListTranscripts::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -585,7 +585,7 @@ impl Transcripts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_intelligence_v2::Error> {
     /// use twilio_intelligence_v2::Client;
-    /// use twilio_intelligence_v2::ListTranscripts;
+    /// use twilio_intelligence_v2::resources::transcript::ListTranscripts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.transcripts().stream(ListTranscripts::new()).try_collect().await?;

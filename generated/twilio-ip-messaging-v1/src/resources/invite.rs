@@ -333,7 +333,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::CreateInvite;
+    /// use twilio_ip_messaging_v1::resources::invite::CreateInvite;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -419,7 +419,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListInvites;
+    /// use twilio_ip_messaging_v1::resources::invite::ListInvites;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .invites(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -445,7 +445,7 @@ impl Invites {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListInvites;
+    /// use twilio_ip_messaging_v1::resources::invite::ListInvites;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -420,7 +420,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::CreateMessage;
+    /// use twilio_ip_messaging_v1::resources::message::CreateMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messages(
@@ -512,7 +512,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListMessages;
+    /// use twilio_ip_messaging_v1::resources::message::ListMessages;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .messages(
@@ -541,7 +541,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListMessages;
+    /// use twilio_ip_messaging_v1::resources::message::ListMessages;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -594,7 +594,7 @@ impl Messages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::UpdateMessage;
+    /// use twilio_ip_messaging_v1::resources::message::UpdateMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messages(

@@ -256,7 +256,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListUserChannels;
+    /// use twilio_ip_messaging_v1::resources::user_channel::ListUserChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .user_channels(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -282,7 +282,7 @@ impl UserChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v1::Error> {
     /// use twilio_ip_messaging_v1::Client;
-    /// use twilio_ip_messaging_v1::ListUserChannels;
+    /// use twilio_ip_messaging_v1::resources::user_channel::ListUserChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -667,7 +667,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::CreateChannel;
+    /// use twilio_ip_messaging_v2::resources::channel::CreateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)
@@ -749,7 +749,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::ListChannels;
+    /// use twilio_ip_messaging_v2::resources::channel::ListChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)
@@ -775,7 +775,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::ListChannels;
+    /// use twilio_ip_messaging_v2::resources::channel::ListChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -823,7 +823,7 @@ impl Channels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::UpdateChannel;
+    /// use twilio_ip_messaging_v2::resources::channel::UpdateChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channels(&"IS00000000000000000000000000000000".parse()?)

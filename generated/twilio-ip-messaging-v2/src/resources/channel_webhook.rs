@@ -603,7 +603,7 @@ impl ChannelWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::CreateChannelWebhook;
+    /// use twilio_ip_messaging_v2::resources::channel_webhook::CreateChannelWebhook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -689,7 +689,7 @@ impl ChannelWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::ListChannelWebhooks;
+    /// use twilio_ip_messaging_v2::resources::channel_webhook::ListChannelWebhooks;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")
@@ -715,7 +715,7 @@ impl ChannelWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::ListChannelWebhooks;
+    /// use twilio_ip_messaging_v2::resources::channel_webhook::ListChannelWebhooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -765,7 +765,7 @@ impl ChannelWebhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_ip_messaging_v2::Error> {
     /// use twilio_ip_messaging_v2::Client;
-    /// use twilio_ip_messaging_v2::UpdateChannelWebhook;
+    /// use twilio_ip_messaging_v2::resources::channel_webhook::UpdateChannelWebhook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channel_webhooks(&"IS00000000000000000000000000000000".parse()?, "example")

@@ -539,7 +539,7 @@ impl KnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_knowledge_v1::Error> {
     /// use twilio_knowledge_v1::Client;
-    /// use twilio_knowledge_v1::CreateKnowledge;
+    /// use twilio_knowledge_v1::resources::knowledge::CreateKnowledge;
     /// let client = Client::from_env()?;
     /// let record = client.knowledge().create(CreateKnowledge::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -613,7 +613,7 @@ impl KnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_knowledge_v1::Error> {
     /// use twilio_knowledge_v1::Client;
-    /// use twilio_knowledge_v1::ListKnowledge;
+    /// use twilio_knowledge_v1::resources::knowledge::ListKnowledge;
     /// let client = Client::from_env()?;
     /// let page = client.knowledge().list(ListKnowledge::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -636,7 +636,7 @@ impl KnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_knowledge_v1::Error> {
     /// use twilio_knowledge_v1::Client;
-    /// use twilio_knowledge_v1::ListKnowledge;
+    /// use twilio_knowledge_v1::resources::knowledge::ListKnowledge;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.knowledge().stream(ListKnowledge::new()).try_collect().await?;
@@ -678,7 +678,7 @@ impl KnowledgeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_knowledge_v1::Error> {
     /// use twilio_knowledge_v1::Client;
-    /// use twilio_knowledge_v1::UpdateKnowledge;
+    /// use twilio_knowledge_v1::resources::knowledge::UpdateKnowledge;
     /// let client = Client::from_env()?;
     /// let record = client.knowledge().update("example", UpdateKnowledge::new()).await?;
     /// println!("{record:?}");

@@ -199,7 +199,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v1::Error> {
     /// use twilio_lookups_v1::Client;
-    /// use twilio_lookups_v1::FetchPhoneNumber;
+    /// use twilio_lookups_v1::resources::phone_number::FetchPhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client.phone_numbers("example").fetch(FetchPhoneNumber::new()).await?;
     /// println!("{record:?}");

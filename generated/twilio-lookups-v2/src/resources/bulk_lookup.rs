@@ -114,7 +114,7 @@ impl Query {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::CreateBulkLookup;
+    /// use twilio_lookups_v2::resources::bulk_lookup::CreateBulkLookup;
     /// let client = Client::from_env()?;
     /// let record = client.query().create(CreateBulkLookup::new()).await?;
     /// println!("{record:?}");

@@ -110,7 +110,7 @@ impl LookupAccountRateLimitsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::FetchLookupAccountRateLimits;
+    /// use twilio_lookups_v2::resources::lookup_account_rate_limits::FetchLookupAccountRateLimits;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .lookup_account_rate_limits()

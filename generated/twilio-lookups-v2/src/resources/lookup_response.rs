@@ -436,7 +436,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::FetchLookupResponse;
+    /// use twilio_lookups_v2::resources::lookup_response::FetchLookupResponse;
     /// let client = Client::from_env()?;
     /// let record = client.phone_numbers("example").fetch(FetchLookupResponse::new()).await?;
     /// println!("{record:?}");

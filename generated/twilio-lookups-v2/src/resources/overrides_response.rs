@@ -241,7 +241,7 @@ impl Overrides {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::CreateOverridesResponse;
+    /// use twilio_lookups_v2::resources::overrides_response::CreateOverridesResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .overrides("example", "example")
@@ -316,7 +316,7 @@ impl Overrides {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::UpdateOverridesResponse;
+    /// use twilio_lookups_v2::resources::overrides_response::UpdateOverridesResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .overrides("example", "example")

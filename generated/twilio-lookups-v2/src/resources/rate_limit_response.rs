@@ -200,7 +200,7 @@ impl Bucket {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_lookups_v2::Error> {
     /// use twilio_lookups_v2::Client;
-    /// use twilio_lookups_v2::UpdateRateLimitResponse;
+    /// use twilio_lookups_v2::resources::rate_limit_response::UpdateRateLimitResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bucket("example", "example")

@@ -273,7 +273,9 @@ impl AvailableAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListAvailableAddOnExtensions;
+    /// use twilio_marketplace_v1::resources::available_add_on_extension::{
+    ///     ListAvailableAddOnExtensions,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_add_on_extensions(&"XB00000000000000000000000000000000".parse()?)
@@ -299,7 +301,9 @@ impl AvailableAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListAvailableAddOnExtensions;
+    /// use twilio_marketplace_v1::resources::available_add_on_extension::{
+    ///     ListAvailableAddOnExtensions,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -366,7 +366,7 @@ impl InstalledAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::CreateInstalledAddOn;
+    /// use twilio_marketplace_v1::resources::installed_add_on::CreateInstalledAddOn;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .installed_add_ons()
@@ -446,7 +446,7 @@ impl InstalledAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListInstalledAddOns;
+    /// use twilio_marketplace_v1::resources::installed_add_on::ListInstalledAddOns;
     /// let client = Client::from_env()?;
     /// let page = client.installed_add_ons().list(ListInstalledAddOns::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -469,7 +469,7 @@ impl InstalledAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListInstalledAddOns;
+    /// use twilio_marketplace_v1::resources::installed_add_on::ListInstalledAddOns;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -515,7 +515,7 @@ impl InstalledAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::UpdateInstalledAddOn;
+    /// use twilio_marketplace_v1::resources::installed_add_on::UpdateInstalledAddOn;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .installed_add_ons()

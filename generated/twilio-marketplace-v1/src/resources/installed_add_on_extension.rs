@@ -303,7 +303,9 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListInstalledAddOnExtensions;
+    /// use twilio_marketplace_v1::resources::installed_add_on_extension::{
+    ///     ListInstalledAddOnExtensions,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .installed_add_on_extensions(&"XE00000000000000000000000000000000".parse()?)
@@ -329,7 +331,9 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::ListInstalledAddOnExtensions;
+    /// use twilio_marketplace_v1::resources::installed_add_on_extension::{
+    ///     ListInstalledAddOnExtensions,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -378,7 +382,9 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::UpdateInstalledAddOnExtension;
+    /// use twilio_marketplace_v1::resources::installed_add_on_extension::{
+    ///     UpdateInstalledAddOnExtension,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .installed_add_on_extensions(&"XE00000000000000000000000000000000".parse()?)

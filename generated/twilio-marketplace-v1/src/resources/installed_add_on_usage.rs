@@ -155,7 +155,7 @@ impl InstalledAddOnUsageHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::CreateInstalledAddOnUsage;
+    /// use twilio_marketplace_v1::resources::installed_add_on_usage::CreateInstalledAddOnUsage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .installed_add_on_usage(&"XE00000000000000000000000000000000".parse()?)

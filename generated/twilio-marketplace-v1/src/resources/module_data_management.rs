@@ -148,7 +148,7 @@ impl Listings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::CreateModuleDataManagement;
+    /// use twilio_marketplace_v1::resources::module_data_management::CreateModuleDataManagement;
     /// let client = Client::from_env()?;
     /// let record = client.listings().create(CreateModuleDataManagement::new()).await?;
     /// println!("{record:?}");

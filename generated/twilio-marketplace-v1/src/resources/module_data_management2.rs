@@ -289,7 +289,7 @@ impl Listing {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::UpdateModuleDataManagement2;
+    /// use twilio_marketplace_v1::resources::module_data_management2::UpdateModuleDataManagement2;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .listing(&"XB00000000000000000000000000000000".parse()?)

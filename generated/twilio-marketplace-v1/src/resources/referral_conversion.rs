@@ -114,7 +114,7 @@ impl ReferralConversionHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_marketplace_v1::Error> {
     /// use twilio_marketplace_v1::Client;
-    /// use twilio_marketplace_v1::CreateReferralConversion;
+    /// use twilio_marketplace_v1::resources::referral_conversion::CreateReferralConversion;
     /// let client = Client::from_env()?;
     /// let record = client.referral_conversion().create(CreateReferralConversion::new()).await?;
     /// println!("{record:?}");

@@ -276,7 +276,7 @@ impl AlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateAlphaSender;
+    /// use twilio_messaging_v1::resources::alpha_sender::CreateAlphaSender;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .alpha_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -358,7 +358,7 @@ impl AlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListAlphaSenders;
+    /// use twilio_messaging_v1::resources::alpha_sender::ListAlphaSenders;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .alpha_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -384,7 +384,7 @@ impl AlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListAlphaSenders;
+    /// use twilio_messaging_v1::resources::alpha_sender::ListAlphaSenders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -368,7 +368,7 @@ impl BrandRegistrationsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateBrandRegistrations;
+    /// use twilio_messaging_v1::resources::brand_registrations::CreateBrandRegistrations;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .brand_registrations()
@@ -453,7 +453,7 @@ impl BrandRegistrationsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListBrandRegistrations;
+    /// use twilio_messaging_v1::resources::brand_registrations::ListBrandRegistrations;
     /// let client = Client::from_env()?;
     /// let page = client.brand_registrations().list(ListBrandRegistrations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -476,7 +476,7 @@ impl BrandRegistrationsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListBrandRegistrations;
+    /// use twilio_messaging_v1::resources::brand_registrations::ListBrandRegistrations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

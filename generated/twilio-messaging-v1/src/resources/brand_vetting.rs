@@ -255,7 +255,7 @@ impl BrandVettings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateBrandVetting;
+    /// use twilio_messaging_v1::resources::brand_vetting::CreateBrandVetting;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .brand_vettings(&"BN00000000000000000000000000000000".parse()?)
@@ -342,7 +342,7 @@ impl BrandVettings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListBrandVettings;
+    /// use twilio_messaging_v1::resources::brand_vetting::ListBrandVettings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .brand_vettings(&"BN00000000000000000000000000000000".parse()?)
@@ -368,7 +368,7 @@ impl BrandVettings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListBrandVettings;
+    /// use twilio_messaging_v1::resources::brand_vetting::ListBrandVettings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

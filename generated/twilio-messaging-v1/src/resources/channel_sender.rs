@@ -282,7 +282,7 @@ impl ChannelSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateChannelSender;
+    /// use twilio_messaging_v1::resources::channel_sender::CreateChannelSender;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .channel_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -364,7 +364,7 @@ impl ChannelSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListChannelSenders;
+    /// use twilio_messaging_v1::resources::channel_sender::ListChannelSenders;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .channel_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -390,7 +390,7 @@ impl ChannelSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListChannelSenders;
+    /// use twilio_messaging_v1::resources::channel_sender::ListChannelSenders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

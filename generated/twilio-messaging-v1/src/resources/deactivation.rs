@@ -102,7 +102,7 @@ impl DeactivationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::FetchDeactivation;
+    /// use twilio_messaging_v1::resources::deactivation::FetchDeactivation;
     /// let client = Client::from_env()?;
     /// let url = client.deactivation().fetch(FetchDeactivation::new()).await?;
     /// println!("{url}");

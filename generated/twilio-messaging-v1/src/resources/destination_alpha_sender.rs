@@ -320,7 +320,7 @@ impl DestinationAlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateDestinationAlphaSender;
+    /// use twilio_messaging_v1::resources::destination_alpha_sender::CreateDestinationAlphaSender;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .destination_alpha_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -404,7 +404,7 @@ impl DestinationAlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListDestinationAlphaSenders;
+    /// use twilio_messaging_v1::resources::destination_alpha_sender::ListDestinationAlphaSenders;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .destination_alpha_senders(&"MG00000000000000000000000000000000".parse()?)
@@ -430,7 +430,7 @@ impl DestinationAlphaSenders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListDestinationAlphaSenders;
+    /// use twilio_messaging_v1::resources::destination_alpha_sender::ListDestinationAlphaSenders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -191,7 +191,7 @@ impl DomainCertV4Handle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::UpdateDomainCertV4;
+    /// use twilio_messaging_v1::resources::domain_cert_v4::UpdateDomainCertV4;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .domain_cert_v4(&"DN00000000000000000000000000000000".parse()?)

@@ -249,7 +249,7 @@ impl DomainConfigHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::UpdateDomainConfig;
+    /// use twilio_messaging_v1::resources::domain_config::UpdateDomainConfig;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .domain_config(&"DN00000000000000000000000000000000".parse()?)

@@ -150,7 +150,7 @@ impl PreregisteredUsa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateExternalCampaign;
+    /// use twilio_messaging_v1::resources::external_campaign::CreateExternalCampaign;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .preregistered_usa2p()

@@ -279,7 +279,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreatePhoneNumber;
+    /// use twilio_messaging_v1::resources::phone_number::CreatePhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .phone_numbers(&"MG00000000000000000000000000000000".parse()?)
@@ -361,7 +361,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListPhoneNumbers;
+    /// use twilio_messaging_v1::resources::phone_number::ListPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .phone_numbers(&"MG00000000000000000000000000000000".parse()?)
@@ -387,7 +387,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListPhoneNumbers;
+    /// use twilio_messaging_v1::resources::phone_number::ListPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

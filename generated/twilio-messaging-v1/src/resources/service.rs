@@ -874,7 +874,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateService;
+    /// use twilio_messaging_v1::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example")).await?;
     /// println!("{record:?}");
@@ -948,7 +948,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListServices;
+    /// use twilio_messaging_v1::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -971,7 +971,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListServices;
+    /// use twilio_messaging_v1::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -1013,7 +1013,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::UpdateService;
+    /// use twilio_messaging_v1::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .services()

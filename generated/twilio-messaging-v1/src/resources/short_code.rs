@@ -276,7 +276,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateShortCode;
+    /// use twilio_messaging_v1::resources::short_code::CreateShortCode;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .short_codes(&"MG00000000000000000000000000000000".parse()?)
@@ -358,7 +358,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListShortCodes;
+    /// use twilio_messaging_v1::resources::short_code::ListShortCodes;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .short_codes(&"MG00000000000000000000000000000000".parse()?)
@@ -384,7 +384,7 @@ impl ShortCodes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListShortCodes;
+    /// use twilio_messaging_v1::resources::short_code::ListShortCodes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -2021,7 +2021,7 @@ impl TollfreeVerifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateTollfreeVerification;
+    /// use twilio_messaging_v1::resources::tollfree_verification::CreateTollfreeVerification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tollfree_verifications()
@@ -2114,7 +2114,7 @@ impl TollfreeVerifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListTollfreeVerifications;
+    /// use twilio_messaging_v1::resources::tollfree_verification::ListTollfreeVerifications;
     /// let client = Client::from_env()?;
     /// let page = client.tollfree_verifications().list(ListTollfreeVerifications::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -2137,7 +2137,7 @@ impl TollfreeVerifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListTollfreeVerifications;
+    /// use twilio_messaging_v1::resources::tollfree_verification::ListTollfreeVerifications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -2185,7 +2185,7 @@ impl TollfreeVerifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::UpdateTollfreeVerification;
+    /// use twilio_messaging_v1::resources::tollfree_verification::UpdateTollfreeVerification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tollfree_verifications()

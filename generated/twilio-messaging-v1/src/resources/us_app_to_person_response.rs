@@ -904,7 +904,7 @@ impl Usa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::CreateUsAppToPersonResponse;
+    /// use twilio_messaging_v1::resources::us_app_to_person_response::CreateUsAppToPersonResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .usa2p(&"MG00000000000000000000000000000000".parse()?)
@@ -1008,7 +1008,7 @@ impl Usa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListUsa2p;
+    /// use twilio_messaging_v1::resources::us_app_to_person_response::ListUsa2p;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .usa2p(&"MG00000000000000000000000000000000".parse()?)
@@ -1034,7 +1034,7 @@ impl Usa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::ListUsa2p;
+    /// use twilio_messaging_v1::resources::us_app_to_person_response::ListUsa2p;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1084,7 +1084,7 @@ impl Usa2p {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::UpdateUsAppToPersonResponse;
+    /// use twilio_messaging_v1::resources::us_app_to_person_response::UpdateUsAppToPersonResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .usa2p(&"MG00000000000000000000000000000000".parse()?)

@@ -146,7 +146,7 @@ impl UsAppToPersonUsecases {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v1::Error> {
     /// use twilio_messaging_v1::Client;
-    /// use twilio_messaging_v1::FetchUsAppToPersonUsecase;
+    /// use twilio_messaging_v1::resources::us_app_to_person_usecase::FetchUsAppToPersonUsecase;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .us_app_to_person_usecases(&"MG00000000000000000000000000000000".parse()?)

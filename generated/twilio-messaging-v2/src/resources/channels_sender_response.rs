@@ -478,7 +478,7 @@ impl Senders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v2::Error> {
     /// use twilio_messaging_v2::Client;
-    /// use twilio_messaging_v2::CreateChannelsSenderResponse;
+    /// use twilio_messaging_v2::resources::channels_sender_response::CreateChannelsSenderResponse;
     /// let client = Client::from_env()?;
     /// let record = client.senders().create(CreateChannelsSenderResponse::new("example")).await?;
     /// println!("{record:?}");
@@ -552,7 +552,7 @@ impl Senders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v2::Error> {
     /// use twilio_messaging_v2::Client;
-    /// use twilio_messaging_v2::ListSenders;
+    /// use twilio_messaging_v2::resources::channels_sender_response::ListSenders;
     /// let client = Client::from_env()?;
     /// let page = client.senders().list(ListSenders::new("example")).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -575,7 +575,7 @@ impl Senders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v2::Error> {
     /// use twilio_messaging_v2::Client;
-    /// use twilio_messaging_v2::ListSenders;
+    /// use twilio_messaging_v2::resources::channels_sender_response::ListSenders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.senders().stream(ListSenders::new("example")).try_collect().await?;
@@ -619,7 +619,7 @@ impl Senders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v2::Error> {
     /// use twilio_messaging_v2::Client;
-    /// use twilio_messaging_v2::UpdateChannelsSenderResponse;
+    /// use twilio_messaging_v2::resources::channels_sender_response::UpdateChannelsSenderResponse;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .senders()

@@ -103,7 +103,7 @@ impl Typing {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v2::Error> {
     /// use twilio_messaging_v2::Client;
-    /// use twilio_messaging_v2::CreateTypingIndicator;
+    /// use twilio_messaging_v2::resources::typing_indicator::CreateTypingIndicator;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .typing()

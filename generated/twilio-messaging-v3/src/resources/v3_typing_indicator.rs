@@ -182,7 +182,7 @@ impl Typing {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_messaging_v3::Error> {
     /// use twilio_messaging_v3::Client;
-    /// use twilio_messaging_v3::CreateV3TypingIndicator;
+    /// use twilio_messaging_v3::resources::v3_typing_indicator::CreateV3TypingIndicator;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .typing()

@@ -339,7 +339,7 @@ impl Alerts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v1::Error> {
     /// use twilio_monitor_v1::Client;
-    /// use twilio_monitor_v1::ListAlerts;
+    /// use twilio_monitor_v1::resources::alert_instance::ListAlerts;
     /// let client = Client::from_env()?;
     /// let page = client.alerts().list(ListAlerts::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -362,7 +362,7 @@ impl Alerts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v1::Error> {
     /// use twilio_monitor_v1::Client;
-    /// use twilio_monitor_v1::ListAlerts;
+    /// use twilio_monitor_v1::resources::alert_instance::ListAlerts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.alerts().stream(ListAlerts::new()).try_collect().await?;

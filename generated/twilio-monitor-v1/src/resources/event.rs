@@ -369,7 +369,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v1::Error> {
     /// use twilio_monitor_v1::Client;
-    /// use twilio_monitor_v1::ListEvents;
+    /// use twilio_monitor_v1::resources::event::ListEvents;
     /// let client = Client::from_env()?;
     /// let page = client.events().list(ListEvents::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -392,7 +392,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v1::Error> {
     /// use twilio_monitor_v1::Client;
-    /// use twilio_monitor_v1::ListEvents;
+    /// use twilio_monitor_v1::resources::event::ListEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.events().stream(ListEvents::new()).try_collect().await?;

@@ -659,7 +659,7 @@ impl Alarms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v2::Error> {
     /// use twilio_monitor_v2::Client;
-    /// use twilio_monitor_v2::CreateAlarmBody;
+    /// use twilio_monitor_v2::resources::alarm_body::CreateAlarmBody;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .alarms()
@@ -745,7 +745,7 @@ impl Alarms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v2::Error> {
     /// use twilio_monitor_v2::Client;
-    /// use twilio_monitor_v2::ListAlarms;
+    /// use twilio_monitor_v2::resources::alarm_body::ListAlarms;
     /// let client = Client::from_env()?;
     /// let page = client.alarms().list(ListAlarms::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -768,7 +768,7 @@ impl Alarms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v2::Error> {
     /// use twilio_monitor_v2::Client;
-    /// use twilio_monitor_v2::ListAlarms;
+    /// use twilio_monitor_v2::resources::alarm_body::ListAlarms;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.alarms().stream(ListAlarms::new()).try_collect().await?;
@@ -810,7 +810,7 @@ impl Alarms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v2::Error> {
     /// use twilio_monitor_v2::Client;
-    /// use twilio_monitor_v2::UpdateAlarmBody;
+    /// use twilio_monitor_v2::resources::alarm_body::UpdateAlarmBody;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .alarms()

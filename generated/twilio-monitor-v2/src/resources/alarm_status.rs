@@ -117,7 +117,7 @@ impl AlarmStatusHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_monitor_v2::Error> {
     /// use twilio_monitor_v2::Client;
-    /// use twilio_monitor_v2::UpdateAlarmStatus;
+    /// use twilio_monitor_v2::resources::alarm_status::UpdateAlarmStatus;
     /// let client = Client::from_env()?;
     /// client.alarm_status("example").update(UpdateAlarmStatus::new(true)).await?;
     /// # Ok(())

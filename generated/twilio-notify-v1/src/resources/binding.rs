@@ -468,7 +468,7 @@ impl Bindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::CreateBinding;
+    /// use twilio_notify_v1::resources::binding::CreateBinding;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
@@ -550,7 +550,7 @@ impl Bindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::ListBindings;
+    /// use twilio_notify_v1::resources::binding::ListBindings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .bindings(&"IS00000000000000000000000000000000".parse()?)
@@ -576,7 +576,7 @@ impl Bindings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::ListBindings;
+    /// use twilio_notify_v1::resources::binding::ListBindings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -523,7 +523,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::CreateCredential;
+    /// use twilio_notify_v1::resources::credential::CreateCredential;
     /// let client = Client::from_env()?;
     /// let record = client.credentials().create(CreateCredential::new("gcm".parse()?)).await?;
     /// println!("{record:?}");
@@ -600,7 +600,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::ListCredentials;
+    /// use twilio_notify_v1::resources::credential::ListCredentials;
     /// let client = Client::from_env()?;
     /// let page = client.credentials().list(ListCredentials::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -623,7 +623,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::ListCredentials;
+    /// use twilio_notify_v1::resources::credential::ListCredentials;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.credentials().stream(ListCredentials::new()).try_collect().await?;
@@ -665,7 +665,7 @@ impl Credentials {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::UpdateCredential;
+    /// use twilio_notify_v1::resources::credential::UpdateCredential;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credentials()

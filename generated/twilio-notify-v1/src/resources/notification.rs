@@ -485,7 +485,7 @@ impl Notifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_notify_v1::Error> {
     /// use twilio_notify_v1::Client;
-    /// use twilio_notify_v1::CreateNotification;
+    /// use twilio_notify_v1::resources::notification::CreateNotification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .notifications(&"IS00000000000000000000000000000000".parse()?)

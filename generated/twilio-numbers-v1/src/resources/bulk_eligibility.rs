@@ -127,7 +127,7 @@ impl Bulk {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreateBulkEligibility;
+    /// use twilio_numbers_v1::resources::bulk_eligibility::CreateBulkEligibility;
     /// let client = Client::from_env()?;
     /// let record = client.bulk().create(CreateBulkEligibility::new()).await?;
     /// println!("{record:?}");

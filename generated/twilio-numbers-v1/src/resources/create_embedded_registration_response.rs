@@ -302,7 +302,9 @@ impl SenderIdRegistrations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreateCreateEmbeddedRegistrationResponse;
+    /// use twilio_numbers_v1::resources::create_embedded_registration_response::{
+    ///     CreateCreateEmbeddedRegistrationResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sender_id_registrations()

@@ -143,7 +143,9 @@ impl EmbeddedSessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreateCreateEmbeddedSessionResponse;
+    /// use twilio_numbers_v1::resources::create_embedded_session_response::{
+    ///     CreateCreateEmbeddedSessionResponse,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .embedded_sessions(&"BU00000000000000000000000000000000".parse()?)

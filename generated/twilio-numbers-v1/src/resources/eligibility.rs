@@ -101,7 +101,7 @@ impl EligibilityHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreateEligibility;
+    /// use twilio_numbers_v1::resources::eligibility::CreateEligibility;
     /// let client = Client::from_env()?;
     /// let record = client.eligibility().create(CreateEligibility::new()).await?;
     /// println!("{record:?}");

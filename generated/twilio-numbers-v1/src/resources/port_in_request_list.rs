@@ -261,7 +261,7 @@ impl PortInRequests {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::ListPortInRequests;
+    /// use twilio_numbers_v1::resources::port_in_request_list::ListPortInRequests;
     /// let client = Client::from_env()?;
     /// let page = client.port_in_requests().list(ListPortInRequests::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -284,7 +284,7 @@ impl PortInRequests {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::ListPortInRequests;
+    /// use twilio_numbers_v1::resources::port_in_request_list::ListPortInRequests;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

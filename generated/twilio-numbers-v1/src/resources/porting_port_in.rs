@@ -456,7 +456,7 @@ impl PortingPortInHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreatePortingPortIn;
+    /// use twilio_numbers_v1::resources::porting_port_in::CreatePortingPortIn;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .porting_port_in()

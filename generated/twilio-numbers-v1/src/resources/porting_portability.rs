@@ -168,7 +168,7 @@ impl PhoneNumber {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::FetchPortingPortability;
+    /// use twilio_numbers_v1::resources::porting_portability::FetchPortingPortability;
     /// let client = Client::from_env()?;
     /// let record = client.phone_number("example").fetch(FetchPortingPortability::new()).await?;
     /// println!("{record:?}");

@@ -121,7 +121,9 @@ impl Webhook {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreatePortingWebhookConfigurationFetch;
+    /// use twilio_numbers_v1::resources::porting_webhook_configuration_fetch::{
+    ///     CreatePortingWebhookConfigurationFetch,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client.webhook().create(CreatePortingWebhookConfigurationFetch::new()).await?;
     /// println!("{record:?}");

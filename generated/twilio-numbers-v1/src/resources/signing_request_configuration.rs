@@ -279,7 +279,9 @@ impl SigningRequestConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::CreateSigningRequestConfiguration;
+    /// use twilio_numbers_v1::resources::signing_request_configuration::{
+    ///     CreateSigningRequestConfiguration,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .signing_request_configuration()
@@ -320,7 +322,9 @@ impl SigningRequestConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::ListSigningRequestConfiguration;
+    /// use twilio_numbers_v1::resources::signing_request_configuration::{
+    ///     ListSigningRequestConfiguration,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .signing_request_configuration()
@@ -346,7 +350,9 @@ impl SigningRequestConfigurationHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v1::Error> {
     /// use twilio_numbers_v1::Client;
-    /// use twilio_numbers_v1::ListSigningRequestConfiguration;
+    /// use twilio_numbers_v1::resources::signing_request_configuration::{
+    ///     ListSigningRequestConfiguration,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

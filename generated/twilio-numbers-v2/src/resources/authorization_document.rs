@@ -371,7 +371,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateAuthorizationDocument;
+    /// use twilio_numbers_v2::resources::authorization_document::CreateAuthorizationDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .authorization_documents()
@@ -460,7 +460,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListAuthorizationDocuments;
+    /// use twilio_numbers_v2::resources::authorization_document::ListAuthorizationDocuments;
     /// let client = Client::from_env()?;
     /// let page = client.authorization_documents().list(ListAuthorizationDocuments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -483,7 +483,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListAuthorizationDocuments;
+    /// use twilio_numbers_v2::resources::authorization_document::ListAuthorizationDocuments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

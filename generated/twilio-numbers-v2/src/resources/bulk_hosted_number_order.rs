@@ -174,7 +174,7 @@ impl Bulk {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateBulkHostedNumberOrder;
+    /// use twilio_numbers_v2::resources::bulk_hosted_number_order::CreateBulkHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client.bulk().create(CreateBulkHostedNumberOrder::new()).await?;
     /// println!("{record:?}");
@@ -216,7 +216,7 @@ impl Bulk {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::FetchBulkHostedNumberOrder;
+    /// use twilio_numbers_v2::resources::bulk_hosted_number_order::FetchBulkHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bulk()

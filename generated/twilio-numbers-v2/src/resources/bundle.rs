@@ -703,7 +703,7 @@ impl Bundles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateBundle;
+    /// use twilio_numbers_v2::resources::bundle::CreateBundle;
     /// let client = Client::from_env()?;
     /// let record = client.bundles().create(CreateBundle::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -777,7 +777,7 @@ impl Bundles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListBundles;
+    /// use twilio_numbers_v2::resources::bundle::ListBundles;
     /// let client = Client::from_env()?;
     /// let page = client.bundles().list(ListBundles::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -800,7 +800,7 @@ impl Bundles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListBundles;
+    /// use twilio_numbers_v2::resources::bundle::ListBundles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.bundles().stream(ListBundles::new()).try_collect().await?;
@@ -842,7 +842,7 @@ impl Bundles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::UpdateBundle;
+    /// use twilio_numbers_v2::resources::bundle::UpdateBundle;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bundles()

@@ -210,7 +210,7 @@ impl BundleCloneHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateBundleClone;
+    /// use twilio_numbers_v2::resources::bundle_clone::CreateBundleClone;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bundle_clone(&"BU00000000000000000000000000000000".parse()?)

@@ -299,7 +299,7 @@ impl BundleCopies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateBundleCopy;
+    /// use twilio_numbers_v2::resources::bundle_copy::CreateBundleCopy;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bundle_copies(&"BU00000000000000000000000000000000".parse()?)
@@ -343,7 +343,7 @@ impl BundleCopies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListBundleCopies;
+    /// use twilio_numbers_v2::resources::bundle_copy::ListBundleCopies;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .bundle_copies(&"BU00000000000000000000000000000000".parse()?)
@@ -369,7 +369,7 @@ impl BundleCopies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListBundleCopies;
+    /// use twilio_numbers_v2::resources::bundle_copy::ListBundleCopies;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -373,7 +373,9 @@ impl DependentHostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListDependentHostedNumberOrders;
+    /// use twilio_numbers_v2::resources::dependent_hosted_number_order::{
+    ///     ListDependentHostedNumberOrders,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .dependent_hosted_number_orders(&"PX00000000000000000000000000000000".parse()?)
@@ -399,7 +401,9 @@ impl DependentHostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListDependentHostedNumberOrders;
+    /// use twilio_numbers_v2::resources::dependent_hosted_number_order::{
+    ///     ListDependentHostedNumberOrders,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

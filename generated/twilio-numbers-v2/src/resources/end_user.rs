@@ -333,7 +333,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateEndUser;
+    /// use twilio_numbers_v2::resources::end_user::CreateEndUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .end_users()
@@ -413,7 +413,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListEndUsers;
+    /// use twilio_numbers_v2::resources::end_user::ListEndUsers;
     /// let client = Client::from_env()?;
     /// let page = client.end_users().list(ListEndUsers::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -436,7 +436,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListEndUsers;
+    /// use twilio_numbers_v2::resources::end_user::ListEndUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.end_users().stream(ListEndUsers::new()).try_collect().await?;
@@ -478,7 +478,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::UpdateEndUser;
+    /// use twilio_numbers_v2::resources::end_user::UpdateEndUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .end_users()

@@ -328,7 +328,7 @@ impl Evaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListEvaluations;
+    /// use twilio_numbers_v2::resources::evaluation::ListEvaluations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .evaluations(&"BU00000000000000000000000000000000".parse()?)
@@ -354,7 +354,7 @@ impl Evaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListEvaluations;
+    /// use twilio_numbers_v2::resources::evaluation::ListEvaluations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

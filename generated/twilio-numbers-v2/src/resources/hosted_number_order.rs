@@ -738,7 +738,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateHostedNumberOrder;
+    /// use twilio_numbers_v2::resources::hosted_number_order::CreateHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .hosted_number_orders()
@@ -825,7 +825,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListHostedNumberOrders;
+    /// use twilio_numbers_v2::resources::hosted_number_order::ListHostedNumberOrders;
     /// let client = Client::from_env()?;
     /// let page = client.hosted_number_orders().list(ListHostedNumberOrders::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -848,7 +848,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListHostedNumberOrders;
+    /// use twilio_numbers_v2::resources::hosted_number_order::ListHostedNumberOrders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -896,7 +896,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::UpdateHostedNumberOrder;
+    /// use twilio_numbers_v2::resources::hosted_number_order::UpdateHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .hosted_number_orders()

@@ -270,7 +270,7 @@ impl ItemAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateItemAssignment;
+    /// use twilio_numbers_v2::resources::item_assignment::CreateItemAssignment;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .item_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -357,7 +357,7 @@ impl ItemAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListItemAssignments;
+    /// use twilio_numbers_v2::resources::item_assignment::ListItemAssignments;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .item_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -383,7 +383,7 @@ impl ItemAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListItemAssignments;
+    /// use twilio_numbers_v2::resources::item_assignment::ListItemAssignments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

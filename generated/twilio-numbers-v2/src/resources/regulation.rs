@@ -313,7 +313,7 @@ impl Regulations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::FetchRegulation;
+    /// use twilio_numbers_v2::resources::regulation::FetchRegulation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .regulations()
@@ -355,7 +355,7 @@ impl Regulations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListRegulations;
+    /// use twilio_numbers_v2::resources::regulation::ListRegulations;
     /// let client = Client::from_env()?;
     /// let page = client.regulations().list(ListRegulations::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -378,7 +378,7 @@ impl Regulations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListRegulations;
+    /// use twilio_numbers_v2::resources::regulation::ListRegulations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.regulations().stream(ListRegulations::new()).try_collect().await?;

@@ -167,7 +167,7 @@ impl ReplaceItemsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateReplaceItems;
+    /// use twilio_numbers_v2::resources::replace_items::CreateReplaceItems;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .replace_items(&"BU00000000000000000000000000000000".parse()?)

@@ -414,7 +414,7 @@ impl ShortCodeApplications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateShortCodeApplication;
+    /// use twilio_numbers_v2::resources::short_code_application::CreateShortCodeApplication;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .short_code_applications()
@@ -501,7 +501,7 @@ impl ShortCodeApplications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListShortCodeApplications;
+    /// use twilio_numbers_v2::resources::short_code_application::ListShortCodeApplications;
     /// let client = Client::from_env()?;
     /// let page = client.short_code_applications().list(ListShortCodeApplications::new()).await?;
     /// println!("{}", page.has_next);
@@ -524,7 +524,7 @@ impl ShortCodeApplications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListShortCodeApplications;
+    /// use twilio_numbers_v2::resources::short_code_application::ListShortCodeApplications;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

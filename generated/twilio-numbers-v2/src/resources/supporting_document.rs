@@ -343,7 +343,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::CreateSupportingDocument;
+    /// use twilio_numbers_v2::resources::supporting_document::CreateSupportingDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .supporting_documents()
@@ -425,7 +425,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListSupportingDocuments;
+    /// use twilio_numbers_v2::resources::supporting_document::ListSupportingDocuments;
     /// let client = Client::from_env()?;
     /// let page = client.supporting_documents().list(ListSupportingDocuments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -448,7 +448,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListSupportingDocuments;
+    /// use twilio_numbers_v2::resources::supporting_document::ListSupportingDocuments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -498,7 +498,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::UpdateSupportingDocument;
+    /// use twilio_numbers_v2::resources::supporting_document::UpdateSupportingDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .supporting_documents()

@@ -241,7 +241,7 @@ impl SupportingDocumentTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListSupportingDocumentTypes;
+    /// use twilio_numbers_v2::resources::supporting_document_type::ListSupportingDocumentTypes;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .supporting_document_types()
@@ -267,7 +267,7 @@ impl SupportingDocumentTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v2::Error> {
     /// use twilio_numbers_v2::Client;
-    /// use twilio_numbers_v2::ListSupportingDocumentTypes;
+    /// use twilio_numbers_v2::resources::supporting_document_type::ListSupportingDocumentTypes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

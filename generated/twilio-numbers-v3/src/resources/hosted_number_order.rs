@@ -507,7 +507,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_numbers_v3::Error> {
     /// use twilio_numbers_v3::Client;
-    /// use twilio_numbers_v3::CreateHostedNumberOrder;
+    /// use twilio_numbers_v3::resources::hosted_number_order::CreateHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .hosted_number_orders()

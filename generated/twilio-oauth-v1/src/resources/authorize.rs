@@ -178,7 +178,7 @@ impl AuthorizeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_oauth_v1::Error> {
     /// use twilio_oauth_v1::Client;
-    /// use twilio_oauth_v1::FetchAuthorize;
+    /// use twilio_oauth_v1::resources::authorize::FetchAuthorize;
     /// let client = Client::from_env()?;
     /// let url = client.authorize().fetch(FetchAuthorize::new()).await?;
     /// println!("{url}");

@@ -178,7 +178,7 @@ impl Oauth2AuthorizeHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_oauth_v2::Error> {
     /// use twilio_oauth_v2::Client;
-    /// use twilio_oauth_v2::FetchOauth2Authorize;
+    /// use twilio_oauth_v2::resources::oauth2_authorize::FetchOauth2Authorize;
     /// let client = Client::from_env()?;
     /// let url = client.oauth2_authorize().fetch(FetchOauth2Authorize::new()).await?;
     /// println!("{url}");

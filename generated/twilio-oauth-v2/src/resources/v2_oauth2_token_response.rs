@@ -269,7 +269,7 @@ impl Token {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_oauth_v2::Error> {
     /// use twilio_oauth_v2::Client;
-    /// use twilio_oauth_v2::CreateV2Oauth2TokenResponse;
+    /// use twilio_oauth_v2::resources::v2_oauth2_token_response::CreateV2Oauth2TokenResponse;
     /// let client = Client::from_env()?;
     /// let record = client.token().create(CreateV2Oauth2TokenResponse::new()).await?;
     /// println!("{record:?}");

@@ -519,7 +519,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::CreateAuthorizationDocument;
+    /// use twilio_preview::resources::authorization_document::CreateAuthorizationDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .authorization_documents()
@@ -607,7 +607,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAuthorizationDocuments;
+    /// use twilio_preview::resources::authorization_document::ListAuthorizationDocuments;
     /// let client = Client::from_env()?;
     /// let page = client.authorization_documents().list(ListAuthorizationDocuments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -630,7 +630,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAuthorizationDocuments;
+    /// use twilio_preview::resources::authorization_document::ListAuthorizationDocuments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -678,7 +678,7 @@ impl AuthorizationDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::UpdateAuthorizationDocument;
+    /// use twilio_preview::resources::authorization_document::UpdateAuthorizationDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .authorization_documents()

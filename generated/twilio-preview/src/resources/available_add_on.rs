@@ -249,7 +249,7 @@ impl AvailableAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAvailableAddOns;
+    /// use twilio_preview::resources::available_add_on::ListAvailableAddOns;
     /// let client = Client::from_env()?;
     /// let page = client.available_add_ons().list(ListAvailableAddOns::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -272,7 +272,7 @@ impl AvailableAddOns {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAvailableAddOns;
+    /// use twilio_preview::resources::available_add_on::ListAvailableAddOns;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

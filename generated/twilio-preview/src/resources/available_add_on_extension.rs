@@ -277,7 +277,7 @@ impl AvailableAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAvailableAddOnExtensions;
+    /// use twilio_preview::resources::available_add_on_extension::ListAvailableAddOnExtensions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .available_add_on_extensions(&"XB00000000000000000000000000000000".parse()?)
@@ -303,7 +303,7 @@ impl AvailableAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListAvailableAddOnExtensions;
+    /// use twilio_preview::resources::available_add_on_extension::ListAvailableAddOnExtensions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -445,7 +445,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::CreateCommand;
+    /// use twilio_preview::resources::command::CreateCommand;
     /// let client = Client::from_env()?;
     /// let record = client.commands().create(CreateCommand::new("example")).await?;
     /// println!("{record:?}");
@@ -519,7 +519,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListCommands;
+    /// use twilio_preview::resources::command::ListCommands;
     /// let client = Client::from_env()?;
     /// let page = client.commands().list(ListCommands::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -542,7 +542,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListCommands;
+    /// use twilio_preview::resources::command::ListCommands;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.commands().stream(ListCommands::new()).try_collect().await?;

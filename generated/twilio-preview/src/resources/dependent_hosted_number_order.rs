@@ -406,7 +406,9 @@ impl DependentHostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListDependentHostedNumberOrders;
+    /// use twilio_preview::resources::dependent_hosted_number_order::{
+    ///     ListDependentHostedNumberOrders,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .dependent_hosted_number_orders(&"PX00000000000000000000000000000000".parse()?)
@@ -432,7 +434,9 @@ impl DependentHostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListDependentHostedNumberOrders;
+    /// use twilio_preview::resources::dependent_hosted_number_order::{
+    ///     ListDependentHostedNumberOrders,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

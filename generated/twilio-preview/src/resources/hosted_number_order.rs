@@ -920,7 +920,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::CreateHostedNumberOrder;
+    /// use twilio_preview::resources::hosted_number_order::CreateHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .hosted_number_orders()
@@ -1000,7 +1000,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListHostedNumberOrders;
+    /// use twilio_preview::resources::hosted_number_order::ListHostedNumberOrders;
     /// let client = Client::from_env()?;
     /// let page = client.hosted_number_orders().list(ListHostedNumberOrders::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -1023,7 +1023,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListHostedNumberOrders;
+    /// use twilio_preview::resources::hosted_number_order::ListHostedNumberOrders;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1071,7 +1071,7 @@ impl HostedNumberOrders {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::UpdateHostedNumberOrder;
+    /// use twilio_preview::resources::hosted_number_order::UpdateHostedNumberOrder;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .hosted_number_orders()

@@ -307,7 +307,7 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListInstalledAddOnExtensions;
+    /// use twilio_preview::resources::installed_add_on_extension::ListInstalledAddOnExtensions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .installed_add_on_extensions(&"XE00000000000000000000000000000000".parse()?)
@@ -333,7 +333,7 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListInstalledAddOnExtensions;
+    /// use twilio_preview::resources::installed_add_on_extension::ListInstalledAddOnExtensions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -384,7 +384,7 @@ impl InstalledAddOnExtensions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::UpdateInstalledAddOnExtension;
+    /// use twilio_preview::resources::installed_add_on_extension::UpdateInstalledAddOnExtension;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .installed_add_on_extensions(&"XE00000000000000000000000000000000".parse()?)

@@ -494,7 +494,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::CreateRatePlan;
+    /// use twilio_preview::resources::rate_plan::CreateRatePlan;
     /// let client = Client::from_env()?;
     /// let record = client.rate_plans().create(CreateRatePlan::new()).await?;
     /// println!("{record:?}");
@@ -568,7 +568,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListRatePlans;
+    /// use twilio_preview::resources::rate_plan::ListRatePlans;
     /// let client = Client::from_env()?;
     /// let page = client.rate_plans().list(ListRatePlans::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -591,7 +591,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListRatePlans;
+    /// use twilio_preview::resources::rate_plan::ListRatePlans;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.rate_plans().stream(ListRatePlans::new()).try_collect().await?;
@@ -633,7 +633,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::UpdateRatePlan;
+    /// use twilio_preview::resources::rate_plan::UpdateRatePlan;
     /// let client = Client::from_env()?;
     /// let record = client.rate_plans().update("example", UpdateRatePlan::new()).await?;
     /// println!("{record:?}");

@@ -711,7 +711,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListSims;
+    /// use twilio_preview::resources::sim::ListSims;
     /// let client = Client::from_env()?;
     /// let page = client.sims().list(ListSims::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -734,7 +734,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::ListSims;
+    /// use twilio_preview::resources::sim::ListSims;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sims().stream(ListSims::new()).try_collect().await?;
@@ -776,7 +776,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::UpdateSim;
+    /// use twilio_preview::resources::sim::UpdateSim;
     /// let client = Client::from_env()?;
     /// let record = client.sims().update("example", UpdateSim::new()).await?;
     /// println!("{record:?}");

@@ -166,7 +166,7 @@ impl UsageHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_preview::Error> {
     /// use twilio_preview::Client;
-    /// use twilio_preview::FetchUsage;
+    /// use twilio_preview::resources::usage::FetchUsage;
     /// let client = Client::from_env()?;
     /// let record = client.usage("example").fetch(FetchUsage::new()).await?;
     /// println!("{record:?}");

@@ -237,7 +237,7 @@ impl MessagingCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListMessagingCountries;
+    /// use twilio_pricing_v1::resources::messaging_country_instance::ListMessagingCountries;
     /// let client = Client::from_env()?;
     /// let page = client.messaging_countries().list(ListMessagingCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -260,7 +260,7 @@ impl MessagingCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListMessagingCountries;
+    /// use twilio_pricing_v1::resources::messaging_country_instance::ListMessagingCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -235,7 +235,7 @@ impl PhoneNumberCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListPhoneNumberCountries;
+    /// use twilio_pricing_v1::resources::phone_number_country_instance::ListPhoneNumberCountries;
     /// let client = Client::from_env()?;
     /// let page = client.phone_number_countries().list(ListPhoneNumberCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -258,7 +258,7 @@ impl PhoneNumberCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListPhoneNumberCountries;
+    /// use twilio_pricing_v1::resources::phone_number_country_instance::ListPhoneNumberCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

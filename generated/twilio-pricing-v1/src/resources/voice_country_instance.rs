@@ -237,7 +237,7 @@ impl VoiceCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListVoiceCountries;
+    /// use twilio_pricing_v1::resources::voice_country_instance::ListVoiceCountries;
     /// let client = Client::from_env()?;
     /// let page = client.voice_countries().list(ListVoiceCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -260,7 +260,7 @@ impl VoiceCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v1::Error> {
     /// use twilio_pricing_v1::Client;
-    /// use twilio_pricing_v1::ListVoiceCountries;
+    /// use twilio_pricing_v1::resources::voice_country_instance::ListVoiceCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

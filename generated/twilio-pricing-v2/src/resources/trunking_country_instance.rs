@@ -239,7 +239,7 @@ impl TrunkingCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::ListTrunkingCountries;
+    /// use twilio_pricing_v2::resources::trunking_country_instance::ListTrunkingCountries;
     /// let client = Client::from_env()?;
     /// let page = client.trunking_countries().list(ListTrunkingCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -262,7 +262,7 @@ impl TrunkingCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::ListTrunkingCountries;
+    /// use twilio_pricing_v2::resources::trunking_country_instance::ListTrunkingCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

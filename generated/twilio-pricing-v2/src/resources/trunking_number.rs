@@ -150,7 +150,7 @@ impl TrunkingNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::FetchTrunkingNumber;
+    /// use twilio_pricing_v2::resources::trunking_number::FetchTrunkingNumber;
     /// let client = Client::from_env()?;
     /// let record = client.trunking_numbers("example").fetch(FetchTrunkingNumber::new()).await?;
     /// println!("{record:?}");

@@ -239,7 +239,7 @@ impl VoiceCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::ListVoiceCountries;
+    /// use twilio_pricing_v2::resources::voice_country_instance::ListVoiceCountries;
     /// let client = Client::from_env()?;
     /// let page = client.voice_countries().list(ListVoiceCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -262,7 +262,7 @@ impl VoiceCountries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::ListVoiceCountries;
+    /// use twilio_pricing_v2::resources::voice_country_instance::ListVoiceCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -150,7 +150,7 @@ impl VoiceNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_pricing_v2::Error> {
     /// use twilio_pricing_v2::Client;
-    /// use twilio_pricing_v2::FetchVoiceNumber;
+    /// use twilio_pricing_v2::resources::voice_number::FetchVoiceNumber;
     /// let client = Client::from_env()?;
     /// let record = client.voice_numbers("example").fetch(FetchVoiceNumber::new()).await?;
     /// println!("{record:?}");

@@ -342,7 +342,7 @@ impl Interactions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListInteractions;
+    /// use twilio_proxy_v1::resources::interaction::ListInteractions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .interactions(
@@ -371,7 +371,7 @@ impl Interactions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListInteractions;
+    /// use twilio_proxy_v1::resources::interaction::ListInteractions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -367,7 +367,7 @@ impl MessageInteractions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::CreateMessageInteraction;
+    /// use twilio_proxy_v1::resources::message_interaction::CreateMessageInteraction;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .message_interactions(
@@ -463,7 +463,7 @@ impl MessageInteractions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListMessageInteractions;
+    /// use twilio_proxy_v1::resources::message_interaction::ListMessageInteractions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .message_interactions(
@@ -493,7 +493,7 @@ impl MessageInteractions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListMessageInteractions;
+    /// use twilio_proxy_v1::resources::message_interaction::ListMessageInteractions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -375,7 +375,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::CreateParticipant;
+    /// use twilio_proxy_v1::resources::participant::CreateParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .participants(
@@ -468,7 +468,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListParticipants;
+    /// use twilio_proxy_v1::resources::participant::ListParticipants;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .participants(
@@ -497,7 +497,7 @@ impl Participants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListParticipants;
+    /// use twilio_proxy_v1::resources::participant::ListParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -364,7 +364,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::CreatePhoneNumber;
+    /// use twilio_proxy_v1::resources::phone_number::CreatePhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .phone_numbers(&"KS00000000000000000000000000000000".parse()?)
@@ -446,7 +446,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListPhoneNumbers;
+    /// use twilio_proxy_v1::resources::phone_number::ListPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .phone_numbers(&"KS00000000000000000000000000000000".parse()?)
@@ -472,7 +472,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListPhoneNumbers;
+    /// use twilio_proxy_v1::resources::phone_number::ListPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -519,7 +519,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::UpdatePhoneNumber;
+    /// use twilio_proxy_v1::resources::phone_number::UpdatePhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .phone_numbers(&"KS00000000000000000000000000000000".parse()?)

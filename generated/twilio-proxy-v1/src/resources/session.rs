@@ -477,7 +477,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::CreateSession;
+    /// use twilio_proxy_v1::resources::session::CreateSession;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sessions(&"KS00000000000000000000000000000000".parse()?)
@@ -559,7 +559,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListSessions;
+    /// use twilio_proxy_v1::resources::session::ListSessions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sessions(&"KS00000000000000000000000000000000".parse()?)
@@ -585,7 +585,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::ListSessions;
+    /// use twilio_proxy_v1::resources::session::ListSessions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -632,7 +632,7 @@ impl Sessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_proxy_v1::Error> {
     /// use twilio_proxy_v1::Client;
-    /// use twilio_proxy_v1::UpdateSession;
+    /// use twilio_proxy_v1::resources::session::UpdateSession;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sessions(&"KS00000000000000000000000000000000".parse()?)

@@ -214,7 +214,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_routes_v2::Error> {
     /// use twilio_routes_v2::Client;
-    /// use twilio_routes_v2::UpdatePhoneNumber;
+    /// use twilio_routes_v2::resources::phone_number::UpdatePhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client.phone_numbers("example").update(UpdatePhoneNumber::new()).await?;
     /// println!("{record:?}");

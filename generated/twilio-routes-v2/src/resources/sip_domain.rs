@@ -214,7 +214,7 @@ impl SipDomains {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_routes_v2::Error> {
     /// use twilio_routes_v2::Client;
-    /// use twilio_routes_v2::UpdateSipDomain;
+    /// use twilio_routes_v2::resources::sip_domain::UpdateSipDomain;
     /// let client = Client::from_env()?;
     /// let record = client.sip_domains("example").update(UpdateSipDomain::new()).await?;
     /// println!("{record:?}");

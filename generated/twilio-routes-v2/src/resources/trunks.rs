@@ -214,7 +214,7 @@ impl TrunksHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_routes_v2::Error> {
     /// use twilio_routes_v2::Client;
-    /// use twilio_routes_v2::UpdateTrunks;
+    /// use twilio_routes_v2::resources::trunks::UpdateTrunks;
     /// let client = Client::from_env()?;
     /// let record = client.trunks("example").update(UpdateTrunks::new()).await?;
     /// println!("{record:?}");

@@ -311,7 +311,7 @@ impl Assets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateAsset;
+    /// use twilio_serverless_v1::resources::asset::CreateAsset;
     /// let client = Client::from_env()?;
     /// let record = client.assets("example").create(CreateAsset::new("example")).await?;
     /// println!("{record:?}");
@@ -390,7 +390,7 @@ impl Assets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListAssets;
+    /// use twilio_serverless_v1::resources::asset::ListAssets;
     /// let client = Client::from_env()?;
     /// let page = client.assets("example").list(ListAssets::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -413,7 +413,7 @@ impl Assets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListAssets;
+    /// use twilio_serverless_v1::resources::asset::ListAssets;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.assets("example").stream(ListAssets::new()).try_collect().await?;
@@ -456,7 +456,7 @@ impl Assets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::UpdateAsset;
+    /// use twilio_serverless_v1::resources::asset::UpdateAsset;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .assets("example")

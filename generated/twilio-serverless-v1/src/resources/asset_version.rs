@@ -298,7 +298,7 @@ impl AssetVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListAssetVersions;
+    /// use twilio_serverless_v1::resources::asset_version::ListAssetVersions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .asset_versions("example", &"ZH00000000000000000000000000000000".parse()?)
@@ -324,7 +324,7 @@ impl AssetVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListAssetVersions;
+    /// use twilio_serverless_v1::resources::asset_version::ListAssetVersions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

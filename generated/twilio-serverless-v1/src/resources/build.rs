@@ -360,7 +360,7 @@ impl Builds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateBuild;
+    /// use twilio_serverless_v1::resources::build::CreateBuild;
     /// let client = Client::from_env()?;
     /// let record = client.builds("example").create(CreateBuild::new()).await?;
     /// println!("{record:?}");
@@ -439,7 +439,7 @@ impl Builds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListBuilds;
+    /// use twilio_serverless_v1::resources::build::ListBuilds;
     /// let client = Client::from_env()?;
     /// let page = client.builds("example").list(ListBuilds::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -462,7 +462,7 @@ impl Builds {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListBuilds;
+    /// use twilio_serverless_v1::resources::build::ListBuilds;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.builds("example").stream(ListBuilds::new()).try_collect().await?;

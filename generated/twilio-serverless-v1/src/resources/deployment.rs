@@ -315,7 +315,7 @@ impl Deployments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateDeployment;
+    /// use twilio_serverless_v1::resources::deployment::CreateDeployment;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .deployments("example", &"ZE00000000000000000000000000000000".parse()?)
@@ -402,7 +402,7 @@ impl Deployments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListDeployments;
+    /// use twilio_serverless_v1::resources::deployment::ListDeployments;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .deployments("example", &"ZE00000000000000000000000000000000".parse()?)
@@ -428,7 +428,7 @@ impl Deployments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListDeployments;
+    /// use twilio_serverless_v1::resources::deployment::ListDeployments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -314,7 +314,7 @@ impl Environments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateEnvironment;
+    /// use twilio_serverless_v1::resources::environment::CreateEnvironment;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .environments("example")
@@ -396,7 +396,7 @@ impl Environments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListEnvironments;
+    /// use twilio_serverless_v1::resources::environment::ListEnvironments;
     /// let client = Client::from_env()?;
     /// let page = client.environments("example").list(ListEnvironments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -419,7 +419,7 @@ impl Environments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListEnvironments;
+    /// use twilio_serverless_v1::resources::environment::ListEnvironments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

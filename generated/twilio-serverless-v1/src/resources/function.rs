@@ -311,7 +311,7 @@ impl Functions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateFunction;
+    /// use twilio_serverless_v1::resources::function::CreateFunction;
     /// let client = Client::from_env()?;
     /// let record = client.functions("example").create(CreateFunction::new("example")).await?;
     /// println!("{record:?}");
@@ -390,7 +390,7 @@ impl Functions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListFunctions;
+    /// use twilio_serverless_v1::resources::function::ListFunctions;
     /// let client = Client::from_env()?;
     /// let page = client.functions("example").list(ListFunctions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -413,7 +413,7 @@ impl Functions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListFunctions;
+    /// use twilio_serverless_v1::resources::function::ListFunctions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -460,7 +460,7 @@ impl Functions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::UpdateFunction;
+    /// use twilio_serverless_v1::resources::function::UpdateFunction;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .functions("example")

@@ -305,7 +305,7 @@ impl FunctionVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListFunctionVersions;
+    /// use twilio_serverless_v1::resources::function_version::ListFunctionVersions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .function_versions("example", &"ZH00000000000000000000000000000000".parse()?)
@@ -331,7 +331,7 @@ impl FunctionVersions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListFunctionVersions;
+    /// use twilio_serverless_v1::resources::function_version::ListFunctionVersions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

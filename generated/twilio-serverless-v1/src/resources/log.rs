@@ -365,7 +365,7 @@ impl Logs {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListLogs;
+    /// use twilio_serverless_v1::resources::log::ListLogs;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .logs("example", &"ZE00000000000000000000000000000000".parse()?)
@@ -391,7 +391,7 @@ impl Logs {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListLogs;
+    /// use twilio_serverless_v1::resources::log::ListLogs;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -376,7 +376,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateService;
+    /// use twilio_serverless_v1::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -450,7 +450,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListServices;
+    /// use twilio_serverless_v1::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -473,7 +473,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListServices;
+    /// use twilio_serverless_v1::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -515,7 +515,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::UpdateService;
+    /// use twilio_serverless_v1::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().update("example", UpdateService::new()).await?;
     /// println!("{record:?}");

@@ -355,7 +355,7 @@ impl Variables {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::CreateVariable;
+    /// use twilio_serverless_v1::resources::variable::CreateVariable;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .variables("example", &"ZE00000000000000000000000000000000".parse()?)
@@ -442,7 +442,7 @@ impl Variables {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListVariables;
+    /// use twilio_serverless_v1::resources::variable::ListVariables;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .variables("example", &"ZE00000000000000000000000000000000".parse()?)
@@ -468,7 +468,7 @@ impl Variables {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::ListVariables;
+    /// use twilio_serverless_v1::resources::variable::ListVariables;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -518,7 +518,7 @@ impl Variables {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_serverless_v1::Error> {
     /// use twilio_serverless_v1::Client;
-    /// use twilio_serverless_v1::UpdateVariable;
+    /// use twilio_serverless_v1::resources::variable::UpdateVariable;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .variables("example", &"ZE00000000000000000000000000000000".parse()?)

@@ -318,7 +318,7 @@ impl Engagements {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::CreateEngagement;
+    /// use twilio_studio_v1::resources::engagement::CreateEngagement;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .engagements(&"FW00000000000000000000000000000000".parse()?)
@@ -400,7 +400,7 @@ impl Engagements {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListEngagements;
+    /// use twilio_studio_v1::resources::engagement::ListEngagements;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .engagements(&"FW00000000000000000000000000000000".parse()?)
@@ -426,7 +426,7 @@ impl Engagements {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListEngagements;
+    /// use twilio_studio_v1::resources::engagement::ListEngagements;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -390,7 +390,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::CreateExecution;
+    /// use twilio_studio_v1::resources::execution::CreateExecution;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)
@@ -472,7 +472,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListExecutions;
+    /// use twilio_studio_v1::resources::execution::ListExecutions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)
@@ -498,7 +498,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListExecutions;
+    /// use twilio_studio_v1::resources::execution::ListExecutions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -545,7 +545,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::UpdateExecution;
+    /// use twilio_studio_v1::resources::execution::UpdateExecution;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)

@@ -329,7 +329,7 @@ impl ExecutionSteps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListExecutionSteps;
+    /// use twilio_studio_v1::resources::execution_step::ListExecutionSteps;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .execution_steps(
@@ -358,7 +358,7 @@ impl ExecutionSteps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListExecutionSteps;
+    /// use twilio_studio_v1::resources::execution_step::ListExecutionSteps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -266,7 +266,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListFlows;
+    /// use twilio_studio_v1::resources::flow::ListFlows;
     /// let client = Client::from_env()?;
     /// let page = client.flows().list(ListFlows::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -289,7 +289,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListFlows;
+    /// use twilio_studio_v1::resources::flow::ListFlows;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.flows().stream(ListFlows::new()).try_collect().await?;

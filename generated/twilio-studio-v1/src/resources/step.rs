@@ -329,7 +329,7 @@ impl Steps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListSteps;
+    /// use twilio_studio_v1::resources::step::ListSteps;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .steps(
@@ -358,7 +358,7 @@ impl Steps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v1::Error> {
     /// use twilio_studio_v1::Client;
-    /// use twilio_studio_v1::ListSteps;
+    /// use twilio_studio_v1::resources::step::ListSteps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -409,7 +409,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::CreateExecution;
+    /// use twilio_studio_v2::resources::execution::CreateExecution;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)
@@ -491,7 +491,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListExecutions;
+    /// use twilio_studio_v2::resources::execution::ListExecutions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)
@@ -517,7 +517,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListExecutions;
+    /// use twilio_studio_v2::resources::execution::ListExecutions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -564,7 +564,7 @@ impl Executions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::UpdateExecution;
+    /// use twilio_studio_v2::resources::execution::UpdateExecution;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .executions(&"FW00000000000000000000000000000000".parse()?)

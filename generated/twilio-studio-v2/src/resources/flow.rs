@@ -398,7 +398,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::CreateFlow;
+    /// use twilio_studio_v2::resources::flow::CreateFlow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flows()
@@ -475,7 +475,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListFlows;
+    /// use twilio_studio_v2::resources::flow::ListFlows;
     /// let client = Client::from_env()?;
     /// let page = client.flows().list(ListFlows::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -498,7 +498,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListFlows;
+    /// use twilio_studio_v2::resources::flow::ListFlows;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.flows().stream(ListFlows::new()).try_collect().await?;
@@ -540,7 +540,7 @@ impl Flows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::UpdateFlow;
+    /// use twilio_studio_v2::resources::flow::UpdateFlow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flows()

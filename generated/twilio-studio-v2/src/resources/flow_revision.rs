@@ -297,7 +297,7 @@ impl FlowRevisions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListFlowRevisions;
+    /// use twilio_studio_v2::resources::flow_revision::ListFlowRevisions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .flow_revisions(&"FW00000000000000000000000000000000".parse()?)
@@ -323,7 +323,7 @@ impl FlowRevisions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::ListFlowRevisions;
+    /// use twilio_studio_v2::resources::flow_revision::ListFlowRevisions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -132,7 +132,7 @@ impl FlowValidateHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::UpdateFlowValidate;
+    /// use twilio_studio_v2::resources::flow_validate::UpdateFlowValidate;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .flow_validate()

@@ -165,7 +165,7 @@ impl TestUserHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_studio_v2::Error> {
     /// use twilio_studio_v2::Client;
-    /// use twilio_studio_v2::UpdateTestUser;
+    /// use twilio_studio_v2::resources::test_user::UpdateTestUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .test_user(&"FW00000000000000000000000000000000".parse()?)

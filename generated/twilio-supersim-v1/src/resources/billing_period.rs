@@ -259,7 +259,7 @@ impl BillingPeriods {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListBillingPeriods;
+    /// use twilio_supersim_v1::resources::billing_period::ListBillingPeriods;
     /// let client = Client::from_env()?;
     /// let page = client.billing_periods("example").list(ListBillingPeriods::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -282,7 +282,7 @@ impl BillingPeriods {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListBillingPeriods;
+    /// use twilio_supersim_v1::resources::billing_period::ListBillingPeriods;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -375,7 +375,7 @@ impl ESimProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateEsimProfile;
+    /// use twilio_supersim_v1::resources::esim_profile::CreateEsimProfile;
     /// let client = Client::from_env()?;
     /// let record = client.e_sim_profiles().create(CreateEsimProfile::new()).await?;
     /// println!("{record:?}");
@@ -449,7 +449,7 @@ impl ESimProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListESimProfiles;
+    /// use twilio_supersim_v1::resources::esim_profile::ListESimProfiles;
     /// let client = Client::from_env()?;
     /// let page = client.e_sim_profiles().list(ListESimProfiles::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -472,7 +472,7 @@ impl ESimProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListESimProfiles;
+    /// use twilio_supersim_v1::resources::esim_profile::ListESimProfiles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

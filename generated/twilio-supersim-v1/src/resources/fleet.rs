@@ -598,7 +598,7 @@ impl Fleets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateFleet;
+    /// use twilio_supersim_v1::resources::fleet::CreateFleet;
     /// let client = Client::from_env()?;
     /// let record = client.fleets().create(CreateFleet::new("example")).await?;
     /// println!("{record:?}");
@@ -672,7 +672,7 @@ impl Fleets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListFleets;
+    /// use twilio_supersim_v1::resources::fleet::ListFleets;
     /// let client = Client::from_env()?;
     /// let page = client.fleets().list(ListFleets::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -695,7 +695,7 @@ impl Fleets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListFleets;
+    /// use twilio_supersim_v1::resources::fleet::ListFleets;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.fleets().stream(ListFleets::new()).try_collect().await?;
@@ -737,7 +737,7 @@ impl Fleets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::UpdateFleet;
+    /// use twilio_supersim_v1::resources::fleet::UpdateFleet;
     /// let client = Client::from_env()?;
     /// let record = client.fleets().update("example", UpdateFleet::new()).await?;
     /// println!("{record:?}");

@@ -406,7 +406,7 @@ impl IpCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateIpCommand;
+    /// use twilio_supersim_v1::resources::ip_command::CreateIpCommand;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .ip_commands()
@@ -486,7 +486,7 @@ impl IpCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListIpCommands;
+    /// use twilio_supersim_v1::resources::ip_command::ListIpCommands;
     /// let client = Client::from_env()?;
     /// let page = client.ip_commands().list(ListIpCommands::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -509,7 +509,7 @@ impl IpCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListIpCommands;
+    /// use twilio_supersim_v1::resources::ip_command::ListIpCommands;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.ip_commands().stream(ListIpCommands::new()).try_collect().await?;

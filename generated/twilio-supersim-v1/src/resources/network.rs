@@ -285,7 +285,7 @@ impl Networks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworks;
+    /// use twilio_supersim_v1::resources::network::ListNetworks;
     /// let client = Client::from_env()?;
     /// let page = client.networks().list(ListNetworks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -308,7 +308,7 @@ impl Networks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworks;
+    /// use twilio_supersim_v1::resources::network::ListNetworks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.networks().stream(ListNetworks::new()).try_collect().await?;

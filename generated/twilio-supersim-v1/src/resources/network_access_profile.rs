@@ -325,7 +325,7 @@ impl NetworkAccessProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateNetworkAccessProfile;
+    /// use twilio_supersim_v1::resources::network_access_profile::CreateNetworkAccessProfile;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .network_access_profiles()
@@ -402,7 +402,7 @@ impl NetworkAccessProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworkAccessProfiles;
+    /// use twilio_supersim_v1::resources::network_access_profile::ListNetworkAccessProfiles;
     /// let client = Client::from_env()?;
     /// let page = client.network_access_profiles().list(ListNetworkAccessProfiles::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -425,7 +425,7 @@ impl NetworkAccessProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworkAccessProfiles;
+    /// use twilio_supersim_v1::resources::network_access_profile::ListNetworkAccessProfiles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -473,7 +473,7 @@ impl NetworkAccessProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::UpdateNetworkAccessProfile;
+    /// use twilio_supersim_v1::resources::network_access_profile::UpdateNetworkAccessProfile;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .network_access_profiles()

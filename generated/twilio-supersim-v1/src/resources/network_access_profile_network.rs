@@ -266,7 +266,9 @@ impl NetworkAccessProfileNetworks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateNetworkAccessProfileNetwork;
+    /// use twilio_supersim_v1::resources::network_access_profile_network::{
+    ///     CreateNetworkAccessProfileNetwork,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .network_access_profile_networks("example")
@@ -352,7 +354,9 @@ impl NetworkAccessProfileNetworks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworkAccessProfileNetworks;
+    /// use twilio_supersim_v1::resources::network_access_profile_network::{
+    ///     ListNetworkAccessProfileNetworks,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .network_access_profile_networks("example")
@@ -378,7 +382,9 @@ impl NetworkAccessProfileNetworks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListNetworkAccessProfileNetworks;
+    /// use twilio_supersim_v1::resources::network_access_profile_network::{
+    ///     ListNetworkAccessProfileNetworks,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

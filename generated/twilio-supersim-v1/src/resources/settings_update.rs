@@ -257,7 +257,7 @@ impl SettingsUpdates {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSettingsUpdates;
+    /// use twilio_supersim_v1::resources::settings_update::ListSettingsUpdates;
     /// let client = Client::from_env()?;
     /// let page = client.settings_updates().list(ListSettingsUpdates::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -280,7 +280,7 @@ impl SettingsUpdates {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSettingsUpdates;
+    /// use twilio_supersim_v1::resources::settings_update::ListSettingsUpdates;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

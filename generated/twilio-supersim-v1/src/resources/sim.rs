@@ -455,7 +455,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateSim;
+    /// use twilio_supersim_v1::resources::sim::CreateSim;
     /// let client = Client::from_env()?;
     /// let record = client.sims().create(CreateSim::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -529,7 +529,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSims;
+    /// use twilio_supersim_v1::resources::sim::ListSims;
     /// let client = Client::from_env()?;
     /// let page = client.sims().list(ListSims::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -552,7 +552,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSims;
+    /// use twilio_supersim_v1::resources::sim::ListSims;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sims().stream(ListSims::new()).try_collect().await?;
@@ -594,7 +594,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::UpdateSim;
+    /// use twilio_supersim_v1::resources::sim::UpdateSim;
     /// let client = Client::from_env()?;
     /// let record = client.sims().update("example", UpdateSim::new()).await?;
     /// println!("{record:?}");

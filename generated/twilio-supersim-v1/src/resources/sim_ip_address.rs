@@ -215,7 +215,7 @@ impl SimIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSimIpAddresses;
+    /// use twilio_supersim_v1::resources::sim_ip_address::ListSimIpAddresses;
     /// let client = Client::from_env()?;
     /// let page = client.sim_ip_addresses("example").list(ListSimIpAddresses::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -238,7 +238,7 @@ impl SimIpAddresses {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSimIpAddresses;
+    /// use twilio_supersim_v1::resources::sim_ip_address::ListSimIpAddresses;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

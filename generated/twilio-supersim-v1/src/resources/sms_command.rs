@@ -351,7 +351,7 @@ impl SmsCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::CreateSmsCommand;
+    /// use twilio_supersim_v1::resources::sms_command::CreateSmsCommand;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sms_commands()
@@ -431,7 +431,7 @@ impl SmsCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSmsCommands;
+    /// use twilio_supersim_v1::resources::sms_command::ListSmsCommands;
     /// let client = Client::from_env()?;
     /// let page = client.sms_commands().list(ListSmsCommands::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -454,7 +454,7 @@ impl SmsCommands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListSmsCommands;
+    /// use twilio_supersim_v1::resources::sms_command::ListSmsCommands;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sms_commands().stream(ListSmsCommands::new()).try_collect().await?;

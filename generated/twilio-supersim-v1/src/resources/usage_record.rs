@@ -355,7 +355,7 @@ impl UsageRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListUsageRecords;
+    /// use twilio_supersim_v1::resources::usage_record::ListUsageRecords;
     /// let client = Client::from_env()?;
     /// let page = client.usage_records().list(ListUsageRecords::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -378,7 +378,7 @@ impl UsageRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_supersim_v1::Error> {
     /// use twilio_supersim_v1::Client;
-    /// use twilio_supersim_v1::ListUsageRecords;
+    /// use twilio_supersim_v1::resources::usage_record::ListUsageRecords;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

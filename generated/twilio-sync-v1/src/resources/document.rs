@@ -414,7 +414,7 @@ impl Documents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateDocument;
+    /// use twilio_sync_v1::resources::document::CreateDocument;
     /// let client = Client::from_env()?;
     /// let record = client.documents("example").create(CreateDocument::new()).await?;
     /// println!("{record:?}");
@@ -490,7 +490,7 @@ impl Documents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListDocuments;
+    /// use twilio_sync_v1::resources::document::ListDocuments;
     /// let client = Client::from_env()?;
     /// let page = client.documents("example").list(ListDocuments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -513,7 +513,7 @@ impl Documents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListDocuments;
+    /// use twilio_sync_v1::resources::document::ListDocuments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -561,7 +561,7 @@ impl Documents {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateDocument;
+    /// use twilio_sync_v1::resources::document::UpdateDocument;
     /// let client = Client::from_env()?;
     /// let record = client.documents("example").update("example", UpdateDocument::new()).await?;
     /// println!("{record:?}");

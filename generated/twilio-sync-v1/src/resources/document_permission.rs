@@ -323,7 +323,7 @@ impl DocumentPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListDocumentPermissions;
+    /// use twilio_sync_v1::resources::document_permission::ListDocumentPermissions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .document_permissions("example", "example")
@@ -349,7 +349,7 @@ impl DocumentPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListDocumentPermissions;
+    /// use twilio_sync_v1::resources::document_permission::ListDocumentPermissions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -401,7 +401,7 @@ impl DocumentPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateDocumentPermission;
+    /// use twilio_sync_v1::resources::document_permission::UpdateDocumentPermission;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .document_permissions("example", "example")

@@ -582,7 +582,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateService;
+    /// use twilio_sync_v1::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new()).await?;
     /// println!("{record:?}");
@@ -656,7 +656,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListServices;
+    /// use twilio_sync_v1::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -679,7 +679,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListServices;
+    /// use twilio_sync_v1::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -721,7 +721,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateService;
+    /// use twilio_sync_v1::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().update("example", UpdateService::new()).await?;
     /// println!("{record:?}");

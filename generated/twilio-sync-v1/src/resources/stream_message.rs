@@ -128,7 +128,7 @@ impl StreamMessages {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateStreamMessage;
+    /// use twilio_sync_v1::resources::stream_message::CreateStreamMessage;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .stream_messages("example", "example")

@@ -386,7 +386,7 @@ impl SyncLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateSyncList;
+    /// use twilio_sync_v1::resources::sync_list::CreateSyncList;
     /// let client = Client::from_env()?;
     /// let record = client.sync_lists("example").create(CreateSyncList::new()).await?;
     /// println!("{record:?}");
@@ -462,7 +462,7 @@ impl SyncLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncLists;
+    /// use twilio_sync_v1::resources::sync_list::ListSyncLists;
     /// let client = Client::from_env()?;
     /// let page = client.sync_lists("example").list(ListSyncLists::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -485,7 +485,7 @@ impl SyncLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncLists;
+    /// use twilio_sync_v1::resources::sync_list::ListSyncLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -532,7 +532,7 @@ impl SyncLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncList;
+    /// use twilio_sync_v1::resources::sync_list::UpdateSyncList;
     /// let client = Client::from_env()?;
     /// let record = client.sync_lists("example").update("example", UpdateSyncList::new()).await?;
     /// println!("{record:?}");

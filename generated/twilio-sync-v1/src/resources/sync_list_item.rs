@@ -541,7 +541,7 @@ impl SyncListItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateSyncListItem;
+    /// use twilio_sync_v1::resources::sync_list_item::CreateSyncListItem;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_list_items("example", "example")
@@ -625,7 +625,7 @@ impl SyncListItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncListItems;
+    /// use twilio_sync_v1::resources::sync_list_item::ListSyncListItems;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sync_list_items("example", "example")
@@ -651,7 +651,7 @@ impl SyncListItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncListItems;
+    /// use twilio_sync_v1::resources::sync_list_item::ListSyncListItems;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -704,7 +704,7 @@ impl SyncListItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncListItem;
+    /// use twilio_sync_v1::resources::sync_list_item::UpdateSyncListItem;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_list_items("example", "example")

@@ -323,7 +323,7 @@ impl SyncListPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncListPermissions;
+    /// use twilio_sync_v1::resources::sync_list_permission::ListSyncListPermissions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sync_list_permissions("example", "example")
@@ -349,7 +349,7 @@ impl SyncListPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncListPermissions;
+    /// use twilio_sync_v1::resources::sync_list_permission::ListSyncListPermissions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -401,7 +401,7 @@ impl SyncListPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncListPermission;
+    /// use twilio_sync_v1::resources::sync_list_permission::UpdateSyncListPermission;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_list_permissions("example", "example")

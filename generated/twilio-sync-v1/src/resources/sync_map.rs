@@ -386,7 +386,7 @@ impl SyncMaps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateSyncMap;
+    /// use twilio_sync_v1::resources::sync_map::CreateSyncMap;
     /// let client = Client::from_env()?;
     /// let record = client.sync_maps("example").create(CreateSyncMap::new()).await?;
     /// println!("{record:?}");
@@ -462,7 +462,7 @@ impl SyncMaps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMaps;
+    /// use twilio_sync_v1::resources::sync_map::ListSyncMaps;
     /// let client = Client::from_env()?;
     /// let page = client.sync_maps("example").list(ListSyncMaps::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -485,7 +485,7 @@ impl SyncMaps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMaps;
+    /// use twilio_sync_v1::resources::sync_map::ListSyncMaps;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -532,7 +532,7 @@ impl SyncMaps {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncMap;
+    /// use twilio_sync_v1::resources::sync_map::UpdateSyncMap;
     /// let client = Client::from_env()?;
     /// let record = client.sync_maps("example").update("example", UpdateSyncMap::new()).await?;
     /// println!("{record:?}");

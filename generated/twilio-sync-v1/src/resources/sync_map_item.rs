@@ -549,7 +549,7 @@ impl SyncMapItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateSyncMapItem;
+    /// use twilio_sync_v1::resources::sync_map_item::CreateSyncMapItem;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_map_items("example", "example")
@@ -630,7 +630,7 @@ impl SyncMapItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMapItems;
+    /// use twilio_sync_v1::resources::sync_map_item::ListSyncMapItems;
     /// let client = Client::from_env()?;
     /// let page = client.sync_map_items("example", "example").list(ListSyncMapItems::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -653,7 +653,7 @@ impl SyncMapItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMapItems;
+    /// use twilio_sync_v1::resources::sync_map_item::ListSyncMapItems;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -703,7 +703,7 @@ impl SyncMapItems {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncMapItem;
+    /// use twilio_sync_v1::resources::sync_map_item::UpdateSyncMapItem;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_map_items("example", "example")

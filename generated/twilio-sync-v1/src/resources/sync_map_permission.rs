@@ -323,7 +323,7 @@ impl SyncMapPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMapPermissions;
+    /// use twilio_sync_v1::resources::sync_map_permission::ListSyncMapPermissions;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .sync_map_permissions("example", "example")
@@ -349,7 +349,7 @@ impl SyncMapPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncMapPermissions;
+    /// use twilio_sync_v1::resources::sync_map_permission::ListSyncMapPermissions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -401,7 +401,7 @@ impl SyncMapPermissions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncMapPermission;
+    /// use twilio_sync_v1::resources::sync_map_permission::UpdateSyncMapPermission;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_map_permissions("example", "example")

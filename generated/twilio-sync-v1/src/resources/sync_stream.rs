@@ -357,7 +357,7 @@ impl SyncStreams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::CreateSyncStream;
+    /// use twilio_sync_v1::resources::sync_stream::CreateSyncStream;
     /// let client = Client::from_env()?;
     /// let record = client.sync_streams("example").create(CreateSyncStream::new()).await?;
     /// println!("{record:?}");
@@ -433,7 +433,7 @@ impl SyncStreams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncStreams;
+    /// use twilio_sync_v1::resources::sync_stream::ListSyncStreams;
     /// let client = Client::from_env()?;
     /// let page = client.sync_streams("example").list(ListSyncStreams::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -456,7 +456,7 @@ impl SyncStreams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::ListSyncStreams;
+    /// use twilio_sync_v1::resources::sync_stream::ListSyncStreams;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -503,7 +503,7 @@ impl SyncStreams {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_sync_v1::Error> {
     /// use twilio_sync_v1::Client;
-    /// use twilio_sync_v1::UpdateSyncStream;
+    /// use twilio_sync_v1::resources::sync_stream::UpdateSyncStream;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .sync_streams("example")

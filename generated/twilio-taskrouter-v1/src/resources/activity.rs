@@ -377,7 +377,7 @@ impl Activities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateActivity;
+    /// use twilio_taskrouter_v1::resources::activity::CreateActivity;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .activities(&"WS00000000000000000000000000000000".parse()?)
@@ -459,7 +459,7 @@ impl Activities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListActivities;
+    /// use twilio_taskrouter_v1::resources::activity::ListActivities;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .activities(&"WS00000000000000000000000000000000".parse()?)
@@ -485,7 +485,7 @@ impl Activities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListActivities;
+    /// use twilio_taskrouter_v1::resources::activity::ListActivities;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -532,7 +532,7 @@ impl Activities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateActivity;
+    /// use twilio_taskrouter_v1::resources::activity::UpdateActivity;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .activities(&"WS00000000000000000000000000000000".parse()?)

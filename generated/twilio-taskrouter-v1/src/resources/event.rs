@@ -474,7 +474,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListEvents;
+    /// use twilio_taskrouter_v1::resources::event::ListEvents;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .events(&"WS00000000000000000000000000000000".parse()?)
@@ -500,7 +500,7 @@ impl Events {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListEvents;
+    /// use twilio_taskrouter_v1::resources::event::ListEvents;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

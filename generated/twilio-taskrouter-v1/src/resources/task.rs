@@ -855,7 +855,7 @@ impl Tasks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateTask;
+    /// use twilio_taskrouter_v1::resources::task::CreateTask;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tasks(&"WS00000000000000000000000000000000".parse()?)
@@ -937,7 +937,7 @@ impl Tasks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTasks;
+    /// use twilio_taskrouter_v1::resources::task::ListTasks;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .tasks(&"WS00000000000000000000000000000000".parse()?)
@@ -963,7 +963,7 @@ impl Tasks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTasks;
+    /// use twilio_taskrouter_v1::resources::task::ListTasks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1011,7 +1011,7 @@ impl Tasks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateTask;
+    /// use twilio_taskrouter_v1::resources::task::UpdateTask;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .tasks(&"WS00000000000000000000000000000000".parse()?)

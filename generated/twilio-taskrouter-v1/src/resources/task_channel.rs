@@ -382,7 +382,7 @@ impl TaskChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateTaskChannel;
+    /// use twilio_taskrouter_v1::resources::task_channel::CreateTaskChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_channels(&"WS00000000000000000000000000000000".parse()?)
@@ -464,7 +464,7 @@ impl TaskChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskChannels;
+    /// use twilio_taskrouter_v1::resources::task_channel::ListTaskChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .task_channels(&"WS00000000000000000000000000000000".parse()?)
@@ -490,7 +490,7 @@ impl TaskChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskChannels;
+    /// use twilio_taskrouter_v1::resources::task_channel::ListTaskChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -537,7 +537,7 @@ impl TaskChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateTaskChannel;
+    /// use twilio_taskrouter_v1::resources::task_channel::UpdateTaskChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_channels(&"WS00000000000000000000000000000000".parse()?)

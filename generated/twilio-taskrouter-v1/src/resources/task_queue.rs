@@ -621,7 +621,7 @@ impl TaskQueues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateTaskQueue;
+    /// use twilio_taskrouter_v1::resources::task_queue::CreateTaskQueue;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queues(&"WS00000000000000000000000000000000".parse()?)
@@ -703,7 +703,7 @@ impl TaskQueues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskQueues;
+    /// use twilio_taskrouter_v1::resources::task_queue::ListTaskQueues;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .task_queues(&"WS00000000000000000000000000000000".parse()?)
@@ -729,7 +729,7 @@ impl TaskQueues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskQueues;
+    /// use twilio_taskrouter_v1::resources::task_queue::ListTaskQueues;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -776,7 +776,7 @@ impl TaskQueues {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateTaskQueue;
+    /// use twilio_taskrouter_v1::resources::task_queue::UpdateTaskQueue;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queues(&"WS00000000000000000000000000000000".parse()?)

@@ -164,7 +164,9 @@ impl TaskQueueBulkRealTimeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateTaskQueueBulkRealTimeStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queue_bulk_real_time_statistics::{
+    ///     CreateTaskQueueBulkRealTimeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queue_bulk_real_time_statistics(&"WS00000000000000000000000000000000".parse()?)

@@ -286,7 +286,9 @@ impl TaskQueueCumulativeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchTaskQueueCumulativeStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queue_cumulative_statistics::{
+    ///     FetchTaskQueueCumulativeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queue_cumulative_statistics(

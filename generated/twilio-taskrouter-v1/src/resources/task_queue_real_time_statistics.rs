@@ -196,7 +196,9 @@ impl TaskQueueRealTimeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchTaskQueueRealTimeStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queue_real_time_statistics::{
+    ///     FetchTaskQueueRealTimeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queue_real_time_statistics(

@@ -226,7 +226,7 @@ impl TaskQueueStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchTaskQueueStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queue_statistics::FetchTaskQueueStatistics;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_queue_statistics(

@@ -333,7 +333,7 @@ impl TaskQueuesStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskQueuesStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queues_statistics::ListTaskQueuesStatistics;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .task_queues_statistics(&"WS00000000000000000000000000000000".parse()?)
@@ -359,7 +359,7 @@ impl TaskQueuesStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskQueuesStatistics;
+    /// use twilio_taskrouter_v1::resources::task_queues_statistics::ListTaskQueuesStatistics;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

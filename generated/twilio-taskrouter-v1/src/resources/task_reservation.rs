@@ -1472,7 +1472,7 @@ impl TaskReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskReservations;
+    /// use twilio_taskrouter_v1::resources::task_reservation::ListTaskReservations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .task_reservations(
@@ -1501,7 +1501,7 @@ impl TaskReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListTaskReservations;
+    /// use twilio_taskrouter_v1::resources::task_reservation::ListTaskReservations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1555,7 +1555,7 @@ impl TaskReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateTaskReservation;
+    /// use twilio_taskrouter_v1::resources::task_reservation::UpdateTaskReservation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .task_reservations(

@@ -645,7 +645,7 @@ impl Workers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateWorker;
+    /// use twilio_taskrouter_v1::resources::worker::CreateWorker;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workers(&"WS00000000000000000000000000000000".parse()?)
@@ -727,7 +727,7 @@ impl Workers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkers;
+    /// use twilio_taskrouter_v1::resources::worker::ListWorkers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .workers(&"WS00000000000000000000000000000000".parse()?)
@@ -753,7 +753,7 @@ impl Workers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkers;
+    /// use twilio_taskrouter_v1::resources::worker::ListWorkers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -801,7 +801,7 @@ impl Workers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateWorker;
+    /// use twilio_taskrouter_v1::resources::worker::UpdateWorker;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workers(&"WS00000000000000000000000000000000".parse()?)

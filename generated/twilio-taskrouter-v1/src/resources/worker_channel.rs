@@ -378,7 +378,7 @@ impl WorkerChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkerChannels;
+    /// use twilio_taskrouter_v1::resources::worker_channel::ListWorkerChannels;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .worker_channels(
@@ -407,7 +407,7 @@ impl WorkerChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkerChannels;
+    /// use twilio_taskrouter_v1::resources::worker_channel::ListWorkerChannels;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -460,7 +460,7 @@ impl WorkerChannels {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateWorkerChannel;
+    /// use twilio_taskrouter_v1::resources::worker_channel::UpdateWorkerChannel;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .worker_channels(

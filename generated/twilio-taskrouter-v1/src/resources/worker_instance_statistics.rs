@@ -206,7 +206,9 @@ impl WorkerInstanceStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkerInstanceStatistics;
+    /// use twilio_taskrouter_v1::resources::worker_instance_statistics::{
+    ///     FetchWorkerInstanceStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .worker_instance_statistics(

@@ -1422,7 +1422,7 @@ impl WorkerReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkerReservations;
+    /// use twilio_taskrouter_v1::resources::worker_reservation::ListWorkerReservations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .worker_reservations(
@@ -1451,7 +1451,7 @@ impl WorkerReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkerReservations;
+    /// use twilio_taskrouter_v1::resources::worker_reservation::ListWorkerReservations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -1507,7 +1507,7 @@ impl WorkerReservations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateWorkerReservation;
+    /// use twilio_taskrouter_v1::resources::worker_reservation::UpdateWorkerReservation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .worker_reservations(

@@ -244,7 +244,7 @@ impl WorkerStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkerStatistics;
+    /// use twilio_taskrouter_v1::resources::worker_statistics::FetchWorkerStatistics;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .worker_statistics(&"WS00000000000000000000000000000000".parse()?)

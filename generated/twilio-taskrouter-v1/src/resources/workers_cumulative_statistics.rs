@@ -226,7 +226,9 @@ impl WorkersCumulativeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkersCumulativeStatistics;
+    /// use twilio_taskrouter_v1::resources::workers_cumulative_statistics::{
+    ///     FetchWorkersCumulativeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workers_cumulative_statistics(&"WS00000000000000000000000000000000".parse()?)

@@ -152,7 +152,9 @@ impl WorkersRealTimeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkersRealTimeStatistics;
+    /// use twilio_taskrouter_v1::resources::workers_real_time_statistics::{
+    ///     FetchWorkersRealTimeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workers_real_time_statistics(&"WS00000000000000000000000000000000".parse()?)

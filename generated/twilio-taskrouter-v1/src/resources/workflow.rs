@@ -546,7 +546,7 @@ impl Workflows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateWorkflow;
+    /// use twilio_taskrouter_v1::resources::workflow::CreateWorkflow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workflows(&"WS00000000000000000000000000000000".parse()?)
@@ -628,7 +628,7 @@ impl Workflows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkflows;
+    /// use twilio_taskrouter_v1::resources::workflow::ListWorkflows;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .workflows(&"WS00000000000000000000000000000000".parse()?)
@@ -654,7 +654,7 @@ impl Workflows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkflows;
+    /// use twilio_taskrouter_v1::resources::workflow::ListWorkflows;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -701,7 +701,7 @@ impl Workflows {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateWorkflow;
+    /// use twilio_taskrouter_v1::resources::workflow::UpdateWorkflow;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workflows(&"WS00000000000000000000000000000000".parse()?)

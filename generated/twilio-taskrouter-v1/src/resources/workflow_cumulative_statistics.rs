@@ -282,7 +282,9 @@ impl WorkflowCumulativeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkflowCumulativeStatistics;
+    /// use twilio_taskrouter_v1::resources::workflow_cumulative_statistics::{
+    ///     FetchWorkflowCumulativeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workflow_cumulative_statistics(

@@ -176,7 +176,9 @@ impl WorkflowRealTimeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkflowRealTimeStatistics;
+    /// use twilio_taskrouter_v1::resources::workflow_real_time_statistics::{
+    ///     FetchWorkflowRealTimeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workflow_real_time_statistics(

@@ -226,7 +226,7 @@ impl WorkflowStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkflowStatistics;
+    /// use twilio_taskrouter_v1::resources::workflow_statistics::FetchWorkflowStatistics;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workflow_statistics(

@@ -549,7 +549,7 @@ impl Workspaces {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::CreateWorkspace;
+    /// use twilio_taskrouter_v1::resources::workspace::CreateWorkspace;
     /// let client = Client::from_env()?;
     /// let record = client.workspaces().create(CreateWorkspace::new("example")).await?;
     /// println!("{record:?}");
@@ -626,7 +626,7 @@ impl Workspaces {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkspaces;
+    /// use twilio_taskrouter_v1::resources::workspace::ListWorkspaces;
     /// let client = Client::from_env()?;
     /// let page = client.workspaces().list(ListWorkspaces::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -649,7 +649,7 @@ impl Workspaces {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::ListWorkspaces;
+    /// use twilio_taskrouter_v1::resources::workspace::ListWorkspaces;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.workspaces().stream(ListWorkspaces::new()).try_collect().await?;
@@ -691,7 +691,7 @@ impl Workspaces {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::UpdateWorkspace;
+    /// use twilio_taskrouter_v1::resources::workspace::UpdateWorkspace;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workspaces()

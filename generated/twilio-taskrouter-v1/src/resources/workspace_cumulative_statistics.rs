@@ -267,7 +267,9 @@ impl WorkspaceCumulativeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkspaceCumulativeStatistics;
+    /// use twilio_taskrouter_v1::resources::workspace_cumulative_statistics::{
+    ///     FetchWorkspaceCumulativeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workspace_cumulative_statistics(&"WS00000000000000000000000000000000".parse()?)

@@ -166,7 +166,9 @@ impl WorkspaceRealTimeStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkspaceRealTimeStatistics;
+    /// use twilio_taskrouter_v1::resources::workspace_real_time_statistics::{
+    ///     FetchWorkspaceRealTimeStatistics,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workspace_real_time_statistics(&"WS00000000000000000000000000000000".parse()?)

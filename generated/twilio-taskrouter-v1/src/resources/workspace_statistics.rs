@@ -211,7 +211,7 @@ impl WorkspaceStatisticsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_taskrouter_v1::Error> {
     /// use twilio_taskrouter_v1::Client;
-    /// use twilio_taskrouter_v1::FetchWorkspaceStatistics;
+    /// use twilio_taskrouter_v1::resources::workspace_statistics::FetchWorkspaceStatistics;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .workspace_statistics(&"WS00000000000000000000000000000000".parse()?)

@@ -278,7 +278,7 @@ impl CredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::CreateCredentialList;
+    /// use twilio_trunking_v1::resources::credential_list::CreateCredentialList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .credential_lists(&"TK00000000000000000000000000000000".parse()?)
@@ -360,7 +360,7 @@ impl CredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListCredentialLists;
+    /// use twilio_trunking_v1::resources::credential_list::ListCredentialLists;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .credential_lists(&"TK00000000000000000000000000000000".parse()?)
@@ -386,7 +386,7 @@ impl CredentialLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListCredentialLists;
+    /// use twilio_trunking_v1::resources::credential_list::ListCredentialLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -280,7 +280,7 @@ impl IpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::CreateIpAccessControlList;
+    /// use twilio_trunking_v1::resources::ip_access_control_list::CreateIpAccessControlList;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .ip_access_control_lists(&"TK00000000000000000000000000000000".parse()?)
@@ -362,7 +362,7 @@ impl IpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListIpAccessControlLists;
+    /// use twilio_trunking_v1::resources::ip_access_control_list::ListIpAccessControlLists;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .ip_access_control_lists(&"TK00000000000000000000000000000000".parse()?)
@@ -388,7 +388,7 @@ impl IpAccessControlLists {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListIpAccessControlLists;
+    /// use twilio_trunking_v1::resources::ip_access_control_list::ListIpAccessControlLists;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

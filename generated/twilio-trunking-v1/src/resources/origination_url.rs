@@ -421,7 +421,7 @@ impl OriginationUrls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::CreateOriginationUrl;
+    /// use twilio_trunking_v1::resources::origination_url::CreateOriginationUrl;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .origination_urls(&"TK00000000000000000000000000000000".parse()?)
@@ -503,7 +503,7 @@ impl OriginationUrls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListOriginationUrls;
+    /// use twilio_trunking_v1::resources::origination_url::ListOriginationUrls;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .origination_urls(&"TK00000000000000000000000000000000".parse()?)
@@ -529,7 +529,7 @@ impl OriginationUrls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListOriginationUrls;
+    /// use twilio_trunking_v1::resources::origination_url::ListOriginationUrls;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -576,7 +576,7 @@ impl OriginationUrls {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::UpdateOriginationUrl;
+    /// use twilio_trunking_v1::resources::origination_url::UpdateOriginationUrl;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .origination_urls(&"TK00000000000000000000000000000000".parse()?)

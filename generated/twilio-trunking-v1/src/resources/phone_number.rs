@@ -331,7 +331,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::CreatePhoneNumber;
+    /// use twilio_trunking_v1::resources::phone_number::CreatePhoneNumber;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .phone_numbers(&"TK00000000000000000000000000000000".parse()?)
@@ -413,7 +413,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListPhoneNumbers;
+    /// use twilio_trunking_v1::resources::phone_number::ListPhoneNumbers;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .phone_numbers(&"TK00000000000000000000000000000000".parse()?)
@@ -439,7 +439,7 @@ impl PhoneNumbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListPhoneNumbers;
+    /// use twilio_trunking_v1::resources::phone_number::ListPhoneNumbers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -180,7 +180,7 @@ impl RecordingHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::UpdateRecording;
+    /// use twilio_trunking_v1::resources::recording::UpdateRecording;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .recording(&"TK00000000000000000000000000000000".parse()?)

@@ -599,7 +599,7 @@ impl Trunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::CreateTrunk;
+    /// use twilio_trunking_v1::resources::trunk::CreateTrunk;
     /// let client = Client::from_env()?;
     /// let record = client.trunks().create(CreateTrunk::new()).await?;
     /// println!("{record:?}");
@@ -673,7 +673,7 @@ impl Trunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListTrunks;
+    /// use twilio_trunking_v1::resources::trunk::ListTrunks;
     /// let client = Client::from_env()?;
     /// let page = client.trunks().list(ListTrunks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -696,7 +696,7 @@ impl Trunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::ListTrunks;
+    /// use twilio_trunking_v1::resources::trunk::ListTrunks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.trunks().stream(ListTrunks::new()).try_collect().await?;
@@ -738,7 +738,7 @@ impl Trunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trunking_v1::Error> {
     /// use twilio_trunking_v1::Client;
-    /// use twilio_trunking_v1::UpdateTrunk;
+    /// use twilio_trunking_v1::resources::trunk::UpdateTrunk;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trunks()

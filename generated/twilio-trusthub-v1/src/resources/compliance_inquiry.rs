@@ -151,7 +151,7 @@ impl ComplianceInquiryInitialize {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateComplianceInquiry;
+    /// use twilio_trusthub_v1::resources::compliance_inquiry::CreateComplianceInquiry;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compliance_inquiry_initialize()

@@ -152,7 +152,7 @@ impl ComplianceInquiry2Handle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateComplianceInquiry2;
+    /// use twilio_trusthub_v1::resources::compliance_inquiry2::UpdateComplianceInquiry2;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compliance_inquiry2("example")

@@ -984,7 +984,7 @@ impl ComplianceRegistrationInitialize {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateComplianceRegistration;
+    /// use twilio_trusthub_v1::resources::compliance_registration::CreateComplianceRegistration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compliance_registration_initialize()

@@ -156,7 +156,7 @@ impl ComplianceRegistration2Handle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateComplianceRegistration2;
+    /// use twilio_trusthub_v1::resources::compliance_registration2::UpdateComplianceRegistration2;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compliance_registration2("example")

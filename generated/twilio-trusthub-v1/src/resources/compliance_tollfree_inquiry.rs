@@ -913,7 +913,9 @@ impl ComplianceTollfreeInquiryInitialize {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateComplianceTollfreeInquiry;
+    /// use twilio_trusthub_v1::resources::compliance_tollfree_inquiry::{
+    ///     CreateComplianceTollfreeInquiry,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compliance_tollfree_inquiry_initialize()

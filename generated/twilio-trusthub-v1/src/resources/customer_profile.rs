@@ -451,7 +451,7 @@ impl CustomerProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateCustomerProfile;
+    /// use twilio_trusthub_v1::resources::customer_profile::CreateCustomerProfile;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .customer_profiles()
@@ -537,7 +537,7 @@ impl CustomerProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfiles;
+    /// use twilio_trusthub_v1::resources::customer_profile::ListCustomerProfiles;
     /// let client = Client::from_env()?;
     /// let page = client.customer_profiles().list(ListCustomerProfiles::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -560,7 +560,7 @@ impl CustomerProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfiles;
+    /// use twilio_trusthub_v1::resources::customer_profile::ListCustomerProfiles;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -606,7 +606,7 @@ impl CustomerProfiles {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateCustomerProfile;
+    /// use twilio_trusthub_v1::resources::customer_profile::UpdateCustomerProfile;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .customer_profiles()

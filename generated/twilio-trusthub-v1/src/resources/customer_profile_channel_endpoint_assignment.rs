@@ -341,7 +341,9 @@ impl CustomerProfileChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateCustomerProfileChannelEndpointAssignment;
+    /// use twilio_trusthub_v1::resources::customer_profile_channel_endpoint_assignment::{
+    ///     CreateCustomerProfileChannelEndpointAssignment,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .customer_profile_channel_endpoint_assignments(
@@ -434,7 +436,9 @@ impl CustomerProfileChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileChannelEndpointAssignments;
+    /// use twilio_trusthub_v1::resources::customer_profile_channel_endpoint_assignment::{
+    ///     ListCustomerProfileChannelEndpointAssignments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .customer_profile_channel_endpoint_assignments(
@@ -465,7 +469,9 @@ impl CustomerProfileChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileChannelEndpointAssignments;
+    /// use twilio_trusthub_v1::resources::customer_profile_channel_endpoint_assignment::{
+    ///     ListCustomerProfileChannelEndpointAssignments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -289,7 +289,9 @@ impl CustomerProfileEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateCustomerProfileEntityAssignment;
+    /// use twilio_trusthub_v1::resources::customer_profile_entity_assignment::{
+    ///     CreateCustomerProfileEntityAssignment,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .customer_profile_entity_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -373,7 +375,9 @@ impl CustomerProfileEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileEntityAssignments;
+    /// use twilio_trusthub_v1::resources::customer_profile_entity_assignment::{
+    ///     ListCustomerProfileEntityAssignments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .customer_profile_entity_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -399,7 +403,9 @@ impl CustomerProfileEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileEntityAssignments;
+    /// use twilio_trusthub_v1::resources::customer_profile_entity_assignment::{
+    ///     ListCustomerProfileEntityAssignments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

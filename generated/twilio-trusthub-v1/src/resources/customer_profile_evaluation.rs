@@ -280,7 +280,9 @@ impl CustomerProfileEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateCustomerProfileEvaluation;
+    /// use twilio_trusthub_v1::resources::customer_profile_evaluation::{
+    ///     CreateCustomerProfileEvaluation,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .customer_profile_evaluations(&"BU00000000000000000000000000000000".parse()?)
@@ -364,7 +366,9 @@ impl CustomerProfileEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileEvaluations;
+    /// use twilio_trusthub_v1::resources::customer_profile_evaluation::{
+    ///     ListCustomerProfileEvaluations,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .customer_profile_evaluations(&"BU00000000000000000000000000000000".parse()?)
@@ -390,7 +394,9 @@ impl CustomerProfileEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListCustomerProfileEvaluations;
+    /// use twilio_trusthub_v1::resources::customer_profile_evaluation::{
+    ///     ListCustomerProfileEvaluations,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -332,7 +332,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateEndUser;
+    /// use twilio_trusthub_v1::resources::end_user::CreateEndUser;
     /// let client = Client::from_env()?;
     /// let record = client.end_users().create(CreateEndUser::new("example", "example")).await?;
     /// println!("{record:?}");
@@ -409,7 +409,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListEndUsers;
+    /// use twilio_trusthub_v1::resources::end_user::ListEndUsers;
     /// let client = Client::from_env()?;
     /// let page = client.end_users().list(ListEndUsers::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -432,7 +432,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListEndUsers;
+    /// use twilio_trusthub_v1::resources::end_user::ListEndUsers;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.end_users().stream(ListEndUsers::new()).try_collect().await?;
@@ -474,7 +474,7 @@ impl EndUsers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateEndUser;
+    /// use twilio_trusthub_v1::resources::end_user::UpdateEndUser;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .end_users()

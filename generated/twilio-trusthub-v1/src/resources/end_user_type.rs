@@ -237,7 +237,7 @@ impl EndUserTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListEndUserTypes;
+    /// use twilio_trusthub_v1::resources::end_user_type::ListEndUserTypes;
     /// let client = Client::from_env()?;
     /// let page = client.end_user_types().list(ListEndUserTypes::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -260,7 +260,7 @@ impl EndUserTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListEndUserTypes;
+    /// use twilio_trusthub_v1::resources::end_user_type::ListEndUserTypes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

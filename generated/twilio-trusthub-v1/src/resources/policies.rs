@@ -235,7 +235,7 @@ impl PoliciesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListPolicies;
+    /// use twilio_trusthub_v1::resources::policies::ListPolicies;
     /// let client = Client::from_env()?;
     /// let page = client.policies().list(ListPolicies::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -258,7 +258,7 @@ impl PoliciesHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListPolicies;
+    /// use twilio_trusthub_v1::resources::policies::ListPolicies;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.policies().stream(ListPolicies::new()).try_collect().await?;

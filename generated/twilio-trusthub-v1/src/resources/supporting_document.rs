@@ -337,7 +337,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateSupportingDocument;
+    /// use twilio_trusthub_v1::resources::supporting_document::CreateSupportingDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .supporting_documents()
@@ -417,7 +417,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListSupportingDocuments;
+    /// use twilio_trusthub_v1::resources::supporting_document::ListSupportingDocuments;
     /// let client = Client::from_env()?;
     /// let page = client.supporting_documents().list(ListSupportingDocuments::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -440,7 +440,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListSupportingDocuments;
+    /// use twilio_trusthub_v1::resources::supporting_document::ListSupportingDocuments;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -488,7 +488,7 @@ impl SupportingDocuments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateSupportingDocument;
+    /// use twilio_trusthub_v1::resources::supporting_document::UpdateSupportingDocument;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .supporting_documents()

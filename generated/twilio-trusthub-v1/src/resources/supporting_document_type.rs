@@ -237,7 +237,7 @@ impl SupportingDocumentTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListSupportingDocumentTypes;
+    /// use twilio_trusthub_v1::resources::supporting_document_type::ListSupportingDocumentTypes;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .supporting_document_types()
@@ -263,7 +263,7 @@ impl SupportingDocumentTypes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListSupportingDocumentTypes;
+    /// use twilio_trusthub_v1::resources::supporting_document_type::ListSupportingDocumentTypes;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

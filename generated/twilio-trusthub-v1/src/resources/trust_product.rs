@@ -451,7 +451,7 @@ impl TrustProducts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateTrustProduct;
+    /// use twilio_trusthub_v1::resources::trust_product::CreateTrustProduct;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trust_products()
@@ -537,7 +537,7 @@ impl TrustProducts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProducts;
+    /// use twilio_trusthub_v1::resources::trust_product::ListTrustProducts;
     /// let client = Client::from_env()?;
     /// let page = client.trust_products().list(ListTrustProducts::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -560,7 +560,7 @@ impl TrustProducts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProducts;
+    /// use twilio_trusthub_v1::resources::trust_product::ListTrustProducts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -606,7 +606,7 @@ impl TrustProducts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::UpdateTrustProduct;
+    /// use twilio_trusthub_v1::resources::trust_product::UpdateTrustProduct;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trust_products()

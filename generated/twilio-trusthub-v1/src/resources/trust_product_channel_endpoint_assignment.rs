@@ -341,7 +341,9 @@ impl TrustProductChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateTrustProductChannelEndpointAssignment;
+    /// use twilio_trusthub_v1::resources::trust_product_channel_endpoint_assignment::{
+    ///     CreateTrustProductChannelEndpointAssignment,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trust_product_channel_endpoint_assignments(
@@ -431,7 +433,9 @@ impl TrustProductChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductChannelEndpointAssignments;
+    /// use twilio_trusthub_v1::resources::trust_product_channel_endpoint_assignment::{
+    ///     ListTrustProductChannelEndpointAssignments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .trust_product_channel_endpoint_assignments(
@@ -459,7 +463,9 @@ impl TrustProductChannelEndpointAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductChannelEndpointAssignments;
+    /// use twilio_trusthub_v1::resources::trust_product_channel_endpoint_assignment::{
+    ///     ListTrustProductChannelEndpointAssignments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -289,7 +289,9 @@ impl TrustProductEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateTrustProductEntityAssignment;
+    /// use twilio_trusthub_v1::resources::trust_product_entity_assignment::{
+    ///     CreateTrustProductEntityAssignment,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trust_product_entity_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -373,7 +375,9 @@ impl TrustProductEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductEntityAssignments;
+    /// use twilio_trusthub_v1::resources::trust_product_entity_assignment::{
+    ///     ListTrustProductEntityAssignments,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .trust_product_entity_assignments(&"BU00000000000000000000000000000000".parse()?)
@@ -399,7 +403,9 @@ impl TrustProductEntityAssignments {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductEntityAssignments;
+    /// use twilio_trusthub_v1::resources::trust_product_entity_assignment::{
+    ///     ListTrustProductEntityAssignments,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

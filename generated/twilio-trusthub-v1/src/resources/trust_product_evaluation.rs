@@ -278,7 +278,7 @@ impl TrustProductEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::CreateTrustProductEvaluation;
+    /// use twilio_trusthub_v1::resources::trust_product_evaluation::CreateTrustProductEvaluation;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .trust_product_evaluations(&"BU00000000000000000000000000000000".parse()?)
@@ -362,7 +362,7 @@ impl TrustProductEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductEvaluations;
+    /// use twilio_trusthub_v1::resources::trust_product_evaluation::ListTrustProductEvaluations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .trust_product_evaluations(&"BU00000000000000000000000000000000".parse()?)
@@ -388,7 +388,7 @@ impl TrustProductEvaluations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_trusthub_v1::Error> {
     /// use twilio_trusthub_v1::Client;
-    /// use twilio_trusthub_v1::ListTrustProductEvaluations;
+    /// use twilio_trusthub_v1::resources::trust_product_evaluation::ListTrustProductEvaluations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

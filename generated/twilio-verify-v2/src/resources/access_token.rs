@@ -203,7 +203,7 @@ impl AccessTokens {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateAccessToken;
+    /// use twilio_verify_v2::resources::access_token::CreateAccessToken;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .access_tokens(&"VA00000000000000000000000000000000".parse()?)

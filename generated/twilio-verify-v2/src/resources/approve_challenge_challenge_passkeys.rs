@@ -263,7 +263,9 @@ impl ApproveChallenge {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateApproveChallengeChallengePasskeys;
+    /// use twilio_verify_v2::resources::approve_challenge_challenge_passkeys::{
+    ///     UpdateApproveChallengeChallengePasskeys,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .approve_challenge(&"VA00000000000000000000000000000000".parse()?)

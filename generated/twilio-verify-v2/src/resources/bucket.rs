@@ -352,7 +352,7 @@ impl Buckets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateBucket;
+    /// use twilio_verify_v2::resources::bucket::CreateBucket;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .buckets(
@@ -444,7 +444,7 @@ impl Buckets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListBuckets;
+    /// use twilio_verify_v2::resources::bucket::ListBuckets;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .buckets(
@@ -473,7 +473,7 @@ impl Buckets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListBuckets;
+    /// use twilio_verify_v2::resources::bucket::ListBuckets;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -526,7 +526,7 @@ impl Buckets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateBucket;
+    /// use twilio_verify_v2::resources::bucket::UpdateBucket;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .buckets(

@@ -521,7 +521,7 @@ impl Challenges {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateChallenge;
+    /// use twilio_verify_v2::resources::challenge::CreateChallenge;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .challenges(&"VA00000000000000000000000000000000".parse()?, "example")
@@ -607,7 +607,7 @@ impl Challenges {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListChallenges;
+    /// use twilio_verify_v2::resources::challenge::ListChallenges;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .challenges(&"VA00000000000000000000000000000000".parse()?, "example")
@@ -633,7 +633,7 @@ impl Challenges {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListChallenges;
+    /// use twilio_verify_v2::resources::challenge::ListChallenges;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -683,7 +683,7 @@ impl Challenges {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateChallenge;
+    /// use twilio_verify_v2::resources::challenge::UpdateChallenge;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .challenges(&"VA00000000000000000000000000000000".parse()?, "example")

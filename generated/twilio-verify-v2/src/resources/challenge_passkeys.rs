@@ -241,7 +241,7 @@ impl ChallengePasskeysHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateChallengePasskeys;
+    /// use twilio_verify_v2::resources::challenge_passkeys::CreateChallengePasskeys;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .challenge_passkeys(&"VA00000000000000000000000000000000".parse()?)

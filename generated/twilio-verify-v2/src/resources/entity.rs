@@ -283,7 +283,7 @@ impl Entities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateEntity;
+    /// use twilio_verify_v2::resources::entity::CreateEntity;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .entities(&"VA00000000000000000000000000000000".parse()?)
@@ -365,7 +365,7 @@ impl Entities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListEntities;
+    /// use twilio_verify_v2::resources::entity::ListEntities;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .entities(&"VA00000000000000000000000000000000".parse()?)
@@ -391,7 +391,7 @@ impl Entities {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListEntities;
+    /// use twilio_verify_v2::resources::entity::ListEntities;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -771,7 +771,7 @@ impl FactorFactors {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateFactor;
+    /// use twilio_verify_v2::resources::factor::CreateFactor;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .factor_factors(&"VA00000000000000000000000000000000".parse()?, "example")
@@ -857,7 +857,7 @@ impl FactorFactors {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListFactorFactors;
+    /// use twilio_verify_v2::resources::factor::ListFactorFactors;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .factor_factors(&"VA00000000000000000000000000000000".parse()?, "example")
@@ -883,7 +883,7 @@ impl FactorFactors {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListFactorFactors;
+    /// use twilio_verify_v2::resources::factor::ListFactorFactors;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -932,7 +932,7 @@ impl FactorFactors {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateFactor;
+    /// use twilio_verify_v2::resources::factor::UpdateFactor;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .factor_factors(&"VA00000000000000000000000000000000".parse()?, "example")

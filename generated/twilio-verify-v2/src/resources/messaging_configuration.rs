@@ -321,7 +321,7 @@ impl MessagingConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateMessagingConfiguration;
+    /// use twilio_verify_v2::resources::messaging_configuration::CreateMessagingConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messaging_configurations(&"VA00000000000000000000000000000000".parse()?)
@@ -410,7 +410,7 @@ impl MessagingConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListMessagingConfigurations;
+    /// use twilio_verify_v2::resources::messaging_configuration::ListMessagingConfigurations;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .messaging_configurations(&"VA00000000000000000000000000000000".parse()?)
@@ -436,7 +436,7 @@ impl MessagingConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListMessagingConfigurations;
+    /// use twilio_verify_v2::resources::messaging_configuration::ListMessagingConfigurations;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -487,7 +487,7 @@ impl MessagingConfigurations {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateMessagingConfiguration;
+    /// use twilio_verify_v2::resources::messaging_configuration::UpdateMessagingConfiguration;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .messaging_configurations(&"VA00000000000000000000000000000000".parse()?)

@@ -209,7 +209,7 @@ impl NewFactors {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateNewFactorPasskey;
+    /// use twilio_verify_v2::resources::new_factor_passkey::CreateNewFactorPasskey;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .new_factors(&"VA00000000000000000000000000000000".parse()?)

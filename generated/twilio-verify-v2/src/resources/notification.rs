@@ -185,7 +185,7 @@ impl Notifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateNotification;
+    /// use twilio_verify_v2::resources::notification::CreateNotification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .notifications(

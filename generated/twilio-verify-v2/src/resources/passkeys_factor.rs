@@ -266,7 +266,7 @@ impl VerifyFactor {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdatePasskeysFactor;
+    /// use twilio_verify_v2::resources::passkeys_factor::UpdatePasskeysFactor;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .verify_factor(&"VA00000000000000000000000000000000".parse()?)

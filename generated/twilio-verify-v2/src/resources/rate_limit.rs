@@ -344,7 +344,7 @@ impl RateLimits {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateRateLimit;
+    /// use twilio_verify_v2::resources::rate_limit::CreateRateLimit;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .rate_limits(&"VA00000000000000000000000000000000".parse()?)
@@ -426,7 +426,7 @@ impl RateLimits {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListRateLimits;
+    /// use twilio_verify_v2::resources::rate_limit::ListRateLimits;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .rate_limits(&"VA00000000000000000000000000000000".parse()?)
@@ -452,7 +452,7 @@ impl RateLimits {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListRateLimits;
+    /// use twilio_verify_v2::resources::rate_limit::ListRateLimits;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -499,7 +499,7 @@ impl RateLimits {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateRateLimit;
+    /// use twilio_verify_v2::resources::rate_limit::UpdateRateLimit;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .rate_limits(&"VA00000000000000000000000000000000".parse()?)

@@ -106,7 +106,7 @@ impl Numbers {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateSafelist;
+    /// use twilio_verify_v2::resources::safelist::CreateSafelist;
     /// let client = Client::from_env()?;
     /// let record = client.numbers().create(CreateSafelist::new("example")).await?;
     /// println!("{record:?}");

@@ -1369,7 +1369,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateService;
+    /// use twilio_verify_v2::resources::service::CreateService;
     /// let client = Client::from_env()?;
     /// let record = client.services().create(CreateService::new("example")).await?;
     /// println!("{record:?}");
@@ -1443,7 +1443,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListServices;
+    /// use twilio_verify_v2::resources::service::ListServices;
     /// let client = Client::from_env()?;
     /// let page = client.services().list(ListServices::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -1466,7 +1466,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListServices;
+    /// use twilio_verify_v2::resources::service::ListServices;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.services().stream(ListServices::new()).try_collect().await?;
@@ -1508,7 +1508,7 @@ impl Services {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateService;
+    /// use twilio_verify_v2::resources::service::UpdateService;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .services()

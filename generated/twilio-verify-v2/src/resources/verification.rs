@@ -520,7 +520,7 @@ impl Verifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateVerification;
+    /// use twilio_verify_v2::resources::verification::CreateVerification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .verifications(&"VA00000000000000000000000000000000".parse()?)
@@ -603,7 +603,7 @@ impl Verifications {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateVerification;
+    /// use twilio_verify_v2::resources::verification::UpdateVerification;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .verifications(&"VA00000000000000000000000000000000".parse()?)

@@ -419,7 +419,7 @@ impl VerificationAttempts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListVerificationAttempts;
+    /// use twilio_verify_v2::resources::verification_attempt::ListVerificationAttempts;
     /// let client = Client::from_env()?;
     /// let page = client.verification_attempts().list(ListVerificationAttempts::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -442,7 +442,7 @@ impl VerificationAttempts {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListVerificationAttempts;
+    /// use twilio_verify_v2::resources::verification_attempt::ListVerificationAttempts;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -210,7 +210,9 @@ impl VerificationAttemptsSummaryHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::FetchVerificationAttemptsSummary;
+    /// use twilio_verify_v2::resources::verification_attempts_summary::{
+    ///     FetchVerificationAttemptsSummary,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .verification_attempts_summary()

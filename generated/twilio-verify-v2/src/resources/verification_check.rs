@@ -272,7 +272,7 @@ impl VerificationCheckHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateVerificationCheck;
+    /// use twilio_verify_v2::resources::verification_check::CreateVerificationCheck;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .verification_check(&"VA00000000000000000000000000000000".parse()?)

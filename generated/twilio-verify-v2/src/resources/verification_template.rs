@@ -223,7 +223,7 @@ impl VerificationTemplates {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListVerificationTemplates;
+    /// use twilio_verify_v2::resources::verification_template::ListVerificationTemplates;
     /// let client = Client::from_env()?;
     /// let page = client.verification_templates().list(ListVerificationTemplates::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -246,7 +246,7 @@ impl VerificationTemplates {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListVerificationTemplates;
+    /// use twilio_verify_v2::resources::verification_template::ListVerificationTemplates;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -450,7 +450,7 @@ impl Webhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::CreateWebhook;
+    /// use twilio_verify_v2::resources::webhook::CreateWebhook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .webhooks(&"VA00000000000000000000000000000000".parse()?)
@@ -532,7 +532,7 @@ impl Webhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListWebhooks;
+    /// use twilio_verify_v2::resources::webhook::ListWebhooks;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .webhooks(&"VA00000000000000000000000000000000".parse()?)
@@ -558,7 +558,7 @@ impl Webhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::ListWebhooks;
+    /// use twilio_verify_v2::resources::webhook::ListWebhooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -605,7 +605,7 @@ impl Webhooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_verify_v2::Error> {
     /// use twilio_verify_v2::Client;
-    /// use twilio_verify_v2::UpdateWebhook;
+    /// use twilio_verify_v2::resources::webhook::UpdateWebhook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .webhooks(&"VA00000000000000000000000000000000".parse()?)

@@ -560,7 +560,7 @@ impl Compositions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateComposition;
+    /// use twilio_video_v1::resources::composition::CreateComposition;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .compositions()
@@ -640,7 +640,7 @@ impl Compositions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListCompositions;
+    /// use twilio_video_v1::resources::composition::ListCompositions;
     /// let client = Client::from_env()?;
     /// let page = client.compositions().list(ListCompositions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -663,7 +663,7 @@ impl Compositions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListCompositions;
+    /// use twilio_video_v1::resources::composition::ListCompositions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

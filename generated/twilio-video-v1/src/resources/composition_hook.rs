@@ -787,7 +787,7 @@ impl CompositionHooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateCompositionHook;
+    /// use twilio_video_v1::resources::composition_hook::CreateCompositionHook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .composition_hooks()
@@ -867,7 +867,7 @@ impl CompositionHooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListCompositionHooks;
+    /// use twilio_video_v1::resources::composition_hook::ListCompositionHooks;
     /// let client = Client::from_env()?;
     /// let page = client.composition_hooks().list(ListCompositionHooks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -890,7 +890,7 @@ impl CompositionHooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListCompositionHooks;
+    /// use twilio_video_v1::resources::composition_hook::ListCompositionHooks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -936,7 +936,7 @@ impl CompositionHooks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateCompositionHook;
+    /// use twilio_video_v1::resources::composition_hook::UpdateCompositionHook;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .composition_hooks()

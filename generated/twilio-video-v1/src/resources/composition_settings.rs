@@ -212,7 +212,7 @@ impl CompositionSettingsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateCompositionSettings;
+    /// use twilio_video_v1::resources::composition_settings::CreateCompositionSettings;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .composition_settings()

@@ -392,7 +392,7 @@ impl Recordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRecordings;
+    /// use twilio_video_v1::resources::recording::ListRecordings;
     /// let client = Client::from_env()?;
     /// let page = client.recordings().list(ListRecordings::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -415,7 +415,7 @@ impl Recordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRecordings;
+    /// use twilio_video_v1::resources::recording::ListRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.recordings().stream(ListRecordings::new()).try_collect().await?;

@@ -212,7 +212,7 @@ impl RecordingSettingsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateRecordingSettings;
+    /// use twilio_video_v1::resources::recording_settings::CreateRecordingSettings;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .recording_settings()

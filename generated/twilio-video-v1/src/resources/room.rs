@@ -711,7 +711,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateRoom;
+    /// use twilio_video_v1::resources::room::CreateRoom;
     /// let client = Client::from_env()?;
     /// let record = client.rooms().create(CreateRoom::new()).await?;
     /// println!("{record:?}");
@@ -785,7 +785,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRooms;
+    /// use twilio_video_v1::resources::room::ListRooms;
     /// let client = Client::from_env()?;
     /// let page = client.rooms().list(ListRooms::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -808,7 +808,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRooms;
+    /// use twilio_video_v1::resources::room::ListRooms;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.rooms().stream(ListRooms::new()).try_collect().await?;
@@ -850,7 +850,7 @@ impl Rooms {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateRoom;
+    /// use twilio_video_v1::resources::room::UpdateRoom;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .rooms()

@@ -423,7 +423,7 @@ impl RoomParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipants;
+    /// use twilio_video_v1::resources::room_participant::ListRoomParticipants;
     /// let client = Client::from_env()?;
     /// let page = client.room_participants("example").list(ListRoomParticipants::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -446,7 +446,7 @@ impl RoomParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipants;
+    /// use twilio_video_v1::resources::room_participant::ListRoomParticipants;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -493,7 +493,7 @@ impl RoomParticipants {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateRoomParticipant;
+    /// use twilio_video_v1::resources::room_participant::UpdateRoomParticipant;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .room_participants("example")

@@ -304,7 +304,9 @@ impl RoomParticipantPublishedTracks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipantPublishedTracks;
+    /// use twilio_video_v1::resources::room_participant_published_track::{
+    ///     ListRoomParticipantPublishedTracks,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .room_participant_published_tracks("example", "example")
@@ -330,7 +332,9 @@ impl RoomParticipantPublishedTracks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipantPublishedTracks;
+    /// use twilio_video_v1::resources::room_participant_published_track::{
+    ///     ListRoomParticipantPublishedTracks,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

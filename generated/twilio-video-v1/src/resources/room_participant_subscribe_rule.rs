@@ -196,7 +196,9 @@ impl RoomParticipantSubscribeRules {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateRoomParticipantSubscribeRule;
+    /// use twilio_video_v1::resources::room_participant_subscribe_rule::{
+    ///     UpdateRoomParticipantSubscribeRule,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .room_participant_subscribe_rules("example", "example")

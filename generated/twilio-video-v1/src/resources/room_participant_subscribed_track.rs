@@ -310,7 +310,9 @@ impl RoomParticipantSubscribedTracks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipantSubscribedTracks;
+    /// use twilio_video_v1::resources::room_participant_subscribed_track::{
+    ///     ListRoomParticipantSubscribedTracks,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .room_participant_subscribed_tracks("example", "example")
@@ -336,7 +338,9 @@ impl RoomParticipantSubscribedTracks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomParticipantSubscribedTracks;
+    /// use twilio_video_v1::resources::room_participant_subscribed_track::{
+    ///     ListRoomParticipantSubscribedTracks,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -380,7 +380,7 @@ impl RoomRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomRecordings;
+    /// use twilio_video_v1::resources::room_recording::ListRoomRecordings;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .room_recordings(&"RM00000000000000000000000000000000".parse()?)
@@ -406,7 +406,7 @@ impl RoomRecordings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomRecordings;
+    /// use twilio_video_v1::resources::room_recording::ListRoomRecordings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

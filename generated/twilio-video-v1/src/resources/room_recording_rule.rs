@@ -183,7 +183,7 @@ impl RoomRecordingRules {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateRoomRecordingRule;
+    /// use twilio_video_v1::resources::room_recording_rule::UpdateRoomRecordingRule;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .room_recording_rules("example")

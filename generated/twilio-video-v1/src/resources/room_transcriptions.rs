@@ -359,7 +359,7 @@ impl RoomTranscriptionsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::CreateRoomTranscriptions;
+    /// use twilio_video_v1::resources::room_transcriptions::CreateRoomTranscriptions;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .room_transcriptions("example")
@@ -438,7 +438,7 @@ impl RoomTranscriptionsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomTranscriptions;
+    /// use twilio_video_v1::resources::room_transcriptions::ListRoomTranscriptions;
     /// let client = Client::from_env()?;
     /// let page = client.room_transcriptions("example").list(ListRoomTranscriptions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -461,7 +461,7 @@ impl RoomTranscriptionsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::ListRoomTranscriptions;
+    /// use twilio_video_v1::resources::room_transcriptions::ListRoomTranscriptions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -510,7 +510,7 @@ impl RoomTranscriptionsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_video_v1::Error> {
     /// use twilio_video_v1::Client;
-    /// use twilio_video_v1::UpdateRoomTranscriptions;
+    /// use twilio_video_v1::resources::room_transcriptions::UpdateRoomTranscriptions;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .room_transcriptions("example")

@@ -668,7 +668,7 @@ impl ByocTrunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateByocTrunk;
+    /// use twilio_voice_v1::resources::byoc_trunk::CreateByocTrunk;
     /// let client = Client::from_env()?;
     /// let record = client.byoc_trunks().create(CreateByocTrunk::new()).await?;
     /// println!("{record:?}");
@@ -745,7 +745,7 @@ impl ByocTrunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListByocTrunks;
+    /// use twilio_voice_v1::resources::byoc_trunk::ListByocTrunks;
     /// let client = Client::from_env()?;
     /// let page = client.byoc_trunks().list(ListByocTrunks::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -768,7 +768,7 @@ impl ByocTrunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListByocTrunks;
+    /// use twilio_voice_v1::resources::byoc_trunk::ListByocTrunks;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.byoc_trunks().stream(ListByocTrunks::new()).try_collect().await?;
@@ -810,7 +810,7 @@ impl ByocTrunks {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateByocTrunk;
+    /// use twilio_voice_v1::resources::byoc_trunk::UpdateByocTrunk;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .byoc_trunks()

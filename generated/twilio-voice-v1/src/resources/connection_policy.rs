@@ -305,7 +305,7 @@ impl ConnectionPolicies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateConnectionPolicy;
+    /// use twilio_voice_v1::resources::connection_policy::CreateConnectionPolicy;
     /// let client = Client::from_env()?;
     /// let record = client.connection_policies().create(CreateConnectionPolicy::new()).await?;
     /// println!("{record:?}");
@@ -382,7 +382,7 @@ impl ConnectionPolicies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListConnectionPolicies;
+    /// use twilio_voice_v1::resources::connection_policy::ListConnectionPolicies;
     /// let client = Client::from_env()?;
     /// let page = client.connection_policies().list(ListConnectionPolicies::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -405,7 +405,7 @@ impl ConnectionPolicies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListConnectionPolicies;
+    /// use twilio_voice_v1::resources::connection_policy::ListConnectionPolicies;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -453,7 +453,7 @@ impl ConnectionPolicies {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateConnectionPolicy;
+    /// use twilio_voice_v1::resources::connection_policy::UpdateConnectionPolicy;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .connection_policies()

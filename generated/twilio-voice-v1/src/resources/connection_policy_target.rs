@@ -463,7 +463,7 @@ impl ConnectionPolicyTargets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateConnectionPolicyTarget;
+    /// use twilio_voice_v1::resources::connection_policy_target::CreateConnectionPolicyTarget;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .connection_policy_targets(&"NY00000000000000000000000000000000".parse()?)
@@ -545,7 +545,7 @@ impl ConnectionPolicyTargets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListConnectionPolicyTargets;
+    /// use twilio_voice_v1::resources::connection_policy_target::ListConnectionPolicyTargets;
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .connection_policy_targets(&"NY00000000000000000000000000000000".parse()?)
@@ -571,7 +571,7 @@ impl ConnectionPolicyTargets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListConnectionPolicyTargets;
+    /// use twilio_voice_v1::resources::connection_policy_target::ListConnectionPolicyTargets;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -620,7 +620,7 @@ impl ConnectionPolicyTargets {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateConnectionPolicyTarget;
+    /// use twilio_voice_v1::resources::connection_policy_target::UpdateConnectionPolicyTarget;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .connection_policy_targets(&"NY00000000000000000000000000000000".parse()?)

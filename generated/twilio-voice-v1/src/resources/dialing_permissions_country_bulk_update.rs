@@ -103,7 +103,9 @@ impl BulkCountryUpdates {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateDialingPermissionsCountryBulkUpdate;
+    /// use twilio_voice_v1::resources::dialing_permissions_country_bulk_update::{
+    ///     CreateDialingPermissionsCountryBulkUpdate,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .bulk_country_updates()

@@ -377,7 +377,7 @@ impl Countries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListCountries;
+    /// use twilio_voice_v1::resources::dialing_permissions_country_instance::ListCountries;
     /// let client = Client::from_env()?;
     /// let page = client.countries().list(ListCountries::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -400,7 +400,7 @@ impl Countries {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListCountries;
+    /// use twilio_voice_v1::resources::dialing_permissions_country_instance::ListCountries;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.countries().stream(ListCountries::new()).try_collect().await?;

@@ -219,7 +219,9 @@ impl HighRiskSpecialPrefixes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListHighRiskSpecialPrefixes;
+    /// use twilio_voice_v1::resources::dialing_permissions_hrs_prefixes::{
+    ///     ListHighRiskSpecialPrefixes,
+    /// };
     /// let client = Client::from_env()?;
     /// let page = client
     ///     .high_risk_special_prefixes("example")
@@ -245,7 +247,9 @@ impl HighRiskSpecialPrefixes {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListHighRiskSpecialPrefixes;
+    /// use twilio_voice_v1::resources::dialing_permissions_hrs_prefixes::{
+    ///     ListHighRiskSpecialPrefixes,
+    /// };
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -149,7 +149,9 @@ impl DialingPermissionsSettingsHandle {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateDialingPermissionsSettings;
+    /// use twilio_voice_v1::resources::dialing_permissions_settings::{
+    ///     UpdateDialingPermissionsSettings,
+    /// };
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .dialing_permissions_settings()

@@ -328,7 +328,7 @@ impl IpRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateIpRecord;
+    /// use twilio_voice_v1::resources::ip_record::CreateIpRecord;
     /// let client = Client::from_env()?;
     /// let record = client.ip_records().create(CreateIpRecord::new("example")).await?;
     /// println!("{record:?}");
@@ -405,7 +405,7 @@ impl IpRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListIpRecords;
+    /// use twilio_voice_v1::resources::ip_record::ListIpRecords;
     /// let client = Client::from_env()?;
     /// let page = client.ip_records().list(ListIpRecords::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -428,7 +428,7 @@ impl IpRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListIpRecords;
+    /// use twilio_voice_v1::resources::ip_record::ListIpRecords;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.ip_records().stream(ListIpRecords::new()).try_collect().await?;
@@ -470,7 +470,7 @@ impl IpRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateIpRecord;
+    /// use twilio_voice_v1::resources::ip_record::UpdateIpRecord;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .ip_records()

@@ -287,7 +287,7 @@ impl SourceIpMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::CreateSourceIpMapping;
+    /// use twilio_voice_v1::resources::source_ip_mapping::CreateSourceIpMapping;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .source_ip_mappings()
@@ -372,7 +372,7 @@ impl SourceIpMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListSourceIpMappings;
+    /// use twilio_voice_v1::resources::source_ip_mapping::ListSourceIpMappings;
     /// let client = Client::from_env()?;
     /// let page = client.source_ip_mappings().list(ListSourceIpMappings::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -395,7 +395,7 @@ impl SourceIpMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::ListSourceIpMappings;
+    /// use twilio_voice_v1::resources::source_ip_mapping::ListSourceIpMappings;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client
@@ -441,7 +441,7 @@ impl SourceIpMappings {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_voice_v1::Error> {
     /// use twilio_voice_v1::Client;
-    /// use twilio_voice_v1::UpdateSourceIpMapping;
+    /// use twilio_voice_v1::resources::source_ip_mapping::UpdateSourceIpMapping;
     /// let client = Client::from_env()?;
     /// let record = client
     ///     .source_ip_mappings()

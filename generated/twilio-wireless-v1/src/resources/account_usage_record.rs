@@ -244,7 +244,7 @@ impl AccountUsageRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListAccountUsageRecords;
+    /// use twilio_wireless_v1::resources::account_usage_record::ListAccountUsageRecords;
     /// let client = Client::from_env()?;
     /// let page = client.account_usage_records().list(ListAccountUsageRecords::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -267,7 +267,7 @@ impl AccountUsageRecords {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListAccountUsageRecords;
+    /// use twilio_wireless_v1::resources::account_usage_record::ListAccountUsageRecords;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

@@ -438,7 +438,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::CreateCommand;
+    /// use twilio_wireless_v1::resources::command::CreateCommand;
     /// let client = Client::from_env()?;
     /// let record = client.commands().create(CreateCommand::new("example")).await?;
     /// println!("{record:?}");
@@ -512,7 +512,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListCommands;
+    /// use twilio_wireless_v1::resources::command::ListCommands;
     /// let client = Client::from_env()?;
     /// let page = client.commands().list(ListCommands::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -535,7 +535,7 @@ impl Commands {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListCommands;
+    /// use twilio_wireless_v1::resources::command::ListCommands;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.commands().stream(ListCommands::new()).try_collect().await?;

@@ -263,7 +263,7 @@ impl DataSessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListDataSessions;
+    /// use twilio_wireless_v1::resources::data_session::ListDataSessions;
     /// let client = Client::from_env()?;
     /// let page = client.data_sessions("example").list(ListDataSessions::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -286,7 +286,7 @@ impl DataSessions {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListDataSessions;
+    /// use twilio_wireless_v1::resources::data_session::ListDataSessions;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client

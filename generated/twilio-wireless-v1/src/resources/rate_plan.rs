@@ -553,7 +553,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::CreateRatePlan;
+    /// use twilio_wireless_v1::resources::rate_plan::CreateRatePlan;
     /// let client = Client::from_env()?;
     /// let record = client.rate_plans().create(CreateRatePlan::new()).await?;
     /// println!("{record:?}");
@@ -627,7 +627,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListRatePlans;
+    /// use twilio_wireless_v1::resources::rate_plan::ListRatePlans;
     /// let client = Client::from_env()?;
     /// let page = client.rate_plans().list(ListRatePlans::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -650,7 +650,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListRatePlans;
+    /// use twilio_wireless_v1::resources::rate_plan::ListRatePlans;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.rate_plans().stream(ListRatePlans::new()).try_collect().await?;
@@ -692,7 +692,7 @@ impl RatePlans {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::UpdateRatePlan;
+    /// use twilio_wireless_v1::resources::rate_plan::UpdateRatePlan;
     /// let client = Client::from_env()?;
     /// let record = client.rate_plans().update("example", UpdateRatePlan::new()).await?;
     /// println!("{record:?}");

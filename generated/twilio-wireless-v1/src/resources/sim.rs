@@ -741,7 +741,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListSims;
+    /// use twilio_wireless_v1::resources::sim::ListSims;
     /// let client = Client::from_env()?;
     /// let page = client.sims().list(ListSims::new()).await?;
     /// println!("{:?}", page.meta.next_page_url);
@@ -764,7 +764,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::ListSims;
+    /// use twilio_wireless_v1::resources::sim::ListSims;
     /// use futures_util::TryStreamExt;
     /// let client = Client::from_env()?;
     /// let all: Vec<_> = client.sims().stream(ListSims::new()).try_collect().await?;
@@ -806,7 +806,7 @@ impl Sims {
     /// ```no_run
     /// # async fn example() -> Result<(), twilio_wireless_v1::Error> {
     /// use twilio_wireless_v1::Client;
-    /// use twilio_wireless_v1::UpdateSim;
+    /// use twilio_wireless_v1::resources::sim::UpdateSim;
     /// let client = Client::from_env()?;
     /// let record = client.sims().update("example", UpdateSim::new()).await?;
     /// println!("{record:?}");

@@ -4,7 +4,7 @@
 
 use super::*;
 use serde_json::json;
-use twilio_chat_v1::{CreateInvite, ListInvites};
+use twilio_chat_v1::resources::invite::{CreateInvite, ListInvites};
 use wiremock::matchers::{method, path};
 use wiremock::Mock;
 

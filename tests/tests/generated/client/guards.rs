@@ -4,7 +4,8 @@
 
 use super::*;
 use futures_util::StreamExt;
-use twilio_chat_v1::{CreateInvite, ListInvites, Problem};
+use twilio_chat_v1::resources::invite::{CreateInvite, ListInvites};
+use twilio_chat_v1::Problem;
 use wiremock::matchers::{any, method};
 use wiremock::Mock;
 

@@ -2,7 +2,7 @@
 //! example answer read back into the returned value.
 
 use super::*;
-use twilio_chat_v1::{CreateInvite, ListInvites};
+use twilio_chat_v1::resources::invite::{CreateInvite, ListInvites};
 use wiremock::matchers::{method, path};
 use wiremock::Mock;
 

@@ -5,12 +5,18 @@
 
 use super::*;
 use futures_util::TryStreamExt;
+use twilio_chat_v1::resources::channel::{Channel, ListChannels, UpdateChannel};
+use twilio_chat_v1::resources::credential::{CreateCredential, ListCredentials, UpdateCredential};
+use twilio_chat_v1::resources::invite::{CreateInvite, ListInvites};
+use twilio_chat_v1::resources::member::{ListMembers, UpdateMember};
+use twilio_chat_v1::resources::message::{Message, UpdateMessage};
+use twilio_chat_v1::resources::role::{CreateRole, ListRoles, UpdateRole};
+use twilio_chat_v1::resources::service::{ListServices, UpdateService};
+use twilio_chat_v1::resources::user::{CreateUser, ListUsers, UpdateUser};
+use twilio_chat_v1::resources::user_channel::ListUserChannels;
+use twilio_chat_v1::types::{ChannelType, OrderType, PushService, RoleType, WebhookMethod};
 use twilio_chat_v1::{
-    Channel, ChannelType, Client, CreateChannel, CreateCredential, CreateInvite, CreateMember,
-    CreateMessage, CreateRole, CreateService, CreateUser, ListChannels, ListCredentials,
-    ListInvites, ListMembers, ListMessages, ListRoles, ListServices, ListUserChannels, ListUsers,
-    Message, OrderType, PushService, RoleType, UpdateChannel, UpdateCredential, UpdateMember,
-    UpdateMessage, UpdateRole, UpdateService, UpdateUser, WebhookMethod,
+    Client, CreateChannel, CreateMember, CreateMessage, CreateService, ListMessages,
 };
 
 // ---------------------------------------------------------------------------------

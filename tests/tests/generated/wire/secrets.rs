@@ -95,7 +95,8 @@ macro_rules! credential_secrets_test {
     ($api:ident, $doc:expr, $push:expr, $sid:literal) => {
         #[tokio::test]
         async fn credential_secrets_are_sent_but_never_shown() {
-            use $api::{Client, CreateCredential, UpdateCredential};
+            use $api::resources::credential::{CreateCredential, UpdateCredential};
+            use $api::Client;
             use $crate::wire::secrets::{check_secrets, values};
             let [api_key, secret, certificate, private_key] = values();
 
