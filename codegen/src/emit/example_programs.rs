@@ -54,13 +54,14 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
         })
         .collect();
     let mut uses = vec![quote!(use #krate::Client;)];
+    let module = ident(&r.module);
     let create_call = create.map(|op| {
         let create = ident(&op.fn_name);
         let params = op.params_type.as_deref().map(ident);
         let args = create_args.iter().map(|p| ident(&p.name));
         let params_arg = params.as_ref().map(|p| quote!(#p::new(#(#args),*)));
         if let Some(p) = &params {
-            uses.push(quote!(use #krate::#p;));
+            uses.push(quote!(use #krate::resources::#module::#p;));
         }
         quote! {
             let created = handle.#create(#params_arg).await?;
@@ -70,7 +71,7 @@ pub fn emit(api: &Api, r: &Resource, example: &Example) -> TokenStream {
     });
     let list_arg = list_params.map(|p| {
         let p = ident(p);
-        uses.push(quote!(use #krate::#p;));
+        uses.push(quote!(use #krate::resources::#module::#p;));
         quote!(#p::new())
     });
     quote! {

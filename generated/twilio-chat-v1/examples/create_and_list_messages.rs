@@ -12,8 +12,8 @@
 
 use futures_util::TryStreamExt;
 use twilio_chat_v1::Client;
-use twilio_chat_v1::CreateMessage;
-use twilio_chat_v1::ListMessages;
+use twilio_chat_v1::resources::message::CreateMessage;
+use twilio_chat_v1::resources::message::ListMessages;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -12,7 +12,7 @@
 
 use futures_util::TryStreamExt;
 use twilio_chat_v1::Client;
-use twilio_chat_v1::ListInvites;
+use twilio_chat_v1::resources::invite::ListInvites;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

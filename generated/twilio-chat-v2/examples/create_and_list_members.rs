@@ -12,8 +12,8 @@
 
 use futures_util::TryStreamExt;
 use twilio_chat_v2::Client;
-use twilio_chat_v2::CreateMember;
-use twilio_chat_v2::ListMembers;
+use twilio_chat_v2::resources::member::CreateMember;
+use twilio_chat_v2::resources::member::ListMembers;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

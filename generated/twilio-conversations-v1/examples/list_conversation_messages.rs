@@ -12,7 +12,7 @@
 
 use futures_util::TryStreamExt;
 use twilio_conversations_v1::Client;
-use twilio_conversations_v1::ListConversationMessages;
+use twilio_conversations_v1::resources::conversation_message::ListConversationMessages;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
