@@ -103,7 +103,7 @@ fn each_kind_of_change_gets_its_verdict() {
         (
             "an enum gains a variant (enums are non_exhaustive)",
             &[("values: [red, green]", "values: [red, green, blue]")],
-            &[(K::VariantAdded, Compatible, "variant Colour::Blue")],
+            &[(K::VariantAdded, Compatible, "variant types::Colour::Blue")],
         ),
         (
             "a parameter becomes required",
@@ -112,53 +112,53 @@ fn each_kind_of_change_gets_its_verdict() {
                 "Name: { in: query, type: string, required: true, doc: Filter by name. }",
             )],
             &[
-                (K::BecameRequired, Breaking, "param ListItems.name"),
+                (K::BecameRequired, Breaking, "param resources::item::ListItems.name"),
                 // Required parameters are `new`'s arguments, without setters.
-                (K::Removed, Breaking, "fn ListItems::name"),
-                (K::Removed, Breaking, "impl ListItems: Default"),
+                (K::Removed, Breaking, "fn resources::item::ListItems::name"),
+                (K::Removed, Breaking, "impl resources::item::ListItems: Default"),
             ],
         ),
         (
             "a bound is loosened",
             &[(page_size, "maximum: 5000")],
-            &[(K::Loosened, Compatible, "param ListItems.page_size")],
+            &[(K::Loosened, Compatible, "param resources::item::ListItems.page_size")],
         ),
         (
             "a bound is tightened",
             &[(page_size, "maximum: 100")],
-            &[(K::Tightened, Breaking, "param ListItems.page_size")],
+            &[(K::Tightened, Breaking, "param resources::item::ListItems.page_size")],
         ),
         (
             "a bound moves, accepting some values less",
             &[("minimum: 1, maximum: 1000", "minimum: 2, maximum: 2000")],
-            &[(K::Tightened, Breaking, "param ListItems.page_size")],
+            &[(K::Tightened, Breaking, "param resources::item::ListItems.page_size")],
         ),
         (
             "a bound that changes the integer type",
             &[("minimum: 1, maximum: 1000", "maximum: 1000")],
             &[
-                (K::TypeChanged, Breaking, "param ListItems.page_size"),
-                (K::Loosened, Compatible, "param ListItems.page_size"),
-                (K::SignatureChanged, Breaking, "fn ListItems::page_size"),
+                (K::TypeChanged, Breaking, "param resources::item::ListItems.page_size"),
+                (K::Loosened, Compatible, "param resources::item::ListItems.page_size"),
+                (K::SignatureChanged, Breaking, "fn resources::item::ListItems::page_size"),
             ],
         ),
         (
             "a property's wire name changes, its Rust name doesn't",
             &[("      name: {", "      Name: {")],
-            &[(K::WireRenamed, Breaking, "field Item.name")],
+            &[(K::WireRenamed, Breaking, "field resources::item::Item.name")],
         ),
         (
             "docs only",
             &[("doc: An item.", "doc: An item, as the API sends it.")],
-            &[(K::DocsChanged, Patch, "struct Item")],
+            &[(K::DocsChanged, Patch, "struct resources::item::Item")],
         ),
         (
             "a parameter's docs only",
             &[("doc: Filter by name.", "doc: Only items of this name.")],
             &[
-                (K::DocsChanged, Patch, "param ListItems.name"),
+                (K::DocsChanged, Patch, "param resources::item::ListItems.name"),
                 // The setter's docs are the parameter's.
-                (K::DocsChanged, Patch, "fn ListItems::name"),
+                (K::DocsChanged, Patch, "fn resources::item::ListItems::name"),
             ],
         ),
         (
@@ -167,7 +167,7 @@ fn each_kind_of_change_gets_its_verdict() {
                 "maximum: 1000, doc: Page size. }\n",
                 &format!("maximum: 1000, doc: Page size. }}\n{DELETE}"),
             )],
-            &[(K::OperationAdded, Compatible, "async fn Items::delete")],
+            &[(K::OperationAdded, Compatible, "async fn resources::item::Items::delete")],
         ),
         (
             "a removed property",
@@ -175,7 +175,7 @@ fn each_kind_of_change_gets_its_verdict() {
                 "      colour: { type: Colour, nullable: true, doc: Its colour. }\n",
                 "",
             )],
-            &[(K::Removed, Breaking, "field Item.colour")],
+            &[(K::Removed, Breaking, "field resources::item::Item.colour")],
         ),
         (
             "a new optional parameter",
@@ -183,7 +183,7 @@ fn each_kind_of_change_gets_its_verdict() {
                 "Colour: { in: form",
                 "Size: { in: form, type: integer, doc: A size. }\n          Colour: { in: form",
             )],
-            &[(K::OptionalParamAdded, Compatible, "param CreateItem.size")],
+            &[(K::OptionalParamAdded, Compatible, "param resources::item::CreateItem.size")],
         ),
         (
             "a new required parameter",
@@ -191,33 +191,33 @@ fn each_kind_of_change_gets_its_verdict() {
                 "Colour: { in: form",
                 "Size: { in: form, type: integer, required: true, doc: A size. }\n          Colour: { in: form",
             )],
-            &[(K::RequiredParamAdded, Breaking, "param CreateItem.size")],
+            &[(K::RequiredParamAdded, Breaking, "param resources::item::CreateItem.size")],
         ),
         (
             "a pattern changes",
             &[("^[a-z]+$", "^[a-z0-9]+$")],
-            &[(K::PatternChanged, Breaking, "type Slug")],
+            &[(K::PatternChanged, Breaking, "type types::Slug")],
         ),
         (
             "a SID's pattern becomes a general one: another macro, its impls spelled out",
             &[("^IT[0-9a-fA-F]{32}$", "^IT[0-9a-f]{32}$")],
             &[
-                (K::PatternChanged, Breaking, "type ItemSid"),
+                (K::PatternChanged, Breaking, "type types::ItemSid"),
                 // The SID macro implements what the general type spells out.
-                (K::Removed, Breaking, "impl ItemSid: sid_newtype!"),
-                (K::ImplAdded, Compatible, "impl ItemSid: string_newtype!"),
-                (K::MethodAdded, Compatible, "const ItemSid::NAME"),
-                (K::MethodAdded, Compatible, "fn ItemSid::is_valid"),
-                (K::MethodAdded, Compatible, "fn ItemSid::validate"),
-                (K::ImplAdded, Compatible, "impl ItemSid: Clone"),
-                (K::ImplAdded, Compatible, "impl ItemSid: Debug"),
-                (K::ImplAdded, Compatible, "impl ItemSid: Eq"),
-                (K::ImplAdded, Compatible, "impl ItemSid: Hash"),
-                (K::ImplAdded, Compatible, "impl ItemSid: Ord"),
-                (K::ImplAdded, Compatible, "impl ItemSid: PartialEq"),
-                (K::ImplAdded, Compatible, "impl ItemSid: PartialOrd"),
+                (K::Removed, Breaking, "impl types::ItemSid: sid_newtype!"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: string_newtype!"),
+                (K::MethodAdded, Compatible, "const types::ItemSid::NAME"),
+                (K::MethodAdded, Compatible, "fn types::ItemSid::is_valid"),
+                (K::MethodAdded, Compatible, "fn types::ItemSid::validate"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: Clone"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: Debug"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: Eq"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: Hash"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: Ord"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: PartialEq"),
+                (K::ImplAdded, Compatible, "impl types::ItemSid: PartialOrd"),
                 // The general pattern states no length.
-                (K::Loosened, Compatible, "type ItemSid"),
+                (K::Loosened, Compatible, "type types::ItemSid"),
             ],
         ),
         (
@@ -227,31 +227,31 @@ fn each_kind_of_change_gets_its_verdict() {
                 ("    max_length: 40\n", ""),
             ],
             &[
-                (K::PatternChanged, Breaking, "type Slug"),
-                (K::Tightened, Breaking, "type Slug"),
-                (K::Removed, Breaking, "impl Slug: string_newtype!"),
-                (K::ImplAdded, Compatible, "impl Slug: sid_newtype!"),
-                (K::Removed, Breaking, "const Slug::NAME"),
-                (K::Removed, Breaking, "fn Slug::is_valid"),
-                (K::Removed, Breaking, "fn Slug::validate"),
-                (K::Removed, Breaking, "impl Slug: Clone"),
-                (K::Removed, Breaking, "impl Slug: Debug"),
-                (K::Removed, Breaking, "impl Slug: Eq"),
-                (K::Removed, Breaking, "impl Slug: Hash"),
-                (K::Removed, Breaking, "impl Slug: Ord"),
-                (K::Removed, Breaking, "impl Slug: PartialEq"),
-                (K::Removed, Breaking, "impl Slug: PartialOrd"),
+                (K::PatternChanged, Breaking, "type types::Slug"),
+                (K::Tightened, Breaking, "type types::Slug"),
+                (K::Removed, Breaking, "impl types::Slug: string_newtype!"),
+                (K::ImplAdded, Compatible, "impl types::Slug: sid_newtype!"),
+                (K::Removed, Breaking, "const types::Slug::NAME"),
+                (K::Removed, Breaking, "fn types::Slug::is_valid"),
+                (K::Removed, Breaking, "fn types::Slug::validate"),
+                (K::Removed, Breaking, "impl types::Slug: Clone"),
+                (K::Removed, Breaking, "impl types::Slug: Debug"),
+                (K::Removed, Breaking, "impl types::Slug: Eq"),
+                (K::Removed, Breaking, "impl types::Slug: Hash"),
+                (K::Removed, Breaking, "impl types::Slug: Ord"),
+                (K::Removed, Breaking, "impl types::Slug: PartialEq"),
+                (K::Removed, Breaking, "impl types::Slug: PartialOrd"),
             ],
         ),
         (
             "a length limit is loosened",
             &[("max_length: 40", "max_length: 80")],
-            &[(K::Loosened, Compatible, "type Slug")],
+            &[(K::Loosened, Compatible, "type types::Slug")],
         ),
         (
             "a length limit is added",
             &[("    pattern: ^[a-z]+$\n", "    pattern: ^[a-z]+$\n    min_length: 3\n")],
-            &[(K::Tightened, Breaking, "type Slug")],
+            &[(K::Tightened, Breaking, "type types::Slug")],
         ),
         (
             "a new type",
@@ -260,8 +260,7 @@ fn each_kind_of_change_gets_its_verdict() {
                 "  Size:\n    doc: A size.\n    values: [s, m]\n  Colour:\n",
             )],
             &[
-                (K::TypeAdded, Compatible, "enum Size"),
-                (K::PathAdded, Compatible, "use types::Size"),
+                (K::TypeAdded, Compatible, "enum types::Size"),
             ],
         ),
         (
@@ -270,17 +269,17 @@ fn each_kind_of_change_gets_its_verdict() {
                 "      count:",
                 "      size: { type: integer, nullable: true, doc: A size. }\n      count:",
             )],
-            &[(K::FieldAdded, Compatible, "field Item.size")],
+            &[(K::FieldAdded, Compatible, "field resources::item::Item.size")],
         ),
         (
             "a property's type changes",
             &[("count: { type: integer", "count: { type: number")],
-            &[(K::TypeChanged, Breaking, "field Item.count")],
+            &[(K::TypeChanged, Breaking, "field resources::item::Item.count")],
         ),
         (
             "a property's default changes",
             &[("default: 0", "default: 5")],
-            &[(K::DefaultChanged, Compatible, "field Item.count")],
+            &[(K::DefaultChanged, Compatible, "field resources::item::Item.count")],
         ),
         (
             "a property's nullability changes",
@@ -288,17 +287,17 @@ fn each_kind_of_change_gets_its_verdict() {
                 "name: { type: string, nullable: true",
                 "name: { type: string",
             )],
-            &[(K::NullabilityChanged, Compatible, "field Item.name")],
+            &[(K::NullabilityChanged, Compatible, "field resources::item::Item.name")],
         ),
         (
             "a path moves",
             &[("path: /v1/Items/{Sid}", "path: /v2/Items/{Sid}")],
-            &[(K::RouteChanged, Breaking, "route Items::fetch")],
+            &[(K::RouteChanged, Breaking, "route resources::item::Items::fetch")],
         ),
         (
             "a success status changes",
             &[("status: 201", "status: 200")],
-            &[(K::StatusChanged, Compatible, "route Items::create")],
+            &[(K::StatusChanged, Compatible, "route resources::item::Items::create")],
         ),
         (
             "a path parameter is renamed: callers pass it by position",
@@ -310,8 +309,8 @@ fn each_kind_of_change_gets_its_verdict() {
                 ),
             ],
             &[
-                (K::Respelled, Patch, "async fn Items::fetch"),
-                (K::Respelled, Patch, "route Items::fetch"),
+                (K::Respelled, Patch, "async fn resources::item::Items::fetch"),
+                (K::Respelled, Patch, "route resources::item::Items::fetch"),
             ],
         ),
         (
@@ -320,7 +319,7 @@ fn each_kind_of_change_gets_its_verdict() {
                 "Sid: { in: path, type: ItemSid, doc: The item. }",
                 "Sid: { in: path, type: string, doc: The item. }",
             )],
-            &[(K::SignatureChanged, Breaking, "async fn Items::fetch")],
+            &[(K::SignatureChanged, Breaking, "async fn resources::item::Items::fetch")],
         ),
         (
             "the base URL changes",
@@ -395,7 +394,7 @@ fn required_parameters_that_swap_places_change_new() {
         [(
             K::SignatureChanged,
             Breaking,
-            "fn CreateItem::new".to_string()
+            "fn resources::item::CreateItem::new".to_string()
         )]
     );
 }
@@ -411,14 +410,11 @@ fn a_new_resource_is_reported_once_per_top_level_item() {
     assert_eq!(
         items,
         [
-            "async fn Tags::list",
+            "async fn resources::tag::Tags::list",
             "fn Client::tags",
-            "struct Tag",
-            "struct TagPage",
-            "struct Tags",
-            "use resources::tag::Tag",
-            "use resources::tag::TagPage",
-            "use resources::tag::Tags",
+            "struct resources::tag::Tag",
+            "struct resources::tag::TagPage",
+            "struct resources::tag::Tags",
         ]
     );
     assert!(report.changes.iter().all(|c| c.verdict == Compatible));
@@ -524,11 +520,11 @@ fn reports_read_as_text_and_as_a_markdown_table() {
         "{text}"
     );
     assert!(
-        text.contains("  breaking    tightened               param ListItems.page_size: Option<u32> (PageSize, query, 1..=100)\n"),
+        text.contains("  breaking    tightened               param resources::item::ListItems.page_size: Option<u32> (PageSize, query, 1..=100)\n"),
         "{text}"
     );
     assert!(
-        text.contains("was: param ListItems.page_size: Option<u32> (PageSize, query, 1..=1000)\n"),
+        text.contains("was: param resources::item::ListItems.page_size: Option<u32> (PageSize, query, 1..=1000)\n"),
         "{text}"
     );
     assert!(
@@ -542,11 +538,11 @@ fn reports_read_as_text_and_as_a_markdown_table() {
         "{md}"
     );
     assert!(
-        md.contains("| **breaking** | pattern changed | `type Slug` | `string ^[a-z]+$ (length ..=40)` | `string ^[a-z]+\\|[0-9]+$ (length ..=40)` |\n"),
+        md.contains("| **breaking** | pattern changed | `type types::Slug` | `string ^[a-z]+$ (length ..=40)` | `string ^[a-z]+\\|[0-9]+$ (length ..=40)` |\n"),
         "{md}"
     );
     assert!(
-        md.contains("| patch | docs changed | `struct Item` |  |  |\n"),
+        md.contains("| patch | docs changed | `struct resources::item::Item` |  |  |\n"),
         "{md}"
     );
     assert!(md.ends_with("in the spec's `api:` section.\n"), "{md}");

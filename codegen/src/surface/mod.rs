@@ -324,7 +324,8 @@ impl Item {
             } => string_type_tail(
                 pattern.as_deref(),
                 *length,
-                (wire != &self.path).then_some(wire),
+                // Named when the API's name differs from the type's own.
+                (Some(wire.as_str()) != self.path.rsplit("::").next()).then_some(wire),
             ),
             Detail::Enum { non_exhaustive } => {
                 annotations(&[non_exhaustive.then_some("non_exhaustive")])
