@@ -411,6 +411,16 @@ pub struct StringRule {
     pub pattern: Option<String>,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
+    /// The pattern is a choice of SID prefixes of one length, then hex digits
+    /// (`^(SM|MM)[0-9a-fA-F]{32}$`): checked as a SID of each, without a regex.
+    pub sid_choice: Option<SidChoice>,
+}
+
+/// A SID of one of several prefixes (a 2010 Message is `SM` or `MM`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidChoice {
+    pub prefixes: Vec<String>,
+    pub digits: usize,
 }
 
 #[derive(Debug)]

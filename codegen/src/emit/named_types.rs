@@ -80,6 +80,19 @@ fn constrained(t: &NamedType, rule: &StringRule) -> TokenStream {
     }
     let docs = doc_with(&t.doc, &format!("A value {}.", text.join(" and ")));
     let pattern_check = rule.pattern.as_ref().map(|pattern| {
+        if let Some(choice) = &rule.sid_choice {
+            // A SID of any of the prefixes: the SID check of each, no regex.
+            let digits = Literal::usize_unsuffixed(choice.digits);
+            let prefixes = &choice.prefixes;
+            return quote! {
+                if !(#(crate::runtime::is_sid::<#digits>(value, #prefixes))||*) {
+                    return ::std::result::Result::Err(crate::ValidationError::new(
+                        Self::NAME,
+                        crate::Problem::Pattern { pattern: #pattern },
+                    ));
+                }
+            };
+        }
         quote! {
             // Checked to be a valid `regex` when this file was generated.
             static PATTERN: ::std::sync::LazyLock<::regex::Regex> =

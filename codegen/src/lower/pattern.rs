@@ -7,6 +7,13 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 pub enum PatternShape {
     /// `^PREFIX[0-9a-fA-F]{N}$`: a literal ASCII prefix and exactly N hex digits of either case.
     Sid { prefix: String, digits: usize },
+    /// `^(P1|P2)[0-9a-fA-F]{N}$`: one of several literal prefixes of one length (a
+    /// 2010 Message SID is `SM` or `MM`), then N hex digits; checked as a SID each,
+    /// without a regex.
+    AnySid {
+        prefixes: Vec<String>,
+        digits: usize,
+    },
     /// Anything else: checked with the `regex` crate at run time.
     General,
 }
@@ -31,22 +38,39 @@ fn sid_shape(hir: &Hir) -> Option<PatternShape> {
     if *start.kind() != HirKind::Look(Look::Start) || *end.kind() != HirKind::Look(Look::End) {
         return None;
     }
-    let HirKind::Literal(lit) = prefix.kind() else {
-        return None;
-    };
-    let prefix = std::str::from_utf8(&lit.0)
-        .ok()
-        .filter(|p| p.bytes().all(|b| b.is_ascii_alphanumeric()))?;
     let HirKind::Repetition(rep) = digits.kind() else {
         return None;
     };
     if rep.max != Some(rep.min) || rep.min == 0 || !is_hex_class(&rep.sub) {
         return None;
     }
-    Some(PatternShape::Sid {
-        prefix: prefix.to_string(),
-        digits: rep.min as usize,
-    })
+    let digits = rep.min as usize;
+    let mut prefixes = literal_choices(prefix)?;
+    if prefixes.len() == 1 {
+        let prefix = prefixes.remove(0);
+        return Some(PatternShape::Sid { prefix, digits });
+    }
+    let one_length = prefixes.iter().all(|p| p.len() == prefixes[0].len());
+    one_length.then_some(PatternShape::AnySid { prefixes, digits })
+}
+
+/// The alphanumeric ASCII literals `hir` matches: one literal, or a group of
+/// alternatives that are each one (`(SM|MM)`).
+fn literal_choices(hir: &Hir) -> Option<Vec<String>> {
+    let literal = |hir: &Hir| match hir.kind() {
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0)
+            .ok()
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .map(str::to_owned),
+        _ => None,
+    };
+    match hir.kind() {
+        HirKind::Capture(group) => match group.sub.kind() {
+            HirKind::Alternation(choices) => choices.iter().map(literal).collect(),
+            _ => literal(&group.sub).map(|p| vec![p]),
+        },
+        _ => literal(hir).map(|p| vec![p]),
+    }
 }
 
 /// Exactly `[0-9a-fA-F]`, in any order of ranges.
@@ -82,6 +106,26 @@ mod tests {
         assert_eq!(analyse("^IN[0-9a-fA-F]{1,32}$"), Ok(PatternShape::General));
         assert_eq!(analyse("^(?i)IN[0-9a-f]{32}$"), Ok(PatternShape::General));
         assert_eq!(analyse("^[a-z]+$"), Ok(PatternShape::General));
+    }
+
+    #[test]
+    fn recognises_a_choice_of_sid_prefixes() {
+        let any = |prefixes: &[&str]| {
+            Ok(PatternShape::AnySid {
+                prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
+                digits: 32,
+            })
+        };
+        assert_eq!(analyse("^(SM|MM)[0-9a-fA-F]{32}$"), any(&["SM", "MM"]));
+        assert_eq!(analyse("^(IN)[0-9a-fA-F]{32}$"), sid("IN", 32));
+        assert_eq!(
+            analyse("^(SM|MMS)[0-9a-fA-F]{32}$"),
+            Ok(PatternShape::General)
+        );
+        assert_eq!(
+            analyse("^(SM|M.)[0-9a-fA-F]{32}$"),
+            Ok(PatternShape::General)
+        );
     }
 
     #[test]

@@ -157,6 +157,7 @@ fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedK
             pattern: None,
             min_length: raw.min_length,
             max_length: raw.max_length,
+            sid_choice: None,
         }));
     };
     match analyse(pattern) {
@@ -196,6 +197,13 @@ fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedK
             pattern: Some(pattern.clone()),
             min_length: raw.min_length,
             max_length: raw.max_length,
+            sid_choice: None,
+        })),
+        Ok(PatternShape::AnySid { prefixes, digits }) => Some(NamedKind::Constrained(StringRule {
+            pattern: Some(pattern.clone()),
+            min_length: raw.min_length,
+            max_length: raw.max_length,
+            sid_choice: Some(crate::model::SidChoice { prefixes, digits }),
         })),
     }
 }

@@ -226,10 +226,9 @@ impl MessageId {
             ::std::option::Option::None,
             ::std::option::Option::None,
         )?;
-
-        static PATTERN: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(||
-        ::regex::Regex::new("^(SM|MM)[0-9a-fA-F]{32}$").expect("pattern is valid"));
-        if !PATTERN.is_match(value) {
+        if !(crate::runtime::is_sid::<32>(value, "SM")
+            || crate::runtime::is_sid::<32>(value, "MM"))
+        {
             return ::std::result::Result::Err(
                 crate::ValidationError::new(
                     Self::NAME,

@@ -188,3 +188,31 @@ fn an_enum_value_in_another_case_is_the_known_value() {
         Ok(ChannelType::Unknown("public-ish".into()))
     );
 }
+
+/// A 2010 Message SID is `SM` or `MM` and 32 hex digits (`^(SM|MM)[0-9a-fA-F]{32}$`),
+/// checked as a SID of each prefix rather than by a regex: the same verdicts.
+#[test]
+fn a_message_sid_is_sm_or_mm() {
+    use twilio_api_v2010::types::MessageSid;
+    let hex = "0123456789abcdefABCDEF0123456789";
+    let regex = regex::Regex::new("^(SM|MM)[0-9a-fA-F]{32}$").expect("pattern");
+    for value in [
+        format!("SM{hex}"),
+        format!("MM{hex}"),
+        format!("MX{hex}"),
+        format!("sm{hex}"),
+        format!("SM{}", &hex[1..]),
+        format!("SM{hex}0"),
+        format!("SM{}g", &hex[1..]),
+        format!("MMM{}", &hex[1..]),
+        String::new(),
+    ] {
+        let parsed = value.parse::<MessageSid>();
+        assert_eq!(parsed.is_ok(), regex.is_match(&value), "{value:?}");
+        assert_eq!(
+            MessageSid::is_valid(&value),
+            regex.is_match(&value),
+            "{value:?}"
+        );
+    }
+}
