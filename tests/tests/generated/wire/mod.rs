@@ -74,13 +74,46 @@ macro_rules! row {
 use row;
 
 /// A client of the API `C` for `server`, with the test credentials and retries that
-/// wait at most a few milliseconds.
+/// wait at most a few milliseconds: HTTP Basic, or for an API that takes OAuth2
+/// client credentials only, those (see [`serve_token`]).
 pub fn client<C: ApiClient>(server: &MockServer) -> C {
-    ClientBuilder::<C>::new(Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+    let auth = match C::TAKES_BASIC {
+        true => Auth::auth_token(ACCOUNT_SID, AUTH_TOKEN),
+        false => Auth::client_credentials(CLIENT_ID, CLIENT_SECRET),
+    };
+    ClientBuilder::<C>::new(auth)
         .base_url(server.uri())
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(2)))
         .build()
         .expect("client builds")
+}
+
+/// The OAuth2 client the harness's clients of an OAuth-only API are.
+const CLIENT_ID: &str = "OQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const CLIENT_SECRET: &str = "the-client-secret";
+/// The token [`serve_token`] hands them.
+const TOKEN: &str = "tok-wire";
+
+/// For an API that takes OAuth2 client credentials only, serves its token path on
+/// `server` and gives the credentials its requests must carry; for any other, HTTP
+/// Basic's.
+async fn serve_token<C: ApiClient>(server: &MockServer, op: &Operation) -> String {
+    let Some(token_path) = C::OAUTH2_TOKEN_PATH.filter(|_| !C::TAKES_BASIC) else {
+        return expected_authorization();
+    };
+    // The API's own token operation is the row's to answer.
+    if op.expected_path() == token_path {
+        return format!("Bearer {TOKEN}");
+    }
+    Mock::given(method("POST"))
+        .and(path(token_path))
+        .respond_with(json(
+            200,
+            &serde_json::json!({"access_token": TOKEN, "token_type": "bearer", "expires_in": 3600}),
+        ))
+        .mount(server)
+        .await;
+    format!("Bearer {TOKEN}")
 }
 
 /// Keys of Twilio's example requests that the harness leaves out, because the
@@ -295,10 +328,11 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         None => ResponseTemplate::new(status),
     };
     // An operation sent without credentials (`security: []`) is matched without them.
+    let credentials = serve_token::<C>(&server, &op).await;
     let mock = Mock::given(method(op.method.as_str())).and(path(op.expected_path()));
     let mock = match op.anonymous() {
         true => mock,
-        false => mock.and(header("authorization", expected_authorization().as_str())),
+        false => mock.and(header("authorization", credentials.as_str())),
     };
     mock.respond_with(template).mount(&server).await;
 
@@ -314,9 +348,25 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
     };
     let decoded = (row.call)(ctx).await;
 
-    let requests = received(&server).await;
+    // The token request, if any, is the runtime's; the operation's is the one to check.
+    let requests: Vec<Request> = received(&server)
+        .await
+        .into_iter()
+        .filter(|r| {
+            C::TAKES_BASIC
+                || C::OAUTH2_TOKEN_PATH != Some(r.url.path())
+                || r.url.path() == op.expected_path()
+        })
+        .collect();
     match requests.as_slice() {
-        [request] => check_request(&op, request, &params, row.headers, &mut problems),
+        [request] => check_request(
+            &op,
+            request,
+            &params,
+            row.headers,
+            &credentials,
+            &mut problems,
+        ),
         _ => problems.push(format!("{} requests, expected 1", requests.len())),
     }
     match (decoded, answer) {
@@ -454,6 +504,7 @@ fn check_request(
     request: &Request,
     params: &Map<String, Value>,
     headers: &[(&str, &str)],
+    credentials: &str,
     problems: &mut Vec<String>,
 ) {
     let mut expect = |what: &str, expected: String, found: String| {
@@ -493,7 +544,7 @@ fn check_request(
         .unwrap_or_default();
     let credentials = match op.anonymous() {
         true => String::new(),
-        false => expected_authorization(),
+        false => credentials.to_owned(),
     };
     expect("Authorization", credentials, authorization.into());
 
@@ -818,14 +869,19 @@ pub struct Operation {
 
 /// A value of `pattern`. A SID: its two-letter prefix and 32 `a`s, for
 /// `^IS[0-9a-fA-F]{32}$`, the first of alternatives `^(SM|MM)[…`, or (in a few files)
-/// without the anchor, `OR[0-9a-f]{32}`. An identifier with a fixed start
-/// (`^aia_asst_.+$`): that start and `sample`.
+/// without the anchor, `OR[0-9a-f]{32}`; any SID, `^[A-Z]{2}[0-9a-fA-F]{32}$`, a
+/// user's. An identifier with a fixed start (`^aia_asst_.+$`): that start and
+/// `sample`.
 fn pattern_sample(pattern: &str) -> String {
     let body = pattern.strip_prefix('^').unwrap_or(pattern);
     let start = body.strip_suffix(".+$").or(body.strip_suffix(".*$"));
     if let Some(start) = start.filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
     {
         return format!("{start}sample");
+    }
+    // Any SID (`^[A-Z]{2}[0-9a-fA-F]{32}$`): a user's.
+    if body.starts_with("[A-Z]{2}[0-9a-fA-F]{32}") {
+        return format!("US{}", "a".repeat(32));
     }
     let prefix = body
         .trim_start_matches('(')
@@ -1055,7 +1111,13 @@ impl Operation {
             })
             .min_by_key(|(code, _)| *code)
             .expect("a 2xx or 3xx answer");
-        (status, &response["content"]["application/json"])
+        // JSON, or a JSON of its own (`application/scim+json`).
+        let content = response["content"].as_object().and_then(|types| {
+            let json = |t: &&String| t.as_str() == "application/json" || t.ends_with("+json");
+            types.iter().find(|(t, _)| json(t)).map(|(_, c)| c)
+        });
+        static NONE: Node = Node::Null;
+        (status, content.unwrap_or(&NONE))
     }
 }
 
