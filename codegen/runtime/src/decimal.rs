@@ -208,6 +208,27 @@ mod tests {
         assert_eq!(written, r#""12.00""#);
     }
 
+    proptest::proptest! {
+        /// Any text: refused, or a decimal kept as given that reads as a number.
+        #[test]
+        fn any_text_is_a_decimal_or_refused(text in "\\PC{0,24}|-?[0-9]{1,6}(\\.[0-9]{0,4})?([eE][+-]?[0-9]{0,3})?") {
+            if let Ok(d) = text.parse::<Decimal>() {
+                proptest::prop_assert_eq!(d.as_str(), text.as_str());
+                proptest::prop_assert!(text.parse::<f64>().is_ok(), "{:?}", text);
+            }
+        }
+
+        /// Any JSON number reads, as the number the JSON reader made of it (which is
+        /// not always the nearest `f64`: serde_json's default float reader isn't).
+        #[test]
+        fn any_json_number_reads(n in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
+            let json = serde_json::to_string(&n).unwrap();
+            let d: Decimal = serde_json::from_str(&json).unwrap();
+            let read: f64 = serde_json::from_str(&json).unwrap();
+            proptest::prop_assert_eq!(d.to_f64(), read);
+        }
+    }
+
     #[test]
     fn equality_is_of_the_text() {
         let a: Decimal = "12.0".parse().unwrap();
