@@ -55,12 +55,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "ListPortInRequests pages by token (`meta.next_token`), which the runtime's \
          `PageMeta` doesn't model: the records are read, the next page isn't found",
     ),
-    (
-        "twilio-numbers-v2",
-        "ListShortCodeApplications pages by `total_pages`/`has_prev`, which `PageMeta` \
-         doesn't model; a short-code application's `sid` has no pattern in one answer \
-         and one in another",
-    ),
 ];
 
 /// Chat v1's spec is written by hand, and so is its table.

@@ -64,7 +64,14 @@ pub fn page_field_names(paging: crate::model::Paging) -> &'static [&'static str]
             "start",
             "end",
         ],
-        Paging::Numbered => &["current_page", "per_page", "has_next"],
+        Paging::Numbered => &[
+            "current_page",
+            "per_page",
+            "has_next",
+            "has_prev",
+            "total_elements",
+            "total_pages",
+        ],
         Paging::None => &["uri"],
     }
 }

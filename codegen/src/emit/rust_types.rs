@@ -365,6 +365,21 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
                     "Whether the page numbered one higher has records.",
                     Defaulted,
                 ),
+                "has_prev" => (
+                    quote!(bool),
+                    "Whether there is a page numbered one lower.",
+                    Defaulted,
+                ),
+                "total_elements" => (
+                    count.clone(),
+                    "How many records the listing holds in all, when the API says.",
+                    Optional,
+                ),
+                "total_pages" => (
+                    count.clone(),
+                    "How many pages the listing has, when the API says.",
+                    Optional,
+                ),
                 other => unreachable!("`page_field_names` names no field `{other}`"),
             };
             PageField {

@@ -106,6 +106,15 @@ pub struct ShortCodeApplicationPage {
     /// Whether the page numbered one higher has records.
     #[serde(default)]
     pub has_next: bool,
+    /// Whether there is a page numbered one lower.
+    #[serde(default)]
+    pub has_prev: bool,
+    /// How many records the listing holds in all, when the API says.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub total_elements: ::std::option::Option<u64>,
+    /// How many pages the listing has, when the API says.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub total_pages: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
     pub unread_fields: crate::UnreadFields,

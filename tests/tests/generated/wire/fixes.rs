@@ -30,6 +30,7 @@ pub fn corrected(krate: &str) -> &'static [Correction] {
         "twilio-flex-v1" => FLEX_V1_VALUES,
         "twilio-messaging-v1" => MESSAGING_V1_VALUES,
         "twilio-notify-v1" => NOTIFY_V1_VALUES,
+        "twilio-numbers-v2" => NUMBERS_V2_VALUES,
         "twilio-verify-v2" => VERIFY_V2_VALUES,
         _ => &[],
     }
@@ -128,6 +129,18 @@ const NOTIFY_V1_VALUES: &[Correction] = &[
     gcm_credential("CreateService"),
     gcm_credential("UpdateService"),
 ];
+
+/// CreateShortCodeApplication's answer has no example, so the harness serves a sample
+/// of its schema, whose `sid` has no pattern; the record is the fetch answer's, whose
+/// `sid` is a SID of `AP`, and reads the sample as no SID.
+const NUMBERS_V2_VALUES: &[Correction] = &[Correction {
+    op: "CreateShortCodeApplication",
+    in_request: false,
+    at: "/sid",
+    was: r#""sample""#,
+    value: r#""APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa""#,
+    why: "the record's sid is the fetch answer's SID of AP; the create answer's schema has no pattern",
+}];
 
 const VERIFY_V2_VALUES: &[Correction] = &[
     passkeys_service("CreateChallengePasskeys"),

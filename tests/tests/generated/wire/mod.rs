@@ -294,6 +294,13 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
     // The server answers only the exact method, path and credentials.
     let server = MockServer::start().await;
     let (status, mut answer, answer_schema) = op.success();
+    // An operation that redirects answers where the file is, on another host: the
+    // client returns that URL and follows nothing.
+    let redirect = (300..400).contains(&status);
+    // A JSON answer the file gives no example of: a sample of its schema.
+    if answer.is_none() && !answer_schema.is_null() && !redirect {
+        answer = Some(op.sample_answer(answer_schema));
+    }
     for fix in doc
         .corrected
         .iter()
@@ -302,13 +309,6 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         if let Err(problem) = answer.as_mut().map_or(Ok(()), |a| fix.apply(a)) {
             problems.push(problem);
         }
-    }
-    // An operation that redirects answers where the file is, on another host: the
-    // client returns that URL and follows nothing.
-    let redirect = (300..400).contains(&status);
-    // A JSON answer the file gives no example of: a sample of its schema.
-    if answer.is_none() && !answer_schema.is_null() && !redirect {
-        answer = Some(op.sample_answer(answer_schema));
     }
     let template = match &answer {
         _ if redirect => ResponseTemplate::new(status).insert_header("location", REDIRECT_TARGET),
