@@ -38,10 +38,6 @@ const NOT_YET: &[(&str, &str)] = &[
          the client sends beside its own credentials: which one Twilio reads is unclear",
     ),
     (
-        "twilio-marketplace-v1",
-        "CreateBillingUsage: a form value that is an array of objects",
-    ),
-    (
         "twilio-messaging-v2",
         "ChannelsSender: an answer schema without properties or example to serve",
     ),

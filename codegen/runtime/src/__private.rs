@@ -76,6 +76,7 @@ pub mod date {
 
 /// Values an answer writes in another form than its description says.
 pub mod wire_text {
+    pub use crate::decimal::deserialize_option as deserialize_decimal_option;
     pub use crate::wire_text::{
         deserialize_number, deserialize_number_option, deserialize_text_option,
     };

@@ -8,7 +8,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A decimal number as written: `12.00`, `-0.0075`, `1e-5`. Read from the text or
-/// JSON number Twilio sends, sent as the text it holds.
+/// JSON number Twilio sends; sent as the text it holds in a form or query, and as a
+/// JSON number with the same digits in a JSON body.
 ///
 /// Equality is of the text: `12.0` and `12.00` are different amounts as written, as
 /// they are on an invoice. [`Decimal::to_f64`] gives the value for arithmetic.
@@ -54,21 +55,25 @@ impl Decimal {
     }
 }
 
-/// Optional sign, digits, an optional fraction and an optional exponent: what JSON
-/// allows for a number, and a leading `+`, a leading zero or a bare fraction not.
+/// A JSON number: an optional `-`, digits without a leading zero (but `0` itself),
+/// an optional fraction and an optional exponent, of a size an `f64` holds. A leading
+/// `+`, `01`, a bare fraction or `1e310` is not one.
 fn is_decimal(text: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole = |s: &str| digits(s) && (s == "0" || !s.starts_with('0'));
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (number, exponent) = match unsigned.split_once(['e', 'E']) {
         Some((number, exponent)) => (number, Some(exponent)),
         None => (unsigned, None),
     };
-    let (whole, fraction) = match number.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
+    let (int, fraction) = match number.split_once('.') {
+        Some((int, fraction)) => (int, Some(fraction)),
         None => (number, None),
     };
     let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
-    digits(whole) && fraction.is_none_or(digits) && exponent_ok
+    // And within `f64`'s range, as JSON readers need (`1e310` is not a number to them).
+    let finite = || text.parse::<f64>().is_ok_and(f64::is_finite);
+    whole(int) && fraction.is_none_or(digits) && exponent_ok && finite()
 }
 
 impl FromStr for Decimal {
@@ -110,10 +115,14 @@ impl fmt::Debug for Decimal {
     }
 }
 
-/// Written back as the text it holds, which keeps its digits.
+/// Written into JSON as the number it is, digit for digit (`12.00`, not `12.0`): a
+/// request body's amount is a number, and a record written back keeps its digits.
 impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        // Every text `FromStr` accepts is a JSON number.
+        let raw = serde_json::value::RawValue::from_string(self.0.to_string())
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(s)
     }
 }
 
@@ -157,13 +166,62 @@ impl Visitor<'_> for DecimalVisitor {
     }
 }
 
+/// Reads a decimal that may be missing: `null` or an empty string (an unpriced
+/// message's `price`) is `None`; text or a JSON number is read as [`Decimal`] reads it.
+pub fn deserialize_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_any(OptionalDecimal)
+}
+
+struct OptionalDecimal;
+
+impl<'de> Visitor<'de> for OptionalDecimal {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number as a number or as text, an empty string or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<Decimal>, E> {
+        match text {
+            "" => Ok(None),
+            text => DecimalVisitor.visit_str(text).map(Some),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Option<Decimal>, E> {
+        DecimalVisitor.visit_i64(n).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Option<Decimal>, E> {
+        DecimalVisitor.visit_u64(n).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Option<Decimal>, E> {
+        DecimalVisitor.visit_f64(n).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Decimal;
 
     #[test]
     fn keeps_the_text_as_written() {
-        for text in ["12.00", "-0.00750", "0", "7", "1e-5", "2.5E+3", "-0.0"] {
+        for text in [
+            "12.00", "-0.00750", "0", "7", "1e-5", "2.5E+3", "-0.0", "10", "0.05",
+        ] {
             let d: Decimal = text.parse().expect(text);
             assert_eq!(d.as_str(), text);
             assert_eq!(d.to_string(), text);
@@ -205,7 +263,9 @@ mod tests {
         assert!(read(r#""cheap""#).is_err());
         assert!(read("true").is_err());
         let written = serde_json::to_string(&Decimal::new(1200, 2)).unwrap();
-        assert_eq!(written, r#""12.00""#);
+        assert_eq!(written, "12.00");
+        let value = serde_json::to_value(Decimal::new(-75, 4)).unwrap();
+        assert_eq!(value, serde_json::json!(-0.0075));
     }
 
     proptest::proptest! {
@@ -215,6 +275,7 @@ mod tests {
             if let Ok(d) = text.parse::<Decimal>() {
                 proptest::prop_assert_eq!(d.as_str(), text.as_str());
                 proptest::prop_assert!(text.parse::<f64>().is_ok(), "{:?}", text);
+                proptest::prop_assert!(serde_json::from_str::<serde_json::Number>(&text).is_ok(), "{:?}", text);
             }
         }
 
@@ -227,6 +288,42 @@ mod tests {
             let read: f64 = serde_json::from_str(&json).unwrap();
             proptest::prop_assert_eq!(d.to_f64(), read);
         }
+    }
+
+    #[test]
+    fn a_missing_decimal_is_null_or_empty_text() {
+        #[derive(serde::Deserialize)]
+        struct Priced {
+            #[serde(default, deserialize_with = "super::deserialize_option")]
+            price: Option<Decimal>,
+        }
+        let text = |json: &str| {
+            let read = serde_json::from_str::<Priced>(json).map(|p| p.price);
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                read.as_ref().ok(),
+                serde_json::from_value::<Priced>(value)
+                    .map(|p| p.price)
+                    .as_ref()
+                    .ok(),
+                "{json}: text and a JSON tree read the same"
+            );
+            read.map(|p| p.map(|d| d.as_str().to_owned()))
+        };
+        assert_eq!(
+            text(r#"{"price": "-0.00750"}"#).unwrap().as_deref(),
+            Some("-0.00750")
+        );
+        assert_eq!(
+            text(r#"{"price": 12.355}"#).unwrap().as_deref(),
+            Some("12.355")
+        );
+        assert_eq!(text(r#"{"price": 3}"#).unwrap().as_deref(), Some("3"));
+        assert_eq!(text(r#"{"price": ""}"#).unwrap(), None);
+        assert_eq!(text(r#"{"price": null}"#).unwrap(), None);
+        assert_eq!(text(r#"{}"#).unwrap(), None);
+        assert!(text(r#"{"price": "free"}"#).is_err());
+        assert!(text(r#"{"price": true}"#).is_err());
     }
 
     #[test]

@@ -127,7 +127,7 @@ fn field(api: &crate::model::Api, owner: &str, f: &Field, usage: RecordUse) -> T
         }
         // A decimal may come as text or a number; an unset one as an empty string.
         Type::Decimal if optional => {
-            let de = "crate::runtime::wire_text::deserialize_text_option";
+            let de = "crate::runtime::wire_text::deserialize_decimal_option";
             Some(quote!(deserialize_with = #de,))
         }
         Type::Named(name) if optional && api.is_sid(name) => {

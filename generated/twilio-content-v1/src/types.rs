@@ -360,7 +360,7 @@ pub struct CatalogItem {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub price: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
@@ -626,14 +626,14 @@ pub struct TwilioLocation {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub latitude: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub longitude: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)
@@ -841,7 +841,7 @@ pub struct WhatsappAuthentication {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub code_expiration_minutes: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)

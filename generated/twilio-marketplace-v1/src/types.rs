@@ -31,7 +31,7 @@ pub struct BillableItem {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub quantity: ::std::option::Option<crate::Decimal>,
     /// BillingSid to use for billing.

@@ -19,13 +19,13 @@ pub struct AvailablePhoneNumberSharedCost {
     /// The latitude of this phone number's location. Available for only phone numbers from the US and Canada.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub latitude: ::std::option::Option<crate::Decimal>,
     /// The longitude of this phone number's location. Available for only phone numbers from the US and Canada.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub longitude: ::std::option::Option<crate::Decimal>,
     /// The two-letter state or province abbreviation of this phone number's location. Available for only phone numbers from the US and Canada.

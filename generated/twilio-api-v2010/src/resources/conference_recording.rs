@@ -58,7 +58,7 @@ pub struct ConferenceRecording {
     /// The one-time cost of creating the recording in the `price_unit` currency.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub price: ::std::option::Option<crate::Decimal>,
     /// The currency used in the `price` property. Example: `USD`.

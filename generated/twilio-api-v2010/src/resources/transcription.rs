@@ -33,7 +33,7 @@ pub struct Transcription {
     /// The charge for the transcript in the currency associated with the account. This value is populated after the transcript is complete so it may not be available immediately.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub price: ::std::option::Option<crate::Decimal>,
     /// The currency in which `price` is measured, in [ISO 4127](https://www.iso.org/iso/home/standards/currency_codes.htm) format (e.g. `usd`, `eur`, `jpy`).

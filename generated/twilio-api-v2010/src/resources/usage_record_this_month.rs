@@ -34,7 +34,7 @@ pub struct UsageRecordThisMonth {
     /// The total price of the usage in the currency specified in `price_unit` and associated with the account.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub price: ::std::option::Option<crate::Decimal>,
     /// The currency in which `price` is measured, in [ISO 4127](https://www.iso.org/iso/home/standards/currency_codes.htm) format, such as `usd`, `eur`, and `jpy`.

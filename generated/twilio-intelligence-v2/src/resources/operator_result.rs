@@ -22,7 +22,7 @@ pub struct OperatorResult {
     /// Percentage of 'matching' class needed to consider a sentence matches
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub match_probability: ::std::option::Option<crate::Decimal>,
     /// Normalized output of extraction stage which matches Label.
@@ -36,7 +36,7 @@ pub struct OperatorResult {
     /// Percentage of 'matching' class needed to consider a sentence matches.
     #[serde(
         default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub predicted_probability: ::std::option::Option<crate::Decimal>,
     /// The labels probabilities. This might be available on conversation classify model outputs.

@@ -10,7 +10,7 @@ pub struct InstalledAddOnUsage {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
+        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
     )]
     pub total_submitted: ::std::option::Option<crate::Decimal>,
     /// (No description in the spec.)

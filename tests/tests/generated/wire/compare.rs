@@ -85,17 +85,18 @@ pub(super) fn one_of(doc: &Doc, schema: &'static Node) -> Vec<&'static Node> {
     }
 }
 
-/// The forms the API writes that mean what the client decodes: a float as a string
-/// (`"-0.0025"` for a `number`) or a decimal as a number (`0.05`, which the client
-/// holds as the text `"0.05"`), an unset SID as an empty string, and an enum's value
-/// in another letter case.
+/// The forms the API writes that mean what the client decodes: a number as a string
+/// (`"-0.0025"` for a `number`, a text `price`), an unset SID as an empty string, and
+/// an enum's value in another letter case.
 pub(super) fn same_on_the_wire(schema: &Node, expected: &Value, decoded: &Value) -> bool {
     match (expected, decoded) {
-        (Value::String(text), Value::Number(n)) if schema["type"].as_str() == Some("number") => {
+        // A decimal written as text (`"-0.00750"`, a `number` or a text `price`), which
+        // the client holds as written and writes back as the JSON number it is.
+        (Value::String(text), Value::Number(n))
+            if matches!(schema["type"].as_str(), Some("number" | "string")) =>
+        {
             text.parse::<f64>().ok() == n.as_f64()
         }
-        // A decimal, read from a JSON number and written back as its text.
-        (Value::Number(n), Value::String(text)) => text.parse::<f64>().ok() == n.as_f64(),
         (Value::String(text), Value::Null) => text.is_empty() && schema["pattern"].is_string(),
         // An enum's value in another letter case is that value (`"opus"` is `OPUS`).
         (Value::String(text), Value::String(value)) if schema["enum"].is_array() => {

@@ -115,6 +115,11 @@ pub(super) fn values_to_send<C>(
             (Some("array"), items) if items.as_object().is_some_and(Map::is_empty) => {
                 value.as_array_mut().into_iter().flatten().for_each(compact);
             }
+            // An object where a form takes text (a JSON document the API reads) is
+            // sent as its JSON text, as Twilio's libraries send one.
+            (Some("string"), _) if value.is_object() && !op.form().is_null() => {
+                *value = Value::String(value.to_string());
+            }
             _ => {}
         }
     }
