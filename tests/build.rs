@@ -38,10 +38,6 @@ const NOT_YET: &[(&str, &str)] = &[
          the client sends beside its own credentials: which one Twilio reads is unclear",
     ),
     (
-        "twilio-messaging-v2",
-        "ChannelsSender: an answer schema without properties or example to serve",
-    ),
-    (
         "twilio-monitor-v2",
         "Alarm: the record reads a missing `enabled` as the request's documented default \
          (true); the answer's schema documents none",
@@ -165,7 +161,8 @@ fn table(api: &Api, doc: &Value) -> String {
             let method = verb.to_uppercase();
             let (r, op) = find(api, &method, template)
                 .unwrap_or_else(|| panic!("{id}: no operation {method} {template} in the spec"));
-            let _ = writeln!(out, "        {},", row(api, id, r, op, node));
+            let example = example_keys(doc, node);
+            let _ = writeln!(out, "        {},", row(api, id, r, op, &example));
         }
     }
     out.push_str("    ]\n}\n");
@@ -214,8 +211,7 @@ fn path_text(op: &Operation) -> String {
 
 /// The row: the call that sends the example request's keys (a list sets `PageSize`),
 /// with a header parameter set to its first value.
-fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> String {
-    let example = example_keys(node);
+fn row(api: &Api, id: &str, r: &Resource, op: &Operation, example: &[String]) -> String {
     // The client's account, where the API has one, is given by `with_account`.
     let client = match r.scope_params.first().filter(|_| r.from_client) {
         Some(account) => format!("c.client.with_account({})", path_arg(account)),
@@ -271,8 +267,9 @@ fn row(api: &Api, id: &str, r: &Resource, op: &Operation, node: &Value) -> Strin
     )
 }
 
-/// The keys of the operation's first example request.
-fn example_keys(node: &Value) -> Vec<String> {
+/// The keys of the operation's first example request, which may be a `$ref` to the
+/// file's `components.examples`.
+fn example_keys(doc: &Value, node: &Value) -> Vec<String> {
     let content = &node["requestBody"]["content"];
     let form = &content["application/x-www-form-urlencoded"]["examples"];
     let examples = if form.is_null() {
@@ -280,10 +277,20 @@ fn example_keys(node: &Value) -> Vec<String> {
     } else {
         form
     };
+    let resolve = |e: &'_ Value| -> Value {
+        match e["$ref"]
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/components/examples/"))
+        {
+            Some(name) => doc["components"]["examples"][name].clone(),
+            None => e.clone(),
+        }
+    };
     examples
         .as_object()
         .and_then(|m| m.values().next())
-        .and_then(|e| e["value"].as_object())
+        .map(resolve)
+        .and_then(|e| e["value"].as_object().cloned())
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default()
 }

@@ -126,15 +126,6 @@ impl Doc {
     }
 }
 
-/// The `value` of the first of `content`'s examples.
-pub(super) fn first_example(content: &Node) -> Option<Value> {
-    let examples = content["examples"].as_object()?;
-    examples
-        .values()
-        .next()
-        .map(|example| example["value"].clone())
-}
-
 /// One operation of the OpenAPI.
 pub struct Operation {
     pub id: &'static str,
@@ -266,13 +257,21 @@ impl Operation {
     }
 
     pub(super) fn request_example(&self) -> Option<Map<String, Value>> {
-        let example = first_example(self.body_content())?;
+        let example = self.first_example(self.body_content())?;
         match example {
             Value::Object(example) => Some(example),
             // An example without a value (`CreateChannelsSender`).
             Value::Null => None,
             other => panic!("{}: example request {other}", self.id),
         }
+    }
+
+    /// The `value` of the first of `content`'s examples, which may be a `$ref` to
+    /// the file's `components.examples` (messaging v2's senders).
+    pub(super) fn first_example(&self, content: &'static Node) -> Option<Value> {
+        let examples = content["examples"].as_object()?;
+        let example = self.resolve(examples.values().next()?);
+        Some(example["value"].clone())
     }
 
     /// `schema`, or what its `$ref` points to.
@@ -382,7 +381,7 @@ impl Operation {
     /// The usual 2xx status, its first JSON example (none for 204) and its schema.
     pub fn success(&self) -> (u16, Option<Value>, &'static Node) {
         let (status, content) = self.answer();
-        (status, first_example(content), &content["schema"])
+        (status, self.first_example(content), &content["schema"])
     }
 
     /// The lowest 2xx status, the usual one (or the 3xx of an operation that only
