@@ -205,14 +205,14 @@ pub(super) fn check_request(
     let expected_pairs = || sorted(wire_pairs(params));
     let query = request.url.query();
     let body = String::from_utf8_lossy(&request.body).into_owned();
+    let content_type = request
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     // A form body where the operation declares one (a POST, or a PATCH); the query
     // string otherwise. A POST with no body declared sends none.
     if !op.form().is_null() {
-        let content_type = request
-            .headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
         expect(
             "Content-Type",
             "application/x-www-form-urlencoded".into(),
@@ -223,11 +223,6 @@ pub(super) fn check_request(
         expect("form body", expected_pairs(), sorted(form));
         expect("query", "None".into(), format!("{query:?}"));
     } else if !op.json_body().is_null() {
-        let content_type = request
-            .headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
         expect(
             "Content-Type",
             "application/json".into(),
