@@ -229,7 +229,7 @@ pub fn sync(out: &Path, files: &Files, mode: Mode, report: &mut Report) -> io::R
 /// in write mode, and returns false.
 pub fn ensure_file_contents(path: &Path, contents: &str, mode: Mode) -> io::Result<bool> {
     match std::fs::read_to_string(path) {
-        Ok(old) if normalize(&old) == normalize(contents) => return Ok(true),
+        Ok(old) if same_text(&old, contents) => return Ok(true),
         Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::InvalidData => {
         }
@@ -245,8 +245,11 @@ pub fn ensure_file_contents(path: &Path, contents: &str, mode: Mode) -> io::Resu
     Ok(false)
 }
 
-fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n")
+/// Equal, line endings aside (a checkout on Windows may have turned `\n` into
+/// `\r\n`). Compared as they are first: that is the common case, and `gen` compares
+/// every file it writes.
+fn same_text(old: &str, new: &str) -> bool {
+    old == new || (old.contains('\r') && old.replace("\r\n", "\n") == new.replace("\r\n", "\n"))
 }
 
 /// Files under `dir` whose first line carries the generator's stamp.

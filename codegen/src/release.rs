@@ -31,18 +31,18 @@ pub fn render(surface: &Surface) -> String {
         crate_name: surface.crate_name.clone(),
         version: surface.version.clone(),
     };
-    let mut out = line(&header);
+    let mut out = Vec::with_capacity(64 * (surface.items.len() + 1));
+    line(&mut out, &header);
     for item in &surface.items {
-        out.push_str(&line(item));
+        line(&mut out, item);
     }
-    out
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-fn line(value: &impl Serialize) -> String {
+fn line(out: &mut Vec<u8>, value: &impl Serialize) {
     // Plain structs and enums of strings and numbers always serialise.
-    let mut text = serde_json::to_string(value).expect("a surface item serialises");
-    text.push('\n');
-    text
+    serde_json::to_writer(&mut *out, value).expect("a surface item serialises");
+    out.push(b'\n');
 }
 
 /// A record read back; the error says which line is wrong.

@@ -3,7 +3,7 @@
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// What a valid pattern turned out to be.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PatternShape {
     /// `^PREFIX[0-9a-fA-F]{N}$`: a literal ASCII prefix and exactly N hex digits of either case.
     Sid { prefix: String, digits: usize },
@@ -19,7 +19,23 @@ pub enum PatternShape {
 }
 
 /// Parses `pattern` with the same parser the `regex` crate uses at run time.
+///
+/// A few patterns (the SID shapes) come back thousands of times in a regeneration,
+/// so each thread keeps what it has found.
 pub fn analyse(pattern: &str) -> Result<PatternShape, String> {
+    thread_local! {
+        static FOUND: std::cell::RefCell<std::collections::HashMap<String, Result<PatternShape, String>>> =
+            Default::default();
+    }
+    if let Some(found) = FOUND.with_borrow(|found| found.get(pattern).cloned()) {
+        return found;
+    }
+    let found = analyse_once(pattern);
+    FOUND.with_borrow_mut(|all| all.insert(pattern.to_string(), found.clone()));
+    found
+}
+
+fn analyse_once(pattern: &str) -> Result<PatternShape, String> {
     let hir = regex_syntax::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
