@@ -201,12 +201,7 @@ fn finish_file(stamp: &str, code: &str) -> String {
         if before.is_some_and(|before| item_starts(before, line)) {
             out.push('\n');
         }
-        // Spec text reaches a file only in comments: string literals come escaped.
-        if line.code.starts_with("//") {
-            push_visible(&mut out, text);
-        } else {
-            out.push_str(text);
-        }
+        push_visible(&mut out, text);
         out.push('\n');
         before = Some(line);
     }
@@ -215,8 +210,9 @@ fn finish_file(stamp: &str, code: &str) -> String {
 
 /// `text`, with what rustc refuses or what hides what a reader sees written as a
 /// visible `\u{…}` escape. Whatever the spec says, this is the last step before a
-/// comment line is written (identifiers are ASCII, string literals are already
-/// escaped, so other lines can't hold one); in a comment or doc the escape is
+/// Rust file is written: identifiers are ASCII, string literals are already escaped,
+/// so what this finds is in comments and docs (a doc prettyplease writes as a
+/// `/** … */` block spans lines that don't start with `//`), where the escape is
 /// harmless text (and in a doc example's string literal, the same character).
 fn push_visible(out: &mut String, text: &str) {
     let mut copied = 0;
