@@ -38,11 +38,6 @@ const NOT_YET: &[(&str, &str)] = &[
          the client sends beside its own credentials: which one Twilio reads is unclear",
     ),
     (
-        "twilio-monitor-v2",
-        "Alarm: the record reads a missing `enabled` as the request's documented default \
-         (true); the answer's schema documents none",
-    ),
-    (
         "twilio-numbers-v1",
         "ListPortInRequests pages by token (`meta.next_token`), which the runtime's \
          `PageMeta` doesn't model: the records are read, the next page isn't found",

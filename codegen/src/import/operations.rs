@@ -264,7 +264,27 @@ impl<'a> Mapper<'a, '_> {
                 else {
                     continue;
                 };
-                for (prop, p) in self.properties(other, &other_at) {
+                let others = self.properties(other, &other_at);
+                // A default says what a missing property means in the record's own
+                // schema; this answer may leave the property out for another reason
+                // (Monitor's create answers with the SID alone), so it reads as unset.
+                for (prop, p) in &mut properties {
+                    if others.iter().any(|(o, _)| o == prop) {
+                        continue;
+                    }
+                    if let Some(default) = p.default.take() {
+                        self.doc.lossy(
+                            &op.at,
+                            "default of a property another answer lacks",
+                            format!(
+                                "`{prop}` of `{}`: the {} answer `{answer}` leaves it out, so a missing `{prop}` reads as unset, not as {default}",
+                                record.unwrap_or_default(),
+                                op.kind
+                            ),
+                        );
+                    }
+                }
+                for (prop, p) in others {
                     if !properties.iter().any(|(known, _)| *known == prop) {
                         properties.push((prop, p));
                     }

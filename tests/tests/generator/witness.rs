@@ -130,14 +130,19 @@ fn every_imported_twilio_api_matches_its_openapi_file() {
 /// The kind of the place the import reported that explains `d`, if one does: a
 /// resource whose operations answer with several schemas (named in its report), a
 /// path parameter made text, a null the format can't send (each naming the
-/// parameter).
+/// parameter), a record property's default another answer leaves out (naming it).
 fn reported(d: &Difference, lossy: &[codegen::import::Lossy]) -> Option<&'static str> {
     let param = d
         .openapi
         .split_once(" parameter ")
         .map(|(_, name)| format!("`{name}`"));
+    let property = d
+        .openapi
+        .split_once(" property ")
+        .map(|(_, name)| format!("`{name}`"));
     let kinds: &[&str] = match d.differs.as_str() {
         "record schemas" => &["answer read as the resource's record"],
+        "default" if property.is_some() => &["default of a property another answer lacks"],
         "pattern" | "minLength" | "maxLength" if param.is_some() => {
             &["path parameter typed differently"]
         }
@@ -150,7 +155,7 @@ fn reported(d: &Difference, lossy: &[codegen::import::Lossy]) -> Option<&'static
     lossy
         .iter()
         .filter(|l| kinds.contains(&l.kind))
-        .find(|l| match &param {
+        .find(|l| match param.as_ref().or(property.as_ref()) {
             Some(name) => l.detail.starts_with(name.as_str()),
             None => d
                 .found

@@ -3,7 +3,7 @@
 //! The AlarmBody resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AlarmBody {
     /// Friendly name for alarm
@@ -39,8 +39,8 @@ pub struct AlarmBody {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Is alarm enbled? Default is true.
-    #[serde(default = "AlarmBody::default_enabled")]
-    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub enabled: ::std::option::Option<bool>,
     /// Product the alarm is related to.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub product: ::std::option::Option<::std::string::String>,
@@ -76,37 +76,6 @@ pub struct AlarmBody {
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
     pub unread_fields: crate::UnreadFields,
-}
-
-/// What a body without the field decodes to, as the API description says.
-impl AlarmBody {
-    /// The default of `enabled`.
-    fn default_enabled() -> bool {
-        true
-    }
-}
-
-impl ::std::default::Default for AlarmBody {
-    fn default() -> Self {
-        AlarmBody {
-            friendly_name: ::std::option::Option::None,
-            query_type: ::std::option::Option::None,
-            query: ::std::option::Option::None,
-            trigger_value: ::std::option::Option::None,
-            time_window: ::std::option::Option::None,
-            email: ::std::option::Option::None,
-            webhook: ::std::option::Option::None,
-            console_indicator: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            enabled: AlarmBody::default_enabled(),
-            product: ::std::option::Option::None,
-            alert_config_sid: ::std::option::Option::None,
-            date_updated: ::std::option::Option::None,
-            date_created: ::std::option::Option::None,
-            sid: ::std::option::Option::None,
-            unread_fields: ::std::default::Default::default(),
-        }
-    }
 }
 
 /// One page of AlarmBody records, as the list operation returns it.
