@@ -37,11 +37,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "the Flex Insights operations take an `Authorization` header parameter, which \
          the client sends beside its own credentials: which one Twilio reads is unclear",
     ),
-    (
-        "twilio-numbers-v1",
-        "ListPortInRequests pages by token (`meta.next_token`), which the runtime's \
-         `PageMeta` doesn't model: the records are read, the next page isn't found",
-    ),
 ];
 
 /// Chat v1's spec is written by hand, and so is its table.

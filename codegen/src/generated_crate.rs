@@ -29,6 +29,7 @@ pub const RUNTIME_REEXPORTS: &[&str] = &[
     "Decimal",
     "Error",
     "PageMeta",
+    "PageTokens",
     "Problem",
     "RetryPolicy",
     "Secret",
@@ -73,6 +74,7 @@ pub fn page_field_names(paging: crate::model::Paging) -> &'static [&'static str]
             "total_pages",
         ],
         Paging::None => &["uri"],
+        Paging::Token => &["meta"],
     }
 }
 

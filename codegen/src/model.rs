@@ -545,6 +545,9 @@ pub enum Paging {
     /// `current_page`, `per_page` and `has_next` beside the records: the next page is
     /// the first request with `Page` one higher (numbers_v2).
     Numbered,
+    /// A `meta` object with `next_token` and `previous_token`: the next page is the
+    /// first request with `Token` set to `next_token` (numbers_v1).
+    Token,
 }
 
 #[derive(Debug)]

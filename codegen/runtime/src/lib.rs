@@ -74,7 +74,7 @@ pub use builder::ClientBuilder;
 pub use date::DateFilter;
 pub use decimal::Decimal;
 pub use error::{ApiError, Error};
-pub use page::PageMeta;
+pub use page::{PageMeta, PageTokens};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use unread::{UnreadField, UnreadFields};

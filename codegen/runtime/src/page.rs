@@ -37,10 +37,23 @@ pub trait Page: serde::de::DeserializeOwned + Send + 'static {
     /// The records, in order, and the page's `meta`.
     fn into_parts(self) -> (Vec<Self::Item>, PageMeta);
 
-    /// For a listing paged by number (`current_page`, `has_next`) rather than by
-    /// link: the next page's number, asked for as the first request with `Page` set
-    /// to it. `None` follows `meta.next_page_url` instead.
-    fn next_page_number(&self) -> Option<u64> {
+    /// For a listing whose next page is the first request again with one query
+    /// parameter set, rather than a link: that parameter and its value (`Page` and
+    /// the next number, `current_page` and `has_next`; `Token` and `meta.next_token`).
+    /// `None` follows `meta.next_page_url` instead.
+    fn next_page_query(&self) -> Option<(&'static str, String)> {
         None
     }
+}
+
+/// The `meta` of a listing paged by token (numbers_v1's port-in requests): the tokens
+/// that ask for the pages beside this one, as the `Token` query parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PageTokens {
+    /// The next page's token; `None` (or empty) on the last page.
+    #[serde(default)]
+    pub next_token: Option<String>,
+    /// The previous page's token; `None` on the first page.
+    #[serde(default)]
+    pub previous_token: Option<String>,
 }

@@ -45,11 +45,11 @@ impl Transport {
                 let next = walk.next.take()?;
                 match walk.fetch(next).await {
                     Ok(page) => {
-                        let number = page.next_page_number();
+                        let query = page.next_page_query();
                         let (records, meta) = page.into_parts();
                         walk.records = records.into_iter();
-                        walk.next = match number {
-                            Some(n) => Some(Next::Number(n)),
+                        walk.next = match query {
+                            Some((name, value)) => Some(Next::Query(name, value)),
                             None => meta.next_page_url.map(Next::Url),
                         };
                     }
@@ -64,8 +64,8 @@ impl Transport {
 enum Next {
     First(Result<Request, Error>),
     Url(String),
-    /// The first request's URL with `Page` set to this.
-    Number(u64),
+    /// The first request's URL with this query parameter set to this value.
+    Query(&'static str, String),
 }
 
 struct Walk<P: Page> {
@@ -77,7 +77,7 @@ struct Walk<P: Page> {
     fetched: HashSet<String>,
     /// How the next pages are asked for: a GET with the first request's headers.
     next_page: Option<Request>,
-    /// The first request's URL, for pages asked for by number.
+    /// The first request's URL, for pages asked for by a query parameter.
     first_url: Option<reqwest::Url>,
     page: PhantomData<fn() -> P>,
 }
@@ -93,14 +93,14 @@ impl<P: Page> Walk<P> {
                 self.first_url = Some(url.clone());
                 (req, url)
             }
-            Next::Number(n) => {
+            Next::Query(name, value) => {
                 let (Some(req), Some(first)) = (self.next_page.clone(), self.first_url.as_ref())
                 else {
                     return Err(Error::Paging(format!(
                         "{operation}: a next page before the first"
                     )));
                 };
-                (req, with_page_number(first, n))
+                (req, with_query(first, name, &value))
             }
             Next::Url(text) => {
                 let url = self.client.next_page_url(operation, &text)?;
@@ -120,17 +120,18 @@ impl<P: Page> Walk<P> {
     }
 }
 
-/// `url` with its `Page` query parameter set to `n`, the others kept in order.
-fn with_page_number(url: &reqwest::Url, n: u64) -> reqwest::Url {
+/// `url` with its query parameter `name` set to `value` (last), the others kept in
+/// order.
+fn with_query(url: &reqwest::Url, name: &str, value: &str) -> reqwest::Url {
     let pairs: Vec<(String, String)> = url
         .query_pairs()
-        .filter(|(k, _)| k != "Page")
+        .filter(|(k, _)| k != name)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     let mut next = url.clone();
     next.query_pairs_mut()
         .clear()
         .extend_pairs(pairs)
-        .append_pair("Page", &n.to_string());
+        .append_pair(name, value);
     next
 }

@@ -411,11 +411,26 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
 }
 
 fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
+    use crate::model::Paging;
+    let next = match r.page.as_ref().map_or(Paging::Meta, |p| p.paging) {
+        Paging::Meta | Paging::Flat => {
+            "Next pages are followed exactly as the API links them, and only on the \
+             client's own scheme, host and port"
+        }
+        Paging::Numbered => {
+            "While a page's `has_next` is true, the next is the first request again with \
+             `Page` one higher"
+        }
+        Paging::Token => {
+            "While a page's `meta.next_token` is set, the next is the first request again \
+             with `Token` set to it"
+        }
+        Paging::None => "The listing is one page, asked for once",
+    };
     let docs = doc(&format!(
         "Every {} the list operation returns, page after page, as a stream.\n\n\
          A page is fetched only when the stream is polled past the records already \
-         fetched. Next pages are followed exactly as the API links them, and only on the \
-         client's own scheme, host and port; the stream ends after the first error.",
+         fetched. {next}; the stream ends after the first error.",
         r.wire
     ));
     let example = doc_examples::operation(api, r, op, true);

@@ -54,6 +54,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         Paging::Flat => "the fields beside them say how to reach the next page",
         Paging::None => "they are the whole listing",
         Paging::Numbered => "`has_next` says whether a page numbered one higher follows",
+        Paging::Token => "`meta.next_token` asks for the next page",
     };
     let docs = doc_with(
         &format!(
@@ -108,15 +109,28 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 ..::std::default::Default::default()
             }
         },
+        Paging::Token => quote! {
+            crate::PageMeta {
+                key: ::std::string::String::from(#key),
+                ..::std::default::Default::default()
+            }
+        },
     };
     let unread = unread_field("of this page (not its records, which name their own)");
-    let next_number = (p.paging == Paging::Numbered).then(|| {
-        quote! {
-            fn next_page_number(&self) -> ::std::option::Option<u64> {
-                self.has_next.then_some(self.current_page + 1)
+    let next_query = match p.paging {
+        Paging::Numbered => Some(quote! {
+            fn next_page_query(&self) -> ::std::option::Option<(&'static str, ::std::string::String)> {
+                self.has_next.then(|| ("Page", (self.current_page + 1).to_string()))
             }
-        }
-    });
+        }),
+        Paging::Token => Some(quote! {
+            fn next_page_query(&self) -> ::std::option::Option<(&'static str, ::std::string::String)> {
+                let token = self.meta.next_token.clone().filter(|t| !t.is_empty())?;
+                ::std::option::Option::Some(("Token", token))
+            }
+        }),
+        Paging::Meta | Paging::Flat | Paging::None => None,
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -140,7 +154,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 (self.#field, #meta)
             }
 
-            #next_number
+            #next_query
         }
     }
 }

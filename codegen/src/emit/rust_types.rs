@@ -318,8 +318,12 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
         .iter()
         .map(|&name| {
             let (ty, doc, presence) = match name {
-                // A page without it (numbers v1's port-in requests, in Twilio's
-                // example) still has its records; it is just the last page.
+                // A page without it still has its records; it is just the last page.
+                "meta" if paging == Paging::Token => (
+                    quote!(crate::PageTokens),
+                    "The tokens that ask for the pages beside this one.",
+                    Defaulted,
+                ),
                 "meta" => (
                     quote!(crate::PageMeta),
                     "Where this page is and how to reach the others.",

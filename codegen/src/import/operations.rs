@@ -93,14 +93,18 @@ fn list_shape<'a>(doc: &mut Doc<'a>, op: &RawOp<'a>) -> Option<(Option<String>, 
     if op.kind != "list" {
         return Some((None, Paging::Meta));
     }
-    let page = success(op.node)
-        .and_then(|(status, r)| {
-            let schema = json_content(r.get("content")?)?.get("schema")?;
-            let at = answer_schema_at(&op.at, status);
-            Some(doc.resolve(schema, &at)?.0)
-        })
-        .and_then(page_records);
-    match page {
+    let page = success(op.node).and_then(|(status, r)| {
+        let schema = json_content(r.get("content")?)?.get("schema")?;
+        let at = answer_schema_at(&op.at, status);
+        Some(doc.resolve(schema, &at)?.0)
+    });
+    // A `meta` of tokens rather than links (numbers_v1's port-in requests).
+    let tokens = page.is_some_and(|page| {
+        let meta = doc.follow(&page["properties"]["meta"]);
+        meta["properties"].get("next_token").is_some()
+    });
+    match page.and_then(page_records) {
+        Some((key, _, Some(Paging::Meta))) if tokens => Some((Some(key.to_string()), Paging::Token)),
         Some((key, _, Some(paging))) => Some((Some(key.to_string()), paging)),
         Some((_, _, None)) => {
             doc.problem(

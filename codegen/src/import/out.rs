@@ -236,6 +236,9 @@ fn resource(out: &mut String, r: &Resource) {
                     crate::model::Paging::Numbered => {
                         let _ = writeln!(out, "        paging: numbered");
                     }
+                    crate::model::Paging::Token => {
+                        let _ = writeln!(out, "        paging: token");
+                    }
                 }
             }
             if op.anonymous {

@@ -121,10 +121,10 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub struct ReadmeDoctests;
 
 pub use ::twilio_codegen_runtime::{
-    ApiError, Auth, DateFilter, Decimal, Error, PageMeta, Problem, RetryPolicy, Secret,
-    SidFault, SidStart, UnreadField, UnreadFields, ValidationError, WebhookError,
-    WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse, WebhookValidator,
-    access_token,
+    ApiError, Auth, DateFilter, Decimal, Error, PageMeta, PageTokens, Problem,
+    RetryPolicy, Secret, SidFault, SidStart, UnreadField, UnreadFields, ValidationError,
+    WebhookError, WebhookMedia, WebhookParamError, WebhookParams, WebhookResponse,
+    WebhookValidator, access_token,
 };
 
 /// The `time` crate, whose `OffsetDateTime` and `Date` are this API's dates.

@@ -1,6 +1,7 @@
 //! What the generator decides for header parameters, parameters the API takes a null
 //! for, JSON parameters, flat pages and operations with several success statuses, on
-//! the wire: the fixture crate `fixture-everything` against a loopback server.
+//! the wire: the fixture crate `fixture-everything` against a loopback server (and,
+//! for token paging, which no fixture has, the one API that pages that way).
 
 use fixture_everything::resources::application::ListApplications;
 use fixture_everything::resources::assistant::{CreateAssistant, UpdateAssistant};
@@ -418,6 +419,58 @@ async fn a_numbered_listing_streams_page_after_page_by_number() {
         .map(|r| r.url.query().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(queries, ["Status=active", "Status=active&Page=1"]);
+}
+
+/// `paging: token`: the next page is the first request with `Token` set to
+/// `meta.next_token`, the filters kept; an empty or null token is the last page.
+/// Numbers v1's port-in requests are the API's listing that pages this way.
+#[tokio::test]
+async fn a_token_listing_streams_page_after_page_by_token() {
+    use twilio_numbers_v1::resources::port_in_request_list::ListPortInRequests;
+    let server = MockServer::start().await;
+    let page = |n: u32, next: serde_json::Value| {
+        json!({
+            "port_in_requests": [{"port_in_request_sid": format!("KW{n}")}],
+            "meta": {"next_token": next, "previous_token": null},
+        })
+    };
+    let pages = [(None, json!("KWt1")), (Some("KWt1"), json!("KWt2")), (Some("KWt2"), json!(""))];
+    for (n, (token, next)) in pages.into_iter().enumerate() {
+        let mock = Mock::given(method("GET")).and(path("/v1/Porting/PortIn/PortInRequests"));
+        let mock = match token {
+            None => mock.and(query_param_is_missing("Token")),
+            Some(token) => mock.and(query_param("Token", token)),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(page(n as u32, next)))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client: twilio_numbers_v1::Client = super::wire::client(&server);
+    let sids: Vec<String> = client
+        .port_in_requests()
+        .stream(ListPortInRequests::new().port_in_request_status("Completed").size(1))
+        .map_ok(|r| r.port_in_request_sid.unwrap_or_default())
+        .try_collect()
+        .await
+        .expect("every page");
+    assert_eq!(sids, ["KW0", "KW1", "KW2"]);
+    let queries: Vec<String> = server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .filter(|r| r.url.path() != "/v1/token")
+        .map(|r| r.url.query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            "Size=1&PortInRequestStatus=Completed",
+            "Size=1&PortInRequestStatus=Completed&Token=KWt1",
+            "Size=1&PortInRequestStatus=Completed&Token=KWt2",
+        ]
+    );
 }
 
 /// `type: date`: a calendar date, `2026-12-01`, in the query and in the record.

@@ -421,8 +421,9 @@ impl crate::__private::Page for NumberedPage {
         (self.results, crate::PageMeta::default())
     }
 
-    fn next_page_number(&self) -> Option<u64> {
-        self.has_next.then_some(self.current_page + 1)
+    fn next_page_query(&self) -> Option<(&'static str, String)> {
+        self.has_next
+            .then(|| ("Page", (self.current_page + 1).to_string()))
     }
 }
 

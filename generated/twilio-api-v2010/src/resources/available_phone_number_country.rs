@@ -296,7 +296,7 @@ impl AvailablePhoneNumbers {
 
     /// Every AvailablePhoneNumberCountry the list operation returns, page after page, as a stream.
     ///
-    /// A page is fetched only when the stream is polled past the records already fetched. Next pages are followed exactly as the API links them, and only on the client's own scheme, host and port; the stream ends after the first error.
+    /// A page is fetched only when the stream is polled past the records already fetched. The listing is one page, asked for once; the stream ends after the first error.
     ///
     /// # Example
     ///

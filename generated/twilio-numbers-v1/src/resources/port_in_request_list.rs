@@ -26,14 +26,14 @@ pub struct PortInRequestList {
 
 /// One page of PortInRequestList records, as the list operation returns it.
 ///
-/// The records are under `port_in_requests`; `meta` says how to reach the next page.
+/// The records are under `port_in_requests`; `meta.next_token` asks for the next page.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PortInRequestListPage {
     /// The records on this page.
     pub port_in_requests: ::std::vec::Vec<PortInRequestList>,
-    /// Where this page is and how to reach the others.
+    /// The tokens that ask for the pages beside this one.
     #[serde(default)]
-    pub meta: crate::PageMeta,
+    pub meta: crate::PageTokens,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
     pub unread_fields: crate::UnreadFields,
@@ -49,7 +49,20 @@ impl crate::runtime::Page for PortInRequestListPage {
     }
 
     fn into_parts(self) -> (::std::vec::Vec<PortInRequestList>, crate::PageMeta) {
-        (self.port_in_requests, self.meta)
+        (
+            self.port_in_requests,
+            crate::PageMeta {
+                key: ::std::string::String::from("port_in_requests"),
+                ..::std::default::Default::default()
+            },
+        )
+    }
+
+    fn next_page_query(
+        &self,
+    ) -> ::std::option::Option<(&'static str, ::std::string::String)> {
+        let token = self.meta.next_token.clone().filter(|t| !t.is_empty())?;
+        ::std::option::Option::Some(("Token", token))
     }
 }
 
@@ -264,7 +277,7 @@ impl PortInRequests {
     /// use twilio_numbers_v1::resources::port_in_request_list::ListPortInRequests;
     /// let client = Client::from_env()?;
     /// let page = client.port_in_requests().list(ListPortInRequests::new()).await?;
-    /// println!("{:?}", page.meta.next_page_url);
+    /// println!("{:?}", page.meta.next_token);
     /// # Ok(())
     /// # }
     /// ```
@@ -277,7 +290,7 @@ impl PortInRequests {
 
     /// Every PortInRequestList the list operation returns, page after page, as a stream.
     ///
-    /// A page is fetched only when the stream is polled past the records already fetched. Next pages are followed exactly as the API links them, and only on the client's own scheme, host and port; the stream ends after the first error.
+    /// A page is fetched only when the stream is polled past the records already fetched. While a page's `meta.next_token` is set, the next is the first request again with `Token` set to it; the stream ends after the first error.
     ///
     /// # Example
     ///

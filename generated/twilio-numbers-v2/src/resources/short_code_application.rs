@@ -141,8 +141,10 @@ impl crate::runtime::Page for ShortCodeApplicationPage {
         )
     }
 
-    fn next_page_number(&self) -> ::std::option::Option<u64> {
-        self.has_next.then_some(self.current_page + 1)
+    fn next_page_query(
+        &self,
+    ) -> ::std::option::Option<(&'static str, ::std::string::String)> {
+        self.has_next.then(|| ("Page", (self.current_page + 1).to_string()))
     }
 }
 
@@ -526,7 +528,7 @@ impl ShortCodeApplications {
 
     /// Every ShortCodeApplication the list operation returns, page after page, as a stream.
     ///
-    /// A page is fetched only when the stream is polled past the records already fetched. Next pages are followed exactly as the API links them, and only on the client's own scheme, host and port; the stream ends after the first error.
+    /// A page is fetched only when the stream is polled past the records already fetched. While a page's `has_next` is true, the next is the first request again with `Page` one higher; the stream ends after the first error.
     ///
     /// # Example
     ///
