@@ -126,16 +126,17 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
     let values: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
     let variant_docs = values.iter().map(|w| format!(" `{w}`"));
     let other = ident(names::OTHER);
-    let (other_variant, other_arm) = if e.open {
+    let (other_variant, other_arm, other_wire) = if e.open {
         (
             quote! {
                 /// A value beyond the list, written as given (and escaped).
                 #other(::std::string::String),
             },
             quote!(#name::#other(value) => value,),
+            quote!(#name::#other(value) => ::std::borrow::Cow::Owned(value),),
         )
     } else {
-        (TokenStream::new(), TokenStream::new())
+        (TokenStream::new(), TokenStream::new(), TokenStream::new())
     };
     quote! {
         #docs
@@ -152,6 +153,14 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
                 match self {
                     #( #name::#variants => #values, )*
                     #other_arm
+                }
+            }
+
+            /// The value as written, kept by the element it is set on.
+            pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+                match self {
+                    #( #name::#variants => ::std::borrow::Cow::Borrowed(#values), )*
+                    #other_wire
                 }
             }
         }
@@ -176,21 +185,25 @@ fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {
 fn root(d: &TwimlDocument) -> TokenStream {
     let name = ident(&d.root);
     let adders = d.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method();
+    let attribute = attribute_method(&[], quote!('static));
     let to_xml = ident(names::TO_XML);
     let error = ident(names::ERROR);
     let text = format!(" A `<Response>`: {}", escape(d.doc.trim()));
     quote! {
         #[doc = #text]
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct #name {
-            element: crate::xml::Element,
+            values: [::std::option::Option<crate::xml::Value<'static>>; 0],
+            extras: crate::xml::Extras<'static>,
+            children: crate::xml::Children,
         }
 
         impl #name {
+            const NAMES: [&'static str; 0] = [];
+
             /// An empty response.
             pub fn new() -> Self {
-                #name { element: crate::xml::Element::new("Response") }
+                Self::default()
             }
 
             #(#adders)*
@@ -198,13 +211,14 @@ fn root(d: &TwimlDocument) -> TokenStream {
 
             /// The document as Twilio reads it: the XML declaration, then the response.
             pub fn #to_xml(&self) -> ::std::result::Result<::std::string::String, crate::#error> {
-                crate::xml::document(&self.element)
-            }
-        }
-
-        impl ::std::default::Default for #name {
-            fn default() -> Self {
-                Self::new()
+                crate::xml::document(crate::xml::Parts {
+                    tag: "Response",
+                    names: &Self::NAMES,
+                    values: &self.values,
+                    extras: &self.extras,
+                    text: "",
+                    children: ::std::option::Option::Some(&self.children),
+                })
             }
         }
     }
@@ -214,17 +228,45 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
     let name = ident(&e.name);
     let tag = &e.tag;
     let docs = doc(&format!("`<{tag}>`: {}", e.doc.trim()));
+    // The setters' attributes in name order: each value has its slot.
+    let mut sorted: Vec<&crate::model::TwimlAttribute> = e.attributes.iter().collect();
+    sorted.sort_by(|a, b| a.xml.cmp(&b.xml));
+    let xml_names: Vec<&str> = sorted.iter().map(|a| a.xml.as_str()).collect();
+    let count = proc_macro2::Literal::usize_unsuffixed(xml_names.len());
+    let has_text = e.text != TwimlText::None;
+    let has_children = !e.children.is_empty();
+    let text_field = has_text.then(|| quote!(text: ::std::borrow::Cow<'a, str>,));
+    let children_field = has_children.then(|| quote!(children: crate::xml::Children,));
+    let text_init = match e.text {
+        TwimlText::Required => quote!(text: text.into(),),
+        TwimlText::Optional => quote!(text: ::std::borrow::Cow::Borrowed(""),),
+        TwimlText::None => TokenStream::new(),
+    };
+    let children_init = has_children.then(|| quote!(children: ::std::default::Default::default(),));
+    let no_values = if xml_names.is_empty() {
+        quote!([])
+    } else {
+        quote!([const { ::std::option::Option::None }; #count])
+    };
+    let new_element = quote! {
+        #name {
+            values: #no_values,
+            extras: ::std::vec::Vec::new(),
+            #text_init
+            #children_init
+        }
+    };
     let new = match e.text {
         TwimlText::Required => quote! {
             /// The element holding `text`, escaped when written; empty text writes none.
-            pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
-                #name { element: crate::xml::Element::new(#tag).with_text(text.as_ref()) }
+            pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+                #new_element
             }
         },
         TwimlText::None | TwimlText::Optional => quote! {
             /// The element, with nothing set.
             pub fn new() -> Self {
-                #name { element: crate::xml::Element::new(#tag) }
+                #new_element
             }
         },
     };
@@ -232,75 +274,97 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
         let text = ident(names::TEXT);
         quote! {
             /// Its text, escaped when written.
-            pub fn #text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-                self.element = self.element.with_text(text.as_ref());
+            pub fn #text(mut self, text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+                self.text = text.into();
                 self
             }
         }
     });
     let default = (e.text != TwimlText::Required).then(|| {
         quote! {
-            impl ::std::default::Default for #name {
+            impl ::std::default::Default for #name<'_> {
                 fn default() -> Self {
                     Self::new()
                 }
             }
         }
     });
-    let setters = e.attributes.iter().map(|a| setter(twiml, a));
+    let setters = sorted.iter().enumerate().map(|(slot, a)| setter(twiml, a, slot));
     let adders = e.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method();
+    let attribute = attribute_method(&xml_names, quote!('a));
+    let text_part = if has_text { quote!(&self.text) } else { quote!("") };
+    let children_part = if has_children {
+        quote!(::std::option::Option::Some(&self.children))
+    } else {
+        quote!(::std::option::Option::None)
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct #name {
-            element: crate::xml::Element,
+        pub struct #name<'a> {
+            values: [::std::option::Option<crate::xml::Value<'a>>; #count],
+            extras: crate::xml::Extras<'a>,
+            #text_field
+            #children_field
         }
 
-        impl #name {
+        impl<'a> #name<'a> {
+            const NAMES: [&'static str; #count] = [#(#xml_names),*];
+
             #new
             #text
             #(#setters)*
             #(#adders)*
             #attribute
+
+            /// Writes the element into its parent's XML.
+            fn write_xml(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), crate::TwimlError> {
+                crate::xml::write(out, crate::xml::Parts {
+                    tag: #tag,
+                    names: &Self::NAMES,
+                    values: &self.values,
+                    extras: &self.extras,
+                    text: #text_part,
+                    children: #children_part,
+                })
+            }
         }
 
         #default
     }
 }
 
-/// The method that adds `child` to its parent, after what the parent holds.
+/// The method that adds `child` to its parent, after what the parent holds: it is
+/// written into the parent there and then.
 fn adder(child: &TwimlElement) -> TokenStream {
     let (method, ty) = (ident(&child.adder), ident(&child.name));
     let text = format!(" Adds a `<{}>`: {}", child.tag, escape(child.doc.trim()));
     quote! {
         #[doc = #text]
-        pub fn #method(mut self, child: #ty) -> Self {
-            self.element.push(child.element);
+        pub fn #method(mut self, child: #ty<'_>) -> Self {
+            self.children.add(|out| child.write_xml(out));
             self
         }
     }
 }
 
-fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute) -> TokenStream {
+fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute, slot: usize) -> TokenStream {
+    let slot = proc_macro2::Literal::usize_unsuffixed(slot);
     let method = ident(&a.setter);
     let xml = &a.xml;
     let docs = doc(&format!("`{xml}`: {}", a.doc.trim()));
-    let (param, set) = match (a.ty, a.list) {
+    let (param, value) = match (a.ty, a.list) {
         (TwimlType::String, _) => (
-            quote!(impl ::std::convert::AsRef<str>),
-            quote!(self.element.set(#xml, value.as_ref())),
+            quote!(impl ::std::convert::Into<::std::borrow::Cow<'a, str>>),
+            quote!(crate::xml::Value::Text(value.into())),
         ),
-        (TwimlType::Integer, _) => (quote!(u32), quote!(self.element.set_u32(#xml, value))),
-        (TwimlType::Boolean, _) => (
-            quote!(bool),
-            quote!(self.element.set(#xml, if value { "true" } else { "false" })),
-        ),
+        (TwimlType::Integer, _) => (quote!(u32), quote!(crate::xml::Value::Number(value))),
+        (TwimlType::Boolean, _) => (quote!(bool), quote!(crate::xml::Value::Flag(value))),
         (TwimlType::Enum(i), false) => {
             let ty = ident(&twiml.enums[i].name);
             (
                 quote!(crate::#ty),
-                quote!(self.element.set(#xml, value.as_str())),
+                quote!(crate::xml::Value::Text(value.into_wire())),
             )
         }
         (TwimlType::Enum(i), true) => {
@@ -308,8 +372,9 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute) -> TokenStream {
             (
                 quote!(impl ::std::iter::IntoIterator<Item = crate::#ty>),
                 quote! {
-                    let values: ::std::vec::Vec<crate::#ty> = value.into_iter().collect();
-                    self.element.set(#xml, &crate::xml::join(values.iter().map(|v| v.as_str())))
+                    crate::xml::Value::Text(::std::borrow::Cow::Owned(
+                        crate::xml::join(value.into_iter().map(crate::#ty::into_wire)),
+                    ))
                 },
             )
         }
@@ -317,24 +382,49 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute) -> TokenStream {
     quote! {
         #docs
         pub fn #method(mut self, value: #param) -> Self {
-            #set;
+            self.values[#slot] = ::std::option::Option::Some(#value);
             self
         }
     }
 }
 
-fn attribute_method() -> TokenStream {
+/// `attribute(name, value)`: a setter's attribute goes to its slot, so that the last
+/// value set wins whichever way it was set; any other is an extra.
+fn attribute_method(xml_names: &[&str], lifetime: TokenStream) -> TokenStream {
     let method = ident(names::ATTRIBUTE);
+    let (param, into) = if lifetime.to_string() == "'static" {
+        (
+            quote!(impl ::std::convert::AsRef<str>),
+            quote!(::std::borrow::Cow::Owned(value.as_ref().to_owned())),
+        )
+    } else {
+        (
+            quote!(impl ::std::convert::Into<::std::borrow::Cow<#lifetime, str>>),
+            quote!(value.into()),
+        )
+    };
+    let name_into = if lifetime.to_string() == "'static" {
+        quote!(::std::borrow::Cow::Owned(name.as_ref().to_owned()))
+    } else {
+        quote!(name.into())
+    };
+    let slot = (!xml_names.is_empty()).then(|| {
+        quote! {
+            if let ::std::result::Result::Ok(slot) = Self::NAMES.binary_search(&name.as_ref()) {
+                self.values[slot] = ::std::option::Option::Some(crate::xml::Value::Text(value));
+                return self;
+            }
+        }
+    });
     quote! {
         /// Sets any attribute by name, such as one this crate doesn't know yet; it
         /// replaces a value set before, by a setter or by this. The name is checked and
         /// the value escaped when the document is written.
-        pub fn #method(
-            mut self,
-            name: impl ::std::convert::AsRef<str>,
-            value: impl ::std::convert::AsRef<str>,
-        ) -> Self {
-            self.element.set(name.as_ref().to_owned(), value.as_ref());
+        pub fn #method(mut self, name: #param, value: #param) -> Self {
+            let name: ::std::borrow::Cow<#lifetime, str> = #name_into;
+            let value: ::std::borrow::Cow<#lifetime, str> = #into;
+            #slot
+            crate::xml::set_extra(&mut self.extras, name, value);
             self
         }
     }

@@ -5,22 +5,24 @@
 //! The elements are those of [Twilio's docs](https://www.twilio.com/docs/fax/twiml).
 
 /// A `<Response>`: A Fax response: whether and how Twilio receives an incoming fax.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FaxResponse {
-    element: crate::xml::Element,
+    values: [::std::option::Option<crate::xml::Value<'static>>; 0],
+    extras: crate::xml::Extras<'static>,
+    children: crate::xml::Children,
 }
 
 impl FaxResponse {
+    const NAMES: [&'static str; 0] = [];
+
     /// An empty response.
     pub fn new() -> Self {
-        FaxResponse {
-            element: crate::xml::Element::new("Response"),
-        }
+        Self::default()
     }
 
     /// Adds a `<Receive>`: Receives the incoming fax.
-    pub fn receive(mut self, child: Receive) -> Self {
-        self.element.push(child.element);
+    pub fn receive(mut self, child: Receive<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -32,7 +34,13 @@ impl FaxResponse {
         name: impl ::std::convert::AsRef<str>,
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            name.as_ref().to_owned(),
+        );
+        let value: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            value.as_ref().to_owned(),
+        );
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
     }
 
@@ -40,57 +48,90 @@ impl FaxResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(&self.element)
-    }
-}
-
-impl ::std::default::Default for FaxResponse {
-    fn default() -> Self {
-        Self::new()
+        crate::xml::document(crate::xml::Parts {
+            tag: "Response",
+            names: &Self::NAMES,
+            values: &self.values,
+            extras: &self.extras,
+            text: "",
+            children: ::std::option::Option::Some(&self.children),
+        })
     }
 }
 
 /// `<Receive>`: Receives the incoming fax.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Receive {
-    element: crate::xml::Element,
+pub struct Receive<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Receive {
+impl<'a> Receive<'a> {
+    const NAMES: [&'static str; 5] = [
+        "action",
+        "mediaType",
+        "method",
+        "pageSize",
+        "storeMedia",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Receive {
-            element: crate::xml::Element::new("Receive"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `action`: Receive action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `mediaType`: The media type used to store media in the fax media store
+    pub fn media_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Receive action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `mediaType`: The media type used to store media in the fax media store
-    pub fn media_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("mediaType", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `pageSize`: What size to interpret received pages as
-    pub fn page_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("pageSize", value.as_ref());
+    pub fn page_size(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `storeMedia`: Whether or not to store received media in the fax media store
-    pub fn store_media(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("storeMedia", value.as_ref());
+    pub fn store_media(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -99,15 +140,43 @@ impl Receive {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Receive",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Receive {
+impl ::std::default::Default for Receive<'_> {
     fn default() -> Self {
         Self::new()
     }

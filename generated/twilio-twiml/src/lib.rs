@@ -98,6 +98,14 @@ impl HttpMethod {
             HttpMethod::Post => "POST",
         }
     }
+
+    /// The value as written, kept by the element it is set on.
+    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+        match self {
+            HttpMethod::Get => ::std::borrow::Cow::Borrowed("GET"),
+            HttpMethod::Post => ::std::borrow::Cow::Borrowed("POST"),
+        }
+    }
 }
 
 /// The voice `<Say>` speaks with: a basic voice, or any Amazon Polly or Google voice by name, such as `Polly.Joanna`.
@@ -124,6 +132,16 @@ impl SayVoice {
             SayVoice::Other(value) => value,
         }
     }
+
+    /// The value as written, kept by the element it is set on.
+    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+        match self {
+            SayVoice::Man => ::std::borrow::Cow::Borrowed("man"),
+            SayVoice::Woman => ::std::borrow::Cow::Borrowed("woman"),
+            SayVoice::Alice => ::std::borrow::Cow::Borrowed("alice"),
+            SayVoice::Other(value) => ::std::borrow::Cow::Owned(value),
+        }
+    }
 }
 
 /// What `<Gather>` listens for.
@@ -142,6 +160,14 @@ impl GatherInput {
         match self {
             GatherInput::Dtmf => "dtmf",
             GatherInput::Speech => "speech",
+        }
+    }
+
+    /// The value as written, kept by the element it is set on.
+    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+        match self {
+            GatherInput::Dtmf => ::std::borrow::Cow::Borrowed("dtmf"),
+            GatherInput::Speech => ::std::borrow::Cow::Borrowed("speech"),
         }
     }
 }

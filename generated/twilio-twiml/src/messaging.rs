@@ -5,28 +5,30 @@
 //! The elements are those of [Twilio's docs](https://www.twilio.com/docs/messaging/twiml).
 
 /// A `<Response>`: A Messaging response: the messages Twilio sends in reply.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MessagingResponse {
-    element: crate::xml::Element,
+    values: [::std::option::Option<crate::xml::Value<'static>>; 0],
+    extras: crate::xml::Extras<'static>,
+    children: crate::xml::Children,
 }
 
 impl MessagingResponse {
+    const NAMES: [&'static str; 0] = [];
+
     /// An empty response.
     pub fn new() -> Self {
-        MessagingResponse {
-            element: crate::xml::Element::new("Response"),
-        }
+        Self::default()
     }
 
     /// Adds a `<Message>`: A message to send in reply.
-    pub fn message(mut self, child: Message) -> Self {
-        self.element.push(child.element);
+    pub fn message(mut self, child: Message<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
-    pub fn redirect(mut self, child: Redirect) -> Self {
-        self.element.push(child.element);
+    pub fn redirect(mut self, child: Redirect<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -38,7 +40,13 @@ impl MessagingResponse {
         name: impl ::std::convert::AsRef<str>,
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            name.as_ref().to_owned(),
+        );
+        let value: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            value.as_ref().to_owned(),
+        );
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
     }
 
@@ -46,33 +54,42 @@ impl MessagingResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(&self.element)
-    }
-}
-
-impl ::std::default::Default for MessagingResponse {
-    fn default() -> Self {
-        Self::new()
+        crate::xml::document(crate::xml::Parts {
+            tag: "Response",
+            names: &Self::NAMES,
+            values: &self.values,
+            extras: &self.extras,
+            text: "",
+            children: ::std::option::Option::Some(&self.children),
+        })
     }
 }
 
 /// `<Redirect>`: Goes on with the TwiML at another URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redirect {
-    element: crate::xml::Element,
+pub struct Redirect<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Redirect {
+impl<'a> Redirect<'a> {
+    const NAMES: [&'static str; 1] = ["method"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Redirect {
-            element: crate::xml::Element::new("Redirect").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `method`: Redirect URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
@@ -81,67 +98,131 @@ impl Redirect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Redirect",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Message>`: A message to send in reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    element: crate::xml::Element,
+pub struct Message<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Message {
+impl<'a> Message<'a> {
+    const NAMES: [&'static str; 5] = [
+        "action",
+        "from",
+        "method",
+        "statusCallback",
+        "to",
+    ];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Message {
-            element: crate::xml::Element::new("Message").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `to`: Phone Number to send Message to
-    pub fn to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("to", value.as_ref());
+    /// `action`: A URL specifying where Twilio should send status callbacks for the created outbound message
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `from`: from
-    pub fn from(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("from", value.as_ref());
-        self
-    }
-
-    /// `action`: A URL specifying where Twilio should send status callbacks for the created outbound message
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `statusCallback`: Status callback URL. Deprecated in favor of action
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `to`: Phone Number to send Message to
+    pub fn to(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Body>`: The text of a message.
-    pub fn body(mut self, child: Body) -> Self {
-        self.element.push(child.element);
+    pub fn body(mut self, child: Body<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Media>`: A media file the message carries.
-    pub fn media(mut self, child: Media) -> Self {
-        self.element.push(child.element);
+    pub fn media(mut self, child: Media<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -150,25 +231,59 @@ impl Message {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Message",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
 /// `<Media>`: A media file the message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Media {
-    element: crate::xml::Element,
+pub struct Media<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Media {
+impl<'a> Media<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Media {
-            element: crate::xml::Element::new("Media").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -177,25 +292,51 @@ impl Media {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Media",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Body>`: The text of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Body {
-    element: crate::xml::Element,
+pub struct Body<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Body {
+impl<'a> Body<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Body {
-            element: crate::xml::Element::new("Body").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -204,10 +345,30 @@ impl Body {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Body",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }

@@ -5,136 +5,138 @@
 //! The elements are those of [Twilio's docs](https://www.twilio.com/docs/voice/twiml).
 
 /// A `<Response>`: A Voice response: what Twilio does with a call, verb by verb.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VoiceResponse {
-    element: crate::xml::Element,
+    values: [::std::option::Option<crate::xml::Value<'static>>; 0],
+    extras: crate::xml::Extras<'static>,
+    children: crate::xml::Children,
 }
 
 impl VoiceResponse {
+    const NAMES: [&'static str; 0] = [];
+
     /// An empty response.
     pub fn new() -> Self {
-        VoiceResponse {
-            element: crate::xml::Element::new("Response"),
-        }
+        Self::default()
     }
 
     /// Adds a `<Connect>`: Connects the call to a service: a stream, a room, a virtual agent, a conversation.
-    pub fn connect(mut self, child: Connect) -> Self {
-        self.element.push(child.element);
+    pub fn connect(mut self, child: Connect<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Dial>`: Connects the caller to another party.
-    pub fn dial(mut self, child: Dial) -> Self {
-        self.element.push(child.element);
+    pub fn dial(mut self, child: Dial<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Echo>`: Plays back what the caller says (for testing).
-    pub fn echo(mut self, child: Echo) -> Self {
-        self.element.push(child.element);
+    pub fn echo(mut self, child: Echo<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Enqueue>`: Puts the caller in a queue.
-    pub fn enqueue(mut self, child: Enqueue) -> Self {
-        self.element.push(child.element);
+    pub fn enqueue(mut self, child: Enqueue<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Gather>`: Collects digits the caller presses or words they say.
-    pub fn gather(mut self, child: Gather) -> Self {
-        self.element.push(child.element);
+    pub fn gather(mut self, child: Gather<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Hangup>`: Ends the call.
-    pub fn hangup(mut self, child: Hangup) -> Self {
-        self.element.push(child.element);
+    pub fn hangup(mut self, child: Hangup<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Leave>`: Takes the caller out of the queue it waits in.
-    pub fn leave(mut self, child: Leave) -> Self {
-        self.element.push(child.element);
+    pub fn leave(mut self, child: Leave<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    pub fn pause(mut self, child: Pause) -> Self {
-        self.element.push(child.element);
+    pub fn pause(mut self, child: Pause<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    pub fn play(mut self, child: Play) -> Self {
-        self.element.push(child.element);
+    pub fn play(mut self, child: Play<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
-    pub fn queue(mut self, child: Queue) -> Self {
-        self.element.push(child.element);
+    pub fn queue(mut self, child: Queue<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Record>`: Records the caller's voice.
-    pub fn record(mut self, child: Record) -> Self {
-        self.element.push(child.element);
+    pub fn record(mut self, child: Record<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
-    pub fn redirect(mut self, child: Redirect) -> Self {
-        self.element.push(child.element);
+    pub fn redirect(mut self, child: Redirect<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Reject>`: Rejects the call without answering it (and without charge).
-    pub fn reject(mut self, child: Reject) -> Self {
-        self.element.push(child.element);
+    pub fn reject(mut self, child: Reject<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    pub fn say(mut self, child: Say) -> Self {
-        self.element.push(child.element);
+    pub fn say(mut self, child: Say<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sms>`: Sends an SMS during the call (deprecated: send messages with the Messages API).
-    pub fn sms(mut self, child: Sms) -> Self {
-        self.element.push(child.element);
+    pub fn sms(mut self, child: Sms<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pay>`: Takes a payment over the phone.
-    pub fn pay(mut self, child: Pay) -> Self {
-        self.element.push(child.element);
+    pub fn pay(mut self, child: Pay<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
-    pub fn prompt(mut self, child: Prompt) -> Self {
-        self.element.push(child.element);
+    pub fn prompt(mut self, child: Prompt<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Start>`: Starts something alongside the call (a stream, a SIPREC session, a transcription, a recording) and goes on.
-    pub fn start(mut self, child: Start) -> Self {
-        self.element.push(child.element);
+    pub fn start(mut self, child: Start<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stop>`: Stops a stream, a SIPREC session or a transcription started with `<Start>`.
-    pub fn stop(mut self, child: Stop) -> Self {
-        self.element.push(child.element);
+    pub fn stop(mut self, child: Stop<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Refer>`: Transfers a SIP call elsewhere with a SIP REFER.
-    pub fn refer(mut self, child: Refer) -> Self {
-        self.element.push(child.element);
+    pub fn refer(mut self, child: Refer<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -146,7 +148,13 @@ impl VoiceResponse {
         name: impl ::std::convert::AsRef<str>,
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            name.as_ref().to_owned(),
+        );
+        let value: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
+            value.as_ref().to_owned(),
+        );
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
     }
 
@@ -154,45 +162,59 @@ impl VoiceResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(&self.element)
-    }
-}
-
-impl ::std::default::Default for VoiceResponse {
-    fn default() -> Self {
-        Self::new()
+        crate::xml::document(crate::xml::Parts {
+            tag: "Response",
+            names: &Self::NAMES,
+            values: &self.values,
+            extras: &self.extras,
+            text: "",
+            children: ::std::option::Option::Some(&self.children),
+        })
     }
 }
 
 /// `<Refer>`: Transfers a SIP call elsewhere with a SIP REFER.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refer {
-    element: crate::xml::Element,
+pub struct Refer<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Refer {
+impl<'a> Refer<'a> {
+    const NAMES: [&'static str; 2] = ["action", "method"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Refer {
-            element: crate::xml::Element::new("Refer"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// Adds a `<Sip>`: The SIP URI a `<Refer>` transfers the call to.
-    pub fn sip(mut self, child: ReferSip) -> Self {
-        self.element.push(child.element);
+    pub fn sip(mut self, child: ReferSip<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -201,15 +223,43 @@ impl Refer {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Refer",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Refer {
+impl ::std::default::Default for Refer<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -217,15 +267,21 @@ impl ::std::default::Default for Refer {
 
 /// `<Sip>`: The SIP URI a `<Refer>` transfers the call to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReferSip {
-    element: crate::xml::Element,
+pub struct ReferSip<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl ReferSip {
+impl<'a> ReferSip<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         ReferSip {
-            element: crate::xml::Element::new("Sip").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -234,43 +290,69 @@ impl ReferSip {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Sip",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Stop>`: Stops a stream, a SIPREC session or a transcription started with `<Start>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stop {
-    element: crate::xml::Element,
+pub struct Stop<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Stop {
+impl<'a> Stop<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Stop {
-            element: crate::xml::Element::new("Stop"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    pub fn stream(mut self, child: Stream) -> Self {
-        self.element.push(child.element);
+    pub fn stream(mut self, child: Stream<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
-    pub fn siprec(mut self, child: Siprec) -> Self {
-        self.element.push(child.element);
+    pub fn siprec(mut self, child: Siprec<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
-    pub fn transcription(mut self, child: Transcription) -> Self {
-        self.element.push(child.element);
+    pub fn transcription(mut self, child: Transcription<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -279,15 +361,35 @@ impl Stop {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Stop",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Stop {
+impl ::std::default::Default for Stop<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -295,129 +397,194 @@ impl ::std::default::Default for Stop {
 
 /// `<Transcription>`: Real-time transcription of the call.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Transcription {
-    element: crate::xml::Element,
+pub struct Transcription<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 14],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Transcription {
+impl<'a> Transcription<'a> {
+    const NAMES: [&'static str; 14] = [
+        "enableAutomaticPunctuation",
+        "hints",
+        "inboundTrackLabel",
+        "intelligenceService",
+        "languageCode",
+        "name",
+        "outboundTrackLabel",
+        "partialResults",
+        "profanityFilter",
+        "speechModel",
+        "statusCallbackMethod",
+        "statusCallbackUrl",
+        "track",
+        "transcriptionEngine",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Transcription {
-            element: crate::xml::Element::new("Transcription"),
+            values: [const { ::std::option::Option::None }; 14],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `name`: Friendly name given to the Transcription
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
-        self
-    }
-
-    /// `track`: Track to be analyze by the provider
-    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("track", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackUrl`: Status Callback URL
-    pub fn status_callback_url(
+    /// `enableAutomaticPunctuation`: Enable Automatic Punctuation
+    pub fn enable_automatic_punctuation(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("statusCallbackUrl", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `statusCallbackMethod`: Status Callback URL method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+    /// `hints`: Hints to be provided to the transcription engine
+    pub fn hints(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `inboundTrackLabel`: Friendly name given to the Inbound Track
     pub fn inbound_track_label(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("inboundTrackLabel", value.as_ref());
-        self
-    }
-
-    /// `outboundTrackLabel`: Friendly name given to the Outbound Track Label
-    pub fn outbound_track_label(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("outboundTrackLabel", value.as_ref());
-        self
-    }
-
-    /// `partialResults`: Indicates if partial results are going to be send to the customer
-    pub fn partial_results(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("partialResults", value.as_ref());
-        self
-    }
-
-    /// `languageCode`: Language Code used by the transcription engine
-    pub fn language_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("languageCode", value.as_ref());
-        self
-    }
-
-    /// `transcriptionEngine`: Transcription Engine to be used
-    pub fn transcription_engine(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("transcriptionEngine", value.as_ref());
-        self
-    }
-
-    /// `profanityFilter`: Enable Profanity Filter
-    pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element.set("profanityFilter", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `speechModel`: Speech Model used by the transcription engine
-    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechModel", value.as_ref());
-        self
-    }
-
-    /// `hints`: Hints to be provided to the transcription engine
-    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("hints", value.as_ref());
-        self
-    }
-
-    /// `enableAutomaticPunctuation`: Enable Automatic Punctuation
-    pub fn enable_automatic_punctuation(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("enableAutomaticPunctuation", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `intelligenceService`: The SID or the unique name of the Intelligence Service to be used
     pub fn intelligence_service(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("intelligenceService", value.as_ref());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `languageCode`: Language Code used by the transcription engine
+    pub fn language_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `name`: Friendly name given to the Transcription
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `outboundTrackLabel`: Friendly name given to the Outbound Track Label
+    pub fn outbound_track_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `partialResults`: Indicates if partial results are going to be send to the customer
+    pub fn partial_results(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `profanityFilter`: Enable Profanity Filter
+    pub fn profanity_filter(mut self, value: bool) -> Self {
+        self.values[8] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `speechModel`: Speech Model used by the transcription engine
+    pub fn speech_model(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status Callback URL method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `statusCallbackUrl`: Status Callback URL
+    pub fn status_callback_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `track`: Track to be analyze by the provider
+    pub fn track(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `transcriptionEngine`: Transcription Engine to be used
+    pub fn transcription_engine(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
-    pub fn config(mut self, child: Config) -> Self {
-        self.element.push(child.element);
+    pub fn config(mut self, child: Config<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -426,15 +593,43 @@ impl Transcription {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Transcription",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Transcription {
+impl ::std::default::Default for Transcription<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -442,27 +637,41 @@ impl ::std::default::Default for Transcription {
 
 /// `<Parameter>`: A custom parameter passed on: a name and a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parameter {
-    element: crate::xml::Element,
+pub struct Parameter<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Parameter {
+impl<'a> Parameter<'a> {
+    const NAMES: [&'static str; 2] = ["name", "value"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Parameter {
-            element: crate::xml::Element::new("Parameter"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `name`: The name of the custom parameter
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `value`: The value of the custom parameter
-    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("value", value.as_ref());
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -471,15 +680,43 @@ impl Parameter {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Parameter",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Parameter {
+impl ::std::default::Default for Parameter<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -487,27 +724,41 @@ impl ::std::default::Default for Parameter {
 
 /// `<Config>`: A setting of the transcription engine: a name and a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Config {
-    element: crate::xml::Element,
+pub struct Config<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Config {
+impl<'a> Config<'a> {
+    const NAMES: [&'static str; 2] = ["name", "value"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Config {
-            element: crate::xml::Element::new("Config"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `name`: The name of the custom config
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `value`: The value of the custom config
-    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("value", value.as_ref());
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -516,15 +767,43 @@ impl Config {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Config",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Config {
+impl ::std::default::Default for Config<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -532,51 +811,85 @@ impl ::std::default::Default for Config {
 
 /// `<Siprec>`: Forks the call's media to a SIPREC recorder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Siprec {
-    element: crate::xml::Element,
+pub struct Siprec<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Siprec {
+impl<'a> Siprec<'a> {
+    const NAMES: [&'static str; 5] = [
+        "connectorName",
+        "name",
+        "statusCallback",
+        "statusCallbackMethod",
+        "track",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Siprec {
-            element: crate::xml::Element::new("Siprec"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `name`: Friendly name given to SIPREC
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
-        self
-    }
-
     /// `connectorName`: Unique name for Connector
-    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("connectorName", value.as_ref());
+    pub fn connector_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `track`: Track to be streamed to remote service
-    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("track", value.as_ref());
+    /// `name`: Friendly name given to SIPREC
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `track`: Track to be streamed to remote service
+    pub fn track(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -585,15 +898,43 @@ impl Siprec {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Siprec",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Siprec {
+impl ::std::default::Default for Siprec<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -601,57 +942,97 @@ impl ::std::default::Default for Siprec {
 
 /// `<Stream>`: Streams the call's audio to a WebSocket.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stream {
-    element: crate::xml::Element,
+pub struct Stream<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 6],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Stream {
+impl<'a> Stream<'a> {
+    const NAMES: [&'static str; 6] = [
+        "connectorName",
+        "name",
+        "statusCallback",
+        "statusCallbackMethod",
+        "track",
+        "url",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Stream {
-            element: crate::xml::Element::new("Stream"),
+            values: [const { ::std::option::Option::None }; 6],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `name`: Friendly name given to the Stream
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
-        self
-    }
-
     /// `connectorName`: Unique name for Stream Connector
-    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("connectorName", value.as_ref());
+    pub fn connector_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `url`: URL of the remote service where the Stream is routed
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
-    }
-
-    /// `track`: Track to be streamed to remote service
-    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("track", value.as_ref());
+    /// `name`: Friendly name given to the Stream
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallback`: Status Callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `track`: Track to be streamed to remote service
+    pub fn track(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `url`: URL of the remote service where the Stream is routed
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -660,15 +1041,43 @@ impl Stream {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Stream",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Stream {
+impl ::std::default::Default for Stream<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -676,51 +1085,64 @@ impl ::std::default::Default for Stream {
 
 /// `<Start>`: Starts something alongside the call (a stream, a SIPREC session, a transcription, a recording) and goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Start {
-    element: crate::xml::Element,
+pub struct Start<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Start {
+impl<'a> Start<'a> {
+    const NAMES: [&'static str; 2] = ["action", "method"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Start {
-            element: crate::xml::Element::new("Start"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    pub fn stream(mut self, child: Stream) -> Self {
-        self.element.push(child.element);
+    pub fn stream(mut self, child: Stream<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
-    pub fn siprec(mut self, child: Siprec) -> Self {
-        self.element.push(child.element);
+    pub fn siprec(mut self, child: Siprec<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
-    pub fn transcription(mut self, child: Transcription) -> Self {
-        self.element.push(child.element);
+    pub fn transcription(mut self, child: Transcription<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Recording>`: Records the call in the background.
-    pub fn recording(mut self, child: Recording) -> Self {
-        self.element.push(child.element);
+    pub fn recording(mut self, child: Recording<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -729,15 +1151,43 @@ impl Start {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Start",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Start {
+impl ::std::default::Default for Start<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -745,66 +1195,101 @@ impl ::std::default::Default for Start {
 
 /// `<Recording>`: Records the call in the background.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recording {
-    element: crate::xml::Element,
+pub struct Recording<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 7],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Recording {
+impl<'a> Recording<'a> {
+    const NAMES: [&'static str; 7] = [
+        "channels",
+        "recordingConfigurationId",
+        "recordingStatusCallback",
+        "recordingStatusCallbackEvent",
+        "recordingStatusCallbackMethod",
+        "track",
+        "trim",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Recording {
-            element: crate::xml::Element::new("Recording"),
+            values: [const { ::std::option::Option::None }; 7],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
-    /// `recordingStatusCallback`: Recording Status Callback URL
-    pub fn recording_status_callback(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("recordingStatusCallback", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
-    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str());
-        self
-    }
-
-    /// `recordingStatusCallbackEvent`: Recording Status Callback Events
-    pub fn recording_status_callback_event(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `trim`: Trim the recording
-    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("trim", value.as_ref());
-        self
-    }
-
-    /// `track`: To indicate which audio track should be recorded
-    pub fn track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("track", value.as_ref());
-        self
-    }
-
     /// `channels`: The recording channels for the final recording
-    pub fn channels(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("channels", value.as_ref());
+    pub fn channels(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.as_ref());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallback`: Recording Status Callback URL
+    pub fn recording_status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallbackEvent`: Recording Status Callback Events
+    pub fn recording_status_callback_event(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
+    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `track`: To indicate which audio track should be recorded
+    pub fn track(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `trim`: Trim the recording
+    pub fn trim(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -813,15 +1298,43 @@ impl Recording {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Recording",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Recording {
+impl ::std::default::Default for Recording<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -829,66 +1342,100 @@ impl ::std::default::Default for Recording {
 
 /// `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    element: crate::xml::Element,
+pub struct Prompt<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Prompt {
+impl<'a> Prompt<'a> {
+    const NAMES: [&'static str; 5] = [
+        "attempt",
+        "cardType",
+        "errorType",
+        "for",
+        "requireMatchingInputs",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Prompt {
-            element: crate::xml::Element::new("Prompt"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `for`: Name of the payment source data element
-    pub fn r#for(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("for", value.as_ref());
-        self
-    }
-
-    /// `errorType`: Type of error
-    pub fn error_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("errorType", value.as_ref());
+    /// `attempt`: Current attempt count
+    pub fn attempt(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `cardType`: Type of the credit card
-    pub fn card_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("cardType", value.as_ref());
+    pub fn card_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `attempt`: Current attempt count
-    pub fn attempt(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("attempt", value.as_ref());
+    /// `errorType`: Type of error
+    pub fn error_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `for`: Name of the payment source data element
+    pub fn r#for(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `requireMatchingInputs`: Require customer to input requested information twice and verify matching
     pub fn require_matching_inputs(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("requireMatchingInputs", value.as_ref());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    pub fn say(mut self, child: Say) -> Self {
-        self.element.push(child.element);
+    pub fn say(mut self, child: Say<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    pub fn play(mut self, child: Play) -> Self {
-        self.element.push(child.element);
+    pub fn play(mut self, child: Play<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    pub fn pause(mut self, child: Pause) -> Self {
-        self.element.push(child.element);
+    pub fn pause(mut self, child: Pause<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -897,15 +1444,43 @@ impl Prompt {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Prompt",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Prompt {
+impl ::std::default::Default for Prompt<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -913,21 +1488,25 @@ impl ::std::default::Default for Prompt {
 
 /// `<Pause>`: Waits silently.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pause {
-    element: crate::xml::Element,
+pub struct Pause<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Pause {
+impl<'a> Pause<'a> {
+    const NAMES: [&'static str; 1] = ["length"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Pause {
-            element: crate::xml::Element::new("Pause"),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `length`: Length in seconds to pause
     pub fn length(mut self, value: u32) -> Self {
-        self.element.set_u32("length", value);
+        self.values[0] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
@@ -936,15 +1515,43 @@ impl Pause {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Pause",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Pause {
+impl ::std::default::Default for Pause<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -952,27 +1559,38 @@ impl ::std::default::Default for Pause {
 
 /// `<Play>`: Plays an audio file, or sends DTMF digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Play {
-    element: crate::xml::Element,
+pub struct Play<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Play {
+impl<'a> Play<'a> {
+    const NAMES: [&'static str; 2] = ["digits", "loop"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Play {
-            element: crate::xml::Element::new("Play").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
+    }
+
+    /// `digits`: Play DTMF tones for digits
+    pub fn digits(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
     }
 
     /// `loop`: Times to loop media
     pub fn r#loop(mut self, value: u32) -> Self {
-        self.element.set_u32("loop", value);
-        self
-    }
-
-    /// `digits`: Play DTMF tones for digits
-    pub fn digits(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("digits", value.as_ref());
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
@@ -981,103 +1599,146 @@ impl Play {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Play",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Say>`: Reads text aloud.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Say {
-    element: crate::xml::Element,
+pub struct Say<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 3],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Say {
+impl<'a> Say<'a> {
+    const NAMES: [&'static str; 3] = ["language", "loop", "voice"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Say {
-            element: crate::xml::Element::new("Say").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 3],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `voice`: Voice to use
-    pub fn voice(mut self, value: crate::SayVoice) -> Self {
-        self.element.set("voice", value.as_str());
+    /// `language`: Message language
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `loop`: Times to loop message
     pub fn r#loop(mut self, value: u32) -> Self {
-        self.element.set_u32("loop", value);
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
-    /// `language`: Message language
-    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("language", value.as_ref());
+    /// `voice`: Voice to use
+    pub fn voice(mut self, value: crate::SayVoice) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    pub fn p(mut self, child: SsmlP) -> Self {
-        self.element.push(child.element);
+    pub fn p(mut self, child: SsmlP<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    pub fn s(mut self, child: SsmlS) -> Self {
-        self.element.push(child.element);
+    pub fn s(mut self, child: SsmlS<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1086,73 +1747,117 @@ impl Say {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Say",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
 /// `<w>`: A word with a part of speech (SSML `<w>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlW {
-    element: crate::xml::Element,
+pub struct SsmlW<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlW {
+impl<'a> SsmlW<'a> {
+    const NAMES: [&'static str; 1] = ["role"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlW {
-            element: crate::xml::Element::new("w"),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `role`: Customize the pronunciation of words by specifying the word’s part of speech or alternate meaning
-    pub fn role(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("role", value.as_ref());
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1161,15 +1866,43 @@ impl SsmlW {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "w",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlW {
+impl ::std::default::Default for SsmlW<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1177,21 +1910,32 @@ impl ::std::default::Default for SsmlW {
 
 /// `<sub>`: Words read as an alias (SSML `<sub>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlSub {
-    element: crate::xml::Element,
+pub struct SsmlSub<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl SsmlSub {
+impl<'a> SsmlSub<'a> {
+    const NAMES: [&'static str; 1] = ["alias"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         SsmlSub {
-            element: crate::xml::Element::new("sub").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `alias`: Substitute a different word (or pronunciation) for selected text such as an acronym or abbreviation
-    pub fn alias(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("alias", value.as_ref());
+    pub fn alias(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -1200,37 +1944,81 @@ impl SsmlSub {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "sub",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlSayAs {
-    element: crate::xml::Element,
+pub struct SsmlSayAs<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl SsmlSayAs {
+impl<'a> SsmlSayAs<'a> {
+    const NAMES: [&'static str; 2] = ["format", "interpret-as"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         SsmlSayAs {
-            element: crate::xml::Element::new("say-as").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
-    /// `interpret-as`: How the words are read: `cardinal`, `ordinal`, `characters`, `digits`, `date`, `telephone`, …
-    pub fn interpret_as(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("interpret-as", value.as_ref());
+    /// `format`: Specify the format of the date when interpret-as is set to date
+    pub fn format(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `format`: Specify the format of the date when interpret-as is set to date
-    pub fn format(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("format", value.as_ref());
+    /// `interpret-as`: How the words are read: `cardinal`, `ordinal`, `characters`, `digits`, `date`, `telephone`, …
+    pub fn interpret_as(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -1239,109 +2027,163 @@ impl SsmlSayAs {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "say-as",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlProsody {
-    element: crate::xml::Element,
+pub struct SsmlProsody<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 3],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlProsody {
+impl<'a> SsmlProsody<'a> {
+    const NAMES: [&'static str; 3] = ["pitch", "rate", "volume"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlProsody {
-            element: crate::xml::Element::new("prosody"),
+            values: [const { ::std::option::Option::None }; 3],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
-        self
-    }
-
-    /// `volume`: Specify the volume, available values: default, silent, x-soft, soft, medium, loud, x-loud, +ndB, -ndB
-    pub fn volume(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("volume", value.as_ref());
-        self
-    }
-
-    /// `rate`: Specify the rate, available values: x-slow, slow, medium, fast, x-fast, n%
-    pub fn rate(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("rate", value.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `pitch`: Specify the pitch, available values: default, x-low, low, medium, high, x-high, +n%, -n%
-    pub fn pitch(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("pitch", value.as_ref());
+    pub fn pitch(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `rate`: Specify the rate, available values: x-slow, slow, medium, fast, x-fast, n%
+    pub fn rate(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `volume`: Specify the volume, available values: default, silent, x-soft, soft, medium, loud, x-loud, +ndB, -ndB
+    pub fn volume(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    pub fn p(mut self, child: SsmlP) -> Self {
-        self.element.push(child.element);
+    pub fn p(mut self, child: SsmlP<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    pub fn s(mut self, child: SsmlS) -> Self {
-        self.element.push(child.element);
+    pub fn s(mut self, child: SsmlS<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1350,15 +2192,43 @@ impl SsmlProsody {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "prosody",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlProsody {
+impl ::std::default::Default for SsmlProsody<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1366,69 +2236,80 @@ impl ::std::default::Default for SsmlProsody {
 
 /// `<s>`: A sentence (SSML `<s>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlS {
-    element: crate::xml::Element,
+pub struct SsmlS<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlS {
+impl<'a> SsmlS<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlS {
-            element: crate::xml::Element::new("s"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1437,15 +2318,35 @@ impl SsmlS {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "s",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlS {
+impl ::std::default::Default for SsmlS<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1453,27 +2354,43 @@ impl ::std::default::Default for SsmlS {
 
 /// `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlPhoneme {
-    element: crate::xml::Element,
+pub struct SsmlPhoneme<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl SsmlPhoneme {
+impl<'a> SsmlPhoneme<'a> {
+    const NAMES: [&'static str; 2] = ["alphabet", "ph"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         SsmlPhoneme {
-            element: crate::xml::Element::new("phoneme").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `alphabet`: Specify the phonetic alphabet
-    pub fn alphabet(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("alphabet", value.as_ref());
+    pub fn alphabet(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `ph`: Specifiy the phonetic symbols for pronunciation
-    pub fn ph(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ph", value.as_ref());
+    pub fn ph(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -1482,97 +2399,141 @@ impl SsmlPhoneme {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "phoneme",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<lang>`: Words in another language (SSML `<lang>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlLang {
-    element: crate::xml::Element,
+pub struct SsmlLang<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlLang {
+impl<'a> SsmlLang<'a> {
+    const NAMES: [&'static str; 1] = ["xml:lang"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlLang {
-            element: crate::xml::Element::new("lang"),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `xml:lang`: The language of the words, such as `fr-FR`
-    pub fn xml_lang(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("xml:lang", value.as_ref());
+    pub fn xml_lang(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    pub fn p(mut self, child: SsmlP) -> Self {
-        self.element.push(child.element);
+    pub fn p(mut self, child: SsmlP<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    pub fn s(mut self, child: SsmlS) -> Self {
-        self.element.push(child.element);
+    pub fn s(mut self, child: SsmlS<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1581,15 +2542,43 @@ impl SsmlLang {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "lang",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlLang {
+impl ::std::default::Default for SsmlLang<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1597,75 +2586,86 @@ impl ::std::default::Default for SsmlLang {
 
 /// `<p>`: A paragraph (SSML `<p>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlP {
-    element: crate::xml::Element,
+pub struct SsmlP<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlP {
+impl<'a> SsmlP<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlP {
-            element: crate::xml::Element::new("p"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    pub fn s(mut self, child: SsmlS) -> Self {
-        self.element.push(child.element);
+    pub fn s(mut self, child: SsmlS<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1674,15 +2674,35 @@ impl SsmlP {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "p",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlP {
+impl ::std::default::Default for SsmlP<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1690,75 +2710,91 @@ impl ::std::default::Default for SsmlP {
 
 /// `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlEmphasis {
-    element: crate::xml::Element,
+pub struct SsmlEmphasis<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl SsmlEmphasis {
+impl<'a> SsmlEmphasis<'a> {
+    const NAMES: [&'static str; 1] = ["level"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlEmphasis {
-            element: crate::xml::Element::new("emphasis"),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `level`: Specify the degree of emphasis
-    pub fn level(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("level", value.as_ref());
+    pub fn level(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    pub fn r#break(mut self, child: SsmlBreak) -> Self {
-        self.element.push(child.element);
+    pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    pub fn emphasis(mut self, child: SsmlEmphasis) -> Self {
-        self.element.push(child.element);
+    pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    pub fn lang(mut self, child: SsmlLang) -> Self {
-        self.element.push(child.element);
+    pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    pub fn phoneme(mut self, child: SsmlPhoneme) -> Self {
-        self.element.push(child.element);
+    pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    pub fn prosody(mut self, child: SsmlProsody) -> Self {
-        self.element.push(child.element);
+    pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    pub fn say_as(mut self, child: SsmlSayAs) -> Self {
-        self.element.push(child.element);
+    pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    pub fn sub(mut self, child: SsmlSub) -> Self {
-        self.element.push(child.element);
+    pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    pub fn w(mut self, child: SsmlW) -> Self {
-        self.element.push(child.element);
+    pub fn w(mut self, child: SsmlW<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1767,15 +2803,43 @@ impl SsmlEmphasis {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "emphasis",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlEmphasis {
+impl ::std::default::Default for SsmlEmphasis<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1783,27 +2847,41 @@ impl ::std::default::Default for SsmlEmphasis {
 
 /// `<break>`: A pause in speech (SSML `<break>`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SsmlBreak {
-    element: crate::xml::Element,
+pub struct SsmlBreak<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl SsmlBreak {
+impl<'a> SsmlBreak<'a> {
+    const NAMES: [&'static str; 2] = ["strength", "time"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         SsmlBreak {
-            element: crate::xml::Element::new("break"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `strength`: Set a pause based on strength
-    pub fn strength(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("strength", value.as_ref());
+    pub fn strength(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `time`: Set a pause to a specific length of time in seconds or milliseconds, available values: \[number\]s, \[number\]ms
-    pub fn time(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("time", value.as_ref());
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -1812,15 +2890,43 @@ impl SsmlBreak {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "break",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for SsmlBreak {
+impl ::std::default::Default for SsmlBreak<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1828,135 +2934,229 @@ impl ::std::default::Default for SsmlBreak {
 
 /// `<Pay>`: Takes a payment over the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pay {
-    element: crate::xml::Element,
+pub struct Pay<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 18],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Pay {
+impl<'a> Pay<'a> {
+    const NAMES: [&'static str; 18] = [
+        "action",
+        "bankAccountType",
+        "chargeAmount",
+        "currency",
+        "description",
+        "input",
+        "language",
+        "maxAttempts",
+        "minPostalCodeLength",
+        "paymentConnector",
+        "paymentMethod",
+        "postalCode",
+        "securityCode",
+        "statusCallback",
+        "statusCallbackMethod",
+        "timeout",
+        "tokenType",
+        "validCardTypes",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Pay {
-            element: crate::xml::Element::new("Pay"),
+            values: [const { ::std::option::Option::None }; 18],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
-    /// `input`: Input type Twilio should accept
-    pub fn input(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("input", value.as_ref());
-        self
-    }
-
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `bankAccountType`: Bank account type for ach transactions. If set, payment method attribute must be provided and value should be set to ach-debit. defaults to consumer-checking
-    pub fn bank_account_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("bankAccountType", value.as_ref());
+    pub fn bank_account_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    /// `chargeAmount`: Amount to process. If value is greater than 0 then make the payment else create a payment token
+    pub fn charge_amount(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `statusCallbackMethod`: Status callback method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+    /// `currency`: Currency of the amount attribute
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `timeout`: Time to wait to gather input
-    pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set_u32("timeout", value);
+    /// `description`: Details regarding the payment
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `input`: Input type Twilio should accept
+    pub fn input(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `language`: Language to use
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `maxAttempts`: Maximum number of allowed retries when gathering input
     pub fn max_attempts(mut self, value: u32) -> Self {
-        self.element.set_u32("maxAttempts", value);
-        self
-    }
-
-    /// `securityCode`: Prompt for security code
-    pub fn security_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("securityCode", value.as_ref());
-        self
-    }
-
-    /// `postalCode`: Prompt for postal code and it should be true/false or default postal code
-    pub fn postal_code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("postalCode", value.as_ref());
+        self.values[7] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `minPostalCodeLength`: Prompt for minimum postal code length
     pub fn min_postal_code_length(mut self, value: u32) -> Self {
-        self.element.set_u32("minPostalCodeLength", value);
+        self.values[8] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `paymentConnector`: Unique name for payment connector
-    pub fn payment_connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("paymentConnector", value.as_ref());
+    pub fn payment_connector(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `paymentMethod`: Payment method to be used. defaults to credit-card
     pub fn payment_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("paymentMethod", value.as_str());
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `postalCode`: Prompt for postal code and it should be true/false or default postal code
+    pub fn postal_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `securityCode`: Prompt for security code
+    pub fn security_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status callback method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[14] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `timeout`: Time to wait to gather input
+    pub fn timeout(mut self, value: u32) -> Self {
+        self.values[15] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `tokenType`: Type of token
-    pub fn token_type(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("tokenType", value.as_ref());
-        self
-    }
-
-    /// `chargeAmount`: Amount to process. If value is greater than 0 then make the payment else create a payment token
-    pub fn charge_amount(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("chargeAmount", value.as_ref());
-        self
-    }
-
-    /// `currency`: Currency of the amount attribute
-    pub fn currency(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("currency", value.as_ref());
-        self
-    }
-
-    /// `description`: Details regarding the payment
-    pub fn description(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("description", value.as_ref());
+    pub fn token_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[16] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `validCardTypes`: Comma separated accepted card types
-    pub fn valid_card_types(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("validCardTypes", value.as_ref());
-        self
-    }
-
-    /// `language`: Language to use
-    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("language", value.as_ref());
+    pub fn valid_card_types(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[17] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
-    pub fn prompt(mut self, child: Prompt) -> Self {
-        self.element.push(child.element);
+    pub fn prompt(mut self, child: Prompt<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -1965,15 +3165,43 @@ impl Pay {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Pay",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Pay {
+impl ::std::default::Default for Pay<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -1981,45 +3209,79 @@ impl ::std::default::Default for Pay {
 
 /// `<Sms>`: Sends an SMS during the call (deprecated: send messages with the Messages API).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sms {
-    element: crate::xml::Element,
+pub struct Sms<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Sms {
+impl<'a> Sms<'a> {
+    const NAMES: [&'static str; 5] = [
+        "action",
+        "from",
+        "method",
+        "statusCallback",
+        "to",
+    ];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Sms {
-            element: crate::xml::Element::new("Sms").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
-    /// `to`: Number to send message to
-    pub fn to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("to", value.as_ref());
+    /// `action`: Action URL
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `from`: from
-    pub fn from(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("from", value.as_ref());
-        self
-    }
-
-    /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `to`: Number to send message to
+    pub fn to(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -2028,37 +3290,76 @@ impl Sms {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Sms",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Reject>`: Rejects the call without answering it (and without charge).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reject {
-    element: crate::xml::Element,
+pub struct Reject<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Reject {
+impl<'a> Reject<'a> {
+    const NAMES: [&'static str; 1] = ["reason"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Reject {
-            element: crate::xml::Element::new("Reject"),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// `reason`: Rejection reason
-    pub fn reason(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("reason", value.as_ref());
+    pub fn reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -2067,15 +3368,43 @@ impl Reject {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Reject",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Reject {
+impl ::std::default::Default for Reject<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2083,21 +3412,29 @@ impl ::std::default::Default for Reject {
 
 /// `<Redirect>`: Goes on with the TwiML at another URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redirect {
-    element: crate::xml::Element,
+pub struct Redirect<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Redirect {
+impl<'a> Redirect<'a> {
+    const NAMES: [&'static str; 1] = ["method"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Redirect {
-            element: crate::xml::Element::new("Redirect").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `method`: Redirect URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
@@ -2106,115 +3443,188 @@ impl Redirect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Redirect",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Record>`: Records the caller's voice.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    element: crate::xml::Element,
+pub struct Record<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 13],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Record {
+impl<'a> Record<'a> {
+    const NAMES: [&'static str; 13] = [
+        "action",
+        "finishOnKey",
+        "maxLength",
+        "method",
+        "playBeep",
+        "recordingConfigurationId",
+        "recordingStatusCallback",
+        "recordingStatusCallbackEvent",
+        "recordingStatusCallbackMethod",
+        "timeout",
+        "transcribe",
+        "transcribeCallback",
+        "trim",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Record {
-            element: crate::xml::Element::new("Record"),
+            values: [const { ::std::option::Option::None }; 13],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
-        self
-    }
-
-    /// `method`: Action URL method
-    pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `timeout`: Timeout to begin recording
-    pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set_u32("timeout", value);
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `finishOnKey`: Finish recording on key
-    pub fn finish_on_key(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("finishOnKey", value.as_ref());
+    pub fn finish_on_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `maxLength`: Max time to record in seconds
     pub fn max_length(mut self, value: u32) -> Self {
-        self.element.set_u32("maxLength", value);
+        self.values[2] = ::std::option::Option::Some(crate::xml::Value::Number(value));
+        self
+    }
+
+    /// `method`: Action URL method
+    pub fn method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `playBeep`: Play beep
     pub fn play_beep(mut self, value: bool) -> Self {
-        self.element.set("playBeep", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `trim`: Trim the recording
-    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("trim", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallback`: Status callback URL
-    pub fn recording_status_callback(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("recordingStatusCallback", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallbackMethod`: Status callback URL method
-    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str());
-        self
-    }
-
-    /// `recordingStatusCallbackEvent`: Recording status callback events
-    pub fn recording_status_callback_event(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `transcribe`: Transcribe the recording
-    pub fn transcribe(mut self, value: bool) -> Self {
-        self.element.set("transcribe", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `transcribeCallback`: Transcribe callback URL
-    pub fn transcribe_callback(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("transcribeCallback", value.as_ref());
+        self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.as_ref());
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallback`: Status callback URL
+    pub fn recording_status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallbackEvent`: Recording status callback events
+    pub fn recording_status_callback_event(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallbackMethod`: Status callback URL method
+    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `timeout`: Timeout to begin recording
+    pub fn timeout(mut self, value: u32) -> Self {
+        self.values[9] = ::std::option::Option::Some(crate::xml::Value::Number(value));
+        self
+    }
+
+    /// `transcribe`: Transcribe the recording
+    pub fn transcribe(mut self, value: bool) -> Self {
+        self.values[10] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `transcribeCallback`: Transcribe callback URL
+    pub fn transcribe_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `trim`: Trim the recording
+    pub fn trim(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -2223,15 +3633,43 @@ impl Record {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Record",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Record {
+impl ::std::default::Default for Record<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2239,42 +3677,67 @@ impl ::std::default::Default for Record {
 
 /// `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Queue {
-    element: crate::xml::Element,
+pub struct Queue<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 4],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Queue {
-    /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
-        Queue {
-            element: crate::xml::Element::new("Queue").with_text(text.as_ref()),
-        }
-    }
+impl<'a> Queue<'a> {
+    const NAMES: [&'static str; 4] = [
+        "method",
+        "postWorkActivitySid",
+        "reservationSid",
+        "url",
+    ];
 
-    /// `url`: Action URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
+    /// The element holding `text`, escaped when written; empty text writes none.
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+        Queue {
+            values: [const { ::std::option::Option::None }; 4],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
+        }
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `reservationSid`: TaskRouter Reservation SID
-    pub fn reservation_sid(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("reservationSid", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `postWorkActivitySid`: TaskRouter Activity SID
     pub fn post_work_activity_sid(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("postWorkActivitySid", value.as_ref());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `reservationSid`: TaskRouter Reservation SID
+    pub fn reservation_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `url`: Action URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -2283,25 +3746,57 @@ impl Queue {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Queue",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Leave>`: Takes the caller out of the queue it waits in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Leave {
-    element: crate::xml::Element,
+pub struct Leave<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Leave {
+impl<'a> Leave<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Leave {
-            element: crate::xml::Element::new("Leave"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
@@ -2310,15 +3805,35 @@ impl Leave {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Leave",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Leave {
+impl ::std::default::Default for Leave<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2326,21 +3841,27 @@ impl ::std::default::Default for Leave {
 
 /// `<Hangup>`: Ends the call.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hangup {
-    element: crate::xml::Element,
+pub struct Hangup<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Hangup {
+impl<'a> Hangup<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Hangup {
-            element: crate::xml::Element::new("Hangup"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -2349,15 +3870,35 @@ impl Hangup {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Hangup",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Hangup {
+impl ::std::default::Default for Hangup<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2365,16 +3906,98 @@ impl ::std::default::Default for Hangup {
 
 /// `<Gather>`: Collects digits the caller presses or words they say.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gather {
-    element: crate::xml::Element,
+pub struct Gather<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 18],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Gather {
+impl<'a> Gather<'a> {
+    const NAMES: [&'static str; 18] = [
+        "action",
+        "actionOnEmptyResult",
+        "bargeIn",
+        "debug",
+        "enhanced",
+        "finishOnKey",
+        "hints",
+        "input",
+        "language",
+        "maxSpeechTime",
+        "method",
+        "numDigits",
+        "partialResultCallback",
+        "partialResultCallbackMethod",
+        "profanityFilter",
+        "speechModel",
+        "speechTimeout",
+        "timeout",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Gather {
-            element: crate::xml::Element::new("Gather"),
+            values: [const { ::std::option::Option::None }; 18],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
+    }
+
+    /// `action`: Action URL
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `actionOnEmptyResult`: Force webhook to the action URL event if there is no input
+    pub fn action_on_empty_result(mut self, value: bool) -> Self {
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `bargeIn`: Stop playing media upon speech
+    pub fn barge_in(mut self, value: bool) -> Self {
+        self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `debug`: Allow debug for gather
+    pub fn debug(mut self, value: bool) -> Self {
+        self.values[3] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `enhanced`: Use enhanced speech model
+    pub fn enhanced(mut self, value: bool) -> Self {
+        self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `finishOnKey`: Finish gather on key
+    pub fn finish_on_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `hints`: Speech recognition hints
+    pub fn hints(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
     }
 
     /// `input`: Input type Twilio should accept
@@ -2382,131 +4005,122 @@ impl Gather {
         mut self,
         value: impl ::std::iter::IntoIterator<Item = crate::GatherInput>,
     ) -> Self {
-        let values: ::std::vec::Vec<crate::GatherInput> = value.into_iter().collect();
-        self.element.set("input", &crate::xml::join(values.iter().map(|v| v.as_str())));
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(
+                ::std::borrow::Cow::Owned(
+                    crate::xml::join(
+                        value.into_iter().map(crate::GatherInput::into_wire),
+                    ),
+                ),
+            ),
+        );
         self
     }
 
-    /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    /// `language`: Language to use
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `maxSpeechTime`: Max allowed time for speech input
+    pub fn max_speech_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `timeout`: Time to wait to gather input
-    pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set_u32("timeout", value);
-        self
-    }
-
-    /// `speechTimeout`: Time to wait to gather speech input and it should be either auto or a positive integer
-    pub fn speech_timeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechTimeout", value.as_ref());
-        self
-    }
-
-    /// `maxSpeechTime`: Max allowed time for speech input
-    pub fn max_speech_time(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("maxSpeechTime", value.as_ref());
-        self
-    }
-
-    /// `profanityFilter`: Profanity Filter on speech
-    pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element.set("profanityFilter", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `finishOnKey`: Finish gather on key
-    pub fn finish_on_key(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("finishOnKey", value.as_ref());
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `numDigits`: Number of digits to collect
     pub fn num_digits(mut self, value: u32) -> Self {
-        self.element.set_u32("numDigits", value);
+        self.values[11] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `partialResultCallback`: Partial result callback URL
     pub fn partial_result_callback(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("partialResultCallback", value.as_ref());
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `partialResultCallbackMethod`: Partial result callback URL method
     pub fn partial_result_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("partialResultCallbackMethod", value.as_str());
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `language`: Language to use
-    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("language", value.as_ref());
-        self
-    }
-
-    /// `hints`: Speech recognition hints
-    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("hints", value.as_ref());
-        self
-    }
-
-    /// `bargeIn`: Stop playing media upon speech
-    pub fn barge_in(mut self, value: bool) -> Self {
-        self.element.set("bargeIn", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `debug`: Allow debug for gather
-    pub fn debug(mut self, value: bool) -> Self {
-        self.element.set("debug", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `actionOnEmptyResult`: Force webhook to the action URL event if there is no input
-    pub fn action_on_empty_result(mut self, value: bool) -> Self {
-        self.element.set("actionOnEmptyResult", if value { "true" } else { "false" });
+    /// `profanityFilter`: Profanity Filter on speech
+    pub fn profanity_filter(mut self, value: bool) -> Self {
+        self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `speechModel`: Specify the model that is best suited for your use case
-    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechModel", value.as_ref());
+    pub fn speech_model(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[15] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `enhanced`: Use enhanced speech model
-    pub fn enhanced(mut self, value: bool) -> Self {
-        self.element.set("enhanced", if value { "true" } else { "false" });
+    /// `speechTimeout`: Time to wait to gather speech input and it should be either auto or a positive integer
+    pub fn speech_timeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[16] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `timeout`: Time to wait to gather input
+    pub fn timeout(mut self, value: u32) -> Self {
+        self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    pub fn say(mut self, child: Say) -> Self {
-        self.element.push(child.element);
+    pub fn say(mut self, child: Say<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    pub fn pause(mut self, child: Pause) -> Self {
-        self.element.push(child.element);
+    pub fn pause(mut self, child: Pause<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    pub fn play(mut self, child: Play) -> Self {
-        self.element.push(child.element);
+    pub fn play(mut self, child: Play<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -2515,15 +4129,43 @@ impl Gather {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Gather",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Gather {
+impl ::std::default::Default for Gather<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2531,63 +4173,105 @@ impl ::std::default::Default for Gather {
 
 /// `<Enqueue>`: Puts the caller in a queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Enqueue {
-    element: crate::xml::Element,
+pub struct Enqueue<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 6],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Enqueue {
+impl<'a> Enqueue<'a> {
+    const NAMES: [&'static str; 6] = [
+        "action",
+        "maxQueueSize",
+        "method",
+        "waitUrl",
+        "waitUrlMethod",
+        "workflowSid",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Enqueue {
-            element: crate::xml::Element::new("Enqueue"),
+            values: [const { ::std::option::Option::None }; 6],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `maxQueueSize`: Maximum size of queue
-    pub fn max_queue_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("maxQueueSize", value.as_ref());
+    pub fn max_queue_size(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `waitUrl`: Wait URL
-    pub fn wait_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("waitUrl", value.as_ref());
+    pub fn wait_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `waitUrlMethod`: Wait URL method
     pub fn wait_url_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("waitUrlMethod", value.as_str());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `workflowSid`: TaskRouter Workflow SID
-    pub fn workflow_sid(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("workflowSid", value.as_ref());
+    pub fn workflow_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Task>`: The TaskRouter task an `<Enqueue>` with a workflow creates: JSON attributes.
-    pub fn task(mut self, child: Task) -> Self {
-        self.element.push(child.element);
+    pub fn task(mut self, child: Task<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -2596,15 +4280,43 @@ impl Enqueue {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Enqueue",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Enqueue {
+impl ::std::default::Default for Enqueue<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2612,27 +4324,38 @@ impl ::std::default::Default for Enqueue {
 
 /// `<Task>`: The TaskRouter task an `<Enqueue>` with a workflow creates: JSON attributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Task {
-    element: crate::xml::Element,
+pub struct Task<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Task {
+impl<'a> Task<'a> {
+    const NAMES: [&'static str; 2] = ["priority", "timeout"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Task {
-            element: crate::xml::Element::new("Task").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `priority`: Task priority
-    pub fn priority(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("priority", value.as_ref());
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `timeout`: Timeout associated with task
     pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set_u32("timeout", value);
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
@@ -2641,25 +4364,57 @@ impl Task {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Task",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Echo>`: Plays back what the caller says (for testing).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Echo {
-    element: crate::xml::Element,
+pub struct Echo<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Echo {
+impl<'a> Echo<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Echo {
-            element: crate::xml::Element::new("Echo"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
@@ -2668,15 +4423,35 @@ impl Echo {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Echo",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Echo {
+impl ::std::default::Default for Echo<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2684,198 +4459,287 @@ impl ::std::default::Default for Echo {
 
 /// `<Dial>`: Connects the caller to another party.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dial {
-    element: crate::xml::Element,
+pub struct Dial<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 20],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Dial {
+impl<'a> Dial<'a> {
+    const NAMES: [&'static str; 20] = [
+        "action",
+        "answerOnBridge",
+        "callerId",
+        "events",
+        "hangupOnStar",
+        "method",
+        "passports",
+        "record",
+        "recordingConfigurationId",
+        "recordingStatusCallback",
+        "recordingStatusCallbackEvent",
+        "recordingStatusCallbackMethod",
+        "recordingTrack",
+        "referMethod",
+        "referUrl",
+        "ringTone",
+        "sequential",
+        "timeLimit",
+        "timeout",
+        "trim",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Dial {
-            element: crate::xml::Element::new("Dial"),
+            values: [const { ::std::option::Option::None }; 20],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `method`: Action URL method
-    pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+    /// `answerOnBridge`: Preserve the ringing behavior of the inbound call until the Dialed call picks up
+    pub fn answer_on_bridge(mut self, value: bool) -> Self {
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
-    /// `timeout`: Time to wait for answer
-    pub fn timeout(mut self, value: u32) -> Self {
-        self.element.set_u32("timeout", value);
+    /// `callerId`: Caller ID to display
+    pub fn caller_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `events`: Subscription to events
+    pub fn events(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `hangupOnStar`: Hangup call on star press
     pub fn hangup_on_star(mut self, value: bool) -> Self {
-        self.element.set("hangupOnStar", if value { "true" } else { "false" });
+        self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
-    /// `timeLimit`: Max time length
-    pub fn time_limit(mut self, value: u32) -> Self {
-        self.element.set_u32("timeLimit", value);
+    /// `method`: Action URL method
+    pub fn method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `callerId`: Caller ID to display
-    pub fn caller_id(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("callerId", value.as_ref());
+    /// `passports`: Base64-encoded comma-separated identity passports (e.g. shaken, div)
+    pub fn passports(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `record`: Record the call
-    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("record", value.as_ref());
-        self
-    }
-
-    /// `trim`: Trim the recording
-    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("trim", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallback`: Recording status callback URL
-    pub fn recording_status_callback(
+    pub fn record(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.as_ref());
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.as_ref());
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str());
+    /// `recordingStatusCallback`: Recording status callback URL
+    pub fn recording_status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.as_ref());
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `answerOnBridge`: Preserve the ringing behavior of the inbound call until the Dialed call picks up
-    pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.element.set("answerOnBridge", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `ringTone`: Ringtone allows you to override the ringback tone that Twilio will play back to the caller while executing the Dial
-    pub fn ring_tone(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ringTone", value.as_ref());
+    /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `recordingTrack`: To indicate which audio track should be recorded
-    pub fn recording_track(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("recordingTrack", value.as_ref());
-        self
-    }
-
-    /// `sequential`: Used to determine if child TwiML nouns should be dialed in order, one after the other (sequential) or dial all at once (parallel). Default is false, parallel
-    pub fn sequential(mut self, value: bool) -> Self {
-        self.element.set("sequential", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `referUrl`: Webhook that will receive future SIP REFER requests
-    pub fn refer_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("referUrl", value.as_ref());
+    pub fn recording_track(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `referMethod`: The HTTP method to use for the refer Webhook
     pub fn refer_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("referMethod", value.as_str());
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `events`: Subscription to events
-    pub fn events(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("events", value.as_ref());
+    /// `referUrl`: Webhook that will receive future SIP REFER requests
+    pub fn refer_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[14] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `passports`: Base64-encoded comma-separated identity passports (e.g. shaken, div)
-    pub fn passports(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("passports", value.as_ref());
+    /// `ringTone`: Ringtone allows you to override the ringback tone that Twilio will play back to the caller while executing the Dial
+    pub fn ring_tone(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[15] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `sequential`: Used to determine if child TwiML nouns should be dialed in order, one after the other (sequential) or dial all at once (parallel). Default is false, parallel
+    pub fn sequential(mut self, value: bool) -> Self {
+        self.values[16] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `timeLimit`: Max time length
+    pub fn time_limit(mut self, value: u32) -> Self {
+        self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
+        self
+    }
+
+    /// `timeout`: Time to wait for answer
+    pub fn timeout(mut self, value: u32) -> Self {
+        self.values[18] = ::std::option::Option::Some(crate::xml::Value::Number(value));
+        self
+    }
+
+    /// `trim`: Trim the recording
+    pub fn trim(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[19] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Client>`: A Voice SDK client to dial, by identity.
-    pub fn client(mut self, child: Client) -> Self {
-        self.element.push(child.element);
+    pub fn client(mut self, child: Client<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conference>`: A conference room to join.
-    pub fn conference(mut self, child: Conference) -> Self {
-        self.element.push(child.element);
+    pub fn conference(mut self, child: Conference<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Number>`: A phone number to dial.
-    pub fn number(mut self, child: Number) -> Self {
-        self.element.push(child.element);
+    pub fn number(mut self, child: Number<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
-    pub fn queue(mut self, child: Queue) -> Self {
-        self.element.push(child.element);
+    pub fn queue(mut self, child: Queue<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sim>`: A Twilio SIM to dial.
-    pub fn sim(mut self, child: Sim) -> Self {
-        self.element.push(child.element);
+    pub fn sim(mut self, child: Sim<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sip>`: A SIP endpoint to dial.
-    pub fn sip(mut self, child: Sip) -> Self {
-        self.element.push(child.element);
+    pub fn sip(mut self, child: Sip<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Application>`: A TwiML App to connect the call to, in a `<Dial>`.
-    pub fn application(mut self, child: Application) -> Self {
-        self.element.push(child.element);
+    pub fn application(mut self, child: Application<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<WhatsApp>`: A WhatsApp user to call, in a `<Dial>`.
-    pub fn whats_app(mut self, child: WhatsApp) -> Self {
-        self.element.push(child.element);
+    pub fn whats_app(mut self, child: WhatsApp<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -2884,15 +4748,43 @@ impl Dial {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Dial",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Dial {
+impl ::std::default::Default for Dial<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -2900,48 +4792,76 @@ impl ::std::default::Default for Dial {
 
 /// `<WhatsApp>`: A WhatsApp user to call, in a `<Dial>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WhatsApp {
-    element: crate::xml::Element,
+pub struct WhatsApp<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl WhatsApp {
-    /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
-        WhatsApp {
-            element: crate::xml::Element::new("WhatsApp").with_text(text.as_ref()),
-        }
-    }
+impl<'a> WhatsApp<'a> {
+    const NAMES: [&'static str; 5] = [
+        "method",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "url",
+    ];
 
-    /// `url`: TwiML URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
+    /// The element holding `text`, escaped when written; empty text writes none.
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+        WhatsApp {
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
+        }
     }
 
     /// `method`: TwiML URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status Callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status Callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `url`: TwiML URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -2950,88 +4870,161 @@ impl WhatsApp {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "WhatsApp",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Application>`: A TwiML App to connect the call to, in a `<Dial>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Application {
-    element: crate::xml::Element,
+pub struct Application<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 7],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Application {
+impl<'a> Application<'a> {
+    const NAMES: [&'static str; 7] = [
+        "copyParentTo",
+        "customerId",
+        "method",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "url",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Application {
-            element: crate::xml::Element::new("Application"),
+            values: [const { ::std::option::Option::None }; 7],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
-    /// `url`: TwiML URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
+    /// `copyParentTo`: Copy parent call To field to called application side, otherwise use the application sid as To field
+    pub fn copy_parent_to(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `customerId`: Identity of the customer calling application
+    pub fn customer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: TwiML URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status Callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status Callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `customerId`: Identity of the customer calling application
-    pub fn customer_id(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("customerId", value.as_ref());
-        self
-    }
-
-    /// `copyParentTo`: Copy parent call To field to called application side, otherwise use the application sid as To field
-    pub fn copy_parent_to(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("copyParentTo", value.as_ref());
+    /// `url`: TwiML URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<ApplicationSid>`: The SID of the TwiML App an `<Application>` dials.
-    pub fn application_sid(mut self, child: ApplicationSid) -> Self {
-        self.element.push(child.element);
+    pub fn application_sid(mut self, child: ApplicationSid<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -3040,15 +5033,43 @@ impl Application {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Application",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Application {
+impl ::std::default::Default for Application<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3056,15 +5077,21 @@ impl ::std::default::Default for Application {
 
 /// `<ApplicationSid>`: The SID of the TwiML App an `<Application>` dials.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApplicationSid {
-    element: crate::xml::Element,
+pub struct ApplicationSid<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl ApplicationSid {
+impl<'a> ApplicationSid<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         ApplicationSid {
-            element: crate::xml::Element::new("ApplicationSid").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -3073,139 +5100,225 @@ impl ApplicationSid {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "ApplicationSid",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Sip>`: A SIP endpoint to dial.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sip {
-    element: crate::xml::Element,
+pub struct Sip<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 14],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Sip {
+impl<'a> Sip<'a> {
+    const NAMES: [&'static str; 14] = [
+        "amdStatusCallback",
+        "amdStatusCallbackMethod",
+        "machineDetection",
+        "machineDetectionSilenceTimeout",
+        "machineDetectionSpeechEndThreshold",
+        "machineDetectionSpeechThreshold",
+        "machineDetectionTimeout",
+        "method",
+        "password",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "url",
+        "username",
+    ];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Sip {
-            element: crate::xml::Element::new("Sip").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 14],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
+            children: ::std::default::Default::default(),
         }
-    }
-
-    /// `username`: SIP Username
-    pub fn username(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("username", value.as_ref());
-        self
-    }
-
-    /// `password`: SIP Password
-    pub fn password(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("password", value.as_ref());
-        self
-    }
-
-    /// `url`: Action URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
-    }
-
-    /// `method`: Action URL method
-    pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `statusCallbackEvent`: Status callback events
-    pub fn status_callback_event(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackMethod`: Status callback URL method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
-        self
-    }
-
-    /// `machineDetection`: Enable machine detection or end of greeting detection
-    pub fn machine_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("machineDetection", value.as_ref());
-        self
-    }
-
-    /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
-    pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("amdStatusCallbackMethod", value.as_str());
-        self
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
     pub fn amd_status_callback(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("amdStatusCallback", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
-    pub fn machine_detection_timeout(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("machineDetectionTimeout", value.as_ref());
+    /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
+    pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
-    pub fn machine_detection_speech_threshold(
+    /// `machineDetection`: Enable machine detection or end of greeting detection
+    pub fn machine_detection(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechThreshold", value.as_ref());
-        self
-    }
-
-    /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
-    pub fn machine_detection_speech_end_threshold(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("machineDetectionSpeechEndThreshold", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
     pub fn machine_detection_silence_timeout(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("machineDetectionSilenceTimeout", value.as_ref());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
+    pub fn machine_detection_speech_end_threshold(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
+    pub fn machine_detection_speech_threshold(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
+    pub fn machine_detection_timeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `method`: Action URL method
+    pub fn method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `password`: SIP Password
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackEvent`: Status callback events
+    pub fn status_callback_event(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status callback URL method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `url`: Action URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `username`: SIP Username
+    pub fn username(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Uri>`: A SIP URI to dial.
-    pub fn uri(mut self, child: SipUri) -> Self {
-        self.element.push(child.element);
+    pub fn uri(mut self, child: SipUri<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Headers>`: SIP headers a `<SipUri>` sends.
-    pub fn headers(mut self, child: Headers) -> Self {
-        self.element.push(child.element);
+    pub fn headers(mut self, child: Headers<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -3214,31 +5327,65 @@ impl Sip {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Sip",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
 /// `<Headers>`: SIP headers a `<SipUri>` sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Headers {
-    element: crate::xml::Element,
+pub struct Headers<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Headers {
+impl<'a> Headers<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Headers {
-            element: crate::xml::Element::new("Headers"),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Adds a `<Header>`: One SIP header: a name and a value.
-    pub fn header(mut self, child: Header) -> Self {
-        self.element.push(child.element);
+    pub fn header(mut self, child: Header<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -3247,15 +5394,35 @@ impl Headers {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Headers",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Headers {
+impl ::std::default::Default for Headers<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3263,27 +5430,41 @@ impl ::std::default::Default for Headers {
 
 /// `<Header>`: One SIP header: a name and a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    element: crate::xml::Element,
+pub struct Header<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Header {
+impl<'a> Header<'a> {
+    const NAMES: [&'static str; 2] = ["name", "value"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Header {
-            element: crate::xml::Element::new("Header"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `name`: The name of the custom header
-    pub fn name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("name", value.as_ref());
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `value`: The value of the custom header
-    pub fn value(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("value", value.as_ref());
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3292,15 +5473,43 @@ impl Header {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Header",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Header {
+impl ::std::default::Default for Header<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3308,39 +5517,65 @@ impl ::std::default::Default for Header {
 
 /// `<Uri>`: A SIP URI to dial.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SipUri {
-    element: crate::xml::Element,
+pub struct SipUri<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 4],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl SipUri {
+impl<'a> SipUri<'a> {
+    const NAMES: [&'static str; 4] = ["password", "priority", "username", "weight"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         SipUri {
-            element: crate::xml::Element::new("Uri").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 4],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
-    /// `priority`: The priority of this SIP URI
-    pub fn priority(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("priority", value.as_ref());
+    /// `password`: The password for authentication
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `weight`: The weight of this SIP URI
-    pub fn weight(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("weight", value.as_ref());
+    /// `priority`: The priority of this SIP URI
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `username`: The username for authentication
-    pub fn username(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("username", value.as_ref());
+    pub fn username(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `password`: The password for authentication
-    pub fn password(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("password", value.as_ref());
+    /// `weight`: The weight of this SIP URI
+    pub fn weight(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3349,25 +5584,59 @@ impl SipUri {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Uri",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Sim>`: A Twilio SIM to dial.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sim {
-    element: crate::xml::Element,
+pub struct Sim<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Sim {
+impl<'a> Sim<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Sim {
-            element: crate::xml::Element::new("Sim").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -3376,127 +5645,211 @@ impl Sim {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Sim",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Number>`: A phone number to dial.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Number {
-    element: crate::xml::Element,
+pub struct Number<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 14],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Number {
+impl<'a> Number<'a> {
+    const NAMES: [&'static str; 14] = [
+        "amdStatusCallback",
+        "amdStatusCallbackMethod",
+        "byoc",
+        "machineDetection",
+        "machineDetectionSilenceTimeout",
+        "machineDetectionSpeechEndThreshold",
+        "machineDetectionSpeechThreshold",
+        "machineDetectionTimeout",
+        "method",
+        "sendDigits",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "url",
+    ];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Number {
-            element: crate::xml::Element::new("Number").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 14],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
-    }
-
-    /// `sendDigits`: DTMF tones to play when the call is answered
-    pub fn send_digits(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("sendDigits", value.as_ref());
-        self
-    }
-
-    /// `url`: TwiML URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
-    }
-
-    /// `method`: TwiML URL method
-    pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
-        self
-    }
-
-    /// `statusCallbackEvent`: Events to call status callback
-    pub fn status_callback_event(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackMethod`: Status callback URL method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
-        self
-    }
-
-    /// `byoc`: BYOC trunk SID (Beta)
-    pub fn byoc(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("byoc", value.as_ref());
-        self
-    }
-
-    /// `machineDetection`: Enable machine detection or end of greeting detection
-    pub fn machine_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("machineDetection", value.as_ref());
-        self
-    }
-
-    /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
-    pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("amdStatusCallbackMethod", value.as_str());
-        self
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
     pub fn amd_status_callback(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("amdStatusCallback", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
-    pub fn machine_detection_timeout(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("machineDetectionTimeout", value.as_ref());
+    /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
+    pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
-    pub fn machine_detection_speech_threshold(
+    /// `byoc`: BYOC trunk SID (Beta)
+    pub fn byoc(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechThreshold", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
-    pub fn machine_detection_speech_end_threshold(
+    /// `machineDetection`: Enable machine detection or end of greeting detection
+    pub fn machine_detection(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("machineDetectionSpeechEndThreshold", value.as_ref());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
     pub fn machine_detection_silence_timeout(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("machineDetectionSilenceTimeout", value.as_ref());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
+    pub fn machine_detection_speech_end_threshold(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
+    pub fn machine_detection_speech_threshold(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
+    pub fn machine_detection_timeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `method`: TwiML URL method
+    pub fn method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `sendDigits`: DTMF tones to play when the call is answered
+    pub fn send_digits(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackEvent`: Events to call status callback
+    pub fn status_callback_event(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status callback URL method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `url`: TwiML URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3505,163 +5858,283 @@ impl Number {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Number",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Conference>`: A conference room to join.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conference {
-    element: crate::xml::Element,
+pub struct Conference<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 21],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Conference {
+impl<'a> Conference<'a> {
+    const NAMES: [&'static str; 21] = [
+        "beep",
+        "coach",
+        "endConferenceOnExit",
+        "eventCallbackUrl",
+        "jitterBufferSize",
+        "maxParticipants",
+        "muted",
+        "participantLabel",
+        "record",
+        "recordingConfigurationId",
+        "recordingStatusCallback",
+        "recordingStatusCallbackEvent",
+        "recordingStatusCallbackMethod",
+        "region",
+        "startConferenceOnEnter",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "trim",
+        "waitMethod",
+        "waitUrl",
+    ];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Conference {
-            element: crate::xml::Element::new("Conference").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 21],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
-    /// `muted`: Join the conference muted
-    pub fn muted(mut self, value: bool) -> Self {
-        self.element.set("muted", if value { "true" } else { "false" });
-        self
-    }
-
     /// `beep`: Play beep when joining
-    pub fn beep(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("beep", value.as_ref());
+    pub fn beep(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `startConferenceOnEnter`: Start the conference on enter
-    pub fn start_conference_on_enter(mut self, value: bool) -> Self {
-        self.element.set("startConferenceOnEnter", if value { "true" } else { "false" });
+    /// `coach`: Call coach
+    pub fn coach(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `endConferenceOnExit`: End the conferenceon exit
     pub fn end_conference_on_exit(mut self, value: bool) -> Self {
-        self.element.set("endConferenceOnExit", if value { "true" } else { "false" });
+        self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
-    /// `waitUrl`: Wait URL
-    pub fn wait_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("waitUrl", value.as_ref());
+    /// `eventCallbackUrl`: Event callback URL
+    pub fn event_callback_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `waitMethod`: Wait URL method
-    pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("waitMethod", value.as_str());
+    /// `jitterBufferSize`: Size of jitter buffer for participant
+    pub fn jitter_buffer_size(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `maxParticipants`: Maximum number of participants
     pub fn max_participants(mut self, value: u32) -> Self {
-        self.element.set_u32("maxParticipants", value);
+        self.values[5] = ::std::option::Option::Some(crate::xml::Value::Number(value));
+        self
+    }
+
+    /// `muted`: Join the conference muted
+    pub fn muted(mut self, value: bool) -> Self {
+        self.values[6] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `participantLabel`: A label for participant
+    pub fn participant_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `record`: Record the conference
-    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("record", value.as_ref());
+    pub fn record(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
     pub fn recording_configuration_id(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingConfigurationId", value.as_ref());
-        self
-    }
-
-    /// `region`: Conference region
-    pub fn region(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("region", value.as_ref());
-        self
-    }
-
-    /// `coach`: Call coach
-    pub fn coach(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("coach", value.as_ref());
-        self
-    }
-
-    /// `trim`: Trim the conference recording
-    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("trim", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackEvent`: Events to call status callback URL
-    pub fn status_callback_event(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackMethod`: Status callback URL method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str());
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.as_ref());
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `eventCallbackUrl`: Event callback URL
-    pub fn event_callback_url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("eventCallbackUrl", value.as_ref());
+    /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
-    /// `jitterBufferSize`: Size of jitter buffer for participant
-    pub fn jitter_buffer_size(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("jitterBufferSize", value.as_ref());
+    /// `region`: Conference region
+    pub fn region(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `participantLabel`: A label for participant
-    pub fn participant_label(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("participantLabel", value.as_ref());
+    /// `startConferenceOnEnter`: Start the conference on enter
+    pub fn start_conference_on_enter(mut self, value: bool) -> Self {
+        self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `statusCallback`: Status callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[15] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackEvent`: Events to call status callback URL
+    pub fn status_callback_event(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[16] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status callback URL method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[17] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `trim`: Trim the conference recording
+    pub fn trim(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[18] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `waitMethod`: Wait URL method
+    pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[19] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `waitUrl`: Wait URL
+    pub fn wait_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[20] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3670,76 +6143,137 @@ impl Conference {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Conference",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Client>`: A Voice SDK client to dial, by identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Client {
-    element: crate::xml::Element,
+pub struct Client<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
+    children: crate::xml::Children,
 }
 
-impl Client {
+impl<'a> Client<'a> {
+    const NAMES: [&'static str; 5] = [
+        "method",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "url",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Client {
-            element: crate::xml::Element::new("Client"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            text: ::std::borrow::Cow::Borrowed(""),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// Its text, escaped when written.
-    pub fn text(mut self, text: impl ::std::convert::AsRef<str>) -> Self {
-        self.element = self.element.with_text(text.as_ref());
-        self
-    }
-
-    /// `url`: Client URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
+    pub fn text(
+        mut self,
+        text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.text = text.into();
         self
     }
 
     /// `method`: Client URL Method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `statusCallback`: Status Callback URL
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
-        self
-    }
-
-    /// `statusCallback`: Status Callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `url`: Client URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Identity>`: The identity a `<Client>` dials.
-    pub fn identity(mut self, child: Identity) -> Self {
-        self.element.push(child.element);
+    pub fn identity(mut self, child: Identity<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -3748,15 +6282,43 @@ impl Client {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Client",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Client {
+impl ::std::default::Default for Client<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3764,15 +6326,21 @@ impl ::std::default::Default for Client {
 
 /// `<Identity>`: The identity a `<Client>` dials.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Identity {
-    element: crate::xml::Element,
+pub struct Identity<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Identity {
+impl<'a> Identity<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Identity {
-            element: crate::xml::Element::new("Identity").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -3781,88 +6349,121 @@ impl Identity {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Identity",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Connect>`: Connects the call to a service: a stream, a room, a virtual agent, a conversation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Connect {
-    element: crate::xml::Element,
+pub struct Connect<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl Connect {
+impl<'a> Connect<'a> {
+    const NAMES: [&'static str; 2] = ["action", "method"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Connect {
-            element: crate::xml::Element::new("Connect"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// `action`: Action URL
-    pub fn action(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("action", value.as_ref());
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: Action URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// Adds a `<Room>`: A Video room to connect the call to.
-    pub fn room(mut self, child: Room) -> Self {
-        self.element.push(child.element);
+    pub fn room(mut self, child: Room<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Autopilot>`: An Autopilot assistant to connect the call to (retired).
-    pub fn autopilot(mut self, child: Autopilot) -> Self {
-        self.element.push(child.element);
+    pub fn autopilot(mut self, child: Autopilot<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    pub fn stream(mut self, child: Stream) -> Self {
-        self.element.push(child.element);
+    pub fn stream(mut self, child: Stream<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<VirtualAgent>`: A virtual agent to connect the call to.
-    pub fn virtual_agent(mut self, child: VirtualAgent) -> Self {
-        self.element.push(child.element);
+    pub fn virtual_agent(mut self, child: VirtualAgent<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conversation>`: A Conversation to connect the call to.
-    pub fn conversation(mut self, child: Conversation) -> Self {
-        self.element.push(child.element);
+    pub fn conversation(mut self, child: Conversation<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelay>`: Connects the call to an AI application over ConversationRelay.
-    pub fn conversation_relay(mut self, child: ConversationRelay) -> Self {
-        self.element.push(child.element);
+    pub fn conversation_relay(mut self, child: ConversationRelay<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<AiSession>`: An AI session to connect to.
-    pub fn ai_session(mut self, child: AiSession) -> Self {
-        self.element.push(child.element);
+    pub fn ai_session(mut self, child: AiSession<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelaySession>`: A ConversationRelay session to connect to.
     pub fn conversation_relay_session(
         mut self,
-        child: ConversationRelaySession,
+        child: ConversationRelaySession<'_>,
     ) -> Self {
-        self.element.push(child.element);
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -3871,15 +6472,43 @@ impl Connect {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Connect",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Connect {
+impl ::std::default::Default for Connect<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3887,30 +6516,41 @@ impl ::std::default::Default for Connect {
 
 /// `<ConversationRelaySession>`: A ConversationRelay session to connect to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConversationRelaySession {
-    element: crate::xml::Element,
+pub struct ConversationRelaySession<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl ConversationRelaySession {
+impl<'a> ConversationRelaySession<'a> {
+    const NAMES: [&'static str; 2] = ["connector", "sessionConfiguration"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         ConversationRelaySession {
-            element: crate::xml::Element::new("ConversationRelaySession"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `connector`: The unique name or installed add-on sid that identifies the installed addon resource for the ConversationRelaySession Connector
-    pub fn connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("connector", value.as_ref());
+    pub fn connector(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `sessionConfiguration`: The unique name or id of the ConversationRelaySession  Configuration resource
     pub fn session_configuration(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("sessionConfiguration", value.as_ref());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3919,15 +6559,43 @@ impl ConversationRelaySession {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "ConversationRelaySession",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for ConversationRelaySession {
+impl ::std::default::Default for ConversationRelaySession<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3935,30 +6603,41 @@ impl ::std::default::Default for ConversationRelaySession {
 
 /// `<AiSession>`: An AI session to connect to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AiSession {
-    element: crate::xml::Element,
+pub struct AiSession<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 2],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl AiSession {
+impl<'a> AiSession<'a> {
+    const NAMES: [&'static str; 2] = ["aiConnector", "aiSessionConfiguration"];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         AiSession {
-            element: crate::xml::Element::new("AiSession"),
+            values: [const { ::std::option::Option::None }; 2],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `aiConnector`: The unique name or installed add-on sid that identifies the installed addon resource for the AI Connector
-    pub fn ai_connector(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("aiConnector", value.as_ref());
+    pub fn ai_connector(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `aiSessionConfiguration`: The unique name or id of the AiSession Configuration resource
     pub fn ai_session_configuration(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("aiSessionConfiguration", value.as_ref());
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -3967,15 +6646,43 @@ impl AiSession {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "AiSession",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for AiSession {
+impl ::std::default::Default for AiSession<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -3983,210 +6690,336 @@ impl ::std::default::Default for AiSession {
 
 /// `<ConversationRelay>`: Connects the call to an AI application over ConversationRelay.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConversationRelay {
-    element: crate::xml::Element,
+pub struct ConversationRelay<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 26],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl ConversationRelay {
+impl<'a> ConversationRelay<'a> {
+    const NAMES: [&'static str; 26] = [
+        "backgroundnoisereduction",
+        "debug",
+        "deepgramsmartformat",
+        "dtmfDetection",
+        "elevenlabsTextNormalization",
+        "events",
+        "hints",
+        "ignorebackchannel",
+        "intelligenceService",
+        "interruptSensitivity",
+        "interruptible",
+        "language",
+        "partialPrompts",
+        "preemptible",
+        "profanityFilter",
+        "reportInputDuringAgentSpeech",
+        "speechModel",
+        "speechtimeout",
+        "transcriptionLanguage",
+        "transcriptionProvider",
+        "ttsLanguage",
+        "ttsProvider",
+        "url",
+        "voice",
+        "welcomeGreeting",
+        "welcomeGreetingInterruptible",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         ConversationRelay {
-            element: crate::xml::Element::new("ConversationRelay"),
+            values: [const { ::std::option::Option::None }; 26],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
-    }
-
-    /// `url`: URL of the remote service where the session is connected to
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
-        self
-    }
-
-    /// `language`: Language to be used for both text-to-speech and transcription
-    pub fn default_language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("language", value.as_ref());
-        self
-    }
-
-    /// `ttsLanguage`: Language to be used for text-to-speech
-    pub fn tts_language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ttsLanguage", value.as_ref());
-        self
-    }
-
-    /// `transcriptionLanguage`: Language to be used for transcription
-    pub fn transcription_language(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("transcriptionLanguage", value.as_ref());
-        self
-    }
-
-    /// `ttsProvider`: Provider to be used for text-to-speech
-    pub fn tts_provider(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ttsProvider", value.as_ref());
-        self
-    }
-
-    /// `voice`: Voice to be used for text-to-speech
-    pub fn voice(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("voice", value.as_ref());
-        self
-    }
-
-    /// `transcriptionProvider`: Provider to be used for transcription
-    pub fn transcription_provider(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("transcriptionProvider", value.as_ref());
-        self
-    }
-
-    /// `speechModel`: Speech model to be used for transcription
-    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechModel", value.as_ref());
-        self
-    }
-
-    /// `profanityFilter`: Whether profanities should be filtered out of the speech transcription
-    pub fn profanity_filter(mut self, value: bool) -> Self {
-        self.element.set("profanityFilter", if value { "true" } else { "false" });
-        self
-    }
-
-    /// `dtmfDetection`: Whether DTMF tones should be detected and reported in speech transcription
-    pub fn dtmf_detection(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("dtmfDetection", value.as_ref());
-        self
-    }
-
-    /// `welcomeGreeting`: The sentence to be played automatically when the session is connected
-    pub fn welcome_greeting(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("welcomeGreeting", value.as_ref());
-        self
-    }
-
-    /// `partialPrompts`: Whether partial prompts should be reported to WebSocket server before the caller finishes speaking
-    pub fn partial_prompts(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("partialPrompts", value.as_ref());
-        self
-    }
-
-    /// `welcomeGreetingInterruptible`: "Whether and how the input from a caller, such as speaking or DTMF can interrupt the welcome greeting
-    pub fn welcome_greeting_interruptible(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("welcomeGreetingInterruptible", value.as_ref());
-        self
-    }
-
-    /// `interruptible`: Whether and how the input from a caller, such as speaking or DTMF can interrupt the play of text-to-speech
-    pub fn interruptible(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("interruptible", value.as_ref());
-        self
-    }
-
-    /// `preemptible`: Whether subsequent text-to-speech or play media can interrupt the on-going play of text-to-speech or media
-    pub fn preemptible(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("preemptible", value.as_ref());
-        self
-    }
-
-    /// `hints`: Phrases to help better accuracy in speech recognition of these pharases
-    pub fn hints(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("hints", value.as_ref());
-        self
-    }
-
-    /// `intelligenceService`: The Conversational Intelligence Service id or unique name to be used for the session
-    pub fn intelligence_service(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("intelligenceService", value.as_ref());
-        self
-    }
-
-    /// `reportInputDuringAgentSpeech`: Whether prompts should be reported to WebSocket server when text-to-speech playing and interrupt is disabled
-    pub fn report_input_during_agent_speech(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("reportInputDuringAgentSpeech", value.as_ref());
-        self
-    }
-
-    /// `elevenlabsTextNormalization`: When using ElevenLabs as TTS provider, this parameter allows you to enable or disable its text normalization feature
-    pub fn elevenlabs_text_normalization(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("elevenlabsTextNormalization", value.as_ref());
-        self
-    }
-
-    /// `interruptSensitivity`: Set the sensitivity of the interrupt feature for speech. The value can be low, medium, or high
-    pub fn interrupt_sensitivity(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("interruptSensitivity", value.as_ref());
-        self
-    }
-
-    /// `debug`: Multiple debug options to be used for troubleshooting
-    pub fn debug(mut self, value: bool) -> Self {
-        self.element.set("debug", if value { "true" } else { "false" });
-        self
     }
 
     /// `backgroundnoisereduction`: This parameters enables background noise filtering on the audio stream before it reaches the STT engine, improving transcription accuracy in noisy environments
     pub fn backgroundnoisereduction(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("backgroundnoisereduction", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `speechtimeout`: Set the duration of silence that indicates the end of speech
-    pub fn speechtimeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechtimeout", value.as_ref());
+    /// `debug`: Multiple debug options to be used for troubleshooting
+    pub fn debug(mut self, value: bool) -> Self {
+        self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `deepgramsmartformat`: This parameter enables Deepgram's smart formatting feature, which automatically applies punctuation, capitalization, and formatting (e.g. numbers, dates, currency) to transcripts
     pub fn deepgramsmartformat(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("deepgramsmartformat", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `ignorebackchannel`: This parameter brief caller acknowledgments (e.g. "yeah", "uh-huh") are ignored and will not interrupt the agent while it is speaking
-    pub fn ignorebackchannel(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ignorebackchannel", value.as_ref());
+    /// `dtmfDetection`: Whether DTMF tones should be detected and reported in speech transcription
+    pub fn dtmf_detection(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `elevenlabsTextNormalization`: When using ElevenLabs as TTS provider, this parameter allows you to enable or disable its text normalization feature
+    pub fn elevenlabs_text_normalization(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `events`: This parameter allows you to enable event subscriptions
-    pub fn events(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("events", value.as_ref());
+    pub fn events(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `hints`: Phrases to help better accuracy in speech recognition of these pharases
+    pub fn hints(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `ignorebackchannel`: This parameter brief caller acknowledgments (e.g. "yeah", "uh-huh") are ignored and will not interrupt the agent while it is speaking
+    pub fn ignorebackchannel(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `intelligenceService`: The Conversational Intelligence Service id or unique name to be used for the session
+    pub fn intelligence_service(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `interruptSensitivity`: Set the sensitivity of the interrupt feature for speech. The value can be low, medium, or high
+    pub fn interrupt_sensitivity(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `interruptible`: Whether and how the input from a caller, such as speaking or DTMF can interrupt the play of text-to-speech
+    pub fn interruptible(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `language`: Language to be used for both text-to-speech and transcription
+    pub fn default_language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `partialPrompts`: Whether partial prompts should be reported to WebSocket server before the caller finishes speaking
+    pub fn partial_prompts(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `preemptible`: Whether subsequent text-to-speech or play media can interrupt the on-going play of text-to-speech or media
+    pub fn preemptible(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `profanityFilter`: Whether profanities should be filtered out of the speech transcription
+    pub fn profanity_filter(mut self, value: bool) -> Self {
+        self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
+        self
+    }
+
+    /// `reportInputDuringAgentSpeech`: Whether prompts should be reported to WebSocket server when text-to-speech playing and interrupt is disabled
+    pub fn report_input_during_agent_speech(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[15] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `speechModel`: Speech model to be used for transcription
+    pub fn speech_model(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[16] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `speechtimeout`: Set the duration of silence that indicates the end of speech
+    pub fn speechtimeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[17] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `transcriptionLanguage`: Language to be used for transcription
+    pub fn transcription_language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[18] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `transcriptionProvider`: Provider to be used for transcription
+    pub fn transcription_provider(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[19] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `ttsLanguage`: Language to be used for text-to-speech
+    pub fn tts_language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[20] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `ttsProvider`: Provider to be used for text-to-speech
+    pub fn tts_provider(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[21] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `url`: URL of the remote service where the session is connected to
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[22] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `voice`: Voice to be used for text-to-speech
+    pub fn voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[23] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `welcomeGreeting`: The sentence to be played automatically when the session is connected
+    pub fn welcome_greeting(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[24] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `welcomeGreetingInterruptible`: "Whether and how the input from a caller, such as speaking or DTMF can interrupt the welcome greeting
+    pub fn welcome_greeting_interruptible(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[25] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// Adds a `<Language>`: A language ConversationRelay may speak and hear, with its voices and engines.
-    pub fn language(mut self, child: Language) -> Self {
-        self.element.push(child.element);
+    pub fn language(mut self, child: Language<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -4195,15 +7028,43 @@ impl ConversationRelay {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "ConversationRelay",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for ConversationRelay {
+impl ::std::default::Default for ConversationRelay<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -4211,48 +7072,80 @@ impl ::std::default::Default for ConversationRelay {
 
 /// `<Language>`: A language ConversationRelay may speak and hear, with its voices and engines.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Language {
-    element: crate::xml::Element,
+pub struct Language<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Language {
+impl<'a> Language<'a> {
+    const NAMES: [&'static str; 5] = [
+        "code",
+        "speechModel",
+        "transcriptionProvider",
+        "ttsProvider",
+        "voice",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Language {
-            element: crate::xml::Element::new("Language"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
         }
     }
 
     /// `code`: Language code of this language setting is for
-    pub fn code(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("code", value.as_ref());
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `ttsProvider`: Provider to be used for text-to-speech of this language
-    pub fn tts_provider(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("ttsProvider", value.as_ref());
-        self
-    }
-
-    /// `voice`: Voice to be used for text-to-speech of this language
-    pub fn voice(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("voice", value.as_ref());
+    /// `speechModel`: Speech model to be used for transcription of this language
+    pub fn speech_model(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription of this language
     pub fn transcription_provider(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("transcriptionProvider", value.as_ref());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
-    /// `speechModel`: Speech model to be used for transcription of this language
-    pub fn speech_model(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("speechModel", value.as_ref());
+    /// `ttsProvider`: Provider to be used for text-to-speech of this language
+    pub fn tts_provider(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `voice`: Voice to be used for text-to-speech of this language
+    pub fn voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -4261,15 +7154,43 @@ impl Language {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Language",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Language {
+impl ::std::default::Default for Language<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -4277,117 +7198,179 @@ impl ::std::default::Default for Language {
 
 /// `<Conversation>`: A Conversation to connect the call to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conversation {
-    element: crate::xml::Element,
+pub struct Conversation<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 14],
+    extras: crate::xml::Extras<'a>,
 }
 
-impl Conversation {
+impl<'a> Conversation<'a> {
+    const NAMES: [&'static str; 14] = [
+        "inboundAutocreation",
+        "inboundTimeout",
+        "method",
+        "record",
+        "recordingStatusCallback",
+        "recordingStatusCallbackEvent",
+        "recordingStatusCallbackMethod",
+        "routingAssignmentTimeout",
+        "serviceInstanceSid",
+        "statusCallback",
+        "statusCallbackEvent",
+        "statusCallbackMethod",
+        "trim",
+        "url",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         Conversation {
-            element: crate::xml::Element::new("Conversation"),
+            values: [const { ::std::option::Option::None }; 14],
+            extras: ::std::vec::Vec::new(),
         }
-    }
-
-    /// `serviceInstanceSid`: Service instance Sid
-    pub fn service_instance_sid(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("serviceInstanceSid", value.as_ref());
-        self
     }
 
     /// `inboundAutocreation`: Inbound autocreation
     pub fn inbound_autocreation(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("inboundAutocreation", value.as_ref());
-        self
-    }
-
-    /// `routingAssignmentTimeout`: Routing assignment timeout
-    pub fn routing_assignment_timeout(
-        mut self,
-        value: impl ::std::convert::AsRef<str>,
-    ) -> Self {
-        self.element.set("routingAssignmentTimeout", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `inboundTimeout`: Inbound timeout
-    pub fn inbound_timeout(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("inboundTimeout", value.as_ref());
-        self
-    }
-
-    /// `url`: TwiML URL
-    pub fn url(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("url", value.as_ref());
+    pub fn inbound_timeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `method`: TwiML URL method
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("method", value.as_str());
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// `record`: Record
-    pub fn record(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("record", value.as_ref());
-        self
-    }
-
-    /// `trim`: Trim
-    pub fn trim(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("trim", value.as_ref());
+    pub fn record(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
     pub fn recording_status_callback(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallback", value.as_ref());
-        self
-    }
-
-    /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("recordingStatusCallbackMethod", value.as_str());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
     pub fn recording_status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("recordingStatusCallbackEvent", value.as_ref());
+        self.values[5] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[6] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `routingAssignmentTimeout`: Routing assignment timeout
+    pub fn routing_assignment_timeout(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[7] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `serviceInstanceSid`: Service instance Sid
+    pub fn service_instance_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[8] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallback`: Status callback URL
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
-        self
-    }
-
-    /// `statusCallbackMethod`: Status callback URL method
-    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[9] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("statusCallbackEvent", value.as_ref());
+        self.values[10] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `statusCallbackMethod`: Status callback URL method
+    pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
+        self.values[11] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
+        self
+    }
+
+    /// `trim`: Trim
+    pub fn trim(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[12] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
+        self
+    }
+
+    /// `url`: TwiML URL
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[13] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -4396,15 +7379,43 @@ impl Conversation {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Conversation",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
-impl ::std::default::Default for Conversation {
+impl ::std::default::Default for Conversation<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -4412,57 +7423,91 @@ impl ::std::default::Default for Conversation {
 
 /// `<VirtualAgent>`: A virtual agent to connect the call to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VirtualAgent {
-    element: crate::xml::Element,
+pub struct VirtualAgent<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 5],
+    extras: crate::xml::Extras<'a>,
+    children: crate::xml::Children,
 }
 
-impl VirtualAgent {
+impl<'a> VirtualAgent<'a> {
+    const NAMES: [&'static str; 5] = [
+        "connectorName",
+        "language",
+        "sentimentAnalysis",
+        "statusCallback",
+        "statusCallbackMethod",
+    ];
+
     /// The element, with nothing set.
     pub fn new() -> Self {
         VirtualAgent {
-            element: crate::xml::Element::new("VirtualAgent"),
+            values: [const { ::std::option::Option::None }; 5],
+            extras: ::std::vec::Vec::new(),
+            children: ::std::default::Default::default(),
         }
     }
 
     /// `connectorName`: Defines the conversation profile Dialogflow needs to use
-    pub fn connector_name(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("connectorName", value.as_ref());
+    pub fn connector_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `language`: Language to be used by Dialogflow to transcribe speech
-    pub fn language(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("language", value.as_ref());
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[1] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `sentimentAnalysis`: Whether sentiment analysis needs to be enabled or not
-    pub fn sentiment_analysis(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("sentimentAnalysis", value.as_ref());
+    pub fn sentiment_analysis(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[2] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallback`: URL to post status callbacks from Twilio
-    pub fn status_callback(mut self, value: impl ::std::convert::AsRef<str>) -> Self {
-        self.element.set("statusCallback", value.as_ref());
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        self.values[3] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
     /// `statusCallbackMethod`: HTTP method to use when requesting the status callback URL
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.element.set("statusCallbackMethod", value.as_str());
+        self.values[4] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into_wire()),
+        );
         self
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
-    pub fn config(mut self, child: Config) -> Self {
-        self.element.push(child.element);
+    pub fn config(mut self, child: Config<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    pub fn parameter(mut self, child: Parameter) -> Self {
-        self.element.push(child.element);
+    pub fn parameter(mut self, child: Parameter<'_>) -> Self {
+        self.children.add(|out| child.write_xml(out));
         self
     }
 
@@ -4471,15 +7516,43 @@ impl VirtualAgent {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "VirtualAgent",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: "",
+                children: ::std::option::Option::Some(&self.children),
+            },
+        )
     }
 }
 
-impl ::std::default::Default for VirtualAgent {
+impl ::std::default::Default for VirtualAgent<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -4487,15 +7560,21 @@ impl ::std::default::Default for VirtualAgent {
 
 /// `<Autopilot>`: An Autopilot assistant to connect the call to (retired).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Autopilot {
-    element: crate::xml::Element,
+pub struct Autopilot<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 0],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Autopilot {
+impl<'a> Autopilot<'a> {
+    const NAMES: [&'static str; 0] = [];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Autopilot {
-            element: crate::xml::Element::new("Autopilot").with_text(text.as_ref()),
+            values: [],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
@@ -4504,34 +7583,62 @@ impl Autopilot {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Autopilot",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }
 
 /// `<Room>`: A Video room to connect the call to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Room {
-    element: crate::xml::Element,
+pub struct Room<'a> {
+    values: [::std::option::Option<crate::xml::Value<'a>>; 1],
+    extras: crate::xml::Extras<'a>,
+    text: ::std::borrow::Cow<'a, str>,
 }
 
-impl Room {
+impl<'a> Room<'a> {
+    const NAMES: [&'static str; 1] = ["participantIdentity"];
+
     /// The element holding `text`, escaped when written; empty text writes none.
-    pub fn new(text: impl ::std::convert::AsRef<str>) -> Self {
+    pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
         Room {
-            element: crate::xml::Element::new("Room").with_text(text.as_ref()),
+            values: [const { ::std::option::Option::None }; 1],
+            extras: ::std::vec::Vec::new(),
+            text: text.into(),
         }
     }
 
     /// `participantIdentity`: Participant identity when connecting to the Room
     pub fn participant_identity(
         mut self,
-        value: impl ::std::convert::AsRef<str>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set("participantIdentity", value.as_ref());
+        self.values[0] = ::std::option::Option::Some(
+            crate::xml::Value::Text(value.into()),
+        );
         self
     }
 
@@ -4540,10 +7647,38 @@ impl Room {
     /// the value escaped when the document is written.
     pub fn attribute(
         mut self,
-        name: impl ::std::convert::AsRef<str>,
-        value: impl ::std::convert::AsRef<str>,
+        name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
+        value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        self.element.set(name.as_ref().to_owned(), value.as_ref());
+        let name: ::std::borrow::Cow<'a, str> = name.into();
+        let value: ::std::borrow::Cow<'a, str> = value.into();
+        if let ::std::result::Result::Ok(slot) = Self::NAMES
+            .binary_search(&name.as_ref())
+        {
+            self.values[slot] = ::std::option::Option::Some(
+                crate::xml::Value::Text(value),
+            );
+            return self;
+        }
+        crate::xml::set_extra(&mut self.extras, name, value);
         self
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        crate::xml::write(
+            out,
+            crate::xml::Parts {
+                tag: "Room",
+                names: &Self::NAMES,
+                values: &self.values,
+                extras: &self.extras,
+                text: &self.text,
+                children: ::std::option::Option::None,
+            },
+        )
     }
 }

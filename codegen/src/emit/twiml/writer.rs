@@ -1,15 +1,16 @@
-//! `src/xml.rs` of a TwiML crate: the element tree its builders fill, and the writer
-//! that escapes it. The same for every TwiML crate, so it is a template here; a TwiML
-//! crate depends on nothing.
+//! `src/xml.rs` of a TwiML crate: the writer its builders share. The same for every
+//! TwiML crate, so it is a template here; a TwiML crate depends on nothing.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit() -> TokenStream {
     quote! {
-        //! The element tree the builders fill, and the writer that escapes it. (Writing
-        //! each element into its parent as it is built measured no faster, so the tree
-        //! stays: see the `twiml` benchmark.)
+        //! The writer every builder shares. An element holds its own attributes (each
+        //! in its slot, in name order) and text borrowed or owned as given, and is
+        //! written into its parent's buffer when it is added: a document is a few
+        //! buffers, not a tree of allocations, and text and values are escaped as
+        //! they are written (see the `twiml` benchmark).
 
         use ::std::borrow::Cow;
         use ::std::fmt;
@@ -17,55 +18,70 @@ pub fn emit() -> TokenStream {
         /// Written before the response, as Twilio's libraries write it.
         const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-        /// An element: its tag, attributes (at most one of each name, sorted by name),
-        /// text and children.
+        /// A value set by a setter: text (escaped when written), a number or a flag.
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub(crate) struct Element {
-            tag: &'static str,
-            attributes: ::std::vec::Vec<(Cow<'static, str>, ::std::string::String)>,
-            text: ::std::string::String,
-            children: ::std::vec::Vec<Element>,
+        pub(crate) enum Value<'a> {
+            Text(Cow<'a, str>),
+            Number(u32),
+            Flag(bool),
         }
 
-        impl Element {
-            pub(crate) fn new(tag: &'static str) -> Self {
-                Element {
-                    tag,
-                    attributes: ::std::vec::Vec::new(),
-                    text: ::std::string::String::new(),
-                    children: ::std::vec::Vec::new(),
-                }
-            }
+        /// Attributes set by name (`attribute`) that no setter has: at most one of
+        /// each name, in the order set.
+        pub(crate) type Extras<'a> = ::std::vec::Vec<(Cow<'a, str>, Cow<'a, str>)>;
 
-            pub(crate) fn with_text(mut self, text: &str) -> Self {
-                text.clone_into(&mut self.text);
-                self
-            }
-
-            /// Sets `name`, replacing a value set before.
-            pub(crate) fn set(&mut self, name: impl ::std::convert::Into<Cow<'static, str>>, value: &str) {
-                // Kept in name order, the order they are written in.
-                let name = name.into();
-                let value = value.to_owned();
-                match self.attributes.binary_search_by(|(n, _)| n.as_ref().cmp(name.as_ref())) {
-                    ::std::result::Result::Ok(at) => self.attributes[at].1 = value,
-                    ::std::result::Result::Err(at) => self.attributes.insert(at, (name, value)),
-                }
-            }
-
-            /// `value` written in decimal.
-            pub(crate) fn set_u32(&mut self, name: &'static str, value: u32) {
-                self.set(name, &value.to_string());
-            }
-
-            pub(crate) fn push(&mut self, child: Element) {
-                self.children.push(child);
+        /// Sets `name` among the extras, replacing a value set before.
+        pub(crate) fn set_extra<'a>(extras: &mut Extras<'a>, name: Cow<'a, str>, value: Cow<'a, str>) {
+            match extras.iter_mut().find(|(n, _)| *n == name) {
+                ::std::option::Option::Some(slot) => slot.1 = value,
+                ::std::option::Option::None => extras.push((name, value)),
             }
         }
 
         /// Values joined by spaces, as TwiML writes a list (`initiated completed`).
-        pub(crate) fn join<'a>(values: impl ::std::iter::Iterator<Item = &'a str>) -> ::std::string::String {
-            values.collect::<::std::vec::Vec<_>>().join(" ")
+        pub(crate) fn join<'a>(values: impl ::std::iter::Iterator<Item = Cow<'a, str>>) -> ::std::string::String {
+            let mut joined = ::std::string::String::new();
+            for value in values {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(&value);
+            }
+            joined
+        }
+
+        /// An element's children, written as they were added, and the first error
+        /// one of them had (reported when the document is written).
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        pub(crate) struct Children {
+            xml: ::std::string::String,
+            error: ::std::option::Option<TwimlError>,
+        }
+
+        impl Children {
+            /// Appends what `write` writes; on an error, nothing of it.
+            pub(crate) fn add(&mut self, write: impl FnOnce(&mut ::std::string::String) -> ::std::result::Result<(), TwimlError>) {
+                if self.xml.capacity() == 0 {
+                    // Most documents fit; one allocation instead of several.
+                    self.xml.reserve(512);
+                }
+                let before = self.xml.len();
+                if let ::std::result::Result::Err(e) = write(&mut self.xml) {
+                    self.xml.truncate(before);
+                    self.error.get_or_insert(e);
+                }
+            }
+        }
+
+        /// An element as its builder holds it: the tag, the setters' attribute names
+        /// in name order and their values, the extras, the text and the children.
+        pub(crate) struct Parts<'e, 'a> {
+            pub(crate) tag: &'static str,
+            pub(crate) names: &'static [&'static str],
+            pub(crate) values: &'e [::std::option::Option<Value<'a>>],
+            pub(crate) extras: &'e Extras<'a>,
+            pub(crate) text: &'e str,
+            pub(crate) children: ::std::option::Option<&'e Children>,
         }
 
         /// Why a document can't be written: it would not be XML, or not the XML meant.
@@ -112,62 +128,104 @@ pub fn emit() -> TokenStream {
 
         impl ::std::error::Error for TwimlError {}
 
-        /// The declaration and `root`, escaped.
-        pub(crate) fn document(root: &Element) -> ::std::result::Result<::std::string::String, TwimlError> {
-            let mut out = ::std::string::String::with_capacity(256);
+        /// The declaration and the `<Response>` of `root`, escaped.
+        pub(crate) fn document(root: Parts<'_, '_>) -> ::std::result::Result<::std::string::String, TwimlError> {
+            let children = root.children.map_or(0, |c| c.xml.len());
+            let mut out = ::std::string::String::with_capacity(DECLARATION.len() + 32 + children);
             out.push_str(DECLARATION);
-            write(root, &mut out)?;
+            write(&mut out, root)?;
             ::std::result::Result::Ok(out)
         }
 
-        // The depth is the nesting the program built (SSML may nest), never outside input's.
-        fn write(e: &Element, out: &mut ::std::string::String) -> ::std::result::Result<(), TwimlError> {
+        /// Writes one element, its attributes in name order.
+        pub(crate) fn write(out: &mut ::std::string::String, e: Parts<'_, '_>) -> ::std::result::Result<(), TwimlError> {
+            if let ::std::option::Option::Some(error) = e.children.and_then(|c| c.error.as_ref()) {
+                return ::std::result::Result::Err(error.clone());
+            }
             out.push('<');
             out.push_str(e.tag);
-            for (name, value) in &e.attributes {
-                if !is_name(name) {
-                    return ::std::result::Result::Err(TwimlError::AttributeName {
-                        element: e.tag,
-                        name: name.to_string(),
-                    });
+            let set = e.names.iter().zip(e.values).filter_map(|(name, value)| ::std::option::Option::Some((*name, value.as_ref()?)));
+            if e.extras.is_empty() {
+                for (name, value) in set {
+                    attribute(out, e.tag, name, value)?;
                 }
-                out.push(' ');
-                out.push_str(name);
-                out.push_str("=\"");
-                escape(value, true, out).map_err(|code_point| TwimlError::Character {
-                    element: e.tag,
-                    attribute: ::std::option::Option::Some(name.to_string()),
-                    code_point,
-                })?;
-                out.push('"');
+            } else {
+                // Merged into name order: rare, so this one allocates.
+                let mut all: ::std::vec::Vec<(&str, Cow<'_, Value<'_>>)> = set.map(|(n, v)| (n, Cow::Borrowed(v))).collect();
+                for (name, value) in e.extras {
+                    if !is_name(name) {
+                        return ::std::result::Result::Err(TwimlError::AttributeName { element: e.tag, name: name.to_string() });
+                    }
+                    all.push((name, Cow::Owned(Value::Text(Cow::Borrowed(value)))));
+                }
+                all.sort_by(|a, b| a.0.cmp(b.0));
+                for (name, value) in &all {
+                    attribute(out, e.tag, name, value)?;
+                }
             }
-            if e.text.is_empty() && e.children.is_empty() {
+            let children = e.children.map_or("", |c| c.xml.as_str());
+            if e.text.is_empty() && children.is_empty() {
                 out.push_str(" />");
                 return ::std::result::Result::Ok(());
             }
             out.push('>');
-            escape(&e.text, false, out).map_err(|code_point| TwimlError::Character {
+            escape(e.text, false, out).map_err(|code_point| TwimlError::Character {
                 element: e.tag,
                 attribute: ::std::option::Option::None,
                 code_point,
             })?;
-            for child in &e.children {
-                write(child, out)?;
-            }
+            out.push_str(children);
             out.push_str("</");
             out.push_str(e.tag);
             out.push('>');
             ::std::result::Result::Ok(())
         }
 
+        fn attribute(out: &mut ::std::string::String, tag: &'static str, name: &str, value: &Value<'_>) -> ::std::result::Result<(), TwimlError> {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            match value {
+                Value::Text(text) => escape(text, true, out).map_err(|code_point| TwimlError::Character {
+                    element: tag,
+                    attribute: ::std::option::Option::Some(name.to_string()),
+                    code_point,
+                })?,
+                Value::Number(n) => push_u32(out, *n),
+                Value::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
+            }
+            out.push('"');
+            ::std::result::Result::Ok(())
+        }
+
+        /// `n` in decimal, without `fmt`'s machinery (many elements have a number).
+        fn push_u32(out: &mut ::std::string::String, mut n: u32) {
+            let mut digits = [0u8; 10];
+            let mut at = digits.len();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            for &d in &digits[at..] {
+                out.push(char::from(d));
+            }
+        }
+
         /// An attribute name a namespace-aware parser takes without a declaration: an
         /// ASCII name without a colon (a letter or `_`, then letters, digits, `_`, `-`
-        /// and `.`), or one in the `xml:` namespace (`xml:lang`), and none starting
-        /// `xmlns`, which would declare a namespace.
+        /// and `.`) that doesn't start `xmlns`, which would declare a namespace; or one
+        /// of the four attributes the `xml:` namespace defines (`xml:lang`). (The
+        /// fuzzer found `xml:xmlns`, which a parser doesn't read back.)
         fn is_name(name: &str) -> bool {
-            let local = name.strip_prefix("xml:").unwrap_or(name);
-            local.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && local.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            if let ::std::option::Option::Some(local) = name.strip_prefix("xml:") {
+                return matches!(local, "lang" | "space" | "base" | "id");
+            }
+            name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
                 && !name.to_ascii_lowercase().starts_with("xmlns")
         }
 
