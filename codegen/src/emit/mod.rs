@@ -269,8 +269,22 @@ impl<'a> Line<'a> {
 /// closed something.
 fn item_starts(before: Line, line: Line) -> bool {
     const ITEM_STARTS: &[&str] = &[
-        "///", "#[", "pub ", "pub(", "fn ", "async fn ", "impl ", "impl<", "struct ", "enum ",
-        "mod ", "const ", "static ", "type ", "trait ", "use ",
+        "///",
+        "#[",
+        "pub ",
+        "pub(",
+        "fn ",
+        "async fn ",
+        "impl ",
+        "impl<",
+        "struct ",
+        "enum ",
+        "mod ",
+        "const ",
+        "static ",
+        "type ",
+        "trait ",
+        "use ",
     ];
     let (b, l) = (before.code, line.code);
     // The crate's inner attributes sit apart from its docs and its items.
@@ -279,8 +293,8 @@ fn item_starts(before: Line, line: Line) -> bool {
     {
         return true;
     }
-    let closed = b.starts_with("//!")
-        || (!b.starts_with("//") && (b.ends_with('}') || b.ends_with(';')));
+    let closed =
+        b.starts_with("//!") || (!b.starts_with("//") && (b.ends_with('}') || b.ends_with(';')));
     let same_level = before.indent == line.indent || b.starts_with("//!");
     if !closed || !same_level || (b.starts_with("use ") && l.starts_with("use ")) {
         return false;

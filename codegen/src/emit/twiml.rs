@@ -289,10 +289,17 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
             }
         }
     });
-    let setters = sorted.iter().enumerate().map(|(slot, a)| setter(twiml, a, slot));
+    let setters = sorted
+        .iter()
+        .enumerate()
+        .map(|(slot, a)| setter(twiml, a, slot));
     let adders = e.children.iter().map(|&c| adder(&d.elements[c]));
     let attribute = attribute_method(&xml_names, quote!('a));
-    let text_part = if has_text { quote!(&self.text) } else { quote!("") };
+    let text_part = if has_text {
+        quote!(&self.text)
+    } else {
+        quote!("")
+    };
     let children_part = if has_children {
         quote!(::std::option::Option::Some(&self.children))
     } else {

@@ -104,7 +104,9 @@ fn list_shape<'a>(doc: &mut Doc<'a>, op: &RawOp<'a>) -> Option<(Option<String>, 
         meta["properties"].get("next_token").is_some()
     });
     match page.and_then(page_records) {
-        Some((key, _, Some(Paging::Meta))) if tokens => Some((Some(key.to_string()), Paging::Token)),
+        Some((key, _, Some(Paging::Meta))) if tokens => {
+            Some((Some(key.to_string()), Paging::Token))
+        }
         Some((key, _, Some(paging))) => Some((Some(key.to_string()), paging)),
         Some((_, _, None)) => {
             doc.problem(

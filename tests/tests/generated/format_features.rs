@@ -434,7 +434,11 @@ async fn a_token_listing_streams_page_after_page_by_token() {
             "meta": {"next_token": next, "previous_token": null},
         })
     };
-    let pages = [(None, json!("KWt1")), (Some("KWt1"), json!("KWt2")), (Some("KWt2"), json!(""))];
+    let pages = [
+        (None, json!("KWt1")),
+        (Some("KWt1"), json!("KWt2")),
+        (Some("KWt2"), json!("")),
+    ];
     for (n, (token, next)) in pages.into_iter().enumerate() {
         let mock = Mock::given(method("GET")).and(path("/v1/Porting/PortIn/PortInRequests"));
         let mock = match token {
@@ -449,7 +453,11 @@ async fn a_token_listing_streams_page_after_page_by_token() {
     let client: twilio_numbers_v1::Client = super::wire::client(&server);
     let sids: Vec<String> = client
         .port_in_requests()
-        .stream(ListPortInRequests::new().port_in_request_status("Completed").size(1))
+        .stream(
+            ListPortInRequests::new()
+                .port_in_request_status("Completed")
+                .size(1),
+        )
         .map_ok(|r| r.port_in_request_sid.unwrap_or_default())
         .try_collect()
         .await

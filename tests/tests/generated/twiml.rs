@@ -580,7 +580,18 @@ fn what_xml_cannot_hold_is_an_error_not_a_broken_document() {
         }
     );
     // Names a namespace-aware parser would refuse, or read as a declaration.
-    for name in ["a=\"1\" b", "t:", "x:y", ":a", "xmlns", "xmlns:a", "1a", "", "xml:xmlns", "xml:a"] {
+    for name in [
+        "a=\"1\" b",
+        "t:",
+        "x:y",
+        ":a",
+        "xmlns",
+        "xmlns:a",
+        "1a",
+        "",
+        "xml:xmlns",
+        "xml:a",
+    ] {
         let err = VoiceResponse::new()
             .hangup(Hangup::new().attribute(name, "v"))
             .to_xml();
