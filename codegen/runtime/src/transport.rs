@@ -423,7 +423,10 @@ impl Transport {
             .http
             .request(method.clone(), url)
             .headers(headers.clone());
-        let Some(bearer) = authorization else {
+        // An `Authorization` header parameter the caller set (Flex Insights takes one)
+        // is this request's credentials: the client's are not sent beside it, as two
+        // `Authorization` headers are not HTTP.
+        let Some(bearer) = authorization.filter(|_| !headers.contains_key(AUTHORIZATION)) else {
             return self.common_headers(builder, method, body);
         };
         let builder = match (bearer, inner.credentials.kind()) {

@@ -199,6 +199,28 @@ async fn every_request_carries_basic_auth_accept_and_user_agent() {
     assert!(ua.ends_with(") rust"), "{ua}");
 }
 
+/// An `Authorization` header parameter (Flex Insights' operations take one) is the
+/// request's only credentials: the client's Basic auth is not sent beside it.
+#[tokio::test]
+async fn an_authorization_header_parameter_replaces_the_clients_credentials() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(invite(1)))
+        .mount(&server)
+        .await;
+    let with_token =
+        get(&format!("{INVITES}/IN1")).headers(vec![("Authorization", "Token abc".into())]);
+    let _: Invite = client(&server).send_json(with_token).await.unwrap();
+    let sent = &requests(&server).await[0];
+    let all: Vec<&str> = sent
+        .headers
+        .get_all("authorization")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert_eq!(all, ["Token abc"]);
+}
+
 /// A POST with no parameters says so with `Content-Length: 0`, as Twilio's libraries
 /// do: some front ends answer 411 to a POST without a length.
 #[tokio::test]

@@ -316,7 +316,13 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         None => ResponseTemplate::new(status),
     };
     // An operation sent without credentials (`security: []`) is matched without them.
-    let credentials = serve_token::<C>(&server, &op).await;
+    // An `Authorization` header parameter set by the call replaces the client's.
+    let client_credentials = serve_token::<C>(&server, &op).await;
+    let credentials = row
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+        .map_or(client_credentials, |(_, value)| value.to_string());
     let mock = Mock::given(method(op.method.as_str())).and(path(op.expected_path()));
     let mock = match op.anonymous() {
         true => mock,
