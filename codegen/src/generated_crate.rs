@@ -75,6 +75,17 @@ pub fn page_field_names(paging: crate::model::Paging) -> &'static [&'static str]
         ],
         Paging::None => &["uri"],
         Paging::Token => &["meta"],
+        Paging::Scim => &["total_results", "start_index", "items_per_page", "schemas"],
+    }
+}
+
+/// The key a page field has in the answer: its name, but SCIM's camel case.
+pub fn page_field_wire(name: &'static str) -> &'static str {
+    match name {
+        "total_results" => "totalResults",
+        "start_index" => "startIndex",
+        "items_per_page" => "itemsPerPage",
+        other => other,
     }
 }
 

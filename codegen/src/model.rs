@@ -548,6 +548,10 @@ pub enum Paging {
     /// A `meta` object with `next_token` and `previous_token`: the next page is the
     /// first request with `Token` set to `next_token` (numbers_v1).
     Token,
+    /// A SCIM list (RFC 7644): `Resources` with `totalResults`, `schemas` and, where
+    /// sent, `startIndex` and `itemsPerPage` (iam_organizations' users). Read as one
+    /// page: the operation takes no `startIndex`.
+    Scim,
 }
 
 #[derive(Debug)]

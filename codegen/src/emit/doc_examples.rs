@@ -306,6 +306,9 @@ fn call(api: &Api, r: &Resource, op: &Operation, stream: bool, handle: &str) -> 
                 Some(p) if p.paging == crate::model::Paging::Numbered => {
                     "println!(\"{}\", page.has_next);".into()
                 }
+                Some(p) if p.paging == crate::model::Paging::Scim => {
+                    "println!(\"{:?}\", page.total_results);".into()
+                }
                 Some(p) if p.paging == crate::model::Paging::Token => {
                     "println!(\"{:?}\", page.meta.next_token);".into()
                 }

@@ -426,6 +426,7 @@ fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
              with `Token` set to it"
         }
         Paging::None => "The listing is one page, asked for once",
+        Paging::Scim => "A SCIM list is one page, asked for once",
     };
     let docs = doc(&format!(
         "Every {} the list operation returns, page after page, as a stream.\n\n\

@@ -55,6 +55,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         Paging::None => "they are the whole listing",
         Paging::Numbered => "`has_next` says whether a page numbered one higher follows",
         Paging::Token => "`meta.next_token` asks for the next page",
+        Paging::Scim => "they are a SCIM list, read as one page",
     };
     let docs = doc_with(
         &format!(
@@ -69,6 +70,8 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let fields = page_fields(p.paging).into_iter().map(|f| {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
+        let wire = crate::generated_crate::page_field_wire(f.name);
+        let rename = (wire != f.name).then(|| quote!(#[serde(rename = #wire)]));
         let serde = match f.presence {
             Presence::Optional => {
                 quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])
@@ -77,6 +80,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         };
         quote! {
             #docs
+            #rename
             #serde
             pub #name: #ty,
         }
@@ -109,7 +113,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 ..::std::default::Default::default()
             }
         },
-        Paging::Token => quote! {
+        Paging::Token | Paging::Scim => quote! {
             crate::PageMeta {
                 key: ::std::string::String::from(#key),
                 ..::std::default::Default::default()
@@ -129,7 +133,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 ::std::option::Option::Some(("Token", token))
             }
         }),
-        Paging::Meta | Paging::Flat | Paging::None => None,
+        Paging::Meta | Paging::Flat | Paging::None | Paging::Scim => None,
     };
     quote! {
         #docs

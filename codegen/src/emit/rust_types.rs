@@ -379,6 +379,26 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
                     "How many records the listing holds in all, when the API says.",
                     Optional,
                 ),
+                "total_results" => (
+                    count.clone(),
+                    "How many records the listing holds in all (SCIM's `totalResults`).",
+                    Optional,
+                ),
+                "start_index" => (
+                    count.clone(),
+                    "The index of this page's first record, from 1, where the API says.",
+                    Optional,
+                ),
+                "items_per_page" => (
+                    count.clone(),
+                    "How many records this page holds, where the API says.",
+                    Optional,
+                ),
+                "schemas" => (
+                    quote!(::std::option::Option<::std::vec::Vec<::std::string::String>>),
+                    "The SCIM schemas of this answer (`urn:ietf:params:scim:api:messages:2.0:ListResponse`).",
+                    Optional,
+                ),
                 "total_pages" => (
                     count.clone(),
                     "How many pages the listing has, when the API says.",

@@ -140,6 +140,8 @@ pub(super) fn page_records(page: &Value) -> Option<(&str, &Value, Option<Paging>
         Some(Paging::Flat)
     } else if properties.contains_key("has_next") && properties.contains_key("current_page") {
         Some(Paging::Numbered)
+    } else if properties.contains_key("totalResults") && key == "Resources" {
+        Some(Paging::Scim)
     } else if properties.keys().all(|k| {
         let k = k.to_ascii_lowercase();
         !["next", "page", "index", "cursor", "token"]

@@ -239,6 +239,9 @@ fn resource(out: &mut String, r: &Resource) {
                     crate::model::Paging::Token => {
                         let _ = writeln!(out, "        paging: token");
                     }
+                    crate::model::Paging::Scim => {
+                        let _ = writeln!(out, "        paging: scim");
+                    }
                 }
             }
             if op.anonymous {

@@ -171,7 +171,8 @@ impl Facts {
             };
             self.set(&format!("{}.{}", page.name, page.field), field(&page.key));
             for f in page_fields(page.paging) {
-                self.set(&format!("{}.{}", page.name, f.name), field(f.name));
+                let wire = crate::generated_crate::page_field_wire(f.name);
+                self.set(&format!("{}.{}", page.name, f.name), field(wire));
             }
         }
         for op in &r.operations {

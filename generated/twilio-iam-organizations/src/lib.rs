@@ -26,7 +26,7 @@
 //! let record = scim_user_scim_users.fetch(&"example".parse()?).await?;
 //! println!("{record:?}");
 //! let page = scim_user_scim_users.list(ListScimUserScimUsers::new()).await?;
-//! println!("{} records", page.resources.len());
+//! println!("{:?}", page.total_results);
 //! let all: Vec<_> = scim_user_scim_users
 //!     .stream(ListScimUserScimUsers::new())
 //!     .try_collect()

@@ -49,15 +49,27 @@ pub struct ScimUser {
 
 /// One page of ScimUser records, as the list operation returns it.
 ///
-/// The records are under `Resources`; they are the whole listing.
+/// The records are under `Resources`; they are a SCIM list, read as one page.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ScimUserPage {
     /// The records on this page.
     #[serde(rename = "Resources")]
     pub resources: ::std::vec::Vec<ScimUser>,
-    /// This page, relative to the host, where the answer says.
+    /// How many records the listing holds in all (SCIM's `totalResults`).
+    #[serde(rename = "totalResults")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub total_results: ::std::option::Option<u64>,
+    /// The index of this page's first record, from 1, where the API says.
+    #[serde(rename = "startIndex")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub start_index: ::std::option::Option<u64>,
+    /// How many records this page holds, where the API says.
+    #[serde(rename = "itemsPerPage")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub items_per_page: ::std::option::Option<u64>,
+    /// The SCIM schemas of this answer (`urn:ietf:params:scim:api:messages:2.0:ListResponse`).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
     #[serde(rename = "\0unread", default, skip_serializing)]
     pub unread_fields: crate::UnreadFields,
@@ -77,7 +89,6 @@ impl crate::runtime::Page for ScimUserPage {
             self.resources,
             crate::PageMeta {
                 key: ::std::string::String::from("Resources"),
-                url: self.uri.unwrap_or_default(),
                 ..::std::default::Default::default()
             },
         )
@@ -809,7 +820,7 @@ impl ScimUserScimUsers {
     ///     .scim_user_scim_users(&"example".parse()?)
     ///     .list(ListScimUserScimUsers::new())
     ///     .await?;
-    /// println!("{} records", page.resources.len());
+    /// println!("{:?}", page.total_results);
     /// # Ok(())
     /// # }
     /// ```
@@ -822,7 +833,7 @@ impl ScimUserScimUsers {
 
     /// Every ScimUser the list operation returns, page after page, as a stream.
     ///
-    /// A page is fetched only when the stream is polled past the records already fetched. The listing is one page, asked for once; the stream ends after the first error.
+    /// A page is fetched only when the stream is polled past the records already fetched. A SCIM list is one page, asked for once; the stream ends after the first error.
     ///
     /// # Example
     ///
