@@ -310,7 +310,7 @@ pub struct MessageStatusCallback {
     pub to: ::std::option::Option<::std::string::String>,
     /// `ApiVersion`: The API version of the request.
     pub api_version: ::std::option::Option<::std::string::String>,
-    /// `ErrorCode`: The error code of a failed or undelivered message.
+    /// `ErrorCode`: The error code of a failed or undelivered message, or of an absent recording (16101: too short; 16102: silent).
     pub error_code: ::std::option::Option<i64>,
     /// `RawDlrDoneDate`: The carrier's delivery time of a delivered or undelivered SMS, as `YYMMDDhhmm`.
     pub raw_dlr_done_date: ::std::option::Option<::std::string::String>,
@@ -1041,6 +1041,8 @@ pub struct RecordingStatusCallback {
     pub recording_source: ::std::option::Option<::std::string::String>,
     /// `RecordingTrack`: Which audio the recording holds: `inbound`, `outbound` or `both`.
     pub recording_track: ::std::option::Option<::std::string::String>,
+    /// `ErrorCode`: The error code of a failed or undelivered message, or of an absent recording (16101: too short; 16102: silent).
+    pub error_code: ::std::option::Option<i64>,
     /// The parameters above that were sent but don't parse as their type: each
     /// is `None` above, and its text is still in `params`.
     pub unparsed: ::std::vec::Vec<crate::WebhookParamError>,
@@ -1107,6 +1109,10 @@ impl RecordingStatusCallback {
                     crate::runtime::webhook::text(&params, "RecordingTrack")
                         .map(::std::borrow::ToOwned::to_owned),
                 ),
+                &mut unparsed,
+            ),
+            error_code: crate::runtime::webhook::keep(
+                crate::runtime::webhook::parse(&params, "ErrorCode"),
                 &mut unparsed,
             ),
             unparsed,
