@@ -185,7 +185,7 @@ fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {
 fn root(d: &TwimlDocument) -> TokenStream {
     let name = ident(&d.root);
     let adders = d.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method(&[], quote!('static));
+    let attribute = attribute_method(quote!('static));
     let to_xml = ident(names::TO_XML);
     let error = ident(names::ERROR);
     let text = format!(" A `<Response>`: {}", escape(d.doc.trim()));
@@ -294,7 +294,7 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
         .enumerate()
         .map(|(slot, a)| setter(twiml, a, slot));
     let adders = e.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method(&xml_names, quote!('a));
+    let attribute = attribute_method(quote!('a));
     let text_part = if has_text {
         quote!(&self.text)
     } else {
@@ -395,43 +395,30 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute, slot: usize) -> Token
     }
 }
 
-/// `attribute(name, value)`: a setter's attribute goes to its slot, so that the last
-/// value set wins whichever way it was set; any other is an extra.
-fn attribute_method(xml_names: &[&str], lifetime: TokenStream) -> TokenStream {
+/// `attribute(name, value)`, for an element whose values live as long as `'a` (the
+/// root owns its own: `'static`).
+fn attribute_method(lifetime: TokenStream) -> TokenStream {
     let method = ident(names::ATTRIBUTE);
-    let (param, into) = if lifetime.to_string() == "'static" {
+    let owned = lifetime.to_string() == "'static";
+    let (param, name, value) = if owned {
         (
             quote!(impl ::std::convert::AsRef<str>),
+            quote!(::std::borrow::Cow::Owned(name.as_ref().to_owned())),
             quote!(::std::borrow::Cow::Owned(value.as_ref().to_owned())),
         )
     } else {
         (
             quote!(impl ::std::convert::Into<::std::borrow::Cow<#lifetime, str>>),
+            quote!(name.into()),
             quote!(value.into()),
         )
     };
-    let name_into = if lifetime.to_string() == "'static" {
-        quote!(::std::borrow::Cow::Owned(name.as_ref().to_owned()))
-    } else {
-        quote!(name.into())
-    };
-    let slot = (!xml_names.is_empty()).then(|| {
-        quote! {
-            if let ::std::result::Result::Ok(slot) = Self::NAMES.binary_search(&name.as_ref()) {
-                self.values[slot] = ::std::option::Option::Some(crate::xml::Value::Text(value));
-                return self;
-            }
-        }
-    });
     quote! {
         /// Sets any attribute by name, such as one this crate doesn't know yet; it
         /// replaces a value set before, by a setter or by this. The name is checked and
         /// the value escaped when the document is written.
         pub fn #method(mut self, name: #param, value: #param) -> Self {
-            let name: ::std::borrow::Cow<#lifetime, str> = #name_into;
-            let value: ::std::borrow::Cow<#lifetime, str> = #into;
-            #slot
-            crate::xml::set_extra(&mut self.extras, name, value);
+            crate::xml::set_attribute(&Self::NAMES, &mut self.values, &mut self.extras, #name, #value);
             self
         }
     }

@@ -34,13 +34,13 @@ impl FaxResponse {
         name: impl ::std::convert::AsRef<str>,
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
-            name.as_ref().to_owned(),
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            ::std::borrow::Cow::Owned(name.as_ref().to_owned()),
+            ::std::borrow::Cow::Owned(value.as_ref().to_owned()),
         );
-        let value: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
-            value.as_ref().to_owned(),
-        );
-        crate::xml::set_extra(&mut self.extras, name, value);
         self
     }
 
@@ -143,17 +143,13 @@ impl<'a> Receive<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 

@@ -148,13 +148,13 @@ impl VoiceResponse {
         name: impl ::std::convert::AsRef<str>,
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
-            name.as_ref().to_owned(),
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            ::std::borrow::Cow::Owned(name.as_ref().to_owned()),
+            ::std::borrow::Cow::Owned(value.as_ref().to_owned()),
         );
-        let value: ::std::borrow::Cow<'static, str> = ::std::borrow::Cow::Owned(
-            value.as_ref().to_owned(),
-        );
-        crate::xml::set_extra(&mut self.extras, name, value);
         self
     }
 
@@ -226,17 +226,13 @@ impl<'a> Refer<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -293,9 +289,13 @@ impl<'a> ReferSip<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -364,9 +364,13 @@ impl<'a> Stop<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -596,17 +600,13 @@ impl<'a> Transcription<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -683,17 +683,13 @@ impl<'a> Parameter<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -770,17 +766,13 @@ impl<'a> Config<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -901,17 +893,13 @@ impl<'a> Siprec<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1044,17 +1032,13 @@ impl<'a> Stream<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1154,17 +1138,13 @@ impl<'a> Start<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1301,17 +1281,13 @@ impl<'a> Recording<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1447,17 +1423,13 @@ impl<'a> Prompt<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1518,17 +1490,13 @@ impl<'a> Pause<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1602,17 +1570,13 @@ impl<'a> Play<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1750,17 +1714,13 @@ impl<'a> Say<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1869,17 +1829,13 @@ impl<'a> SsmlW<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -1947,17 +1903,13 @@ impl<'a> SsmlSub<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2030,17 +1982,13 @@ impl<'a> SsmlSayAs<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2195,17 +2143,13 @@ impl<'a> SsmlProsody<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2321,9 +2265,13 @@ impl<'a> SsmlS<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2402,17 +2350,13 @@ impl<'a> SsmlPhoneme<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2545,17 +2489,13 @@ impl<'a> SsmlLang<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2677,9 +2617,13 @@ impl<'a> SsmlP<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2806,17 +2750,13 @@ impl<'a> SsmlEmphasis<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -2893,17 +2833,13 @@ impl<'a> SsmlBreak<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3168,17 +3104,13 @@ impl<'a> Pay<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3293,17 +3225,13 @@ impl<'a> Sms<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3371,17 +3299,13 @@ impl<'a> Reject<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3446,17 +3370,13 @@ impl<'a> Redirect<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3636,17 +3556,13 @@ impl<'a> Record<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3749,17 +3665,13 @@ impl<'a> Queue<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3808,9 +3720,13 @@ impl<'a> Leave<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -3873,9 +3789,13 @@ impl<'a> Hangup<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4132,17 +4052,13 @@ impl<'a> Gather<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4283,17 +4199,13 @@ impl<'a> Enqueue<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4367,17 +4279,13 @@ impl<'a> Task<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4426,9 +4334,13 @@ impl<'a> Echo<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4751,17 +4663,13 @@ impl<'a> Dial<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -4873,17 +4781,13 @@ impl<'a> WhatsApp<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5036,17 +4940,13 @@ impl<'a> Application<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5103,9 +5003,13 @@ impl<'a> ApplicationSid<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5330,17 +5234,13 @@ impl<'a> Sip<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5397,9 +5297,13 @@ impl<'a> Headers<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5476,17 +5380,13 @@ impl<'a> Header<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5587,17 +5487,13 @@ impl<'a> SipUri<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5648,9 +5544,13 @@ impl<'a> Sim<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -5861,17 +5761,13 @@ impl<'a> Number<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6146,17 +6042,13 @@ impl<'a> Conference<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6285,17 +6177,13 @@ impl<'a> Client<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6352,9 +6240,13 @@ impl<'a> Identity<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6475,17 +6367,13 @@ impl<'a> Connect<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6562,17 +6450,13 @@ impl<'a> ConversationRelaySession<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -6649,17 +6533,13 @@ impl<'a> AiSession<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7031,17 +6911,13 @@ impl<'a> ConversationRelay<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7157,17 +7033,13 @@ impl<'a> Language<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7382,17 +7254,13 @@ impl<'a> Conversation<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7519,17 +7387,13 @@ impl<'a> VirtualAgent<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7586,9 +7450,13 @@ impl<'a> Autopilot<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 
@@ -7650,17 +7518,13 @@ impl<'a> Room<'a> {
         name: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
-        let name: ::std::borrow::Cow<'a, str> = name.into();
-        let value: ::std::borrow::Cow<'a, str> = value.into();
-        if let ::std::result::Result::Ok(slot) = Self::NAMES
-            .binary_search(&name.as_ref())
-        {
-            self.values[slot] = ::std::option::Option::Some(
-                crate::xml::Value::Text(value),
-            );
-            return self;
-        }
-        crate::xml::set_extra(&mut self.extras, name, value);
+        crate::xml::set_attribute(
+            &Self::NAMES,
+            &mut self.values,
+            &mut self.extras,
+            name.into(),
+            value.into(),
+        );
         self
     }
 

@@ -30,11 +30,22 @@ pub fn emit() -> TokenStream {
         /// each name, in the order set.
         pub(crate) type Extras<'a> = ::std::vec::Vec<(Cow<'a, str>, Cow<'a, str>)>;
 
-        /// Sets `name` among the extras, replacing a value set before.
-        pub(crate) fn set_extra<'a>(extras: &mut Extras<'a>, name: Cow<'a, str>, value: Cow<'a, str>) {
-            match extras.iter_mut().find(|(n, _)| *n == name) {
-                ::std::option::Option::Some(slot) => slot.1 = value,
-                ::std::option::Option::None => extras.push((name, value)),
+        /// Sets the attribute `name`, replacing a value set before: a setter's goes to
+        /// its slot (`names` are the setters' in name order), so the last value set
+        /// wins however it was set; any other is an extra.
+        pub(crate) fn set_attribute<'a>(
+            names: &[&str],
+            values: &mut [::std::option::Option<Value<'a>>],
+            extras: &mut Extras<'a>,
+            name: Cow<'a, str>,
+            value: Cow<'a, str>,
+        ) {
+            if let ::std::result::Result::Ok(slot) = names.binary_search(&name.as_ref()) {
+                values[slot] = ::std::option::Option::Some(Value::Text(value));
+            } else if let ::std::option::Option::Some(extra) = extras.iter_mut().find(|(n, _)| *n == name) {
+                extra.1 = value;
+            } else {
+                extras.push((name, value));
             }
         }
 
