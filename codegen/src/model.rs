@@ -76,9 +76,11 @@ impl Api {
 
     /// True when some string rule needs the `regex` crate at run time.
     pub fn needs_regex(&self) -> bool {
-        self.types
-            .iter()
-            .any(|t| matches!(&t.kind, NamedKind::Constrained(rule) if rule.pattern.is_some()))
+        // A choice of SID prefixes is checked as a SID of each, without a regex.
+        self.types.iter().any(|t| {
+            matches!(&t.kind, NamedKind::Constrained(rule)
+                if rule.pattern.is_some() && rule.sid_choice.is_none())
+        })
     }
 
     /// True when some field or parameter is free-form JSON.
