@@ -70,7 +70,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     let fields = page_fields(p.paging).into_iter().map(|f| {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
-        let wire = crate::generated_crate::page_field_wire(f.name);
+        let wire = f.wire;
         let rename = (wire != f.name).then(|| quote!(#[serde(rename = #wire)]));
         let serde = match f.presence {
             Presence::Optional => {

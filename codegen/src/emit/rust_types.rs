@@ -292,6 +292,8 @@ pub fn webhook_read(
 /// A field of a page besides its records.
 pub struct PageField {
     pub name: &'static str,
+    /// Its key in the answer (SCIM's are camel case).
+    pub wire: &'static str,
     pub ty: TokenStream,
     pub doc: &'static str,
     pub presence: Presence,
@@ -408,6 +410,7 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
             };
             PageField {
                 name,
+                wire: crate::generated_crate::page_field_wire(name),
                 ty,
                 doc,
                 presence,

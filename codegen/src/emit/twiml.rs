@@ -185,7 +185,7 @@ fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {
 fn root(d: &TwimlDocument) -> TokenStream {
     let name = ident(&d.root);
     let adders = d.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method(quote!('static));
+    let attribute = attribute_method(true);
     let to_xml = ident(names::TO_XML);
     let error = ident(names::ERROR);
     let text = format!(" A `<Response>`: {}", escape(d.doc.trim()));
@@ -294,7 +294,7 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
         .enumerate()
         .map(|(slot, a)| setter(twiml, a, slot));
     let adders = e.children.iter().map(|&c| adder(&d.elements[c]));
-    let attribute = attribute_method(quote!('a));
+    let attribute = attribute_method(false);
     let text_part = if has_text {
         quote!(&self.text)
     } else {
@@ -395,11 +395,10 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute, slot: usize) -> Token
     }
 }
 
-/// `attribute(name, value)`, for an element whose values live as long as `'a` (the
-/// root owns its own: `'static`).
-fn attribute_method(lifetime: TokenStream) -> TokenStream {
+/// `attribute(name, value)`: an element's values live as long as its `'a`; the root,
+/// which has no lifetime, owns its own (`owned`).
+fn attribute_method(owned: bool) -> TokenStream {
     let method = ident(names::ATTRIBUTE);
-    let owned = lifetime.to_string() == "'static";
     let (param, name, value) = if owned {
         (
             quote!(impl ::std::convert::AsRef<str>),
@@ -408,7 +407,7 @@ fn attribute_method(lifetime: TokenStream) -> TokenStream {
         )
     } else {
         (
-            quote!(impl ::std::convert::Into<::std::borrow::Cow<#lifetime, str>>),
+            quote!(impl ::std::convert::Into<::std::borrow::Cow<'a, str>>),
             quote!(name.into()),
             quote!(value.into()),
         )

@@ -171,8 +171,7 @@ impl Facts {
             };
             self.set(&format!("{}.{}", page.name, page.field), field(&page.key));
             for f in page_fields(page.paging) {
-                let wire = crate::generated_crate::page_field_wire(f.name);
-                self.set(&format!("{}.{}", page.name, f.name), field(wire));
+                self.set(&format!("{}.{}", page.name, f.name), field(f.wire));
             }
         }
         for op in &r.operations {
