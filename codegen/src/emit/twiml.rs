@@ -199,7 +199,7 @@ fn root(d: &TwimlDocument) -> TokenStream {
         }
 
         impl #name {
-            const NAMES: [&'static str; 0] = [];
+            const ATTRIBUTES: [&'static str; 0] = [];
 
             /// An empty response.
             pub fn new() -> Self {
@@ -212,8 +212,9 @@ fn root(d: &TwimlDocument) -> TokenStream {
             /// The document as Twilio reads it: the XML declaration, then the response.
             pub fn #to_xml(&self) -> ::std::result::Result<::std::string::String, crate::#error> {
                 crate::xml::document(crate::xml::Parts {
-                    tag: "Response",
-                    names: &Self::NAMES,
+                    open: "<Response",
+                    close: "</Response>",
+                    names: &Self::ATTRIBUTES,
                     values: &self.values,
                     extras: &self.extras,
                     text: "",
@@ -231,7 +232,8 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
     // The setters' attributes in name order: each value has its slot.
     let mut sorted: Vec<&crate::model::TwimlAttribute> = e.attributes.iter().collect();
     sorted.sort_by(|a, b| a.xml.cmp(&b.xml));
-    let xml_names: Vec<&str> = sorted.iter().map(|a| a.xml.as_str()).collect();
+    let xml_names: Vec<String> = sorted.iter().map(|a| format!(" {}=\"", a.xml)).collect();
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
     let count = proc_macro2::Literal::usize_unsuffixed(xml_names.len());
     let has_text = e.text != TwimlText::None;
     let has_children = !e.children.is_empty();
@@ -316,7 +318,7 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
         }
 
         impl<'a> #name<'a> {
-            const NAMES: [&'static str; #count] = [#(#xml_names),*];
+            const ATTRIBUTES: [&'static str; #count] = [#(#xml_names),*];
 
             #new
             #text
@@ -327,8 +329,9 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
             /// Writes the element into its parent's XML.
             fn write_xml(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), crate::TwimlError> {
                 crate::xml::write(out, crate::xml::Parts {
-                    tag: #tag,
-                    names: &Self::NAMES,
+                    open: #open,
+                    close: #close,
+                    names: &Self::ATTRIBUTES,
                     values: &self.values,
                     extras: &self.extras,
                     text: #text_part,
@@ -348,6 +351,7 @@ fn adder(child: &TwimlElement) -> TokenStream {
     let text = format!(" Adds a `<{}>`: {}", child.tag, escape(child.doc.trim()));
     quote! {
         #[doc = #text]
+        #[inline]
         pub fn #method(mut self, child: #ty<'_>) -> Self {
             self.children.add(|out| child.write_xml(out));
             self
@@ -388,6 +392,7 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute, slot: usize) -> Token
     };
     quote! {
         #docs
+        #[inline]
         pub fn #method(mut self, value: #param) -> Self {
             self.values[#slot] = ::std::option::Option::Some(#value);
             self
@@ -417,7 +422,7 @@ fn attribute_method(owned: bool) -> TokenStream {
         /// replaces a value set before, by a setter or by this. The name is checked and
         /// the value escaped when the document is written.
         pub fn #method(mut self, name: #param, value: #param) -> Self {
-            crate::xml::set_attribute(&Self::NAMES, &mut self.values, &mut self.extras, #name, #value);
+            crate::xml::set_attribute(&Self::ATTRIBUTES, &mut self.values, &mut self.extras, #name, #value);
             self
         }
     }

@@ -13,7 +13,7 @@ pub struct FaxResponse {
 }
 
 impl FaxResponse {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// An empty response.
     pub fn new() -> Self {
@@ -21,6 +21,7 @@ impl FaxResponse {
     }
 
     /// Adds a `<Receive>`: Receives the incoming fax.
+    #[inline]
     pub fn receive(mut self, child: Receive<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -35,7 +36,7 @@ impl FaxResponse {
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             ::std::borrow::Cow::Owned(name.as_ref().to_owned()),
@@ -49,8 +50,9 @@ impl FaxResponse {
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
         crate::xml::document(crate::xml::Parts {
-            tag: "Response",
-            names: &Self::NAMES,
+            open: "<Response",
+            close: "</Response>",
+            names: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -67,12 +69,12 @@ pub struct Receive<'a> {
 }
 
 impl<'a> Receive<'a> {
-    const NAMES: [&'static str; 5] = [
-        "action",
-        "mediaType",
-        "method",
-        "pageSize",
-        "storeMedia",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " action=\"",
+        " mediaType=\"",
+        " method=\"",
+        " pageSize=\"",
+        " storeMedia=\"",
     ];
 
     /// The element, with nothing set.
@@ -84,6 +86,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `action`: Receive action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -95,6 +98,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `mediaType`: The media type used to store media in the fax media store
+    #[inline]
     pub fn media_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -106,6 +110,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `method`: Receive action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -114,6 +119,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `pageSize`: What size to interpret received pages as
+    #[inline]
     pub fn page_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -125,6 +131,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `storeMedia`: Whether or not to store received media in the fax media store
+    #[inline]
     pub fn store_media(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -144,7 +151,7 @@ impl<'a> Receive<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -161,8 +168,9 @@ impl<'a> Receive<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Receive",
-                names: &Self::NAMES,
+                open: "<Receive",
+                close: "</Receive>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",

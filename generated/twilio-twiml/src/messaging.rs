@@ -13,7 +13,7 @@ pub struct MessagingResponse {
 }
 
 impl MessagingResponse {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// An empty response.
     pub fn new() -> Self {
@@ -21,12 +21,14 @@ impl MessagingResponse {
     }
 
     /// Adds a `<Message>`: A message to send in reply.
+    #[inline]
     pub fn message(mut self, child: Message<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
+    #[inline]
     pub fn redirect(mut self, child: Redirect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -41,7 +43,7 @@ impl MessagingResponse {
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             ::std::borrow::Cow::Owned(name.as_ref().to_owned()),
@@ -55,8 +57,9 @@ impl MessagingResponse {
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
         crate::xml::document(crate::xml::Parts {
-            tag: "Response",
-            names: &Self::NAMES,
+            open: "<Response",
+            close: "</Response>",
+            names: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -74,7 +77,7 @@ pub struct Redirect<'a> {
 }
 
 impl<'a> Redirect<'a> {
-    const NAMES: [&'static str; 1] = ["method"];
+    const ATTRIBUTES: [&'static str; 1] = [" method=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -86,6 +89,7 @@ impl<'a> Redirect<'a> {
     }
 
     /// `method`: Redirect URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -102,7 +106,7 @@ impl<'a> Redirect<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -119,8 +123,9 @@ impl<'a> Redirect<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Redirect",
-                names: &Self::NAMES,
+                open: "<Redirect",
+                close: "</Redirect>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -140,12 +145,12 @@ pub struct Message<'a> {
 }
 
 impl<'a> Message<'a> {
-    const NAMES: [&'static str; 5] = [
-        "action",
-        "from",
-        "method",
-        "statusCallback",
-        "to",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " action=\"",
+        " from=\"",
+        " method=\"",
+        " statusCallback=\"",
+        " to=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -159,6 +164,7 @@ impl<'a> Message<'a> {
     }
 
     /// `action`: A URL specifying where Twilio should send status callbacks for the created outbound message
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -170,6 +176,7 @@ impl<'a> Message<'a> {
     }
 
     /// `from`: from
+    #[inline]
     pub fn from(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -181,6 +188,7 @@ impl<'a> Message<'a> {
     }
 
     /// `method`: Action URL Method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -189,6 +197,7 @@ impl<'a> Message<'a> {
     }
 
     /// `statusCallback`: Status callback URL. Deprecated in favor of action
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -200,6 +209,7 @@ impl<'a> Message<'a> {
     }
 
     /// `to`: Phone Number to send Message to
+    #[inline]
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -211,12 +221,14 @@ impl<'a> Message<'a> {
     }
 
     /// Adds a `<Body>`: The text of a message.
+    #[inline]
     pub fn body(mut self, child: Body<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Media>`: A media file the message carries.
+    #[inline]
     pub fn media(mut self, child: Media<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -231,7 +243,7 @@ impl<'a> Message<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -248,8 +260,9 @@ impl<'a> Message<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Message",
-                names: &Self::NAMES,
+                open: "<Message",
+                close: "</Message>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -268,7 +281,7 @@ pub struct Media<'a> {
 }
 
 impl<'a> Media<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -288,7 +301,7 @@ impl<'a> Media<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -305,8 +318,9 @@ impl<'a> Media<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Media",
-                names: &Self::NAMES,
+                open: "<Media",
+                close: "</Media>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -325,7 +339,7 @@ pub struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -345,7 +359,7 @@ impl<'a> Body<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -362,8 +376,9 @@ impl<'a> Body<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Body",
-                names: &Self::NAMES,
+                open: "<Body",
+                close: "</Body>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,

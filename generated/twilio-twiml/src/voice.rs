@@ -13,7 +13,7 @@ pub struct VoiceResponse {
 }
 
 impl VoiceResponse {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// An empty response.
     pub fn new() -> Self {
@@ -21,120 +21,140 @@ impl VoiceResponse {
     }
 
     /// Adds a `<Connect>`: Connects the call to a service: a stream, a room, a virtual agent, a conversation.
+    #[inline]
     pub fn connect(mut self, child: Connect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Dial>`: Connects the caller to another party.
+    #[inline]
     pub fn dial(mut self, child: Dial<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Echo>`: Plays back what the caller says (for testing).
+    #[inline]
     pub fn echo(mut self, child: Echo<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Enqueue>`: Puts the caller in a queue.
+    #[inline]
     pub fn enqueue(mut self, child: Enqueue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Gather>`: Collects digits the caller presses or words they say.
+    #[inline]
     pub fn gather(mut self, child: Gather<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Hangup>`: Ends the call.
+    #[inline]
     pub fn hangup(mut self, child: Hangup<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Leave>`: Takes the caller out of the queue it waits in.
+    #[inline]
     pub fn leave(mut self, child: Leave<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
+    #[inline]
     pub fn queue(mut self, child: Queue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Record>`: Records the caller's voice.
+    #[inline]
     pub fn record(mut self, child: Record<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
+    #[inline]
     pub fn redirect(mut self, child: Redirect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Reject>`: Rejects the call without answering it (and without charge).
+    #[inline]
     pub fn reject(mut self, child: Reject<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sms>`: Sends an SMS during the call (deprecated: send messages with the Messages API).
+    #[inline]
     pub fn sms(mut self, child: Sms<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pay>`: Takes a payment over the phone.
+    #[inline]
     pub fn pay(mut self, child: Pay<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
+    #[inline]
     pub fn prompt(mut self, child: Prompt<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Start>`: Starts something alongside the call (a stream, a SIPREC session, a transcription, a recording) and goes on.
+    #[inline]
     pub fn start(mut self, child: Start<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stop>`: Stops a stream, a SIPREC session or a transcription started with `<Start>`.
+    #[inline]
     pub fn stop(mut self, child: Stop<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Refer>`: Transfers a SIP call elsewhere with a SIP REFER.
+    #[inline]
     pub fn refer(mut self, child: Refer<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -149,7 +169,7 @@ impl VoiceResponse {
         value: impl ::std::convert::AsRef<str>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             ::std::borrow::Cow::Owned(name.as_ref().to_owned()),
@@ -163,8 +183,9 @@ impl VoiceResponse {
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
         crate::xml::document(crate::xml::Parts {
-            tag: "Response",
-            names: &Self::NAMES,
+            open: "<Response",
+            close: "</Response>",
+            names: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -182,7 +203,7 @@ pub struct Refer<'a> {
 }
 
 impl<'a> Refer<'a> {
-    const NAMES: [&'static str; 2] = ["action", "method"];
+    const ATTRIBUTES: [&'static str; 2] = [" action=\"", " method=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -194,6 +215,7 @@ impl<'a> Refer<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -205,6 +227,7 @@ impl<'a> Refer<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -213,6 +236,7 @@ impl<'a> Refer<'a> {
     }
 
     /// Adds a `<Sip>`: The SIP URI a `<Refer>` transfers the call to.
+    #[inline]
     pub fn sip(mut self, child: ReferSip<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -227,7 +251,7 @@ impl<'a> Refer<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -244,8 +268,9 @@ impl<'a> Refer<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Refer",
-                names: &Self::NAMES,
+                open: "<Refer",
+                close: "</Refer>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -270,7 +295,7 @@ pub struct ReferSip<'a> {
 }
 
 impl<'a> ReferSip<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -290,7 +315,7 @@ impl<'a> ReferSip<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -307,8 +332,9 @@ impl<'a> ReferSip<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Sip",
-                names: &Self::NAMES,
+                open: "<Sip",
+                close: "</Sip>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -327,7 +353,7 @@ pub struct Stop<'a> {
 }
 
 impl<'a> Stop<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -339,18 +365,21 @@ impl<'a> Stop<'a> {
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
+    #[inline]
     pub fn siprec(mut self, child: Siprec<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
+    #[inline]
     pub fn transcription(mut self, child: Transcription<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -365,7 +394,7 @@ impl<'a> Stop<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -382,8 +411,9 @@ impl<'a> Stop<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Stop",
-                names: &Self::NAMES,
+                open: "<Stop",
+                close: "</Stop>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -408,21 +438,21 @@ pub struct Transcription<'a> {
 }
 
 impl<'a> Transcription<'a> {
-    const NAMES: [&'static str; 14] = [
-        "enableAutomaticPunctuation",
-        "hints",
-        "inboundTrackLabel",
-        "intelligenceService",
-        "languageCode",
-        "name",
-        "outboundTrackLabel",
-        "partialResults",
-        "profanityFilter",
-        "speechModel",
-        "statusCallbackMethod",
-        "statusCallbackUrl",
-        "track",
-        "transcriptionEngine",
+    const ATTRIBUTES: [&'static str; 14] = [
+        " enableAutomaticPunctuation=\"",
+        " hints=\"",
+        " inboundTrackLabel=\"",
+        " intelligenceService=\"",
+        " languageCode=\"",
+        " name=\"",
+        " outboundTrackLabel=\"",
+        " partialResults=\"",
+        " profanityFilter=\"",
+        " speechModel=\"",
+        " statusCallbackMethod=\"",
+        " statusCallbackUrl=\"",
+        " track=\"",
+        " transcriptionEngine=\"",
     ];
 
     /// The element, with nothing set.
@@ -435,6 +465,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `enableAutomaticPunctuation`: Enable Automatic Punctuation
+    #[inline]
     pub fn enable_automatic_punctuation(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -446,6 +477,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `hints`: Hints to be provided to the transcription engine
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -457,6 +489,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `inboundTrackLabel`: Friendly name given to the Inbound Track
+    #[inline]
     pub fn inbound_track_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -468,6 +501,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `intelligenceService`: The SID or the unique name of the Intelligence Service to be used
+    #[inline]
     pub fn intelligence_service(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -479,6 +513,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `languageCode`: Language Code used by the transcription engine
+    #[inline]
     pub fn language_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -490,6 +525,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `name`: Friendly name given to the Transcription
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -501,6 +537,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `outboundTrackLabel`: Friendly name given to the Outbound Track Label
+    #[inline]
     pub fn outbound_track_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -512,6 +549,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `partialResults`: Indicates if partial results are going to be send to the customer
+    #[inline]
     pub fn partial_results(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -523,12 +561,14 @@ impl<'a> Transcription<'a> {
     }
 
     /// `profanityFilter`: Enable Profanity Filter
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[8] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `speechModel`: Speech Model used by the transcription engine
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -540,6 +580,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -548,6 +589,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `statusCallbackUrl`: Status Callback URL
+    #[inline]
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -559,6 +601,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `track`: Track to be analyze by the provider
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -570,6 +613,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `transcriptionEngine`: Transcription Engine to be used
+    #[inline]
     pub fn transcription_engine(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -581,12 +625,14 @@ impl<'a> Transcription<'a> {
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
+    #[inline]
     pub fn config(mut self, child: Config<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -601,7 +647,7 @@ impl<'a> Transcription<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -618,8 +664,9 @@ impl<'a> Transcription<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Transcription",
-                names: &Self::NAMES,
+                open: "<Transcription",
+                close: "</Transcription>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -643,7 +690,7 @@ pub struct Parameter<'a> {
 }
 
 impl<'a> Parameter<'a> {
-    const NAMES: [&'static str; 2] = ["name", "value"];
+    const ATTRIBUTES: [&'static str; 2] = [" name=\"", " value=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -654,6 +701,7 @@ impl<'a> Parameter<'a> {
     }
 
     /// `name`: The name of the custom parameter
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -665,6 +713,7 @@ impl<'a> Parameter<'a> {
     }
 
     /// `value`: The value of the custom parameter
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -684,7 +733,7 @@ impl<'a> Parameter<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -701,8 +750,9 @@ impl<'a> Parameter<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Parameter",
-                names: &Self::NAMES,
+                open: "<Parameter",
+                close: "</Parameter>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -726,7 +776,7 @@ pub struct Config<'a> {
 }
 
 impl<'a> Config<'a> {
-    const NAMES: [&'static str; 2] = ["name", "value"];
+    const ATTRIBUTES: [&'static str; 2] = [" name=\"", " value=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -737,6 +787,7 @@ impl<'a> Config<'a> {
     }
 
     /// `name`: The name of the custom config
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -748,6 +799,7 @@ impl<'a> Config<'a> {
     }
 
     /// `value`: The value of the custom config
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -767,7 +819,7 @@ impl<'a> Config<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -784,8 +836,9 @@ impl<'a> Config<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Config",
-                names: &Self::NAMES,
+                open: "<Config",
+                close: "</Config>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -810,12 +863,12 @@ pub struct Siprec<'a> {
 }
 
 impl<'a> Siprec<'a> {
-    const NAMES: [&'static str; 5] = [
-        "connectorName",
-        "name",
-        "statusCallback",
-        "statusCallbackMethod",
-        "track",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " connectorName=\"",
+        " name=\"",
+        " statusCallback=\"",
+        " statusCallbackMethod=\"",
+        " track=\"",
     ];
 
     /// The element, with nothing set.
@@ -828,6 +881,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `connectorName`: Unique name for Connector
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -839,6 +893,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `name`: Friendly name given to SIPREC
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -850,6 +905,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -861,6 +917,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -869,6 +926,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `track`: Track to be streamed to remote service
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -880,6 +938,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -894,7 +953,7 @@ impl<'a> Siprec<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -911,8 +970,9 @@ impl<'a> Siprec<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Siprec",
-                names: &Self::NAMES,
+                open: "<Siprec",
+                close: "</Siprec>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -937,13 +997,13 @@ pub struct Stream<'a> {
 }
 
 impl<'a> Stream<'a> {
-    const NAMES: [&'static str; 6] = [
-        "connectorName",
-        "name",
-        "statusCallback",
-        "statusCallbackMethod",
-        "track",
-        "url",
+    const ATTRIBUTES: [&'static str; 6] = [
+        " connectorName=\"",
+        " name=\"",
+        " statusCallback=\"",
+        " statusCallbackMethod=\"",
+        " track=\"",
+        " url=\"",
     ];
 
     /// The element, with nothing set.
@@ -956,6 +1016,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `connectorName`: Unique name for Stream Connector
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -967,6 +1028,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `name`: Friendly name given to the Stream
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -978,6 +1040,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -989,6 +1052,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -997,6 +1061,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `track`: Track to be streamed to remote service
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1008,6 +1073,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `url`: URL of the remote service where the Stream is routed
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1019,6 +1085,7 @@ impl<'a> Stream<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1033,7 +1100,7 @@ impl<'a> Stream<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1050,8 +1117,9 @@ impl<'a> Stream<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Stream",
-                names: &Self::NAMES,
+                open: "<Stream",
+                close: "</Stream>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1076,7 +1144,7 @@ pub struct Start<'a> {
 }
 
 impl<'a> Start<'a> {
-    const NAMES: [&'static str; 2] = ["action", "method"];
+    const ATTRIBUTES: [&'static str; 2] = [" action=\"", " method=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -1088,6 +1156,7 @@ impl<'a> Start<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1099,6 +1168,7 @@ impl<'a> Start<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1107,24 +1177,28 @@ impl<'a> Start<'a> {
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
+    #[inline]
     pub fn siprec(mut self, child: Siprec<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
+    #[inline]
     pub fn transcription(mut self, child: Transcription<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Recording>`: Records the call in the background.
+    #[inline]
     pub fn recording(mut self, child: Recording<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1139,7 +1213,7 @@ impl<'a> Start<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1156,8 +1230,9 @@ impl<'a> Start<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Start",
-                names: &Self::NAMES,
+                open: "<Start",
+                close: "</Start>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1181,14 +1256,14 @@ pub struct Recording<'a> {
 }
 
 impl<'a> Recording<'a> {
-    const NAMES: [&'static str; 7] = [
-        "channels",
-        "recordingConfigurationId",
-        "recordingStatusCallback",
-        "recordingStatusCallbackEvent",
-        "recordingStatusCallbackMethod",
-        "track",
-        "trim",
+    const ATTRIBUTES: [&'static str; 7] = [
+        " channels=\"",
+        " recordingConfigurationId=\"",
+        " recordingStatusCallback=\"",
+        " recordingStatusCallbackEvent=\"",
+        " recordingStatusCallbackMethod=\"",
+        " track=\"",
+        " trim=\"",
     ];
 
     /// The element, with nothing set.
@@ -1200,6 +1275,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `channels`: The recording channels for the final recording
+    #[inline]
     pub fn channels(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1211,6 +1287,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1222,6 +1299,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallback`: Recording Status Callback URL
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1233,6 +1311,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording Status Callback Events
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1244,6 +1323,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1252,6 +1332,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `track`: To indicate which audio track should be recorded
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1263,6 +1344,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `trim`: Trim the recording
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1282,7 +1364,7 @@ impl<'a> Recording<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1299,8 +1381,9 @@ impl<'a> Recording<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Recording",
-                names: &Self::NAMES,
+                open: "<Recording",
+                close: "</Recording>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1325,12 +1408,12 @@ pub struct Prompt<'a> {
 }
 
 impl<'a> Prompt<'a> {
-    const NAMES: [&'static str; 5] = [
-        "attempt",
-        "cardType",
-        "errorType",
-        "for",
-        "requireMatchingInputs",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " attempt=\"",
+        " cardType=\"",
+        " errorType=\"",
+        " for=\"",
+        " requireMatchingInputs=\"",
     ];
 
     /// The element, with nothing set.
@@ -1343,6 +1426,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `attempt`: Current attempt count
+    #[inline]
     pub fn attempt(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1354,6 +1438,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `cardType`: Type of the credit card
+    #[inline]
     pub fn card_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1365,6 +1450,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `errorType`: Type of error
+    #[inline]
     pub fn error_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1376,6 +1462,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `for`: Name of the payment source data element
+    #[inline]
     pub fn r#for(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1387,6 +1474,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `requireMatchingInputs`: Require customer to input requested information twice and verify matching
+    #[inline]
     pub fn require_matching_inputs(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1398,18 +1486,21 @@ impl<'a> Prompt<'a> {
     }
 
     /// Adds a `<Say>`: Reads text aloud.
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1424,7 +1515,7 @@ impl<'a> Prompt<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1441,8 +1532,9 @@ impl<'a> Prompt<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Prompt",
-                names: &Self::NAMES,
+                open: "<Prompt",
+                close: "</Prompt>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1466,7 +1558,7 @@ pub struct Pause<'a> {
 }
 
 impl<'a> Pause<'a> {
-    const NAMES: [&'static str; 1] = ["length"];
+    const ATTRIBUTES: [&'static str; 1] = [" length=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -1477,6 +1569,7 @@ impl<'a> Pause<'a> {
     }
 
     /// `length`: Length in seconds to pause
+    #[inline]
     pub fn length(mut self, value: u32) -> Self {
         self.values[0] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -1491,7 +1584,7 @@ impl<'a> Pause<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1508,8 +1601,9 @@ impl<'a> Pause<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Pause",
-                names: &Self::NAMES,
+                open: "<Pause",
+                close: "</Pause>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1534,7 +1628,7 @@ pub struct Play<'a> {
 }
 
 impl<'a> Play<'a> {
-    const NAMES: [&'static str; 2] = ["digits", "loop"];
+    const ATTRIBUTES: [&'static str; 2] = [" digits=\"", " loop=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -1546,6 +1640,7 @@ impl<'a> Play<'a> {
     }
 
     /// `digits`: Play DTMF tones for digits
+    #[inline]
     pub fn digits(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1557,6 +1652,7 @@ impl<'a> Play<'a> {
     }
 
     /// `loop`: Times to loop media
+    #[inline]
     pub fn r#loop(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -1571,7 +1667,7 @@ impl<'a> Play<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1588,8 +1684,9 @@ impl<'a> Play<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Play",
-                names: &Self::NAMES,
+                open: "<Play",
+                close: "</Play>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1609,7 +1706,7 @@ pub struct Say<'a> {
 }
 
 impl<'a> Say<'a> {
-    const NAMES: [&'static str; 3] = ["language", "loop", "voice"];
+    const ATTRIBUTES: [&'static str; 3] = [" language=\"", " loop=\"", " voice=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -1622,6 +1719,7 @@ impl<'a> Say<'a> {
     }
 
     /// `language`: Message language
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1633,12 +1731,14 @@ impl<'a> Say<'a> {
     }
 
     /// `loop`: Times to loop message
+    #[inline]
     pub fn r#loop(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `voice`: Voice to use
+    #[inline]
     pub fn voice(mut self, value: crate::SayVoice) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1647,60 +1747,70 @@ impl<'a> Say<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1715,7 +1825,7 @@ impl<'a> Say<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1732,8 +1842,9 @@ impl<'a> Say<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Say",
-                names: &Self::NAMES,
+                open: "<Say",
+                close: "</Say>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1753,7 +1864,7 @@ pub struct SsmlW<'a> {
 }
 
 impl<'a> SsmlW<'a> {
-    const NAMES: [&'static str; 1] = ["role"];
+    const ATTRIBUTES: [&'static str; 1] = [" role=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -1775,6 +1886,7 @@ impl<'a> SsmlW<'a> {
     }
 
     /// `role`: Customize the pronunciation of words by specifying the word’s part of speech or alternate meaning
+    #[inline]
     pub fn role(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1786,36 +1898,42 @@ impl<'a> SsmlW<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1830,7 +1948,7 @@ impl<'a> SsmlW<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1847,8 +1965,9 @@ impl<'a> SsmlW<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "w",
-                names: &Self::NAMES,
+                open: "<w",
+                close: "</w>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1873,7 +1992,7 @@ pub struct SsmlSub<'a> {
 }
 
 impl<'a> SsmlSub<'a> {
-    const NAMES: [&'static str; 1] = ["alias"];
+    const ATTRIBUTES: [&'static str; 1] = [" alias=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -1885,6 +2004,7 @@ impl<'a> SsmlSub<'a> {
     }
 
     /// `alias`: Substitute a different word (or pronunciation) for selected text such as an acronym or abbreviation
+    #[inline]
     pub fn alias(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1904,7 +2024,7 @@ impl<'a> SsmlSub<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -1921,8 +2041,9 @@ impl<'a> SsmlSub<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "sub",
-                names: &Self::NAMES,
+                open: "<sub",
+                close: "</sub>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1941,7 +2062,7 @@ pub struct SsmlSayAs<'a> {
 }
 
 impl<'a> SsmlSayAs<'a> {
-    const NAMES: [&'static str; 2] = ["format", "interpret-as"];
+    const ATTRIBUTES: [&'static str; 2] = [" format=\"", " interpret-as=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -1953,6 +2074,7 @@ impl<'a> SsmlSayAs<'a> {
     }
 
     /// `format`: Specify the format of the date when interpret-as is set to date
+    #[inline]
     pub fn format(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1964,6 +2086,7 @@ impl<'a> SsmlSayAs<'a> {
     }
 
     /// `interpret-as`: How the words are read: `cardinal`, `ordinal`, `characters`, `digits`, `date`, `telephone`, …
+    #[inline]
     pub fn interpret_as(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1983,7 +2106,7 @@ impl<'a> SsmlSayAs<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2000,8 +2123,9 @@ impl<'a> SsmlSayAs<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "say-as",
-                names: &Self::NAMES,
+                open: "<say-as",
+                close: "</say-as>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2021,7 +2145,7 @@ pub struct SsmlProsody<'a> {
 }
 
 impl<'a> SsmlProsody<'a> {
-    const NAMES: [&'static str; 3] = ["pitch", "rate", "volume"];
+    const ATTRIBUTES: [&'static str; 3] = [" pitch=\"", " rate=\"", " volume=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2043,6 +2167,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `pitch`: Specify the pitch, available values: default, x-low, low, medium, high, x-high, +n%, -n%
+    #[inline]
     pub fn pitch(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2054,6 +2179,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `rate`: Specify the rate, available values: x-slow, slow, medium, fast, x-fast, n%
+    #[inline]
     pub fn rate(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2065,6 +2191,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `volume`: Specify the volume, available values: default, silent, x-soft, soft, medium, loud, x-loud, +ndB, -ndB
+    #[inline]
     pub fn volume(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2076,60 +2203,70 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2144,7 +2281,7 @@ impl<'a> SsmlProsody<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2161,8 +2298,9 @@ impl<'a> SsmlProsody<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "prosody",
-                names: &Self::NAMES,
+                open: "<prosody",
+                close: "</prosody>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2188,7 +2326,7 @@ pub struct SsmlS<'a> {
 }
 
 impl<'a> SsmlS<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2210,48 +2348,56 @@ impl<'a> SsmlS<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2266,7 +2412,7 @@ impl<'a> SsmlS<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2283,8 +2429,9 @@ impl<'a> SsmlS<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "s",
-                names: &Self::NAMES,
+                open: "<s",
+                close: "</s>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2309,7 +2456,7 @@ pub struct SsmlPhoneme<'a> {
 }
 
 impl<'a> SsmlPhoneme<'a> {
-    const NAMES: [&'static str; 2] = ["alphabet", "ph"];
+    const ATTRIBUTES: [&'static str; 2] = [" alphabet=\"", " ph=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -2321,6 +2468,7 @@ impl<'a> SsmlPhoneme<'a> {
     }
 
     /// `alphabet`: Specify the phonetic alphabet
+    #[inline]
     pub fn alphabet(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2332,6 +2480,7 @@ impl<'a> SsmlPhoneme<'a> {
     }
 
     /// `ph`: Specifiy the phonetic symbols for pronunciation
+    #[inline]
     pub fn ph(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2351,7 +2500,7 @@ impl<'a> SsmlPhoneme<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2368,8 +2517,9 @@ impl<'a> SsmlPhoneme<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "phoneme",
-                names: &Self::NAMES,
+                open: "<phoneme",
+                close: "</phoneme>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2389,7 +2539,7 @@ pub struct SsmlLang<'a> {
 }
 
 impl<'a> SsmlLang<'a> {
-    const NAMES: [&'static str; 1] = ["xml:lang"];
+    const ATTRIBUTES: [&'static str; 1] = [" xml:lang=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2411,6 +2561,7 @@ impl<'a> SsmlLang<'a> {
     }
 
     /// `xml:lang`: The language of the words, such as `fr-FR`
+    #[inline]
     pub fn xml_lang(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2422,60 +2573,70 @@ impl<'a> SsmlLang<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2490,7 +2651,7 @@ impl<'a> SsmlLang<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2507,8 +2668,9 @@ impl<'a> SsmlLang<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "lang",
-                names: &Self::NAMES,
+                open: "<lang",
+                close: "</lang>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2534,7 +2696,7 @@ pub struct SsmlP<'a> {
 }
 
 impl<'a> SsmlP<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2556,54 +2718,63 @@ impl<'a> SsmlP<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2618,7 +2789,7 @@ impl<'a> SsmlP<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2635,8 +2806,9 @@ impl<'a> SsmlP<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "p",
-                names: &Self::NAMES,
+                open: "<p",
+                close: "</p>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2662,7 +2834,7 @@ pub struct SsmlEmphasis<'a> {
 }
 
 impl<'a> SsmlEmphasis<'a> {
-    const NAMES: [&'static str; 1] = ["level"];
+    const ATTRIBUTES: [&'static str; 1] = [" level=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2684,6 +2856,7 @@ impl<'a> SsmlEmphasis<'a> {
     }
 
     /// `level`: Specify the degree of emphasis
+    #[inline]
     pub fn level(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2695,48 +2868,56 @@ impl<'a> SsmlEmphasis<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2751,7 +2932,7 @@ impl<'a> SsmlEmphasis<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2768,8 +2949,9 @@ impl<'a> SsmlEmphasis<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "emphasis",
-                names: &Self::NAMES,
+                open: "<emphasis",
+                close: "</emphasis>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2793,7 +2975,7 @@ pub struct SsmlBreak<'a> {
 }
 
 impl<'a> SsmlBreak<'a> {
-    const NAMES: [&'static str; 2] = ["strength", "time"];
+    const ATTRIBUTES: [&'static str; 2] = [" strength=\"", " time=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -2804,6 +2986,7 @@ impl<'a> SsmlBreak<'a> {
     }
 
     /// `strength`: Set a pause based on strength
+    #[inline]
     pub fn strength(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2815,6 +2998,7 @@ impl<'a> SsmlBreak<'a> {
     }
 
     /// `time`: Set a pause to a specific length of time in seconds or milliseconds, available values: \[number\]s, \[number\]ms
+    #[inline]
     pub fn time(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2834,7 +3018,7 @@ impl<'a> SsmlBreak<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -2851,8 +3035,9 @@ impl<'a> SsmlBreak<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "break",
-                names: &Self::NAMES,
+                open: "<break",
+                close: "</break>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -2877,25 +3062,25 @@ pub struct Pay<'a> {
 }
 
 impl<'a> Pay<'a> {
-    const NAMES: [&'static str; 18] = [
-        "action",
-        "bankAccountType",
-        "chargeAmount",
-        "currency",
-        "description",
-        "input",
-        "language",
-        "maxAttempts",
-        "minPostalCodeLength",
-        "paymentConnector",
-        "paymentMethod",
-        "postalCode",
-        "securityCode",
-        "statusCallback",
-        "statusCallbackMethod",
-        "timeout",
-        "tokenType",
-        "validCardTypes",
+    const ATTRIBUTES: [&'static str; 18] = [
+        " action=\"",
+        " bankAccountType=\"",
+        " chargeAmount=\"",
+        " currency=\"",
+        " description=\"",
+        " input=\"",
+        " language=\"",
+        " maxAttempts=\"",
+        " minPostalCodeLength=\"",
+        " paymentConnector=\"",
+        " paymentMethod=\"",
+        " postalCode=\"",
+        " securityCode=\"",
+        " statusCallback=\"",
+        " statusCallbackMethod=\"",
+        " timeout=\"",
+        " tokenType=\"",
+        " validCardTypes=\"",
     ];
 
     /// The element, with nothing set.
@@ -2908,6 +3093,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2919,6 +3105,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `bankAccountType`: Bank account type for ach transactions. If set, payment method attribute must be provided and value should be set to ach-debit. defaults to consumer-checking
+    #[inline]
     pub fn bank_account_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2930,6 +3117,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `chargeAmount`: Amount to process. If value is greater than 0 then make the payment else create a payment token
+    #[inline]
     pub fn charge_amount(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2941,6 +3129,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `currency`: Currency of the amount attribute
+    #[inline]
     pub fn currency(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2952,6 +3141,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `description`: Details regarding the payment
+    #[inline]
     pub fn description(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2963,6 +3153,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `input`: Input type Twilio should accept
+    #[inline]
     pub fn input(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2974,6 +3165,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `language`: Language to use
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2985,18 +3177,21 @@ impl<'a> Pay<'a> {
     }
 
     /// `maxAttempts`: Maximum number of allowed retries when gathering input
+    #[inline]
     pub fn max_attempts(mut self, value: u32) -> Self {
         self.values[7] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `minPostalCodeLength`: Prompt for minimum postal code length
+    #[inline]
     pub fn min_postal_code_length(mut self, value: u32) -> Self {
         self.values[8] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `paymentConnector`: Unique name for payment connector
+    #[inline]
     pub fn payment_connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3008,6 +3203,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `paymentMethod`: Payment method to be used. defaults to credit-card
+    #[inline]
     pub fn payment_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3016,6 +3212,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `postalCode`: Prompt for postal code and it should be true/false or default postal code
+    #[inline]
     pub fn postal_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3027,6 +3224,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `securityCode`: Prompt for security code
+    #[inline]
     pub fn security_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3038,6 +3236,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3049,6 +3248,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[14] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3057,12 +3257,14 @@ impl<'a> Pay<'a> {
     }
 
     /// `timeout`: Time to wait to gather input
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[15] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `tokenType`: Type of token
+    #[inline]
     pub fn token_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3074,6 +3276,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `validCardTypes`: Comma separated accepted card types
+    #[inline]
     pub fn valid_card_types(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3085,12 +3288,14 @@ impl<'a> Pay<'a> {
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
+    #[inline]
     pub fn prompt(mut self, child: Prompt<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -3105,7 +3310,7 @@ impl<'a> Pay<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3122,8 +3327,9 @@ impl<'a> Pay<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Pay",
-                names: &Self::NAMES,
+                open: "<Pay",
+                close: "</Pay>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3148,12 +3354,12 @@ pub struct Sms<'a> {
 }
 
 impl<'a> Sms<'a> {
-    const NAMES: [&'static str; 5] = [
-        "action",
-        "from",
-        "method",
-        "statusCallback",
-        "to",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " action=\"",
+        " from=\"",
+        " method=\"",
+        " statusCallback=\"",
+        " to=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -3166,6 +3372,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3177,6 +3384,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `from`: from
+    #[inline]
     pub fn from(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3188,6 +3396,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3196,6 +3405,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3207,6 +3417,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `to`: Number to send message to
+    #[inline]
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3226,7 +3437,7 @@ impl<'a> Sms<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3243,8 +3454,9 @@ impl<'a> Sms<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Sms",
-                names: &Self::NAMES,
+                open: "<Sms",
+                close: "</Sms>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3263,7 +3475,7 @@ pub struct Reject<'a> {
 }
 
 impl<'a> Reject<'a> {
-    const NAMES: [&'static str; 1] = ["reason"];
+    const ATTRIBUTES: [&'static str; 1] = [" reason=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -3275,6 +3487,7 @@ impl<'a> Reject<'a> {
     }
 
     /// `reason`: Rejection reason
+    #[inline]
     pub fn reason(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3286,6 +3499,7 @@ impl<'a> Reject<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -3300,7 +3514,7 @@ impl<'a> Reject<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3317,8 +3531,9 @@ impl<'a> Reject<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Reject",
-                names: &Self::NAMES,
+                open: "<Reject",
+                close: "</Reject>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3343,7 +3558,7 @@ pub struct Redirect<'a> {
 }
 
 impl<'a> Redirect<'a> {
-    const NAMES: [&'static str; 1] = ["method"];
+    const ATTRIBUTES: [&'static str; 1] = [" method=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -3355,6 +3570,7 @@ impl<'a> Redirect<'a> {
     }
 
     /// `method`: Redirect URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3371,7 +3587,7 @@ impl<'a> Redirect<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3388,8 +3604,9 @@ impl<'a> Redirect<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Redirect",
-                names: &Self::NAMES,
+                open: "<Redirect",
+                close: "</Redirect>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3407,20 +3624,20 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    const NAMES: [&'static str; 13] = [
-        "action",
-        "finishOnKey",
-        "maxLength",
-        "method",
-        "playBeep",
-        "recordingConfigurationId",
-        "recordingStatusCallback",
-        "recordingStatusCallbackEvent",
-        "recordingStatusCallbackMethod",
-        "timeout",
-        "transcribe",
-        "transcribeCallback",
-        "trim",
+    const ATTRIBUTES: [&'static str; 13] = [
+        " action=\"",
+        " finishOnKey=\"",
+        " maxLength=\"",
+        " method=\"",
+        " playBeep=\"",
+        " recordingConfigurationId=\"",
+        " recordingStatusCallback=\"",
+        " recordingStatusCallbackEvent=\"",
+        " recordingStatusCallbackMethod=\"",
+        " timeout=\"",
+        " transcribe=\"",
+        " transcribeCallback=\"",
+        " trim=\"",
     ];
 
     /// The element, with nothing set.
@@ -3432,6 +3649,7 @@ impl<'a> Record<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3443,6 +3661,7 @@ impl<'a> Record<'a> {
     }
 
     /// `finishOnKey`: Finish recording on key
+    #[inline]
     pub fn finish_on_key(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3454,12 +3673,14 @@ impl<'a> Record<'a> {
     }
 
     /// `maxLength`: Max time to record in seconds
+    #[inline]
     pub fn max_length(mut self, value: u32) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3468,12 +3689,14 @@ impl<'a> Record<'a> {
     }
 
     /// `playBeep`: Play beep
+    #[inline]
     pub fn play_beep(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3485,6 +3708,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallback`: Status callback URL
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3496,6 +3720,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3507,6 +3732,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Status callback URL method
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[8] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3515,18 +3741,21 @@ impl<'a> Record<'a> {
     }
 
     /// `timeout`: Timeout to begin recording
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[9] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `transcribe`: Transcribe the recording
+    #[inline]
     pub fn transcribe(mut self, value: bool) -> Self {
         self.values[10] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `transcribeCallback`: Transcribe callback URL
+    #[inline]
     pub fn transcribe_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3538,6 +3767,7 @@ impl<'a> Record<'a> {
     }
 
     /// `trim`: Trim the recording
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3557,7 +3787,7 @@ impl<'a> Record<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3574,8 +3804,9 @@ impl<'a> Record<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Record",
-                names: &Self::NAMES,
+                open: "<Record",
+                close: "</Record>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3600,11 +3831,11 @@ pub struct Queue<'a> {
 }
 
 impl<'a> Queue<'a> {
-    const NAMES: [&'static str; 4] = [
-        "method",
-        "postWorkActivitySid",
-        "reservationSid",
-        "url",
+    const ATTRIBUTES: [&'static str; 4] = [
+        " method=\"",
+        " postWorkActivitySid=\"",
+        " reservationSid=\"",
+        " url=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -3617,6 +3848,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3625,6 +3857,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `postWorkActivitySid`: TaskRouter Activity SID
+    #[inline]
     pub fn post_work_activity_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3636,6 +3869,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `reservationSid`: TaskRouter Reservation SID
+    #[inline]
     pub fn reservation_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3647,6 +3881,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `url`: Action URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3666,7 +3901,7 @@ impl<'a> Queue<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3683,8 +3918,9 @@ impl<'a> Queue<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Queue",
-                names: &Self::NAMES,
+                open: "<Queue",
+                close: "</Queue>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3702,7 +3938,7 @@ pub struct Leave<'a> {
 }
 
 impl<'a> Leave<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -3721,7 +3957,7 @@ impl<'a> Leave<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3738,8 +3974,9 @@ impl<'a> Leave<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Leave",
-                names: &Self::NAMES,
+                open: "<Leave",
+                close: "</Leave>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3764,7 +4001,7 @@ pub struct Hangup<'a> {
 }
 
 impl<'a> Hangup<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -3776,6 +4013,7 @@ impl<'a> Hangup<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -3790,7 +4028,7 @@ impl<'a> Hangup<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -3807,8 +4045,9 @@ impl<'a> Hangup<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Hangup",
-                names: &Self::NAMES,
+                open: "<Hangup",
+                close: "</Hangup>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3833,25 +4072,25 @@ pub struct Gather<'a> {
 }
 
 impl<'a> Gather<'a> {
-    const NAMES: [&'static str; 18] = [
-        "action",
-        "actionOnEmptyResult",
-        "bargeIn",
-        "debug",
-        "enhanced",
-        "finishOnKey",
-        "hints",
-        "input",
-        "language",
-        "maxSpeechTime",
-        "method",
-        "numDigits",
-        "partialResultCallback",
-        "partialResultCallbackMethod",
-        "profanityFilter",
-        "speechModel",
-        "speechTimeout",
-        "timeout",
+    const ATTRIBUTES: [&'static str; 18] = [
+        " action=\"",
+        " actionOnEmptyResult=\"",
+        " bargeIn=\"",
+        " debug=\"",
+        " enhanced=\"",
+        " finishOnKey=\"",
+        " hints=\"",
+        " input=\"",
+        " language=\"",
+        " maxSpeechTime=\"",
+        " method=\"",
+        " numDigits=\"",
+        " partialResultCallback=\"",
+        " partialResultCallbackMethod=\"",
+        " profanityFilter=\"",
+        " speechModel=\"",
+        " speechTimeout=\"",
+        " timeout=\"",
     ];
 
     /// The element, with nothing set.
@@ -3864,6 +4103,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3875,30 +4115,35 @@ impl<'a> Gather<'a> {
     }
 
     /// `actionOnEmptyResult`: Force webhook to the action URL event if there is no input
+    #[inline]
     pub fn action_on_empty_result(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `bargeIn`: Stop playing media upon speech
+    #[inline]
     pub fn barge_in(mut self, value: bool) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `debug`: Allow debug for gather
+    #[inline]
     pub fn debug(mut self, value: bool) -> Self {
         self.values[3] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `enhanced`: Use enhanced speech model
+    #[inline]
     pub fn enhanced(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `finishOnKey`: Finish gather on key
+    #[inline]
     pub fn finish_on_key(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3910,6 +4155,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `hints`: Speech recognition hints
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3921,6 +4167,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `input`: Input type Twilio should accept
+    #[inline]
     pub fn input(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = crate::GatherInput>,
@@ -3938,6 +4185,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `language`: Language to use
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3949,6 +4197,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `maxSpeechTime`: Max allowed time for speech input
+    #[inline]
     pub fn max_speech_time(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3960,6 +4209,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3968,12 +4218,14 @@ impl<'a> Gather<'a> {
     }
 
     /// `numDigits`: Number of digits to collect
+    #[inline]
     pub fn num_digits(mut self, value: u32) -> Self {
         self.values[11] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `partialResultCallback`: Partial result callback URL
+    #[inline]
     pub fn partial_result_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3985,6 +4237,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `partialResultCallbackMethod`: Partial result callback URL method
+    #[inline]
     pub fn partial_result_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[13] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3993,12 +4246,14 @@ impl<'a> Gather<'a> {
     }
 
     /// `profanityFilter`: Profanity Filter on speech
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `speechModel`: Specify the model that is best suited for your use case
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4010,6 +4265,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `speechTimeout`: Time to wait to gather speech input and it should be either auto or a positive integer
+    #[inline]
     pub fn speech_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4021,24 +4277,28 @@ impl<'a> Gather<'a> {
     }
 
     /// `timeout`: Time to wait to gather input
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4053,7 +4313,7 @@ impl<'a> Gather<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4070,8 +4330,9 @@ impl<'a> Gather<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Gather",
-                names: &Self::NAMES,
+                open: "<Gather",
+                close: "</Gather>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4097,13 +4358,13 @@ pub struct Enqueue<'a> {
 }
 
 impl<'a> Enqueue<'a> {
-    const NAMES: [&'static str; 6] = [
-        "action",
-        "maxQueueSize",
-        "method",
-        "waitUrl",
-        "waitUrlMethod",
-        "workflowSid",
+    const ATTRIBUTES: [&'static str; 6] = [
+        " action=\"",
+        " maxQueueSize=\"",
+        " method=\"",
+        " waitUrl=\"",
+        " waitUrlMethod=\"",
+        " workflowSid=\"",
     ];
 
     /// The element, with nothing set.
@@ -4126,6 +4387,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4137,6 +4399,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `maxQueueSize`: Maximum size of queue
+    #[inline]
     pub fn max_queue_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4148,6 +4411,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4156,6 +4420,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `waitUrl`: Wait URL
+    #[inline]
     pub fn wait_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4167,6 +4432,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `waitUrlMethod`: Wait URL method
+    #[inline]
     pub fn wait_url_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4175,6 +4441,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `workflowSid`: TaskRouter Workflow SID
+    #[inline]
     pub fn workflow_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4186,6 +4453,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// Adds a `<Task>`: The TaskRouter task an `<Enqueue>` with a workflow creates: JSON attributes.
+    #[inline]
     pub fn task(mut self, child: Task<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4200,7 +4468,7 @@ impl<'a> Enqueue<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4217,8 +4485,9 @@ impl<'a> Enqueue<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Enqueue",
-                names: &Self::NAMES,
+                open: "<Enqueue",
+                close: "</Enqueue>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4243,7 +4512,7 @@ pub struct Task<'a> {
 }
 
 impl<'a> Task<'a> {
-    const NAMES: [&'static str; 2] = ["priority", "timeout"];
+    const ATTRIBUTES: [&'static str; 2] = [" priority=\"", " timeout=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -4255,6 +4524,7 @@ impl<'a> Task<'a> {
     }
 
     /// `priority`: Task priority
+    #[inline]
     pub fn priority(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4266,6 +4536,7 @@ impl<'a> Task<'a> {
     }
 
     /// `timeout`: Timeout associated with task
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -4280,7 +4551,7 @@ impl<'a> Task<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4297,8 +4568,9 @@ impl<'a> Task<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Task",
-                names: &Self::NAMES,
+                open: "<Task",
+                close: "</Task>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4316,7 +4588,7 @@ pub struct Echo<'a> {
 }
 
 impl<'a> Echo<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -4335,7 +4607,7 @@ impl<'a> Echo<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4352,8 +4624,9 @@ impl<'a> Echo<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Echo",
-                names: &Self::NAMES,
+                open: "<Echo",
+                close: "</Echo>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4379,27 +4652,27 @@ pub struct Dial<'a> {
 }
 
 impl<'a> Dial<'a> {
-    const NAMES: [&'static str; 20] = [
-        "action",
-        "answerOnBridge",
-        "callerId",
-        "events",
-        "hangupOnStar",
-        "method",
-        "passports",
-        "record",
-        "recordingConfigurationId",
-        "recordingStatusCallback",
-        "recordingStatusCallbackEvent",
-        "recordingStatusCallbackMethod",
-        "recordingTrack",
-        "referMethod",
-        "referUrl",
-        "ringTone",
-        "sequential",
-        "timeLimit",
-        "timeout",
-        "trim",
+    const ATTRIBUTES: [&'static str; 20] = [
+        " action=\"",
+        " answerOnBridge=\"",
+        " callerId=\"",
+        " events=\"",
+        " hangupOnStar=\"",
+        " method=\"",
+        " passports=\"",
+        " record=\"",
+        " recordingConfigurationId=\"",
+        " recordingStatusCallback=\"",
+        " recordingStatusCallbackEvent=\"",
+        " recordingStatusCallbackMethod=\"",
+        " recordingTrack=\"",
+        " referMethod=\"",
+        " referUrl=\"",
+        " ringTone=\"",
+        " sequential=\"",
+        " timeLimit=\"",
+        " timeout=\"",
+        " trim=\"",
     ];
 
     /// The element, with nothing set.
@@ -4422,6 +4695,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4433,12 +4707,14 @@ impl<'a> Dial<'a> {
     }
 
     /// `answerOnBridge`: Preserve the ringing behavior of the inbound call until the Dialed call picks up
+    #[inline]
     pub fn answer_on_bridge(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `callerId`: Caller ID to display
+    #[inline]
     pub fn caller_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4450,6 +4726,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `events`: Subscription to events
+    #[inline]
     pub fn events(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4461,12 +4738,14 @@ impl<'a> Dial<'a> {
     }
 
     /// `hangupOnStar`: Hangup call on star press
+    #[inline]
     pub fn hangup_on_star(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[5] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4475,6 +4754,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `passports`: Base64-encoded comma-separated identity passports (e.g. shaken, div)
+    #[inline]
     pub fn passports(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4486,6 +4766,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `record`: Record the call
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4497,6 +4778,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4508,6 +4790,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4519,6 +4802,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4530,6 +4814,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4538,6 +4823,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingTrack`: To indicate which audio track should be recorded
+    #[inline]
     pub fn recording_track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4549,6 +4835,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `referMethod`: The HTTP method to use for the refer Webhook
+    #[inline]
     pub fn refer_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[13] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4557,6 +4844,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `referUrl`: Webhook that will receive future SIP REFER requests
+    #[inline]
     pub fn refer_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4568,6 +4856,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `ringTone`: Ringtone allows you to override the ringback tone that Twilio will play back to the caller while executing the Dial
+    #[inline]
     pub fn ring_tone(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4579,24 +4868,28 @@ impl<'a> Dial<'a> {
     }
 
     /// `sequential`: Used to determine if child TwiML nouns should be dialed in order, one after the other (sequential) or dial all at once (parallel). Default is false, parallel
+    #[inline]
     pub fn sequential(mut self, value: bool) -> Self {
         self.values[16] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `timeLimit`: Max time length
+    #[inline]
     pub fn time_limit(mut self, value: u32) -> Self {
         self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `timeout`: Time to wait for answer
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[18] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `trim`: Trim the recording
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4608,48 +4901,56 @@ impl<'a> Dial<'a> {
     }
 
     /// Adds a `<Client>`: A Voice SDK client to dial, by identity.
+    #[inline]
     pub fn client(mut self, child: Client<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conference>`: A conference room to join.
+    #[inline]
     pub fn conference(mut self, child: Conference<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Number>`: A phone number to dial.
+    #[inline]
     pub fn number(mut self, child: Number<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
+    #[inline]
     pub fn queue(mut self, child: Queue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sim>`: A Twilio SIM to dial.
+    #[inline]
     pub fn sim(mut self, child: Sim<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sip>`: A SIP endpoint to dial.
+    #[inline]
     pub fn sip(mut self, child: Sip<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Application>`: A TwiML App to connect the call to, in a `<Dial>`.
+    #[inline]
     pub fn application(mut self, child: Application<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<WhatsApp>`: A WhatsApp user to call, in a `<Dial>`.
+    #[inline]
     pub fn whats_app(mut self, child: WhatsApp<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4664,7 +4965,7 @@ impl<'a> Dial<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4681,8 +4982,9 @@ impl<'a> Dial<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Dial",
-                names: &Self::NAMES,
+                open: "<Dial",
+                close: "</Dial>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4707,12 +5009,12 @@ pub struct WhatsApp<'a> {
 }
 
 impl<'a> WhatsApp<'a> {
-    const NAMES: [&'static str; 5] = [
-        "method",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "url",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " method=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " url=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -4725,6 +5027,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `method`: TwiML URL Method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4733,6 +5036,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4744,6 +5048,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4755,6 +5060,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4763,6 +5069,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `url`: TwiML URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4782,7 +5089,7 @@ impl<'a> WhatsApp<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4799,8 +5106,9 @@ impl<'a> WhatsApp<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "WhatsApp",
-                names: &Self::NAMES,
+                open: "<WhatsApp",
+                close: "</WhatsApp>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4820,14 +5128,14 @@ pub struct Application<'a> {
 }
 
 impl<'a> Application<'a> {
-    const NAMES: [&'static str; 7] = [
-        "copyParentTo",
-        "customerId",
-        "method",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "url",
+    const ATTRIBUTES: [&'static str; 7] = [
+        " copyParentTo=\"",
+        " customerId=\"",
+        " method=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " url=\"",
     ];
 
     /// The element, with nothing set.
@@ -4850,6 +5158,7 @@ impl<'a> Application<'a> {
     }
 
     /// `copyParentTo`: Copy parent call To field to called application side, otherwise use the application sid as To field
+    #[inline]
     pub fn copy_parent_to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4861,6 +5170,7 @@ impl<'a> Application<'a> {
     }
 
     /// `customerId`: Identity of the customer calling application
+    #[inline]
     pub fn customer_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4872,6 +5182,7 @@ impl<'a> Application<'a> {
     }
 
     /// `method`: TwiML URL Method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4880,6 +5191,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4891,6 +5203,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4902,6 +5215,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[5] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4910,6 +5224,7 @@ impl<'a> Application<'a> {
     }
 
     /// `url`: TwiML URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4921,12 +5236,14 @@ impl<'a> Application<'a> {
     }
 
     /// Adds a `<ApplicationSid>`: The SID of the TwiML App an `<Application>` dials.
+    #[inline]
     pub fn application_sid(mut self, child: ApplicationSid<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4941,7 +5258,7 @@ impl<'a> Application<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -4958,8 +5275,9 @@ impl<'a> Application<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Application",
-                names: &Self::NAMES,
+                open: "<Application",
+                close: "</Application>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4984,7 +5302,7 @@ pub struct ApplicationSid<'a> {
 }
 
 impl<'a> ApplicationSid<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -5004,7 +5322,7 @@ impl<'a> ApplicationSid<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5021,8 +5339,9 @@ impl<'a> ApplicationSid<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "ApplicationSid",
-                names: &Self::NAMES,
+                open: "<ApplicationSid",
+                close: "</ApplicationSid>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5042,21 +5361,21 @@ pub struct Sip<'a> {
 }
 
 impl<'a> Sip<'a> {
-    const NAMES: [&'static str; 14] = [
-        "amdStatusCallback",
-        "amdStatusCallbackMethod",
-        "machineDetection",
-        "machineDetectionSilenceTimeout",
-        "machineDetectionSpeechEndThreshold",
-        "machineDetectionSpeechThreshold",
-        "machineDetectionTimeout",
-        "method",
-        "password",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "url",
-        "username",
+    const ATTRIBUTES: [&'static str; 14] = [
+        " amdStatusCallback=\"",
+        " amdStatusCallbackMethod=\"",
+        " machineDetection=\"",
+        " machineDetectionSilenceTimeout=\"",
+        " machineDetectionSpeechEndThreshold=\"",
+        " machineDetectionSpeechThreshold=\"",
+        " machineDetectionTimeout=\"",
+        " method=\"",
+        " password=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " url=\"",
+        " username=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -5070,6 +5389,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
+    #[inline]
     pub fn amd_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5081,6 +5401,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
+    #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5089,6 +5410,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
+    #[inline]
     pub fn machine_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5100,6 +5422,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
+    #[inline]
     pub fn machine_detection_silence_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5111,6 +5434,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
+    #[inline]
     pub fn machine_detection_speech_end_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5122,6 +5446,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
+    #[inline]
     pub fn machine_detection_speech_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5133,6 +5458,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
+    #[inline]
     pub fn machine_detection_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5144,6 +5470,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[7] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5152,6 +5479,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `password`: SIP Password
+    #[inline]
     pub fn password(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5163,6 +5491,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5174,6 +5503,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallbackEvent`: Status callback events
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5185,6 +5515,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5193,6 +5524,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `url`: Action URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5204,6 +5536,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `username`: SIP Username
+    #[inline]
     pub fn username(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5215,12 +5548,14 @@ impl<'a> Sip<'a> {
     }
 
     /// Adds a `<Uri>`: A SIP URI to dial.
+    #[inline]
     pub fn uri(mut self, child: SipUri<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Headers>`: SIP headers a `<SipUri>` sends.
+    #[inline]
     pub fn headers(mut self, child: Headers<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5235,7 +5570,7 @@ impl<'a> Sip<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5252,8 +5587,9 @@ impl<'a> Sip<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Sip",
-                names: &Self::NAMES,
+                open: "<Sip",
+                close: "</Sip>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5272,7 +5608,7 @@ pub struct Headers<'a> {
 }
 
 impl<'a> Headers<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -5284,6 +5620,7 @@ impl<'a> Headers<'a> {
     }
 
     /// Adds a `<Header>`: One SIP header: a name and a value.
+    #[inline]
     pub fn header(mut self, child: Header<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5298,7 +5635,7 @@ impl<'a> Headers<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5315,8 +5652,9 @@ impl<'a> Headers<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Headers",
-                names: &Self::NAMES,
+                open: "<Headers",
+                close: "</Headers>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -5340,7 +5678,7 @@ pub struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    const NAMES: [&'static str; 2] = ["name", "value"];
+    const ATTRIBUTES: [&'static str; 2] = [" name=\"", " value=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -5351,6 +5689,7 @@ impl<'a> Header<'a> {
     }
 
     /// `name`: The name of the custom header
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5362,6 +5701,7 @@ impl<'a> Header<'a> {
     }
 
     /// `value`: The value of the custom header
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5381,7 +5721,7 @@ impl<'a> Header<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5398,8 +5738,9 @@ impl<'a> Header<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Header",
-                names: &Self::NAMES,
+                open: "<Header",
+                close: "</Header>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -5424,7 +5765,12 @@ pub struct SipUri<'a> {
 }
 
 impl<'a> SipUri<'a> {
-    const NAMES: [&'static str; 4] = ["password", "priority", "username", "weight"];
+    const ATTRIBUTES: [&'static str; 4] = [
+        " password=\"",
+        " priority=\"",
+        " username=\"",
+        " weight=\"",
+    ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -5436,6 +5782,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `password`: The password for authentication
+    #[inline]
     pub fn password(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5447,6 +5794,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `priority`: The priority of this SIP URI
+    #[inline]
     pub fn priority(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5458,6 +5806,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `username`: The username for authentication
+    #[inline]
     pub fn username(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5469,6 +5818,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `weight`: The weight of this SIP URI
+    #[inline]
     pub fn weight(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5488,7 +5838,7 @@ impl<'a> SipUri<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5505,8 +5855,9 @@ impl<'a> SipUri<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Uri",
-                names: &Self::NAMES,
+                open: "<Uri",
+                close: "</Uri>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5525,7 +5876,7 @@ pub struct Sim<'a> {
 }
 
 impl<'a> Sim<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -5545,7 +5896,7 @@ impl<'a> Sim<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5562,8 +5913,9 @@ impl<'a> Sim<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Sim",
-                names: &Self::NAMES,
+                open: "<Sim",
+                close: "</Sim>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5582,21 +5934,21 @@ pub struct Number<'a> {
 }
 
 impl<'a> Number<'a> {
-    const NAMES: [&'static str; 14] = [
-        "amdStatusCallback",
-        "amdStatusCallbackMethod",
-        "byoc",
-        "machineDetection",
-        "machineDetectionSilenceTimeout",
-        "machineDetectionSpeechEndThreshold",
-        "machineDetectionSpeechThreshold",
-        "machineDetectionTimeout",
-        "method",
-        "sendDigits",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "url",
+    const ATTRIBUTES: [&'static str; 14] = [
+        " amdStatusCallback=\"",
+        " amdStatusCallbackMethod=\"",
+        " byoc=\"",
+        " machineDetection=\"",
+        " machineDetectionSilenceTimeout=\"",
+        " machineDetectionSpeechEndThreshold=\"",
+        " machineDetectionSpeechThreshold=\"",
+        " machineDetectionTimeout=\"",
+        " method=\"",
+        " sendDigits=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " url=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -5609,6 +5961,7 @@ impl<'a> Number<'a> {
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
+    #[inline]
     pub fn amd_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5620,6 +5973,7 @@ impl<'a> Number<'a> {
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
+    #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5628,6 +5982,7 @@ impl<'a> Number<'a> {
     }
 
     /// `byoc`: BYOC trunk SID (Beta)
+    #[inline]
     pub fn byoc(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5639,6 +5994,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
+    #[inline]
     pub fn machine_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5650,6 +6006,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
+    #[inline]
     pub fn machine_detection_silence_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5661,6 +6018,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
+    #[inline]
     pub fn machine_detection_speech_end_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5672,6 +6030,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
+    #[inline]
     pub fn machine_detection_speech_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5683,6 +6042,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
+    #[inline]
     pub fn machine_detection_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5694,6 +6054,7 @@ impl<'a> Number<'a> {
     }
 
     /// `method`: TwiML URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[8] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5702,6 +6063,7 @@ impl<'a> Number<'a> {
     }
 
     /// `sendDigits`: DTMF tones to play when the call is answered
+    #[inline]
     pub fn send_digits(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5713,6 +6075,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5724,6 +6087,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5735,6 +6099,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[12] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5743,6 +6108,7 @@ impl<'a> Number<'a> {
     }
 
     /// `url`: TwiML URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5762,7 +6128,7 @@ impl<'a> Number<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -5779,8 +6145,9 @@ impl<'a> Number<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Number",
-                names: &Self::NAMES,
+                open: "<Number",
+                close: "</Number>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5799,28 +6166,28 @@ pub struct Conference<'a> {
 }
 
 impl<'a> Conference<'a> {
-    const NAMES: [&'static str; 21] = [
-        "beep",
-        "coach",
-        "endConferenceOnExit",
-        "eventCallbackUrl",
-        "jitterBufferSize",
-        "maxParticipants",
-        "muted",
-        "participantLabel",
-        "record",
-        "recordingConfigurationId",
-        "recordingStatusCallback",
-        "recordingStatusCallbackEvent",
-        "recordingStatusCallbackMethod",
-        "region",
-        "startConferenceOnEnter",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "trim",
-        "waitMethod",
-        "waitUrl",
+    const ATTRIBUTES: [&'static str; 21] = [
+        " beep=\"",
+        " coach=\"",
+        " endConferenceOnExit=\"",
+        " eventCallbackUrl=\"",
+        " jitterBufferSize=\"",
+        " maxParticipants=\"",
+        " muted=\"",
+        " participantLabel=\"",
+        " record=\"",
+        " recordingConfigurationId=\"",
+        " recordingStatusCallback=\"",
+        " recordingStatusCallbackEvent=\"",
+        " recordingStatusCallbackMethod=\"",
+        " region=\"",
+        " startConferenceOnEnter=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " trim=\"",
+        " waitMethod=\"",
+        " waitUrl=\"",
     ];
 
     /// The element holding `text`, escaped when written; empty text writes none.
@@ -5833,6 +6200,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `beep`: Play beep when joining
+    #[inline]
     pub fn beep(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5844,6 +6212,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `coach`: Call coach
+    #[inline]
     pub fn coach(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5855,12 +6224,14 @@ impl<'a> Conference<'a> {
     }
 
     /// `endConferenceOnExit`: End the conferenceon exit
+    #[inline]
     pub fn end_conference_on_exit(mut self, value: bool) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `eventCallbackUrl`: Event callback URL
+    #[inline]
     pub fn event_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5872,6 +6243,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `jitterBufferSize`: Size of jitter buffer for participant
+    #[inline]
     pub fn jitter_buffer_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5883,18 +6255,21 @@ impl<'a> Conference<'a> {
     }
 
     /// `maxParticipants`: Maximum number of participants
+    #[inline]
     pub fn max_participants(mut self, value: u32) -> Self {
         self.values[5] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `muted`: Join the conference muted
+    #[inline]
     pub fn muted(mut self, value: bool) -> Self {
         self.values[6] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `participantLabel`: A label for participant
+    #[inline]
     pub fn participant_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5906,6 +6281,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `record`: Record the conference
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5917,6 +6293,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5928,6 +6305,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5939,6 +6317,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5950,6 +6329,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[12] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5958,6 +6338,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `region`: Conference region
+    #[inline]
     pub fn region(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5969,12 +6350,14 @@ impl<'a> Conference<'a> {
     }
 
     /// `startConferenceOnEnter`: Start the conference on enter
+    #[inline]
     pub fn start_conference_on_enter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5986,6 +6369,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5997,6 +6381,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[17] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6005,6 +6390,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `trim`: Trim the conference recording
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6016,6 +6402,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `waitMethod`: Wait URL method
+    #[inline]
     pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[19] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6024,6 +6411,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `waitUrl`: Wait URL
+    #[inline]
     pub fn wait_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6043,7 +6431,7 @@ impl<'a> Conference<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6060,8 +6448,9 @@ impl<'a> Conference<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Conference",
-                names: &Self::NAMES,
+                open: "<Conference",
+                close: "</Conference>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6081,12 +6470,12 @@ pub struct Client<'a> {
 }
 
 impl<'a> Client<'a> {
-    const NAMES: [&'static str; 5] = [
-        "method",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "url",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " method=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " url=\"",
     ];
 
     /// The element, with nothing set.
@@ -6109,6 +6498,7 @@ impl<'a> Client<'a> {
     }
 
     /// `method`: Client URL Method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6117,6 +6507,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6128,6 +6519,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6139,6 +6531,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6147,6 +6540,7 @@ impl<'a> Client<'a> {
     }
 
     /// `url`: Client URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6158,12 +6552,14 @@ impl<'a> Client<'a> {
     }
 
     /// Adds a `<Identity>`: The identity a `<Client>` dials.
+    #[inline]
     pub fn identity(mut self, child: Identity<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -6178,7 +6574,7 @@ impl<'a> Client<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6195,8 +6591,9 @@ impl<'a> Client<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Client",
-                names: &Self::NAMES,
+                open: "<Client",
+                close: "</Client>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6221,7 +6618,7 @@ pub struct Identity<'a> {
 }
 
 impl<'a> Identity<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -6241,7 +6638,7 @@ impl<'a> Identity<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6258,8 +6655,9 @@ impl<'a> Identity<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Identity",
-                names: &Self::NAMES,
+                open: "<Identity",
+                close: "</Identity>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6278,7 +6676,7 @@ pub struct Connect<'a> {
 }
 
 impl<'a> Connect<'a> {
-    const NAMES: [&'static str; 2] = ["action", "method"];
+    const ATTRIBUTES: [&'static str; 2] = [" action=\"", " method=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -6290,6 +6688,7 @@ impl<'a> Connect<'a> {
     }
 
     /// `action`: Action URL
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6301,6 +6700,7 @@ impl<'a> Connect<'a> {
     }
 
     /// `method`: Action URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6309,48 +6709,56 @@ impl<'a> Connect<'a> {
     }
 
     /// Adds a `<Room>`: A Video room to connect the call to.
+    #[inline]
     pub fn room(mut self, child: Room<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Autopilot>`: An Autopilot assistant to connect the call to (retired).
+    #[inline]
     pub fn autopilot(mut self, child: Autopilot<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<VirtualAgent>`: A virtual agent to connect the call to.
+    #[inline]
     pub fn virtual_agent(mut self, child: VirtualAgent<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conversation>`: A Conversation to connect the call to.
+    #[inline]
     pub fn conversation(mut self, child: Conversation<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelay>`: Connects the call to an AI application over ConversationRelay.
+    #[inline]
     pub fn conversation_relay(mut self, child: ConversationRelay<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<AiSession>`: An AI session to connect to.
+    #[inline]
     pub fn ai_session(mut self, child: AiSession<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelaySession>`: A ConversationRelay session to connect to.
+    #[inline]
     pub fn conversation_relay_session(
         mut self,
         child: ConversationRelaySession<'_>,
@@ -6368,7 +6776,7 @@ impl<'a> Connect<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6385,8 +6793,9 @@ impl<'a> Connect<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Connect",
-                names: &Self::NAMES,
+                open: "<Connect",
+                close: "</Connect>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6410,7 +6819,7 @@ pub struct ConversationRelaySession<'a> {
 }
 
 impl<'a> ConversationRelaySession<'a> {
-    const NAMES: [&'static str; 2] = ["connector", "sessionConfiguration"];
+    const ATTRIBUTES: [&'static str; 2] = [" connector=\"", " sessionConfiguration=\""];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -6421,6 +6830,7 @@ impl<'a> ConversationRelaySession<'a> {
     }
 
     /// `connector`: The unique name or installed add-on sid that identifies the installed addon resource for the ConversationRelaySession Connector
+    #[inline]
     pub fn connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6432,6 +6842,7 @@ impl<'a> ConversationRelaySession<'a> {
     }
 
     /// `sessionConfiguration`: The unique name or id of the ConversationRelaySession  Configuration resource
+    #[inline]
     pub fn session_configuration(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6451,7 +6862,7 @@ impl<'a> ConversationRelaySession<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6468,8 +6879,9 @@ impl<'a> ConversationRelaySession<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "ConversationRelaySession",
-                names: &Self::NAMES,
+                open: "<ConversationRelaySession",
+                close: "</ConversationRelaySession>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6493,7 +6905,10 @@ pub struct AiSession<'a> {
 }
 
 impl<'a> AiSession<'a> {
-    const NAMES: [&'static str; 2] = ["aiConnector", "aiSessionConfiguration"];
+    const ATTRIBUTES: [&'static str; 2] = [
+        " aiConnector=\"",
+        " aiSessionConfiguration=\"",
+    ];
 
     /// The element, with nothing set.
     pub fn new() -> Self {
@@ -6504,6 +6919,7 @@ impl<'a> AiSession<'a> {
     }
 
     /// `aiConnector`: The unique name or installed add-on sid that identifies the installed addon resource for the AI Connector
+    #[inline]
     pub fn ai_connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6515,6 +6931,7 @@ impl<'a> AiSession<'a> {
     }
 
     /// `aiSessionConfiguration`: The unique name or id of the AiSession Configuration resource
+    #[inline]
     pub fn ai_session_configuration(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6534,7 +6951,7 @@ impl<'a> AiSession<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6551,8 +6968,9 @@ impl<'a> AiSession<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "AiSession",
-                names: &Self::NAMES,
+                open: "<AiSession",
+                close: "</AiSession>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6577,33 +6995,33 @@ pub struct ConversationRelay<'a> {
 }
 
 impl<'a> ConversationRelay<'a> {
-    const NAMES: [&'static str; 26] = [
-        "backgroundnoisereduction",
-        "debug",
-        "deepgramsmartformat",
-        "dtmfDetection",
-        "elevenlabsTextNormalization",
-        "events",
-        "hints",
-        "ignorebackchannel",
-        "intelligenceService",
-        "interruptSensitivity",
-        "interruptible",
-        "language",
-        "partialPrompts",
-        "preemptible",
-        "profanityFilter",
-        "reportInputDuringAgentSpeech",
-        "speechModel",
-        "speechtimeout",
-        "transcriptionLanguage",
-        "transcriptionProvider",
-        "ttsLanguage",
-        "ttsProvider",
-        "url",
-        "voice",
-        "welcomeGreeting",
-        "welcomeGreetingInterruptible",
+    const ATTRIBUTES: [&'static str; 26] = [
+        " backgroundnoisereduction=\"",
+        " debug=\"",
+        " deepgramsmartformat=\"",
+        " dtmfDetection=\"",
+        " elevenlabsTextNormalization=\"",
+        " events=\"",
+        " hints=\"",
+        " ignorebackchannel=\"",
+        " intelligenceService=\"",
+        " interruptSensitivity=\"",
+        " interruptible=\"",
+        " language=\"",
+        " partialPrompts=\"",
+        " preemptible=\"",
+        " profanityFilter=\"",
+        " reportInputDuringAgentSpeech=\"",
+        " speechModel=\"",
+        " speechtimeout=\"",
+        " transcriptionLanguage=\"",
+        " transcriptionProvider=\"",
+        " ttsLanguage=\"",
+        " ttsProvider=\"",
+        " url=\"",
+        " voice=\"",
+        " welcomeGreeting=\"",
+        " welcomeGreetingInterruptible=\"",
     ];
 
     /// The element, with nothing set.
@@ -6616,6 +7034,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `backgroundnoisereduction`: This parameters enables background noise filtering on the audio stream before it reaches the STT engine, improving transcription accuracy in noisy environments
+    #[inline]
     pub fn backgroundnoisereduction(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6627,12 +7046,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `debug`: Multiple debug options to be used for troubleshooting
+    #[inline]
     pub fn debug(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `deepgramsmartformat`: This parameter enables Deepgram's smart formatting feature, which automatically applies punctuation, capitalization, and formatting (e.g. numbers, dates, currency) to transcripts
+    #[inline]
     pub fn deepgramsmartformat(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6644,6 +7065,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `dtmfDetection`: Whether DTMF tones should be detected and reported in speech transcription
+    #[inline]
     pub fn dtmf_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6655,6 +7077,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `elevenlabsTextNormalization`: When using ElevenLabs as TTS provider, this parameter allows you to enable or disable its text normalization feature
+    #[inline]
     pub fn elevenlabs_text_normalization(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6666,6 +7089,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `events`: This parameter allows you to enable event subscriptions
+    #[inline]
     pub fn events(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6677,6 +7101,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `hints`: Phrases to help better accuracy in speech recognition of these pharases
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6688,6 +7113,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ignorebackchannel`: This parameter brief caller acknowledgments (e.g. "yeah", "uh-huh") are ignored and will not interrupt the agent while it is speaking
+    #[inline]
     pub fn ignorebackchannel(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6699,6 +7125,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `intelligenceService`: The Conversational Intelligence Service id or unique name to be used for the session
+    #[inline]
     pub fn intelligence_service(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6710,6 +7137,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `interruptSensitivity`: Set the sensitivity of the interrupt feature for speech. The value can be low, medium, or high
+    #[inline]
     pub fn interrupt_sensitivity(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6721,6 +7149,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `interruptible`: Whether and how the input from a caller, such as speaking or DTMF can interrupt the play of text-to-speech
+    #[inline]
     pub fn interruptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6732,6 +7161,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `language`: Language to be used for both text-to-speech and transcription
+    #[inline]
     pub fn default_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6743,6 +7173,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `partialPrompts`: Whether partial prompts should be reported to WebSocket server before the caller finishes speaking
+    #[inline]
     pub fn partial_prompts(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6754,6 +7185,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `preemptible`: Whether subsequent text-to-speech or play media can interrupt the on-going play of text-to-speech or media
+    #[inline]
     pub fn preemptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6765,12 +7197,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `profanityFilter`: Whether profanities should be filtered out of the speech transcription
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `reportInputDuringAgentSpeech`: Whether prompts should be reported to WebSocket server when text-to-speech playing and interrupt is disabled
+    #[inline]
     pub fn report_input_during_agent_speech(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6782,6 +7216,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `speechModel`: Speech model to be used for transcription
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6793,6 +7228,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `speechtimeout`: Set the duration of silence that indicates the end of speech
+    #[inline]
     pub fn speechtimeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6804,6 +7240,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `transcriptionLanguage`: Language to be used for transcription
+    #[inline]
     pub fn transcription_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6815,6 +7252,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription
+    #[inline]
     pub fn transcription_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6826,6 +7264,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ttsLanguage`: Language to be used for text-to-speech
+    #[inline]
     pub fn tts_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6837,6 +7276,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech
+    #[inline]
     pub fn tts_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6848,6 +7288,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `url`: URL of the remote service where the session is connected to
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6859,6 +7300,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `voice`: Voice to be used for text-to-speech
+    #[inline]
     pub fn voice(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6870,6 +7312,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `welcomeGreeting`: The sentence to be played automatically when the session is connected
+    #[inline]
     pub fn welcome_greeting(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6881,6 +7324,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `welcomeGreetingInterruptible`: "Whether and how the input from a caller, such as speaking or DTMF can interrupt the welcome greeting
+    #[inline]
     pub fn welcome_greeting_interruptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6892,12 +7336,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// Adds a `<Language>`: A language ConversationRelay may speak and hear, with its voices and engines.
+    #[inline]
     pub fn language(mut self, child: Language<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -6912,7 +7358,7 @@ impl<'a> ConversationRelay<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -6929,8 +7375,9 @@ impl<'a> ConversationRelay<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "ConversationRelay",
-                names: &Self::NAMES,
+                open: "<ConversationRelay",
+                close: "</ConversationRelay>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6954,12 +7401,12 @@ pub struct Language<'a> {
 }
 
 impl<'a> Language<'a> {
-    const NAMES: [&'static str; 5] = [
-        "code",
-        "speechModel",
-        "transcriptionProvider",
-        "ttsProvider",
-        "voice",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " code=\"",
+        " speechModel=\"",
+        " transcriptionProvider=\"",
+        " ttsProvider=\"",
+        " voice=\"",
     ];
 
     /// The element, with nothing set.
@@ -6971,6 +7418,7 @@ impl<'a> Language<'a> {
     }
 
     /// `code`: Language code of this language setting is for
+    #[inline]
     pub fn code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6982,6 +7430,7 @@ impl<'a> Language<'a> {
     }
 
     /// `speechModel`: Speech model to be used for transcription of this language
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6993,6 +7442,7 @@ impl<'a> Language<'a> {
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription of this language
+    #[inline]
     pub fn transcription_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7004,6 +7454,7 @@ impl<'a> Language<'a> {
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech of this language
+    #[inline]
     pub fn tts_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7015,6 +7466,7 @@ impl<'a> Language<'a> {
     }
 
     /// `voice`: Voice to be used for text-to-speech of this language
+    #[inline]
     pub fn voice(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7034,7 +7486,7 @@ impl<'a> Language<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -7051,8 +7503,9 @@ impl<'a> Language<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Language",
-                names: &Self::NAMES,
+                open: "<Language",
+                close: "</Language>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7076,21 +7529,21 @@ pub struct Conversation<'a> {
 }
 
 impl<'a> Conversation<'a> {
-    const NAMES: [&'static str; 14] = [
-        "inboundAutocreation",
-        "inboundTimeout",
-        "method",
-        "record",
-        "recordingStatusCallback",
-        "recordingStatusCallbackEvent",
-        "recordingStatusCallbackMethod",
-        "routingAssignmentTimeout",
-        "serviceInstanceSid",
-        "statusCallback",
-        "statusCallbackEvent",
-        "statusCallbackMethod",
-        "trim",
-        "url",
+    const ATTRIBUTES: [&'static str; 14] = [
+        " inboundAutocreation=\"",
+        " inboundTimeout=\"",
+        " method=\"",
+        " record=\"",
+        " recordingStatusCallback=\"",
+        " recordingStatusCallbackEvent=\"",
+        " recordingStatusCallbackMethod=\"",
+        " routingAssignmentTimeout=\"",
+        " serviceInstanceSid=\"",
+        " statusCallback=\"",
+        " statusCallbackEvent=\"",
+        " statusCallbackMethod=\"",
+        " trim=\"",
+        " url=\"",
     ];
 
     /// The element, with nothing set.
@@ -7102,6 +7555,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `inboundAutocreation`: Inbound autocreation
+    #[inline]
     pub fn inbound_autocreation(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7113,6 +7567,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `inboundTimeout`: Inbound timeout
+    #[inline]
     pub fn inbound_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7124,6 +7579,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `method`: TwiML URL method
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7132,6 +7588,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `record`: Record
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7143,6 +7600,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7154,6 +7612,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7165,6 +7624,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[6] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7173,6 +7633,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `routingAssignmentTimeout`: Routing assignment timeout
+    #[inline]
     pub fn routing_assignment_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7184,6 +7645,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `serviceInstanceSid`: Service instance Sid
+    #[inline]
     pub fn service_instance_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7195,6 +7657,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallback`: Status callback URL
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7206,6 +7669,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7217,6 +7681,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7225,6 +7690,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `trim`: Trim
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7236,6 +7702,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `url`: TwiML URL
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7255,7 +7722,7 @@ impl<'a> Conversation<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -7272,8 +7739,9 @@ impl<'a> Conversation<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Conversation",
-                names: &Self::NAMES,
+                open: "<Conversation",
+                close: "</Conversation>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7298,12 +7766,12 @@ pub struct VirtualAgent<'a> {
 }
 
 impl<'a> VirtualAgent<'a> {
-    const NAMES: [&'static str; 5] = [
-        "connectorName",
-        "language",
-        "sentimentAnalysis",
-        "statusCallback",
-        "statusCallbackMethod",
+    const ATTRIBUTES: [&'static str; 5] = [
+        " connectorName=\"",
+        " language=\"",
+        " sentimentAnalysis=\"",
+        " statusCallback=\"",
+        " statusCallbackMethod=\"",
     ];
 
     /// The element, with nothing set.
@@ -7316,6 +7784,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `connectorName`: Defines the conversation profile Dialogflow needs to use
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7327,6 +7796,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `language`: Language to be used by Dialogflow to transcribe speech
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7338,6 +7808,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `sentimentAnalysis`: Whether sentiment analysis needs to be enabled or not
+    #[inline]
     pub fn sentiment_analysis(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7349,6 +7820,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `statusCallback`: URL to post status callbacks from Twilio
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7360,6 +7832,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `statusCallbackMethod`: HTTP method to use when requesting the status callback URL
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7368,12 +7841,14 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
+    #[inline]
     pub fn config(mut self, child: Config<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -7388,7 +7863,7 @@ impl<'a> VirtualAgent<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -7405,8 +7880,9 @@ impl<'a> VirtualAgent<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "VirtualAgent",
-                names: &Self::NAMES,
+                open: "<VirtualAgent",
+                close: "</VirtualAgent>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7431,7 +7907,7 @@ pub struct Autopilot<'a> {
 }
 
 impl<'a> Autopilot<'a> {
-    const NAMES: [&'static str; 0] = [];
+    const ATTRIBUTES: [&'static str; 0] = [];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -7451,7 +7927,7 @@ impl<'a> Autopilot<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -7468,8 +7944,9 @@ impl<'a> Autopilot<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Autopilot",
-                names: &Self::NAMES,
+                open: "<Autopilot",
+                close: "</Autopilot>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -7488,7 +7965,7 @@ pub struct Room<'a> {
 }
 
 impl<'a> Room<'a> {
-    const NAMES: [&'static str; 1] = ["participantIdentity"];
+    const ATTRIBUTES: [&'static str; 1] = [" participantIdentity=\""];
 
     /// The element holding `text`, escaped when written; empty text writes none.
     pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
@@ -7500,6 +7977,7 @@ impl<'a> Room<'a> {
     }
 
     /// `participantIdentity`: Participant identity when connecting to the Room
+    #[inline]
     pub fn participant_identity(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7519,7 +7997,7 @@ impl<'a> Room<'a> {
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
     ) -> Self {
         crate::xml::set_attribute(
-            &Self::NAMES,
+            &Self::ATTRIBUTES,
             &mut self.values,
             &mut self.extras,
             name.into(),
@@ -7536,8 +8014,9 @@ impl<'a> Room<'a> {
         crate::xml::write(
             out,
             crate::xml::Parts {
-                tag: "Room",
-                names: &Self::NAMES,
+                open: "<Room",
+                close: "</Room>",
+                names: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,

@@ -520,6 +520,52 @@ fn text_and_attributes_are_escaped() {
     assert_eq!(message.attribute("x-custom"), Some(hostile));
 }
 
+/// The writer passes over eight bytes at a time: a character that needs escaping,
+/// or that XML can't carry, is found wherever it falls in a word, including the
+/// last few bytes of a value.
+#[test]
+fn escaping_finds_a_character_anywhere_in_a_value() {
+    let cases = [
+        ("&", "&amp;", "&amp;"),
+        ("<", "&lt;", "&lt;"),
+        (">", "&gt;", "&gt;"),
+        ("\"", "\"", "&quot;"),
+        ("\t", "\t", "&#09;"),
+        ("\n", "\n", "&#10;"),
+        ("\r", "\r", "&#13;"),
+        ("'", "'", "'"),
+        ("\u{ef}", "\u{ef}", "\u{ef}"),
+    ];
+    for len in 1..=19 {
+        for at in 0..len {
+            let (before, after) = ("a".repeat(at), "b".repeat(len - at - 1));
+            for (raw, in_text, in_attribute) in cases {
+                let value = format!("{before}{raw}{after}");
+                let xml =
+                    messaging(MessagingResponse::new().message(Message::new(&value).to(&value)));
+                assert_eq!(
+                    xml,
+                    format!(
+                        "<Response><Message to=\"{before}{in_attribute}{after}\">\
+                         {before}{in_text}{after}</Message></Response>"
+                    ),
+                    "{value:?}"
+                );
+            }
+            for bad in ["\u{0}", "\u{1f}", "\u{fffe}", "\u{ffff}"] {
+                let value = format!("{before}{bad}{after}");
+                let text = MessagingResponse::new()
+                    .message(Message::new(&value))
+                    .to_xml();
+                let to = MessagingResponse::new()
+                    .message(Message::new("x").to(&value))
+                    .to_xml();
+                assert!(text.is_err() && to.is_err(), "{value:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn a_typed_setter_and_attribute_by_name_set_one_attribute() {
     let xml = voice(
