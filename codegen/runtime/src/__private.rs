@@ -65,6 +65,14 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
+/// Reading a generated record from a JSON object: its `Deserialize` names its keys and
+/// readers, the runtime's visitor does the rest.
+pub mod record {
+    pub use crate::record::{
+        date, date_time, decimal, deserialize, number, number_option, text, Fields,
+    };
+}
+
 /// Timestamps as the API writes them: `#[serde(with)]` helpers and form values.
 pub mod date {
     pub use crate::date::{

@@ -57,6 +57,7 @@ mod oauth;
 mod page;
 mod paging;
 mod path;
+mod record;
 mod retry;
 mod secret;
 mod tls;

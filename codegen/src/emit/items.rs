@@ -31,7 +31,17 @@ pub fn record(
 ) -> TokenStream {
     let name = ident(owner);
     let docs = doc(description);
-    let fields = record_fields.iter().map(|f| field(api, owner, f, usage));
+    let fields = record_fields.iter().map(|f| field(f, usage));
+    let reads: Vec<ReadField> = record_fields
+        .iter()
+        .map(|f| ReadField {
+            wire: f.wire.clone(),
+            field: ident(&f.name),
+            reader: reader(api, f),
+        })
+        .chain([ReadField::unread()])
+        .collect();
+    let deserialize = deserialize_impl(&name, &reads, None);
     let defaults: Vec<TokenStream> = record_fields.iter().filter_map(default_fn).collect();
     let non_exhaustive = RECORD_NON_EXHAUSTIVE.then(|| quote!(#[non_exhaustive]));
     let unread_field = unread_field("above");
@@ -68,7 +78,7 @@ pub fn record(
     };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize)]
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -76,12 +86,13 @@ pub fn record(
         }
 
         #default_impl
+        #deserialize
     }
 }
 
-/// Every field decodes from a body that lacks it: to its default, or to `None`. A field
-/// the API never sends as `null` is left out when it is `None`, as the API would.
-fn field(api: &crate::model::Api, owner: &str, f: &Field, usage: RecordUse) -> TokenStream {
+/// A field as `Serialize` writes it back: under its wire key, a `None` the API never
+/// sends as `null` left out, a timestamp in the API's format.
+fn field(f: &Field, usage: RecordUse) -> TokenStream {
     let name = ident(&f.name);
     let docs = doc(&f.doc);
     let ty = field_type(f);
@@ -90,60 +101,150 @@ fn field(api: &crate::model::Api, owner: &str, f: &Field, usage: RecordUse) -> T
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
-    let default = match &f.default_fn {
-        None => quote!(default,),
-        Some(default_fn) => {
-            let path = format!("{owner}::{default_fn}");
-            quote!(default = #path,)
-        }
-    };
     let skip = (optional && (!f.nullable || usage == RecordUse::Request))
         .then(|| quote!(skip_serializing_if = "::std::option::Option::is_none",));
-    let dates = match &f.ty {
-        Type::DateTime(format) => {
-            let de = "crate::runtime::date::deserialize_option";
-            let ser = match format {
-                DateFormat::Iso8601 => "crate::runtime::date::serialize_iso8601_option",
-                DateFormat::Rfc2822 => "crate::runtime::date::serialize_rfc2822_option",
-            };
-            Some(quote!(deserialize_with = #de, serialize_with = #ser,))
+    let ser = match &f.ty {
+        Type::DateTime(DateFormat::Iso8601) => {
+            Some("crate::runtime::date::serialize_iso8601_option")
         }
-        Type::Date => {
-            let (de, ser) = (
-                "crate::runtime::date::deserialize_date_option",
-                "crate::runtime::date::serialize_date_option",
-            );
-            Some(quote!(deserialize_with = #de, serialize_with = #ser,))
+        Type::DateTime(DateFormat::Rfc2822) => {
+            Some("crate::runtime::date::serialize_rfc2822_option")
         }
-        // Decimals may come as strings, and an unset SID as an empty one (the 2010
-        // API does both).
-        Type::Number { .. } => {
-            let de = if optional {
-                "crate::runtime::wire_text::deserialize_number_option"
-            } else {
-                "crate::runtime::wire_text::deserialize_number"
-            };
-            Some(quote!(deserialize_with = #de,))
-        }
-        // A decimal may come as text or a number; an unset one as an empty string.
-        Type::Decimal if optional => {
-            let de = "crate::runtime::wire_text::deserialize_decimal_option";
-            Some(quote!(deserialize_with = #de,))
-        }
-        Type::Named(name) if optional && api.is_sid(name) => {
-            let de = "crate::runtime::wire_text::deserialize_text_option";
-            Some(quote!(deserialize_with = #de,))
-        }
+        Type::Date => Some("crate::runtime::date::serialize_date_option"),
         _ => None,
-    };
-    // Plain `Option` fields already decode a missing key to `None`.
-    let plain_option = optional && f.nullable && dates.is_none() && usage == RecordUse::Answer;
-    let serde = (!plain_option).then(|| quote!(#[serde(#default #skip #dates)]));
+    }
+    .map(|ser| quote!(serialize_with = #ser,));
+    let serde = (skip.is_some() || ser.is_some()).then(|| quote!(#[serde(#skip #ser)]));
     quote! {
         #docs
         #rename
         #serde
         pub #name: #ty,
+    }
+}
+
+/// The runtime's reader for a field its type's own `Deserialize` doesn't read as the
+/// API writes it, if it needs one. Every field decodes from a body that lacks it: to
+/// its default, or to `None`.
+fn reader(api: &crate::model::Api, f: &Field) -> Option<&'static str> {
+    let optional = f.default.is_none();
+    Some(match &f.ty {
+        Type::DateTime(_) => "date_time",
+        Type::Date => "date",
+        // Decimals may come as strings, and an unset SID as an empty one (the 2010
+        // API does both).
+        Type::Number { .. } if optional => "number_option",
+        Type::Number { .. } => "number",
+        // A decimal may come as text or a number; an unset one as an empty string.
+        Type::Decimal if optional => "decimal",
+        Type::Named(name) if optional && api.is_sid(name) => "text",
+        _ => return None,
+    })
+}
+
+/// A field as a record's `Deserialize` reads it: its wire key, the field, and the
+/// runtime's reader (`crate::runtime::record::date_time`) if its type's own
+/// `Deserialize` isn't the one.
+pub(super) struct ReadField {
+    pub wire: String,
+    pub field: proc_macro2::Ident,
+    pub reader: Option<&'static str>,
+}
+
+impl ReadField {
+    /// The field the runtime fills when it repairs an answer (see `unread_field`).
+    pub(super) fn unread() -> ReadField {
+        ReadField {
+            wire: UNREAD_KEY.to_string(),
+            field: ident(UNREAD_FIELDS),
+            reader: None,
+        }
+    }
+}
+
+/// A record's `Deserialize`: its wire keys and how each value is read, for the
+/// runtime's visitor (`crate::runtime::record`), which serde's derive would write out
+/// again for every record. `required` is the index in `reads` of a field the body
+/// must hold.
+pub(super) fn deserialize_impl(
+    name: &proc_macro2::Ident,
+    reads: &[ReadField],
+    required: Option<usize>,
+) -> TokenStream {
+    let record = name.to_string();
+    let index = |i: usize| proc_macro2::Literal::u16_unsuffixed(i as u16);
+    let keys = reads.iter().enumerate().map(|(i, r)| {
+        let (wire, i) = (&r.wire, index(i));
+        quote!(#wire => #i,)
+    });
+    let read_of = |r: &ReadField| {
+        let field = &r.field;
+        match r.reader.map(ident) {
+            Some(reader) => quote!(record.#field = read::#reader(map)?),
+            None => quote!(record.#field = map.next_value()?),
+        }
+    };
+    let arms = reads.iter().enumerate().map(|(i, r)| {
+        let (i, read) = (index(i), read_of(r));
+        quote!(#i => #read,)
+    });
+    // A record with no field of its own reads only its `unread_fields`.
+    let read_field = match reads {
+        [only] => {
+            let read = read_of(only);
+            quote!(if field == 0 { #read; })
+        }
+        _ => quote! {
+            match field {
+                #(#arms)*
+                // `field` gives no other index.
+                _ => {}
+            }
+        },
+    };
+    let use_readers = reads.iter().any(|r| r.reader.is_some()).then(|| {
+        quote!(
+            use crate::runtime::record as read;
+        )
+    });
+    let required = required.map(|i| {
+        let wire = &reads[i].wire;
+        let i = index(i);
+        quote!(const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((#i, #wire));)
+    });
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                #use_readers
+
+                /// The record's wire keys, and how each value is read.
+                struct Keys;
+
+                impl<'de> crate::runtime::record::Fields<'de> for Keys {
+                    type Record = #name;
+                    const NAME: &'static str = #record;
+                    #required
+
+                    fn field(key: &str) -> ::std::option::Option<u16> {
+                        ::std::option::Option::Some(match key {
+                            #(#keys)*
+                            _ => return ::std::option::Option::None,
+                        })
+                    }
+
+                    fn read<A: ::serde::de::MapAccess<'de>>(
+                        record: &mut #name,
+                        field: u16,
+                        map: &mut A,
+                    ) -> ::std::result::Result<(), A::Error> {
+                        #read_field
+                        ::std::result::Result::Ok(())
+                    }
+                }
+
+                crate::runtime::record::deserialize::<D, Keys>(d)
+            }
+        }
     }
 }
 
@@ -189,7 +290,7 @@ pub(super) fn unread_field(whose: &str) -> TokenStream {
     ));
     quote! {
         #docs
-        #[serde(rename = #UNREAD_KEY, default, skip_serializing)]
+        #[serde(skip_serializing)]
         pub #name: crate::UnreadFields,
     }
 }

@@ -2,7 +2,7 @@
 //! parameters.
 
 use super::docs::{doc, doc_with};
-use super::items::{emit_enum, record, unread_field, RecordUse};
+use super::items::{deserialize_impl, emit_enum, record, unread_field, ReadField, RecordUse};
 use super::rust_types::{page_fields, Presence};
 use super::{file_stem, handles, ident, params};
 use crate::model::{Page, Paging, Resource};
@@ -67,6 +67,20 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             key.replace('`', "'")
         ),
     );
+    let reads: Vec<ReadField> = std::iter::once(ReadField {
+        wire: key.clone(),
+        field: field.clone(),
+        reader: None,
+    })
+    .chain(page_fields(p.paging).iter().map(|f| ReadField {
+        wire: f.wire.to_string(),
+        field: ident(f.name),
+        reader: None,
+    }))
+    .chain([ReadField::unread()])
+    .collect();
+    // A page without its records is an error; any other field may be missing.
+    let deserialize = deserialize_impl(&name, &reads, Some(0));
     let fields = page_fields(p.paging).into_iter().map(|f| {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
@@ -74,9 +88,9 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
         let rename = (wire != f.name).then(|| quote!(#[serde(rename = #wire)]));
         let serde = match f.presence {
             Presence::Optional => {
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])
+                Some(quote!(#[serde(skip_serializing_if = "::std::option::Option::is_none")]))
             }
-            Presence::Defaulted => quote!(#[serde(default)]),
+            Presence::Defaulted => None,
         };
         quote! {
             #docs
@@ -137,7 +151,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct #name {
             /// The records on this page.
             #rename
@@ -160,5 +174,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
 
             #next_query
         }
+
+        #deserialize
     }
 }

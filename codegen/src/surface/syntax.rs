@@ -248,11 +248,15 @@ fn impl_items(block: &syn::ItemImpl) -> Vec<Item> {
         } else {
             ""
         };
+        let (path, generics) = match as_derived(trait_path, &block.generics) {
+            Some(path) => (path, String::new()),
+            None => (show::path(trait_path), show::generics(&block.generics)),
+        };
         return vec![Item::new(
             Kind::Impl,
-            format!(": {not}{}", show::path(trait_path)),
+            format!(": {not}{path}"),
             owner,
-            Detail::Text(show::generics(&block.generics)),
+            Detail::Text(generics),
             0,
         )];
     }
@@ -275,6 +279,36 @@ fn impl_items(block: &syn::ItemImpl) -> Vec<Item> {
         }
     }
     out
+}
+
+/// `impl<'de> Deserialize<'de> for X` as `#[derive(Deserialize)]` would list it: the
+/// trait without its lifetimes, when the impl's only generics are lifetimes and has no
+/// `where`. A derive expands to exactly that impl, so writing one by hand instead (as
+/// generated records do) is no change to the API.
+fn as_derived(trait_path: &syn::Path, generics: &syn::Generics) -> Option<String> {
+    let only_lifetimes = !generics.params.is_empty()
+        && generics.where_clause.is_none()
+        && generics
+            .params
+            .iter()
+            .all(|p| matches!(p, syn::GenericParam::Lifetime(_)));
+    let last = trait_path.segments.last()?;
+    let text = show::path(trait_path);
+    match &last.arguments {
+        _ if !only_lifetimes => None,
+        syn::PathArguments::None => Some(text),
+        syn::PathArguments::AngleBracketed(args)
+            if args
+                .args
+                .iter()
+                .all(|a| matches!(a, syn::GenericArgument::Lifetime(_))) =>
+        {
+            // The arguments are the end of the text, and hold no `<` of their own.
+            let start = text.rfind('<')?;
+            Some(text[..start].to_string())
+        }
+        _ => None,
+    }
 }
 
 /// A function or method line.

@@ -10,654 +10,1537 @@ pub struct AccountSid(crate::runtime::FStr<34>);
 crate::runtime::sid_newtype!(AccountSid, "AC", 32);
 
 /// Answer rate for each STIR/SHAKEN attestation category.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AnswerRate {
     /// Answer rate for Stir Shaken category A.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_a: ::std::option::Option<f64>,
     /// Answer rate for Stir Shaken category B.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_b: ::std::option::Option<f64>,
     /// Answer rate for Stir Shaken category C.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_c: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AnswerRate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AnswerRate;
+
+            const NAME: &'static str = "AnswerRate";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "stsh_a" => 0,
+                        "stsh_b" => 1,
+                        "stsh_c" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AnswerRate,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.stsh_a = read::number_option(map)?,
+                    1 => record.stsh_b = read::number_option(map)?,
+                    2 => record.stsh_c = read::number_option(map)?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Number of calls made in each answering machine detection.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AnsweringMachineDetection {
     /// Total number of calls with answering machine detection enabled (AMD).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Percentage of calls marked as answered by human.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answered_by_human_percentage: ::std::option::Option<f64>,
     /// Percentage of calls marked as answered by machined related like the following:
     /// `machine_start`, `machine_end_beep`, `machine_end_silence`, `machine_end_other`, `fax`
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answered_by_machine_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AnsweringMachineDetection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AnsweringMachineDetection;
+
+            const NAME: &'static str = "AnsweringMachineDetection";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "total_calls" => 0,
+                        "answered_by_human_percentage" => 1,
+                        "answered_by_machine_percentage" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AnsweringMachineDetection,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.total_calls = map.next_value()?,
+                    1 => record.answered_by_human_percentage = read::number_option(map)?,
+                    2 => {
+                        record.answered_by_machine_percentage = read::number_option(map)?;
+                    }
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// Metrics related to Branded Calling bundled calls including CTIA for the report period.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandedCalling {
     /// Total number of Branded bundled calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_branded_calls: ::std::option::Option<i64>,
     /// Percentage of Branded bundled calls over total outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub percent_branded_calls: ::std::option::Option<f64>,
     /// Answer rate for Branded bundled calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answer_rate: ::std::option::Option<f64>,
     /// Rate of Branded bundled calls that were answered by Human.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub human_answer_rate: ::std::option::Option<f64>,
     /// Engagement Rate for Branded bundled calls where its call length is longer than 60 seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engagement_rate: ::std::option::Option<f64>,
     /// Details of branded calls by use case.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub by_use_case: ::std::option::Option<
         ::std::vec::Vec<crate::types::BrandedUseCaseDetail>,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for BrandedCalling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BrandedCalling;
+
+            const NAME: &'static str = "BrandedCalling";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "total_branded_calls" => 0,
+                        "percent_branded_calls" => 1,
+                        "answer_rate" => 2,
+                        "human_answer_rate" => 3,
+                        "engagement_rate" => 4,
+                        "by_use_case" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BrandedCalling,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.total_branded_calls = map.next_value()?,
+                    1 => record.percent_branded_calls = read::number_option(map)?,
+                    2 => record.answer_rate = read::number_option(map)?,
+                    3 => record.human_answer_rate = read::number_option(map)?,
+                    4 => record.engagement_rate = read::number_option(map)?,
+                    5 => record.by_use_case = map.next_value()?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Associated metrics for Branded calls grouped by each use case.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandedUseCaseDetail {
     /// The name of supported use case for Branded calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub use_case: ::std::option::Option<::std::string::String>,
     /// The number of phone numbers enabled Branded calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled_phonenumbers: ::std::option::Option<i64>,
     /// The number of total outbound calls for the use case.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Answer rate per each use case for Branded bundled calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answer_rate: ::std::option::Option<f64>,
     /// Rate of Branded bundled calls that were answered by Human per each use case for Branded bundled calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub human_answer_rate: ::std::option::Option<f64>,
     /// Engagement Rate for Branded bundled calls where its call length is longer than 60 seconds per each use case for Branded bundled calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engagement_rate: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for BrandedUseCaseDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BrandedUseCaseDetail;
+
+            const NAME: &'static str = "BrandedUseCaseDetail";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "use_case" => 0,
+                        "enabled_phonenumbers" => 1,
+                        "total_calls" => 2,
+                        "answer_rate" => 3,
+                        "human_answer_rate" => 4,
+                        "engagement_rate" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BrandedUseCaseDetail,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.use_case = map.next_value()?,
+                    1 => record.enabled_phonenumbers = map.next_value()?,
+                    2 => record.total_calls = map.next_value()?,
+                    3 => record.answer_rate = read::number_option(map)?,
+                    4 => record.human_answer_rate = read::number_option(map)?,
+                    5 => record.engagement_rate = read::number_option(map)?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Total number of calls for each STIR/SHAKEN attestation category.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallCount {
     /// Total number of calls for Stir Shaken category A.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_a: ::std::option::Option<i64>,
     /// Total number of calls for Stir Shaken category B.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_b: ::std::option::Option<i64>,
     /// Total number of calls for Stir Shaken category C.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_c: ::std::option::Option<i64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallCount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallCount;
+
+            const NAME: &'static str = "CallCount";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "stsh_a" => 0,
+                        "stsh_b" => 1,
+                        "stsh_c" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallCount,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.stsh_a = map.next_value()?,
+                    1 => record.stsh_b = map.next_value()?,
+                    2 => record.stsh_c = map.next_value()?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Number of calls made in each direction.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallDirection {
     /// Number of outbound calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub outbound: ::std::option::Option<i64>,
     /// Number of inbound calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inbound: ::std::option::Option<i64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallDirection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallDirection;
+
+            const NAME: &'static str = "CallDirection";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "outbound" => 0,
+                        "inbound" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallDirection,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.outbound = map.next_value()?,
+                    1 => record.inbound = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Number of calls made in each state.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallState {
     /// Number of completed calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub completed: ::std::option::Option<i64>,
     /// Number of failed calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fail: ::std::option::Option<i64>,
     /// Number of busy calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub busy: ::std::option::Option<i64>,
     /// Number of no-answer calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub noanswer: ::std::option::Option<i64>,
     /// Number of canceled calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub canceled: ::std::option::Option<i64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CallState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallState;
+
+            const NAME: &'static str = "CallState";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "completed" => 0,
+                        "fail" => 1,
+                        "busy" => 2,
+                        "noanswer" => 3,
+                        "canceled" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallState,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.completed = map.next_value()?,
+                    1 => record.fail = map.next_value()?,
+                    2 => record.busy = map.next_value()?,
+                    3 => record.noanswer = map.next_value()?,
+                    4 => record.canceled = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// Percentage of calls made in each state.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallStatePercentage {
     /// Percentage of completed inbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub completed: ::std::option::Option<f64>,
     /// Percentage of failed inbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fail: ::std::option::Option<f64>,
     /// Percentage of busy inbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub busy: ::std::option::Option<f64>,
     /// Percentage of no-answer inbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub noanswer: ::std::option::Option<f64>,
     /// Percentage of canceled inbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub canceled: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallStatePercentage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallStatePercentage;
+
+            const NAME: &'static str = "CallStatePercentage";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "completed" => 0,
+                        "fail" => 1,
+                        "busy" => 2,
+                        "noanswer" => 3,
+                        "canceled" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallStatePercentage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.completed = read::number_option(map)?,
+                    1 => record.fail = read::number_option(map)?,
+                    2 => record.busy = read::number_option(map)?,
+                    3 => record.noanswer = read::number_option(map)?,
+                    4 => record.canceled = read::number_option(map)?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Number of calls made in each type.
 /// `carrier`, `sip`, `trunking`, `client`, `whatsapp`
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallType {
     /// Number of carrier calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub carrier: ::std::option::Option<i64>,
     /// Number of SIP calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sip: ::std::option::Option<i64>,
     /// Number of trunking calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub trunking: ::std::option::Option<i64>,
     /// Number of client calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client: ::std::option::Option<i64>,
     /// Number of WhatsApp Business calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub whatsapp: ::std::option::Option<i64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallType;
+
+            const NAME: &'static str = "CallType";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "carrier" => 0,
+                        "sip" => 1,
+                        "trunking" => 2,
+                        "client" => 3,
+                        "whatsapp" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallType,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.carrier = map.next_value()?,
+                    1 => record.sip = map.next_value()?,
+                    2 => record.trunking = map.next_value()?,
+                    3 => record.client = map.next_value()?,
+                    4 => record.whatsapp = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// The `Carrier` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Carrier {
     /// The name of the carrier.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub carrier: ::std::option::Option<::std::string::String>,
     /// Total number of outbound calls for the carrier in the country.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Total number of blocked outbound calls for the carrier in the country.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub blocked_calls: ::std::option::Option<i64>,
     /// Percentage of blocked outbound calls for the carrier in the country.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub blocked_calls_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Carrier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Carrier;
+
+            const NAME: &'static str = "Carrier";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "carrier" => 0,
+                        "total_calls" => 1,
+                        "blocked_calls" => 2,
+                        "blocked_calls_percentage" => 3,
+                        "\0unread" => 4,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Carrier,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.carrier = map.next_value()?,
+                    1 => record.total_calls = map.next_value()?,
+                    2 => record.blocked_calls = map.next_value()?,
+                    3 => record.blocked_calls_percentage = read::number_option(map)?,
+                    4 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// The `BlockedCallsByCarrier` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CountyCarrierValue {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub carriers: ::std::option::Option<::std::vec::Vec<crate::types::Carrier>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CountyCarrierValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CountyCarrierValue;
+
+            const NAME: &'static str = "CountyCarrierValue";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "country" => 0,
+                        "carriers" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CountyCarrierValue,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.country = map.next_value()?,
+                    1 => record.carriers = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `TimeRange` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatePhoneNumbersReportRequestTimeRange {
     /// Start date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub start_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// End date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub end_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CreatePhoneNumbersReportRequestTimeRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CreatePhoneNumbersReportRequestTimeRange;
+
+            const NAME: &'static str = "CreatePhoneNumbersReportRequestTimeRange";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "start_datetime" => 0,
+                        "end_datetime" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CreatePhoneNumbersReportRequestTimeRange,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.start_datetime = read::date_time(map)?,
+                    1 => record.end_datetime = read::date_time(map)?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// Know Your Traffic (KYT) metrics focused on outbound carrier performance and trust signals for the report period.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Kyt {
     /// KYT metrics for outbound carrier calling.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub outbound_carrier_calling: ::std::option::Option<
         crate::types::OutboundCarrierCalling,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Kyt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Kyt;
+
+            const NAME: &'static str = "Kyt";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "outbound_carrier_calling" => 0,
+                        "\0unread" => 1,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Kyt,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.outbound_carrier_calling = map.next_value()?,
+                    1 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Network-quality indicators for SDK and Twilio Gateway traffic during the report period.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NetworkIssues {
     /// Network issues of calls for client type. This is indicative of local network issues.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sdk: ::std::option::Option<crate::types::Sdk>,
     /// Network related metrics for Twilio Gateway calls only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub twilio_gateway: ::std::option::Option<crate::types::TwilioGateway>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for NetworkIssues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = NetworkIssues;
+
+            const NAME: &'static str = "NetworkIssues";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sdk" => 0,
+                        "twilio_gateway" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut NetworkIssues,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sdk = map.next_value()?,
+                    1 => record.twilio_gateway = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// KYT metrics for outbound carrier calling.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OutboundCarrierCalling {
     /// Number of unique PSTN calling numbers to non-Twilio numbers during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unique_calling_numbers: ::std::option::Option<i64>,
     /// Number of unique non-Twilio PSTN called numbers during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unique_called_numbers: ::std::option::Option<i64>,
     /// Percentage of blocked calls by carrier per country.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub blocked_calls_by_carrier: ::std::option::Option<
         ::std::vec::Vec<crate::types::CountyCarrierValue>,
     >,
     /// Percentage of completed outbound calls under 10 seconds (PSTN Short call tags); More than 15% is typically low trust measured.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub short_duration_calls_percentage: ::std::option::Option<f64>,
     /// Percentage of long duration calls ( &gt;= 60 seconds)
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub long_duration_calls_percentage: ::std::option::Option<f64>,
     /// Percentage of completed outbound calls to unassigned or unallocated phone numbers.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub potential_robocalls_percentage: ::std::option::Option<f64>,
     /// Metrics related to Branded Calling bundled calls including CTIA for the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub branded_calling: ::std::option::Option<crate::types::BrandedCalling>,
     /// Metrics related to Voice Integrity enabled calls for the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_integrity: ::std::option::Option<crate::types::VoiceIntegrity>,
     /// Metrics related to STIR/SHAKEN attestation A, B, and C for the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stir_shaken: ::std::option::Option<crate::types::StirShaken>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OutboundCarrierCalling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OutboundCarrierCalling;
+
+            const NAME: &'static str = "OutboundCarrierCalling";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "unique_calling_numbers" => 0,
+                        "unique_called_numbers" => 1,
+                        "blocked_calls_by_carrier" => 2,
+                        "short_duration_calls_percentage" => 3,
+                        "long_duration_calls_percentage" => 4,
+                        "potential_robocalls_percentage" => 5,
+                        "branded_calling" => 6,
+                        "voice_integrity" => 7,
+                        "stir_shaken" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OutboundCarrierCalling,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.unique_calling_numbers = map.next_value()?,
+                    1 => record.unique_called_numbers = map.next_value()?,
+                    2 => record.blocked_calls_by_carrier = map.next_value()?,
+                    3 => {
+                        record.short_duration_calls_percentage = read::number_option(
+                            map,
+                        )?;
+                    }
+                    4 => {
+                        record.long_duration_calls_percentage = read::number_option(map)?;
+                    }
+                    5 => {
+                        record.potential_robocalls_percentage = read::number_option(map)?;
+                    }
+                    6 => record.branded_calling = map.next_value()?,
+                    7 => record.voice_integrity = map.next_value()?,
+                    8 => record.stir_shaken = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Number of calls made in answering machine detection (AMD) enabled.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OutboundPhoneNumberReportAnsweringMachineDetection {
     /// Total number of calls with answering machine detection (AMD) enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Percentage of calls marked as answered by human.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answered_by_human_percentage: ::std::option::Option<f64>,
     /// Percentage of calls marked as answered by machined related like the following:
     /// `machine_start`, `machine_end_beep`, `machine_end_silence`, `machine_end_other`, `fax`
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answered_by_machine_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for OutboundPhoneNumberReportAnsweringMachineDetection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OutboundPhoneNumberReportAnsweringMachineDetection;
+
+            const NAME: &'static str = "OutboundPhoneNumberReportAnsweringMachineDetection";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "total_calls" => 0,
+                        "answered_by_human_percentage" => 1,
+                        "answered_by_machine_percentage" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OutboundPhoneNumberReportAnsweringMachineDetection,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.total_calls = map.next_value()?,
+                    1 => record.answered_by_human_percentage = read::number_option(map)?,
+                    2 => {
+                        record.answered_by_machine_percentage = read::number_option(map)?;
+                    }
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Percentage of calls made in each state.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OutboundPhoneNumberReportCallStatePercentage {
     /// Percentage of completed outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub completed: ::std::option::Option<f64>,
     /// Percentage of failed outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fail: ::std::option::Option<f64>,
     /// Percentage of busy outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub busy: ::std::option::Option<f64>,
     /// Percentage of no-answer outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub noanswer: ::std::option::Option<f64>,
     /// Percentage of canceled outbound calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub canceled: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportCallStatePercentage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OutboundPhoneNumberReportCallStatePercentage;
+
+            const NAME: &'static str = "OutboundPhoneNumberReportCallStatePercentage";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "completed" => 0,
+                        "fail" => 1,
+                        "busy" => 2,
+                        "noanswer" => 3,
+                        "canceled" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OutboundPhoneNumberReportCallStatePercentage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.completed = read::number_option(map)?,
+                    1 => record.fail = read::number_option(map)?,
+                    2 => record.busy = read::number_option(map)?,
+                    3 => record.noanswer = read::number_option(map)?,
+                    4 => record.canceled = read::number_option(map)?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Percentage of calls for each STIR/SHAKEN attestation category.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Percentage {
     /// Percentage of calls for Stir Shaken category A.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_a: ::std::option::Option<f64>,
     /// Percentage of calls for Stir Shaken category B.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_b: ::std::option::Option<f64>,
     /// Percentage of calls for Stir Shaken category C.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stsh_c: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Percentage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Percentage;
+
+            const NAME: &'static str = "Percentage";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "stsh_a" => 0,
+                        "stsh_b" => 1,
+                        "stsh_c" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Percentage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.stsh_a = read::number_option(map)?,
+                    1 => record.stsh_b = read::number_option(map)?,
+                    2 => record.stsh_c = read::number_option(map)?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// The `Filter` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberReportFilter {
     /// The name of the filter
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// List of supported filter values for the field name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PhoneNumberReportFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PhoneNumberReportFilter;
+
+            const NAME: &'static str = "PhoneNumberReportFilter";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "key" => 0,
+                        "values" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PhoneNumberReportFilter,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.key = map.next_value()?,
+                    1 => record.values = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `Report` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Report {
     /// The call deliverability score measures the network effectiveness in delivering calls by scoring calls reach the intended recipient.
     /// The score is a value between 0 and 100, where 100 indicates that all calls were successfully delivered.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_deliverability_score: ::std::option::Option<f64>,
     /// The call answer score measures customers behavior to the delivered calls.
     /// The score is a value between 0 and 100, where 100 indicates that all calls were successfully answered.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_answer_score: ::std::option::Option<f64>,
     /// Total number of calls made during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Number of calls made in each direction.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_direction: ::std::option::Option<crate::types::CallDirection>,
     /// Number of calls made in each state.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_state: ::std::option::Option<crate::types::CallState>,
     /// Number of calls made in each type.
     /// `carrier`, `sip`, `trunking`, `client`, `whatsapp`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_type: ::std::option::Option<crate::types::CallType>,
     /// Average length of call in seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub aloc: ::std::option::Option<f64>,
     /// Number of calls made in each Twilio Edge location. Refer to [Public Edge Locations](https://www.twilio.com/docs/global-infrastructure/edge-locations#public-edge-locations) for more detail.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub twilio_edge_location: ::std::option::Option<::serde_json::Value>,
     /// Number of calls originating from each country (ISO alpha-2).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_country_code: ::std::option::Option<::serde_json::Value>,
     /// Number of calls terminating in each country (ISO alpha-2).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub callee_country_code: ::std::option::Option<::serde_json::Value>,
     /// Average queue time in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average_queue_time_ms: ::std::option::Option<f64>,
     /// Percentage of silent calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub silent_calls_percentage: ::std::option::Option<f64>,
     /// Network-quality indicators for SDK and Twilio Gateway traffic during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_issues: ::std::option::Option<crate::types::NetworkIssues>,
     /// Know Your Traffic (KYT) metrics focused on outbound carrier performance and trust signals for the report period.
     #[serde(rename = "KYT")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kyt: ::std::option::Option<crate::types::Kyt>,
     /// Number of calls made in each answering machine detection.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answering_machine_detection: ::std::option::Option<
         crate::types::AnsweringMachineDetection,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Report {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Report;
+
+            const NAME: &'static str = "Report";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "call_deliverability_score" => 0,
+                        "call_answer_score" => 1,
+                        "total_calls" => 2,
+                        "call_direction" => 3,
+                        "call_state" => 4,
+                        "call_type" => 5,
+                        "aloc" => 6,
+                        "twilio_edge_location" => 7,
+                        "caller_country_code" => 8,
+                        "callee_country_code" => 9,
+                        "average_queue_time_ms" => 10,
+                        "silent_calls_percentage" => 11,
+                        "network_issues" => 12,
+                        "KYT" => 13,
+                        "answering_machine_detection" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Report,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.call_deliverability_score = read::number_option(map)?,
+                    1 => record.call_answer_score = read::number_option(map)?,
+                    2 => record.total_calls = map.next_value()?,
+                    3 => record.call_direction = map.next_value()?,
+                    4 => record.call_state = map.next_value()?,
+                    5 => record.call_type = map.next_value()?,
+                    6 => record.aloc = read::number_option(map)?,
+                    7 => record.twilio_edge_location = map.next_value()?,
+                    8 => record.caller_country_code = map.next_value()?,
+                    9 => record.callee_country_code = map.next_value()?,
+                    10 => record.average_queue_time_ms = read::number_option(map)?,
+                    11 => record.silent_calls_percentage = read::number_option(map)?,
+                    12 => record.network_issues = map.next_value()?,
+                    13 => record.kyt = map.next_value()?,
+                    14 => record.answering_machine_detection = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `Filter` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportFilter {
     /// The name of the filter
     /// 'call_state', 'call_direction', 'call_type', 'twilio_regions', 'caller_country_code', 'callee_country_code', 'silent'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// List of supported filter values for the field name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReportFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ReportFilter;
+
+            const NAME: &'static str = "ReportFilter";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "key" => 0,
+                        "values" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ReportFilter,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.key = map.next_value()?,
+                    1 => record.values = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `RequestMeta` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportMetadata {
     /// Start date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub start_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// End date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub end_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// Filter values applied to the report
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<crate::types::ReportFilter>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ReportMetadata;
+
+            const NAME: &'static str = "ReportMetadata";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "start_datetime" => 0,
+                        "end_datetime" => 1,
+                        "filters" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ReportMetadata,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.start_datetime = read::date_time(map)?,
+                    1 => record.end_datetime = read::date_time(map)?,
+                    2 => record.filters = map.next_value()?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One of: `created`, `running`, `completed`.
@@ -709,167 +1592,395 @@ impl ReportStatus {
 crate::runtime::string_enum!(ReportStatus, Unknown);
 
 /// Network issues of calls for client type. This is indicative of local network issues.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Sdk {
     /// Percentage of ICE connection failure tag that ICE candidates have failed to find compatible connection.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ice_failures_percentage: ::std::option::Option<f64>,
     /// Percentage of calls with high latency.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_latency_percentage: ::std::option::Option<f64>,
     /// Percentage of calls with high packet loss.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_packet_loss_percentage: ::std::option::Option<f64>,
     /// Percentage of calls with high jitter.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_jitter_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sdk {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Sdk;
+
+            const NAME: &'static str = "Sdk";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "ice_failures_percentage" => 0,
+                        "high_latency_percentage" => 1,
+                        "high_packet_loss_percentage" => 2,
+                        "high_jitter_percentage" => 3,
+                        "\0unread" => 4,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Sdk,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.ice_failures_percentage = read::number_option(map)?,
+                    1 => record.high_latency_percentage = read::number_option(map)?,
+                    2 => record.high_packet_loss_percentage = read::number_option(map)?,
+                    3 => record.high_jitter_percentage = read::number_option(map)?,
+                    4 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Metrics related to STIR/SHAKEN attestation A, B, and C for the report period.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StirShaken {
     /// Total number of calls for each STIR/SHAKEN attestation category.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_count: ::std::option::Option<crate::types::CallCount>,
     /// Percentage of calls for each STIR/SHAKEN attestation category.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub percentage: ::std::option::Option<crate::types::Percentage>,
     /// Answer rate for each STIR/SHAKEN attestation category.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answer_rate: ::std::option::Option<crate::types::AnswerRate>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for StirShaken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = StirShaken;
+
+            const NAME: &'static str = "StirShaken";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "call_count" => 0,
+                        "percentage" => 1,
+                        "answer_rate" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut StirShaken,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.call_count = map.next_value()?,
+                    1 => record.percentage = map.next_value()?,
+                    2 => record.answer_rate = map.next_value()?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// Optional start and end date time for the report window. Defaults to the most recent 7 days when omitted.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TimeRange {
     /// Start date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub start_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// End date time of the report
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub end_datetime: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimeRange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TimeRange;
+
+            const NAME: &'static str = "TimeRange";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "start_datetime" => 0,
+                        "end_datetime" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TimeRange,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.start_datetime = read::date_time(map)?,
+                    1 => record.end_datetime = read::date_time(map)?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Network related metrics for Twilio Gateway calls only.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TwilioGateway {
     /// Percentage of calls with high latency.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_latency_percentage: ::std::option::Option<f64>,
     /// Percentage of calls with high packet loss.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_packet_loss_percentage: ::std::option::Option<f64>,
     /// Percentage of calls with high jitter.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub high_jitter_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TwilioGateway;
+
+            const NAME: &'static str = "TwilioGateway";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "high_latency_percentage" => 0,
+                        "high_packet_loss_percentage" => 1,
+                        "high_jitter_percentage" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TwilioGateway,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.high_latency_percentage = read::number_option(map)?,
+                    1 => record.high_packet_loss_percentage = read::number_option(map)?,
+                    2 => record.high_jitter_percentage = read::number_option(map)?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// Metrics related to Voice Integrity enabled calls for the report period.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceIntegrity {
     /// Total number of calls with Voice Integrity enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled_calls: ::std::option::Option<i64>,
     /// Percentage of calls with Voice Integrity enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled_percentage: ::std::option::Option<f64>,
     /// Number of calls per Voice Integrity enabled Bundle Sid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub calls_per_bundle: ::std::option::Option<
         ::std::vec::Vec<crate::types::VoiceIntegrityCallsPerBundle>,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de> for VoiceIntegrity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VoiceIntegrity;
+
+            const NAME: &'static str = "VoiceIntegrity";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "enabled_calls" => 0,
+                        "enabled_percentage" => 1,
+                        "calls_per_bundle" => 2,
+                        "\0unread" => 3,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VoiceIntegrity,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.enabled_calls = map.next_value()?,
+                    1 => record.enabled_percentage = read::number_option(map)?,
+                    2 => record.calls_per_bundle = map.next_value()?,
+                    3 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `CallsPerBundle` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceIntegrityCallsPerBundle {
     /// Voice Integrity Approved Profile Sid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The number of Voice Integrity enabled and registered phone numbers per Bundle Sid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled_phonenumbers: ::std::option::Option<i64>,
     /// The number of outbound calls on Voice Integrity enabled and registered number per Bundle Sid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// Answer rate for calls on Voice Integrity enabled and registered number per Bundle Sid.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answer_rate: ::std::option::Option<f64>,
     /// Rate for calls on Voice Integrity enabled and registered number per Bundle Sid that were answered by Human per each use case for Branded bundled calls.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub human_answer_rate: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for VoiceIntegrityCallsPerBundle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VoiceIntegrityCallsPerBundle;
+
+            const NAME: &'static str = "VoiceIntegrityCallsPerBundle";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "bundle_sid" => 0,
+                        "enabled_phonenumbers" => 1,
+                        "total_calls" => 2,
+                        "answer_rate" => 3,
+                        "human_answer_rate" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VoiceIntegrityCallsPerBundle,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.bundle_sid = map.next_value()?,
+                    1 => record.enabled_phonenumbers = map.next_value()?,
+                    2 => record.total_calls = map.next_value()?,
+                    3 => record.answer_rate = read::number_option(map)?,
+                    4 => record.human_answer_rate = read::number_option(map)?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }

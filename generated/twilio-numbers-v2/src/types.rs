@@ -150,27 +150,74 @@ impl BundleStatus {
 crate::runtime::string_enum!(BundleStatus, Unknown);
 
 /// Business information associated with the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BusinessInformation {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub managing_company_profile: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_facing_profile: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub business_website: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_managing_company_profile: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_customer_facing_profile: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for BusinessInformation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BusinessInformation;
+
+            const NAME: &'static str = "BusinessInformation";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "managing_company_profile" => 0,
+                        "customer_facing_profile" => 1,
+                        "business_website" => 2,
+                        "ein_managing_company_profile" => 3,
+                        "ein_customer_facing_profile" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BusinessInformation,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.managing_company_profile = map.next_value()?,
+                    1 => record.customer_facing_profile = map.next_value()?,
+                    2 => record.business_website = map.next_value()?,
+                    3 => record.ein_managing_company_profile = map.next_value()?,
+                    4 => record.ein_customer_facing_profile = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One of: `ONE_MESSAGE_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_AT_RECURRING_INTERVALS`, `VARIABLE_NUMBER_OF_MESSAGES_AT_UNPREDICTABLE_INTERVALS`, `LIMITED_NUMBER_OF_MESSAGES_IN_RESPONSE_TO_KEYWORDS`.
@@ -252,87 +299,299 @@ impl CampaignFrequency {
 crate::runtime::string_enum!(CampaignFrequency, Unknown);
 
 /// A mapping of capabilities this hosted phone number will have enabled on Twilio's platform.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Capabilities {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mms: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Capabilities {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Capabilities;
+
+            const NAME: &'static str = "Capabilities";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "mms" => 0,
+                        "sms" => 1,
+                        "voice" => 2,
+                        "fax" => 3,
+                        "\0unread" => 4,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Capabilities,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.mms = map.next_value()?,
+                    1 => record.sms = map.next_value()?,
+                    2 => record.voice = map.next_value()?,
+                    3 => record.fax = map.next_value()?,
+                    4 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Compliance keywords for the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ComplianceKeywords {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stop: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub info: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub aide: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub arret: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_filtering: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ComplianceKeywords {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ComplianceKeywords;
+
+            const NAME: &'static str = "ComplianceKeywords";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "help" => 0,
+                        "stop" => 1,
+                        "info" => 2,
+                        "aide" => 3,
+                        "arret" => 4,
+                        "opt_out_filtering" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ComplianceKeywords,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.help = map.next_value()?,
+                    1 => record.stop = map.next_value()?,
+                    2 => record.info = map.next_value()?,
+                    3 => record.aide = map.next_value()?,
+                    4 => record.arret = map.next_value()?,
+                    5 => record.opt_out_filtering = map.next_value()?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Content examples for the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContentExamples {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub examples: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContentExamples {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ContentExamples;
+
+            const NAME: &'static str = "ContentExamples";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "examples" => 0,
+                        "\0unread" => 1,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ContentExamples,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.examples = map.next_value()?,
+                    1 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Business information associated with the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateShortCodeApplicationRequestBusinessInformation {
     /// The Compliance Profile SID for the customer-facing business profile.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_facing_profile: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for CreateShortCodeApplicationRequestBusinessInformation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CreateShortCodeApplicationRequestBusinessInformation;
+
+            const NAME: &'static str = "CreateShortCodeApplicationRequestBusinessInformation";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "customer_facing_profile" => 0,
+                        "\0unread" => 1,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CreateShortCodeApplicationRequestBusinessInformation,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.customer_facing_profile = map.next_value()?,
+                    1 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
+}
+
 /// The `Setup` object.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateShortCodeApplicationRequestSetup {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub charges_apply: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CreateShortCodeApplicationRequestSetup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CreateShortCodeApplicationRequestSetup;
+
+            const NAME: &'static str = "CreateShortCodeApplicationRequestSetup";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "charges_apply" => 0,
+                        "\0unread" => 1,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CreateShortCodeApplicationRequestSetup,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.charges_apply = map.next_value()?,
+                    1 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One of: `TOLL_FREE_NUMBER`, `EMAIL`.
@@ -519,24 +778,69 @@ impl EvaluationStatus {
 crate::runtime::string_enum!(EvaluationStatus, Unknown);
 
 /// Set of booleans describing the capabilities hosted on Twilio's platform. SMS is currently only supported.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostedNumberOrderCapabilities {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mms: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderCapabilities {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = HostedNumberOrderCapabilities;
+
+            const NAME: &'static str = "HostedNumberOrderCapabilities";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "mms" => 0,
+                        "sms" => 1,
+                        "voice" => 2,
+                        "fax" => 3,
+                        "\0unread" => 4,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut HostedNumberOrderCapabilities,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.mms = map.next_value()?,
+                    1 => record.sms = map.next_value()?,
+                    2 => record.voice = map.next_value()?,
+                    3 => record.fax = map.next_value()?,
+                    4 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// The SID of a HostedNumberOrder (`HR` followed by 32 hex digits).
@@ -1006,45 +1310,104 @@ impl ScUseCaseCategories {
 crate::runtime::string_enum!(ScUseCaseCategories, Unknown);
 
 /// Setup configuration for the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Setup {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_type: ::std::option::Option<crate::types::RequestType>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub traffic_type: ::std::option::Option<crate::types::TrafficType>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lease_type: ::std::option::Option<crate::types::LeaseType>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub payment_frequency: ::std::option::Option<crate::types::PaymentFrequency>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub short_code_preference: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mms_enabled: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub free_to_end_user: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub charges_apply: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_provider: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub migrated_mms_enabled: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub migrated_live_traffic: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Setup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Setup;
+
+            const NAME: &'static str = "Setup";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "request_type" => 0,
+                        "traffic_type" => 1,
+                        "lease_type" => 2,
+                        "payment_frequency" => 3,
+                        "short_code_preference" => 4,
+                        "mms_enabled" => 5,
+                        "free_to_end_user" => 6,
+                        "charges_apply" => 7,
+                        "current_provider" => 8,
+                        "migrated_mms_enabled" => 9,
+                        "migrated_live_traffic" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Setup,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.request_type = map.next_value()?,
+                    1 => record.traffic_type = map.next_value()?,
+                    2 => record.lease_type = map.next_value()?,
+                    3 => record.payment_frequency = map.next_value()?,
+                    4 => record.short_code_preference = map.next_value()?,
+                    5 => record.mms_enabled = map.next_value()?,
+                    6 => record.free_to_end_user = map.next_value()?,
+                    7 => record.charges_apply = map.next_value()?,
+                    8 => record.current_provider = map.next_value()?,
+                    9 => record.migrated_mms_enabled = map.next_value()?,
+                    10 => record.migrated_live_traffic = map.next_value()?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// The SID of a ShortCodeApplication (`AP` followed by 32 hex digits).
@@ -1134,71 +1497,148 @@ impl SignUpOptions {
 crate::runtime::string_enum!(SignUpOptions, Unknown);
 
 /// SMS campaign details for the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsCampaignDetails {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_name: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_brand_website: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_care_channel: ::std::option::Option<crate::types::CustomerCareChannel>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_care_value: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_frequency: ::std::option::Option<
         ::std::vec::Vec<crate::types::CampaignFrequency>,
     >,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sc_use_case_categories: ::std::option::Option<
         ::std::vec::Vec<crate::types::ScUseCaseCategories>,
     >,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_terms_of_service_url: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub monthly_outbound_volume_expected: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub monthly_inbound_volume_expected: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_monthly_messages_sent_to_each_subscriber: ::std::option::Option<
         ::std::string::String,
     >,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_monthly_messages_received_from_subscribers: ::std::option::Option<
         ::std::string::String,
     >,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub estimated_total_subscribers: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub duration_of_the_campaign: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub planned_traffic_spikes: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spike_details: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expected_traffic_start_date: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for SmsCampaignDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SmsCampaignDetails;
+
+            const NAME: &'static str = "SmsCampaignDetails";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "campaign_name" => 0,
+                        "campaign_brand_website" => 1,
+                        "customer_care_channel" => 2,
+                        "customer_care_value" => 3,
+                        "campaign_frequency" => 4,
+                        "sc_use_case_categories" => 5,
+                        "sms_terms_of_service_url" => 6,
+                        "sms_privacy_policy_url" => 7,
+                        "monthly_outbound_volume_expected" => 8,
+                        "monthly_inbound_volume_expected" => 9,
+                        "avg_monthly_messages_sent_to_each_subscriber" => 10,
+                        "avg_monthly_messages_received_from_subscribers" => 11,
+                        "estimated_total_subscribers" => 12,
+                        "duration_of_the_campaign" => 13,
+                        "planned_traffic_spikes" => 14,
+                        "spike_details" => 15,
+                        "expected_traffic_start_date" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SmsCampaignDetails,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.campaign_name = map.next_value()?,
+                    1 => record.campaign_brand_website = map.next_value()?,
+                    2 => record.customer_care_channel = map.next_value()?,
+                    3 => record.customer_care_value = map.next_value()?,
+                    4 => record.campaign_frequency = map.next_value()?,
+                    5 => record.sc_use_case_categories = map.next_value()?,
+                    6 => record.sms_terms_of_service_url = map.next_value()?,
+                    7 => record.sms_privacy_policy_url = map.next_value()?,
+                    8 => record.monthly_outbound_volume_expected = map.next_value()?,
+                    9 => record.monthly_inbound_volume_expected = map.next_value()?,
+                    10 => {
+                        record.avg_monthly_messages_sent_to_each_subscriber = map
+                            .next_value()?;
+                    }
+                    11 => {
+                        record.avg_monthly_messages_received_from_subscribers = map
+                            .next_value()?;
+                    }
+                    12 => record.estimated_total_subscribers = map.next_value()?,
+                    13 => record.duration_of_the_campaign = map.next_value()?,
+                    14 => record.planned_traffic_spikes = map.next_value()?,
+                    15 => record.spike_details = map.next_value()?,
+                    16 => record.expected_traffic_start_date = map.next_value()?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One of: `GET`, `POST`.
@@ -1713,41 +2153,96 @@ impl Type {
 crate::runtime::string_enum!(Type, Unknown);
 
 /// User sign-up configuration for the application.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UserSignUp {
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_up_options: ::std::option::Option<
         ::std::vec::Vec<crate::types::SignUpOptions>,
     >,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub double_opt_in_process: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub double_opt_in_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_up_confirmation_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub double_opt_in_response_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub online_web_form_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub keyword_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ivr_message: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub other_form_message: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for UserSignUp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = UserSignUp;
+
+            const NAME: &'static str = "UserSignUp";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sign_up_options" => 0,
+                        "double_opt_in_process" => 1,
+                        "double_opt_in_message" => 2,
+                        "sign_up_confirmation_message" => 3,
+                        "double_opt_in_response_message" => 4,
+                        "online_web_form_message" => 5,
+                        "keyword_message" => 6,
+                        "ivr_message" => 7,
+                        "other_form_message" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut UserSignUp,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sign_up_options = map.next_value()?,
+                    1 => record.double_opt_in_process = map.next_value()?,
+                    2 => record.double_opt_in_message = map.next_value()?,
+                    3 => record.sign_up_confirmation_message = map.next_value()?,
+                    4 => record.double_opt_in_response_message = map.next_value()?,
+                    5 => record.online_web_form_message = map.next_value()?,
+                    6 => record.keyword_message = map.next_value()?,
+                    7 => record.ivr_message = map.next_value()?,
+                    8 => record.other_form_message = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One of: `phone-call`.

@@ -298,3 +298,61 @@ async fn prices_are_kept_as_written() {
         assert!(read.unread_fields.is_empty(), "{:?}", read.unread_fields);
     }
 }
+
+/// How a record reads its keys (each record's `Deserialize` names its fields, the
+/// runtime's visitor reads them): a key it doesn't know is skipped whatever its value,
+/// a key written with escapes is the same key, and one sent twice keeps its last
+/// value, as the JSON tree of a repaired answer would.
+#[tokio::test]
+async fn a_record_reads_its_keys_as_json_means_them() {
+    use twilio_api_v2010::Client;
+    let body = r#"{"sid": "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", "a_new_field": {"nested": [1, {"sid": 2}]},
+        "body": "first", "b\u006fdy": "second", "num_segments": null, "status": "sent"}"#;
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let account = ACCOUNT.parse().expect("an Account SID");
+    let sid = "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1".parse().expect("a SID");
+    let fetched = client::<Client>(&server)
+        .with_account(&account)
+        .messages()
+        .fetch(&sid)
+        .await
+        .expect("a record");
+    assert_eq!(fetched.sid, Some(sid));
+    assert_eq!(fetched.body.as_deref(), Some("second"));
+    assert_eq!(fetched.num_segments, None);
+    assert_eq!(fetched.status.as_ref().map(|s| s.as_str()), Some("sent"));
+    assert!(
+        fetched.unread_fields.is_empty(),
+        "{:?}",
+        fetched.unread_fields
+    );
+}
+
+/// A page must hold its records: without them the answer is no page, and the error
+/// names the key. Every other field of a page may be missing.
+#[tokio::test]
+async fn a_page_without_its_records_is_an_error_that_names_them() {
+    use twilio_api_v2010::resources::message::ListMessages;
+    use twilio_api_v2010::Client;
+    let server = answering(200, json!({"page": 0, "page_size": 50})).await;
+    let account = ACCOUNT.parse().expect("an Account SID");
+    let err = client::<Client>(&server)
+        .with_account(&account)
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect_err("no records, no page");
+    assert!(err.to_string().contains("`messages`"), "{err}");
+    let server = answering(200, json!({"messages": []})).await;
+    let listed = client::<Client>(&server)
+        .with_account(&account)
+        .messages()
+        .list(ListMessages::new())
+        .await
+        .expect("a page with nothing else");
+    assert!(listed.messages.is_empty());
+}

@@ -3,7 +3,7 @@
 //! The AvailablePhoneNumberCountry resource: its representation and its operations' parameters.
 
 /// Country codes with available phone numbers
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumberCountry {
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of the country.
@@ -22,22 +22,69 @@ pub struct AvailablePhoneNumberCountry {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AvailablePhoneNumberCountry;
+
+            const NAME: &'static str = "AvailablePhoneNumberCountry";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "country_code" => 0,
+                        "country" => 1,
+                        "uri" => 2,
+                        "beta" => 3,
+                        "subresource_uris" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AvailablePhoneNumberCountry,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.country_code = map.next_value()?,
+                    1 => record.country = map.next_value()?,
+                    2 => record.uri = map.next_value()?,
+                    3 => record.beta = map.next_value()?,
+                    4 => record.subresource_uris = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of AvailablePhoneNumberCountry records, as the list operation returns it.
 ///
 /// The records are under `countries`; they are the whole listing.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AvailablePhoneNumberCountryPage {
     /// The records on this page.
     pub countries: ::std::vec::Vec<AvailablePhoneNumberCountry>,
     /// This page, relative to the host, where the answer says.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -61,6 +108,52 @@ impl crate::runtime::Page for AvailablePhoneNumberCountryPage {
                 ..::std::default::Default::default()
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountryPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AvailablePhoneNumberCountryPage;
+
+            const NAME: &'static str = "AvailablePhoneNumberCountryPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "countries",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "countries" => 0,
+                        "uri" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AvailablePhoneNumberCountryPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.countries = map.next_value()?,
+                    1 => record.uri = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

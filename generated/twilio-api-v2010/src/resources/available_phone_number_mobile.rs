@@ -3,7 +3,7 @@
 //! The AvailablePhoneNumberMobile resource: its representation and its operations' parameters.
 
 /// Available mobile phone numbers
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumberMobile {
     /// A formatted version of the phone number.
@@ -17,16 +17,8 @@ pub struct AvailablePhoneNumberMobile {
     /// The [rate center](https://en.wikipedia.org/wiki/Telephone_exchange) of this phone number. Available for only phone numbers from the US and Canada.
     pub rate_center: ::std::option::Option<::std::string::String>,
     /// The latitude of this phone number's location. Available for only phone numbers from the US and Canada.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
-    )]
     pub latitude: ::std::option::Option<crate::Decimal>,
     /// The longitude of this phone number's location. Available for only phone numbers from the US and Canada.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
-    )]
     pub longitude: ::std::option::Option<crate::Decimal>,
     /// The two-letter state or province abbreviation of this phone number's location. Available for only phone numbers from the US and Canada.
     pub region: ::std::option::Option<::std::string::String>,
@@ -41,43 +33,106 @@ pub struct AvailablePhoneNumberMobile {
     /// The set of Boolean properties that indicate whether a phone number can receive calls or messages.  Capabilities are: `Voice`, `SMS`, and `MMS` and each capability can be: `true` or `false`.
     pub capabilities: ::std::option::Option<crate::types::Capabilities>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AvailablePhoneNumberMobile;
+
+            const NAME: &'static str = "AvailablePhoneNumberMobile";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "friendly_name" => 0,
+                        "phone_number" => 1,
+                        "lata" => 2,
+                        "locality" => 3,
+                        "rate_center" => 4,
+                        "latitude" => 5,
+                        "longitude" => 6,
+                        "region" => 7,
+                        "postal_code" => 8,
+                        "iso_country" => 9,
+                        "address_requirements" => 10,
+                        "beta" => 11,
+                        "capabilities" => 12,
+                        "\0unread" => 13,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AvailablePhoneNumberMobile,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.friendly_name = map.next_value()?,
+                    1 => record.phone_number = map.next_value()?,
+                    2 => record.lata = map.next_value()?,
+                    3 => record.locality = map.next_value()?,
+                    4 => record.rate_center = map.next_value()?,
+                    5 => record.latitude = read::decimal(map)?,
+                    6 => record.longitude = read::decimal(map)?,
+                    7 => record.region = map.next_value()?,
+                    8 => record.postal_code = map.next_value()?,
+                    9 => record.iso_country = map.next_value()?,
+                    10 => record.address_requirements = map.next_value()?,
+                    11 => record.beta = map.next_value()?,
+                    12 => record.capabilities = map.next_value()?,
+                    13 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of AvailablePhoneNumberMobile records, as the list operation returns it.
 ///
 /// The records are under `available_phone_numbers`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AvailablePhoneNumberMobilePage {
     /// The records on this page.
     pub available_phone_numbers: ::std::vec::Vec<AvailablePhoneNumberMobile>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -105,6 +160,66 @@ impl crate::runtime::Page for AvailablePhoneNumberMobilePage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobilePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AvailablePhoneNumberMobilePage;
+
+            const NAME: &'static str = "AvailablePhoneNumberMobilePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "available_phone_numbers",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "available_phone_numbers" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AvailablePhoneNumberMobilePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.available_phone_numbers = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

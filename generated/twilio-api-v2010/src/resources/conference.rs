@@ -3,28 +3,16 @@
 //! The Conference resource: its representation and its operations' parameters.
 
 /// Voice call conferences
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Conference {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Conference resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The date and time in UTC that this resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in UTC that this resource was last updated, specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The API version used to create this conference.
     pub api_version: ::std::option::Option<::std::string::String>,
@@ -33,13 +21,9 @@ pub struct Conference {
     /// A string that represents the Twilio Region where the conference audio was mixed. May be `us1`, `us2`, `ie1`,  `de1`, `sg1`, `br1`, `au1`, and `jp1`. Basic conference audio will always be mixed in `us1`. Global Conference audio will be mixed nearest to the majority of participants.
     pub region: ::std::option::Option<::std::string::String>,
     /// The unique, Twilio-provided string used to identify this Conference resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ConferenceSid>,
     /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::ConferenceStatus>,
     /// The URI of this resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
@@ -51,54 +35,111 @@ pub struct Conference {
         >,
     >,
     /// The reason why a conference ended. When a conference is in progress, will be `null`. When conference is completed, can be: `conference-ended-via-api`, `participant-with-end-conference-on-exit-left`, `participant-with-end-conference-on-exit-kicked`, `last-participant-kicked`, or `last-participant-left`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason_conference_ended: ::std::option::Option<
         crate::types::ReasonConferenceEnded,
     >,
     /// The call SID that caused the conference to end.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid_ending_conference: ::std::option::Option<crate::types::CallSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Conference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Conference;
+
+            const NAME: &'static str = "Conference";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "date_created" => 1,
+                        "date_updated" => 2,
+                        "api_version" => 3,
+                        "friendly_name" => 4,
+                        "region" => 5,
+                        "sid" => 6,
+                        "status" => 7,
+                        "uri" => 8,
+                        "subresource_uris" => 9,
+                        "reason_conference_ended" => 10,
+                        "call_sid_ending_conference" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Conference,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.date_created = read::date_time(map)?,
+                    2 => record.date_updated = read::date_time(map)?,
+                    3 => record.api_version = map.next_value()?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.region = map.next_value()?,
+                    6 => record.sid = read::text(map)?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.uri = map.next_value()?,
+                    9 => record.subresource_uris = map.next_value()?,
+                    10 => record.reason_conference_ended = map.next_value()?,
+                    11 => record.call_sid_ending_conference = read::text(map)?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Conference records, as the list operation returns it.
 ///
 /// The records are under `conferences`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferencePage {
     /// The records on this page.
     pub conferences: ::std::vec::Vec<Conference>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -124,6 +165,66 @@ impl crate::runtime::Page for ConferencePage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConferencePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConferencePage;
+
+            const NAME: &'static str = "ConferencePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "conferences",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "conferences" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConferencePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.conferences = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

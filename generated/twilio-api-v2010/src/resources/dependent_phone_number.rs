@@ -3,20 +3,12 @@
 //! The DependentPhoneNumber resource: its representation and its operations' parameters.
 
 /// Phone numbers dependent on an Address resource
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DependentPhoneNumber {
     /// The unique string that that we created to identify the DependentPhoneNumber resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::OutgoingCallerIdSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the DependentPhoneNumber resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -33,18 +25,10 @@ pub struct DependentPhoneNumber {
     /// Whether we look up the caller's caller-ID name from the CNAM database. Can be: `true` or `false`. Caller ID lookups can cost $0.01 each.
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT that the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: ::std::option::Option<crate::types::StatusCallbackMethod>,
@@ -55,7 +39,7 @@ pub struct DependentPhoneNumber {
     /// The URL we call when the phone number receives an incoming SMS message.
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// Whether the phone number requires an [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio. Can be: `none`, `any`, `local`, or `foreign`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_requirements: ::std::option::Option<crate::types::AddressRequirement>,
     /// The set of Boolean properties that indicates whether a phone number can receive calls or messages.  Capabilities are  `Voice`, `SMS`, and `MMS` and each capability can be: `true` or `false`.
     pub capabilities: ::std::option::Option<::serde_json::Value>,
@@ -68,72 +52,145 @@ pub struct DependentPhoneNumber {
     /// The API version used to start a new TwiML session.
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The SID of the application that handles SMS messages sent to the phone number. If an `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of the application.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sms_application_sid: ::std::option::Option<crate::types::ApplicationSid>,
     /// The SID of the application that handles calls to the phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub voice_application_sid: ::std::option::Option<crate::types::ApplicationSid>,
     /// The SID of the Trunk that handles calls to the phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub trunk_sid: ::std::option::Option<crate::types::TrunkSid>,
     /// Whether the phone number is enabled for emergency calling.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_status: ::std::option::Option<crate::types::EmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling from the phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub emergency_address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentPhoneNumber;
+
+            const NAME: &'static str = "DependentPhoneNumber";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "friendly_name" => 2,
+                        "phone_number" => 3,
+                        "voice_url" => 4,
+                        "voice_method" => 5,
+                        "voice_fallback_method" => 6,
+                        "voice_fallback_url" => 7,
+                        "voice_caller_id_lookup" => 8,
+                        "date_created" => 9,
+                        "date_updated" => 10,
+                        "sms_fallback_method" => 11,
+                        "sms_fallback_url" => 12,
+                        "sms_method" => 13,
+                        "sms_url" => 14,
+                        "address_requirements" => 15,
+                        "capabilities" => 16,
+                        "status_callback" => 17,
+                        "status_callback_method" => 18,
+                        "api_version" => 19,
+                        "sms_application_sid" => 20,
+                        "voice_application_sid" => 21,
+                        "trunk_sid" => 22,
+                        "emergency_status" => 23,
+                        "emergency_address_sid" => 24,
+                        "uri" => 25,
+                        "\0unread" => 26,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentPhoneNumber,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.phone_number = map.next_value()?,
+                    4 => record.voice_url = map.next_value()?,
+                    5 => record.voice_method = map.next_value()?,
+                    6 => record.voice_fallback_method = map.next_value()?,
+                    7 => record.voice_fallback_url = map.next_value()?,
+                    8 => record.voice_caller_id_lookup = map.next_value()?,
+                    9 => record.date_created = read::date_time(map)?,
+                    10 => record.date_updated = read::date_time(map)?,
+                    11 => record.sms_fallback_method = map.next_value()?,
+                    12 => record.sms_fallback_url = map.next_value()?,
+                    13 => record.sms_method = map.next_value()?,
+                    14 => record.sms_url = map.next_value()?,
+                    15 => record.address_requirements = map.next_value()?,
+                    16 => record.capabilities = map.next_value()?,
+                    17 => record.status_callback = map.next_value()?,
+                    18 => record.status_callback_method = map.next_value()?,
+                    19 => record.api_version = map.next_value()?,
+                    20 => record.sms_application_sid = read::text(map)?,
+                    21 => record.voice_application_sid = read::text(map)?,
+                    22 => record.trunk_sid = read::text(map)?,
+                    23 => record.emergency_status = map.next_value()?,
+                    24 => record.emergency_address_sid = read::text(map)?,
+                    25 => record.uri = map.next_value()?,
+                    26 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of DependentPhoneNumber records, as the list operation returns it.
 ///
 /// The records are under `dependent_phone_numbers`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DependentPhoneNumberPage {
     /// The records on this page.
     pub dependent_phone_numbers: ::std::vec::Vec<DependentPhoneNumber>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -159,6 +216,66 @@ impl crate::runtime::Page for DependentPhoneNumberPage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumberPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentPhoneNumberPage;
+
+            const NAME: &'static str = "DependentPhoneNumberPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "dependent_phone_numbers",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "dependent_phone_numbers" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentPhoneNumberPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.dependent_phone_numbers = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,23 +3,15 @@
 //! The IncomingPhoneNumberMobile resource: its representation and its operations' parameters.
 
 /// Incoming mobile phone numbers on a Twilio account/project
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberMobile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the Address resource associated with the phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// Whether the phone number requires an [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio. Can be: `none`, `any`, `local`, or `foreign`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_requirements: ::std::option::Option<crate::types::AddressRequirement>,
     /// The API version used to start a new TwiML session.
     pub api_version: ::std::option::Option<::std::string::String>,
@@ -30,42 +22,22 @@ pub struct IncomingPhoneNumberMobile {
         crate::types::IncomingPhoneNumberCapabilities,
     >,
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT that the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we associate with the phone number. Some regions require an Identity to meet local regulations.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub identity_sid: ::std::option::Option<crate::types::IdentitySid>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format, which consists of a + followed by the country code and subscriber number.
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// The phone number's origin. `twilio` identifies Twilio-owned phone numbers and `hosted` identifies hosted phone numbers.
     pub origin: ::std::option::Option<::std::string::String>,
     /// The unique string that that we created to identify the resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::OutgoingCallerIdSid>,
     /// The SID of the application that handles SMS messages sent to the phone number. If an `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of the application.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sms_application_sid: ::std::option::Option<crate::types::ApplicationSid>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: ::std::option::Option<crate::types::StatusCallbackMethod>,
@@ -82,21 +54,13 @@ pub struct IncomingPhoneNumberMobile {
         crate::types::StatusCallbackMethod,
     >,
     /// The SID of the Trunk that handles calls to the phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub trunk_sid: ::std::option::Option<crate::types::TrunkSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_receive_mode: ::std::option::Option<crate::types::VoiceReceiveMode>,
     /// The SID of the application that handles calls to the phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub voice_application_sid: ::std::option::Option<crate::types::ApplicationSid>,
     /// Whether we look up the caller's caller-ID name from the CNAM database ($0.01 per look up). Can be: `true` or `false`.
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
@@ -109,65 +73,162 @@ pub struct IncomingPhoneNumberMobile {
     /// The URL we call when the phone number receives a call. The `voice_url` will not be used if a `voice_application_sid` or a `trunk_sid` is set.
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_status: ::std::option::Option<crate::types::EmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling from this phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub emergency_address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// The status of address registration with emergency services. A registered emergency address will be used during handling of emergency calls from this number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_address_status: ::std::option::Option<
         crate::types::EmergencyAddressStatus,
     >,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub bundle_sid: ::std::option::Option<crate::types::BundleSid>,
     /// (No description in the spec.)
     pub status: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberMobile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = IncomingPhoneNumberMobile;
+
+            const NAME: &'static str = "IncomingPhoneNumberMobile";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "address_sid" => 1,
+                        "address_requirements" => 2,
+                        "api_version" => 3,
+                        "beta" => 4,
+                        "capabilities" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "friendly_name" => 8,
+                        "identity_sid" => 9,
+                        "phone_number" => 10,
+                        "origin" => 11,
+                        "sid" => 12,
+                        "sms_application_sid" => 13,
+                        "sms_fallback_method" => 14,
+                        "sms_fallback_url" => 15,
+                        "sms_method" => 16,
+                        "sms_url" => 17,
+                        "status_callback" => 18,
+                        "status_callback_method" => 19,
+                        "trunk_sid" => 20,
+                        "uri" => 21,
+                        "voice_receive_mode" => 22,
+                        "voice_application_sid" => 23,
+                        "voice_caller_id_lookup" => 24,
+                        "voice_fallback_method" => 25,
+                        "voice_fallback_url" => 26,
+                        "voice_method" => 27,
+                        "voice_url" => 28,
+                        "emergency_status" => 29,
+                        "emergency_address_sid" => 30,
+                        "emergency_address_status" => 31,
+                        "bundle_sid" => 32,
+                        "status" => 33,
+                        "\0unread" => 34,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut IncomingPhoneNumberMobile,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.address_sid = read::text(map)?,
+                    2 => record.address_requirements = map.next_value()?,
+                    3 => record.api_version = map.next_value()?,
+                    4 => record.beta = map.next_value()?,
+                    5 => record.capabilities = map.next_value()?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.friendly_name = map.next_value()?,
+                    9 => record.identity_sid = read::text(map)?,
+                    10 => record.phone_number = map.next_value()?,
+                    11 => record.origin = map.next_value()?,
+                    12 => record.sid = read::text(map)?,
+                    13 => record.sms_application_sid = read::text(map)?,
+                    14 => record.sms_fallback_method = map.next_value()?,
+                    15 => record.sms_fallback_url = map.next_value()?,
+                    16 => record.sms_method = map.next_value()?,
+                    17 => record.sms_url = map.next_value()?,
+                    18 => record.status_callback = map.next_value()?,
+                    19 => record.status_callback_method = map.next_value()?,
+                    20 => record.trunk_sid = read::text(map)?,
+                    21 => record.uri = map.next_value()?,
+                    22 => record.voice_receive_mode = map.next_value()?,
+                    23 => record.voice_application_sid = read::text(map)?,
+                    24 => record.voice_caller_id_lookup = map.next_value()?,
+                    25 => record.voice_fallback_method = map.next_value()?,
+                    26 => record.voice_fallback_url = map.next_value()?,
+                    27 => record.voice_method = map.next_value()?,
+                    28 => record.voice_url = map.next_value()?,
+                    29 => record.emergency_status = map.next_value()?,
+                    30 => record.emergency_address_sid = read::text(map)?,
+                    31 => record.emergency_address_status = map.next_value()?,
+                    32 => record.bundle_sid = read::text(map)?,
+                    33 => record.status = map.next_value()?,
+                    34 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of IncomingPhoneNumberMobile records, as the list operation returns it.
 ///
 /// The records are under `incoming_phone_numbers`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct IncomingPhoneNumberMobilePage {
     /// The records on this page.
     pub incoming_phone_numbers: ::std::vec::Vec<IncomingPhoneNumberMobile>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -195,6 +256,66 @@ impl crate::runtime::Page for IncomingPhoneNumberMobilePage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberMobilePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = IncomingPhoneNumberMobilePage;
+
+            const NAME: &'static str = "IncomingPhoneNumberMobilePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "incoming_phone_numbers",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "incoming_phone_numbers" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut IncomingPhoneNumberMobilePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.incoming_phone_numbers = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

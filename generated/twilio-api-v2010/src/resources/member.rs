@@ -3,74 +3,109 @@
 //! The Member resource: its representation and its operations' parameters.
 
 /// Calls in a call queue
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Member {
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Member resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The date that the member was enqueued, given in RFC 2822 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_enqueued: ::std::option::Option<::time::OffsetDateTime>,
     /// This member's current position in the queue.
-    #[serde(default)]
     pub position: i64,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
     /// The number of seconds the member has been in the queue.
-    #[serde(default)]
     pub wait_time: i64,
     /// The SID of the Queue the member is in.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub queue_sid: ::std::option::Option<crate::types::QueueSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Member {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Member;
+
+            const NAME: &'static str = "Member";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "call_sid" => 0,
+                        "date_enqueued" => 1,
+                        "position" => 2,
+                        "uri" => 3,
+                        "wait_time" => 4,
+                        "queue_sid" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Member,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.call_sid = read::text(map)?,
+                    1 => record.date_enqueued = read::date_time(map)?,
+                    2 => record.position = map.next_value()?,
+                    3 => record.uri = map.next_value()?,
+                    4 => record.wait_time = map.next_value()?,
+                    5 => record.queue_sid = read::text(map)?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Member records, as the list operation returns it.
 ///
 /// The records are under `queue_members`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MemberPage {
     /// The records on this page.
     pub queue_members: ::std::vec::Vec<Member>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -96,6 +131,66 @@ impl crate::runtime::Page for MemberPage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MemberPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = MemberPage;
+
+            const NAME: &'static str = "MemberPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "queue_members",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "queue_members" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut MemberPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.queue_members = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

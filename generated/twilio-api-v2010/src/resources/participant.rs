@@ -3,50 +3,26 @@
 //! The Participant resource: its representation and its operations' parameters.
 
 /// Conference participants
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Participant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Participant resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The user-specified label of this participant, if one was given when the participant was created. This may be used to fetch, update or delete the participant.
     pub label: ::std::option::Option<::std::string::String>,
     /// The SID of the participant who is being `coached`. The participant being coached is the only participant who can hear the participant who is `coaching`.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid_to_coach: ::std::option::Option<crate::types::CallSid>,
     /// Whether the participant is coaching another call. Can be: `true` or `false`. If not present, defaults to `false` unless `call_sid_to_coach` is defined. If `true`, `call_sid_to_coach` must be defined.
     pub coaching: ::std::option::Option<bool>,
     /// The SID of the conference the participant is in.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conference_sid: ::std::option::Option<crate::types::ConferenceSid>,
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT that the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Whether the conference ends when the participant leaves. Can be: `true` or `false` and the default is `false`. If `true`, the conference ends and all other participants drop out when the participant leaves.
     pub end_conference_on_exit: ::std::option::Option<bool>,
@@ -57,50 +33,117 @@ pub struct Participant {
     /// Whether the conference starts when the participant joins the conference, if it has not already started. Can be: `true` or `false` and the default is `true`. If `false` and the conference has not started, the participant is muted and hears background music until another participant starts the conference.
     pub start_conference_on_enter: ::std::option::Option<bool>,
     /// The status of the participant's call in a session. Can be: `queued`, `connecting`, `ringing`, `connected`, `complete`, or `failed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::ParticipantStatus>,
     /// The wait time in milliseconds before participant's call is placed. Only available in the response to a create participant request.
     pub queue_time: ::std::option::Option<::std::string::String>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Participant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Participant;
+
+            const NAME: &'static str = "Participant";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "call_sid" => 1,
+                        "label" => 2,
+                        "call_sid_to_coach" => 3,
+                        "coaching" => 4,
+                        "conference_sid" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "end_conference_on_exit" => 8,
+                        "muted" => 9,
+                        "hold" => 10,
+                        "start_conference_on_enter" => 11,
+                        "status" => 12,
+                        "queue_time" => 13,
+                        "uri" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Participant,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.call_sid = read::text(map)?,
+                    2 => record.label = map.next_value()?,
+                    3 => record.call_sid_to_coach = read::text(map)?,
+                    4 => record.coaching = map.next_value()?,
+                    5 => record.conference_sid = read::text(map)?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.end_conference_on_exit = map.next_value()?,
+                    9 => record.muted = map.next_value()?,
+                    10 => record.hold = map.next_value()?,
+                    11 => record.start_conference_on_enter = map.next_value()?,
+                    12 => record.status = map.next_value()?,
+                    13 => record.queue_time = map.next_value()?,
+                    14 => record.uri = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Participant records, as the list operation returns it.
 ///
 /// The records are under `participants`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ParticipantPage {
     /// The records on this page.
     pub participants: ::std::vec::Vec<Participant>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -126,6 +169,66 @@ impl crate::runtime::Page for ParticipantPage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ParticipantPage;
+
+            const NAME: &'static str = "ParticipantPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "participants",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participants" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ParticipantPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participants = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,42 +3,26 @@
 //! The SipDomain resource: its representation and its operations' parameters.
 
 /// Custom DNS hostnames that can accept SIP traffic
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SipDomain {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The API version used to process the call.
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The types of authentication you have mapped to your domain. Can be: `IP_ACL` and `CREDENTIAL_LIST`. If you have both defined for your domain, both will be returned in a comma delimited string. If `auth_type` is not defined, the domain will not be able to receive any traffic.
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT that the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_rfc2822_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_rfc2822_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and "-" and must end with `sip.twilio.com`.
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique string that that we created to identify the SipDomain resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::SipDomainSid>,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     pub uri: ::std::option::Option<::std::string::String>,
@@ -70,55 +54,126 @@ pub struct SipDomain {
     /// Whether secure SIP is enabled for the domain. If enabled, TLS will be enforced and SRTP will be negotiated on all incoming calls to this sip domain.
     pub secure: ::std::option::Option<bool>,
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will be associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub byoc_trunk_sid: ::std::option::Option<crate::types::ByocTrunkSid>,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone number will be used as the callback for the emergency call.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub emergency_caller_sid: ::std::option::Option<crate::types::OutgoingCallerIdSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for SipDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SipDomain;
+
+            const NAME: &'static str = "SipDomain";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "api_version" => 1,
+                        "auth_type" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "domain_name" => 5,
+                        "friendly_name" => 6,
+                        "sid" => 7,
+                        "uri" => 8,
+                        "voice_fallback_method" => 9,
+                        "voice_fallback_url" => 10,
+                        "voice_method" => 11,
+                        "voice_status_callback_method" => 12,
+                        "voice_status_callback_url" => 13,
+                        "voice_url" => 14,
+                        "subresource_uris" => 15,
+                        "sip_registration" => 16,
+                        "emergency_calling_enabled" => 17,
+                        "secure" => 18,
+                        "byoc_trunk_sid" => 19,
+                        "emergency_caller_sid" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SipDomain,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.api_version = map.next_value()?,
+                    2 => record.auth_type = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.domain_name = map.next_value()?,
+                    6 => record.friendly_name = map.next_value()?,
+                    7 => record.sid = read::text(map)?,
+                    8 => record.uri = map.next_value()?,
+                    9 => record.voice_fallback_method = map.next_value()?,
+                    10 => record.voice_fallback_url = map.next_value()?,
+                    11 => record.voice_method = map.next_value()?,
+                    12 => record.voice_status_callback_method = map.next_value()?,
+                    13 => record.voice_status_callback_url = map.next_value()?,
+                    14 => record.voice_url = map.next_value()?,
+                    15 => record.subresource_uris = map.next_value()?,
+                    16 => record.sip_registration = map.next_value()?,
+                    17 => record.emergency_calling_enabled = map.next_value()?,
+                    18 => record.secure = map.next_value()?,
+                    19 => record.byoc_trunk_sid = read::text(map)?,
+                    20 => record.emergency_caller_sid = read::text(map)?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of SipDomain records, as the list operation returns it.
 ///
 /// The records are under `domains`; the fields beside them say how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SipDomainPage {
     /// The records on this page.
     pub domains: ::std::vec::Vec<SipDomain>,
     /// The first page of this listing, with the same filters, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The next page, relative to the host; `None` on the last page.
-    #[serde(default)]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The previous page; `None` on the first page.
-    #[serde(default)]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// This page, relative to the host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// This page's index, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<u64>,
     /// How many records a page holds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<u64>,
     /// The index of this page's first record in the listing, from 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<u64>,
     /// The index of this page's last record in the listing.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -144,6 +199,66 @@ impl crate::runtime::Page for SipDomainPage {
                 url: self.uri.unwrap_or_default(),
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SipDomainPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SipDomainPage;
+
+            const NAME: &'static str = "SipDomainPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "domains",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "domains" => 0,
+                        "first_page_uri" => 1,
+                        "next_page_uri" => 2,
+                        "previous_page_uri" => 3,
+                        "uri" => 4,
+                        "page" => 5,
+                        "page_size" => 6,
+                        "start" => 7,
+                        "end" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SipDomainPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.domains = map.next_value()?,
+                    1 => record.first_page_uri = map.next_value()?,
+                    2 => record.next_page_uri = map.next_value()?,
+                    3 => record.previous_page_uri = map.next_value()?,
+                    4 => record.uri = map.next_value()?,
+                    5 => record.page = map.next_value()?,
+                    6 => record.page_size = map.next_value()?,
+                    7 => record.start = map.next_value()?,
+                    8 => record.end = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

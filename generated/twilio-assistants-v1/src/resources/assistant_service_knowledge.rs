@@ -3,73 +3,125 @@
 //! The AssistantServiceKnowledge resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssistantServiceKnowledge {
     /// The type of knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The description of knowledge.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Id>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The details of the knowledge source based on the type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<::serde_json::Value>,
     /// The name of the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The type of knowledge source ('Web', 'Database', 'Text', 'File')
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The url of the knowledge resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The embedding model to be used for the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_model: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Knowledge was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Knowledge was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AssistantServiceKnowledge;
+
+            const NAME: &'static str = "AssistantServiceKnowledge";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "description" => 0,
+                        "id" => 1,
+                        "account_sid" => 2,
+                        "knowledge_source_details" => 3,
+                        "name" => 4,
+                        "status" => 5,
+                        "type" => 6,
+                        "url" => 7,
+                        "embedding_model" => 8,
+                        "date_created" => 9,
+                        "date_updated" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AssistantServiceKnowledge,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.description = map.next_value()?,
+                    1 => record.id = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.knowledge_source_details = map.next_value()?,
+                    4 => record.name = map.next_value()?,
+                    5 => record.status = map.next_value()?,
+                    6 => record.r#type = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.embedding_model = map.next_value()?,
+                    9 => record.date_created = read::date_time(map)?,
+                    10 => record.date_updated = read::date_time(map)?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of AssistantServiceKnowledge records, as the list operation returns it.
 ///
 /// The records are under `knowledge`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AssistantServiceKnowledgePage {
     /// The records on this page.
     pub knowledge: ::std::vec::Vec<AssistantServiceKnowledge>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -86,6 +138,52 @@ impl crate::runtime::Page for AssistantServiceKnowledgePage {
         self,
     ) -> (::std::vec::Vec<AssistantServiceKnowledge>, crate::PageMeta) {
         (self.knowledge, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledgePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AssistantServiceKnowledgePage;
+
+            const NAME: &'static str = "AssistantServiceKnowledgePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "knowledge",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "knowledge" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AssistantServiceKnowledgePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.knowledge = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

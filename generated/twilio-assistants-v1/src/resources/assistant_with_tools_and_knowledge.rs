@@ -3,76 +3,130 @@
 //! The AssistantWithToolsAndKnowledge resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssistantWithToolsAndKnowledge {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Assistant resource.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The Personalization and Perception Engine settings.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_ai: ::std::option::Option<::serde_json::Value>,
     /// The Assistant ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::AssistantId>,
     /// The default model used by the assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// The name of the assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The owner/company of the assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<::std::string::String>,
     /// The url of the assistant resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The personality prompt to be used for assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub personality_prompt: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Assistant was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Assistant was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The list of knowledge sources associated with the assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge: ::std::option::Option<::std::vec::Vec<crate::types::Knowledge>>,
     /// The list of tools associated with the assistant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tools: ::std::option::Option<::std::vec::Vec<crate::types::ToolObject>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AssistantWithToolsAndKnowledge;
+
+            const NAME: &'static str = "AssistantWithToolsAndKnowledge";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "customer_ai" => 1,
+                        "id" => 2,
+                        "model" => 3,
+                        "name" => 4,
+                        "owner" => 5,
+                        "url" => 6,
+                        "personality_prompt" => 7,
+                        "date_created" => 8,
+                        "date_updated" => 9,
+                        "knowledge" => 10,
+                        "tools" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AssistantWithToolsAndKnowledge,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.customer_ai = map.next_value()?,
+                    2 => record.id = map.next_value()?,
+                    3 => record.model = map.next_value()?,
+                    4 => record.name = map.next_value()?,
+                    5 => record.owner = map.next_value()?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.personality_prompt = map.next_value()?,
+                    8 => record.date_created = read::date_time(map)?,
+                    9 => record.date_updated = read::date_time(map)?,
+                    10 => record.knowledge = map.next_value()?,
+                    11 => record.tools = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of AssistantWithToolsAndKnowledge records, as the list operation returns it.
 ///
 /// The records are under `assistants`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AssistantWithToolsAndKnowledgePage {
     /// The records on this page.
     pub assistants: ::std::vec::Vec<AssistantWithToolsAndKnowledge>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -89,6 +143,52 @@ impl crate::runtime::Page for AssistantWithToolsAndKnowledgePage {
         self,
     ) -> (::std::vec::Vec<AssistantWithToolsAndKnowledge>, crate::PageMeta) {
         (self.assistants, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledgePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AssistantWithToolsAndKnowledgePage;
+
+            const NAME: &'static str = "AssistantWithToolsAndKnowledgePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "assistants",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "assistants" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AssistantWithToolsAndKnowledgePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.assistants = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

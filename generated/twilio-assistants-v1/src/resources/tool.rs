@@ -3,73 +3,125 @@
 //! The Tool resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tool {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Tool resource.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The description of the tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// True if the tool is enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// The tool ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Pattern2>,
     /// The metadata related to method, url, input_schema to used with the Tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The name of the tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The authentication requirement for the tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub requires_auth: ::std::option::Option<bool>,
     /// The type of the tool. ('WEBHOOK')
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The url of the tool resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Tool was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Tool was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Tool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Tool;
+
+            const NAME: &'static str = "Tool";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "description" => 1,
+                        "enabled" => 2,
+                        "id" => 3,
+                        "meta" => 4,
+                        "name" => 5,
+                        "requires_auth" => 6,
+                        "type" => 7,
+                        "url" => 8,
+                        "date_created" => 9,
+                        "date_updated" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Tool,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.description = map.next_value()?,
+                    2 => record.enabled = map.next_value()?,
+                    3 => record.id = map.next_value()?,
+                    4 => record.meta = map.next_value()?,
+                    5 => record.name = map.next_value()?,
+                    6 => record.requires_auth = map.next_value()?,
+                    7 => record.r#type = map.next_value()?,
+                    8 => record.url = map.next_value()?,
+                    9 => record.date_created = read::date_time(map)?,
+                    10 => record.date_updated = read::date_time(map)?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Tool records, as the list operation returns it.
 ///
 /// The records are under `tools`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ToolPage {
     /// The records on this page.
     pub tools: ::std::vec::Vec<Tool>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -84,6 +136,52 @@ impl crate::runtime::Page for ToolPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Tool>, crate::PageMeta) {
         (self.tools, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ToolPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ToolPage;
+
+            const NAME: &'static str = "ToolPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "tools",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "tools" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ToolPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.tools = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

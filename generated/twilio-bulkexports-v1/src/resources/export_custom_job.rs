@@ -3,7 +3,7 @@
 //! The ExportCustomJob resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExportCustomJob {
     /// The friendly name specified when creating the job
@@ -21,10 +21,6 @@ pub struct ExportCustomJob {
     /// The optional email to send the completion notification to
     pub email: ::std::option::Option<::std::string::String>,
     /// The unique job_sid returned when the custom export was created
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub job_sid: ::std::option::Option<crate::types::JobSid>,
     /// The details of a job which is an object that contains an array of status grouped by `status` state.  Each `status` object has a `status` string, a count which is the number of days in that `status`, and list of days in that `status`. The day strings are in the format yyyy-MM-dd. As an example, a currently running job may have a status object for COMPLETED and a `status` object for SUBMITTED each with its own count and list of days.
     pub details: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
@@ -33,22 +29,82 @@ pub struct ExportCustomJob {
     /// this is the time estimated until your job is complete. This is calculated each time you request the job list. The time is calculated based on the current rate of job completion (which may vary) and your job queue position
     pub estimated_completion_time: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExportCustomJob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ExportCustomJob;
+
+            const NAME: &'static str = "ExportCustomJob";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "friendly_name" => 0,
+                        "resource_type" => 1,
+                        "start_day" => 2,
+                        "end_day" => 3,
+                        "webhook_url" => 4,
+                        "webhook_method" => 5,
+                        "email" => 6,
+                        "job_sid" => 7,
+                        "details" => 8,
+                        "job_queue_position" => 9,
+                        "estimated_completion_time" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ExportCustomJob,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.friendly_name = map.next_value()?,
+                    1 => record.resource_type = map.next_value()?,
+                    2 => record.start_day = map.next_value()?,
+                    3 => record.end_day = map.next_value()?,
+                    4 => record.webhook_url = map.next_value()?,
+                    5 => record.webhook_method = map.next_value()?,
+                    6 => record.email = map.next_value()?,
+                    7 => record.job_sid = read::text(map)?,
+                    8 => record.details = map.next_value()?,
+                    9 => record.job_queue_position = map.next_value()?,
+                    10 => record.estimated_completion_time = map.next_value()?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ExportCustomJob records, as the list operation returns it.
 ///
 /// The records are under `jobs`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ExportCustomJobPage {
     /// The records on this page.
     pub jobs: ::std::vec::Vec<ExportCustomJob>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -63,6 +119,52 @@ impl crate::runtime::Page for ExportCustomJobPage {
 
     fn into_parts(self) -> (::std::vec::Vec<ExportCustomJob>, crate::PageMeta) {
         (self.jobs, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExportCustomJobPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ExportCustomJobPage;
+
+            const NAME: &'static str = "ExportCustomJobPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "jobs",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "jobs" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ExportCustomJobPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.jobs = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,7 +3,7 @@
 //! The Job resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Job {
     /// The type of communication – Messages, Calls, Conferences, and Participants
@@ -17,10 +17,6 @@ pub struct Job {
     /// The end time for the export specified when creating the job
     pub end_day: ::std::option::Option<::std::string::String>,
     /// The job_sid returned when the export was created
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub job_sid: ::std::option::Option<crate::types::JobSid>,
     /// The optional webhook url called on completion
     pub webhook_url: ::std::option::Option<::std::string::String>,
@@ -35,8 +31,71 @@ pub struct Job {
     /// this is the time estimated until your job is complete. This is calculated each time you request the job list. The time is calculated based on the current rate of job completion (which may vary) and your job queue position
     pub estimated_completion_time: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Job {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Job;
+
+            const NAME: &'static str = "Job";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "resource_type" => 0,
+                        "friendly_name" => 1,
+                        "details" => 2,
+                        "start_day" => 3,
+                        "end_day" => 4,
+                        "job_sid" => 5,
+                        "webhook_url" => 6,
+                        "webhook_method" => 7,
+                        "email" => 8,
+                        "url" => 9,
+                        "job_queue_position" => 10,
+                        "estimated_completion_time" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Job,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.resource_type = map.next_value()?,
+                    1 => record.friendly_name = map.next_value()?,
+                    2 => record.details = map.next_value()?,
+                    3 => record.start_day = map.next_value()?,
+                    4 => record.end_day = map.next_value()?,
+                    5 => record.job_sid = read::text(map)?,
+                    6 => record.webhook_url = map.next_value()?,
+                    7 => record.webhook_method = map.next_value()?,
+                    8 => record.email = map.next_value()?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.job_queue_position = map.next_value()?,
+                    11 => record.estimated_completion_time = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the Job resources of one `JobSid`.

@@ -3,54 +3,26 @@
 //! The Message resource: its representation and its operations' parameters.
 
 /// A message in a Channel.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Message {
     /// The unique string that we created to identify the Message resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::MessageSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Message resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The JSON string that stores application-specific data. **Note** If this property has been assigned a value, it's only displayed in a FETCH action that returns a single resource; otherwise, it's null. If the attributes have not been set, `{}` is returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The SID of the [Service](https://www.twilio.com/docs/api/chat/rest/services) the resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Channel](https://www.twilio.com/docs/chat/api/channels) that the message was sent to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub to: ::std::option::Option<crate::types::ChannelSid>,
     /// The unique ID of the [Channel](https://www.twilio.com/docs/api/chat/rest/channels) the Message resource belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub channel_sid: ::std::option::Option<crate::types::ChannelSid>,
     /// The date and time in GMT when the resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Whether the message has been edited since it was created.
     pub was_edited: ::std::option::Option<bool>,
@@ -59,27 +31,90 @@ pub struct Message {
     /// The content of the message.
     pub body: ::std::option::Option<::std::string::String>,
     /// The index of the message within the [Channel](https://www.twilio.com/docs/chat/api/channels).
-    #[serde(default)]
     pub index: i64,
     /// The absolute URL of the Message resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Message {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Message;
+
+            const NAME: &'static str = "Message";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "attributes" => 2,
+                        "service_sid" => 3,
+                        "to" => 4,
+                        "channel_sid" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "was_edited" => 8,
+                        "from" => 9,
+                        "body" => 10,
+                        "index" => 11,
+                        "url" => 12,
+                        "\0unread" => 13,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Message,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.attributes = map.next_value()?,
+                    3 => record.service_sid = read::text(map)?,
+                    4 => record.to = read::text(map)?,
+                    5 => record.channel_sid = read::text(map)?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.was_edited = map.next_value()?,
+                    9 => record.from = map.next_value()?,
+                    10 => record.body = map.next_value()?,
+                    11 => record.index = map.next_value()?,
+                    12 => record.url = map.next_value()?,
+                    13 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Message records, as the list operation returns it.
 ///
 /// The records are under `messages`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MessagePage {
     /// The records on this page.
     pub messages: ::std::vec::Vec<Message>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -94,6 +129,52 @@ impl crate::runtime::Page for MessagePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Message>, crate::PageMeta) {
         (self.messages, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessagePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = MessagePage;
+
+            const NAME: &'static str = "MessagePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "messages",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "messages" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut MessagePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.messages = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,64 +3,34 @@
 //! The Service resource: its representation and its operations' parameters.
 
 /// A Chat Service, the top-level scope for all other Chat resources.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Service resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The service role assigned to users when they are added to the service. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_service_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The channel role assigned to users when they are added to a channel. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_channel_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The channel role assigned to a channel creator when they join a new channel. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_channel_creator_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// Whether the [Message Consumption Horizon](https://www.twilio.com/docs/chat/consumption-horizon) feature is enabled. The default is `true`.
     pub read_status_enabled: ::std::option::Option<bool>,
     /// Whether the [Reachability Indicator](https://www.twilio.com/docs/chat/reachability-indicator) is enabled for this Service instance. The default is `false`.
     pub reachability_enabled: ::std::option::Option<bool>,
     /// How long in seconds after a `started typing` event until clients should assume that user is no longer typing, even if no `ended typing` message was received. The default is 5 seconds.
-    #[serde(default)]
     pub typing_indicator_timeout: i64,
     /// DEPRECATED. The interval in seconds between consumption reports submission batches from client endpoints.
-    #[serde(default)]
     pub consumption_report_interval: i64,
     /// An object that describes the limits of the service instance. The `limits` object contains `channel_members` to describe the members/channel limit and `user_channels` to describe the channels/user limit. `channel_members` can be 1,000 or less, with a default of 250. `user_channels` can be 1,000 or less, with a default value of 100.
     pub limits: ::std::option::Option<::serde_json::Value>,
@@ -86,22 +56,102 @@ pub struct Service {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Service;
+
+            const NAME: &'static str = "Service";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "friendly_name" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "default_service_role_sid" => 5,
+                        "default_channel_role_sid" => 6,
+                        "default_channel_creator_role_sid" => 7,
+                        "read_status_enabled" => 8,
+                        "reachability_enabled" => 9,
+                        "typing_indicator_timeout" => 10,
+                        "consumption_report_interval" => 11,
+                        "limits" => 12,
+                        "webhooks" => 13,
+                        "pre_webhook_url" => 14,
+                        "post_webhook_url" => 15,
+                        "webhook_method" => 16,
+                        "webhook_filters" => 17,
+                        "notifications" => 18,
+                        "url" => 19,
+                        "links" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Service,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.default_service_role_sid = read::text(map)?,
+                    6 => record.default_channel_role_sid = read::text(map)?,
+                    7 => record.default_channel_creator_role_sid = read::text(map)?,
+                    8 => record.read_status_enabled = map.next_value()?,
+                    9 => record.reachability_enabled = map.next_value()?,
+                    10 => record.typing_indicator_timeout = map.next_value()?,
+                    11 => record.consumption_report_interval = map.next_value()?,
+                    12 => record.limits = map.next_value()?,
+                    13 => record.webhooks = map.next_value()?,
+                    14 => record.pre_webhook_url = map.next_value()?,
+                    15 => record.post_webhook_url = map.next_value()?,
+                    16 => record.webhook_method = map.next_value()?,
+                    17 => record.webhook_filters = map.next_value()?,
+                    18 => record.notifications = map.next_value()?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.links = map.next_value()?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Service records, as the list operation returns it.
 ///
 /// The records are under `services`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServicePage {
     /// The records on this page.
     pub services: ::std::vec::Vec<Service>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -116,6 +166,52 @@ impl crate::runtime::Page for ServicePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Service>, crate::PageMeta) {
         (self.services, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServicePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServicePage;
+
+            const NAME: &'static str = "ServicePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "services",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "services" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServicePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.services = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,7 +3,7 @@
 //! The ApprovalCreate resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApprovalCreate {
     /// (No description in the spec.)
@@ -19,8 +19,57 @@ pub struct ApprovalCreate {
     /// (No description in the spec.)
     pub allow_category_change: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApprovalCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ApprovalCreate;
+
+            const NAME: &'static str = "ApprovalCreate";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "name" => 0,
+                        "category" => 1,
+                        "content_type" => 2,
+                        "status" => 3,
+                        "rejection_reason" => 4,
+                        "allow_category_change" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ApprovalCreate,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.name = map.next_value()?,
+                    1 => record.category = map.next_value()?,
+                    2 => record.content_type = map.next_value()?,
+                    3 => record.status = map.next_value()?,
+                    4 => record.rejection_reason = map.next_value()?,
+                    5 => record.allow_category_change = map.next_value()?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on ApprovalCreate resources.

@@ -3,17 +3,13 @@
 //! The ConfigurationWebhook resource: its representation and its operations' parameters.
 
 /// A Webhook resource manages a service-level set of callback URLs and their configuration for receiving all conversation events.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The HTTP method to be used when sending a webhook request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<crate::types::ConfigurationWebhookMethod>,
     /// The list of webhook event triggers that are enabled for this Service: `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onMessageAdd`, `onMessageUpdate`, `onMessageRemove`, `onConversationUpdated`, `onConversationRemoved`, `onConversationAdd`, `onConversationAdded`, `onConversationRemove`, `onConversationUpdate`, `onConversationStateUpdated`, `onParticipantAdded`, `onParticipantUpdated`, `onParticipantRemoved`, `onParticipantAdd`, `onParticipantRemove`, `onParticipantUpdate`, `onDeliveryUpdated`, `onUserAdded`, `onUserUpdate`, `onUserUpdated`
     pub filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -22,13 +18,66 @@ pub struct ConfigurationWebhook {
     /// The absolute url the post-event webhook request should be sent to.
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The routing target of the webhook. Can be ordinary or route internally to Flex
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target: ::std::option::Option<crate::types::ConfigurationWebhookTarget>,
     /// An absolute API resource API resource URL for this webhook.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConfigurationWebhook {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConfigurationWebhook;
+
+            const NAME: &'static str = "ConfigurationWebhook";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "method" => 1,
+                        "filters" => 2,
+                        "pre_webhook_url" => 3,
+                        "post_webhook_url" => 4,
+                        "target" => 5,
+                        "url" => 6,
+                        "\0unread" => 7,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConfigurationWebhook,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.method = map.next_value()?,
+                    2 => record.filters = map.next_value()?,
+                    3 => record.pre_webhook_url = map.next_value()?,
+                    4 => record.post_webhook_url = map.next_value()?,
+                    5 => record.target = map.next_value()?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on ConfigurationWebhook resources.

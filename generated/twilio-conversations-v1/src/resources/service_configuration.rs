@@ -3,34 +3,18 @@
 //! The ServiceConfiguration resource: its representation and its operations' parameters.
 
 /// A Service Configuration resource manages service-level settings applicable to the Conversation API.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {
     /// The unique string that we created to identify the Service configuration resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The conversation-level role assigned to a conversation creator when they join a new conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_conversation_creator_role_sid: ::std::option::Option<
         crate::types::RoleSid,
     >,
     /// The conversation-level role assigned to users when they are added to a conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_conversation_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The service-level role assigned to users when they are added to the service. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_chat_service_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// An absolute API resource URL for this service configuration.
     pub url: ::std::option::Option<::std::string::String>,
@@ -44,8 +28,61 @@ pub struct ServiceConfiguration {
     /// Whether the [Reachability Indicator](https://www.twilio.com/docs/conversations/reachability) is enabled for this Conversations Service. The default is `false`.
     pub reachability_enabled: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConfiguration;
+
+            const NAME: &'static str = "ServiceConfiguration";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "chat_service_sid" => 0,
+                        "default_conversation_creator_role_sid" => 1,
+                        "default_conversation_role_sid" => 2,
+                        "default_chat_service_role_sid" => 3,
+                        "url" => 4,
+                        "links" => 5,
+                        "reachability_enabled" => 6,
+                        "\0unread" => 7,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConfiguration,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.chat_service_sid = read::text(map)?,
+                    1 => record.default_conversation_creator_role_sid = read::text(map)?,
+                    2 => record.default_conversation_role_sid = read::text(map)?,
+                    3 => record.default_chat_service_role_sid = read::text(map)?,
+                    4 => record.url = map.next_value()?,
+                    5 => record.links = map.next_value()?,
+                    6 => record.reachability_enabled = map.next_value()?,
+                    7 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on ServiceConfiguration resources.

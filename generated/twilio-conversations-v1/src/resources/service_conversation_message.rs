@@ -3,35 +3,18 @@
 //! The ServiceConversationMessage resource: its representation and its operations' parameters.
 
 /// A Service Message resource represents a message in a conversation within a specific service.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this message.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Participant resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this message.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// A 34 character string that uniquely identifies this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ConversationMessageSid>,
     /// The index of the message within the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    #[serde(default)]
     pub index: i64,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: ::std::option::Option<::std::string::String>,
@@ -42,24 +25,12 @@ pub struct ServiceConversationMessage {
     /// A string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The unique ID of messages's author participant. Null in case of `system` sent message.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The date that this resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was last updated. `null` if the message has not been edited.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An object that contains the summary of delivery statuses for the message to non-chat participants.
     pub delivery: ::std::option::Option<::serde_json::Value>,
@@ -73,28 +44,94 @@ pub struct ServiceConversationMessage {
         >,
     >,
     /// The unique ID of the multi-channel [Rich Content](https://www.twilio.com/docs/content) template.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub content_sid: ::std::option::Option<crate::types::ContentSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationMessage;
+
+            const NAME: &'static str = "ServiceConversationMessage";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "conversation_sid" => 2,
+                        "sid" => 3,
+                        "index" => 4,
+                        "author" => 5,
+                        "body" => 6,
+                        "media" => 7,
+                        "attributes" => 8,
+                        "participant_sid" => 9,
+                        "date_created" => 10,
+                        "date_updated" => 11,
+                        "delivery" => 12,
+                        "url" => 13,
+                        "links" => 14,
+                        "content_sid" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationMessage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.conversation_sid = read::text(map)?,
+                    3 => record.sid = read::text(map)?,
+                    4 => record.index = map.next_value()?,
+                    5 => record.author = map.next_value()?,
+                    6 => record.body = map.next_value()?,
+                    7 => record.media = map.next_value()?,
+                    8 => record.attributes = map.next_value()?,
+                    9 => record.participant_sid = read::text(map)?,
+                    10 => record.date_created = read::date_time(map)?,
+                    11 => record.date_updated = read::date_time(map)?,
+                    12 => record.delivery = map.next_value()?,
+                    13 => record.url = map.next_value()?,
+                    14 => record.links = map.next_value()?,
+                    15 => record.content_sid = read::text(map)?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ServiceConversationMessage records, as the list operation returns it.
 ///
 /// The records are under `messages`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceConversationMessagePage {
     /// The records on this page.
     pub messages: ::std::vec::Vec<ServiceConversationMessage>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -111,6 +148,52 @@ impl crate::runtime::Page for ServiceConversationMessagePage {
         self,
     ) -> (::std::vec::Vec<ServiceConversationMessage>, crate::PageMeta) {
         (self.messages, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessagePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationMessagePage;
+
+            const NAME: &'static str = "ServiceConversationMessagePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "messages",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "messages" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationMessagePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.messages = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,86 +3,115 @@
 //! The ServiceConversationMessageReceipt resource: its representation and its operations' parameters.
 
 /// A Service Message Receipt resource represents a delivery/read receipt of a message in a conversation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this message.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The SID of the message within a [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) the delivery receipt belongs to
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub message_sid: ::std::option::Option<crate::types::ConversationMessageSid>,
     /// A 34 character string that uniquely identifies this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ConversationMessageReceiptSid>,
     /// A messaging channel-specific identifier for the message delivered to participant e.g. `SMxx` for SMS, `WAxx` for Whatsapp etc.
     pub channel_message_sid: ::std::option::Option<crate::types::ChannelMessageSid>,
     /// The unique ID of the participant the delivery receipt belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`, `sent` or null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::DeliveryStatus>,
     /// The message [delivery error code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors) for a `failed` status,
-    #[serde(default)]
     pub error_code: i64,
     /// The date that this resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was last updated. `null` if the delivery receipt has not been updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An absolute API resource URL for this delivery receipt.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceipt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationMessageReceipt;
+
+            const NAME: &'static str = "ServiceConversationMessageReceipt";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "conversation_sid" => 2,
+                        "message_sid" => 3,
+                        "sid" => 4,
+                        "channel_message_sid" => 5,
+                        "participant_sid" => 6,
+                        "status" => 7,
+                        "error_code" => 8,
+                        "date_created" => 9,
+                        "date_updated" => 10,
+                        "url" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationMessageReceipt,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.conversation_sid = read::text(map)?,
+                    3 => record.message_sid = read::text(map)?,
+                    4 => record.sid = read::text(map)?,
+                    5 => record.channel_message_sid = map.next_value()?,
+                    6 => record.participant_sid = read::text(map)?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.error_code = map.next_value()?,
+                    9 => record.date_created = read::date_time(map)?,
+                    10 => record.date_updated = read::date_time(map)?,
+                    11 => record.url = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ServiceConversationMessageReceipt records, as the list operation returns it.
 ///
 /// The records are under `delivery_receipts`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceConversationMessageReceiptPage {
     /// The records on this page.
     pub delivery_receipts: ::std::vec::Vec<ServiceConversationMessageReceipt>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -101,6 +130,52 @@ impl crate::runtime::Page for ServiceConversationMessageReceiptPage {
         self,
     ) -> (::std::vec::Vec<ServiceConversationMessageReceipt>, crate::PageMeta) {
         (self.delivery_receipts, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceiptPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationMessageReceiptPage;
+
+            const NAME: &'static str = "ServiceConversationMessageReceiptPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "delivery_receipts",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "delivery_receipts" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationMessageReceiptPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.delivery_receipts = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,32 +3,16 @@
 //! The ServiceConversationParticipant resource: its representation and its operations' parameters.
 
 /// A Service Participant resource represents a member of the conversation within a specific service.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) the Participant resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// A 34 character string that uniquely identifies this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the [Conversation SDK](https://www.twilio.com/docs/conversations/sdk-overview) to communicate. Limited to 256 characters.
     pub identity: ::std::option::Option<::std::string::String>,
@@ -37,24 +21,12 @@ pub struct ServiceConversationParticipant {
     /// Information about how this participant exchanges messages with the conversation. A JSON parameter consisting of type and address fields of the participant.
     pub messaging_binding: ::std::option::Option<::serde_json::Value>,
     /// The SID of a conversation-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// The date on which this resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date on which this resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An absolute API resource URL for this participant.
     pub url: ::std::option::Option<::std::string::String>,
@@ -63,22 +35,86 @@ pub struct ServiceConversationParticipant {
     /// Timestamp of last “read” message in the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for the Participant.
     pub last_read_timestamp: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationParticipant;
+
+            const NAME: &'static str = "ServiceConversationParticipant";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "conversation_sid" => 2,
+                        "sid" => 3,
+                        "identity" => 4,
+                        "attributes" => 5,
+                        "messaging_binding" => 6,
+                        "role_sid" => 7,
+                        "date_created" => 8,
+                        "date_updated" => 9,
+                        "url" => 10,
+                        "last_read_message_index" => 11,
+                        "last_read_timestamp" => 12,
+                        "\0unread" => 13,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationParticipant,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.conversation_sid = read::text(map)?,
+                    3 => record.sid = read::text(map)?,
+                    4 => record.identity = map.next_value()?,
+                    5 => record.attributes = map.next_value()?,
+                    6 => record.messaging_binding = map.next_value()?,
+                    7 => record.role_sid = read::text(map)?,
+                    8 => record.date_created = read::date_time(map)?,
+                    9 => record.date_updated = read::date_time(map)?,
+                    10 => record.url = map.next_value()?,
+                    11 => record.last_read_message_index = map.next_value()?,
+                    12 => record.last_read_timestamp = map.next_value()?,
+                    13 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ServiceConversationParticipant records, as the list operation returns it.
 ///
 /// The records are under `participants`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceConversationParticipantPage {
     /// The records on this page.
     pub participants: ::std::vec::Vec<ServiceConversationParticipant>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -95,6 +131,52 @@ impl crate::runtime::Page for ServiceConversationParticipantPage {
         self,
     ) -> (::std::vec::Vec<ServiceConversationParticipant>, crate::PageMeta) {
         (self.participants, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipantPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationParticipantPage;
+
+            const NAME: &'static str = "ServiceConversationParticipantPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "participants",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participants" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationParticipantPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participants = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,32 +3,16 @@
 //! The ServiceConversationWithParticipants resource: its representation and its operations' parameters.
 
 /// A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub messaging_service_sid: ::std::option::Option<crate::types::MessagingServiceSid>,
     /// A 34 character string that uniquely identifies this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -37,21 +21,13 @@ pub struct ServiceConversationWithParticipants {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<crate::types::ConversationState>,
     /// The date that this resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Timer date values representing state update for this conversation.
     pub timers: ::std::option::Option<::serde_json::Value>,
@@ -67,8 +43,75 @@ pub struct ServiceConversationWithParticipants {
     /// An absolute API resource URL for this conversation.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceConversationWithParticipants {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceConversationWithParticipants;
+
+            const NAME: &'static str = "ServiceConversationWithParticipants";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "messaging_service_sid" => 2,
+                        "sid" => 3,
+                        "friendly_name" => 4,
+                        "unique_name" => 5,
+                        "attributes" => 6,
+                        "state" => 7,
+                        "date_created" => 8,
+                        "date_updated" => 9,
+                        "timers" => 10,
+                        "links" => 11,
+                        "bindings" => 12,
+                        "url" => 13,
+                        "\0unread" => 14,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceConversationWithParticipants,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.messaging_service_sid = read::text(map)?,
+                    3 => record.sid = read::text(map)?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.unique_name = map.next_value()?,
+                    6 => record.attributes = map.next_value()?,
+                    7 => record.state = map.next_value()?,
+                    8 => record.date_created = read::date_time(map)?,
+                    9 => record.date_updated = read::date_time(map)?,
+                    10 => record.timers = map.next_value()?,
+                    11 => record.links = map.next_value()?,
+                    12 => record.bindings = map.next_value()?,
+                    13 => record.url = map.next_value()?,
+                    14 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on ServiceConversationWithParticipants resources.

@@ -3,42 +3,22 @@
 //! The ServiceParticipantConversation resource: its representation and its operations' parameters.
 
 /// Service Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a specific conversation service.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The unique string that identifies the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource).
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_user_sid: ::std::option::Option<crate::types::UserSid>,
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the Conversations SDK to communicate. Limited to 256 characters.
     pub participant_identity: ::std::option::Option<::std::string::String>,
     /// Information about how this participant exchanges messages with the conversation. A JSON parameter consisting of type and address fields of the participant.
     pub participant_messaging_binding: ::std::option::Option<::serde_json::Value>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) this Participant belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// An application-defined string that uniquely identifies the Conversation resource.
     pub conversation_unique_name: ::std::option::Option<::std::string::String>,
@@ -47,23 +27,15 @@ pub struct ServiceParticipantConversation {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub conversation_attributes: ::std::option::Option<::std::string::String>,
     /// The date that this conversation was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub conversation_date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub conversation_date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: ::std::option::Option<::std::string::String>,
     /// The current state of this User Conversation. One of `inactive`, `active` or `closed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_state: ::std::option::Option<
         crate::types::ParticipantConversationState,
     >,
@@ -77,22 +49,92 @@ pub struct ServiceParticipantConversation {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceParticipantConversation;
+
+            const NAME: &'static str = "ServiceParticipantConversation";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "participant_sid" => 2,
+                        "participant_user_sid" => 3,
+                        "participant_identity" => 4,
+                        "participant_messaging_binding" => 5,
+                        "conversation_sid" => 6,
+                        "conversation_unique_name" => 7,
+                        "conversation_friendly_name" => 8,
+                        "conversation_attributes" => 9,
+                        "conversation_date_created" => 10,
+                        "conversation_date_updated" => 11,
+                        "conversation_created_by" => 12,
+                        "conversation_state" => 13,
+                        "conversation_timers" => 14,
+                        "links" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceParticipantConversation,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.participant_sid = read::text(map)?,
+                    3 => record.participant_user_sid = read::text(map)?,
+                    4 => record.participant_identity = map.next_value()?,
+                    5 => record.participant_messaging_binding = map.next_value()?,
+                    6 => record.conversation_sid = read::text(map)?,
+                    7 => record.conversation_unique_name = map.next_value()?,
+                    8 => record.conversation_friendly_name = map.next_value()?,
+                    9 => record.conversation_attributes = map.next_value()?,
+                    10 => record.conversation_date_created = read::date_time(map)?,
+                    11 => record.conversation_date_updated = read::date_time(map)?,
+                    12 => record.conversation_created_by = map.next_value()?,
+                    13 => record.conversation_state = map.next_value()?,
+                    14 => record.conversation_timers = map.next_value()?,
+                    15 => record.links = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ServiceParticipantConversation records, as the list operation returns it.
 ///
 /// The records are under `conversations`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceParticipantConversationPage {
     /// The records on this page.
     pub conversations: ::std::vec::Vec<ServiceParticipantConversation>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -109,6 +151,52 @@ impl crate::runtime::Page for ServiceParticipantConversationPage {
         self,
     ) -> (::std::vec::Vec<ServiceParticipantConversation>, crate::PageMeta) {
         (self.conversations, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServiceParticipantConversationPage;
+
+            const NAME: &'static str = "ServiceParticipantConversationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "conversations",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "conversations" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServiceParticipantConversationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.conversations = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,47 +3,27 @@
 //! The UserConversation resource: its representation and its operations' parameters.
 
 /// A User Conversation resource represents a conversation of the user belonging to a default conversation service.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID of the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) this conversation belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique ID of the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for this User Conversation.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conversation_sid: ::std::option::Option<crate::types::ConversationSid>,
     /// The number of unread Messages in the Conversation for the Participant.
     pub unread_messages_count: ::std::option::Option<i64>,
     /// The index of the last Message in the Conversation that the Participant has read.
     pub last_read_message_index: ::std::option::Option<i64>,
     /// The unique ID of the [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource) the user conversation belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ConversationParticipantSid>,
     /// The unique string that identifies the [User resource](https://www.twilio.com/docs/conversations/api/user-resource).
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub user_sid: ::std::option::Option<crate::types::UserSid>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The current state of this User Conversation. One of `inactive`, `active` or `closed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_state: ::std::option::Option<
         crate::types::ParticipantConversationState,
     >,
@@ -52,23 +32,15 @@ pub struct UserConversation {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  **Note** that if the attributes are not set "{}" will be returned.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The date that this conversation was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Identity of the creator of this Conversation.
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub notification_level: ::std::option::Option<crate::types::NotificationLevel>,
     /// An application-defined string that uniquely identifies the Conversation resource. It can be used to address the resource in place of the resource's `conversation_sid` in the URL.
     pub unique_name: ::std::option::Option<::std::string::String>,
@@ -82,22 +54,96 @@ pub struct UserConversation {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for UserConversation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = UserConversation;
+
+            const NAME: &'static str = "UserConversation";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "chat_service_sid" => 1,
+                        "conversation_sid" => 2,
+                        "unread_messages_count" => 3,
+                        "last_read_message_index" => 4,
+                        "participant_sid" => 5,
+                        "user_sid" => 6,
+                        "friendly_name" => 7,
+                        "conversation_state" => 8,
+                        "timers" => 9,
+                        "attributes" => 10,
+                        "date_created" => 11,
+                        "date_updated" => 12,
+                        "created_by" => 13,
+                        "notification_level" => 14,
+                        "unique_name" => 15,
+                        "url" => 16,
+                        "links" => 17,
+                        "\0unread" => 18,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut UserConversation,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.chat_service_sid = read::text(map)?,
+                    2 => record.conversation_sid = read::text(map)?,
+                    3 => record.unread_messages_count = map.next_value()?,
+                    4 => record.last_read_message_index = map.next_value()?,
+                    5 => record.participant_sid = read::text(map)?,
+                    6 => record.user_sid = read::text(map)?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.conversation_state = map.next_value()?,
+                    9 => record.timers = map.next_value()?,
+                    10 => record.attributes = map.next_value()?,
+                    11 => record.date_created = read::date_time(map)?,
+                    12 => record.date_updated = read::date_time(map)?,
+                    13 => record.created_by = map.next_value()?,
+                    14 => record.notification_level = map.next_value()?,
+                    15 => record.unique_name = map.next_value()?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.links = map.next_value()?,
+                    18 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of UserConversation records, as the list operation returns it.
 ///
 /// The records are under `conversations`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UserConversationPage {
     /// The records on this page.
     pub conversations: ::std::vec::Vec<UserConversation>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -112,6 +158,52 @@ impl crate::runtime::Page for UserConversationPage {
 
     fn into_parts(self) -> (::std::vec::Vec<UserConversation>, crate::PageMeta) {
         (self.conversations, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UserConversationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = UserConversationPage;
+
+            const NAME: &'static str = "UserConversationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "conversations",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "conversations" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut UserConversationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.conversations = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

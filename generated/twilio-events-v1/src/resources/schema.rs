@@ -3,7 +3,7 @@
 //! The Schema resource: its representation and its operations' parameters.
 
 /// Versioned Schema definitions for Event Types
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Schema {
     /// The unique identifier of the schema. Each schema can have multiple versions, that share the same id.
@@ -18,18 +18,62 @@ pub struct Schema {
         >,
     >,
     /// The date that the latest schema version was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub latest_version_date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The latest version published of this schema.
-    #[serde(default)]
     pub latest_version: i64,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Schema {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Schema;
+
+            const NAME: &'static str = "Schema";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "id" => 0,
+                        "url" => 1,
+                        "links" => 2,
+                        "latest_version_date_created" => 3,
+                        "latest_version" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Schema,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.id = map.next_value()?,
+                    1 => record.url = map.next_value()?,
+                    2 => record.links = map.next_value()?,
+                    3 => record.latest_version_date_created = read::date_time(map)?,
+                    4 => record.latest_version = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the Schema resources of one `Id`.

@@ -3,55 +3,31 @@
 //! The Configuration resource: its representation and its operations' parameters.
 
 /// Configuration for a Flex instance
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Configuration resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The date and time in GMT when the Configuration resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Configuration resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// An object that contains application-specific data.
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The status of the Flex onboarding. Can be: `ok`, `inprogress`,`notstarted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::Status>,
     /// The SID of the TaskRouter Workspace.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub taskrouter_workspace_sid: ::std::option::Option<
         crate::types::IntegrationWorkspaceSid,
     >,
     /// The SID of the TaskRouter target Workflow.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub taskrouter_target_workflow_sid: ::std::option::Option<
         crate::types::IntegrationWorkflowSid,
     >,
     /// The SID of the TaskRouter Target TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub taskrouter_target_taskqueue_sid: ::std::option::Option<
         crate::types::TaskrouterTargetTaskqueueSid,
     >,
@@ -66,40 +42,20 @@ pub struct Configuration {
     /// The TaskRouter Worker attributes.
     pub taskrouter_worker_attributes: ::std::option::Option<::serde_json::Value>,
     /// The TaskRouter SID of the offline activity.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub taskrouter_offline_activity_sid: ::std::option::Option<
         crate::types::TaskrouterOfflineActivitySid,
     >,
     /// The URL where the Flex instance is hosted.
     pub runtime_domain: ::std::option::Option<::std::string::String>,
     /// The SID of the Messaging service instance.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub messaging_service_instance_sid: ::std::option::Option<
         crate::types::MessagingServiceInstanceSid,
     >,
     /// The SID of the chat service this user belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub chat_service_instance_sid: ::std::option::Option<crate::types::ChatServiceSid>,
     /// The SID of the Flex service instance.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub flex_service_instance_sid: ::std::option::Option<crate::types::ChatServiceSid>,
     /// The SID of the Flex instance.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub flex_instance_sid: ::std::option::Option<crate::types::InstanceSid>,
     /// The primary language of the Flex UI.
     pub ui_language: ::std::option::Option<::std::string::String>,
@@ -166,8 +122,145 @@ pub struct Configuration {
     /// Presence and presence ttl configuration
     pub offline_config: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Configuration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Configuration;
+
+            const NAME: &'static str = "Configuration";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "date_created" => 1,
+                        "date_updated" => 2,
+                        "attributes" => 3,
+                        "status" => 4,
+                        "taskrouter_workspace_sid" => 5,
+                        "taskrouter_target_workflow_sid" => 6,
+                        "taskrouter_target_taskqueue_sid" => 7,
+                        "taskrouter_taskqueues" => 8,
+                        "taskrouter_skills" => 9,
+                        "taskrouter_worker_channels" => 10,
+                        "taskrouter_worker_attributes" => 11,
+                        "taskrouter_offline_activity_sid" => 12,
+                        "runtime_domain" => 13,
+                        "messaging_service_instance_sid" => 14,
+                        "chat_service_instance_sid" => 15,
+                        "flex_service_instance_sid" => 16,
+                        "flex_instance_sid" => 17,
+                        "ui_language" => 18,
+                        "ui_attributes" => 19,
+                        "ui_dependencies" => 20,
+                        "ui_version" => 21,
+                        "service_version" => 22,
+                        "call_recording_enabled" => 23,
+                        "call_recording_webhook_url" => 24,
+                        "crm_enabled" => 25,
+                        "crm_type" => 26,
+                        "crm_callback_url" => 27,
+                        "crm_fallback_url" => 28,
+                        "crm_attributes" => 29,
+                        "public_attributes" => 30,
+                        "plugin_service_enabled" => 31,
+                        "plugin_service_attributes" => 32,
+                        "integrations" => 33,
+                        "outbound_call_flows" => 34,
+                        "serverless_service_sids" => 35,
+                        "queue_stats_configuration" => 36,
+                        "notifications" => 37,
+                        "markdown" => 38,
+                        "url" => 39,
+                        "flex_insights_hr" => 40,
+                        "flex_insights_drilldown" => 41,
+                        "flex_url" => 42,
+                        "channel_configs" => 43,
+                        "debugger_integration" => 44,
+                        "flex_ui_status_report" => 45,
+                        "agent_conv_end_methods" => 46,
+                        "citrix_voice_vdi" => 47,
+                        "offline_config" => 48,
+                        "\0unread" => 49,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Configuration,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.date_created = read::date_time(map)?,
+                    2 => record.date_updated = read::date_time(map)?,
+                    3 => record.attributes = map.next_value()?,
+                    4 => record.status = map.next_value()?,
+                    5 => record.taskrouter_workspace_sid = read::text(map)?,
+                    6 => record.taskrouter_target_workflow_sid = read::text(map)?,
+                    7 => record.taskrouter_target_taskqueue_sid = read::text(map)?,
+                    8 => record.taskrouter_taskqueues = map.next_value()?,
+                    9 => record.taskrouter_skills = map.next_value()?,
+                    10 => record.taskrouter_worker_channels = map.next_value()?,
+                    11 => record.taskrouter_worker_attributes = map.next_value()?,
+                    12 => record.taskrouter_offline_activity_sid = read::text(map)?,
+                    13 => record.runtime_domain = map.next_value()?,
+                    14 => record.messaging_service_instance_sid = read::text(map)?,
+                    15 => record.chat_service_instance_sid = read::text(map)?,
+                    16 => record.flex_service_instance_sid = read::text(map)?,
+                    17 => record.flex_instance_sid = read::text(map)?,
+                    18 => record.ui_language = map.next_value()?,
+                    19 => record.ui_attributes = map.next_value()?,
+                    20 => record.ui_dependencies = map.next_value()?,
+                    21 => record.ui_version = map.next_value()?,
+                    22 => record.service_version = map.next_value()?,
+                    23 => record.call_recording_enabled = map.next_value()?,
+                    24 => record.call_recording_webhook_url = map.next_value()?,
+                    25 => record.crm_enabled = map.next_value()?,
+                    26 => record.crm_type = map.next_value()?,
+                    27 => record.crm_callback_url = map.next_value()?,
+                    28 => record.crm_fallback_url = map.next_value()?,
+                    29 => record.crm_attributes = map.next_value()?,
+                    30 => record.public_attributes = map.next_value()?,
+                    31 => record.plugin_service_enabled = map.next_value()?,
+                    32 => record.plugin_service_attributes = map.next_value()?,
+                    33 => record.integrations = map.next_value()?,
+                    34 => record.outbound_call_flows = map.next_value()?,
+                    35 => record.serverless_service_sids = map.next_value()?,
+                    36 => record.queue_stats_configuration = map.next_value()?,
+                    37 => record.notifications = map.next_value()?,
+                    38 => record.markdown = map.next_value()?,
+                    39 => record.url = map.next_value()?,
+                    40 => record.flex_insights_hr = map.next_value()?,
+                    41 => record.flex_insights_drilldown = map.next_value()?,
+                    42 => record.flex_url = map.next_value()?,
+                    43 => record.channel_configs = map.next_value()?,
+                    44 => record.debugger_integration = map.next_value()?,
+                    45 => record.flex_ui_status_report = map.next_value()?,
+                    46 => record.agent_conv_end_methods = map.next_value()?,
+                    47 => record.citrix_voice_vdi = map.next_value()?,
+                    48 => record.offline_config = map.next_value()?,
+                    49 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on Configuration resources.

@@ -3,35 +3,18 @@
 //! The ConfiguredPlugin resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguredPlugin {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Flex Plugin resource is installed for.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the Flex Plugin Configuration that this Flex Plugin belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub configuration_sid: ::std::option::Option<crate::types::PluginConfigurationSid>,
     /// The SID of the Flex Plugin.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub plugin_sid: ::std::option::Option<crate::types::PluginSid>,
     /// The SID of the Flex Plugin Version.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub plugin_version_sid: ::std::option::Option<crate::types::PluginVersionSid>,
     /// The phase this Flex Plugin would initialize at runtime.
-    #[serde(default)]
     pub phase: i64,
     /// The URL of where the Flex Plugin Version JavaScript bundle is hosted on.
     pub plugin_url: ::std::option::Option<::std::string::String>,
@@ -52,31 +35,97 @@ pub struct ConfiguredPlugin {
     /// Whether to validate the request is authorized to access the Flex Plugin Version.
     pub private: ::std::option::Option<bool>,
     /// The date and time in GMT when the Flex Plugin was installed specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Flex Plugin resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConfiguredPlugin {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConfiguredPlugin;
+
+            const NAME: &'static str = "ConfiguredPlugin";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "configuration_sid" => 1,
+                        "plugin_sid" => 2,
+                        "plugin_version_sid" => 3,
+                        "phase" => 4,
+                        "plugin_url" => 5,
+                        "unique_name" => 6,
+                        "friendly_name" => 7,
+                        "description" => 8,
+                        "plugin_archived" => 9,
+                        "version" => 10,
+                        "changelog" => 11,
+                        "plugin_version_archived" => 12,
+                        "private" => 13,
+                        "date_created" => 14,
+                        "url" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConfiguredPlugin,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.configuration_sid = read::text(map)?,
+                    2 => record.plugin_sid = read::text(map)?,
+                    3 => record.plugin_version_sid = read::text(map)?,
+                    4 => record.phase = map.next_value()?,
+                    5 => record.plugin_url = map.next_value()?,
+                    6 => record.unique_name = map.next_value()?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.description = map.next_value()?,
+                    9 => record.plugin_archived = map.next_value()?,
+                    10 => record.version = map.next_value()?,
+                    11 => record.changelog = map.next_value()?,
+                    12 => record.plugin_version_archived = map.next_value()?,
+                    13 => record.private = map.next_value()?,
+                    14 => record.date_created = read::date_time(map)?,
+                    15 => record.url = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ConfiguredPlugin records, as the list operation returns it.
 ///
 /// The records are under `plugins`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConfiguredPluginPage {
     /// The records on this page.
     pub plugins: ::std::vec::Vec<ConfiguredPlugin>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -91,6 +140,52 @@ impl crate::runtime::Page for ConfiguredPluginPage {
 
     fn into_parts(self) -> (::std::vec::Vec<ConfiguredPlugin>, crate::PageMeta) {
         (self.plugins, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConfiguredPluginPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConfiguredPluginPage;
+
+            const NAME: &'static str = "ConfiguredPluginPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "plugins",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "plugins" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConfiguredPluginPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.plugins = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

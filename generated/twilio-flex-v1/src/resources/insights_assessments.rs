@@ -3,20 +3,12 @@
 //! The InsightsAssessments resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsightsAssessments {
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the assessment
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub assessment_sid: ::std::option::Option<crate::types::AssessmentSid>,
     /// Offset of the conversation
     pub offset: ::std::option::Option<::std::string::String>,
@@ -43,22 +35,88 @@ pub struct InsightsAssessments {
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsAssessments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsAssessments;
+
+            const NAME: &'static str = "InsightsAssessments";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "assessment_sid" => 1,
+                        "offset" => 2,
+                        "report" => 3,
+                        "weight" => 4,
+                        "agent_id" => 5,
+                        "segment_id" => 6,
+                        "user_name" => 7,
+                        "user_email" => 8,
+                        "answer_text" => 9,
+                        "answer_id" => 10,
+                        "assessment" => 11,
+                        "timestamp" => 12,
+                        "url" => 13,
+                        "\0unread" => 14,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsAssessments,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.assessment_sid = read::text(map)?,
+                    2 => record.offset = map.next_value()?,
+                    3 => record.report = map.next_value()?,
+                    4 => record.weight = map.next_value()?,
+                    5 => record.agent_id = map.next_value()?,
+                    6 => record.segment_id = map.next_value()?,
+                    7 => record.user_name = map.next_value()?,
+                    8 => record.user_email = map.next_value()?,
+                    9 => record.answer_text = map.next_value()?,
+                    10 => record.answer_id = map.next_value()?,
+                    11 => record.assessment = map.next_value()?,
+                    12 => record.timestamp = map.next_value()?,
+                    13 => record.url = map.next_value()?,
+                    14 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of InsightsAssessments records, as the list operation returns it.
 ///
 /// The records are under `assessments`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct InsightsAssessmentsPage {
     /// The records on this page.
     pub assessments: ::std::vec::Vec<InsightsAssessments>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -73,6 +131,52 @@ impl crate::runtime::Page for InsightsAssessmentsPage {
 
     fn into_parts(self) -> (::std::vec::Vec<InsightsAssessments>, crate::PageMeta) {
         (self.assessments, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsAssessmentsPage;
+
+            const NAME: &'static str = "InsightsAssessmentsPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "assessments",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "assessments" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsAssessmentsPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.assessments = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,20 +3,12 @@
 //! The InsightsQuestionnairesQuestion resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsightsQuestionnairesQuestion {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Insights resource and owns this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the question
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub question_sid: ::std::option::Option<crate::types::QuestionSid>,
     /// The question.
     pub question: ::std::option::Option<::std::string::String>,
@@ -29,29 +21,86 @@ pub struct InsightsQuestionnairesQuestion {
     /// The flag  to enable for disable NA for answer.
     pub allow_na: ::std::option::Option<bool>,
     /// Integer value that tells a particular question is used by how many questionnaires
-    #[serde(default)]
     pub usage: i64,
     /// Set of answers for the question
     pub answer_set: ::std::option::Option<::serde_json::Value>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsQuestionnairesQuestion;
+
+            const NAME: &'static str = "InsightsQuestionnairesQuestion";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "question_sid" => 1,
+                        "question" => 2,
+                        "description" => 3,
+                        "category" => 4,
+                        "answer_set_id" => 5,
+                        "allow_na" => 6,
+                        "usage" => 7,
+                        "answer_set" => 8,
+                        "url" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsQuestionnairesQuestion,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.question_sid = read::text(map)?,
+                    2 => record.question = map.next_value()?,
+                    3 => record.description = map.next_value()?,
+                    4 => record.category = map.next_value()?,
+                    5 => record.answer_set_id = map.next_value()?,
+                    6 => record.allow_na = map.next_value()?,
+                    7 => record.usage = map.next_value()?,
+                    8 => record.answer_set = map.next_value()?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of InsightsQuestionnairesQuestion records, as the list operation returns it.
 ///
 /// The records are under `questions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct InsightsQuestionnairesQuestionPage {
     /// The records on this page.
     pub questions: ::std::vec::Vec<InsightsQuestionnairesQuestion>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -68,6 +117,52 @@ impl crate::runtime::Page for InsightsQuestionnairesQuestionPage {
         self,
     ) -> (::std::vec::Vec<InsightsQuestionnairesQuestion>, crate::PageMeta) {
         (self.questions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestionPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsQuestionnairesQuestionPage;
+
+            const NAME: &'static str = "InsightsQuestionnairesQuestionPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "questions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "questions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsQuestionnairesQuestionPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.questions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,7 +3,7 @@
 //! The InsightsSegments resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsightsSegments {
     /// To unique id of the segment
@@ -51,22 +51,102 @@ pub struct InsightsSegments {
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsSegments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsSegments;
+
+            const NAME: &'static str = "InsightsSegments";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "segment_id" => 0,
+                        "external_id" => 1,
+                        "queue" => 2,
+                        "external_contact" => 3,
+                        "external_segment_link_id" => 4,
+                        "date" => 5,
+                        "account_id" => 6,
+                        "external_segment_link" => 7,
+                        "agent_id" => 8,
+                        "agent_phone" => 9,
+                        "agent_name" => 10,
+                        "agent_team_name" => 11,
+                        "agent_team_name_in_hierarchy" => 12,
+                        "agent_link" => 13,
+                        "customer_phone" => 14,
+                        "customer_name" => 15,
+                        "customer_link" => 16,
+                        "segment_recording_offset" => 17,
+                        "media" => 18,
+                        "assessment_type" => 19,
+                        "assessment_percentage" => 20,
+                        "url" => 21,
+                        "\0unread" => 22,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsSegments,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.segment_id = map.next_value()?,
+                    1 => record.external_id = map.next_value()?,
+                    2 => record.queue = map.next_value()?,
+                    3 => record.external_contact = map.next_value()?,
+                    4 => record.external_segment_link_id = map.next_value()?,
+                    5 => record.date = map.next_value()?,
+                    6 => record.account_id = map.next_value()?,
+                    7 => record.external_segment_link = map.next_value()?,
+                    8 => record.agent_id = map.next_value()?,
+                    9 => record.agent_phone = map.next_value()?,
+                    10 => record.agent_name = map.next_value()?,
+                    11 => record.agent_team_name = map.next_value()?,
+                    12 => record.agent_team_name_in_hierarchy = map.next_value()?,
+                    13 => record.agent_link = map.next_value()?,
+                    14 => record.customer_phone = map.next_value()?,
+                    15 => record.customer_name = map.next_value()?,
+                    16 => record.customer_link = map.next_value()?,
+                    17 => record.segment_recording_offset = map.next_value()?,
+                    18 => record.media = map.next_value()?,
+                    19 => record.assessment_type = map.next_value()?,
+                    20 => record.assessment_percentage = map.next_value()?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of InsightsSegments records, as the list operation returns it.
 ///
 /// The records are under `segments`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct InsightsSegmentsPage {
     /// The records on this page.
     pub segments: ::std::vec::Vec<InsightsSegments>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -81,6 +161,52 @@ impl crate::runtime::Page for InsightsSegmentsPage {
 
     fn into_parts(self) -> (::std::vec::Vec<InsightsSegments>, crate::PageMeta) {
         (self.segments, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InsightsSegmentsPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InsightsSegmentsPage;
+
+            const NAME: &'static str = "InsightsSegmentsPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "segments",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "segments" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InsightsSegmentsPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.segments = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

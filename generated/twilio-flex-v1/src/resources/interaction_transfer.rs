@@ -3,90 +3,115 @@
 //! The InteractionTransfer resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InteractionTransfer {
     /// The unique string created by Twilio to identify an Interaction Transfer resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::InteractionTransferSid>,
     /// The SID of the Instance associated with the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub instance_sid: ::std::option::Option<crate::types::InstanceSid>,
     /// The SID of the Account that created the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The Interaction Sid for this channel.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub interaction_sid: ::std::option::Option<crate::types::InteractionSid>,
     /// The Channel Sid for this Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub channel_sid: ::std::option::Option<crate::types::InteractionChannelSid>,
     /// The Execution SID associated with the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub execution_sid: ::std::option::Option<crate::types::ExecutionSid>,
     /// The type of the Transfer. Can be: `cold`, `warm`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::TransferType>,
     /// The status of the Transfer. Can be: `active`, `completed`, `failed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::TransferStatus>,
     /// The SID of the Participant initiating the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub from: ::std::option::Option<crate::types::InteractionChannelParticipantSid>,
     /// The SID of the Participant receiving the Transfer.
     pub to: ::std::option::Option<::std::string::String>,
     /// The SID of the Note associated with the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub note_sid: ::std::option::Option<crate::types::NoteSid>,
     /// The SID of the Summary associated with the Transfer.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub summary_sid: ::std::option::Option<crate::types::NoteSid>,
     /// The date and time when the Transfer was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time when the Transfer was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InteractionTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InteractionTransfer;
+
+            const NAME: &'static str = "InteractionTransfer";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "instance_sid" => 1,
+                        "account_sid" => 2,
+                        "interaction_sid" => 3,
+                        "channel_sid" => 4,
+                        "execution_sid" => 5,
+                        "type" => 6,
+                        "status" => 7,
+                        "from" => 8,
+                        "to" => 9,
+                        "note_sid" => 10,
+                        "summary_sid" => 11,
+                        "date_created" => 12,
+                        "date_updated" => 13,
+                        "url" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InteractionTransfer,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.instance_sid = read::text(map)?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.interaction_sid = read::text(map)?,
+                    4 => record.channel_sid = read::text(map)?,
+                    5 => record.execution_sid = read::text(map)?,
+                    6 => record.r#type = map.next_value()?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.from = read::text(map)?,
+                    9 => record.to = map.next_value()?,
+                    10 => record.note_sid = read::text(map)?,
+                    11 => record.summary_sid = read::text(map)?,
+                    12 => record.date_created = read::date_time(map)?,
+                    13 => record.date_updated = read::date_time(map)?,
+                    14 => record.url = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on InteractionTransfer resources.

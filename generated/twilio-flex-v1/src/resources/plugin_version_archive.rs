@@ -3,26 +3,14 @@
 //! The PluginVersionArchive resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PluginVersionArchive {
     /// The unique string that we created to identify the Flex Plugin Version resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::PluginVersionSid>,
     /// The SID of the Flex Plugin resource this Flex Plugin Version belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub plugin_sid: ::std::option::Option<crate::types::PluginSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin Version resource and owns this resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique version of this Flex Plugin Version.
     pub version: ::std::option::Option<::std::string::String>,
@@ -35,17 +23,72 @@ pub struct PluginVersionArchive {
     /// Whether the Flex Plugin Version is archived. The default value is false.
     pub archived: ::std::option::Option<bool>,
     /// The date and time in GMT when the Flex Plugin Version was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Flex Plugin Version resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PluginVersionArchive {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PluginVersionArchive;
+
+            const NAME: &'static str = "PluginVersionArchive";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "plugin_sid" => 1,
+                        "account_sid" => 2,
+                        "version" => 3,
+                        "plugin_url" => 4,
+                        "changelog" => 5,
+                        "private" => 6,
+                        "archived" => 7,
+                        "date_created" => 8,
+                        "url" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PluginVersionArchive,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.plugin_sid = read::text(map)?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.version = map.next_value()?,
+                    4 => record.plugin_url = map.next_value()?,
+                    5 => record.changelog = map.next_value()?,
+                    6 => record.private = map.next_value()?,
+                    7 => record.archived = map.next_value()?,
+                    8 => record.date_created = read::date_time(map)?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on PluginVersionArchive resources.

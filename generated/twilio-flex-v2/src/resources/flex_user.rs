@@ -3,50 +3,22 @@
 //! The FlexUser resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FlexUser {
     /// The unique SID of the account that created the resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique ID created by Twilio to identify a Flex instance.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub instance_sid: ::std::option::Option<crate::types::InstanceSid>,
     /// The unique SID identifier of the Twilio Unified User.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub user_sid: ::std::option::Option<crate::types::UserSid>,
     /// The unique SID identifier of the Flex User.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub flex_user_sid: ::std::option::Option<crate::types::FlexUserSid>,
     /// The unique SID identifier of the worker.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub worker_sid: ::std::option::Option<crate::types::WorkerSid>,
     /// The unique SID identifier of the workspace.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The unique SID identifier of the Flex Team.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub flex_team_sid: ::std::option::Option<crate::types::FlexTeamSid>,
     /// Username of the User.
     pub username: ::std::option::Option<::std::string::String>,
@@ -57,27 +29,87 @@ pub struct FlexUser {
     /// The roles of the user.
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The date that this user was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this user was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub updated_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The current version of the user.
-    #[serde(default)]
     pub version: i64,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for FlexUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = FlexUser;
+
+            const NAME: &'static str = "FlexUser";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "instance_sid" => 1,
+                        "user_sid" => 2,
+                        "flex_user_sid" => 3,
+                        "worker_sid" => 4,
+                        "workspace_sid" => 5,
+                        "flex_team_sid" => 6,
+                        "username" => 7,
+                        "email" => 8,
+                        "locale" => 9,
+                        "roles" => 10,
+                        "created_date" => 11,
+                        "updated_date" => 12,
+                        "version" => 13,
+                        "url" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut FlexUser,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.instance_sid = read::text(map)?,
+                    2 => record.user_sid = read::text(map)?,
+                    3 => record.flex_user_sid = read::text(map)?,
+                    4 => record.worker_sid = read::text(map)?,
+                    5 => record.workspace_sid = read::text(map)?,
+                    6 => record.flex_team_sid = read::text(map)?,
+                    7 => record.username = map.next_value()?,
+                    8 => record.email = map.next_value()?,
+                    9 => record.locale = map.next_value()?,
+                    10 => record.roles = map.next_value()?,
+                    11 => record.created_date = read::date_time(map)?,
+                    12 => record.updated_date = read::date_time(map)?,
+                    13 => record.version = map.next_value()?,
+                    14 => record.url = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on FlexUser resources.

@@ -3,14 +3,10 @@
 //! The User resource: its representation and its operations' parameters.
 
 /// A User resource represents a frontline user.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::UserSid>,
     /// The application-defined string that uniquely identifies the resource's User. This value is often a username or an email address, and is case-sensitive.
     pub identity: ::std::option::Option<::std::string::String>,
@@ -19,15 +15,68 @@ pub struct User {
     /// The avatar URL which will be shown in Frontline application.
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Current state of this user. Can be either `active` or `deactivated` and defaults to `active`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<crate::types::StateType>,
     /// Whether the User is available for new conversations. Defaults to `false` for new users.
     pub is_available: ::std::option::Option<bool>,
     /// An absolute API resource URL for this user.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for User {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = User;
+
+            const NAME: &'static str = "User";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "identity" => 1,
+                        "friendly_name" => 2,
+                        "avatar" => 3,
+                        "state" => 4,
+                        "is_available" => 5,
+                        "url" => 6,
+                        "\0unread" => 7,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut User,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.identity = map.next_value()?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.avatar = map.next_value()?,
+                    4 => record.state = map.next_value()?,
+                    5 => record.is_available = map.next_value()?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on User resources.

@@ -3,75 +3,134 @@
 //! The ScimUser resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ScimUser {
     /// Unique Twilio user sid
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// External unique resource id defined by provisioning client
     #[serde(rename = "externalId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub external_id: ::std::option::Option<crate::types::Text2To255>,
     /// Unique username, MUST be same as primary email address
     #[serde(rename = "userName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<crate::types::Text2To255>,
     /// User friendly display name
     #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<crate::types::TextUpTo255>,
     /// User's name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::ScimName>,
     /// Email address list of the user. Primary email must be defined if there are more than 1 email. Primary email must match the username.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emails: ::std::option::Option<::std::vec::Vec<crate::types::ScimEmailAddress>>,
     /// Indicates whether the user is active
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active: ::std::option::Option<bool>,
     /// User's locale
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locale: ::std::option::Option<::std::string::String>,
     /// User's time zone
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// An array of URIs that indicate the schemas supported for this user resource
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Meta
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::ScimMeta>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ScimUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ScimUser;
+
+            const NAME: &'static str = "ScimUser";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "id" => 0,
+                        "externalId" => 1,
+                        "userName" => 2,
+                        "displayName" => 3,
+                        "name" => 4,
+                        "emails" => 5,
+                        "active" => 6,
+                        "locale" => 7,
+                        "timezone" => 8,
+                        "schemas" => 9,
+                        "meta" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ScimUser,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.id = map.next_value()?,
+                    1 => record.external_id = map.next_value()?,
+                    2 => record.user_name = map.next_value()?,
+                    3 => record.display_name = map.next_value()?,
+                    4 => record.name = map.next_value()?,
+                    5 => record.emails = map.next_value()?,
+                    6 => record.active = map.next_value()?,
+                    7 => record.locale = map.next_value()?,
+                    8 => record.timezone = map.next_value()?,
+                    9 => record.schemas = map.next_value()?,
+                    10 => record.meta = map.next_value()?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ScimUser records, as the list operation returns it.
 ///
 /// The records are under `Resources`; they are a SCIM list, read as one page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ScimUserPage {
     /// The records on this page.
     #[serde(rename = "Resources")]
     pub resources: ::std::vec::Vec<ScimUser>,
     /// How many records the listing holds in all (SCIM's `totalResults`).
     #[serde(rename = "totalResults")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_results: ::std::option::Option<u64>,
     /// The index of this page's first record, from 1, where the API says.
     #[serde(rename = "startIndex")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_index: ::std::option::Option<u64>,
     /// How many records this page holds, where the API says.
     #[serde(rename = "itemsPerPage")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub items_per_page: ::std::option::Option<u64>,
     /// The SCIM schemas of this answer (`urn:ietf:params:scim:api:messages:2.0:ListResponse`).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -92,6 +151,58 @@ impl crate::runtime::Page for ScimUserPage {
                 ..::std::default::Default::default()
             },
         )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ScimUserPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ScimUserPage;
+
+            const NAME: &'static str = "ScimUserPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "Resources",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "Resources" => 0,
+                        "totalResults" => 1,
+                        "startIndex" => 2,
+                        "itemsPerPage" => 3,
+                        "schemas" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ScimUserPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.resources = map.next_value()?,
+                    1 => record.total_results = map.next_value()?,
+                    2 => record.start_index = map.next_value()?,
+                    3 => record.items_per_page = map.next_value()?,
+                    4 => record.schemas = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,20 +3,12 @@
 //! The CallSummaries resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CallSummaries {
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Call.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The Answered By value for the summarized call based on `Answering Machine Detection (AMD)`. One of `unknown`, `machine_start`, `machine_end_beep`, `machine_end_silence`, `machine_end_other`, `human` or `fax`. Refer to [AMD](https://www.twilio.com/docs/voice/answering-machine-detection) for more detail.
     pub answered_by: ::std::option::Option<crate::types::CallSummariesAnsweredBy>,
@@ -27,25 +19,13 @@ pub struct CallSummaries {
     /// The Processing State of the Call Summary. The Processing State will be `partial` until the assembly of the Call Summary finishes, which occurs approximately 30 minutes after Call end. Then the Processing State changes to `complete`
     pub processing_state: ::std::option::Option<crate::types::ProcessingState>,
     /// The time at which the Call was created, given in ISO 8601 format. Can be different from `start_time` in the event of queueing due to CPS
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time at which the Call was started, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time at which the Call was ended, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Duration between when the call was initiated and the call was ended
     pub duration: ::std::option::Option<i64>,
@@ -76,22 +56,106 @@ pub struct CallSummaries {
     /// (No description in the spec.)
     pub annotation: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallSummaries {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallSummaries;
+
+            const NAME: &'static str = "CallSummaries";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "call_sid" => 1,
+                        "answered_by" => 2,
+                        "call_type" => 3,
+                        "call_state" => 4,
+                        "processing_state" => 5,
+                        "created_time" => 6,
+                        "start_time" => 7,
+                        "end_time" => 8,
+                        "duration" => 9,
+                        "connect_duration" => 10,
+                        "from" => 11,
+                        "to" => 12,
+                        "carrier_edge" => 13,
+                        "client_edge" => 14,
+                        "sdk_edge" => 15,
+                        "sip_edge" => 16,
+                        "tags" => 17,
+                        "url" => 18,
+                        "attributes" => 19,
+                        "properties" => 20,
+                        "trust" => 21,
+                        "annotation" => 22,
+                        "\0unread" => 23,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallSummaries,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.call_sid = read::text(map)?,
+                    2 => record.answered_by = map.next_value()?,
+                    3 => record.call_type = map.next_value()?,
+                    4 => record.call_state = map.next_value()?,
+                    5 => record.processing_state = map.next_value()?,
+                    6 => record.created_time = read::date_time(map)?,
+                    7 => record.start_time = read::date_time(map)?,
+                    8 => record.end_time = read::date_time(map)?,
+                    9 => record.duration = map.next_value()?,
+                    10 => record.connect_duration = map.next_value()?,
+                    11 => record.from = map.next_value()?,
+                    12 => record.to = map.next_value()?,
+                    13 => record.carrier_edge = map.next_value()?,
+                    14 => record.client_edge = map.next_value()?,
+                    15 => record.sdk_edge = map.next_value()?,
+                    16 => record.sip_edge = map.next_value()?,
+                    17 => record.tags = map.next_value()?,
+                    18 => record.url = map.next_value()?,
+                    19 => record.attributes = map.next_value()?,
+                    20 => record.properties = map.next_value()?,
+                    21 => record.trust = map.next_value()?,
+                    22 => record.annotation = map.next_value()?,
+                    23 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of CallSummaries records, as the list operation returns it.
 ///
 /// The records are under `call_summaries`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CallSummariesPage {
     /// The records on this page.
     pub call_summaries: ::std::vec::Vec<CallSummaries>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -106,6 +170,52 @@ impl crate::runtime::Page for CallSummariesPage {
 
     fn into_parts(self) -> (::std::vec::Vec<CallSummaries>, crate::PageMeta) {
         (self.call_summaries, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallSummariesPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CallSummariesPage;
+
+            const NAME: &'static str = "CallSummariesPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "call_summaries",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "call_summaries" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CallSummariesPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.call_summaries = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,43 +3,23 @@
 //! The Conference resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Conference {
     /// The unique SID identifier of the Conference.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conference_sid: ::std::option::Option<crate::types::ConferenceSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Custom label for the conference resource, up to 64 characters.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Conference creation date and time in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub create_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Timestamp in ISO 8601 format when the conference started. Conferences do not start until at least two participants join, at least one of whom has startConferenceOnEnter=true.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Conference end date and time in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Conference duration in seconds.
     pub duration_seconds: ::std::option::Option<i64>,
@@ -56,10 +36,6 @@ pub struct Conference {
     /// Conference end reason; e.g. last participant left, modified by API, etc.
     pub end_reason: ::std::option::Option<crate::types::ConferenceEndReason>,
     /// Call SID of the participant whose actions ended the conference.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub ended_by: ::std::option::Option<crate::types::CallSid>,
     /// Twilio region where the conference media was mixed.
     pub mixer_region: ::std::option::Option<crate::types::Region>,
@@ -85,22 +61,106 @@ pub struct Conference {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Conference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Conference;
+
+            const NAME: &'static str = "Conference";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "conference_sid" => 0,
+                        "account_sid" => 1,
+                        "friendly_name" => 2,
+                        "create_time" => 3,
+                        "start_time" => 4,
+                        "end_time" => 5,
+                        "duration_seconds" => 6,
+                        "connect_duration_seconds" => 7,
+                        "status" => 8,
+                        "max_participants" => 9,
+                        "max_concurrent_participants" => 10,
+                        "unique_participants" => 11,
+                        "end_reason" => 12,
+                        "ended_by" => 13,
+                        "mixer_region" => 14,
+                        "mixer_region_requested" => 15,
+                        "recording_enabled" => 16,
+                        "detected_issues" => 17,
+                        "tags" => 18,
+                        "tag_info" => 19,
+                        "processing_state" => 20,
+                        "url" => 21,
+                        "links" => 22,
+                        "\0unread" => 23,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Conference,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.conference_sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.create_time = read::date_time(map)?,
+                    4 => record.start_time = read::date_time(map)?,
+                    5 => record.end_time = read::date_time(map)?,
+                    6 => record.duration_seconds = map.next_value()?,
+                    7 => record.connect_duration_seconds = map.next_value()?,
+                    8 => record.status = map.next_value()?,
+                    9 => record.max_participants = map.next_value()?,
+                    10 => record.max_concurrent_participants = map.next_value()?,
+                    11 => record.unique_participants = map.next_value()?,
+                    12 => record.end_reason = map.next_value()?,
+                    13 => record.ended_by = read::text(map)?,
+                    14 => record.mixer_region = map.next_value()?,
+                    15 => record.mixer_region_requested = map.next_value()?,
+                    16 => record.recording_enabled = map.next_value()?,
+                    17 => record.detected_issues = map.next_value()?,
+                    18 => record.tags = map.next_value()?,
+                    19 => record.tag_info = map.next_value()?,
+                    20 => record.processing_state = map.next_value()?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.links = map.next_value()?,
+                    23 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Conference records, as the list operation returns it.
 ///
 /// The records are under `conferences`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferencePage {
     /// The records on this page.
     pub conferences: ::std::vec::Vec<Conference>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -115,6 +175,52 @@ impl crate::runtime::Page for ConferencePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Conference>, crate::PageMeta) {
         (self.conferences, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConferencePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConferencePage;
+
+            const NAME: &'static str = "ConferencePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "conferences",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "conferences" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConferencePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.conferences = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

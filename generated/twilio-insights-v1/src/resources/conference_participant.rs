@@ -3,34 +3,18 @@
 //! The ConferenceParticipant resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConferenceParticipant {
     /// SID for this participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// The user-specified label of this participant.
     pub label: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Conference.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub conference_sid: ::std::option::Option<crate::types::ConferenceSid>,
     /// Unique SID identifier of the call that generated the Participant resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Call direction of the participant; inbound or outbound.
     pub call_direction: ::std::option::Option<crate::types::CallDirection>,
@@ -45,18 +29,10 @@ pub struct ConferenceParticipant {
     /// Boolean. Indicates whether participant had startConferenceOnEnter=true or endConferenceOnExit=true.
     pub is_moderator: ::std::option::Option<bool>,
     /// ISO 8601 timestamp of participant join event.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub join_time: ::std::option::Option<::time::OffsetDateTime>,
     /// ISO 8601 timestamp of participant leave event.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub leave_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Participant durations in seconds.
     pub duration_seconds: ::std::option::Option<i64>,
@@ -89,22 +65,114 @@ pub struct ConferenceParticipant {
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConferenceParticipant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConferenceParticipant;
+
+            const NAME: &'static str = "ConferenceParticipant";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participant_sid" => 0,
+                        "label" => 1,
+                        "conference_sid" => 2,
+                        "call_sid" => 3,
+                        "account_sid" => 4,
+                        "call_direction" => 5,
+                        "from" => 6,
+                        "to" => 7,
+                        "call_status" => 8,
+                        "country_code" => 9,
+                        "is_moderator" => 10,
+                        "join_time" => 11,
+                        "leave_time" => 12,
+                        "duration_seconds" => 13,
+                        "outbound_queue_length" => 14,
+                        "outbound_time_in_queue" => 15,
+                        "jitter_buffer_size" => 16,
+                        "is_coach" => 17,
+                        "coached_participants" => 18,
+                        "participant_region" => 19,
+                        "conference_region" => 20,
+                        "call_type" => 21,
+                        "processing_state" => 22,
+                        "properties" => 23,
+                        "events" => 24,
+                        "metrics" => 25,
+                        "url" => 26,
+                        "\0unread" => 27,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConferenceParticipant,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participant_sid = read::text(map)?,
+                    1 => record.label = map.next_value()?,
+                    2 => record.conference_sid = read::text(map)?,
+                    3 => record.call_sid = read::text(map)?,
+                    4 => record.account_sid = read::text(map)?,
+                    5 => record.call_direction = map.next_value()?,
+                    6 => record.from = map.next_value()?,
+                    7 => record.to = map.next_value()?,
+                    8 => record.call_status = map.next_value()?,
+                    9 => record.country_code = map.next_value()?,
+                    10 => record.is_moderator = map.next_value()?,
+                    11 => record.join_time = read::date_time(map)?,
+                    12 => record.leave_time = read::date_time(map)?,
+                    13 => record.duration_seconds = map.next_value()?,
+                    14 => record.outbound_queue_length = map.next_value()?,
+                    15 => record.outbound_time_in_queue = map.next_value()?,
+                    16 => record.jitter_buffer_size = map.next_value()?,
+                    17 => record.is_coach = map.next_value()?,
+                    18 => record.coached_participants = map.next_value()?,
+                    19 => record.participant_region = map.next_value()?,
+                    20 => record.conference_region = map.next_value()?,
+                    21 => record.call_type = map.next_value()?,
+                    22 => record.processing_state = map.next_value()?,
+                    23 => record.properties = map.next_value()?,
+                    24 => record.events = map.next_value()?,
+                    25 => record.metrics = map.next_value()?,
+                    26 => record.url = map.next_value()?,
+                    27 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ConferenceParticipant records, as the list operation returns it.
 ///
 /// The records are under `participants`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferenceParticipantPage {
     /// The records on this page.
     pub participants: ::std::vec::Vec<ConferenceParticipant>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -119,6 +187,52 @@ impl crate::runtime::Page for ConferenceParticipantPage {
 
     fn into_parts(self) -> (::std::vec::Vec<ConferenceParticipant>, crate::PageMeta) {
         (self.participants, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConferenceParticipantPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ConferenceParticipantPage;
+
+            const NAME: &'static str = "ConferenceParticipantPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "participants",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participants" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ConferenceParticipantPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participants = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,20 +3,12 @@
 //! The Summary resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Summary {
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Call.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub call_sid: ::std::option::Option<crate::types::CallSid>,
     /// The Call Type of the summarized Call. One of `carrier`, `sip`, `trunking`, `client` and `whatsapp`.
     pub call_type: ::std::option::Option<crate::types::CallType>,
@@ -27,25 +19,13 @@ pub struct Summary {
     /// The Processing State of the Call Summary. The Processing State will be `partial` until the assembly of the Call Summary finishes, which occurs approximately 30 minutes after Call end. Then the Processing State changes to `complete`
     pub processing_state: ::std::option::Option<crate::types::ProcessingState>,
     /// The time at which the Call was created, given in ISO 8601 format. Can be different from `start_time` in the event of queueing due to CPS
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time at which the Call was started, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time at which the Call was ended, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Duration between when the call was initiated and the call was ended
     pub duration: ::std::option::Option<i64>,
@@ -76,8 +56,93 @@ pub struct Summary {
     /// Programmatically labeled annotations for the Call. Developers can update the Call Summary records with Annotation during or after a Call. Annotations can be updated as long as the Call Summary record is addressable via the API.
     pub annotation: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Summary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Summary;
+
+            const NAME: &'static str = "Summary";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "call_sid" => 1,
+                        "call_type" => 2,
+                        "call_state" => 3,
+                        "answered_by" => 4,
+                        "processing_state" => 5,
+                        "created_time" => 6,
+                        "start_time" => 7,
+                        "end_time" => 8,
+                        "duration" => 9,
+                        "connect_duration" => 10,
+                        "from" => 11,
+                        "to" => 12,
+                        "carrier_edge" => 13,
+                        "client_edge" => 14,
+                        "sdk_edge" => 15,
+                        "sip_edge" => 16,
+                        "tags" => 17,
+                        "url" => 18,
+                        "attributes" => 19,
+                        "properties" => 20,
+                        "trust" => 21,
+                        "annotation" => 22,
+                        "\0unread" => 23,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Summary,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.call_sid = read::text(map)?,
+                    2 => record.call_type = map.next_value()?,
+                    3 => record.call_state = map.next_value()?,
+                    4 => record.answered_by = map.next_value()?,
+                    5 => record.processing_state = map.next_value()?,
+                    6 => record.created_time = read::date_time(map)?,
+                    7 => record.start_time = read::date_time(map)?,
+                    8 => record.end_time = read::date_time(map)?,
+                    9 => record.duration = map.next_value()?,
+                    10 => record.connect_duration = map.next_value()?,
+                    11 => record.from = map.next_value()?,
+                    12 => record.to = map.next_value()?,
+                    13 => record.carrier_edge = map.next_value()?,
+                    14 => record.client_edge = map.next_value()?,
+                    15 => record.sdk_edge = map.next_value()?,
+                    16 => record.sip_edge = map.next_value()?,
+                    17 => record.tags = map.next_value()?,
+                    18 => record.url = map.next_value()?,
+                    19 => record.attributes = map.next_value()?,
+                    20 => record.properties = map.next_value()?,
+                    21 => record.trust = map.next_value()?,
+                    22 => record.annotation = map.next_value()?,
+                    23 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on Summary resources.

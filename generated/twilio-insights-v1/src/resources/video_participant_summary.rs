@@ -3,44 +3,24 @@
 //! The VideoParticipantSummary resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VideoParticipantSummary {
     /// Unique identifier for the participant.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ParticipantPaSid>,
     /// The application-defined string that uniquely identifies the participant within a Room.
     pub participant_identity: ::std::option::Option<::std::string::String>,
     /// When the participant joined the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub join_time: ::std::option::Option<::time::OffsetDateTime>,
     /// When the participant left the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub leave_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Amount of time in seconds the participant was in the room.
     pub duration_sec: ::std::option::Option<i64>,
     /// Account SID associated with the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Unique identifier for the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub room_sid: ::std::option::Option<crate::types::RoomSid>,
     /// Status of the room. Can be `in_progress` or `completed`.
     pub status: ::std::option::Option<crate::types::RoomStatus>,
@@ -63,22 +43,94 @@ pub struct VideoParticipantSummary {
     /// URL of the participant resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VideoParticipantSummary;
+
+            const NAME: &'static str = "VideoParticipantSummary";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participant_sid" => 0,
+                        "participant_identity" => 1,
+                        "join_time" => 2,
+                        "leave_time" => 3,
+                        "duration_sec" => 4,
+                        "account_sid" => 5,
+                        "room_sid" => 6,
+                        "status" => 7,
+                        "codecs" => 8,
+                        "end_reason" => 9,
+                        "error_code" => 10,
+                        "error_code_url" => 11,
+                        "media_region" => 12,
+                        "properties" => 13,
+                        "edge_location" => 14,
+                        "publisher_info" => 15,
+                        "url" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VideoParticipantSummary,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participant_sid = read::text(map)?,
+                    1 => record.participant_identity = map.next_value()?,
+                    2 => record.join_time = read::date_time(map)?,
+                    3 => record.leave_time = read::date_time(map)?,
+                    4 => record.duration_sec = map.next_value()?,
+                    5 => record.account_sid = read::text(map)?,
+                    6 => record.room_sid = read::text(map)?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.codecs = map.next_value()?,
+                    9 => record.end_reason = map.next_value()?,
+                    10 => record.error_code = map.next_value()?,
+                    11 => record.error_code_url = map.next_value()?,
+                    12 => record.media_region = map.next_value()?,
+                    13 => record.properties = map.next_value()?,
+                    14 => record.edge_location = map.next_value()?,
+                    15 => record.publisher_info = map.next_value()?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of VideoParticipantSummary records, as the list operation returns it.
 ///
 /// The records are under `participants`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct VideoParticipantSummaryPage {
     /// The records on this page.
     pub participants: ::std::vec::Vec<VideoParticipantSummary>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -93,6 +145,52 @@ impl crate::runtime::Page for VideoParticipantSummaryPage {
 
     fn into_parts(self) -> (::std::vec::Vec<VideoParticipantSummary>, crate::PageMeta) {
         (self.participants, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummaryPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VideoParticipantSummaryPage;
+
+            const NAME: &'static str = "VideoParticipantSummaryPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "participants",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "participants" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VideoParticipantSummaryPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.participants = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,36 +3,20 @@
 //! The VideoRoomSummary resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VideoRoomSummary {
     /// Account SID associated with this room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Unique identifier for the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub room_sid: ::std::option::Option<crate::types::RoomSid>,
     /// Room friendly name.
     pub room_name: ::std::option::Option<::std::string::String>,
     /// Creation time of the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub create_time: ::std::option::Option<::time::OffsetDateTime>,
     /// End time for the room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Type of room. Can be `go`, `peer_to_peer`, `group`, or `group_small`.
     pub room_type: ::std::option::Option<crate::types::RoomType>,
@@ -86,22 +70,112 @@ pub struct VideoRoomSummary {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoRoomSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VideoRoomSummary;
+
+            const NAME: &'static str = "VideoRoomSummary";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "room_sid" => 1,
+                        "room_name" => 2,
+                        "create_time" => 3,
+                        "end_time" => 4,
+                        "room_type" => 5,
+                        "room_status" => 6,
+                        "status_callback" => 7,
+                        "status_callback_method" => 8,
+                        "created_method" => 9,
+                        "end_reason" => 10,
+                        "max_participants" => 11,
+                        "unique_participants" => 12,
+                        "unique_participant_identities" => 13,
+                        "concurrent_participants" => 14,
+                        "max_concurrent_participants" => 15,
+                        "codecs" => 16,
+                        "media_region" => 17,
+                        "duration_sec" => 18,
+                        "total_participant_duration_sec" => 19,
+                        "total_recording_duration_sec" => 20,
+                        "processing_state" => 21,
+                        "recording_enabled" => 22,
+                        "edge_location" => 23,
+                        "url" => 24,
+                        "links" => 25,
+                        "\0unread" => 26,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VideoRoomSummary,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.room_sid = read::text(map)?,
+                    2 => record.room_name = map.next_value()?,
+                    3 => record.create_time = read::date_time(map)?,
+                    4 => record.end_time = read::date_time(map)?,
+                    5 => record.room_type = map.next_value()?,
+                    6 => record.room_status = map.next_value()?,
+                    7 => record.status_callback = map.next_value()?,
+                    8 => record.status_callback_method = map.next_value()?,
+                    9 => record.created_method = map.next_value()?,
+                    10 => record.end_reason = map.next_value()?,
+                    11 => record.max_participants = map.next_value()?,
+                    12 => record.unique_participants = map.next_value()?,
+                    13 => record.unique_participant_identities = map.next_value()?,
+                    14 => record.concurrent_participants = map.next_value()?,
+                    15 => record.max_concurrent_participants = map.next_value()?,
+                    16 => record.codecs = map.next_value()?,
+                    17 => record.media_region = map.next_value()?,
+                    18 => record.duration_sec = map.next_value()?,
+                    19 => record.total_participant_duration_sec = map.next_value()?,
+                    20 => record.total_recording_duration_sec = map.next_value()?,
+                    21 => record.processing_state = map.next_value()?,
+                    22 => record.recording_enabled = map.next_value()?,
+                    23 => record.edge_location = map.next_value()?,
+                    24 => record.url = map.next_value()?,
+                    25 => record.links = map.next_value()?,
+                    26 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of VideoRoomSummary records, as the list operation returns it.
 ///
 /// The records are under `rooms`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct VideoRoomSummaryPage {
     /// The records on this page.
     pub rooms: ::std::vec::Vec<VideoRoomSummary>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -116,6 +190,52 @@ impl crate::runtime::Page for VideoRoomSummaryPage {
 
     fn into_parts(self) -> (::std::vec::Vec<VideoRoomSummary>, crate::PageMeta) {
         (self.rooms, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoRoomSummaryPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VideoRoomSummaryPage;
+
+            const NAME: &'static str = "VideoRoomSummaryPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "rooms",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "rooms" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VideoRoomSummaryPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.rooms = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,50 +3,90 @@
 //! The InboundPhoneNumberReport resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InboundPhoneNumberReport {
     /// Inbound phone number handle represented in the report.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub handle: ::std::option::Option<::std::string::String>,
     /// Total number of calls made with the given handle during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// The call answer score measures customers behavior to the delivered calls.
     /// The score is a value between 0 and 100, where 100 indicates that all calls were successfully answered.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_answer_score: ::std::option::Option<f64>,
     /// Percentage of calls made in each state.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_state_percentage: ::std::option::Option<crate::types::CallStatePercentage>,
     /// Percentage of inbound calls with silence tags over total outbound calls. A silent tag is indicative of a connectivity issue or muted audio.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub silent_calls_percentage: ::std::option::Option<f64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReport {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InboundPhoneNumberReport;
+
+            const NAME: &'static str = "InboundPhoneNumberReport";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "handle" => 0,
+                        "total_calls" => 1,
+                        "call_answer_score" => 2,
+                        "call_state_percentage" => 3,
+                        "silent_calls_percentage" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InboundPhoneNumberReport,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.handle = map.next_value()?,
+                    1 => record.total_calls = map.next_value()?,
+                    2 => record.call_answer_score = read::number_option(map)?,
+                    3 => record.call_state_percentage = map.next_value()?,
+                    4 => record.silent_calls_percentage = read::number_option(map)?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of InboundPhoneNumberReport records, as the list operation returns it.
 ///
 /// The records are under `reports`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct InboundPhoneNumberReportPage {
     /// The records on this page.
     pub reports: ::std::vec::Vec<InboundPhoneNumberReport>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -61,6 +101,52 @@ impl crate::runtime::Page for InboundPhoneNumberReportPage {
 
     fn into_parts(self) -> (::std::vec::Vec<InboundPhoneNumberReport>, crate::PageMeta) {
         (self.reports, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReportPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InboundPhoneNumberReportPage;
+
+            const NAME: &'static str = "InboundPhoneNumberReportPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "reports",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "reports" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InboundPhoneNumberReportPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.reports = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,91 +3,141 @@
 //! The OutboundPhoneNumberReport resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OutboundPhoneNumberReport {
     /// The outbound phone number handle.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub handle: ::std::option::Option<::std::string::String>,
     /// Total number of outbound calls made with the given handle during the report period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_calls: ::std::option::Option<i64>,
     /// The call answer score measures customers behavior to the delivered calls.
     /// The score is a value between 0 and 100, where 100 indicates that all calls were successfully answered.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_answer_score: ::std::option::Option<f64>,
     /// Number of calls made with each device type.
     /// `voip`, `mobile`, `landline`, `unknown`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub calls_by_device_type: ::std::option::Option<::serde_json::Value>,
     /// Answer rate for each device type.
     /// `voip`, `mobile`, `landline`, `unknown`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answer_rate_device_type: ::std::option::Option<::serde_json::Value>,
     /// Percentage of calls made in each state.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_state_percentage: ::std::option::Option<
         crate::types::OutboundPhoneNumberReportCallStatePercentage,
     >,
     /// Percentage of blocked calls by carrier per country.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub blocked_calls_by_carrier: ::std::option::Option<
         ::std::vec::Vec<crate::types::CountyCarrierValue>,
     >,
     /// Percentage of calls with silence tags over total calls. A silent tag is indicative of a connectivity issue or muted audio.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub silent_calls_percentage: ::std::option::Option<f64>,
     /// Percentage of completed outbound calls under 10 seconds (PSTN Short call tags); More than 15% is typically low trust measured.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub short_duration_calls_percentage: ::std::option::Option<f64>,
     /// Percentage of long duration calls ( &gt;= 60 seconds)
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub long_duration_calls_percentage: ::std::option::Option<f64>,
     /// Percentage of completed outbound calls to unassigned or unallocated phone numbers.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_number_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub potential_robocalls_percentage: ::std::option::Option<f64>,
     /// Number of calls made in answering machine detection (AMD) enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub answering_machine_detection: ::std::option::Option<
         crate::types::OutboundPhoneNumberReportAnsweringMachineDetection,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReport {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OutboundPhoneNumberReport;
+
+            const NAME: &'static str = "OutboundPhoneNumberReport";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "handle" => 0,
+                        "total_calls" => 1,
+                        "call_answer_score" => 2,
+                        "calls_by_device_type" => 3,
+                        "answer_rate_device_type" => 4,
+                        "call_state_percentage" => 5,
+                        "blocked_calls_by_carrier" => 6,
+                        "silent_calls_percentage" => 7,
+                        "short_duration_calls_percentage" => 8,
+                        "long_duration_calls_percentage" => 9,
+                        "potential_robocalls_percentage" => 10,
+                        "answering_machine_detection" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OutboundPhoneNumberReport,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.handle = map.next_value()?,
+                    1 => record.total_calls = map.next_value()?,
+                    2 => record.call_answer_score = read::number_option(map)?,
+                    3 => record.calls_by_device_type = map.next_value()?,
+                    4 => record.answer_rate_device_type = map.next_value()?,
+                    5 => record.call_state_percentage = map.next_value()?,
+                    6 => record.blocked_calls_by_carrier = map.next_value()?,
+                    7 => record.silent_calls_percentage = read::number_option(map)?,
+                    8 => {
+                        record.short_duration_calls_percentage = read::number_option(
+                            map,
+                        )?;
+                    }
+                    9 => {
+                        record.long_duration_calls_percentage = read::number_option(map)?;
+                    }
+                    10 => {
+                        record.potential_robocalls_percentage = read::number_option(map)?;
+                    }
+                    11 => record.answering_machine_detection = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of OutboundPhoneNumberReport records, as the list operation returns it.
 ///
 /// The records are under `reports`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct OutboundPhoneNumberReportPage {
     /// The records on this page.
     pub reports: ::std::vec::Vec<OutboundPhoneNumberReport>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -104,6 +154,52 @@ impl crate::runtime::Page for OutboundPhoneNumberReportPage {
         self,
     ) -> (::std::vec::Vec<OutboundPhoneNumberReport>, crate::PageMeta) {
         (self.reports, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OutboundPhoneNumberReportPage;
+
+            const NAME: &'static str = "OutboundPhoneNumberReportPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "reports",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "reports" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OutboundPhoneNumberReportPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.reports = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

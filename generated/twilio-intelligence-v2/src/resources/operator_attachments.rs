@@ -3,28 +3,67 @@
 //! The OperatorAttachments resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OperatorAttachments {
     /// The unique SID identifier of the Service.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// List of Operator SIDs attached to the service. Includes both Custom and Pre-built Operators.
     pub operator_sids: ::std::option::Option<::std::vec::Vec<crate::types::OperatorSid>>,
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Operator.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub operator_sid: ::std::option::Option<crate::types::OperatorSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperatorAttachments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OperatorAttachments;
+
+            const NAME: &'static str = "OperatorAttachments";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "service_sid" => 0,
+                        "operator_sids" => 1,
+                        "url" => 2,
+                        "operator_sid" => 3,
+                        "\0unread" => 4,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OperatorAttachments,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.service_sid = read::text(map)?,
+                    1 => record.operator_sids = map.next_value()?,
+                    2 => record.url = map.next_value()?,
+                    3 => record.operator_sid = read::text(map)?,
+                    4 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the OperatorAttachments resources of one `ServiceSid`.

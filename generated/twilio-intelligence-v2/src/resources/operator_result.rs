@@ -3,27 +3,19 @@
 //! The OperatorResult resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OperatorResult {
     /// The type of the applied Language Understanding Operator. One of conversation-classify, utterance-classify, extract, extract-normalize, or pii-extract
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub operator_type: ::std::option::Option<crate::types::OperatorResultOperatorType>,
     /// The name of the applied Language Understanding.
     pub name: ::std::option::Option<::std::string::String>,
     /// A 34 character string that identifies this Language Understanding operator sid.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub operator_sid: ::std::option::Option<crate::types::OperatorSid>,
     /// Boolean to tell if extract Language Understanding Processing model matches results.
     pub extract_match: ::std::option::Option<bool>,
     /// Percentage of 'matching' class needed to consider a sentence matches
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
-    )]
     pub match_probability: ::std::option::Option<crate::Decimal>,
     /// Normalized output of extraction stage which matches Label.
     pub normalized_result: ::std::option::Option<::std::string::String>,
@@ -34,10 +26,6 @@ pub struct OperatorResult {
     /// The 'matching' class. This might be available on conversation classify model outputs.
     pub predicted_label: ::std::option::Option<::std::string::String>,
     /// Percentage of 'matching' class needed to consider a sentence matches.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_decimal_option",
-    )]
     pub predicted_probability: ::std::option::Option<crate::Decimal>,
     /// The labels probabilities. This might be available on conversation classify model outputs.
     pub label_probabilities: ::std::option::Option<::serde_json::Value>,
@@ -48,30 +36,96 @@ pub struct OperatorResult {
     /// (No description in the spec.)
     pub json_results: ::std::option::Option<::serde_json::Value>,
     /// A 34 character string that uniquely identifies this Transcript.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub transcript_sid: ::std::option::Option<crate::types::MediaSid>,
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperatorResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OperatorResult;
+
+            const NAME: &'static str = "OperatorResult";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "operator_type" => 0,
+                        "name" => 1,
+                        "operator_sid" => 2,
+                        "extract_match" => 3,
+                        "match_probability" => 4,
+                        "normalized_result" => 5,
+                        "utterance_results" => 6,
+                        "utterance_match" => 7,
+                        "predicted_label" => 8,
+                        "predicted_probability" => 9,
+                        "label_probabilities" => 10,
+                        "extract_results" => 11,
+                        "text_generation_results" => 12,
+                        "json_results" => 13,
+                        "transcript_sid" => 14,
+                        "url" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OperatorResult,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.operator_type = map.next_value()?,
+                    1 => record.name = map.next_value()?,
+                    2 => record.operator_sid = read::text(map)?,
+                    3 => record.extract_match = map.next_value()?,
+                    4 => record.match_probability = read::decimal(map)?,
+                    5 => record.normalized_result = map.next_value()?,
+                    6 => record.utterance_results = map.next_value()?,
+                    7 => record.utterance_match = map.next_value()?,
+                    8 => record.predicted_label = map.next_value()?,
+                    9 => record.predicted_probability = read::decimal(map)?,
+                    10 => record.label_probabilities = map.next_value()?,
+                    11 => record.extract_results = map.next_value()?,
+                    12 => record.text_generation_results = map.next_value()?,
+                    13 => record.json_results = map.next_value()?,
+                    14 => record.transcript_sid = read::text(map)?,
+                    15 => record.url = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of OperatorResult records, as the list operation returns it.
 ///
 /// The records are under `operator_results`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct OperatorResultPage {
     /// The records on this page.
     pub operator_results: ::std::vec::Vec<OperatorResult>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -86,6 +140,52 @@ impl crate::runtime::Page for OperatorResultPage {
 
     fn into_parts(self) -> (::std::vec::Vec<OperatorResult>, crate::PageMeta) {
         (self.operator_results, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperatorResultPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OperatorResultPage;
+
+            const NAME: &'static str = "OperatorResultPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "operator_results",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "operator_results" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OperatorResultPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.operator_results = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,16 +3,12 @@
 //! The OperatorType resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OperatorType {
     /// A unique name that references an Operator's Operator Type.
     pub name: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Operator Type.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::OperatorTypeSid>,
     /// A human-readable name of this resource, up to 64 characters.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -21,55 +17,113 @@ pub struct OperatorType {
     /// Additional documentation for the Operator Type.
     pub docs_link: ::std::option::Option<::std::string::String>,
     /// Operator Results for this Operator Type will follow this format. Possible values: text-classification, text-extraction, text-extraction-normalized, text-generation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub output_type: ::std::option::Option<crate::types::OutputType>,
     /// List of languages this Operator Type supports.
     pub supported_languages: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Operators with this Operator Type are executed using this provider. Possible values: twilio, amazon, openai.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<crate::types::Provider>,
     /// Operator Type availability status. Possible values: internal, beta, general-availability, retired, deprecated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub availability: ::std::option::Option<crate::types::OperatorTypeAvailability>,
     /// Operators can be created from configurable Operator Types.
     pub configurable: ::std::option::Option<bool>,
     /// JSON Schema for configuring an Operator with this Operator Type. Following <https://json-schema.org/>
     pub config_schema: ::std::option::Option<::serde_json::Value>,
     /// The date that this Operator Type was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Operator Type was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperatorType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OperatorType;
+
+            const NAME: &'static str = "OperatorType";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "name" => 0,
+                        "sid" => 1,
+                        "friendly_name" => 2,
+                        "description" => 3,
+                        "docs_link" => 4,
+                        "output_type" => 5,
+                        "supported_languages" => 6,
+                        "provider" => 7,
+                        "availability" => 8,
+                        "configurable" => 9,
+                        "config_schema" => 10,
+                        "date_created" => 11,
+                        "date_updated" => 12,
+                        "url" => 13,
+                        "\0unread" => 14,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OperatorType,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.name = map.next_value()?,
+                    1 => record.sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.description = map.next_value()?,
+                    4 => record.docs_link = map.next_value()?,
+                    5 => record.output_type = map.next_value()?,
+                    6 => record.supported_languages = map.next_value()?,
+                    7 => record.provider = map.next_value()?,
+                    8 => record.availability = map.next_value()?,
+                    9 => record.configurable = map.next_value()?,
+                    10 => record.config_schema = map.next_value()?,
+                    11 => record.date_created = read::date_time(map)?,
+                    12 => record.date_updated = read::date_time(map)?,
+                    13 => record.url = map.next_value()?,
+                    14 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of OperatorType records, as the list operation returns it.
 ///
 /// The records are under `operator_types`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct OperatorTypePage {
     /// The records on this page.
     pub operator_types: ::std::vec::Vec<OperatorType>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -84,6 +138,52 @@ impl crate::runtime::Page for OperatorTypePage {
 
     fn into_parts(self) -> (::std::vec::Vec<OperatorType>, crate::PageMeta) {
         (self.operator_types, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OperatorTypePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = OperatorTypePage;
+
+            const NAME: &'static str = "OperatorTypePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "operator_types",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "operator_types" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut OperatorTypePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.operator_types = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,14 +3,12 @@
 //! The Sentence resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Sentence {
     /// The channel number.
-    #[serde(default)]
     pub media_channel: i64,
     /// The index of the sentence in the transcript.
-    #[serde(default)]
     pub sentence_index: i64,
     /// Offset from the beginning of the transcript when this sentence starts.
     pub start_time: ::std::option::Option<::std::string::String>,
@@ -19,32 +17,82 @@ pub struct Sentence {
     /// Transcript text.
     pub transcript: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Sentence.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::SentenceSid>,
     /// (No description in the spec.)
     pub confidence: ::std::option::Option<::std::string::String>,
     /// Detailed information for each of the words of the given Sentence.
     pub words: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sentence {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Sentence;
+
+            const NAME: &'static str = "Sentence";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "media_channel" => 0,
+                        "sentence_index" => 1,
+                        "start_time" => 2,
+                        "end_time" => 3,
+                        "transcript" => 4,
+                        "sid" => 5,
+                        "confidence" => 6,
+                        "words" => 7,
+                        "\0unread" => 8,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Sentence,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.media_channel = map.next_value()?,
+                    1 => record.sentence_index = map.next_value()?,
+                    2 => record.start_time = map.next_value()?,
+                    3 => record.end_time = map.next_value()?,
+                    4 => record.transcript = map.next_value()?,
+                    5 => record.sid = read::text(map)?,
+                    6 => record.confidence = map.next_value()?,
+                    7 => record.words = map.next_value()?,
+                    8 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Sentence records, as the list operation returns it.
 ///
 /// The records are under `sentences`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SentencePage {
     /// The records on this page.
     pub sentences: ::std::vec::Vec<Sentence>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -59,6 +107,52 @@ impl crate::runtime::Page for SentencePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Sentence>, crate::PageMeta) {
         (self.sentences, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SentencePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SentencePage;
+
+            const NAME: &'static str = "SentencePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "sentences",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sentences" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SentencePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sentences = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

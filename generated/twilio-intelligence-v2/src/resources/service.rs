@@ -3,14 +3,10 @@
 //! The Service resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// The unique SID identifier of the Account the Service belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Instructs the Speech Recognition service to automatically redact PII from all transcripts made on this service.
     pub auto_redaction: ::std::option::Option<bool>,
@@ -22,18 +18,10 @@ pub struct Service {
     /// Note: Data logging cannot be activated via API, only via www.twilio.com, as it requires additional consent.
     pub data_logging: ::std::option::Option<bool>,
     /// The date that this Service was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Service was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// A human readable description of this resource, up to 64 characters.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -48,40 +36,107 @@ pub struct Service {
     /// The URL Twilio will request when executing the Webhook.
     pub webhook_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method for the Webhook. One of `GET` or `POST`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_http_method: ::std::option::Option<crate::types::HttpMethod>,
     /// Operator sids attached to this service, read only
     pub read_only_attached_operator_sids: ::std::option::Option<
         ::std::vec::Vec<crate::types::OperatorSid>,
     >,
     /// The version number of this Service.
-    #[serde(default)]
     pub version: i64,
     /// The unique SID identifier of the Public Key resource used to encrypt the sentences and operator results.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub encryption_credential_sid: ::std::option::Option<
         crate::types::EncryptionCredentialSid,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Service;
+
+            const NAME: &'static str = "Service";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "auto_redaction" => 1,
+                        "media_redaction" => 2,
+                        "auto_transcribe" => 3,
+                        "data_logging" => 4,
+                        "date_created" => 5,
+                        "date_updated" => 6,
+                        "friendly_name" => 7,
+                        "language_code" => 8,
+                        "sid" => 9,
+                        "unique_name" => 10,
+                        "url" => 11,
+                        "webhook_url" => 12,
+                        "webhook_http_method" => 13,
+                        "read_only_attached_operator_sids" => 14,
+                        "version" => 15,
+                        "encryption_credential_sid" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Service,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.auto_redaction = map.next_value()?,
+                    2 => record.media_redaction = map.next_value()?,
+                    3 => record.auto_transcribe = map.next_value()?,
+                    4 => record.data_logging = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.date_updated = read::date_time(map)?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.language_code = map.next_value()?,
+                    9 => record.sid = map.next_value()?,
+                    10 => record.unique_name = map.next_value()?,
+                    11 => record.url = map.next_value()?,
+                    12 => record.webhook_url = map.next_value()?,
+                    13 => record.webhook_http_method = map.next_value()?,
+                    14 => record.read_only_attached_operator_sids = map.next_value()?,
+                    15 => record.version = map.next_value()?,
+                    16 => record.encryption_credential_sid = read::text(map)?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Service records, as the list operation returns it.
 ///
 /// The records are under `services`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServicePage {
     /// The records on this page.
     pub services: ::std::vec::Vec<Service>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -96,6 +151,52 @@ impl crate::runtime::Page for ServicePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Service>, crate::PageMeta) {
         (self.services, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServicePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServicePage;
+
+            const NAME: &'static str = "ServicePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "services",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "services" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServicePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.services = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

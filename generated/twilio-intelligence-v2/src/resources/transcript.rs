@@ -3,43 +3,23 @@
 //! The Transcript resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Transcript {
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Service.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// A 34 character string that uniquely identifies this Transcript.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::MediaSid>,
     /// The date that this Transcript was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Transcript was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The Status of this Transcript. One of `queued`, `in-progress`, `completed`, `failed` or `canceled`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::Status>,
     /// Media Channel describing Transcript Source and Participant Mapping
     pub channel: ::std::option::Option<::serde_json::Value>,
@@ -51,24 +31,15 @@ pub struct Transcript {
     /// (No description in the spec.)
     pub customer_key: ::std::option::Option<::std::string::String>,
     /// The date that this Transcript's media was started, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub media_start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The duration of this Transcript's source
-    #[serde(default)]
     pub duration: i64,
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// If the transcript has been redacted, a redacted alternative of the transcript will be available.
     pub redaction: ::std::option::Option<bool>,
     /// The unique SID identifier of the Public Key resource used to encrypt the sentences and operator results.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub encryption_credential_sid: ::std::option::Option<
         crate::types::EncryptionCredentialSid,
     >,
@@ -80,22 +51,92 @@ pub struct Transcript {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Transcript {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Transcript;
+
+            const NAME: &'static str = "Transcript";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "service_sid" => 1,
+                        "sid" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "status" => 5,
+                        "channel" => 6,
+                        "data_logging" => 7,
+                        "language_code" => 8,
+                        "customer_key" => 9,
+                        "media_start_time" => 10,
+                        "duration" => 11,
+                        "url" => 12,
+                        "redaction" => 13,
+                        "encryption_credential_sid" => 14,
+                        "links" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Transcript,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.service_sid = read::text(map)?,
+                    2 => record.sid = read::text(map)?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.status = map.next_value()?,
+                    6 => record.channel = map.next_value()?,
+                    7 => record.data_logging = map.next_value()?,
+                    8 => record.language_code = map.next_value()?,
+                    9 => record.customer_key = map.next_value()?,
+                    10 => record.media_start_time = read::date_time(map)?,
+                    11 => record.duration = map.next_value()?,
+                    12 => record.url = map.next_value()?,
+                    13 => record.redaction = map.next_value()?,
+                    14 => record.encryption_credential_sid = read::text(map)?,
+                    15 => record.links = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Transcript records, as the list operation returns it.
 ///
 /// The records are under `transcripts`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TranscriptPage {
     /// The records on this page.
     pub transcripts: ::std::vec::Vec<Transcript>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -110,6 +151,52 @@ impl crate::runtime::Page for TranscriptPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Transcript>, crate::PageMeta) {
         (self.transcripts, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TranscriptPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TranscriptPage;
+
+            const NAME: &'static str = "TranscriptPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "transcripts",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "transcripts" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TranscriptPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.transcripts = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,64 +3,34 @@
 //! The Service resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ServiceSid>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// (No description in the spec.)
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_service_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_channel_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_channel_creator_role_sid: ::std::option::Option<crate::types::RoleSid>,
     /// (No description in the spec.)
     pub read_status_enabled: ::std::option::Option<bool>,
     /// (No description in the spec.)
     pub reachability_enabled: ::std::option::Option<bool>,
     /// (No description in the spec.)
-    #[serde(default)]
     pub typing_indicator_timeout: i64,
     /// (No description in the spec.)
-    #[serde(default)]
     pub consumption_report_interval: i64,
     /// (No description in the spec.)
     pub limits: ::std::option::Option<::serde_json::Value>,
@@ -73,10 +43,8 @@ pub struct Service {
     /// (No description in the spec.)
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// (No description in the spec.)
-    #[serde(default)]
     pub pre_webhook_retry_count: i64,
     /// (No description in the spec.)
-    #[serde(default)]
     pub post_webhook_retry_count: i64,
     /// (No description in the spec.)
     pub notifications: ::std::option::Option<::serde_json::Value>,
@@ -92,22 +60,106 @@ pub struct Service {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Service;
+
+            const NAME: &'static str = "Service";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "friendly_name" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "default_service_role_sid" => 5,
+                        "default_channel_role_sid" => 6,
+                        "default_channel_creator_role_sid" => 7,
+                        "read_status_enabled" => 8,
+                        "reachability_enabled" => 9,
+                        "typing_indicator_timeout" => 10,
+                        "consumption_report_interval" => 11,
+                        "limits" => 12,
+                        "pre_webhook_url" => 13,
+                        "post_webhook_url" => 14,
+                        "webhook_method" => 15,
+                        "webhook_filters" => 16,
+                        "pre_webhook_retry_count" => 17,
+                        "post_webhook_retry_count" => 18,
+                        "notifications" => 19,
+                        "media" => 20,
+                        "url" => 21,
+                        "links" => 22,
+                        "\0unread" => 23,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Service,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.default_service_role_sid = read::text(map)?,
+                    6 => record.default_channel_role_sid = read::text(map)?,
+                    7 => record.default_channel_creator_role_sid = read::text(map)?,
+                    8 => record.read_status_enabled = map.next_value()?,
+                    9 => record.reachability_enabled = map.next_value()?,
+                    10 => record.typing_indicator_timeout = map.next_value()?,
+                    11 => record.consumption_report_interval = map.next_value()?,
+                    12 => record.limits = map.next_value()?,
+                    13 => record.pre_webhook_url = map.next_value()?,
+                    14 => record.post_webhook_url = map.next_value()?,
+                    15 => record.webhook_method = map.next_value()?,
+                    16 => record.webhook_filters = map.next_value()?,
+                    17 => record.pre_webhook_retry_count = map.next_value()?,
+                    18 => record.post_webhook_retry_count = map.next_value()?,
+                    19 => record.notifications = map.next_value()?,
+                    20 => record.media = map.next_value()?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.links = map.next_value()?,
+                    23 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Service records, as the list operation returns it.
 ///
 /// The records are under `services`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServicePage {
     /// The records on this page.
     pub services: ::std::vec::Vec<Service>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -122,6 +174,52 @@ impl crate::runtime::Page for ServicePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Service>, crate::PageMeta) {
         (self.services, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServicePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServicePage;
+
+            const NAME: &'static str = "ServicePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "services",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "services" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServicePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.services = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

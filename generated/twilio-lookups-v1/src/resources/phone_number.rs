@@ -3,7 +3,7 @@
 //! The PhoneNumber resource: its representation and its operations' parameters.
 
 /// Detailed information on phone numbers
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The name of the phone number's owner. If `null`, that information was not available.
@@ -21,8 +21,59 @@ pub struct PhoneNumber {
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PhoneNumber;
+
+            const NAME: &'static str = "PhoneNumber";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "caller_name" => 0,
+                        "country_code" => 1,
+                        "phone_number" => 2,
+                        "national_format" => 3,
+                        "carrier" => 4,
+                        "add_ons" => 5,
+                        "url" => 6,
+                        "\0unread" => 7,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PhoneNumber,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.caller_name = map.next_value()?,
+                    1 => record.country_code = map.next_value()?,
+                    2 => record.phone_number = map.next_value()?,
+                    3 => record.national_format = map.next_value()?,
+                    4 => record.carrier = map.next_value()?,
+                    5 => record.add_ons = map.next_value()?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on PhoneNumber resources.

@@ -3,7 +3,7 @@
 //! The LookupResponse resource: its representation and its operations' parameters.
 
 /// Query information on a phone number so that you can make a trusted interaction with your user
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LookupResponse {
     /// International dialing prefix of the phone number defined in the E.164 standard.
@@ -15,51 +15,122 @@ pub struct LookupResponse {
     /// The phone number in [national format](https://en.wikipedia.org/wiki/National_conventions_for_writing_telephone_numbers).
     pub national_format: ::std::option::Option<::std::string::String>,
     /// Boolean which indicates if the phone number is in a valid range that can be freely assigned by a carrier to a user.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid: ::std::option::Option<bool>,
     /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT, TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub validation_errors: ::std::option::Option<
         ::std::vec::Vec<crate::types::ValidationErrorKind>,
     >,
     /// An object that contains caller name information based on [CNAM](https://support.twilio.com/hc/en-us/articles/360051670533-Getting-Started-with-CNAM-Caller-ID).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_name: ::std::option::Option<crate::types::CallerNameInfo>,
     /// An object that contains information on the last date the subscriber identity module (SIM) was changed for a mobile phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sim_swap: ::std::option::Option<crate::types::SimSwapInfo>,
     /// An object that contains information on the unconditional call forwarding status of mobile phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_forwarding: ::std::option::Option<crate::types::CallForwardingInfo>,
     /// An object that contains line type information including the carrier name, mobile country code, and mobile network code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub line_type_intelligence: ::std::option::Option<
         crate::types::LineTypeIntelligenceInfo,
     >,
     /// An object that contains line status information for a mobile phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub line_status: ::std::option::Option<crate::types::LineStatusInfo>,
     /// An object that contains identity match information. The result of comparing user-provided information including name, address, date of birth, national ID, against authoritative phone-based data sources
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity_match: ::std::option::Option<crate::types::IdentityMatchInfo>,
     /// An object that contains reassigned number information. Reassigned Numbers will return a phone number's reassignment status given a phone number and date
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reassigned_number: ::std::option::Option<crate::types::ReassignedNumberInfo>,
     /// An object that contains information on if a phone number has been currently or previously blocked by Verify Fraud Guard for receiving malicious SMS pumping traffic as well as other signals associated with risky carriers and low conversion rates.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_pumping_risk: ::std::option::Option<crate::types::SmsPumpingRiskInfo>,
     /// An object that contains information of a mobile phone number quality score. Quality score will return a risk score about the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number_quality_score: ::std::option::Option<::serde_json::Value>,
     /// An object that contains pre fill information. pre_fill will return PII information associated with the phone number like first name, last name, address line, country code, state and postal code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pre_fill: ::std::option::Option<::serde_json::Value>,
     /// The absolute URL of the resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for LookupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = LookupResponse;
+
+            const NAME: &'static str = "LookupResponse";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "calling_country_code" => 0,
+                        "country_code" => 1,
+                        "phone_number" => 2,
+                        "national_format" => 3,
+                        "valid" => 4,
+                        "validation_errors" => 5,
+                        "caller_name" => 6,
+                        "sim_swap" => 7,
+                        "call_forwarding" => 8,
+                        "line_type_intelligence" => 9,
+                        "line_status" => 10,
+                        "identity_match" => 11,
+                        "reassigned_number" => 12,
+                        "sms_pumping_risk" => 13,
+                        "phone_number_quality_score" => 14,
+                        "pre_fill" => 15,
+                        "url" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut LookupResponse,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.calling_country_code = map.next_value()?,
+                    1 => record.country_code = map.next_value()?,
+                    2 => record.phone_number = map.next_value()?,
+                    3 => record.national_format = map.next_value()?,
+                    4 => record.valid = map.next_value()?,
+                    5 => record.validation_errors = map.next_value()?,
+                    6 => record.caller_name = map.next_value()?,
+                    7 => record.sim_swap = map.next_value()?,
+                    8 => record.call_forwarding = map.next_value()?,
+                    9 => record.line_type_intelligence = map.next_value()?,
+                    10 => record.line_status = map.next_value()?,
+                    11 => record.identity_match = map.next_value()?,
+                    12 => record.reassigned_number = map.next_value()?,
+                    13 => record.sms_pumping_risk = map.next_value()?,
+                    14 => record.phone_number_quality_score = map.next_value()?,
+                    15 => record.pre_fill = map.next_value()?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on LookupResponse resources.

@@ -3,16 +3,12 @@
 //! The ModuleDataManagement resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModuleDataManagement {
     /// URL to query the subresource.
     pub url: ::std::option::Option<::std::string::String>,
     /// ModuleSid that identifies this Listing.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::AvailableAddOnSid>,
     /// A JSON object describing the module and is displayed under the Description tab of the Module detail page. You can define the main body of the description, highlight key features or aspects of the module and if applicable, provide code samples for developers
     pub description: ::std::option::Option<::serde_json::Value>,
@@ -29,11 +25,70 @@ pub struct ModuleDataManagement {
     /// A JSON object for providing Listing specific pricing information.
     pub pricing: ::std::option::Option<::serde_json::Value>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub listings: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ModuleDataManagement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ModuleDataManagement;
+
+            const NAME: &'static str = "ModuleDataManagement";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "url" => 0,
+                        "sid" => 1,
+                        "description" => 2,
+                        "support" => 3,
+                        "policies" => 4,
+                        "module_info" => 5,
+                        "documentation" => 6,
+                        "configuration" => 7,
+                        "pricing" => 8,
+                        "listings" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ModuleDataManagement,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.url = map.next_value()?,
+                    1 => record.sid = read::text(map)?,
+                    2 => record.description = map.next_value()?,
+                    3 => record.support = map.next_value()?,
+                    4 => record.policies = map.next_value()?,
+                    5 => record.module_info = map.next_value()?,
+                    6 => record.documentation = map.next_value()?,
+                    7 => record.configuration = map.next_value()?,
+                    8 => record.pricing = map.next_value()?,
+                    9 => record.listings = map.next_value()?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on ModuleDataManagement resources.

@@ -3,53 +3,29 @@
 //! The BrandRegistrations resource: its representation and its operations' parameters.
 
 /// A Messaging Service resource to add and fetch Brand Registrations.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistrations {
     /// The unique string to identify Brand Registration.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::BrandRegistrationsSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Brand Registration resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A2P Messaging Profile Bundle BundleSid.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub customer_profile_bundle_sid: ::std::option::Option<
         crate::types::CustomerProfileSid,
     >,
     /// A2P Messaging Profile Bundle BundleSid.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub a2p_profile_bundle_sid: ::std::option::Option<crate::types::CustomerProfileSid>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Type of brand. One of: "STANDARD", "SOLE_PROPRIETOR". SOLE_PROPRIETOR is for the low volume, SOLE_PROPRIETOR campaign use case. There can only be one SOLE_PROPRIETOR campaign created per SOLE_PROPRIETOR brand. STANDARD is for all other campaign use cases. Multiple campaign use cases can be created per STANDARD brand.
     pub brand_type: ::std::option::Option<::std::string::String>,
     /// Brand Registration status. One of "PENDING", "APPROVED", "FAILED", "IN_REVIEW", "DELETION_PENDING", "DELETION_FAILED", "SUSPENDED".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::Status>,
     /// Campaign Registry (TCR) Brand ID. Assigned only after successful brand registration.
     pub tcr_id: ::std::option::Option<::std::string::String>,
@@ -66,7 +42,7 @@ pub struct BrandRegistrations {
         ::std::vec::Vec<crate::types::BrandFeedback>,
     >,
     /// When a brand is registered, TCR will attempt to verify the identity of the brand based on the supplied information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity_status: ::std::option::Option<crate::types::IdentityStatus>,
     /// Publicly traded company identified in the Russell 3000 Index
     pub russell_3000: ::std::option::Option<bool>,
@@ -86,22 +62,102 @@ pub struct BrandRegistrations {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for BrandRegistrations {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BrandRegistrations;
+
+            const NAME: &'static str = "BrandRegistrations";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "customer_profile_bundle_sid" => 2,
+                        "a2p_profile_bundle_sid" => 3,
+                        "date_created" => 4,
+                        "date_updated" => 5,
+                        "brand_type" => 6,
+                        "status" => 7,
+                        "tcr_id" => 8,
+                        "failure_reason" => 9,
+                        "errors" => 10,
+                        "url" => 11,
+                        "brand_score" => 12,
+                        "brand_feedback" => 13,
+                        "identity_status" => 14,
+                        "russell_3000" => 15,
+                        "government_entity" => 16,
+                        "tax_exempt_status" => 17,
+                        "skip_automatic_sec_vet" => 18,
+                        "mock" => 19,
+                        "links" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BrandRegistrations,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.customer_profile_bundle_sid = read::text(map)?,
+                    3 => record.a2p_profile_bundle_sid = read::text(map)?,
+                    4 => record.date_created = read::date_time(map)?,
+                    5 => record.date_updated = read::date_time(map)?,
+                    6 => record.brand_type = map.next_value()?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.tcr_id = map.next_value()?,
+                    9 => record.failure_reason = map.next_value()?,
+                    10 => record.errors = map.next_value()?,
+                    11 => record.url = map.next_value()?,
+                    12 => record.brand_score = map.next_value()?,
+                    13 => record.brand_feedback = map.next_value()?,
+                    14 => record.identity_status = map.next_value()?,
+                    15 => record.russell_3000 = map.next_value()?,
+                    16 => record.government_entity = map.next_value()?,
+                    17 => record.tax_exempt_status = map.next_value()?,
+                    18 => record.skip_automatic_sec_vet = map.next_value()?,
+                    19 => record.mock = map.next_value()?,
+                    20 => record.links = map.next_value()?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of BrandRegistrations records, as the list operation returns it.
 ///
 /// The records are under `data`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct BrandRegistrationsPage {
     /// The records on this page.
     pub data: ::std::vec::Vec<BrandRegistrations>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -116,6 +172,52 @@ impl crate::runtime::Page for BrandRegistrationsPage {
 
     fn into_parts(self) -> (::std::vec::Vec<BrandRegistrations>, crate::PageMeta) {
         (self.data, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for BrandRegistrationsPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BrandRegistrationsPage;
+
+            const NAME: &'static str = "BrandRegistrationsPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "data",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "data" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BrandRegistrationsPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.data = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,26 +3,14 @@
 //! The DomainConfigMessagingService resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainConfigMessagingService {
     /// The unique string that we created to identify the Domain resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub domain_sid: ::std::option::Option<crate::types::DomainSid>,
     /// The unique string that we created to identify the Domain config (prefix ZK).
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub config_sid: ::std::option::Option<crate::types::ConfigSid>,
     /// The unique string that identifies the messaging service
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub messaging_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// Any requests we receive to this domain that do not match an existing shortened message will be redirected to the fallback url. These will likely be either expired messages, random misdirected traffic, or intentional scraping.
     pub fallback_url: ::std::option::Option<::std::string::String>,
@@ -31,24 +19,73 @@ pub struct DomainConfigMessagingService {
     /// Boolean field to set customer delivery preference when there is a failure in linkShortening service
     pub continue_on_failure: ::std::option::Option<bool>,
     /// Date this Domain Config was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// Date that this Domain Config was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DomainConfigMessagingService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DomainConfigMessagingService;
+
+            const NAME: &'static str = "DomainConfigMessagingService";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "domain_sid" => 0,
+                        "config_sid" => 1,
+                        "messaging_service_sid" => 2,
+                        "fallback_url" => 3,
+                        "callback_url" => 4,
+                        "continue_on_failure" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "url" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DomainConfigMessagingService,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.domain_sid = read::text(map)?,
+                    1 => record.config_sid = read::text(map)?,
+                    2 => record.messaging_service_sid = read::text(map)?,
+                    3 => record.fallback_url = map.next_value()?,
+                    4 => record.callback_url = map.next_value()?,
+                    5 => record.continue_on_failure = map.next_value()?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.url = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the DomainConfigMessagingService resources of one `MessagingServiceSid`.

@@ -3,43 +3,23 @@
 //! The RequestManagedCert resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestManagedCert {
     /// The unique string that we created to identify the Domain resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub domain_sid: ::std::option::Option<crate::types::DomainSid>,
     /// Date that this Domain was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Date that this Domain was registered to the Twilio platform to create a new Domain object.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// Date that the private certificate associated with this domain expires. This is the expiration date of your existing cert.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_expires: ::std::option::Option<::time::OffsetDateTime>,
     /// Full url path for this domain.
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify this Certificate resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub certificate_sid: ::std::option::Option<crate::types::CertificateSid>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
@@ -48,8 +28,65 @@ pub struct RequestManagedCert {
     /// A boolean flag indicating if a managed certificate needs to be fulfilled by Twilio.
     pub requesting: ::std::option::Option<bool>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RequestManagedCert {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RequestManagedCert;
+
+            const NAME: &'static str = "RequestManagedCert";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "domain_sid" => 0,
+                        "date_updated" => 1,
+                        "date_created" => 2,
+                        "date_expires" => 3,
+                        "domain_name" => 4,
+                        "certificate_sid" => 5,
+                        "url" => 6,
+                        "managed" => 7,
+                        "requesting" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RequestManagedCert,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.domain_sid = read::text(map)?,
+                    1 => record.date_updated = read::date_time(map)?,
+                    2 => record.date_created = read::date_time(map)?,
+                    3 => record.date_expires = read::date_time(map)?,
+                    4 => record.domain_name = map.next_value()?,
+                    5 => record.certificate_sid = read::text(map)?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.managed = map.next_value()?,
+                    8 => record.requesting = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the RequestManagedCert resources of one `DomainSid`.

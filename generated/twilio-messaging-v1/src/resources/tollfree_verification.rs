@@ -3,52 +3,24 @@
 //! The TollfreeVerification resource: its representation and its operations' parameters.
 
 /// A Messaging resource to create and retrieve Tollfree Verifications.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TollfreeVerification {
     /// The unique string to identify Tollfree Verification.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TollfreeVerificationSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Tollfree Verification resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Customer's Profile Bundle BundleSid.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub customer_profile_sid: ::std::option::Option<crate::types::CustomerProfileSid>,
     /// Tollfree TrustProduct Bundle BundleSid.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub trust_product_sid: ::std::option::Option<crate::types::CustomerProfileSid>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The SID of the Regulated Item.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub regulated_item_sid: ::std::option::Option<crate::types::RegulatedItemSid>,
     /// The name of the business or organization using the Tollfree number.
     pub business_name: ::std::option::Option<::std::string::String>,
@@ -87,22 +59,18 @@ pub struct TollfreeVerification {
     /// Link to an image that shows the opt-in workflow. Multiple images allowed and must be a publicly hosted URL.
     pub opt_in_image_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Describe how a user opts-in to text messages.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_type: ::std::option::Option<crate::types::OptInType>,
     /// Estimate monthly volume of messages from the Tollfree Number.
     pub message_volume: ::std::option::Option<::std::string::String>,
     /// Additional information to be provided for verification.
     pub additional_information: ::std::option::Option<::std::string::String>,
     /// The SID of the Phone Number associated with the Tollfree Verification.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub tollfree_phone_number_sid: ::std::option::Option<crate::types::PhoneNumberSid>,
     /// The E.164 formatted toll-free phone number associated with the verification.
     pub tollfree_phone_number: ::std::option::Option<::std::string::String>,
     /// The compliance status of the Tollfree Verification record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::TollfreeVerificationStatus>,
     /// The absolute URL of the Tollfree Verification resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -111,11 +79,7 @@ pub struct TollfreeVerification {
     /// The error code given when a Tollfree Verification has been rejected.
     pub error_code: ::std::option::Option<i64>,
     /// The date and time when the ability to edit a rejected verification expires.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub edit_expiration: ::std::option::Option<::time::OffsetDateTime>,
     /// If a rejected verification is allowed to be edited/resubmitted. Some rejection reasons allow editing and some do not.
     pub edit_allowed: ::std::option::Option<bool>,
@@ -158,29 +122,169 @@ pub struct TollfreeVerification {
         crate::types::TollfreeVerificationVettingProvider,
     >,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub vetting_id_expiration: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TollfreeVerification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TollfreeVerification;
+
+            const NAME: &'static str = "TollfreeVerification";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "customer_profile_sid" => 2,
+                        "trust_product_sid" => 3,
+                        "date_created" => 4,
+                        "date_updated" => 5,
+                        "regulated_item_sid" => 6,
+                        "business_name" => 7,
+                        "business_street_address" => 8,
+                        "business_street_address2" => 9,
+                        "business_city" => 10,
+                        "business_state_province_region" => 11,
+                        "business_postal_code" => 12,
+                        "business_country" => 13,
+                        "business_website" => 14,
+                        "business_contact_first_name" => 15,
+                        "business_contact_last_name" => 16,
+                        "business_contact_email" => 17,
+                        "business_contact_phone" => 18,
+                        "notification_email" => 19,
+                        "use_case_categories" => 20,
+                        "use_case_summary" => 21,
+                        "production_message_sample" => 22,
+                        "opt_in_image_urls" => 23,
+                        "opt_in_type" => 24,
+                        "message_volume" => 25,
+                        "additional_information" => 26,
+                        "tollfree_phone_number_sid" => 27,
+                        "tollfree_phone_number" => 28,
+                        "status" => 29,
+                        "url" => 30,
+                        "rejection_reason" => 31,
+                        "error_code" => 32,
+                        "edit_expiration" => 33,
+                        "edit_allowed" => 34,
+                        "business_registration_number" => 35,
+                        "business_registration_authority" => 36,
+                        "business_registration_country" => 37,
+                        "business_type" => 38,
+                        "business_registration_phone_number" => 39,
+                        "doing_business_as" => 40,
+                        "opt_in_confirmation_message" => 41,
+                        "help_message_sample" => 42,
+                        "privacy_policy_url" => 43,
+                        "terms_and_conditions_url" => 44,
+                        "age_gated_content" => 45,
+                        "opt_in_keywords" => 46,
+                        "rejection_reasons" => 47,
+                        "resource_links" => 48,
+                        "external_reference_id" => 49,
+                        "vetting_id" => 50,
+                        "vetting_provider" => 51,
+                        "vetting_id_expiration" => 52,
+                        "\0unread" => 53,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TollfreeVerification,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.customer_profile_sid = read::text(map)?,
+                    3 => record.trust_product_sid = read::text(map)?,
+                    4 => record.date_created = read::date_time(map)?,
+                    5 => record.date_updated = read::date_time(map)?,
+                    6 => record.regulated_item_sid = read::text(map)?,
+                    7 => record.business_name = map.next_value()?,
+                    8 => record.business_street_address = map.next_value()?,
+                    9 => record.business_street_address2 = map.next_value()?,
+                    10 => record.business_city = map.next_value()?,
+                    11 => record.business_state_province_region = map.next_value()?,
+                    12 => record.business_postal_code = map.next_value()?,
+                    13 => record.business_country = map.next_value()?,
+                    14 => record.business_website = map.next_value()?,
+                    15 => record.business_contact_first_name = map.next_value()?,
+                    16 => record.business_contact_last_name = map.next_value()?,
+                    17 => record.business_contact_email = map.next_value()?,
+                    18 => record.business_contact_phone = map.next_value()?,
+                    19 => record.notification_email = map.next_value()?,
+                    20 => record.use_case_categories = map.next_value()?,
+                    21 => record.use_case_summary = map.next_value()?,
+                    22 => record.production_message_sample = map.next_value()?,
+                    23 => record.opt_in_image_urls = map.next_value()?,
+                    24 => record.opt_in_type = map.next_value()?,
+                    25 => record.message_volume = map.next_value()?,
+                    26 => record.additional_information = map.next_value()?,
+                    27 => record.tollfree_phone_number_sid = read::text(map)?,
+                    28 => record.tollfree_phone_number = map.next_value()?,
+                    29 => record.status = map.next_value()?,
+                    30 => record.url = map.next_value()?,
+                    31 => record.rejection_reason = map.next_value()?,
+                    32 => record.error_code = map.next_value()?,
+                    33 => record.edit_expiration = read::date_time(map)?,
+                    34 => record.edit_allowed = map.next_value()?,
+                    35 => record.business_registration_number = map.next_value()?,
+                    36 => record.business_registration_authority = map.next_value()?,
+                    37 => record.business_registration_country = map.next_value()?,
+                    38 => record.business_type = map.next_value()?,
+                    39 => record.business_registration_phone_number = map.next_value()?,
+                    40 => record.doing_business_as = map.next_value()?,
+                    41 => record.opt_in_confirmation_message = map.next_value()?,
+                    42 => record.help_message_sample = map.next_value()?,
+                    43 => record.privacy_policy_url = map.next_value()?,
+                    44 => record.terms_and_conditions_url = map.next_value()?,
+                    45 => record.age_gated_content = map.next_value()?,
+                    46 => record.opt_in_keywords = map.next_value()?,
+                    47 => record.rejection_reasons = map.next_value()?,
+                    48 => record.resource_links = map.next_value()?,
+                    49 => record.external_reference_id = map.next_value()?,
+                    50 => record.vetting_id = map.next_value()?,
+                    51 => record.vetting_provider = map.next_value()?,
+                    52 => record.vetting_id_expiration = read::date_time(map)?,
+                    53 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of TollfreeVerification records, as the list operation returns it.
 ///
 /// The records are under `verifications`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TollfreeVerificationPage {
     /// The records on this page.
     pub verifications: ::std::vec::Vec<TollfreeVerification>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -195,6 +299,52 @@ impl crate::runtime::Page for TollfreeVerificationPage {
 
     fn into_parts(self) -> (::std::vec::Vec<TollfreeVerification>, crate::PageMeta) {
         (self.verifications, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TollfreeVerificationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TollfreeVerificationPage;
+
+            const NAME: &'static str = "TollfreeVerificationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "verifications",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "verifications" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TollfreeVerificationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.verifications = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,34 +3,18 @@
 //! The UsAppToPersonResponse resource: its representation and its operations' parameters.
 
 /// A service for (fetch/create/delete) A2P Campaign for a Messaging Service
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UsAppToPersonResponse {
     /// The unique string that identifies a US A2P Compliance resource `QE2c6890da8086d771620e9b13fadeba0b`.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ExternalCampaignSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Campaign belongs to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique string to identify the A2P brand.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub brand_registration_sid: ::std::option::Option<
         crate::types::BrandRegistrationsSid,
     >,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) that the resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub messaging_service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// A short description of what this SMS campaign does. Min length: 40 characters. Max length: 4096 characters.
     pub description: ::std::option::Option<::std::string::String>,
@@ -71,18 +55,10 @@ pub struct UsAppToPersonResponse {
     /// End users should be able to text in a keyword to receive help. Those keywords must be provided as part of the campaign registration request. This field is required if managing help keywords yourself (i.e. not using Twilio's Default or Advanced Opt Out features). Values must be alphanumeric. 255 character maximum.
     pub help_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the US App to Person resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -95,22 +71,120 @@ pub struct UsAppToPersonResponse {
     /// The URL of the terms and conditions for the campaign.
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = UsAppToPersonResponse;
+
+            const NAME: &'static str = "UsAppToPersonResponse";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "brand_registration_sid" => 2,
+                        "messaging_service_sid" => 3,
+                        "description" => 4,
+                        "message_samples" => 5,
+                        "us_app_to_person_usecase" => 6,
+                        "has_embedded_links" => 7,
+                        "has_embedded_phone" => 8,
+                        "subscriber_opt_in" => 9,
+                        "age_gated" => 10,
+                        "direct_lending" => 11,
+                        "campaign_status" => 12,
+                        "campaign_id" => 13,
+                        "is_externally_registered" => 14,
+                        "rate_limits" => 15,
+                        "message_flow" => 16,
+                        "opt_in_message" => 17,
+                        "opt_out_message" => 18,
+                        "help_message" => 19,
+                        "opt_in_keywords" => 20,
+                        "opt_out_keywords" => 21,
+                        "help_keywords" => 22,
+                        "date_created" => 23,
+                        "date_updated" => 24,
+                        "url" => 25,
+                        "mock" => 26,
+                        "errors" => 27,
+                        "privacy_policy_url" => 28,
+                        "terms_and_conditions_url" => 29,
+                        "\0unread" => 30,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut UsAppToPersonResponse,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.brand_registration_sid = read::text(map)?,
+                    3 => record.messaging_service_sid = read::text(map)?,
+                    4 => record.description = map.next_value()?,
+                    5 => record.message_samples = map.next_value()?,
+                    6 => record.us_app_to_person_usecase = map.next_value()?,
+                    7 => record.has_embedded_links = map.next_value()?,
+                    8 => record.has_embedded_phone = map.next_value()?,
+                    9 => record.subscriber_opt_in = map.next_value()?,
+                    10 => record.age_gated = map.next_value()?,
+                    11 => record.direct_lending = map.next_value()?,
+                    12 => record.campaign_status = map.next_value()?,
+                    13 => record.campaign_id = map.next_value()?,
+                    14 => record.is_externally_registered = map.next_value()?,
+                    15 => record.rate_limits = map.next_value()?,
+                    16 => record.message_flow = map.next_value()?,
+                    17 => record.opt_in_message = map.next_value()?,
+                    18 => record.opt_out_message = map.next_value()?,
+                    19 => record.help_message = map.next_value()?,
+                    20 => record.opt_in_keywords = map.next_value()?,
+                    21 => record.opt_out_keywords = map.next_value()?,
+                    22 => record.help_keywords = map.next_value()?,
+                    23 => record.date_created = read::date_time(map)?,
+                    24 => record.date_updated = read::date_time(map)?,
+                    25 => record.url = map.next_value()?,
+                    26 => record.mock = map.next_value()?,
+                    27 => record.errors = map.next_value()?,
+                    28 => record.privacy_policy_url = map.next_value()?,
+                    29 => record.terms_and_conditions_url = map.next_value()?,
+                    30 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of UsAppToPersonResponse records, as the list operation returns it.
 ///
 /// The records are under `compliance`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UsAppToPersonResponsePage {
     /// The records on this page.
     pub compliance: ::std::vec::Vec<UsAppToPersonResponse>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -125,6 +199,52 @@ impl crate::runtime::Page for UsAppToPersonResponsePage {
 
     fn into_parts(self) -> (::std::vec::Vec<UsAppToPersonResponse>, crate::PageMeta) {
         (self.compliance, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponsePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = UsAppToPersonResponsePage;
+
+            const NAME: &'static str = "UsAppToPersonResponsePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "compliance",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "compliance" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut UsAppToPersonResponsePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.compliance = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

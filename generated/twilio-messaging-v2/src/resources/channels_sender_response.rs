@@ -3,17 +3,13 @@
 //! The ChannelsSenderResponse resource: its representation and its operations' parameters.
 
 /// The Senders resource represents a messaging channel sender (WhatsApp, RCS).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChannelsSenderResponse {
     /// The SID of the sender.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ChannelsSenderResponseSid>,
     /// The status of the sender.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::Status>,
     /// The ID of the sender in `whatsapp:<E.164_PHONE_NUMBER>` format.
     pub sender_id: ::std::option::Option<::std::string::String>,
@@ -32,22 +28,80 @@ pub struct ChannelsSenderResponse {
     /// The URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ChannelsSenderResponse;
+
+            const NAME: &'static str = "ChannelsSenderResponse";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "status" => 1,
+                        "sender_id" => 2,
+                        "configuration" => 3,
+                        "webhook" => 4,
+                        "profile" => 5,
+                        "properties" => 6,
+                        "offline_reasons" => 7,
+                        "compliance" => 8,
+                        "url" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ChannelsSenderResponse,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.status = map.next_value()?,
+                    2 => record.sender_id = map.next_value()?,
+                    3 => record.configuration = map.next_value()?,
+                    4 => record.webhook = map.next_value()?,
+                    5 => record.profile = map.next_value()?,
+                    6 => record.properties = map.next_value()?,
+                    7 => record.offline_reasons = map.next_value()?,
+                    8 => record.compliance = map.next_value()?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ChannelsSenderResponse records, as the list operation returns it.
 ///
 /// The records are under `senders`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ChannelsSenderResponsePage {
     /// The records on this page.
     pub senders: ::std::vec::Vec<ChannelsSenderResponse>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -62,6 +116,52 @@ impl crate::runtime::Page for ChannelsSenderResponsePage {
 
     fn into_parts(self) -> (::std::vec::Vec<ChannelsSenderResponse>, crate::PageMeta) {
         (self.senders, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponsePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ChannelsSenderResponsePage;
+
+            const NAME: &'static str = "ChannelsSenderResponsePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "senders",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "senders" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ChannelsSenderResponsePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.senders = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,39 +3,23 @@
 //! The AlertInstance resource: its representation and its operations' parameters.
 
 /// Debugger alerts
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlertInstance {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Alert resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The text of the alert.
     pub alert_text: ::std::option::Option<::std::string::String>,
     /// The API version used when the alert was generated.  Can be empty for events that don't have a specific API version.
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the alert was generated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.  Due to buffering, this can be different than `date_created`.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_generated: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The error code for the condition that generated the alert. See the [Error Dictionary](https://www.twilio.com/docs/api/errors) for possible causes and solutions to the error.
     pub error_code: ::std::option::Option<::std::string::String>,
@@ -56,10 +40,6 @@ pub struct AlertInstance {
     /// The response headers of the request that generated the alert. This value is only returned when a single Alert resource is fetched.
     pub response_headers: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify the Alert resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::AlertInstanceSid>,
     /// The absolute URL of the Alert resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -68,22 +48,98 @@ pub struct AlertInstance {
     /// The SID of the service or resource that generated the alert. Can be `null`.
     pub service_sid: ::std::option::Option<crate::types::ResourceSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AlertInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AlertInstance;
+
+            const NAME: &'static str = "AlertInstance";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "alert_text" => 1,
+                        "api_version" => 2,
+                        "date_created" => 3,
+                        "date_generated" => 4,
+                        "date_updated" => 5,
+                        "error_code" => 6,
+                        "log_level" => 7,
+                        "more_info" => 8,
+                        "request_method" => 9,
+                        "request_url" => 10,
+                        "request_variables" => 11,
+                        "resource_sid" => 12,
+                        "response_body" => 13,
+                        "response_headers" => 14,
+                        "sid" => 15,
+                        "url" => 16,
+                        "request_headers" => 17,
+                        "service_sid" => 18,
+                        "\0unread" => 19,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AlertInstance,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.alert_text = map.next_value()?,
+                    2 => record.api_version = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_generated = read::date_time(map)?,
+                    5 => record.date_updated = read::date_time(map)?,
+                    6 => record.error_code = map.next_value()?,
+                    7 => record.log_level = map.next_value()?,
+                    8 => record.more_info = map.next_value()?,
+                    9 => record.request_method = map.next_value()?,
+                    10 => record.request_url = map.next_value()?,
+                    11 => record.request_variables = map.next_value()?,
+                    12 => record.resource_sid = map.next_value()?,
+                    13 => record.response_body = map.next_value()?,
+                    14 => record.response_headers = map.next_value()?,
+                    15 => record.sid = read::text(map)?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.request_headers = map.next_value()?,
+                    18 => record.service_sid = map.next_value()?,
+                    19 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of AlertInstance records, as the list operation returns it.
 ///
 /// The records are under `alerts`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AlertInstancePage {
     /// The records on this page.
     pub alerts: ::std::vec::Vec<AlertInstance>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -98,6 +154,52 @@ impl crate::runtime::Page for AlertInstancePage {
 
     fn into_parts(self) -> (::std::vec::Vec<AlertInstance>, crate::PageMeta) {
         (self.alerts, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AlertInstancePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AlertInstancePage;
+
+            const NAME: &'static str = "AlertInstancePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "alerts",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "alerts" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AlertInstancePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.alerts = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

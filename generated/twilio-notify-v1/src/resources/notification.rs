@@ -3,33 +3,17 @@
 //! The Notification resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Notification {
     /// The unique string that we created to identify the Notification resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::NotificationSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Notification resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [Service](https://www.twilio.com/docs/notify/api/service-resource) the resource is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The list of `identity` values of the Users to notify. We will attempt to deliver notifications only to Bindings with an identity in this list.
     pub identities: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -38,10 +22,9 @@ pub struct Notification {
     /// The list of Segments to notify. The [Segment](https://www.twilio.com/docs/notify/api/segment-resource) resource is deprecated. Use the `tags` property, instead.
     pub segments: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The priority of the notification. Can be: `low` or `high` and the default is `high`. A value of `low` optimizes the client app's battery consumption; however, notifications may be delivered with unspecified delay. For FCM and GCM, `low` priority is the same as `Normal` priority. For APNS `low` priority is the same as `5`. A value of `high` sends the notification immediately, and can wake up a sleeping device. For FCM and GCM, `high` is the same as `High` priority. For APNS, `high` is a priority `10`. SMS does not support this property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub priority: ::std::option::Option<crate::types::Priority>,
     /// How long, in seconds, the notification is valid. Can be an integer between 0 and 2,419,200, which is 4 weeks, the default and the maximum supported time to live (TTL). Delivery should be attempted if the device is offline until the TTL elapses. Zero means that the notification delivery is attempted immediately, only once, and is not stored for future delivery. SMS does not support this property.
-    #[serde(default)]
     pub ttl: i64,
     /// The notification title. For FCM and GCM, this translates to the `data.twi_title` value. For APNS, this translates to the `aps.alert.title` value. SMS does not support this property. This field is not visible on iOS phones and tablets but appears on Apple Watch and Android devices.
     pub title: ::std::option::Option<::std::string::String>,
@@ -66,8 +49,87 @@ pub struct Notification {
     /// Deprecated.
     pub alexa: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Notification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Notification;
+
+            const NAME: &'static str = "Notification";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "service_sid" => 2,
+                        "date_created" => 3,
+                        "identities" => 4,
+                        "tags" => 5,
+                        "segments" => 6,
+                        "priority" => 7,
+                        "ttl" => 8,
+                        "title" => 9,
+                        "body" => 10,
+                        "sound" => 11,
+                        "action" => 12,
+                        "data" => 13,
+                        "apn" => 14,
+                        "gcm" => 15,
+                        "fcm" => 16,
+                        "sms" => 17,
+                        "facebook_messenger" => 18,
+                        "alexa" => 19,
+                        "\0unread" => 20,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Notification,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.identities = map.next_value()?,
+                    5 => record.tags = map.next_value()?,
+                    6 => record.segments = map.next_value()?,
+                    7 => record.priority = map.next_value()?,
+                    8 => record.ttl = map.next_value()?,
+                    9 => record.title = map.next_value()?,
+                    10 => record.body = map.next_value()?,
+                    11 => record.sound = map.next_value()?,
+                    12 => record.action = map.next_value()?,
+                    13 => record.data = map.next_value()?,
+                    14 => record.apn = map.next_value()?,
+                    15 => record.gcm = map.next_value()?,
+                    16 => record.fcm = map.next_value()?,
+                    17 => record.sms = map.next_value()?,
+                    18 => record.facebook_messenger = map.next_value()?,
+                    19 => record.alexa = map.next_value()?,
+                    20 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on Notification resources.

@@ -3,30 +3,26 @@
 //! The CreateEmbeddedRegistrationResponse resource: its representation and its operations' parameters.
 
 /// Create a Sender ID Registration and initialize an embedded session
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateEmbeddedRegistrationResponse {
     /// Registration identifier (BU-prefixed).
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Id>,
     /// The regulation ID for this registration.
     #[serde(rename = "regulationId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub regulation_id: ::std::option::Option<::std::string::String>,
     /// The regulation version.
     #[serde(rename = "regulationVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub regulation_version: ::std::option::Option<i64>,
     /// The friendly name provided in the request.
     #[serde(rename = "friendlyName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Registration status. Always DRAFT on creation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// Email address for status notifications.
     #[serde(rename = "statusNotificationEmail")]
@@ -38,32 +34,91 @@ pub struct CreateEmbeddedRegistrationResponse {
     pub comments: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
     #[serde(rename = "embeddedSession")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_session: ::std::option::Option<crate::types::EmbeddedSession>,
     /// Registration data echoed from the request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// Timestamp of creation.
     #[serde(rename = "dateCreated")]
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// Timestamp of last update.
     #[serde(rename = "dateUpdated")]
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CreateEmbeddedRegistrationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CreateEmbeddedRegistrationResponse;
+
+            const NAME: &'static str = "CreateEmbeddedRegistrationResponse";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "id" => 0,
+                        "regulationId" => 1,
+                        "regulationVersion" => 2,
+                        "friendlyName" => 3,
+                        "status" => 4,
+                        "statusNotificationEmail" => 5,
+                        "statusCallbackUrl" => 6,
+                        "comments" => 7,
+                        "embeddedSession" => 8,
+                        "data" => 9,
+                        "dateCreated" => 10,
+                        "dateUpdated" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CreateEmbeddedRegistrationResponse,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.id = read::text(map)?,
+                    1 => record.regulation_id = map.next_value()?,
+                    2 => record.regulation_version = map.next_value()?,
+                    3 => record.friendly_name = map.next_value()?,
+                    4 => record.status = map.next_value()?,
+                    5 => record.status_notification_email = map.next_value()?,
+                    6 => record.status_callback_url = map.next_value()?,
+                    7 => record.comments = map.next_value()?,
+                    8 => record.embedded_session = map.next_value()?,
+                    9 => record.data = map.next_value()?,
+                    10 => record.date_created = read::date_time(map)?,
+                    11 => record.date_updated = read::date_time(map)?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on CreateEmbeddedRegistrationResponse resources.

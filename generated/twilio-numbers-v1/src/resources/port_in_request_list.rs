@@ -3,11 +3,11 @@
 //! The PortInRequestList resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PortInRequestList {
     /// The SID of the Port-in request
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_request_sid: ::std::option::Option<::std::string::String>,
     /// Status of the Port In Request
     pub port_in_request_status: ::std::option::Option<::std::string::String>,
@@ -20,22 +20,70 @@ pub struct PortInRequestList {
     /// Suggested action on this ticket
     pub suggested_action: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortInRequestList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortInRequestList;
+
+            const NAME: &'static str = "PortInRequestList";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "port_in_request_sid" => 0,
+                        "port_in_request_status" => 1,
+                        "status_last_updated_timestamp" => 2,
+                        "phone_numbers_requested" => 3,
+                        "phone_numbers_ported" => 4,
+                        "suggested_action" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortInRequestList,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.port_in_request_sid = map.next_value()?,
+                    1 => record.port_in_request_status = map.next_value()?,
+                    2 => record.status_last_updated_timestamp = map.next_value()?,
+                    3 => record.phone_numbers_requested = map.next_value()?,
+                    4 => record.phone_numbers_ported = map.next_value()?,
+                    5 => record.suggested_action = map.next_value()?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of PortInRequestList records, as the list operation returns it.
 ///
 /// The records are under `port_in_requests`; `meta.next_token` asks for the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PortInRequestListPage {
     /// The records on this page.
     pub port_in_requests: ::std::vec::Vec<PortInRequestList>,
     /// The tokens that ask for the pages beside this one.
-    #[serde(default)]
     pub meta: crate::PageTokens,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -63,6 +111,52 @@ impl crate::runtime::Page for PortInRequestListPage {
     ) -> ::std::option::Option<(&'static str, ::std::string::String)> {
         let token = self.meta.next_token.clone().filter(|t| !t.is_empty())?;
         ::std::option::Option::Some(("Token", token))
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortInRequestListPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortInRequestListPage;
+
+            const NAME: &'static str = "PortInRequestListPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "port_in_requests",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "port_in_requests" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortInRequestListPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.port_in_requests = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,33 +3,21 @@
 //! The PortingPortIn resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PortingPortIn {
     /// The SID of the Port In request. This is a unique identifier of the port in request.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub port_in_request_sid: ::std::option::Option<crate::types::PortInRequestSid>,
     /// The URL of this Port In request
     pub url: ::std::option::Option<::std::string::String>,
     /// Account Sid or subaccount where the phone number(s) will be Ported
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Additional emails to send a copy of the signed LOA to.
     pub notification_emails: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Target date to port the number. We cannot guarantee that this date will be honored by the other carriers, please work with Ops to get a confirmation of the firm order commitment (FOC) date. Expected format is ISO Local Date, example: ‘2011-12-03`. This date must be at least 7 days in the future for US ports and 10 days in the future for Japanese ports. If a start and end range is provided, the date will be converted to its UTC equivalent with the ranges as reference and stored in UTC. We can't guarantee the exact date and time, as this depends on the losing carrier.`
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_date_option",
-        serialize_with = "crate::runtime::date::serialize_date_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_date_option")]
     pub target_port_in_date: ::std::option::Option<::time::Date>,
     /// The earliest time that the port should occur on the target port in date. Expected format is ISO Offset Time, example: ‘10:15:00-08:00'. We can't guarantee the exact date and time, as this depends on the losing carrier. The time will be stored and returned as UTC standard timezone.
     pub target_port_in_time_range_start: ::std::option::Option<::std::string::String>,
@@ -56,20 +44,91 @@ pub struct PortingPortIn {
     /// List of document SIDs for all phone numbers included in the port in request. At least one document SID referring to a document of the type Utility Bill is required.
     pub documents: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// Unique ID of the request's support ticket
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub support_ticket_id: ::std::option::Option<i64>,
     /// (No description in the spec.)
     pub signature_request_url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortingPortIn {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortingPortIn;
+
+            const NAME: &'static str = "PortingPortIn";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "port_in_request_sid" => 0,
+                        "url" => 1,
+                        "account_sid" => 2,
+                        "notification_emails" => 3,
+                        "target_port_in_date" => 4,
+                        "target_port_in_time_range_start" => 5,
+                        "target_port_in_time_range_end" => 6,
+                        "port_in_request_status" => 7,
+                        "order_cancellation_reason" => 8,
+                        "losing_carrier_information" => 9,
+                        "phone_numbers" => 10,
+                        "bundle_sid" => 11,
+                        "portability_advance_carrier" => 12,
+                        "auto_cancel_approval_numbers" => 13,
+                        "documents" => 14,
+                        "date_created" => 15,
+                        "support_ticket_id" => 16,
+                        "signature_request_url" => 17,
+                        "\0unread" => 18,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortingPortIn,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.port_in_request_sid = read::text(map)?,
+                    1 => record.url = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.notification_emails = map.next_value()?,
+                    4 => record.target_port_in_date = read::date(map)?,
+                    5 => record.target_port_in_time_range_start = map.next_value()?,
+                    6 => record.target_port_in_time_range_end = map.next_value()?,
+                    7 => record.port_in_request_status = map.next_value()?,
+                    8 => record.order_cancellation_reason = map.next_value()?,
+                    9 => record.losing_carrier_information = map.next_value()?,
+                    10 => record.phone_numbers = map.next_value()?,
+                    11 => record.bundle_sid = map.next_value()?,
+                    12 => record.portability_advance_carrier = map.next_value()?,
+                    13 => record.auto_cancel_approval_numbers = map.next_value()?,
+                    14 => record.documents = map.next_value()?,
+                    15 => record.date_created = read::date_time(map)?,
+                    16 => record.support_ticket_id = map.next_value()?,
+                    17 => record.signature_request_url = map.next_value()?,
+                    18 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on PortingPortIn resources.

@@ -3,48 +3,28 @@
 //! The PortingPortInPhoneNumber resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PortingPortInPhoneNumber {
     /// The unique identifier for the port in request that this phone number is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub port_in_request_sid: ::std::option::Option<crate::types::PortInRequestSid>,
     /// The unique identifier for this phone number associated with this port in request.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub phone_number_sid: ::std::option::Option<crate::types::PhoneNumberSid>,
     /// URL reference for this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// Account Sid or subaccount where the phone number(s) will be Ported.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The number type of the phone number. This can be: toll-free, local, mobile or unknown. This field may be null if the number is not portable or if the portability for a number has not yet been evaluated.
     pub phone_number_type: ::std::option::Option<::std::string::String>,
     /// The timestamp for when this port in phone number was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The ISO country code that this number is associated with. This field may be null if the number is not portable or if the portability for a number has not yet been evaluated.
     pub country: ::std::option::Option<::std::string::String>,
     /// Indicates if the phone number is missing required fields such as a PIN or account number. This field may be null if the number is not portable or if the portability for a number has not yet been evaluated.
     pub missing_required_fields: ::std::option::Option<bool>,
     /// Timestamp indicating when the Port In Phone Number resource was last modified.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub last_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Phone number to be ported. This will be in the E164 Format.
     pub phone_number: ::std::option::Option<::std::string::String>,
@@ -63,15 +43,86 @@ pub struct PortingPortInPhoneNumber {
     /// The code for the rejection reason provided by the losing carrier. This field may be null if the number has not been rejected by the losing carrier.
     pub rejection_reason_code: ::std::option::Option<i64>,
     /// The timestamp the phone number will be ported. This will only be set once a port date has been confirmed. Not all carriers can guarantee a specific time on the port date. Twilio will try its best to get the port completed by this time on the port date. Please subscribe to webhooks for confirmation on when a port has actually been completed.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub port_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortingPortInPhoneNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortingPortInPhoneNumber;
+
+            const NAME: &'static str = "PortingPortInPhoneNumber";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "port_in_request_sid" => 0,
+                        "phone_number_sid" => 1,
+                        "url" => 2,
+                        "account_sid" => 3,
+                        "phone_number_type" => 4,
+                        "date_created" => 5,
+                        "country" => 6,
+                        "missing_required_fields" => 7,
+                        "last_updated" => 8,
+                        "phone_number" => 9,
+                        "portable" => 10,
+                        "not_portability_reason" => 11,
+                        "not_portability_reason_code" => 12,
+                        "port_in_phone_number_status" => 13,
+                        "port_out_pin" => 14,
+                        "rejection_reason" => 15,
+                        "rejection_reason_code" => 16,
+                        "port_date" => 17,
+                        "\0unread" => 18,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortingPortInPhoneNumber,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.port_in_request_sid = read::text(map)?,
+                    1 => record.phone_number_sid = read::text(map)?,
+                    2 => record.url = map.next_value()?,
+                    3 => record.account_sid = read::text(map)?,
+                    4 => record.phone_number_type = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.country = map.next_value()?,
+                    7 => record.missing_required_fields = map.next_value()?,
+                    8 => record.last_updated = read::date_time(map)?,
+                    9 => record.phone_number = map.next_value()?,
+                    10 => record.portable = map.next_value()?,
+                    11 => record.not_portability_reason = map.next_value()?,
+                    12 => record.not_portability_reason_code = map.next_value()?,
+                    13 => record.port_in_phone_number_status = map.next_value()?,
+                    14 => record.port_out_pin = map.next_value()?,
+                    15 => record.rejection_reason = map.next_value()?,
+                    16 => record.rejection_reason_code = map.next_value()?,
+                    17 => record.port_date = read::date_time(map)?,
+                    18 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Operations on the PortingPortInPhoneNumber resources of one `PortInRequestSid`, `PhoneNumberSid`.

@@ -3,16 +3,12 @@
 //! The PortingPortability resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PortingPortability {
     /// The phone number which portability is to be checked. Phone numbers are in E.164 format (e.g. +16175551212).
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// Account Sid that the phone number belongs to in Twilio. This is only returned for phone numbers that already exist in Twilio’s inventory and belong to your account or sub account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Boolean flag indicates if the phone number can be ported into Twilio through the Porting API or not.
     pub portable: ::std::option::Option<bool>,
@@ -23,15 +19,72 @@ pub struct PortingPortability {
     /// The Portability Reason Code for the phone number if it cannot be ported into Twilio, `null` otherwise.
     pub not_portable_reason_code: ::std::option::Option<i64>,
     /// The type of the requested phone number. One of `LOCAL`, `UNKNOWN`, `MOBILE`, `TOLL-FREE`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<crate::types::NumberType>,
     /// Country the phone number belongs to.
     pub country: ::std::option::Option<::std::string::String>,
     /// This is the url of the request that you're trying to reach out to locate the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortingPortability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortingPortability;
+
+            const NAME: &'static str = "PortingPortability";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "phone_number" => 0,
+                        "account_sid" => 1,
+                        "portable" => 2,
+                        "pin_and_account_number_required" => 3,
+                        "not_portable_reason" => 4,
+                        "not_portable_reason_code" => 5,
+                        "number_type" => 6,
+                        "country" => 7,
+                        "url" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortingPortability,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.phone_number = map.next_value()?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.portable = map.next_value()?,
+                    3 => record.pin_and_account_number_required = map.next_value()?,
+                    4 => record.not_portable_reason = map.next_value()?,
+                    5 => record.not_portable_reason_code = map.next_value()?,
+                    6 => record.number_type = map.next_value()?,
+                    7 => record.country = map.next_value()?,
+                    8 => record.url = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on PortingPortability resources.

@@ -3,7 +3,7 @@
 //! The PortingWebhookConfigurationFetch resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PortingWebhookConfigurationFetch {
     /// The URL of the webhook configuration request
@@ -15,22 +15,65 @@ pub struct PortingWebhookConfigurationFetch {
     /// A list to filter what notification events to receive for this account and its sub accounts. If it is an empty list, then it means that there are no filters for the notifications events to send in each webhook and all events will get sent.
     pub notifications_of: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Creation date for the port in webhook configuration
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub port_in_target_date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// Creation date for the port out webhook configuration
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub port_out_target_date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PortingWebhookConfigurationFetch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PortingWebhookConfigurationFetch;
+
+            const NAME: &'static str = "PortingWebhookConfigurationFetch";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "url" => 0,
+                        "port_in_target_url" => 1,
+                        "port_out_target_url" => 2,
+                        "notifications_of" => 3,
+                        "port_in_target_date_created" => 4,
+                        "port_out_target_date_created" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PortingWebhookConfigurationFetch,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.url = map.next_value()?,
+                    1 => record.port_in_target_url = map.next_value()?,
+                    2 => record.port_out_target_url = map.next_value()?,
+                    3 => record.notifications_of = map.next_value()?,
+                    4 => record.port_in_target_date_created = read::date_time(map)?,
+                    5 => record.port_out_target_date_created = read::date_time(map)?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on PortingWebhookConfigurationFetch resources.

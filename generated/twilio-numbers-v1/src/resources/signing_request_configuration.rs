@@ -3,14 +3,10 @@
 //! The SigningRequestConfiguration resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SigningRequestConfiguration {
     /// The SID of the document  that includes the logo that will appear in the LOA. To upload documents follow the following guide: <https://www.twilio.com/docs/phone-numbers/regulatory/getting-started/create-new-bundle-public-rest-apis#supporting-document-create>
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub logo_sid: ::std::option::Option<crate::types::LogoSid>,
     /// This is the string that you assigned as a friendly name for describing the creation of the configuration.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -27,22 +23,76 @@ pub struct SigningRequestConfiguration {
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningRequestConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SigningRequestConfiguration;
+
+            const NAME: &'static str = "SigningRequestConfiguration";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "logo_sid" => 0,
+                        "friendly_name" => 1,
+                        "product" => 2,
+                        "country" => 3,
+                        "email_subject" => 4,
+                        "email_message" => 5,
+                        "url_redirection" => 6,
+                        "url" => 7,
+                        "\0unread" => 8,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SigningRequestConfiguration,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.logo_sid = read::text(map)?,
+                    1 => record.friendly_name = map.next_value()?,
+                    2 => record.product = map.next_value()?,
+                    3 => record.country = map.next_value()?,
+                    4 => record.email_subject = map.next_value()?,
+                    5 => record.email_message = map.next_value()?,
+                    6 => record.url_redirection = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of SigningRequestConfiguration records, as the list operation returns it.
 ///
 /// The records are under `configurations`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SigningRequestConfigurationPage {
     /// The records on this page.
     pub configurations: ::std::vec::Vec<SigningRequestConfiguration>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -59,6 +109,52 @@ impl crate::runtime::Page for SigningRequestConfigurationPage {
         self,
     ) -> (::std::vec::Vec<SigningRequestConfiguration>, crate::PageMeta) {
         (self.configurations, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningRequestConfigurationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SigningRequestConfigurationPage;
+
+            const NAME: &'static str = "SigningRequestConfigurationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "configurations",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "configurations" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SigningRequestConfigurationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.configurations = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,46 +3,90 @@
 //! The BulkHostedNumberOrder resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BulkHostedNumberOrder {
     /// A 34 character string that uniquely identifies this BulkHostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub bulk_hosting_sid: ::std::option::Option<crate::types::BulkHostingSid>,
     /// A string that shows the status of the current Bulk Hosting request, it can vary between these values: 'QUEUED','IN_PROGRESS','PROCESSED'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_status: ::std::option::Option<crate::types::RequestStatus>,
     /// A 128 character string that is a human-readable text that describes this resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Email address used for send notifications about this Bulk hosted number request.
     pub notification_email: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was completed, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_completed: ::std::option::Option<::time::OffsetDateTime>,
     /// The URL of this BulkHostedNumberOrder resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The total count of phone numbers in this Bulk hosting request.
-    #[serde(default)]
     pub total_count: i64,
     /// Contains a list of all the individual hosting orders and their information, for this Bulk request. Each result object is grouped by its order status. To see a complete list of order status, please check '<https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/hosted-number-order-resource#status-values'>.
     pub results: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for BulkHostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = BulkHostedNumberOrder;
+
+            const NAME: &'static str = "BulkHostedNumberOrder";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "bulk_hosting_sid" => 0,
+                        "request_status" => 1,
+                        "friendly_name" => 2,
+                        "notification_email" => 3,
+                        "date_created" => 4,
+                        "date_completed" => 5,
+                        "url" => 6,
+                        "total_count" => 7,
+                        "results" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut BulkHostedNumberOrder,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.bulk_hosting_sid = read::text(map)?,
+                    1 => record.request_status = map.next_value()?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.notification_email = map.next_value()?,
+                    4 => record.date_created = read::date_time(map)?,
+                    5 => record.date_completed = read::date_time(map)?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.total_count = map.next_value()?,
+                    8 => record.results = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on BulkHostedNumberOrder resources.

@@ -3,48 +3,24 @@
 //! The DependentHostedNumberOrder resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DependentHostedNumberOrder {
     /// A 34 character string that uniquely identifies this Authorization Document
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::HostedNumberOrderSid>,
     /// A 34 character string that uniquely identifies the bulk hosting request associated with this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub bulk_hosting_request_sid: ::std::option::Option<crate::types::BulkHostingSid>,
     /// The next step you need to take to complete the hosted number order and request it successfully.
     pub next_step: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A 34 character string that uniquely identifies the IncomingPhoneNumber resource created by this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<
         crate::types::IncomingPhoneNumberSid,
     >,
     /// A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// A 34 character string that uniquely identifies the LOA document associated with this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub signing_document_sid: ::std::option::Option<
         crate::types::AuthorizationDocumentSid,
     >,
@@ -55,23 +31,15 @@ pub struct DependentHostedNumberOrder {
     /// A human readable description of this resource, up to 128 characters.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::DependentHostedNumberOrderStatus>,
     /// A message that explains why a hosted_number_order went to status "action-required"
     pub failure_reason: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was updated, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Email of the owner of this phone number that is being hosted.
     pub email: ::std::option::Option<::std::string::String>,
@@ -82,22 +50,96 @@ pub struct DependentHostedNumberOrder {
     /// The contact phone number of the person authorized to sign the Authorization Document.
     pub contact_phone_number: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentHostedNumberOrder;
+
+            const NAME: &'static str = "DependentHostedNumberOrder";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "bulk_hosting_request_sid" => 1,
+                        "next_step" => 2,
+                        "account_sid" => 3,
+                        "incoming_phone_number_sid" => 4,
+                        "address_sid" => 5,
+                        "signing_document_sid" => 6,
+                        "phone_number" => 7,
+                        "capabilities" => 8,
+                        "friendly_name" => 9,
+                        "status" => 10,
+                        "failure_reason" => 11,
+                        "date_created" => 12,
+                        "date_updated" => 13,
+                        "email" => 14,
+                        "cc_emails" => 15,
+                        "contact_title" => 16,
+                        "contact_phone_number" => 17,
+                        "\0unread" => 18,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentHostedNumberOrder,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.bulk_hosting_request_sid = read::text(map)?,
+                    2 => record.next_step = map.next_value()?,
+                    3 => record.account_sid = read::text(map)?,
+                    4 => record.incoming_phone_number_sid = read::text(map)?,
+                    5 => record.address_sid = read::text(map)?,
+                    6 => record.signing_document_sid = read::text(map)?,
+                    7 => record.phone_number = map.next_value()?,
+                    8 => record.capabilities = map.next_value()?,
+                    9 => record.friendly_name = map.next_value()?,
+                    10 => record.status = map.next_value()?,
+                    11 => record.failure_reason = map.next_value()?,
+                    12 => record.date_created = read::date_time(map)?,
+                    13 => record.date_updated = read::date_time(map)?,
+                    14 => record.email = map.next_value()?,
+                    15 => record.cc_emails = map.next_value()?,
+                    16 => record.contact_title = map.next_value()?,
+                    17 => record.contact_phone_number = map.next_value()?,
+                    18 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of DependentHostedNumberOrder records, as the list operation returns it.
 ///
 /// The records are under `items`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DependentHostedNumberOrderPage {
     /// The records on this page.
     pub items: ::std::vec::Vec<DependentHostedNumberOrder>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -114,6 +156,52 @@ impl crate::runtime::Page for DependentHostedNumberOrderPage {
         self,
     ) -> (::std::vec::Vec<DependentHostedNumberOrder>, crate::PageMeta) {
         (self.items, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrderPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentHostedNumberOrderPage;
+
+            const NAME: &'static str = "DependentHostedNumberOrderPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "items",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "items" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentHostedNumberOrderPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.items = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

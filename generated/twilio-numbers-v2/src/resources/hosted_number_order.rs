@@ -3,40 +3,20 @@
 //! The HostedNumberOrder resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::HostedNumberOrderSid>,
     /// A 34 character string that uniquely identifies the account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A 34 character string that uniquely identifies the [IncomingPhoneNumber](https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource) resource that represents the phone number being hosted.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<
         crate::types::IncomingPhoneNumberSid,
     >,
     /// A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// A 34 character string that uniquely identifies the [Authorization Document](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource) the user needs to sign.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub signing_document_sid: ::std::option::Option<
         crate::types::AuthorizationDocumentSid,
     >,
@@ -47,23 +27,15 @@ pub struct HostedNumberOrder {
     /// A 128 character string that is a human-readable text that describes this resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource. It can hold one of the values: 1. Twilio Processing 2. Received, 3. Pending LOA, 4. Carrier Processing, 5. Completed, 6. Action Required, 7. Failed. See the [HostedNumberOrders Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/hosted-number-order-resource#status-values) section for more information on each of these statuses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::HostedNumberOrderStatus>,
     /// A message that explains why a hosted_number_order went to status "action-required"
     pub failure_reason: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was updated, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// Email of the owner of this phone number that is being hosted.
     pub email: ::std::option::Option<::std::string::String>,
@@ -76,47 +48,129 @@ pub struct HostedNumberOrder {
     /// The contact phone number of the person authorized to sign the Authorization Document.
     pub contact_phone_number: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies the bulk hosting request associated with this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub bulk_hosting_request_sid: ::std::option::Option<crate::types::BulkHostingSid>,
     /// The next step you need to take to complete the hosted number order and request it successfully.
     pub next_step: ::std::option::Option<::std::string::String>,
     /// The number of attempts made to verify ownership via a call for the hosted phone number.
-    #[serde(default)]
     pub verification_attempts: i64,
     /// The Call SIDs that identify the calls placed to verify ownership.
     pub verification_call_sids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The number of seconds to wait before initiating the ownership verification call. Can be a value between 0 and 60, inclusive.
-    #[serde(default)]
     pub verification_call_delay: i64,
     /// The numerical extension to dial when making the ownership verification call.
     pub verification_call_extension: ::std::option::Option<::std::string::String>,
     /// The digits the user must pass in the ownership verification call.
     pub verification_code: ::std::option::Option<::std::string::String>,
     /// The method used to verify ownership of the number to be hosted. Can be: `phone-call` or `phone-bill` and the default is `phone-call`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_type: ::std::option::Option<crate::types::VerificationType>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = HostedNumberOrder;
+
+            const NAME: &'static str = "HostedNumberOrder";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "incoming_phone_number_sid" => 2,
+                        "address_sid" => 3,
+                        "signing_document_sid" => 4,
+                        "phone_number" => 5,
+                        "capabilities" => 6,
+                        "friendly_name" => 7,
+                        "status" => 8,
+                        "failure_reason" => 9,
+                        "date_created" => 10,
+                        "date_updated" => 11,
+                        "email" => 12,
+                        "cc_emails" => 13,
+                        "url" => 14,
+                        "contact_title" => 15,
+                        "contact_phone_number" => 16,
+                        "bulk_hosting_request_sid" => 17,
+                        "next_step" => 18,
+                        "verification_attempts" => 19,
+                        "verification_call_sids" => 20,
+                        "verification_call_delay" => 21,
+                        "verification_call_extension" => 22,
+                        "verification_code" => 23,
+                        "verification_type" => 24,
+                        "\0unread" => 25,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut HostedNumberOrder,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.incoming_phone_number_sid = read::text(map)?,
+                    3 => record.address_sid = read::text(map)?,
+                    4 => record.signing_document_sid = read::text(map)?,
+                    5 => record.phone_number = map.next_value()?,
+                    6 => record.capabilities = map.next_value()?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.status = map.next_value()?,
+                    9 => record.failure_reason = map.next_value()?,
+                    10 => record.date_created = read::date_time(map)?,
+                    11 => record.date_updated = read::date_time(map)?,
+                    12 => record.email = map.next_value()?,
+                    13 => record.cc_emails = map.next_value()?,
+                    14 => record.url = map.next_value()?,
+                    15 => record.contact_title = map.next_value()?,
+                    16 => record.contact_phone_number = map.next_value()?,
+                    17 => record.bulk_hosting_request_sid = read::text(map)?,
+                    18 => record.next_step = map.next_value()?,
+                    19 => record.verification_attempts = map.next_value()?,
+                    20 => record.verification_call_sids = map.next_value()?,
+                    21 => record.verification_call_delay = map.next_value()?,
+                    22 => record.verification_call_extension = map.next_value()?,
+                    23 => record.verification_code = map.next_value()?,
+                    24 => record.verification_type = map.next_value()?,
+                    25 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of HostedNumberOrder records, as the list operation returns it.
 ///
 /// The records are under `items`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HostedNumberOrderPage {
     /// The records on this page.
     pub items: ::std::vec::Vec<HostedNumberOrder>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -131,6 +185,52 @@ impl crate::runtime::Page for HostedNumberOrderPage {
 
     fn into_parts(self) -> (::std::vec::Vec<HostedNumberOrder>, crate::PageMeta) {
         (self.items, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = HostedNumberOrderPage;
+
+            const NAME: &'static str = "HostedNumberOrderPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "items",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "items" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut HostedNumberOrderPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.items = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

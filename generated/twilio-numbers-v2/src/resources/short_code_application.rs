@@ -3,120 +3,189 @@
 //! The ShortCodeApplication resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ShortCodeApplication {
     /// The unique identifier of the Short Code Application.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<crate::types::ShortCodeApplicationSid>,
     /// The Application Requirements SID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub application_requirements_sid: ::std::option::Option<::std::string::String>,
     /// The version of the application requirements.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub application_requirements_version: ::std::option::Option<i64>,
     /// The Account SID associated with the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// The Bundle SID for regulatory compliance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The reviewer of the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reviewer: ::std::option::Option<crate::types::TextUpTo34>,
     /// The Zendesk ticket ID associated with the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub zendesk_ticket_id: ::std::option::Option<crate::types::TextUpTo34>,
     /// The friendly name of the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The notification emails for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub notification_emails: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The ISO country code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub iso_country: ::std::option::Option<crate::types::Text2>,
     /// The state of the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<crate::types::State>,
     /// Setup configuration for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub setup: ::std::option::Option<crate::types::Setup>,
     /// Business information associated with the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub business_information: ::std::option::Option<crate::types::BusinessInformation>,
     /// User sign-up configuration for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_sign_up: ::std::option::Option<crate::types::UserSignUp>,
     /// Compliance keywords for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub compliance_keywords: ::std::option::Option<crate::types::ComplianceKeywords>,
     /// Content examples for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_examples: ::std::option::Option<crate::types::ContentExamples>,
     /// SMS campaign details for the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_campaign_details: ::std::option::Option<crate::types::SmsCampaignDetails>,
     /// The date and time the application was created.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time the application was last updated.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::date::deserialize_option",
         serialize_with = "crate::runtime::date::serialize_iso8601_option",
     )]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The identity of the user who created the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The identity of the user who last updated the application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_by: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ShortCodeApplication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ShortCodeApplication;
+
+            const NAME: &'static str = "ShortCodeApplication";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "application_requirements_sid" => 1,
+                        "application_requirements_version" => 2,
+                        "account_sid" => 3,
+                        "bundle_sid" => 4,
+                        "reviewer" => 5,
+                        "zendesk_ticket_id" => 6,
+                        "friendly_name" => 7,
+                        "notification_emails" => 8,
+                        "iso_country" => 9,
+                        "state" => 10,
+                        "setup" => 11,
+                        "business_information" => 12,
+                        "user_sign_up" => 13,
+                        "compliance_keywords" => 14,
+                        "content_examples" => 15,
+                        "sms_campaign_details" => 16,
+                        "date_created" => 17,
+                        "date_updated" => 18,
+                        "created_by" => 19,
+                        "updated_by" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ShortCodeApplication,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.application_requirements_sid = map.next_value()?,
+                    2 => record.application_requirements_version = map.next_value()?,
+                    3 => record.account_sid = map.next_value()?,
+                    4 => record.bundle_sid = map.next_value()?,
+                    5 => record.reviewer = map.next_value()?,
+                    6 => record.zendesk_ticket_id = map.next_value()?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.notification_emails = map.next_value()?,
+                    9 => record.iso_country = map.next_value()?,
+                    10 => record.state = map.next_value()?,
+                    11 => record.setup = map.next_value()?,
+                    12 => record.business_information = map.next_value()?,
+                    13 => record.user_sign_up = map.next_value()?,
+                    14 => record.compliance_keywords = map.next_value()?,
+                    15 => record.content_examples = map.next_value()?,
+                    16 => record.sms_campaign_details = map.next_value()?,
+                    17 => record.date_created = read::date_time(map)?,
+                    18 => record.date_updated = read::date_time(map)?,
+                    19 => record.created_by = map.next_value()?,
+                    20 => record.updated_by = map.next_value()?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of ShortCodeApplication records, as the list operation returns it.
 ///
 /// The records are under `results`; `has_next` says whether a page numbered one higher follows.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ShortCodeApplicationPage {
     /// The records on this page.
     pub results: ::std::vec::Vec<ShortCodeApplication>,
     /// This page's number, from 0.
-    #[serde(default)]
     pub current_page: u64,
     /// How many records a page holds.
-    #[serde(default)]
     pub per_page: u64,
     /// Whether the page numbered one higher has records.
-    #[serde(default)]
     pub has_next: bool,
     /// Whether there is a page numbered one lower.
-    #[serde(default)]
     pub has_prev: bool,
     /// How many records the listing holds in all, when the API says.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_elements: ::std::option::Option<u64>,
     /// How many pages the listing has, when the API says.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_pages: ::std::option::Option<u64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -145,6 +214,62 @@ impl crate::runtime::Page for ShortCodeApplicationPage {
         &self,
     ) -> ::std::option::Option<(&'static str, ::std::string::String)> {
         self.has_next.then(|| ("Page", (self.current_page + 1).to_string()))
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ShortCodeApplicationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ShortCodeApplicationPage;
+
+            const NAME: &'static str = "ShortCodeApplicationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "results",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "results" => 0,
+                        "current_page" => 1,
+                        "per_page" => 2,
+                        "has_next" => 3,
+                        "has_prev" => 4,
+                        "total_elements" => 5,
+                        "total_pages" => 6,
+                        "\0unread" => 7,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ShortCodeApplicationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.results = map.next_value()?,
+                    1 => record.current_page = map.next_value()?,
+                    2 => record.per_page = map.next_value()?,
+                    3 => record.has_next = map.next_value()?,
+                    4 => record.has_prev = map.next_value()?,
+                    5 => record.total_elements = map.next_value()?,
+                    6 => record.total_pages = map.next_value()?,
+                    7 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,44 +3,24 @@
 //! The HostedNumberOrder resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::HostedNumberOrderSid>,
     /// A 34 character string that uniquely identifies the account.
     #[serde(rename = "accountSid")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A 34 character string that uniquely identifies the [IncomingPhoneNumber](https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource) resource that represents the phone number being hosted.
     #[serde(rename = "incomingPhoneNumberSid")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<
         crate::types::IncomingPhoneNumberSid,
     >,
     /// A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
     #[serde(rename = "addressSid")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// A 34 character string that uniquely identifies the [Authorization Document](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource) the user needs to sign.
     #[serde(rename = "signingDocumentSid")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub signing_document_sid: ::std::option::Option<crate::types::SigningDocumentSid>,
     /// Phone number to be hosted. This must be in [E.164](https://en.wikipedia.org/wiki/E.164) format, e.g., +16175551212
     #[serde(rename = "phoneNumber")]
@@ -60,23 +40,14 @@ pub struct HostedNumberOrder {
     pub failure_reason: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(rename = "dateCreated")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was updated, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(rename = "dateUpdated")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The number of attempts made to verify ownership of the phone number that is being hosted.
     #[serde(rename = "verificationAttempts")]
-    #[serde(default)]
     pub verification_attempts: i64,
     /// Email of the owner of this phone number that is being hosted.
     pub email: ::std::option::Option<::std::string::String>,
@@ -92,10 +63,6 @@ pub struct HostedNumberOrder {
     >,
     /// A 34 character string that uniquely identifies the Identity Document resource that represents the document for verifying ownership of the number to be hosted.
     #[serde(rename = "verificationDocumentSid")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub verification_document_sid: ::std::option::Option<
         crate::types::VerificationDocumentSid,
     >,
@@ -103,7 +70,6 @@ pub struct HostedNumberOrder {
     pub extension: ::std::option::Option<::std::string::String>,
     /// A value between 0-30 specifying the number of seconds to delay initiating the ownership verification call.
     #[serde(rename = "callDelay")]
-    #[serde(default)]
     pub call_delay: i64,
     /// A verification code provided in the response for a user to enter when they pick up the phone call.
     #[serde(rename = "verificationCode")]
@@ -114,8 +80,93 @@ pub struct HostedNumberOrder {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = HostedNumberOrder;
+
+            const NAME: &'static str = "HostedNumberOrder";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "accountSid" => 1,
+                        "incomingPhoneNumberSid" => 2,
+                        "addressSid" => 3,
+                        "signingDocumentSid" => 4,
+                        "phoneNumber" => 5,
+                        "capabilities" => 6,
+                        "friendlyName" => 7,
+                        "uniqueName" => 8,
+                        "status" => 9,
+                        "failureReason" => 10,
+                        "dateCreated" => 11,
+                        "dateUpdated" => 12,
+                        "verificationAttempts" => 13,
+                        "email" => 14,
+                        "ccEmails" => 15,
+                        "url" => 16,
+                        "verificationType" => 17,
+                        "verificationDocumentSid" => 18,
+                        "extension" => 19,
+                        "callDelay" => 20,
+                        "verificationCode" => 21,
+                        "verificationCallSids" => 22,
+                        "\0unread" => 23,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut HostedNumberOrder,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.incoming_phone_number_sid = read::text(map)?,
+                    3 => record.address_sid = read::text(map)?,
+                    4 => record.signing_document_sid = read::text(map)?,
+                    5 => record.phone_number = map.next_value()?,
+                    6 => record.capabilities = map.next_value()?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.unique_name = map.next_value()?,
+                    9 => record.status = map.next_value()?,
+                    10 => record.failure_reason = map.next_value()?,
+                    11 => record.date_created = read::date_time(map)?,
+                    12 => record.date_updated = read::date_time(map)?,
+                    13 => record.verification_attempts = map.next_value()?,
+                    14 => record.email = map.next_value()?,
+                    15 => record.cc_emails = map.next_value()?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.verification_type = map.next_value()?,
+                    18 => record.verification_document_sid = read::text(map)?,
+                    19 => record.extension = map.next_value()?,
+                    20 => record.call_delay = map.next_value()?,
+                    21 => record.verification_code = map.next_value()?,
+                    22 => record.verification_call_sids = map.next_value()?,
+                    23 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on HostedNumberOrder resources.

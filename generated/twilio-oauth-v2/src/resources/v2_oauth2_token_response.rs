@@ -3,7 +3,7 @@
 //! The V2Oauth2TokenResponse resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V2Oauth2TokenResponse {
     /// Token which carries the necessary information to access a Twilio resource directly.
@@ -17,8 +17,55 @@ pub struct V2Oauth2TokenResponse {
     /// (No description in the spec.)
     pub expires_in: ::std::option::Option<i64>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for V2Oauth2TokenResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = V2Oauth2TokenResponse;
+
+            const NAME: &'static str = "V2Oauth2TokenResponse";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "access_token" => 0,
+                        "refresh_token" => 1,
+                        "id_token" => 2,
+                        "token_type" => 3,
+                        "expires_in" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut V2Oauth2TokenResponse,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.access_token = map.next_value()?,
+                    1 => record.refresh_token = map.next_value()?,
+                    2 => record.id_token = map.next_value()?,
+                    3 => record.token_type = map.next_value()?,
+                    4 => record.expires_in = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on V2Oauth2TokenResponse resources.

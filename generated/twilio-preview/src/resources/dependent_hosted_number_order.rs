@@ -3,40 +3,20 @@
 //! The DependentHostedNumberOrder resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DependentHostedNumberOrder {
     /// A 34 character string that uniquely identifies this Authorization Document
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::HostedNumberOrderSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A 34 character string that uniquely identifies the IncomingPhoneNumber resource created by this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<
         crate::types::IncomingPhoneNumberSid,
     >,
     /// A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub address_sid: ::std::option::Option<crate::types::AddressSid>,
     /// A 34 character string that uniquely identifies the LOA document associated with this HostedNumberOrder.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub signing_document_sid: ::std::option::Option<
         crate::types::AuthorizationDocumentSid,
     >,
@@ -49,46 +29,32 @@ pub struct DependentHostedNumberOrder {
     /// Provides a unique and addressable name to be assigned to this HostedNumberOrder, assigned by the developer, to be optionally used in addition to SID.
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::DependentHostedNumberOrderStatus>,
     /// A message that explains why a hosted_number_order went to status "action-required"
     pub failure_reason: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this resource was updated, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The number of attempts made to verify ownership of the phone number that is being hosted.
-    #[serde(default)]
     pub verification_attempts: i64,
     /// Email of the owner of this phone number that is being hosted.
     pub email: ::std::option::Option<::std::string::String>,
     /// Email recipients who will be informed when an Authorization Document has been sent and signed
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The method used for verifying ownership of the number to be hosted. One of phone-call (default) or phone-bill.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_type: ::std::option::Option<crate::types::VerificationType>,
     /// A 34 character string that uniquely identifies the Identity Document resource that represents the document for verifying ownership of the number to be hosted.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub verification_document_sid: ::std::option::Option<
         crate::types::VerificationDocumentSid,
     >,
     /// A numerical extension to be used when making the ownership verification call.
     pub extension: ::std::option::Option<::std::string::String>,
     /// A value between 0-30 specifying the number of seconds to delay initiating the ownership verification call.
-    #[serde(default)]
     pub call_delay: i64,
     /// The digits passed during the ownership verification call.
     pub verification_code: ::std::option::Option<::std::string::String>,
@@ -97,22 +63,104 @@ pub struct DependentHostedNumberOrder {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentHostedNumberOrder;
+
+            const NAME: &'static str = "DependentHostedNumberOrder";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "incoming_phone_number_sid" => 2,
+                        "address_sid" => 3,
+                        "signing_document_sid" => 4,
+                        "phone_number" => 5,
+                        "capabilities" => 6,
+                        "friendly_name" => 7,
+                        "unique_name" => 8,
+                        "status" => 9,
+                        "failure_reason" => 10,
+                        "date_created" => 11,
+                        "date_updated" => 12,
+                        "verification_attempts" => 13,
+                        "email" => 14,
+                        "cc_emails" => 15,
+                        "verification_type" => 16,
+                        "verification_document_sid" => 17,
+                        "extension" => 18,
+                        "call_delay" => 19,
+                        "verification_code" => 20,
+                        "verification_call_sids" => 21,
+                        "\0unread" => 22,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentHostedNumberOrder,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.incoming_phone_number_sid = read::text(map)?,
+                    3 => record.address_sid = read::text(map)?,
+                    4 => record.signing_document_sid = read::text(map)?,
+                    5 => record.phone_number = map.next_value()?,
+                    6 => record.capabilities = map.next_value()?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.unique_name = map.next_value()?,
+                    9 => record.status = map.next_value()?,
+                    10 => record.failure_reason = map.next_value()?,
+                    11 => record.date_created = read::date_time(map)?,
+                    12 => record.date_updated = read::date_time(map)?,
+                    13 => record.verification_attempts = map.next_value()?,
+                    14 => record.email = map.next_value()?,
+                    15 => record.cc_emails = map.next_value()?,
+                    16 => record.verification_type = map.next_value()?,
+                    17 => record.verification_document_sid = read::text(map)?,
+                    18 => record.extension = map.next_value()?,
+                    19 => record.call_delay = map.next_value()?,
+                    20 => record.verification_code = map.next_value()?,
+                    21 => record.verification_call_sids = map.next_value()?,
+                    22 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of DependentHostedNumberOrder records, as the list operation returns it.
 ///
 /// The records are under `items`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DependentHostedNumberOrderPage {
     /// The records on this page.
     pub items: ::std::vec::Vec<DependentHostedNumberOrder>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -129,6 +177,52 @@ impl crate::runtime::Page for DependentHostedNumberOrderPage {
         self,
     ) -> (::std::vec::Vec<DependentHostedNumberOrder>, crate::PageMeta) {
         (self.items, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrderPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DependentHostedNumberOrderPage;
+
+            const NAME: &'static str = "DependentHostedNumberOrderPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "items",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "items" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DependentHostedNumberOrderPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.items = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

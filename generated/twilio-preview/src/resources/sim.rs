@@ -3,28 +3,16 @@
 //! The Sim resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Sim {
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::SimSid>,
     /// (No description in the spec.)
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub rate_plan_sid: ::std::option::Option<crate::types::RatePlanSid>,
     /// (No description in the spec.)
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -55,18 +43,10 @@ pub struct Sim {
     /// (No description in the spec.)
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
@@ -78,22 +58,104 @@ pub struct Sim {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sim {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Sim;
+
+            const NAME: &'static str = "Sim";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "unique_name" => 1,
+                        "account_sid" => 2,
+                        "rate_plan_sid" => 3,
+                        "friendly_name" => 4,
+                        "iccid" => 5,
+                        "e_id" => 6,
+                        "status" => 7,
+                        "commands_callback_url" => 8,
+                        "commands_callback_method" => 9,
+                        "sms_fallback_method" => 10,
+                        "sms_fallback_url" => 11,
+                        "sms_method" => 12,
+                        "sms_url" => 13,
+                        "voice_fallback_method" => 14,
+                        "voice_fallback_url" => 15,
+                        "voice_method" => 16,
+                        "voice_url" => 17,
+                        "date_created" => 18,
+                        "date_updated" => 19,
+                        "url" => 20,
+                        "links" => 21,
+                        "\0unread" => 22,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Sim,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.unique_name = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.rate_plan_sid = read::text(map)?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.iccid = map.next_value()?,
+                    6 => record.e_id = map.next_value()?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.commands_callback_url = map.next_value()?,
+                    9 => record.commands_callback_method = map.next_value()?,
+                    10 => record.sms_fallback_method = map.next_value()?,
+                    11 => record.sms_fallback_url = map.next_value()?,
+                    12 => record.sms_method = map.next_value()?,
+                    13 => record.sms_url = map.next_value()?,
+                    14 => record.voice_fallback_method = map.next_value()?,
+                    15 => record.voice_fallback_url = map.next_value()?,
+                    16 => record.voice_method = map.next_value()?,
+                    17 => record.voice_url = map.next_value()?,
+                    18 => record.date_created = read::date_time(map)?,
+                    19 => record.date_updated = read::date_time(map)?,
+                    20 => record.url = map.next_value()?,
+                    21 => record.links = map.next_value()?,
+                    22 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Sim records, as the list operation returns it.
 ///
 /// The records are under `sims`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SimPage {
     /// The records on this page.
     pub sims: ::std::vec::Vec<Sim>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -108,6 +170,52 @@ impl crate::runtime::Page for SimPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Sim>, crate::PageMeta) {
         (self.sims, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SimPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SimPage;
+
+            const NAME: &'static str = "SimPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "sims",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sims" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SimPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sims = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

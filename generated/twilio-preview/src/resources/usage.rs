@@ -3,22 +3,14 @@
 //! The Usage resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Usage {
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sim_sid: ::std::option::Option<crate::types::SimSid>,
     /// (No description in the spec.)
     pub sim_unique_name: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// (No description in the spec.)
     pub period: ::std::option::Option<::serde_json::Value>,
@@ -33,8 +25,65 @@ pub struct Usage {
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Usage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Usage;
+
+            const NAME: &'static str = "Usage";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sim_sid" => 0,
+                        "sim_unique_name" => 1,
+                        "account_sid" => 2,
+                        "period" => 3,
+                        "commands_usage" => 4,
+                        "commands_costs" => 5,
+                        "data_usage" => 6,
+                        "data_costs" => 7,
+                        "url" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Usage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sim_sid = read::text(map)?,
+                    1 => record.sim_unique_name = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.period = map.next_value()?,
+                    4 => record.commands_usage = map.next_value()?,
+                    5 => record.commands_costs = map.next_value()?,
+                    6 => record.data_usage = map.next_value()?,
+                    7 => record.data_costs = map.next_value()?,
+                    8 => record.url = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on Usage resources.

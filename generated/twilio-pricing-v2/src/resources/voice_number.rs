@@ -3,7 +3,7 @@
 //! The VoiceNumber resource: its representation and its operations' parameters.
 
 /// Voice pricing for a specific phone number
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceNumber {
     /// The destination phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format, which consists of a + followed by the country code and subscriber number.
@@ -27,8 +27,61 @@ pub struct VoiceNumber {
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for VoiceNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VoiceNumber;
+
+            const NAME: &'static str = "VoiceNumber";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "destination_number" => 0,
+                        "origination_number" => 1,
+                        "country" => 2,
+                        "iso_country" => 3,
+                        "outbound_call_prices" => 4,
+                        "inbound_call_price" => 5,
+                        "price_unit" => 6,
+                        "url" => 7,
+                        "\0unread" => 8,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VoiceNumber,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.destination_number = map.next_value()?,
+                    1 => record.origination_number = map.next_value()?,
+                    2 => record.country = map.next_value()?,
+                    3 => record.iso_country = map.next_value()?,
+                    4 => record.outbound_call_prices = map.next_value()?,
+                    5 => record.inbound_call_price = map.next_value()?,
+                    6 => record.price_unit = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on VoiceNumber resources.

@@ -3,101 +3,145 @@
 //! The Interaction resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Interaction {
     /// The unique string that we created to identify the Interaction resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::InteractionSid>,
     /// The SID of the parent [Session](https://www.twilio.com/docs/proxy/api/session) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub session_sid: ::std::option::Option<crate::types::SessionSid>,
     /// The SID of the parent [Service](https://www.twilio.com/docs/proxy/api/service) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Interaction resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A JSON string that includes the message body of message interactions (e.g. `{"body": "hello"}`) or the call duration (when available) of a call (e.g. `{"duration": "5"}`).
     pub data: ::std::option::Option<::std::string::String>,
     /// The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::Type>,
     /// The SID of the inbound [Participant](https://www.twilio.com/docs/proxy/api/participant) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub inbound_participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// The SID of the inbound resource; either the [Call](https://www.twilio.com/docs/voice/api/call-resource) or [Message](https://www.twilio.com/docs/sms/api/message-resource).
     pub inbound_resource_sid: ::std::option::Option<crate::types::InboundResourceSid>,
     /// The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inbound_resource_status: ::std::option::Option<crate::types::ResourceStatus>,
     /// The inbound resource type. Can be [Call](https://www.twilio.com/docs/voice/api/call-resource) or [Message](https://www.twilio.com/docs/sms/api/message-resource).
     pub inbound_resource_type: ::std::option::Option<::std::string::String>,
     /// The URL of the Twilio inbound resource
     pub inbound_resource_url: ::std::option::Option<::std::string::String>,
     /// The SID of the outbound [Participant](https://www.twilio.com/docs/proxy/api/participant)).
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub outbound_participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// The SID of the outbound resource; either the [Call](https://www.twilio.com/docs/voice/api/call-resource) or [Message](https://www.twilio.com/docs/sms/api/message-resource).
     pub outbound_resource_sid: ::std::option::Option<crate::types::InboundResourceSid>,
     /// The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub outbound_resource_status: ::std::option::Option<crate::types::ResourceStatus>,
     /// The outbound resource type. Can be: [Call](https://www.twilio.com/docs/voice/api/call-resource) or [Message](https://www.twilio.com/docs/sms/api/message-resource).
     pub outbound_resource_type: ::std::option::Option<::std::string::String>,
     /// The URL of the Twilio outbound resource.
     pub outbound_resource_url: ::std::option::Option<::std::string::String>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date and time in GMT when the Interaction was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date and time in GMT when the resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Interaction resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Interaction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Interaction;
+
+            const NAME: &'static str = "Interaction";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "session_sid" => 1,
+                        "service_sid" => 2,
+                        "account_sid" => 3,
+                        "data" => 4,
+                        "type" => 5,
+                        "inbound_participant_sid" => 6,
+                        "inbound_resource_sid" => 7,
+                        "inbound_resource_status" => 8,
+                        "inbound_resource_type" => 9,
+                        "inbound_resource_url" => 10,
+                        "outbound_participant_sid" => 11,
+                        "outbound_resource_sid" => 12,
+                        "outbound_resource_status" => 13,
+                        "outbound_resource_type" => 14,
+                        "outbound_resource_url" => 15,
+                        "date_created" => 16,
+                        "date_updated" => 17,
+                        "url" => 18,
+                        "\0unread" => 19,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Interaction,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.session_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.account_sid = read::text(map)?,
+                    4 => record.data = map.next_value()?,
+                    5 => record.r#type = map.next_value()?,
+                    6 => record.inbound_participant_sid = read::text(map)?,
+                    7 => record.inbound_resource_sid = map.next_value()?,
+                    8 => record.inbound_resource_status = map.next_value()?,
+                    9 => record.inbound_resource_type = map.next_value()?,
+                    10 => record.inbound_resource_url = map.next_value()?,
+                    11 => record.outbound_participant_sid = read::text(map)?,
+                    12 => record.outbound_resource_sid = map.next_value()?,
+                    13 => record.outbound_resource_status = map.next_value()?,
+                    14 => record.outbound_resource_type = map.next_value()?,
+                    15 => record.outbound_resource_url = map.next_value()?,
+                    16 => record.date_created = read::date_time(map)?,
+                    17 => record.date_updated = read::date_time(map)?,
+                    18 => record.url = map.next_value()?,
+                    19 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Interaction records, as the list operation returns it.
 ///
 /// The records are under `interactions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct InteractionPage {
     /// The records on this page.
     pub interactions: ::std::vec::Vec<Interaction>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -112,6 +156,52 @@ impl crate::runtime::Page for InteractionPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Interaction>, crate::PageMeta) {
         (self.interactions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InteractionPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = InteractionPage;
+
+            const NAME: &'static str = "InteractionPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "interactions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "interactions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut InteractionPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.interactions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,107 +3,149 @@
 //! The MessageInteraction resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageInteraction {
     /// The unique string that we created to identify the MessageInteraction resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::InteractionSid>,
     /// The SID of the parent [Session](https://www.twilio.com/docs/proxy/api/session) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub session_sid: ::std::option::Option<crate::types::SessionSid>,
     /// The SID of the parent [Service](https://www.twilio.com/docs/proxy/api/service) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the MessageInteraction resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A JSON string that includes the message body sent to the participant. (e.g. `{"body": "hello"}`)
     pub data: ::std::option::Option<::std::string::String>,
     /// The Type of Message Interaction. This value is always `message`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::Type>,
     /// The SID of the [Participant](https://www.twilio.com/docs/proxy/api/participant) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// Always empty for created Message Interactions.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub inbound_participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// Always empty for created Message Interactions.
     pub inbound_resource_sid: ::std::option::Option<crate::types::InboundResourceSid>,
     /// Always empty for created Message Interactions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inbound_resource_status: ::std::option::Option<crate::types::ResourceStatus>,
     /// Always empty for created Message Interactions.
     pub inbound_resource_type: ::std::option::Option<::std::string::String>,
     /// Always empty for created Message Interactions.
     pub inbound_resource_url: ::std::option::Option<::std::string::String>,
     /// The SID of the outbound [Participant](https://www.twilio.com/docs/proxy/api/participant) resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub outbound_participant_sid: ::std::option::Option<crate::types::ParticipantSid>,
     /// The SID of the outbound [Message](https://www.twilio.com/docs/sms/api/message-resource) resource.
     pub outbound_resource_sid: ::std::option::Option<crate::types::InboundResourceSid>,
     /// Always empty for created Message Interactions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub outbound_resource_status: ::std::option::Option<crate::types::ResourceStatus>,
     /// The outbound resource type. This value is always `Message`.
     pub outbound_resource_type: ::std::option::Option<::std::string::String>,
     /// The URL of the Twilio message resource.
     pub outbound_resource_url: ::std::option::Option<::std::string::String>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date and time in GMT when the resource was created.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date and time in GMT when the resource was last updated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the MessageInteraction resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageInteraction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = MessageInteraction;
+
+            const NAME: &'static str = "MessageInteraction";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "session_sid" => 1,
+                        "service_sid" => 2,
+                        "account_sid" => 3,
+                        "data" => 4,
+                        "type" => 5,
+                        "participant_sid" => 6,
+                        "inbound_participant_sid" => 7,
+                        "inbound_resource_sid" => 8,
+                        "inbound_resource_status" => 9,
+                        "inbound_resource_type" => 10,
+                        "inbound_resource_url" => 11,
+                        "outbound_participant_sid" => 12,
+                        "outbound_resource_sid" => 13,
+                        "outbound_resource_status" => 14,
+                        "outbound_resource_type" => 15,
+                        "outbound_resource_url" => 16,
+                        "date_created" => 17,
+                        "date_updated" => 18,
+                        "url" => 19,
+                        "\0unread" => 20,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut MessageInteraction,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.session_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.account_sid = read::text(map)?,
+                    4 => record.data = map.next_value()?,
+                    5 => record.r#type = map.next_value()?,
+                    6 => record.participant_sid = read::text(map)?,
+                    7 => record.inbound_participant_sid = read::text(map)?,
+                    8 => record.inbound_resource_sid = map.next_value()?,
+                    9 => record.inbound_resource_status = map.next_value()?,
+                    10 => record.inbound_resource_type = map.next_value()?,
+                    11 => record.inbound_resource_url = map.next_value()?,
+                    12 => record.outbound_participant_sid = read::text(map)?,
+                    13 => record.outbound_resource_sid = map.next_value()?,
+                    14 => record.outbound_resource_status = map.next_value()?,
+                    15 => record.outbound_resource_type = map.next_value()?,
+                    16 => record.outbound_resource_url = map.next_value()?,
+                    17 => record.date_created = read::date_time(map)?,
+                    18 => record.date_updated = read::date_time(map)?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of MessageInteraction records, as the list operation returns it.
 ///
 /// The records are under `interactions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MessageInteractionPage {
     /// The records on this page.
     pub interactions: ::std::vec::Vec<MessageInteraction>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -118,6 +160,52 @@ impl crate::runtime::Page for MessageInteractionPage {
 
     fn into_parts(self) -> (::std::vec::Vec<MessageInteraction>, crate::PageMeta) {
         (self.interactions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageInteractionPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = MessageInteractionPage;
+
+            const NAME: &'static str = "MessageInteractionPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "interactions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "interactions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut MessageInteractionPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.interactions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,7 +3,7 @@
 //! The Trunks resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Trunks {
     /// The absolute URL of the SIP Trunk
@@ -11,38 +11,77 @@ pub struct Trunks {
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies the Inbound Processing Region assignments for this SIP Trunk.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TrunksSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// A human readable description of the Inbound Processing Region assignments for this SIP Trunk, up to 64 characters.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Inbound Processing Region used for this SIP Trunk for voice.
     pub voice_region: ::std::option::Option<::std::string::String>,
     /// The date that this SIP Trunk was assigned an Inbound Processing Region, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that the Inbound Processing Region was updated for this SIP Trunk, given in ISO 8601 format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Trunks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Trunks;
+
+            const NAME: &'static str = "Trunks";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sip_trunk_domain" => 0,
+                        "url" => 1,
+                        "sid" => 2,
+                        "account_sid" => 3,
+                        "friendly_name" => 4,
+                        "voice_region" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "\0unread" => 8,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Trunks,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sip_trunk_domain = map.next_value()?,
+                    1 => record.url = map.next_value()?,
+                    2 => record.sid = read::text(map)?,
+                    3 => record.account_sid = read::text(map)?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.voice_region = map.next_value()?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the update operation on Trunks resources.

@@ -3,46 +3,29 @@
 //! The Fleet resource: its representation and its operations' parameters.
 
 /// Configure shared settings inherited by all Super SIMs assigned to the Fleet
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Fleet {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Fleet resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique string that we created to identify the Fleet resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::FleetSid>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the Fleet resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// Defines whether SIMs in the Fleet are capable of using 2G/3G/4G/LTE/CAT-M data connectivity. Defaults to `true`.
     pub data_enabled: ::std::option::Option<bool>,
     /// The total data usage (download and upload combined) in Megabytes that each Super SIM assigned to the Fleet can consume during a billing period (normally one month). Value must be between 1MB (1) and 2TB (2,000,000). Defaults to 250MB.
-    #[serde(default)]
     pub data_limit: i64,
     /// The model by which a SIMs usage is metered and billed. Defaults to `payg`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_metering: ::std::option::Option<crate::types::DataMetering>,
     /// Defines whether SIMs in the Fleet are capable of sending and receiving machine-to-machine SMS via Commands. Defaults to `false`.
     pub sms_commands_enabled: ::std::option::Option<bool>,
@@ -51,10 +34,6 @@ pub struct Fleet {
     /// A string representing the HTTP method to use when making a request to `sms_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     pub sms_commands_method: ::std::option::Option<crate::types::CallbackMethod>,
     /// The SID of the Network Access Profile that controls which cellular networks the Fleet's SIMs can connect to.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub network_access_profile_sid: ::std::option::Option<
         crate::types::NetworkAccessProfileSid,
     >,
@@ -63,22 +42,90 @@ pub struct Fleet {
     /// A string representing the HTTP method to use when making a request to `ip_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     pub ip_commands_method: ::std::option::Option<crate::types::CallbackMethod>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Fleet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Fleet;
+
+            const NAME: &'static str = "Fleet";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "sid" => 1,
+                        "unique_name" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "url" => 5,
+                        "data_enabled" => 6,
+                        "data_limit" => 7,
+                        "data_metering" => 8,
+                        "sms_commands_enabled" => 9,
+                        "sms_commands_url" => 10,
+                        "sms_commands_method" => 11,
+                        "network_access_profile_sid" => 12,
+                        "ip_commands_url" => 13,
+                        "ip_commands_method" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Fleet,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.sid = read::text(map)?,
+                    2 => record.unique_name = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.url = map.next_value()?,
+                    6 => record.data_enabled = map.next_value()?,
+                    7 => record.data_limit = map.next_value()?,
+                    8 => record.data_metering = map.next_value()?,
+                    9 => record.sms_commands_enabled = map.next_value()?,
+                    10 => record.sms_commands_url = map.next_value()?,
+                    11 => record.sms_commands_method = map.next_value()?,
+                    12 => record.network_access_profile_sid = read::text(map)?,
+                    13 => record.ip_commands_url = map.next_value()?,
+                    14 => record.ip_commands_method = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Fleet records, as the list operation returns it.
 ///
 /// The records are under `fleets`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct FleetPage {
     /// The records on this page.
     pub fleets: ::std::vec::Vec<Fleet>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -93,6 +140,52 @@ impl crate::runtime::Page for FleetPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Fleet>, crate::PageMeta) {
         (self.fleets, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FleetPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = FleetPage;
+
+            const NAME: &'static str = "FleetPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "fleets",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "fleets" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut FleetPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.fleets = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

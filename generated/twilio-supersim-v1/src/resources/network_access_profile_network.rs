@@ -3,20 +3,12 @@
 //! The NetworkAccessProfileNetwork resource: its representation and its operations' parameters.
 
 /// Mobile operator networks which Network Access Profiles allow access to
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NetworkAccessProfileNetwork {
     /// The unique string that identifies the Network resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::NetworkSid>,
     /// The unique string that identifies the Network resource's Network Access Profile resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub network_access_profile_sid: ::std::option::Option<
         crate::types::NetworkAccessProfileSid,
     >,
@@ -29,22 +21,72 @@ pub struct NetworkAccessProfileNetwork {
     /// The absolute URL of the Network resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = NetworkAccessProfileNetwork;
+
+            const NAME: &'static str = "NetworkAccessProfileNetwork";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "network_access_profile_sid" => 1,
+                        "friendly_name" => 2,
+                        "iso_country" => 3,
+                        "identifiers" => 4,
+                        "url" => 5,
+                        "\0unread" => 6,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut NetworkAccessProfileNetwork,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.network_access_profile_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.iso_country = map.next_value()?,
+                    4 => record.identifiers = map.next_value()?,
+                    5 => record.url = map.next_value()?,
+                    6 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of NetworkAccessProfileNetwork records, as the list operation returns it.
 ///
 /// The records are under `networks`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct NetworkAccessProfileNetworkPage {
     /// The records on this page.
     pub networks: ::std::vec::Vec<NetworkAccessProfileNetwork>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -61,6 +103,52 @@ impl crate::runtime::Page for NetworkAccessProfileNetworkPage {
         self,
     ) -> (::std::vec::Vec<NetworkAccessProfileNetwork>, crate::PageMeta) {
         (self.networks, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetworkPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = NetworkAccessProfileNetworkPage;
+
+            const NAME: &'static str = "NetworkAccessProfileNetworkPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "networks",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "networks" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut NetworkAccessProfileNetworkPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.networks = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,14 +3,10 @@
 //! The Event resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Event {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Event resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the resource that triggered the event.
     pub actor_sid: ::std::option::Option<crate::types::ActorSid>,
@@ -23,11 +19,7 @@ pub struct Event {
     /// Data about the event. For more information, see [Event types](https://www.twilio.com/docs/taskrouter/api/event#event-types).
     pub event_data: ::std::option::Option<::serde_json::Value>,
     /// The time the event was sent, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub event_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The time the event was sent in milliseconds.
     pub event_date_ms: ::std::option::Option<i64>,
@@ -40,10 +32,6 @@ pub struct Event {
     /// The URL of the resource the event is most relevant to.
     pub resource_url: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify the Event resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::EventSid>,
     /// Where the Event originated.
     pub source: ::std::option::Option<::std::string::String>,
@@ -52,28 +40,96 @@ pub struct Event {
     /// The absolute URL of the Event resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The SID of the Workspace that contains the Event.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Event {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Event;
+
+            const NAME: &'static str = "Event";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "actor_sid" => 1,
+                        "actor_type" => 2,
+                        "actor_url" => 3,
+                        "description" => 4,
+                        "event_data" => 5,
+                        "event_date" => 6,
+                        "event_date_ms" => 7,
+                        "event_type" => 8,
+                        "resource_sid" => 9,
+                        "resource_type" => 10,
+                        "resource_url" => 11,
+                        "sid" => 12,
+                        "source" => 13,
+                        "source_ip_address" => 14,
+                        "url" => 15,
+                        "workspace_sid" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Event,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.actor_sid = map.next_value()?,
+                    2 => record.actor_type = map.next_value()?,
+                    3 => record.actor_url = map.next_value()?,
+                    4 => record.description = map.next_value()?,
+                    5 => record.event_data = map.next_value()?,
+                    6 => record.event_date = read::date_time(map)?,
+                    7 => record.event_date_ms = map.next_value()?,
+                    8 => record.event_type = map.next_value()?,
+                    9 => record.resource_sid = map.next_value()?,
+                    10 => record.resource_type = map.next_value()?,
+                    11 => record.resource_url = map.next_value()?,
+                    12 => record.sid = read::text(map)?,
+                    13 => record.source = map.next_value()?,
+                    14 => record.source_ip_address = map.next_value()?,
+                    15 => record.url = map.next_value()?,
+                    16 => record.workspace_sid = read::text(map)?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Event records, as the list operation returns it.
 ///
 /// The records are under `events`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EventPage {
     /// The records on this page.
     pub events: ::std::vec::Vec<Event>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -88,6 +144,52 @@ impl crate::runtime::Page for EventPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Event>, crate::PageMeta) {
         (self.events, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EventPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = EventPage;
+
+            const NAME: &'static str = "EventPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "events",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "events" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut EventPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.events = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,89 +3,50 @@
 //! The Task resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Task {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Task resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The number of seconds since the Task was created.
-    #[serde(default)]
     pub age: i64,
     /// The current status of the Task's assignment. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assignment_status: ::std::option::Option<crate::types::Status>,
     /// The JSON string with custom attributes of the work. **Note** If this property has been assigned a value, it will only be displayed in FETCH action that returns a single resource. Otherwise, it will be null.
     pub attributes: ::std::option::Option<::std::string::String>,
     /// An object that contains the [Add-on](https://www.twilio.com/docs/add-ons) data for all installed Add-ons.
     pub addons: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Task entered the TaskQueue, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub task_queue_entered_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The current priority score of the Task as assigned to a Worker by the workflow. Tasks with higher priority values will be assigned before Tasks with lower values.
-    #[serde(default)]
     pub priority: i64,
     /// The reason the Task was canceled or completed, if applicable.
     pub reason: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify the Task resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TaskSid>,
     /// The SID of the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_queue_sid: ::std::option::Option<crate::types::TaskQueueSid>,
     /// The friendly name of the TaskQueue.
     pub task_queue_friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the TaskChannel.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_channel_sid: ::std::option::Option<crate::types::TaskChannelSid>,
     /// The unique name of the TaskChannel.
     pub task_channel_unique_name: ::std::option::Option<::std::string::String>,
     /// The amount of time in seconds that the Task can live before being assigned.
-    #[serde(default)]
     pub timeout: i64,
     /// The SID of the Workflow that is controlling the Task.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workflow_sid: ::std::option::Option<crate::types::WorkflowSid>,
     /// The friendly name of the Workflow that is controlling the Task.
     pub workflow_friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Workspace that contains the Task.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Task resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -97,33 +58,115 @@ pub struct Task {
         >,
     >,
     /// The date and time in GMT indicating the ordering for routing of the Task specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub virtual_start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// A boolean that indicates if the Task should respect a Worker's capacity and availability during assignment. This field can only be used when the `RoutingTarget` field is set to a Worker SID. By setting `IgnoreCapacity` to a value of `true`, `1`, or `yes`, the Task will be routed to the Worker without respecting their capacity and availability. Any other value will enforce the Worker's capacity and availability. The default value of `IgnoreCapacity` is `true` when the `RoutingTarget` is set to a Worker SID.
     pub ignore_capacity: ::std::option::Option<bool>,
     /// A SID of a Worker, Queue, or Workflow to route a Task to
     pub routing_target: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Task {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Task;
+
+            const NAME: &'static str = "Task";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "age" => 1,
+                        "assignment_status" => 2,
+                        "attributes" => 3,
+                        "addons" => 4,
+                        "date_created" => 5,
+                        "date_updated" => 6,
+                        "task_queue_entered_date" => 7,
+                        "priority" => 8,
+                        "reason" => 9,
+                        "sid" => 10,
+                        "task_queue_sid" => 11,
+                        "task_queue_friendly_name" => 12,
+                        "task_channel_sid" => 13,
+                        "task_channel_unique_name" => 14,
+                        "timeout" => 15,
+                        "workflow_sid" => 16,
+                        "workflow_friendly_name" => 17,
+                        "workspace_sid" => 18,
+                        "url" => 19,
+                        "links" => 20,
+                        "virtual_start_time" => 21,
+                        "ignore_capacity" => 22,
+                        "routing_target" => 23,
+                        "\0unread" => 24,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Task,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.age = map.next_value()?,
+                    2 => record.assignment_status = map.next_value()?,
+                    3 => record.attributes = map.next_value()?,
+                    4 => record.addons = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.date_updated = read::date_time(map)?,
+                    7 => record.task_queue_entered_date = read::date_time(map)?,
+                    8 => record.priority = map.next_value()?,
+                    9 => record.reason = map.next_value()?,
+                    10 => record.sid = read::text(map)?,
+                    11 => record.task_queue_sid = read::text(map)?,
+                    12 => record.task_queue_friendly_name = map.next_value()?,
+                    13 => record.task_channel_sid = read::text(map)?,
+                    14 => record.task_channel_unique_name = map.next_value()?,
+                    15 => record.timeout = map.next_value()?,
+                    16 => record.workflow_sid = read::text(map)?,
+                    17 => record.workflow_friendly_name = map.next_value()?,
+                    18 => record.workspace_sid = read::text(map)?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.links = map.next_value()?,
+                    21 => record.virtual_start_time = read::date_time(map)?,
+                    22 => record.ignore_capacity = map.next_value()?,
+                    23 => record.routing_target = map.next_value()?,
+                    24 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Task records, as the list operation returns it.
 ///
 /// The records are under `tasks`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TaskPage {
     /// The records on this page.
     pub tasks: ::std::vec::Vec<Task>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -138,6 +181,52 @@ impl crate::runtime::Page for TaskPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Task>, crate::PageMeta) {
         (self.tasks, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskPage;
+
+            const NAME: &'static str = "TaskPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "tasks",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "tasks" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.tasks = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

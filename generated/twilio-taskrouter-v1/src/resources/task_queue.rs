@@ -3,68 +3,39 @@
 //! The TaskQueue resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TaskQueue {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the Activity to assign Workers when a task is assigned for them.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub assignment_activity_sid: ::std::option::Option<crate::types::ActivitySid>,
     /// The name of the Activity to assign Workers when a task is assigned for them.
     pub assignment_activity_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The maximum number of Workers to reserve for the assignment of a task in the queue. Can be an integer between 1 and 50, inclusive and defaults to 1.
-    #[serde(default)]
     pub max_reserved_workers: i64,
     /// The SID of the Activity to assign Workers once a task is reserved for them.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub reservation_activity_sid: ::std::option::Option<crate::types::ActivitySid>,
     /// The name of the Activity to assign Workers once a task is reserved for them.
     pub reservation_activity_name: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify the TaskQueue resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TaskQueueSid>,
     /// A string describing the Worker selection criteria for any Tasks that enter the TaskQueue. For example `'"language" == "spanish"'` If no TargetWorkers parameter is provided, Tasks will wait in the TaskQueue until they are either deleted or moved to another TaskQueue. Additional examples on how to describing Worker selection criteria below. Defaults to 1==1.
     pub target_workers: ::std::option::Option<::std::string::String>,
     /// How Tasks will be assigned to Workers. Set this parameter to `LIFO` to assign most recently created Task first or `FIFO` to assign the oldest Task. Default is FIFO. [Click here](https://www.twilio.com/docs/taskrouter/queue-ordering-last-first-out-lifo) to learn more.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_order: ::std::option::Option<crate::types::TaskOrder>,
     /// The absolute URL of the TaskQueue resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The SID of the Workspace that contains the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The URLs of related resources.
     pub links: ::std::option::Option<
@@ -74,22 +45,90 @@ pub struct TaskQueue {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskQueue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskQueue;
+
+            const NAME: &'static str = "TaskQueue";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "assignment_activity_sid" => 1,
+                        "assignment_activity_name" => 2,
+                        "date_created" => 3,
+                        "date_updated" => 4,
+                        "friendly_name" => 5,
+                        "max_reserved_workers" => 6,
+                        "reservation_activity_sid" => 7,
+                        "reservation_activity_name" => 8,
+                        "sid" => 9,
+                        "target_workers" => 10,
+                        "task_order" => 11,
+                        "url" => 12,
+                        "workspace_sid" => 13,
+                        "links" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskQueue,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.assignment_activity_sid = read::text(map)?,
+                    2 => record.assignment_activity_name = map.next_value()?,
+                    3 => record.date_created = read::date_time(map)?,
+                    4 => record.date_updated = read::date_time(map)?,
+                    5 => record.friendly_name = map.next_value()?,
+                    6 => record.max_reserved_workers = map.next_value()?,
+                    7 => record.reservation_activity_sid = read::text(map)?,
+                    8 => record.reservation_activity_name = map.next_value()?,
+                    9 => record.sid = read::text(map)?,
+                    10 => record.target_workers = map.next_value()?,
+                    11 => record.task_order = map.next_value()?,
+                    12 => record.url = map.next_value()?,
+                    13 => record.workspace_sid = read::text(map)?,
+                    14 => record.links = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of TaskQueue records, as the list operation returns it.
 ///
 /// The records are under `task_queues`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TaskQueuePage {
     /// The records on this page.
     pub task_queues: ::std::vec::Vec<TaskQueue>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -104,6 +143,52 @@ impl crate::runtime::Page for TaskQueuePage {
 
     fn into_parts(self) -> (::std::vec::Vec<TaskQueue>, crate::PageMeta) {
         (self.task_queues, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskQueuePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskQueuePage;
+
+            const NAME: &'static str = "TaskQueuePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "task_queues",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "task_queues" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskQueuePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.task_queues = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

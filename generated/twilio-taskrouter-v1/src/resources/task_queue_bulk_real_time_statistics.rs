@@ -3,20 +3,12 @@
 //! The TaskQueueBulkRealTimeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TaskQueueBulkRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the Workspace that contains the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The real-time statistics for each requested TaskQueue SID. `task_queue_data` returns the following attributes:
     ///
@@ -39,13 +31,61 @@ pub struct TaskQueueBulkRealTimeStatistics {
     /// `activity_statistics`: The number of current Workers grouped by Activity.
     pub task_queue_data: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The number of TaskQueue statistics received in task_queue_data.
-    #[serde(default)]
     pub task_queue_response_count: i64,
     /// The absolute URL of the TaskQueue statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskQueueBulkRealTimeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskQueueBulkRealTimeStatistics;
+
+            const NAME: &'static str = "TaskQueueBulkRealTimeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "workspace_sid" => 1,
+                        "task_queue_data" => 2,
+                        "task_queue_response_count" => 3,
+                        "url" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskQueueBulkRealTimeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.workspace_sid = read::text(map)?,
+                    2 => record.task_queue_data = map.next_value()?,
+                    3 => record.task_queue_response_count = map.next_value()?,
+                    4 => record.url = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on TaskQueueBulkRealTimeStatistics resources.

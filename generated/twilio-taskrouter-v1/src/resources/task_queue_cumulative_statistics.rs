@@ -3,57 +3,34 @@
 //! The TaskQueueCumulativeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TaskQueueCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The average time in seconds between Task creation and acceptance.
-    #[serde(default)]
     pub avg_task_acceptance_time: i64,
     /// The beginning of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The end of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The total number of Reservations created for Tasks in the TaskQueue.
-    #[serde(default)]
     pub reservations_created: i64,
     /// The total number of Reservations accepted for Tasks in the TaskQueue.
-    #[serde(default)]
     pub reservations_accepted: i64,
     /// The total number of Reservations rejected for Tasks in the TaskQueue.
-    #[serde(default)]
     pub reservations_rejected: i64,
     /// The total number of Reservations that timed out for Tasks in the TaskQueue.
-    #[serde(default)]
     pub reservations_timed_out: i64,
     /// The total number of Reservations canceled for Tasks in the TaskQueue.
-    #[serde(default)]
     pub reservations_canceled: i64,
     /// The total number of Reservations rescinded.
-    #[serde(default)]
     pub reservations_rescinded: i64,
     /// A list of objects that describe the number of Tasks canceled and reservations accepted above and below the thresholds specified in seconds.
     pub split_by_wait_time: ::std::option::Option<::serde_json::Value>,
     /// The SID of the TaskQueue from which these statistics were calculated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_queue_sid: ::std::option::Option<crate::types::TaskQueueSid>,
     /// The wait duration statistics (`avg`, `min`, `max`, `total`) for Tasks accepted while in the TaskQueue. Calculation is based on the time when the Tasks were created. For transfers, the wait duration is counted from the moment ***the Task was created***, and not from when the transfer was initiated.
     pub wait_duration_until_accepted: ::std::option::Option<::serde_json::Value>,
@@ -64,31 +41,107 @@ pub struct TaskQueueCumulativeStatistics {
         ::serde_json::Value,
     >,
     /// The total number of Tasks canceled in the TaskQueue.
-    #[serde(default)]
     pub tasks_canceled: i64,
     /// The total number of Tasks completed in the TaskQueue.
-    #[serde(default)]
     pub tasks_completed: i64,
     /// The total number of Tasks deleted in the TaskQueue.
-    #[serde(default)]
     pub tasks_deleted: i64,
     /// The total number of Tasks entered into the TaskQueue.
-    #[serde(default)]
     pub tasks_entered: i64,
     /// The total number of Tasks that were moved from one queue to another.
-    #[serde(default)]
     pub tasks_moved: i64,
     /// The SID of the Workspace that contains the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the TaskQueue statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskQueueCumulativeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskQueueCumulativeStatistics;
+
+            const NAME: &'static str = "TaskQueueCumulativeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "avg_task_acceptance_time" => 1,
+                        "start_time" => 2,
+                        "end_time" => 3,
+                        "reservations_created" => 4,
+                        "reservations_accepted" => 5,
+                        "reservations_rejected" => 6,
+                        "reservations_timed_out" => 7,
+                        "reservations_canceled" => 8,
+                        "reservations_rescinded" => 9,
+                        "split_by_wait_time" => 10,
+                        "task_queue_sid" => 11,
+                        "wait_duration_until_accepted" => 12,
+                        "wait_duration_until_canceled" => 13,
+                        "wait_duration_in_queue_until_accepted" => 14,
+                        "tasks_canceled" => 15,
+                        "tasks_completed" => 16,
+                        "tasks_deleted" => 17,
+                        "tasks_entered" => 18,
+                        "tasks_moved" => 19,
+                        "workspace_sid" => 20,
+                        "url" => 21,
+                        "\0unread" => 22,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskQueueCumulativeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.avg_task_acceptance_time = map.next_value()?,
+                    2 => record.start_time = read::date_time(map)?,
+                    3 => record.end_time = read::date_time(map)?,
+                    4 => record.reservations_created = map.next_value()?,
+                    5 => record.reservations_accepted = map.next_value()?,
+                    6 => record.reservations_rejected = map.next_value()?,
+                    7 => record.reservations_timed_out = map.next_value()?,
+                    8 => record.reservations_canceled = map.next_value()?,
+                    9 => record.reservations_rescinded = map.next_value()?,
+                    10 => record.split_by_wait_time = map.next_value()?,
+                    11 => record.task_queue_sid = read::text(map)?,
+                    12 => record.wait_duration_until_accepted = map.next_value()?,
+                    13 => record.wait_duration_until_canceled = map.next_value()?,
+                    14 => {
+                        record.wait_duration_in_queue_until_accepted = map.next_value()?;
+                    }
+                    15 => record.tasks_canceled = map.next_value()?,
+                    16 => record.tasks_completed = map.next_value()?,
+                    17 => record.tasks_deleted = map.next_value()?,
+                    18 => record.tasks_entered = map.next_value()?,
+                    19 => record.tasks_moved = map.next_value()?,
+                    20 => record.workspace_sid = read::text(map)?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on TaskQueueCumulativeStatistics resources.

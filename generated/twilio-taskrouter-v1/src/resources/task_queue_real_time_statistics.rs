@@ -3,65 +3,107 @@
 //! The TaskQueueRealTimeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TaskQueueRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The number of current Workers by Activity.
     pub activity_statistics: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The age of the longest waiting Task.
-    #[serde(default)]
     pub longest_task_waiting_age: i64,
     /// The SID of the longest waiting Task.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub longest_task_waiting_sid: ::std::option::Option<crate::types::TaskSid>,
     /// The relative age in the TaskQueue for the longest waiting Task. Calculation is based on the time when the Task entered the TaskQueue.
-    #[serde(default)]
     pub longest_relative_task_age_in_queue: i64,
     /// The Task SID of the Task waiting in the TaskQueue the longest. Calculation is based on the time when the Task entered the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub longest_relative_task_sid_in_queue: ::std::option::Option<crate::types::TaskSid>,
     /// The SID of the TaskQueue from which these statistics were calculated.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_queue_sid: ::std::option::Option<crate::types::TaskQueueSid>,
     /// The number of Tasks by priority. For example: `{"0": "10", "99": "5"}` shows 10 Tasks at priority 0 and 5 at priority 99.
     pub tasks_by_priority: ::std::option::Option<::serde_json::Value>,
     /// The number of Tasks by their current status. For example: `{"pending": "1", "reserved": "3", "assigned": "2", "completed": "5"}`.
     pub tasks_by_status: ::std::option::Option<::serde_json::Value>,
     /// The total number of Workers in the TaskQueue with an `available` status. Workers with an `available` status may already have active interactions or may have none.
-    #[serde(default)]
     pub total_available_workers: i64,
     /// The total number of Workers eligible for Tasks in the TaskQueue, independent of their Activity state.
-    #[serde(default)]
     pub total_eligible_workers: i64,
     /// The total number of Tasks.
-    #[serde(default)]
     pub total_tasks: i64,
     /// The SID of the Workspace that contains the TaskQueue.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the TaskQueue statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskQueueRealTimeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskQueueRealTimeStatistics;
+
+            const NAME: &'static str = "TaskQueueRealTimeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "activity_statistics" => 1,
+                        "longest_task_waiting_age" => 2,
+                        "longest_task_waiting_sid" => 3,
+                        "longest_relative_task_age_in_queue" => 4,
+                        "longest_relative_task_sid_in_queue" => 5,
+                        "task_queue_sid" => 6,
+                        "tasks_by_priority" => 7,
+                        "tasks_by_status" => 8,
+                        "total_available_workers" => 9,
+                        "total_eligible_workers" => 10,
+                        "total_tasks" => 11,
+                        "workspace_sid" => 12,
+                        "url" => 13,
+                        "\0unread" => 14,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskQueueRealTimeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.activity_statistics = map.next_value()?,
+                    2 => record.longest_task_waiting_age = map.next_value()?,
+                    3 => record.longest_task_waiting_sid = read::text(map)?,
+                    4 => record.longest_relative_task_age_in_queue = map.next_value()?,
+                    5 => record.longest_relative_task_sid_in_queue = read::text(map)?,
+                    6 => record.task_queue_sid = read::text(map)?,
+                    7 => record.tasks_by_priority = map.next_value()?,
+                    8 => record.tasks_by_status = map.next_value()?,
+                    9 => record.total_available_workers = map.next_value()?,
+                    10 => record.total_eligible_workers = map.next_value()?,
+                    11 => record.total_tasks = map.next_value()?,
+                    12 => record.workspace_sid = read::text(map)?,
+                    13 => record.url = map.next_value()?,
+                    14 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on TaskQueueRealTimeStatistics resources.

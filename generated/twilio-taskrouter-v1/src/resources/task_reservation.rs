@@ -3,57 +3,29 @@
 //! The TaskReservation resource: its representation and its operations' parameters.
 
 /// Tasks reserved for workers
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TaskReservation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskReservation resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reservation_status: ::std::option::Option<crate::types::TaskReservationStatus>,
     /// The unique string that we created to identify the TaskReservation resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TaskReservationSid>,
     /// The SID of the reserved Task resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_sid: ::std::option::Option<crate::types::TaskSid>,
     /// The `friendly_name` of the Worker that is reserved.
     pub worker_name: ::std::option::Option<::std::string::String>,
     /// The SID of the reserved Worker resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub worker_sid: ::std::option::Option<crate::types::WorkerSid>,
     /// The SID of the Workspace that this task is contained within.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the TaskReservation reservation.
     pub url: ::std::option::Option<::std::string::String>,
@@ -65,22 +37,82 @@ pub struct TaskReservation {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskReservation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskReservation;
+
+            const NAME: &'static str = "TaskReservation";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "date_created" => 1,
+                        "date_updated" => 2,
+                        "reservation_status" => 3,
+                        "sid" => 4,
+                        "task_sid" => 5,
+                        "worker_name" => 6,
+                        "worker_sid" => 7,
+                        "workspace_sid" => 8,
+                        "url" => 9,
+                        "links" => 10,
+                        "\0unread" => 11,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskReservation,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.date_created = read::date_time(map)?,
+                    2 => record.date_updated = read::date_time(map)?,
+                    3 => record.reservation_status = map.next_value()?,
+                    4 => record.sid = read::text(map)?,
+                    5 => record.task_sid = read::text(map)?,
+                    6 => record.worker_name = map.next_value()?,
+                    7 => record.worker_sid = read::text(map)?,
+                    8 => record.workspace_sid = read::text(map)?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.links = map.next_value()?,
+                    11 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of TaskReservation records, as the list operation returns it.
 ///
 /// The records are under `reservations`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TaskReservationPage {
     /// The records on this page.
     pub reservations: ::std::vec::Vec<TaskReservation>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -95,6 +127,52 @@ impl crate::runtime::Page for TaskReservationPage {
 
     fn into_parts(self) -> (::std::vec::Vec<TaskReservation>, crate::PageMeta) {
         (self.reservations, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskReservationPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TaskReservationPage;
+
+            const NAME: &'static str = "TaskReservationPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "reservations",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "reservations" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TaskReservationPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.reservations = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,85 +3,118 @@
 //! The WorkerChannel resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkerChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The total number of Tasks assigned to Worker for the TaskChannel type.
-    #[serde(default)]
     pub assigned_tasks: i64,
     /// Whether the Worker should receive Tasks of the TaskChannel type.
     pub available: ::std::option::Option<bool>,
     /// The current percentage of capacity the TaskChannel has available. Can be a number between `0` and `100`. A value of `0` indicates that TaskChannel has no capacity available and a value of `100` means the  Worker is available to receive any Tasks of this TaskChannel type.
-    #[serde(default)]
     pub available_capacity_percentage: i64,
     /// The current configured capacity for the WorkerChannel. TaskRouter will not create any reservations after the assigned Tasks for the Worker reaches the value.
-    #[serde(default)]
     pub configured_capacity: i64,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The unique string that we created to identify the WorkerChannel resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::WorkerChannelSid>,
     /// The SID of the TaskChannel.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub task_channel_sid: ::std::option::Option<crate::types::TaskChannelSid>,
     /// The unique name of the TaskChannel, such as `voice` or `sms`.
     pub task_channel_unique_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Worker that contains the WorkerChannel.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub worker_sid: ::std::option::Option<crate::types::WorkerSid>,
     /// The SID of the Workspace that contains the WorkerChannel.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the WorkerChannel resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkerChannel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkerChannel;
+
+            const NAME: &'static str = "WorkerChannel";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "assigned_tasks" => 1,
+                        "available" => 2,
+                        "available_capacity_percentage" => 3,
+                        "configured_capacity" => 4,
+                        "date_created" => 5,
+                        "date_updated" => 6,
+                        "sid" => 7,
+                        "task_channel_sid" => 8,
+                        "task_channel_unique_name" => 9,
+                        "worker_sid" => 10,
+                        "workspace_sid" => 11,
+                        "url" => 12,
+                        "\0unread" => 13,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkerChannel,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.assigned_tasks = map.next_value()?,
+                    2 => record.available = map.next_value()?,
+                    3 => record.available_capacity_percentage = map.next_value()?,
+                    4 => record.configured_capacity = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.date_updated = read::date_time(map)?,
+                    7 => record.sid = read::text(map)?,
+                    8 => record.task_channel_sid = read::text(map)?,
+                    9 => record.task_channel_unique_name = map.next_value()?,
+                    10 => record.worker_sid = read::text(map)?,
+                    11 => record.workspace_sid = read::text(map)?,
+                    12 => record.url = map.next_value()?,
+                    13 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of WorkerChannel records, as the list operation returns it.
 ///
 /// The records are under `channels`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct WorkerChannelPage {
     /// The records on this page.
     pub channels: ::std::vec::Vec<WorkerChannel>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -96,6 +129,52 @@ impl crate::runtime::Page for WorkerChannelPage {
 
     fn into_parts(self) -> (::std::vec::Vec<WorkerChannel>, crate::PageMeta) {
         (self.channels, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkerChannelPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkerChannelPage;
+
+            const NAME: &'static str = "WorkerChannelPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "channels",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "channels" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkerChannelPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.channels = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

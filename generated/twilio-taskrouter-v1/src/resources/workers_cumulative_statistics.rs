@@ -3,60 +3,101 @@
 //! The WorkersCumulativeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkersCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The beginning of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The end of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The minimum, average, maximum, and total time (in seconds) that Workers spent in each Activity.
     pub activity_durations: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The total number of Reservations that were created.
-    #[serde(default)]
     pub reservations_created: i64,
     /// The total number of Reservations that were accepted.
-    #[serde(default)]
     pub reservations_accepted: i64,
     /// The total number of Reservations that were rejected.
-    #[serde(default)]
     pub reservations_rejected: i64,
     /// The total number of Reservations that were timed out.
-    #[serde(default)]
     pub reservations_timed_out: i64,
     /// The total number of Reservations that were canceled.
-    #[serde(default)]
     pub reservations_canceled: i64,
     /// The total number of Reservations that were rescinded.
-    #[serde(default)]
     pub reservations_rescinded: i64,
     /// The SID of the Workspace that contains the Workers.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Workers statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkersCumulativeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkersCumulativeStatistics;
+
+            const NAME: &'static str = "WorkersCumulativeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "start_time" => 1,
+                        "end_time" => 2,
+                        "activity_durations" => 3,
+                        "reservations_created" => 4,
+                        "reservations_accepted" => 5,
+                        "reservations_rejected" => 6,
+                        "reservations_timed_out" => 7,
+                        "reservations_canceled" => 8,
+                        "reservations_rescinded" => 9,
+                        "workspace_sid" => 10,
+                        "url" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkersCumulativeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.start_time = read::date_time(map)?,
+                    2 => record.end_time = read::date_time(map)?,
+                    3 => record.activity_durations = map.next_value()?,
+                    4 => record.reservations_created = map.next_value()?,
+                    5 => record.reservations_accepted = map.next_value()?,
+                    6 => record.reservations_rejected = map.next_value()?,
+                    7 => record.reservations_timed_out = map.next_value()?,
+                    8 => record.reservations_canceled = map.next_value()?,
+                    9 => record.reservations_rescinded = map.next_value()?,
+                    10 => record.workspace_sid = read::text(map)?,
+                    11 => record.url = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on WorkersCumulativeStatistics resources.

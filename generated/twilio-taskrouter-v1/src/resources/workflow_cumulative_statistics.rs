@@ -3,49 +3,30 @@
 //! The WorkflowCumulativeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The average time in seconds between Task creation and acceptance.
-    #[serde(default)]
     pub avg_task_acceptance_time: i64,
     /// The beginning of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The end of the interval during which these statistics were calculated, in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The total number of Reservations that were created for Workers.
-    #[serde(default)]
     pub reservations_created: i64,
     /// The total number of Reservations accepted by Workers.
-    #[serde(default)]
     pub reservations_accepted: i64,
     /// The total number of Reservations that were rejected.
-    #[serde(default)]
     pub reservations_rejected: i64,
     /// The total number of Reservations that were timed out.
-    #[serde(default)]
     pub reservations_timed_out: i64,
     /// The total number of Reservations that were canceled.
-    #[serde(default)]
     pub reservations_canceled: i64,
     /// The total number of Reservations that were rescinded.
-    #[serde(default)]
     pub reservations_rescinded: i64,
     /// A list of objects that describe the number of Tasks canceled and reservations accepted above and below the thresholds specified in seconds.
     pub split_by_wait_time: ::std::option::Option<::serde_json::Value>,
@@ -54,40 +35,109 @@ pub struct WorkflowCumulativeStatistics {
     /// The wait duration statistics (`avg`, `min`, `max`, `total`) for Tasks that were canceled.
     pub wait_duration_until_canceled: ::std::option::Option<::serde_json::Value>,
     /// The total number of Tasks that were canceled.
-    #[serde(default)]
     pub tasks_canceled: i64,
     /// The total number of Tasks that were completed.
-    #[serde(default)]
     pub tasks_completed: i64,
     /// The total number of Tasks that entered the Workflow.
-    #[serde(default)]
     pub tasks_entered: i64,
     /// The total number of Tasks that were deleted.
-    #[serde(default)]
     pub tasks_deleted: i64,
     /// The total number of Tasks that were moved from one queue to another.
-    #[serde(default)]
     pub tasks_moved: i64,
     /// The total number of Tasks that were timed out of their Workflows (and deleted).
-    #[serde(default)]
     pub tasks_timed_out_in_workflow: i64,
     /// Returns the list of Tasks that are being controlled by the Workflow with the specified Sid value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workflow_sid: ::std::option::Option<crate::types::WorkflowSid>,
     /// The SID of the Workspace that contains the Workflow.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Workflow statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowCumulativeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkflowCumulativeStatistics;
+
+            const NAME: &'static str = "WorkflowCumulativeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "avg_task_acceptance_time" => 1,
+                        "start_time" => 2,
+                        "end_time" => 3,
+                        "reservations_created" => 4,
+                        "reservations_accepted" => 5,
+                        "reservations_rejected" => 6,
+                        "reservations_timed_out" => 7,
+                        "reservations_canceled" => 8,
+                        "reservations_rescinded" => 9,
+                        "split_by_wait_time" => 10,
+                        "wait_duration_until_accepted" => 11,
+                        "wait_duration_until_canceled" => 12,
+                        "tasks_canceled" => 13,
+                        "tasks_completed" => 14,
+                        "tasks_entered" => 15,
+                        "tasks_deleted" => 16,
+                        "tasks_moved" => 17,
+                        "tasks_timed_out_in_workflow" => 18,
+                        "workflow_sid" => 19,
+                        "workspace_sid" => 20,
+                        "url" => 21,
+                        "\0unread" => 22,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkflowCumulativeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.avg_task_acceptance_time = map.next_value()?,
+                    2 => record.start_time = read::date_time(map)?,
+                    3 => record.end_time = read::date_time(map)?,
+                    4 => record.reservations_created = map.next_value()?,
+                    5 => record.reservations_accepted = map.next_value()?,
+                    6 => record.reservations_rejected = map.next_value()?,
+                    7 => record.reservations_timed_out = map.next_value()?,
+                    8 => record.reservations_canceled = map.next_value()?,
+                    9 => record.reservations_rescinded = map.next_value()?,
+                    10 => record.split_by_wait_time = map.next_value()?,
+                    11 => record.wait_duration_until_accepted = map.next_value()?,
+                    12 => record.wait_duration_until_canceled = map.next_value()?,
+                    13 => record.tasks_canceled = map.next_value()?,
+                    14 => record.tasks_completed = map.next_value()?,
+                    15 => record.tasks_entered = map.next_value()?,
+                    16 => record.tasks_deleted = map.next_value()?,
+                    17 => record.tasks_moved = map.next_value()?,
+                    18 => record.tasks_timed_out_in_workflow = map.next_value()?,
+                    19 => record.workflow_sid = read::text(map)?,
+                    20 => record.workspace_sid = read::text(map)?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on WorkflowCumulativeStatistics resources.

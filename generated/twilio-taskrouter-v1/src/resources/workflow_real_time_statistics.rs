@@ -3,48 +3,87 @@
 //! The WorkflowRealTimeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkflowRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The age of the longest waiting Task.
-    #[serde(default)]
     pub longest_task_waiting_age: i64,
     /// The SID of the longest waiting Task.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub longest_task_waiting_sid: ::std::option::Option<crate::types::TaskSid>,
     /// The number of Tasks by priority. For example: `{"0": "10", "99": "5"}` shows 10 Tasks at priority 0 and 5 at priority 99.
     pub tasks_by_priority: ::std::option::Option<::serde_json::Value>,
     /// The number of Tasks by their current status. For example: `{"pending": "1", "reserved": "3", "assigned": "2", "completed": "5"}`.
     pub tasks_by_status: ::std::option::Option<::serde_json::Value>,
     /// The total number of Tasks.
-    #[serde(default)]
     pub total_tasks: i64,
     /// Returns the list of Tasks that are being controlled by the Workflow with the specified SID value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workflow_sid: ::std::option::Option<crate::types::WorkflowSid>,
     /// The SID of the Workspace that contains the Workflow.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Workflow statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRealTimeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkflowRealTimeStatistics;
+
+            const NAME: &'static str = "WorkflowRealTimeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "longest_task_waiting_age" => 1,
+                        "longest_task_waiting_sid" => 2,
+                        "tasks_by_priority" => 3,
+                        "tasks_by_status" => 4,
+                        "total_tasks" => 5,
+                        "workflow_sid" => 6,
+                        "workspace_sid" => 7,
+                        "url" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkflowRealTimeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.longest_task_waiting_age = map.next_value()?,
+                    2 => record.longest_task_waiting_sid = read::text(map)?,
+                    3 => record.tasks_by_priority = map.next_value()?,
+                    4 => record.tasks_by_status = map.next_value()?,
+                    5 => record.total_tasks = map.next_value()?,
+                    6 => record.workflow_sid = read::text(map)?,
+                    7 => record.workspace_sid = read::text(map)?,
+                    8 => record.url = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on WorkflowRealTimeStatistics resources.

@@ -3,47 +3,91 @@
 //! The WorkspaceRealTimeStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkspaceRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The number of current Workers by Activity.
     pub activity_statistics: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The age of the longest waiting Task.
-    #[serde(default)]
     pub longest_task_waiting_age: i64,
     /// The SID of the longest waiting Task.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub longest_task_waiting_sid: ::std::option::Option<crate::types::TaskSid>,
     /// The number of Tasks by priority. For example: `{"0": "10", "99": "5"}` shows 10 Tasks at priority 0 and 5 at priority 99.
     pub tasks_by_priority: ::std::option::Option<::serde_json::Value>,
     /// The number of Tasks by their current status. For example: `{"pending": "1", "reserved": "3", "assigned": "2", "completed": "5"}`.
     pub tasks_by_status: ::std::option::Option<::serde_json::Value>,
     /// The total number of Tasks.
-    #[serde(default)]
     pub total_tasks: i64,
     /// The total number of Workers in the Workspace.
-    #[serde(default)]
     pub total_workers: i64,
     /// The SID of the Workspace.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Workspace statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkspaceRealTimeStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkspaceRealTimeStatistics;
+
+            const NAME: &'static str = "WorkspaceRealTimeStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "activity_statistics" => 1,
+                        "longest_task_waiting_age" => 2,
+                        "longest_task_waiting_sid" => 3,
+                        "tasks_by_priority" => 4,
+                        "tasks_by_status" => 5,
+                        "total_tasks" => 6,
+                        "total_workers" => 7,
+                        "workspace_sid" => 8,
+                        "url" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkspaceRealTimeStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.activity_statistics = map.next_value()?,
+                    2 => record.longest_task_waiting_age = map.next_value()?,
+                    3 => record.longest_task_waiting_sid = read::text(map)?,
+                    4 => record.tasks_by_priority = map.next_value()?,
+                    5 => record.tasks_by_status = map.next_value()?,
+                    6 => record.total_tasks = map.next_value()?,
+                    7 => record.total_workers = map.next_value()?,
+                    8 => record.workspace_sid = read::text(map)?,
+                    9 => record.url = map.next_value()?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on WorkspaceRealTimeStatistics resources.

@@ -3,7 +3,7 @@
 //! The WorkspaceStatistics resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkspaceStatistics {
     /// An object that contains the real-time statistics for the Workspace.
@@ -11,22 +11,63 @@ pub struct WorkspaceStatistics {
     /// An object that contains the cumulative statistics for the Workspace.
     pub cumulative: ::std::option::Option<::serde_json::Value>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the Workspace.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub workspace_sid: ::std::option::Option<crate::types::WorkspaceSid>,
     /// The absolute URL of the Workspace statistics resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkspaceStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = WorkspaceStatistics;
+
+            const NAME: &'static str = "WorkspaceStatistics";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "realtime" => 0,
+                        "cumulative" => 1,
+                        "account_sid" => 2,
+                        "workspace_sid" => 3,
+                        "url" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut WorkspaceStatistics,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.realtime = map.next_value()?,
+                    1 => record.cumulative = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.workspace_sid = read::text(map)?,
+                    4 => record.url = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on WorkspaceStatistics resources.

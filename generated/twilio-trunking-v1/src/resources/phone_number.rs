@@ -3,17 +3,13 @@
 //! The PhoneNumber resource: its representation and its operations' parameters.
 
 /// Phone numbers associated with trunks
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the PhoneNumber resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Whether the phone number requires an [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio and, if so, what type. Can be: `none`, `any`, `local`, or `foreign`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_requirements: ::std::option::Option<crate::types::AddressRequirement>,
     /// The API version used to start a new TwiML session.
     pub api_version: ::std::option::Option<::std::string::String>,
@@ -22,18 +18,10 @@ pub struct PhoneNumber {
     /// The set of Boolean properties that indicate whether a phone number can receive calls or messages.  Capabilities are  `Voice`, `SMS`, and `MMS` and each capability can be: `true` or `false`.
     pub capabilities: ::std::option::Option<crate::types::Capabilities>,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -47,16 +35,8 @@ pub struct PhoneNumber {
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format, which consists of a + followed by the country code and subscriber number.
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// The unique string that we created to identify the PhoneNumber resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::PhoneNumberSid>,
     /// The SID of the application that handles SMS messages sent to the phone number. If an `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of the application.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sms_application_sid: ::std::option::Option<crate::types::SmsApplicationSid>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: ::std::option::Option<crate::types::DisasterRecoveryMethod>,
@@ -73,18 +53,10 @@ pub struct PhoneNumber {
         crate::types::DisasterRecoveryMethod,
     >,
     /// The SID of the Trunk that handles calls to the phone number. If a `trunk_sid` is present, we ignore all of the voice URLs and voice applications and use those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub trunk_sid: ::std::option::Option<crate::types::TrunkSid>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The SID of the application that handles calls to the phone number. If a `voice_application_sid` is present, we ignore all of the voice URLs and use those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub voice_application_sid: ::std::option::Option<crate::types::SmsApplicationSid>,
     /// Whether we look up the caller's caller-ID name from the CNAM database ($0.01 per look up). Can be: `true` or `false`.
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
@@ -99,22 +71,112 @@ pub struct PhoneNumber {
     /// The URL we call using the `voice_method` when the phone number receives a call. The `voice_url` is not be used if a `voice_application_sid` or a `trunk_sid` is set.
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PhoneNumber;
+
+            const NAME: &'static str = "PhoneNumber";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "address_requirements" => 1,
+                        "api_version" => 2,
+                        "beta" => 3,
+                        "capabilities" => 4,
+                        "date_created" => 5,
+                        "date_updated" => 6,
+                        "friendly_name" => 7,
+                        "links" => 8,
+                        "phone_number" => 9,
+                        "sid" => 10,
+                        "sms_application_sid" => 11,
+                        "sms_fallback_method" => 12,
+                        "sms_fallback_url" => 13,
+                        "sms_method" => 14,
+                        "sms_url" => 15,
+                        "status_callback" => 16,
+                        "status_callback_method" => 17,
+                        "trunk_sid" => 18,
+                        "url" => 19,
+                        "voice_application_sid" => 20,
+                        "voice_caller_id_lookup" => 21,
+                        "voice_fallback_method" => 22,
+                        "voice_fallback_url" => 23,
+                        "voice_method" => 24,
+                        "voice_url" => 25,
+                        "\0unread" => 26,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PhoneNumber,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.address_requirements = map.next_value()?,
+                    2 => record.api_version = map.next_value()?,
+                    3 => record.beta = map.next_value()?,
+                    4 => record.capabilities = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.date_updated = read::date_time(map)?,
+                    7 => record.friendly_name = map.next_value()?,
+                    8 => record.links = map.next_value()?,
+                    9 => record.phone_number = map.next_value()?,
+                    10 => record.sid = read::text(map)?,
+                    11 => record.sms_application_sid = read::text(map)?,
+                    12 => record.sms_fallback_method = map.next_value()?,
+                    13 => record.sms_fallback_url = map.next_value()?,
+                    14 => record.sms_method = map.next_value()?,
+                    15 => record.sms_url = map.next_value()?,
+                    16 => record.status_callback = map.next_value()?,
+                    17 => record.status_callback_method = map.next_value()?,
+                    18 => record.trunk_sid = read::text(map)?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.voice_application_sid = read::text(map)?,
+                    21 => record.voice_caller_id_lookup = map.next_value()?,
+                    22 => record.voice_fallback_method = map.next_value()?,
+                    23 => record.voice_fallback_url = map.next_value()?,
+                    24 => record.voice_method = map.next_value()?,
+                    25 => record.voice_url = map.next_value()?,
+                    26 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of PhoneNumber records, as the list operation returns it.
 ///
 /// The records are under `phone_numbers`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PhoneNumberPage {
     /// The records on this page.
     pub phone_numbers: ::std::vec::Vec<PhoneNumber>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -129,6 +191,52 @@ impl crate::runtime::Page for PhoneNumberPage {
 
     fn into_parts(self) -> (::std::vec::Vec<PhoneNumber>, crate::PageMeta) {
         (self.phone_numbers, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhoneNumberPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = PhoneNumberPage;
+
+            const NAME: &'static str = "PhoneNumberPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "phone_numbers",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "phone_numbers" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut PhoneNumberPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.phone_numbers = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

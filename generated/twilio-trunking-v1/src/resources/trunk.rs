@@ -3,14 +3,10 @@
 //! The Trunk resource: its representation and its operations' parameters.
 
 /// Represents a SIP trunk
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Trunk {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Trunk resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and `-` and must end with `pstn.twilio.com`. See [Termination Settings](https://www.twilio.com/docs/sip-trunking#termination) for more information.
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -27,10 +23,10 @@ pub struct Trunk {
     /// The recording settings for the trunk. Can be: `do-not-record`, `record-from-ringing`, `record-from-answer`. If set to `record-from-ringing` or `record-from-answer`, all calls going through the trunk will be recorded. The only way to change recording parameters is on a sub-resource of a Trunk after it has been created. e.g.`/Trunks/[Trunk_SID]/Recording -XPOST -d'Mode=record-from-answer'`. See [Recording](https://www.twilio.com/docs/sip-trunking#recording) for more information.
     pub recording: ::std::option::Option<::serde_json::Value>,
     /// The call transfer settings for the trunk. Can be: `enable-all`, `sip-only` and `disable-all`. See [Transfer](https://www.twilio.com/docs/sip-trunking/call-transfer) for more information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transfer_mode: ::std::option::Option<crate::types::TransferSetting>,
     /// Caller Id for transfer target. Can be: `from-transferee` (default) or `from-transferor`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transfer_caller_id: ::std::option::Option<crate::types::TransferCallerId>,
     /// Whether Caller ID Name (CNAM) lookup is enabled for the trunk. If enabled, all inbound calls to the SIP Trunk from the United States and Canada automatically perform a CNAM Lookup and display Caller ID data on your phone. See [CNAM Lookups](https://www.twilio.com/docs/sip-trunking#CNAM) for more information.
     pub cnam_lookup_enabled: ::std::option::Option<bool>,
@@ -41,24 +37,12 @@ pub struct Trunk {
     /// Reserved.
     pub auth_type_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The unique string that we created to identify the Trunk resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::TrunkSid>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -70,22 +54,96 @@ pub struct Trunk {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Trunk {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Trunk;
+
+            const NAME: &'static str = "Trunk";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "domain_name" => 1,
+                        "disaster_recovery_method" => 2,
+                        "disaster_recovery_url" => 3,
+                        "friendly_name" => 4,
+                        "secure" => 5,
+                        "recording" => 6,
+                        "transfer_mode" => 7,
+                        "transfer_caller_id" => 8,
+                        "cnam_lookup_enabled" => 9,
+                        "auth_type" => 10,
+                        "symmetric_rtp_enabled" => 11,
+                        "auth_type_set" => 12,
+                        "date_created" => 13,
+                        "date_updated" => 14,
+                        "sid" => 15,
+                        "url" => 16,
+                        "links" => 17,
+                        "\0unread" => 18,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Trunk,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.domain_name = map.next_value()?,
+                    2 => record.disaster_recovery_method = map.next_value()?,
+                    3 => record.disaster_recovery_url = map.next_value()?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.secure = map.next_value()?,
+                    6 => record.recording = map.next_value()?,
+                    7 => record.transfer_mode = map.next_value()?,
+                    8 => record.transfer_caller_id = map.next_value()?,
+                    9 => record.cnam_lookup_enabled = map.next_value()?,
+                    10 => record.auth_type = map.next_value()?,
+                    11 => record.symmetric_rtp_enabled = map.next_value()?,
+                    12 => record.auth_type_set = map.next_value()?,
+                    13 => record.date_created = read::date_time(map)?,
+                    14 => record.date_updated = read::date_time(map)?,
+                    15 => record.sid = read::text(map)?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.links = map.next_value()?,
+                    18 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Trunk records, as the list operation returns it.
 ///
 /// The records are under `trunks`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TrunkPage {
     /// The records on this page.
     pub trunks: ::std::vec::Vec<Trunk>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -100,6 +158,52 @@ impl crate::runtime::Page for TrunkPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Trunk>, crate::PageMeta) {
         (self.trunks, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TrunkPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = TrunkPage;
+
+            const NAME: &'static str = "TrunkPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "trunks",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "trunks" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut TrunkPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.trunks = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

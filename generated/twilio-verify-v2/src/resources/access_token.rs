@@ -3,31 +3,19 @@
 //! The AccessToken resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessToken {
     /// A 34 character string that uniquely identifies this Access Token.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::AccessTokenSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Verify Service.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique external identifier for the Entity of the Service.
     pub entity_identity: ::std::option::Option<::std::string::String>,
     /// The Type of the Factor. Currently only `push` is supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub factor_type: ::std::option::Option<crate::types::FactorTypes>,
     /// A human readable description of this factor, up to 64 characters. For a push factor, this can be the device's name.
     pub factor_friendly_name: ::std::option::Option<::std::string::String>,
@@ -36,18 +24,72 @@ pub struct AccessToken {
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// How long, in seconds, the access token is valid. Max: 5 minutes
-    #[serde(default)]
     pub ttl: i64,
     /// The date that this access token was created, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AccessToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = AccessToken;
+
+            const NAME: &'static str = "AccessToken";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "service_sid" => 2,
+                        "entity_identity" => 3,
+                        "factor_type" => 4,
+                        "factor_friendly_name" => 5,
+                        "token" => 6,
+                        "url" => 7,
+                        "ttl" => 8,
+                        "date_created" => 9,
+                        "\0unread" => 10,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut AccessToken,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.entity_identity = map.next_value()?,
+                    4 => record.factor_type = map.next_value()?,
+                    5 => record.factor_friendly_name = map.next_value()?,
+                    6 => record.token = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.ttl = map.next_value()?,
+                    9 => record.date_created = read::date_time(map)?,
+                    10 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on AccessToken resources.

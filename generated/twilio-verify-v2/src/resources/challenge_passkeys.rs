@@ -3,74 +3,38 @@
 //! The ChallengePasskeys resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChallengePasskeys {
     /// A 34 character string that uniquely identifies this Challenge.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ChallengeSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Service.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique SID identifier of the Entity.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub entity_sid: ::std::option::Option<crate::types::EntitySid>,
     /// Customer unique identity for the Entity owner of the Challenge.
     pub identity: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Factor.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub factor_sid: ::std::option::Option<crate::types::FactorSid>,
     /// The date that this Challenge was created, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Challenge was updated, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Challenge was responded, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_responded: ::std::option::Option<::time::OffsetDateTime>,
     /// The date-time when this Challenge expires, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub expiration_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The Status of this Challenge. One of `pending`, `expired`, `approved` or `denied`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::ChallengeStatuses>,
     /// Reason for the Challenge to be in certain `status`. One of `none`, `not_needed` or `not_requested`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responded_reason: ::std::option::Option<crate::types::ChallengeReasons>,
     /// Details provided to give context about the Challenge.
     pub details: ::std::option::Option<::serde_json::Value>,
@@ -79,7 +43,7 @@ pub struct ChallengePasskeys {
     /// Custom metadata associated with the challenge.
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The Factor Type of this Challenge. Currently `push` and `totp` are supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub factor_type: ::std::option::Option<crate::types::FactorType>,
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -91,11 +55,88 @@ pub struct ChallengePasskeys {
         >,
     >,
     /// An object that contains challenge options. Currently only used for `passkeys`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub options: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChallengePasskeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ChallengePasskeys;
+
+            const NAME: &'static str = "ChallengePasskeys";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "service_sid" => 2,
+                        "entity_sid" => 3,
+                        "identity" => 4,
+                        "factor_sid" => 5,
+                        "date_created" => 6,
+                        "date_updated" => 7,
+                        "date_responded" => 8,
+                        "expiration_date" => 9,
+                        "status" => 10,
+                        "responded_reason" => 11,
+                        "details" => 12,
+                        "hidden_details" => 13,
+                        "metadata" => 14,
+                        "factor_type" => 15,
+                        "url" => 16,
+                        "links" => 17,
+                        "options" => 18,
+                        "\0unread" => 19,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ChallengePasskeys,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.entity_sid = read::text(map)?,
+                    4 => record.identity = map.next_value()?,
+                    5 => record.factor_sid = read::text(map)?,
+                    6 => record.date_created = read::date_time(map)?,
+                    7 => record.date_updated = read::date_time(map)?,
+                    8 => record.date_responded = read::date_time(map)?,
+                    9 => record.expiration_date = read::date_time(map)?,
+                    10 => record.status = map.next_value()?,
+                    11 => record.responded_reason = map.next_value()?,
+                    12 => record.details = map.next_value()?,
+                    13 => record.hidden_details = map.next_value()?,
+                    14 => record.metadata = map.next_value()?,
+                    15 => record.factor_type = map.next_value()?,
+                    16 => record.url = map.next_value()?,
+                    17 => record.links = map.next_value()?,
+                    18 => record.options = map.next_value()?,
+                    19 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on ChallengePasskeys resources.

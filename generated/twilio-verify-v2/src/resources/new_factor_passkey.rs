@@ -3,32 +3,16 @@
 //! The NewFactorPasskey resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NewFactorPasskey {
     /// A 34 character string that uniquely identifies this Factor.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::FactorSid>,
     /// The unique SID identifier of the Account.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The unique SID identifier of the Service.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub service_sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The unique SID identifier of the Entity.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub entity_sid: ::std::option::Option<crate::types::EntitySid>,
     /// Customer unique identity for the Entity owner of the Factor.
     pub identity: ::std::option::Option<::std::string::String>,
@@ -37,26 +21,18 @@ pub struct NewFactorPasskey {
     /// (No description in the spec.)
     pub options: ::std::option::Option<::serde_json::Value>,
     /// The date that this Factor was created, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that this Factor was updated, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The friendly name of this Factor. This can be any string up to 64 characters, meant for humans to distinguish between Factors.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Status of this Factor. One of `unverified` or `verified`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::FactorStatuses>,
     /// The Type of this Factor. Currently `push` and `totp` are supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub factor_type: ::std::option::Option<crate::types::FactorType>,
     /// An object that contains configurations specific to a `factor_type`.
     pub config: ::std::option::Option<::serde_json::Value>,
@@ -65,8 +41,77 @@ pub struct NewFactorPasskey {
     /// The URL of this resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for NewFactorPasskey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = NewFactorPasskey;
+
+            const NAME: &'static str = "NewFactorPasskey";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "service_sid" => 2,
+                        "entity_sid" => 3,
+                        "identity" => 4,
+                        "binding" => 5,
+                        "options" => 6,
+                        "date_created" => 7,
+                        "date_updated" => 8,
+                        "friendly_name" => 9,
+                        "status" => 10,
+                        "factor_type" => 11,
+                        "config" => 12,
+                        "metadata" => 13,
+                        "url" => 14,
+                        "\0unread" => 15,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut NewFactorPasskey,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.service_sid = read::text(map)?,
+                    3 => record.entity_sid = read::text(map)?,
+                    4 => record.identity = map.next_value()?,
+                    5 => record.binding = map.next_value()?,
+                    6 => record.options = map.next_value()?,
+                    7 => record.date_created = read::date_time(map)?,
+                    8 => record.date_updated = read::date_time(map)?,
+                    9 => record.friendly_name = map.next_value()?,
+                    10 => record.status = map.next_value()?,
+                    11 => record.factor_type = map.next_value()?,
+                    12 => record.config = map.next_value()?,
+                    13 => record.metadata = map.next_value()?,
+                    14 => record.url = map.next_value()?,
+                    15 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on NewFactorPasskey resources.

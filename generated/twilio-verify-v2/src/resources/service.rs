@@ -3,25 +3,16 @@
 //! The Service resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::ServiceSid>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The name that appears in the body of your verification messages. It can be up to 30 characters long and can include letters, numbers, spaces, dashes, underscores. Phone numbers, special characters or links are NOT allowed. It cannot contain more than 4 (consecutive or non-consecutive) digits. **This value should not contain PII.**
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The length of the verification code to generate.
-    #[serde(default)]
     pub code_length: i64,
     /// Whether to perform a lookup with each verification started and return info about the phone number.
     pub lookup_enabled: ::std::option::Option<bool>,
@@ -42,10 +33,6 @@ pub struct Service {
     /// Configurations for the TOTP factors (channel) created under this Service.
     pub totp: ::std::option::Option<::serde_json::Value>,
     /// (No description in the spec.)
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub default_template_sid: ::std::option::Option<
         crate::types::VerificationTemplateSid,
     >,
@@ -56,18 +43,10 @@ pub struct Service {
     /// Whether to allow verifications from the service to reach the stream-events sinks if configured
     pub verify_event_subscription_enabled: ::std::option::Option<bool>,
     /// The date and time in GMT when the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -79,22 +58,102 @@ pub struct Service {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Service;
+
+            const NAME: &'static str = "Service";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "account_sid" => 1,
+                        "friendly_name" => 2,
+                        "code_length" => 3,
+                        "lookup_enabled" => 4,
+                        "psd2_enabled" => 5,
+                        "skip_sms_to_landlines" => 6,
+                        "dtmf_input_required" => 7,
+                        "tts_name" => 8,
+                        "do_not_share_warning_enabled" => 9,
+                        "custom_code_enabled" => 10,
+                        "push" => 11,
+                        "totp" => 12,
+                        "default_template_sid" => 13,
+                        "whatsapp" => 14,
+                        "passkeys" => 15,
+                        "verify_event_subscription_enabled" => 16,
+                        "date_created" => 17,
+                        "date_updated" => 18,
+                        "url" => 19,
+                        "links" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Service,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.friendly_name = map.next_value()?,
+                    3 => record.code_length = map.next_value()?,
+                    4 => record.lookup_enabled = map.next_value()?,
+                    5 => record.psd2_enabled = map.next_value()?,
+                    6 => record.skip_sms_to_landlines = map.next_value()?,
+                    7 => record.dtmf_input_required = map.next_value()?,
+                    8 => record.tts_name = map.next_value()?,
+                    9 => record.do_not_share_warning_enabled = map.next_value()?,
+                    10 => record.custom_code_enabled = map.next_value()?,
+                    11 => record.push = map.next_value()?,
+                    12 => record.totp = map.next_value()?,
+                    13 => record.default_template_sid = read::text(map)?,
+                    14 => record.whatsapp = map.next_value()?,
+                    15 => record.passkeys = map.next_value()?,
+                    16 => record.verify_event_subscription_enabled = map.next_value()?,
+                    17 => record.date_created = read::date_time(map)?,
+                    18 => record.date_updated = read::date_time(map)?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.links = map.next_value()?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Service records, as the list operation returns it.
 ///
 /// The records are under `services`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServicePage {
     /// The records on this page.
     pub services: ::std::vec::Vec<Service>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -109,6 +168,52 @@ impl crate::runtime::Page for ServicePage {
 
     fn into_parts(self) -> (::std::vec::Vec<Service>, crate::PageMeta) {
         (self.services, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServicePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = ServicePage;
+
+            const NAME: &'static str = "ServicePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "services",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "services" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut ServicePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.services = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,25 +3,69 @@
 //! The VerificationAttemptsSummary resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttemptsSummary {
     /// Total of attempts made according to the provided filters
-    #[serde(default)]
     pub total_attempts: i64,
     /// Total of  attempts made that were confirmed by the end user, according to the provided filters.
-    #[serde(default)]
     pub total_converted: i64,
     /// Total of attempts made that were not confirmed by the end user, according to the provided filters.
-    #[serde(default)]
     pub total_unconverted: i64,
     /// Percentage of the confirmed messages over the total, defined by (total_converted/total_attempts)*100.
     pub conversion_rate_percentage: ::std::option::Option<::std::string::String>,
     /// (No description in the spec.)
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for VerificationAttemptsSummary {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = VerificationAttemptsSummary;
+
+            const NAME: &'static str = "VerificationAttemptsSummary";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "total_attempts" => 0,
+                        "total_converted" => 1,
+                        "total_unconverted" => 2,
+                        "conversion_rate_percentage" => 3,
+                        "url" => 4,
+                        "\0unread" => 5,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut VerificationAttemptsSummary,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.total_attempts = map.next_value()?,
+                    1 => record.total_converted = map.next_value()?,
+                    2 => record.total_unconverted = map.next_value()?,
+                    3 => record.conversion_rate_percentage = map.next_value()?,
+                    4 => record.url = map.next_value()?,
+                    5 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the fetch operation on VerificationAttemptsSummary resources.

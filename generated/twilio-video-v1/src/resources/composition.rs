@@ -3,50 +3,26 @@
 //! The Composition resource: its representation and its operations' parameters.
 
 /// Recording compositions
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Composition {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Composition resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The status of the composition. Can be: `enqueued`, `processing`, `completed`, `deleted` or `failed`. `enqueued` is the initial state and indicates that the composition request has been received and is scheduled for processing; `processing` indicates the composition is being processed; `completed` indicates the composition has been completed and is available for download; `deleted` means the composition media has been deleted from the system, but its metadata is still available for 30 days; `failed` indicates the composition failed to execute the media processing task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::Status>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the composition's media processing task finished, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_completed: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the composition generated media was deleted, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_deleted: ::std::option::Option<::time::OffsetDateTime>,
     /// The unique string that we created to identify the Composition resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::CompositionSid>,
     /// The SID of the Group Room that generated the audio and video tracks used in the composition. All media sources included in a composition must belong to the same Group Room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub room_sid: ::std::option::Option<crate::types::RoomSid>,
     /// The array of track names to include in the composition. The composition includes all audio sources specified in `audio_sources` except those specified in `audio_sources_excluded`. The track names in this property can include an asterisk as a wild card character, which matches zero or more characters in a track name. For example, `student*` includes tracks named `student` as well as `studentTeam`.
     pub audio_sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -61,15 +37,13 @@ pub struct Composition {
     /// Whether to remove intervals with no media, as specified in the POST request that created the composition. Compositions with `trim` enabled are shorter when the Room is created and no Participant joins for a while as well as if all the Participants leave the room and join later, because those gaps will be removed. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     pub trim: ::std::option::Option<bool>,
     /// The container format of the composition's media files as specified in the POST request that created the Composition resource. See [POST Parameters](https://www.twilio.com/docs/video/api/compositions-resource#http-post-parameters) for more information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::Format>,
     /// The average bit rate of the composition's media.
-    #[serde(default)]
     pub bitrate: i64,
     /// The size of the composed media file in bytes.
     pub size: ::std::option::Option<i64>,
     /// The duration of the composition's media file in seconds.
-    #[serde(default)]
     pub duration: i64,
     /// The URL of the media file associated with the composition when stored externally. See [External S3 Compositions](/docs/video/api/external-s3-compositions) for more details.
     pub media_external_location: ::std::option::Option<::std::string::String>,
@@ -89,22 +63,102 @@ pub struct Composition {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Composition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Composition;
+
+            const NAME: &'static str = "Composition";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "status" => 1,
+                        "date_created" => 2,
+                        "date_completed" => 3,
+                        "date_deleted" => 4,
+                        "sid" => 5,
+                        "room_sid" => 6,
+                        "audio_sources" => 7,
+                        "audio_sources_excluded" => 8,
+                        "video_layout" => 9,
+                        "resolution" => 10,
+                        "trim" => 11,
+                        "format" => 12,
+                        "bitrate" => 13,
+                        "size" => 14,
+                        "duration" => 15,
+                        "media_external_location" => 16,
+                        "status_callback" => 17,
+                        "status_callback_method" => 18,
+                        "url" => 19,
+                        "links" => 20,
+                        "\0unread" => 21,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Composition,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.status = map.next_value()?,
+                    2 => record.date_created = read::date_time(map)?,
+                    3 => record.date_completed = read::date_time(map)?,
+                    4 => record.date_deleted = read::date_time(map)?,
+                    5 => record.sid = read::text(map)?,
+                    6 => record.room_sid = read::text(map)?,
+                    7 => record.audio_sources = map.next_value()?,
+                    8 => record.audio_sources_excluded = map.next_value()?,
+                    9 => record.video_layout = map.next_value()?,
+                    10 => record.resolution = map.next_value()?,
+                    11 => record.trim = map.next_value()?,
+                    12 => record.format = map.next_value()?,
+                    13 => record.bitrate = map.next_value()?,
+                    14 => record.size = map.next_value()?,
+                    15 => record.duration = map.next_value()?,
+                    16 => record.media_external_location = map.next_value()?,
+                    17 => record.status_callback = map.next_value()?,
+                    18 => record.status_callback_method = map.next_value()?,
+                    19 => record.url = map.next_value()?,
+                    20 => record.links = map.next_value()?,
+                    21 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Composition records, as the list operation returns it.
 ///
 /// The records are under `compositions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CompositionPage {
     /// The records on this page.
     pub compositions: ::std::vec::Vec<Composition>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -119,6 +173,52 @@ impl crate::runtime::Page for CompositionPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Composition>, crate::PageMeta) {
         (self.compositions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompositionPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CompositionPage;
+
+            const NAME: &'static str = "CompositionPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "compositions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "compositions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CompositionPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.compositions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,40 +3,83 @@
 //! The CompositionSettings resource: its representation and its operations' parameters.
 
 /// Recording composition settings
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CompositionSettings {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CompositionSettings resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource and that will be shown in the console
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the stored Credential resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub aws_credentials_sid: ::std::option::Option<crate::types::EncryptionKeySid>,
     /// The URL of the AWS S3 bucket where the compositions are stored. We only support DNS-compliant URLs like `https://documentation-example-twilio-bucket/compositions`, where `compositions` is the path in which you want the compositions to be stored. This URL accepts only URI-valid characters, as described in the [RFC 3986](https://tools.ietf.org/html/rfc3986#section-2).
     pub aws_s3_url: ::std::option::Option<::std::string::String>,
     /// Whether all compositions are written to the `aws_s3_url`. When `false`, all compositions are stored in our cloud.
     pub aws_storage_enabled: ::std::option::Option<bool>,
     /// The SID of the Public Key resource used for encryption.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub encryption_key_sid: ::std::option::Option<crate::types::EncryptionKeySid>,
     /// Whether all compositions are stored in an encrypted form. The default is `false`.
     pub encryption_enabled: ::std::option::Option<bool>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompositionSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = CompositionSettings;
+
+            const NAME: &'static str = "CompositionSettings";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "friendly_name" => 1,
+                        "aws_credentials_sid" => 2,
+                        "aws_s3_url" => 3,
+                        "aws_storage_enabled" => 4,
+                        "encryption_key_sid" => 5,
+                        "encryption_enabled" => 6,
+                        "url" => 7,
+                        "\0unread" => 8,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut CompositionSettings,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.friendly_name = map.next_value()?,
+                    2 => record.aws_credentials_sid = read::text(map)?,
+                    3 => record.aws_s3_url = map.next_value()?,
+                    4 => record.aws_storage_enabled = map.next_value()?,
+                    5 => record.encryption_key_sid = read::text(map)?,
+                    6 => record.encryption_enabled = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// Parameters of the create operation on CompositionSettings resources.

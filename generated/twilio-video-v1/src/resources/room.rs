@@ -3,37 +3,21 @@
 //! The Room resource: its representation and its operations' parameters.
 
 /// Video rooms with one or more participants
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Room {
     /// The unique string that Twilio created to identify the Room resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::RoomSid>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::RoomStatus>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Room resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// Deprecated, now always considered to be true.
     pub enable_turn: ::std::option::Option<bool>,
@@ -46,22 +30,16 @@ pub struct Room {
         crate::types::StatusCallbackMethod,
     >,
     /// The UTC end time of the room in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The duration of the room in seconds.
     pub duration: ::std::option::Option<i64>,
     /// Type of room. Use `group` for new implementations. `go`, `peer-to-peer`, and `group-small` are deprecated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::RoomType>,
     /// The maximum number of concurrent Participants allowed in the room.
-    #[serde(default)]
     pub max_participants: i64,
     /// The maximum number of seconds a Participant can be connected to the room. The maximum possible value is 86400 seconds (24 hours). The default is 14400 seconds (4 hours).
-    #[serde(default)]
     pub max_participant_duration: i64,
     /// The maximum number of published audio, video, and data tracks all participants combined are allowed to publish in the room at the same time. Check [Programmable Video Limits](https://www.twilio.com/docs/video/programmable-video-limits) for more details. If it is set to 0 it means unconstrained.
     pub max_concurrent_published_tracks: ::std::option::Option<i64>,
@@ -74,10 +52,8 @@ pub struct Room {
     /// When set to true, indicates that the participants in the room will only publish audio. No video tracks will be allowed.
     pub audio_only: ::std::option::Option<bool>,
     /// Specifies how long (in minutes) a room will remain active after last participant leaves. Can be configured when creating a room via REST API. For Ad-Hoc rooms this value cannot be changed.
-    #[serde(default)]
     pub empty_room_timeout: i64,
     /// Specifies how long (in minutes) a room will remain active if no one joins. Can be configured when creating a room via REST API. For Ad-Hoc rooms this value cannot be changed.
-    #[serde(default)]
     pub unused_room_timeout: i64,
     /// Indicates if this is a large room.
     pub large_room: ::std::option::Option<bool>,
@@ -91,22 +67,108 @@ pub struct Room {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Room {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Room;
+
+            const NAME: &'static str = "Room";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "status" => 1,
+                        "date_created" => 2,
+                        "date_updated" => 3,
+                        "account_sid" => 4,
+                        "enable_turn" => 5,
+                        "unique_name" => 6,
+                        "status_callback" => 7,
+                        "status_callback_method" => 8,
+                        "end_time" => 9,
+                        "duration" => 10,
+                        "type" => 11,
+                        "max_participants" => 12,
+                        "max_participant_duration" => 13,
+                        "max_concurrent_published_tracks" => 14,
+                        "record_participants_on_connect" => 15,
+                        "video_codecs" => 16,
+                        "media_region" => 17,
+                        "audio_only" => 18,
+                        "empty_room_timeout" => 19,
+                        "unused_room_timeout" => 20,
+                        "large_room" => 21,
+                        "url" => 22,
+                        "links" => 23,
+                        "\0unread" => 24,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Room,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.status = map.next_value()?,
+                    2 => record.date_created = read::date_time(map)?,
+                    3 => record.date_updated = read::date_time(map)?,
+                    4 => record.account_sid = read::text(map)?,
+                    5 => record.enable_turn = map.next_value()?,
+                    6 => record.unique_name = map.next_value()?,
+                    7 => record.status_callback = map.next_value()?,
+                    8 => record.status_callback_method = map.next_value()?,
+                    9 => record.end_time = read::date_time(map)?,
+                    10 => record.duration = map.next_value()?,
+                    11 => record.r#type = map.next_value()?,
+                    12 => record.max_participants = map.next_value()?,
+                    13 => record.max_participant_duration = map.next_value()?,
+                    14 => record.max_concurrent_published_tracks = map.next_value()?,
+                    15 => record.record_participants_on_connect = map.next_value()?,
+                    16 => record.video_codecs = map.next_value()?,
+                    17 => record.media_region = map.next_value()?,
+                    18 => record.audio_only = map.next_value()?,
+                    19 => record.empty_room_timeout = map.next_value()?,
+                    20 => record.unused_room_timeout = map.next_value()?,
+                    21 => record.large_room = map.next_value()?,
+                    22 => record.url = map.next_value()?,
+                    23 => record.links = map.next_value()?,
+                    24 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Room records, as the list operation returns it.
 ///
 /// The records are under `rooms`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RoomPage {
     /// The records on this page.
     pub rooms: ::std::vec::Vec<Room>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -121,6 +183,52 @@ impl crate::runtime::Page for RoomPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Room>, crate::PageMeta) {
         (self.rooms, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoomPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RoomPage;
+
+            const NAME: &'static str = "RoomPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "rooms",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "rooms" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RoomPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.rooms = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,30 +3,18 @@
 //! The RoomRecording resource: its representation and its operations' parameters.
 
 /// Single-track, single-media room recordings
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoomRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RoomRecording resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The status of the recording. Can be: `processing`, `completed`, or `deleted`. `processing` indicates the Recording is still being captured. `completed` indicates the Recording has been captured and is now available for download. `deleted` means the recording media has been deleted from the system, but its metadata is still available for historical purposes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::RecordingStatus>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The unique string that we created to identify the RoomRecording resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::RecordingSid>,
     /// The SID of the recording source. For a Room Recording, this value is a `track_sid`.
     pub source_sid: ::std::option::Option<crate::types::GroupingSid>,
@@ -35,15 +23,15 @@ pub struct RoomRecording {
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The recording's media type. Can be: `audio` or `video`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::Type>,
     /// The duration of the recording rounded to the nearest second. Sub-second duration tracks have a `duration` of 1 second
     pub duration: ::std::option::Option<i64>,
     /// (No description in the spec.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub container_format: ::std::option::Option<crate::types::RecordingFormat>,
     /// The codec used for the recording. Can be: `VP8` or `H264`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codec: ::std::option::Option<crate::types::Codec>,
     /// A list of SIDs related to the Recording. Includes the `room_sid` and `participant_sid`.
     pub grouping_sids: ::std::option::Option<::serde_json::Value>,
@@ -54,10 +42,6 @@ pub struct RoomRecording {
     /// The URL of the media file associated with the recording when stored externally. See [External S3 Recordings](/docs/video/api/external-s3-recordings) for more details.
     pub media_external_location: ::std::option::Option<::std::string::String>,
     /// The SID of the Room resource the recording is associated with.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub room_sid: ::std::option::Option<crate::types::RoomSid>,
     /// The URLs of related resources.
     pub links: ::std::option::Option<
@@ -67,22 +51,94 @@ pub struct RoomRecording {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoomRecording {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RoomRecording;
+
+            const NAME: &'static str = "RoomRecording";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "account_sid" => 0,
+                        "status" => 1,
+                        "date_created" => 2,
+                        "sid" => 3,
+                        "source_sid" => 4,
+                        "size" => 5,
+                        "url" => 6,
+                        "type" => 7,
+                        "duration" => 8,
+                        "container_format" => 9,
+                        "codec" => 10,
+                        "grouping_sids" => 11,
+                        "track_name" => 12,
+                        "offset" => 13,
+                        "media_external_location" => 14,
+                        "room_sid" => 15,
+                        "links" => 16,
+                        "\0unread" => 17,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RoomRecording,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.account_sid = read::text(map)?,
+                    1 => record.status = map.next_value()?,
+                    2 => record.date_created = read::date_time(map)?,
+                    3 => record.sid = read::text(map)?,
+                    4 => record.source_sid = map.next_value()?,
+                    5 => record.size = map.next_value()?,
+                    6 => record.url = map.next_value()?,
+                    7 => record.r#type = map.next_value()?,
+                    8 => record.duration = map.next_value()?,
+                    9 => record.container_format = map.next_value()?,
+                    10 => record.codec = map.next_value()?,
+                    11 => record.grouping_sids = map.next_value()?,
+                    12 => record.track_name = map.next_value()?,
+                    13 => record.offset = map.next_value()?,
+                    14 => record.media_external_location = map.next_value()?,
+                    15 => record.room_sid = read::text(map)?,
+                    16 => record.links = map.next_value()?,
+                    17 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of RoomRecording records, as the list operation returns it.
 ///
 /// The records are under `recordings`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RoomRecordingPage {
     /// The records on this page.
     pub recordings: ::std::vec::Vec<RoomRecording>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -97,6 +153,52 @@ impl crate::runtime::Page for RoomRecordingPage {
 
     fn into_parts(self) -> (::std::vec::Vec<RoomRecording>, crate::PageMeta) {
         (self.recordings, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoomRecordingPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RoomRecordingPage;
+
+            const NAME: &'static str = "RoomRecordingPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "recordings",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "recordings" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RoomRecordingPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.recordings = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

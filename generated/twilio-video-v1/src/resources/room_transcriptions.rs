@@ -3,59 +3,31 @@
 //! The RoomTranscriptions resource: its representation and its operations' parameters.
 
 /// transcriptions in video rooms
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoomTranscriptions {
     /// The unique string that we created to identify the transcriptions resource.
     pub ttid: ::std::option::Option<::std::string::String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Room resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the transcriptions's room.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub room_sid: ::std::option::Option<crate::types::RoomSid>,
     /// The SID of the transcriptions's associated call.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub source_sid: ::std::option::Option<crate::types::SourceSid>,
     /// The status of the transcriptions resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::RoomTranscriptionsStatus>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The time of transcriptions connected to the room in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time when the transcriptions disconnected from the room in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The duration in seconds that the transcriptions were `connected`. Populated only after the transcriptions is `stopped`.
     pub duration: ::std::option::Option<i64>,
@@ -64,22 +36,84 @@ pub struct RoomTranscriptions {
     /// An JSON object that describes the video layout of the composition in terms of regions. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoomTranscriptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RoomTranscriptions;
+
+            const NAME: &'static str = "RoomTranscriptions";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "ttid" => 0,
+                        "account_sid" => 1,
+                        "room_sid" => 2,
+                        "source_sid" => 3,
+                        "status" => 4,
+                        "date_created" => 5,
+                        "date_updated" => 6,
+                        "start_time" => 7,
+                        "end_time" => 8,
+                        "duration" => 9,
+                        "url" => 10,
+                        "configuration" => 11,
+                        "\0unread" => 12,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RoomTranscriptions,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.ttid = map.next_value()?,
+                    1 => record.account_sid = read::text(map)?,
+                    2 => record.room_sid = read::text(map)?,
+                    3 => record.source_sid = read::text(map)?,
+                    4 => record.status = map.next_value()?,
+                    5 => record.date_created = read::date_time(map)?,
+                    6 => record.date_updated = read::date_time(map)?,
+                    7 => record.start_time = read::date_time(map)?,
+                    8 => record.end_time = read::date_time(map)?,
+                    9 => record.duration = map.next_value()?,
+                    10 => record.url = map.next_value()?,
+                    11 => record.configuration = map.next_value()?,
+                    12 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of RoomTranscriptions records, as the list operation returns it.
 ///
 /// The records are under `transcriptions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RoomTranscriptionsPage {
     /// The records on this page.
     pub transcriptions: ::std::vec::Vec<RoomTranscriptions>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -94,6 +128,52 @@ impl crate::runtime::Page for RoomTranscriptionsPage {
 
     fn into_parts(self) -> (::std::vec::Vec<RoomTranscriptions>, crate::PageMeta) {
         (self.transcriptions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RoomTranscriptionsPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RoomTranscriptionsPage;
+
+            const NAME: &'static str = "RoomTranscriptionsPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "transcriptions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "transcriptions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RoomTranscriptionsPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.transcriptions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,7 +3,7 @@
 //! The DialingPermissionsCountryInstance resource: its representation and its operations' parameters.
 
 /// (No description in the spec.)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DialingPermissionsCountryInstance {
     /// The [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
@@ -30,22 +30,76 @@ pub struct DialingPermissionsCountryInstance {
         >,
     >,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DialingPermissionsCountryInstance;
+
+            const NAME: &'static str = "DialingPermissionsCountryInstance";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "iso_code" => 0,
+                        "name" => 1,
+                        "continent" => 2,
+                        "country_codes" => 3,
+                        "low_risk_numbers_enabled" => 4,
+                        "high_risk_special_numbers_enabled" => 5,
+                        "high_risk_tollfraud_numbers_enabled" => 6,
+                        "url" => 7,
+                        "links" => 8,
+                        "\0unread" => 9,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DialingPermissionsCountryInstance,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.iso_code = map.next_value()?,
+                    1 => record.name = map.next_value()?,
+                    2 => record.continent = map.next_value()?,
+                    3 => record.country_codes = map.next_value()?,
+                    4 => record.low_risk_numbers_enabled = map.next_value()?,
+                    5 => record.high_risk_special_numbers_enabled = map.next_value()?,
+                    6 => record.high_risk_tollfraud_numbers_enabled = map.next_value()?,
+                    7 => record.url = map.next_value()?,
+                    8 => record.links = map.next_value()?,
+                    9 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of DialingPermissionsCountryInstance records, as the list operation returns it.
 ///
 /// The records are under `content`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DialingPermissionsCountryInstancePage {
     /// The records on this page.
     pub content: ::std::vec::Vec<DialingPermissionsCountryInstance>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -64,6 +118,52 @@ impl crate::runtime::Page for DialingPermissionsCountryInstancePage {
         self,
     ) -> (::std::vec::Vec<DialingPermissionsCountryInstance>, crate::PageMeta) {
         (self.content, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstancePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DialingPermissionsCountryInstancePage;
+
+            const NAME: &'static str = "DialingPermissionsCountryInstancePage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "content",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "content" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DialingPermissionsCountryInstancePage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.content = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

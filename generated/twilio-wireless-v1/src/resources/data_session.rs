@@ -3,7 +3,7 @@
 //! The DataSession resource: its representation and its operations' parameters.
 
 /// Data session information for SIMs
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataSession {
     /// The unique string that we created to identify the DataSession resource.
@@ -11,10 +11,6 @@ pub struct DataSession {
     /// The SID of the [Sim resource](https://www.twilio.com/docs/iot/wireless/api/sim-resource) that the Data Session is for.
     pub sim_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the DataSession resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The generation of wireless technology that the device was using.
     pub radio_link: ::std::option::Option<::std::string::String>,
@@ -31,51 +27,107 @@ pub struct DataSession {
     /// An object that describes the estimated location in latitude and longitude where the device's Data Session took place. The location is derived from the `cell_id` when the Data Session was last updated. See [Cell Location Estimate Object](https://www.twilio.com/docs/iot/wireless/api/datasession-resource#cell-location-estimate-object).
     pub cell_location_estimate: ::std::option::Option<::serde_json::Value>,
     /// The number of packets uploaded by the device between the `start` time and when the Data Session was last updated.
-    #[serde(default)]
     pub packets_uploaded: i64,
     /// The number of packets downloaded by the device between the `start` time and when the Data Session was last updated.
-    #[serde(default)]
     pub packets_downloaded: i64,
     /// The date that the resource was last updated, given as GMT in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub last_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that the Data Session started, given as GMT in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub start: ::std::option::Option<::time::OffsetDateTime>,
     /// The date that the record ended, given as GMT in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub end: ::std::option::Option<::time::OffsetDateTime>,
     /// The 'international mobile equipment identity' is the unique ID of the device using the SIM to connect. An IMEI is a 15-digit string: 14 digits for the device identifier plus a check digit calculated using the Luhn formula.
     pub imei: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DataSession {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DataSession;
+
+            const NAME: &'static str = "DataSession";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "sim_sid" => 1,
+                        "account_sid" => 2,
+                        "radio_link" => 3,
+                        "operator_mcc" => 4,
+                        "operator_mnc" => 5,
+                        "operator_country" => 6,
+                        "operator_name" => 7,
+                        "cell_id" => 8,
+                        "cell_location_estimate" => 9,
+                        "packets_uploaded" => 10,
+                        "packets_downloaded" => 11,
+                        "last_updated" => 12,
+                        "start" => 13,
+                        "end" => 14,
+                        "imei" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DataSession,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = map.next_value()?,
+                    1 => record.sim_sid = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.radio_link = map.next_value()?,
+                    4 => record.operator_mcc = map.next_value()?,
+                    5 => record.operator_mnc = map.next_value()?,
+                    6 => record.operator_country = map.next_value()?,
+                    7 => record.operator_name = map.next_value()?,
+                    8 => record.cell_id = map.next_value()?,
+                    9 => record.cell_location_estimate = map.next_value()?,
+                    10 => record.packets_uploaded = map.next_value()?,
+                    11 => record.packets_downloaded = map.next_value()?,
+                    12 => record.last_updated = read::date_time(map)?,
+                    13 => record.start = read::date_time(map)?,
+                    14 => record.end = read::date_time(map)?,
+                    15 => record.imei = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of DataSession records, as the list operation returns it.
 ///
 /// The records are under `data_sessions`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DataSessionPage {
     /// The records on this page.
     pub data_sessions: ::std::vec::Vec<DataSession>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -90,6 +142,52 @@ impl crate::runtime::Page for DataSessionPage {
 
     fn into_parts(self) -> (::std::vec::Vec<DataSession>, crate::PageMeta) {
         (self.data_sessions, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DataSessionPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = DataSessionPage;
+
+            const NAME: &'static str = "DataSessionPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "data_sessions",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "data_sessions" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut DataSessionPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.data_sessions = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,22 +3,14 @@
 //! The RatePlan resource: its representation and its operations' parameters.
 
 /// Capabilities and restrictions for SIMs
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RatePlan {
     /// The unique string that we created to identify the RatePlan resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::RatePlanSid>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RatePlan resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -27,7 +19,6 @@ pub struct RatePlan {
     /// The model used to meter data usage. Can be: `payg` and `quota-1`, `quota-10`, and `quota-50`. Learn more about the available [data metering models](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource#payg-vs-quota-data-plans).
     pub data_metering: ::std::option::Option<::std::string::String>,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month on the home network (T-Mobile USA). The metering period begins the day of activation and ends on the same day in the following month. Can be up to 2TB.
-    #[serde(default)]
     pub data_limit: i64,
     /// Whether SIMs can make, send, and receive SMS using [Commands](https://www.twilio.com/docs/iot/wireless/api/command-resource).
     pub messaging_enabled: ::std::option::Option<bool>,
@@ -36,48 +27,108 @@ pub struct RatePlan {
     /// Whether SIMs can roam on networks other than the home network (T-Mobile USA) in the United States. See [national roaming](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource#national-roaming).
     pub national_roaming_enabled: ::std::option::Option<bool>,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month on non-home networks in the United States. The metering period begins the day of activation and ends on the same day in the following month. Can be up to 2TB.
-    #[serde(default)]
     pub national_roaming_data_limit: i64,
     /// The list of services that SIMs capable of using GPRS/3G/4G/LTE data connectivity can use outside of the United States. Can contain: `data` and `messaging`.
     pub international_roaming: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month when roaming outside the United States. Can be up to 2TB.
-    #[serde(default)]
     pub international_roaming_data_limit: i64,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the resource was last updated specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RatePlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RatePlan;
+
+            const NAME: &'static str = "RatePlan";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "unique_name" => 1,
+                        "account_sid" => 2,
+                        "friendly_name" => 3,
+                        "data_enabled" => 4,
+                        "data_metering" => 5,
+                        "data_limit" => 6,
+                        "messaging_enabled" => 7,
+                        "voice_enabled" => 8,
+                        "national_roaming_enabled" => 9,
+                        "national_roaming_data_limit" => 10,
+                        "international_roaming" => 11,
+                        "international_roaming_data_limit" => 12,
+                        "date_created" => 13,
+                        "date_updated" => 14,
+                        "url" => 15,
+                        "\0unread" => 16,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RatePlan,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.unique_name = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.friendly_name = map.next_value()?,
+                    4 => record.data_enabled = map.next_value()?,
+                    5 => record.data_metering = map.next_value()?,
+                    6 => record.data_limit = map.next_value()?,
+                    7 => record.messaging_enabled = map.next_value()?,
+                    8 => record.voice_enabled = map.next_value()?,
+                    9 => record.national_roaming_enabled = map.next_value()?,
+                    10 => record.national_roaming_data_limit = map.next_value()?,
+                    11 => record.international_roaming = map.next_value()?,
+                    12 => record.international_roaming_data_limit = map.next_value()?,
+                    13 => record.date_created = read::date_time(map)?,
+                    14 => record.date_updated = read::date_time(map)?,
+                    15 => record.url = map.next_value()?,
+                    16 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of RatePlan records, as the list operation returns it.
 ///
 /// The records are under `rate_plans`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RatePlanPage {
     /// The records on this page.
     pub rate_plans: ::std::vec::Vec<RatePlan>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -92,6 +143,52 @@ impl crate::runtime::Page for RatePlanPage {
 
     fn into_parts(self) -> (::std::vec::Vec<RatePlan>, crate::PageMeta) {
         (self.rate_plans, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RatePlanPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = RatePlanPage;
+
+            const NAME: &'static str = "RatePlanPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "rate_plans",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "rate_plans" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut RatePlanPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.rate_plans = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 

@@ -3,28 +3,16 @@
 //! The Sim resource: its representation and its operations' parameters.
 
 /// A resource representing a Programmable Wireless SIM
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Sim {
     /// The unique string that we created to identify the Sim resource.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub sid: ::std::option::Option<crate::types::SimSid>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) to which the Sim resource belongs.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub account_sid: ::std::option::Option<crate::types::AccountSid>,
     /// The SID of the [RatePlan resource](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource) to which the Sim resource is assigned.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::wire_text::deserialize_text_option",
-    )]
     pub rate_plan_sid: ::std::option::Option<crate::types::RatePlanSid>,
     /// The string that you assigned to describe the Sim resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
@@ -33,10 +21,10 @@ pub struct Sim {
     /// Deprecated.
     pub e_id: ::std::option::Option<::std::string::String>,
     /// The status of the Sim resource. Can be: `new`, `ready`, `active`, `deactivated`, `canceled`, `deleted`, `scheduled`, or `updating`. See [Status Values](https://www.twilio.com/docs/iot/wireless/api/sim-resource#status-values) for the description of each status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::types::SimStatus>,
     /// The connectivity reset status of the SIM. Can be: null or `resetting`. When a connectivity reset is initiated on a SIM, this property is `resetting`. After the reset completes, it is null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_status: ::std::option::Option<crate::types::ResetStatus>,
     /// The URL we call using the `commands_callback_method` when the SIM originates a machine-to-machine [Command](https://www.twilio.com/docs/iot/wireless/api/command-resource). Your server should respond with an HTTP status code in the 200 range; any response body will be ignored.
     pub commands_callback_url: ::std::option::Option<::std::string::String>,
@@ -59,18 +47,10 @@ pub struct Sim {
     /// Deprecated. The URL we call using the `voice_method` when the SIM-connected device makes a voice call.
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_created: ::std::option::Option<::time::OffsetDateTime>,
     /// The date and time in GMT when the Sim resource was last updated specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::date::deserialize_option",
-        serialize_with = "crate::runtime::date::serialize_iso8601_option",
-    )]
+    #[serde(serialize_with = "crate::runtime::date::serialize_iso8601_option")]
     pub date_updated: ::std::option::Option<::time::OffsetDateTime>,
     /// The absolute URL of the resource.
     pub url: ::std::option::Option<::std::string::String>,
@@ -84,22 +64,108 @@ pub struct Sim {
     /// Deprecated.
     pub ip_address: ::std::option::Option<::std::string::String>,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields above, which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Sim {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        use crate::runtime::record as read;
+
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = Sim;
+
+            const NAME: &'static str = "Sim";
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sid" => 0,
+                        "unique_name" => 1,
+                        "account_sid" => 2,
+                        "rate_plan_sid" => 3,
+                        "friendly_name" => 4,
+                        "iccid" => 5,
+                        "e_id" => 6,
+                        "status" => 7,
+                        "reset_status" => 8,
+                        "commands_callback_url" => 9,
+                        "commands_callback_method" => 10,
+                        "sms_fallback_method" => 11,
+                        "sms_fallback_url" => 12,
+                        "sms_method" => 13,
+                        "sms_url" => 14,
+                        "voice_fallback_method" => 15,
+                        "voice_fallback_url" => 16,
+                        "voice_method" => 17,
+                        "voice_url" => 18,
+                        "date_created" => 19,
+                        "date_updated" => 20,
+                        "url" => 21,
+                        "links" => 22,
+                        "ip_address" => 23,
+                        "\0unread" => 24,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut Sim,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sid = read::text(map)?,
+                    1 => record.unique_name = map.next_value()?,
+                    2 => record.account_sid = read::text(map)?,
+                    3 => record.rate_plan_sid = read::text(map)?,
+                    4 => record.friendly_name = map.next_value()?,
+                    5 => record.iccid = map.next_value()?,
+                    6 => record.e_id = map.next_value()?,
+                    7 => record.status = map.next_value()?,
+                    8 => record.reset_status = map.next_value()?,
+                    9 => record.commands_callback_url = map.next_value()?,
+                    10 => record.commands_callback_method = map.next_value()?,
+                    11 => record.sms_fallback_method = map.next_value()?,
+                    12 => record.sms_fallback_url = map.next_value()?,
+                    13 => record.sms_method = map.next_value()?,
+                    14 => record.sms_url = map.next_value()?,
+                    15 => record.voice_fallback_method = map.next_value()?,
+                    16 => record.voice_fallback_url = map.next_value()?,
+                    17 => record.voice_method = map.next_value()?,
+                    18 => record.voice_url = map.next_value()?,
+                    19 => record.date_created = read::date_time(map)?,
+                    20 => record.date_updated = read::date_time(map)?,
+                    21 => record.url = map.next_value()?,
+                    22 => record.links = map.next_value()?,
+                    23 => record.ip_address = map.next_value()?,
+                    24 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
+    }
 }
 
 /// One page of Sim records, as the list operation returns it.
 ///
 /// The records are under `sims`; `meta` says how to reach the next page.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SimPage {
     /// The records on this page.
     pub sims: ::std::vec::Vec<Sim>,
     /// Where this page is and how to reach the others.
-    #[serde(default)]
     pub meta: crate::PageMeta,
     /// The fields of the answer that could not be read as the API documents them (a SID of another kind, a date in another format): each is left out of the fields of this page (not its records, which name their own), which are `None` or their default, and named here with the value as sent. Empty when every field was read.
-    #[serde(rename = "\0unread", default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub unread_fields: crate::UnreadFields,
 }
 
@@ -114,6 +180,52 @@ impl crate::runtime::Page for SimPage {
 
     fn into_parts(self) -> (::std::vec::Vec<Sim>, crate::PageMeta) {
         (self.sims, self.meta)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SimPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        /// The record's wire keys, and how each value is read.
+        struct Keys;
+
+        impl<'de> crate::runtime::record::Fields<'de> for Keys {
+            type Record = SimPage;
+
+            const NAME: &'static str = "SimPage";
+
+            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+                0,
+                "sims",
+            ));
+
+            fn field(key: &str) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(
+                    match key {
+                        "sims" => 0,
+                        "meta" => 1,
+                        "\0unread" => 2,
+                        _ => return ::std::option::Option::None,
+                    },
+                )
+            }
+
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                record: &mut SimPage,
+                field: u16,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match field {
+                    0 => record.sims = map.next_value()?,
+                    1 => record.meta = map.next_value()?,
+                    2 => record.unread_fields = map.next_value()?,
+                    _ => {}
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        crate::runtime::record::deserialize::<D, Keys>(d)
     }
 }
 
