@@ -5,6 +5,9 @@
 //! folder of its own, dependencies fetched first) and the client crate's own rebuild
 //! (`cargo clean -p <crate>`, then `cargo build`, median of RUNS). Each program is
 //! written under `target/bench-sms/`, outside the workspace, as a user's would be.
+//! This project's crate is a path dependency there, which cargo would compile
+//! incrementally (caches only path and workspace crates get); the builds run with
+//! `CARGO_INCREMENTAL=0`, so it is compiled as the other two, from a registry, are.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -141,6 +144,7 @@ fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
         .args(args)
         .current_dir(dir)
         .env_remove("CARGO_TARGET_DIR")
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .map_err(|e| format!("running cargo: {e}"))?;
     if out.status.success() {
