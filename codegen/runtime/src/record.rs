@@ -23,16 +23,16 @@ pub trait Fields<'de> {
     /// Its name, for the error when the body is not an object.
     const NAME: &'static str;
     /// The field a body must hold (a page's records): its index and wire key.
-    const REQUIRED: Option<(u16, &'static str)> = None;
+    const REQUIRED: Option<(usize, &'static str)> = None;
 
     /// The index of the field `key` names, if the record has one. Not generic, so
     /// compiled once, and a key is matched once however many deserializers read it.
-    fn field(key: &str) -> Option<u16>;
+    fn field(key: &str) -> Option<usize>;
 
     /// Reads the value of field `field` from `map` into `record`.
     fn read<A: MapAccess<'de>>(
         record: &mut Self::Record,
-        field: u16,
+        field: usize,
         map: &mut A,
     ) -> Result<(), A::Error>;
 }
@@ -76,25 +76,25 @@ impl<'de, F: Fields<'de>> Visitor<'de> for Record<F> {
 struct Key<F>(PhantomData<F>);
 
 impl<'de, F: Fields<'de>> DeserializeSeed<'de> for Key<F> {
-    type Value = Option<u16>;
+    type Value = Option<usize>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<u16>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
         d.deserialize_identifier(self)
     }
 }
 
 impl<'de, F: Fields<'de>> Visitor<'de> for Key<F> {
-    type Value = Option<u16>;
+    type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<u16>, E> {
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
         Ok(F::field(key))
     }
 
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<u16>, E> {
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
         Ok(std::str::from_utf8(key).ok().and_then(F::field))
     }
 }

@@ -172,7 +172,7 @@ pub(super) fn deserialize_impl(
     required: Option<usize>,
 ) -> TokenStream {
     let record = name.to_string();
-    let index = |i: usize| proc_macro2::Literal::u16_unsuffixed(i as u16);
+    let index = proc_macro2::Literal::usize_unsuffixed;
     let keys = reads.iter().enumerate().map(|(i, r)| {
         let (wire, i) = (&r.wire, index(i));
         quote!(#wire => #i,)
@@ -210,7 +210,7 @@ pub(super) fn deserialize_impl(
     let required = required.map(|i| {
         let wire = &reads[i].wire;
         let i = index(i);
-        quote!(const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((#i, #wire));)
+        quote!(const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((#i, #wire));)
     });
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
@@ -225,7 +225,7 @@ pub(super) fn deserialize_impl(
                     const NAME: &'static str = #record;
                     #required
 
-                    fn field(key: &str) -> ::std::option::Option<u16> {
+                    fn field(key: &str) -> ::std::option::Option<usize> {
                         ::std::option::Option::Some(match key {
                             #(#keys)*
                             _ => return ::std::option::Option::None,
@@ -234,7 +234,7 @@ pub(super) fn deserialize_impl(
 
                     fn read<A: ::serde::de::MapAccess<'de>>(
                         record: &mut #name,
-                        field: u16,
+                        field: usize,
                         map: &mut A,
                     ) -> ::std::result::Result<(), A::Error> {
                         #read_field

@@ -376,7 +376,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             const NAME: &'static str = "Capabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -391,7 +391,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Capabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -901,7 +901,7 @@ impl<'de> ::serde::Deserialize<'de> for IceServer {
 
             const NAME: &'static str = "IceServer";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credential" => 0,
@@ -916,7 +916,7 @@ impl<'de> ::serde::Deserialize<'de> for IceServer {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IceServer,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -988,7 +988,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberCapabilities {
 
             const NAME: &'static str = "IncomingPhoneNumberCapabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -1003,7 +1003,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberCapabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberCapabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

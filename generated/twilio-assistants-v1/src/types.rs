@@ -87,7 +87,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyRequest {
 
             const NAME: &'static str = "CreatePolicyRequest";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -103,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyRequest {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreatePolicyRequest,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -149,7 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerAi {
 
             const NAME: &'static str = "CustomerAi";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "perception_engine_enabled" => 0,
@@ -162,7 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerAi {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerAi,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -282,7 +282,7 @@ impl<'de> ::serde::Deserialize<'de> for Knowledge {
 
             const NAME: &'static str = "Knowledge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -304,7 +304,7 @@ impl<'de> ::serde::Deserialize<'de> for Knowledge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Knowledge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -553,7 +553,7 @@ impl<'de> ::serde::Deserialize<'de> for PolicyObject {
 
             const NAME: &'static str = "PolicyObject";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -573,7 +573,7 @@ impl<'de> ::serde::Deserialize<'de> for PolicyObject {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PolicyObject,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -626,7 +626,7 @@ impl<'de> ::serde::Deserialize<'de> for SegmentCredential {
 
             const NAME: &'static str = "SegmentCredential";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "profile_api_key" => 0,
@@ -640,7 +640,7 @@ impl<'de> ::serde::Deserialize<'de> for SegmentCredential {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SegmentCredential,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -719,7 +719,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolObject {
 
             const NAME: &'static str = "ToolObject";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -741,7 +741,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolObject {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ToolObject,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

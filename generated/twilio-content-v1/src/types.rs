@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationAction {
 
             const NAME: &'static str = "AuthenticationAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthenticationAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for CallToActionAction {
 
             const NAME: &'static str = "CallToActionAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -163,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for CallToActionAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallToActionAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -287,7 +287,7 @@ impl<'de> ::serde::Deserialize<'de> for CardAction {
 
             const NAME: &'static str = "CardAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -305,7 +305,7 @@ impl<'de> ::serde::Deserialize<'de> for CardAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CardAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -424,7 +424,7 @@ impl<'de> ::serde::Deserialize<'de> for CarouselAction {
 
             const NAME: &'static str = "CarouselAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -440,7 +440,7 @@ impl<'de> ::serde::Deserialize<'de> for CarouselAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CarouselAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -540,7 +540,7 @@ impl<'de> ::serde::Deserialize<'de> for CarouselCard {
 
             const NAME: &'static str = "CarouselCard";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "title" => 0,
@@ -555,7 +555,7 @@ impl<'de> ::serde::Deserialize<'de> for CarouselCard {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CarouselCard,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -614,7 +614,7 @@ impl<'de> ::serde::Deserialize<'de> for CatalogItem {
 
             const NAME: &'static str = "CatalogItem";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -631,7 +631,7 @@ impl<'de> ::serde::Deserialize<'de> for CatalogItem {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CatalogItem,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -694,7 +694,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowsPage {
 
             const NAME: &'static str = "FlowsPage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -710,7 +710,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -756,7 +756,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowsPageComponent {
 
             const NAME: &'static str = "FlowsPageComponent";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "label" => 0,
@@ -769,7 +769,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowsPageComponent {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowsPageComponent,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -815,7 +815,7 @@ impl<'de> ::serde::Deserialize<'de> for ListItem {
 
             const NAME: &'static str = "ListItem";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -829,7 +829,7 @@ impl<'de> ::serde::Deserialize<'de> for ListItem {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ListItem,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -876,7 +876,7 @@ impl<'de> ::serde::Deserialize<'de> for QuickReplyAction {
 
             const NAME: &'static str = "QuickReplyAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -890,7 +890,7 @@ impl<'de> ::serde::Deserialize<'de> for QuickReplyAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut QuickReplyAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -976,7 +976,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCallToAction {
 
             const NAME: &'static str = "TwilioCallToAction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -989,7 +989,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCallToAction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioCallToAction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1038,7 +1038,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCard {
 
             const NAME: &'static str = "TwilioCard";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "title" => 0,
@@ -1053,7 +1053,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCard {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioCard,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1098,7 +1098,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCarousel {
 
             const NAME: &'static str = "TwilioCarousel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1111,7 +1111,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCarousel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioCarousel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1166,7 +1166,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCatalog {
 
             const NAME: &'static str = "TwilioCatalog";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "title" => 0,
@@ -1183,7 +1183,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioCatalog {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioCatalog,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1242,7 +1242,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioFlows {
 
             const NAME: &'static str = "TwilioFlows";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1259,7 +1259,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioFlows {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioFlows,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1309,7 +1309,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioListPicker {
 
             const NAME: &'static str = "TwilioListPicker";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1323,7 +1323,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioListPicker {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioListPicker,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1378,7 +1378,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioLocation {
 
             const NAME: &'static str = "TwilioLocation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "latitude" => 0,
@@ -1394,7 +1394,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioLocation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioLocation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1440,7 +1440,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioMedia {
 
             const NAME: &'static str = "TwilioMedia";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1453,7 +1453,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioMedia {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioMedia,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1496,7 +1496,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioQuickReply {
 
             const NAME: &'static str = "TwilioQuickReply";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1509,7 +1509,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioQuickReply {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioQuickReply,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1556,7 +1556,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioSchedule {
 
             const NAME: &'static str = "TwilioSchedule";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -1570,7 +1570,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioSchedule {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioSchedule,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1611,7 +1611,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioText {
 
             const NAME: &'static str = "TwilioText";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1623,7 +1623,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioText {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioText,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1717,7 +1717,7 @@ impl<'de> ::serde::Deserialize<'de> for Types {
 
             const NAME: &'static str = "Types";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "twilio/text" => 0,
@@ -1742,7 +1742,7 @@ impl<'de> ::serde::Deserialize<'de> for Types {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Types,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1856,7 +1856,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappAuthentication {
 
             const NAME: &'static str = "WhatsappAuthentication";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "add_security_recommendation" => 0,
@@ -1870,7 +1870,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappAuthentication {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WhatsappAuthentication,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1923,7 +1923,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappCard {
 
             const NAME: &'static str = "WhatsappCard";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -1939,7 +1939,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappCard {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WhatsappCard,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -2003,7 +2003,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappFlows {
 
             const NAME: &'static str = "WhatsappFlows";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -2022,7 +2022,7 @@ impl<'de> ::serde::Deserialize<'de> for WhatsappFlows {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WhatsappFlows,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimEmailAddress {
 
             const NAME: &'static str = "ScimEmailAddress";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "primary" => 0,
@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimEmailAddress {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimEmailAddress,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -232,7 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimMeta {
 
             const NAME: &'static str = "ScimMeta";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "resourceType" => 0,
@@ -247,7 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimMeta {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimMeta,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -294,7 +294,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimName {
 
             const NAME: &'static str = "ScimName";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "givenName" => 0,
@@ -307,7 +307,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimName {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimName,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -353,7 +353,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimPatchOperation {
 
             const NAME: &'static str = "ScimPatchOperation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "op" => 0,
@@ -367,7 +367,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimPatchOperation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimPatchOperation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

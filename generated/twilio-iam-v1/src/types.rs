@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 
             const NAME: &'static str = "Policy";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "allow" => 0,
@@ -145,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Policy,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

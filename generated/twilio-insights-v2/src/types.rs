@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for AnswerRate {
 
             const NAME: &'static str = "AnswerRate";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "stsh_a" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for AnswerRate {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AnswerRate,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -105,7 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for AnsweringMachineDetection {
 
             const NAME: &'static str = "AnsweringMachineDetection";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "total_calls" => 0,
@@ -119,7 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for AnsweringMachineDetection {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AnsweringMachineDetection,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandedCalling {
 
             const NAME: &'static str = "BrandedCalling";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "total_branded_calls" => 0,
@@ -198,7 +198,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandedCalling {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandedCalling,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -259,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandedUseCaseDetail {
 
             const NAME: &'static str = "BrandedUseCaseDetail";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "use_case" => 0,
@@ -276,7 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandedUseCaseDetail {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandedUseCaseDetail,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -326,7 +326,7 @@ impl<'de> ::serde::Deserialize<'de> for CallCount {
 
             const NAME: &'static str = "CallCount";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "stsh_a" => 0,
@@ -340,7 +340,7 @@ impl<'de> ::serde::Deserialize<'de> for CallCount {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallCount,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -384,7 +384,7 @@ impl<'de> ::serde::Deserialize<'de> for CallDirection {
 
             const NAME: &'static str = "CallDirection";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "outbound" => 0,
@@ -397,7 +397,7 @@ impl<'de> ::serde::Deserialize<'de> for CallDirection {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallDirection,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -449,7 +449,7 @@ impl<'de> ::serde::Deserialize<'de> for CallState {
 
             const NAME: &'static str = "CallState";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "completed" => 0,
@@ -465,7 +465,7 @@ impl<'de> ::serde::Deserialize<'de> for CallState {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallState,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -522,7 +522,7 @@ impl<'de> ::serde::Deserialize<'de> for CallStatePercentage {
 
             const NAME: &'static str = "CallStatePercentage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "completed" => 0,
@@ -538,7 +538,7 @@ impl<'de> ::serde::Deserialize<'de> for CallStatePercentage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallStatePercentage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -594,7 +594,7 @@ impl<'de> ::serde::Deserialize<'de> for CallType {
 
             const NAME: &'static str = "CallType";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "carrier" => 0,
@@ -610,7 +610,7 @@ impl<'de> ::serde::Deserialize<'de> for CallType {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallType,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -664,7 +664,7 @@ impl<'de> ::serde::Deserialize<'de> for Carrier {
 
             const NAME: &'static str = "Carrier";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "carrier" => 0,
@@ -679,7 +679,7 @@ impl<'de> ::serde::Deserialize<'de> for Carrier {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Carrier,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -724,7 +724,7 @@ impl<'de> ::serde::Deserialize<'de> for CountyCarrierValue {
 
             const NAME: &'static str = "CountyCarrierValue";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -737,7 +737,7 @@ impl<'de> ::serde::Deserialize<'de> for CountyCarrierValue {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CountyCarrierValue,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -788,7 +788,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhoneNumbersReportRequestTimeRange
 
             const NAME: &'static str = "CreatePhoneNumbersReportRequestTimeRange";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "start_datetime" => 0,
@@ -801,7 +801,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhoneNumbersReportRequestTimeRange
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreatePhoneNumbersReportRequestTimeRange,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -843,7 +843,7 @@ impl<'de> ::serde::Deserialize<'de> for Kyt {
 
             const NAME: &'static str = "Kyt";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "outbound_carrier_calling" => 0,
@@ -855,7 +855,7 @@ impl<'de> ::serde::Deserialize<'de> for Kyt {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Kyt,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -897,7 +897,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkIssues {
 
             const NAME: &'static str = "NetworkIssues";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sdk" => 0,
@@ -910,7 +910,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkIssues {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkIssues,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -978,7 +978,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCarrierCalling {
 
             const NAME: &'static str = "OutboundCarrierCalling";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "unique_calling_numbers" => 0,
@@ -998,7 +998,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCarrierCalling {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundCarrierCalling,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1063,7 +1063,7 @@ for OutboundPhoneNumberReportAnsweringMachineDetection {
 
             const NAME: &'static str = "OutboundPhoneNumberReportAnsweringMachineDetection";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "total_calls" => 0,
@@ -1077,7 +1077,7 @@ for OutboundPhoneNumberReportAnsweringMachineDetection {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundPhoneNumberReportAnsweringMachineDetection,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1134,7 +1134,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportCallStatePercen
 
             const NAME: &'static str = "OutboundPhoneNumberReportCallStatePercentage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "completed" => 0,
@@ -1150,7 +1150,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportCallStatePercen
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundPhoneNumberReportCallStatePercentage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1201,7 +1201,7 @@ impl<'de> ::serde::Deserialize<'de> for Percentage {
 
             const NAME: &'static str = "Percentage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "stsh_a" => 0,
@@ -1215,7 +1215,7 @@ impl<'de> ::serde::Deserialize<'de> for Percentage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Percentage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1259,7 +1259,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberReportFilter {
 
             const NAME: &'static str = "PhoneNumberReportFilter";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "key" => 0,
@@ -1272,7 +1272,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberReportFilter {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumberReportFilter,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1362,7 +1362,7 @@ impl<'de> ::serde::Deserialize<'de> for Report {
 
             const NAME: &'static str = "Report";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_deliverability_score" => 0,
@@ -1388,7 +1388,7 @@ impl<'de> ::serde::Deserialize<'de> for Report {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Report,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1445,7 +1445,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportFilter {
 
             const NAME: &'static str = "ReportFilter";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "key" => 0,
@@ -1458,7 +1458,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportFilter {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReportFilter,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1512,7 +1512,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportMetadata {
 
             const NAME: &'static str = "ReportMetadata";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "start_datetime" => 0,
@@ -1526,7 +1526,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportMetadata {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReportMetadata,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1626,7 +1626,7 @@ impl<'de> ::serde::Deserialize<'de> for Sdk {
 
             const NAME: &'static str = "Sdk";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ice_failures_percentage" => 0,
@@ -1641,7 +1641,7 @@ impl<'de> ::serde::Deserialize<'de> for Sdk {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Sdk,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1689,7 +1689,7 @@ impl<'de> ::serde::Deserialize<'de> for StirShaken {
 
             const NAME: &'static str = "StirShaken";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_count" => 0,
@@ -1703,7 +1703,7 @@ impl<'de> ::serde::Deserialize<'de> for StirShaken {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut StirShaken,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1755,7 +1755,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeRange {
 
             const NAME: &'static str = "TimeRange";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "start_datetime" => 0,
@@ -1768,7 +1768,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeRange {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TimeRange,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1816,7 +1816,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioGateway {
 
             const NAME: &'static str = "TwilioGateway";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "high_latency_percentage" => 0,
@@ -1830,7 +1830,7 @@ impl<'de> ::serde::Deserialize<'de> for TwilioGateway {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TwilioGateway,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1881,7 +1881,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceIntegrity {
 
             const NAME: &'static str = "VoiceIntegrity";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "enabled_calls" => 0,
@@ -1895,7 +1895,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceIntegrity {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceIntegrity,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1950,7 +1950,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceIntegrityCallsPerBundle {
 
             const NAME: &'static str = "VoiceIntegrityCallsPerBundle";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bundle_sid" => 0,
@@ -1966,7 +1966,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceIntegrityCallsPerBundle {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceIntegrityCallsPerBundle,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

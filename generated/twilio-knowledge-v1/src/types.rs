@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyRequest {
 
             const NAME: &'static str = "CreatePolicyRequest";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyRequest {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreatePolicyRequest,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -29,7 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for CallForwardingInfo {
 
             const NAME: &'static str = "CallForwardingInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_forwarding_enabled" => 0,
@@ -42,7 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for CallForwardingInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallForwardingInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -88,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for CallerNameInfo {
 
             const NAME: &'static str = "CallerNameInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "caller_name" => 0,
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for CallerNameInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallerNameInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -253,7 +253,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityMatchInfo {
 
             const NAME: &'static str = "IdentityMatchInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "first_name_match" => 0,
@@ -276,7 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityMatchInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IdentityMatchInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -353,7 +353,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityMatchParameters {
 
             const NAME: &'static str = "IdentityMatchParameters";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "first_name" => 0,
@@ -374,7 +374,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityMatchParameters {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IdentityMatchParameters,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -425,7 +425,7 @@ impl<'de> ::serde::Deserialize<'de> for LineStatusInfo {
 
             const NAME: &'static str = "LineStatusInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "status" => 0,
@@ -438,7 +438,7 @@ impl<'de> ::serde::Deserialize<'de> for LineStatusInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LineStatusInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -587,7 +587,7 @@ impl<'de> ::serde::Deserialize<'de> for LineTypeIntelligenceInfo {
 
             const NAME: &'static str = "LineTypeIntelligenceInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mobile_country_code" => 0,
@@ -603,7 +603,7 @@ impl<'de> ::serde::Deserialize<'de> for LineTypeIntelligenceInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LineTypeIntelligenceInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -666,7 +666,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupBatchRequest {
 
             const NAME: &'static str = "LookupBatchRequest";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "correlation_id" => 0,
@@ -684,7 +684,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupBatchRequest {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LookupBatchRequest,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -782,7 +782,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupBatchResponse {
 
             const NAME: &'static str = "LookupBatchResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "correlation_id" => 0,
@@ -811,7 +811,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupBatchResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LookupBatchResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -879,7 +879,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimit {
 
             const NAME: &'static str = "RateLimit";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "field" => 0,
@@ -895,7 +895,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimit {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RateLimit,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -944,7 +944,7 @@ impl<'de> ::serde::Deserialize<'de> for ReassignedNumberInfo {
 
             const NAME: &'static str = "ReassignedNumberInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "last_verified_date" => 0,
@@ -958,7 +958,7 @@ impl<'de> ::serde::Deserialize<'de> for ReassignedNumberInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReassignedNumberInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -999,7 +999,7 @@ impl<'de> ::serde::Deserialize<'de> for ReassignedNumberParameters {
 
             const NAME: &'static str = "ReassignedNumberParameters";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "last_verified_date" => 0,
@@ -1011,7 +1011,7 @@ impl<'de> ::serde::Deserialize<'de> for ReassignedNumberParameters {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReassignedNumberParameters,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1050,7 +1050,7 @@ impl<'de> ::serde::Deserialize<'de> for RiskParameters {
 
             const NAME: &'static str = "RiskParameters";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "partner_sub_id" => 0,
@@ -1062,7 +1062,7 @@ impl<'de> ::serde::Deserialize<'de> for RiskParameters {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RiskParameters,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1113,7 +1113,7 @@ impl<'de> ::serde::Deserialize<'de> for SimSwapInfo {
 
             const NAME: &'static str = "SimSwapInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "last_sim_swap" => 0,
@@ -1129,7 +1129,7 @@ impl<'de> ::serde::Deserialize<'de> for SimSwapInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SimSwapInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1192,7 +1192,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsPumpingRiskInfo {
 
             const NAME: &'static str = "SmsPumpingRiskInfo";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "carrier_risk_category" => 0,
@@ -1209,7 +1209,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsPumpingRiskInfo {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SmsPumpingRiskInfo,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for BillableItem {
 
             const NAME: &'static str = "BillableItem";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "quantity" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for BillableItem {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BillableItem,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

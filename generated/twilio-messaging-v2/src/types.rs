@@ -180,7 +180,7 @@ impl<'de> ::serde::Deserialize<'de> for Configuration {
 
             const NAME: &'static str = "Configuration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "waba_id" => 0,
@@ -196,7 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for Configuration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Configuration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -249,7 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for Email {
 
             const NAME: &'static str = "Email";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "email" => 0,
@@ -262,7 +262,7 @@ impl<'de> ::serde::Deserialize<'de> for Email {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Email,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -308,7 +308,7 @@ impl<'de> ::serde::Deserialize<'de> for Items {
 
             const NAME: &'static str = "Items";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "code" => 0,
@@ -322,7 +322,7 @@ impl<'de> ::serde::Deserialize<'de> for Items {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Items,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -535,7 +535,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             const NAME: &'static str = "PhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_number" => 0,
@@ -548,7 +548,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -646,7 +646,7 @@ impl<'de> ::serde::Deserialize<'de> for Profile {
 
             const NAME: &'static str = "Profile";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "name" => 0,
@@ -670,7 +670,7 @@ impl<'de> ::serde::Deserialize<'de> for Profile {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Profile,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -779,7 +779,7 @@ impl<'de> ::serde::Deserialize<'de> for ProfileGenericResponse {
 
             const NAME: &'static str = "ProfileGenericResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "name" => 0,
@@ -803,7 +803,7 @@ impl<'de> ::serde::Deserialize<'de> for ProfileGenericResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ProfileGenericResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -857,7 +857,7 @@ impl<'de> ::serde::Deserialize<'de> for Properties {
 
             const NAME: &'static str = "Properties";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "quality_rating" => 0,
@@ -870,7 +870,7 @@ impl<'de> ::serde::Deserialize<'de> for Properties {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Properties,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -913,7 +913,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsCarrier {
 
             const NAME: &'static str = "RcsCarrier";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "name" => 0,
@@ -926,7 +926,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsCarrier {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RcsCarrier,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -975,7 +975,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsComplianceCountryResponse {
 
             const NAME: &'static str = "RcsComplianceCountryResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -990,7 +990,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsComplianceCountryResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RcsComplianceCountryResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1037,7 +1037,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsComplianceResponse {
 
             const NAME: &'static str = "RcsComplianceResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "registration_sid" => 0,
@@ -1050,7 +1050,7 @@ impl<'de> ::serde::Deserialize<'de> for RcsComplianceResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RcsComplianceResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1231,7 +1231,7 @@ impl<'de> ::serde::Deserialize<'de> for Webhook {
 
             const NAME: &'static str = "Webhook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "callback_url" => 0,
@@ -1248,7 +1248,7 @@ impl<'de> ::serde::Deserialize<'de> for Webhook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Webhook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1295,7 +1295,7 @@ impl<'de> ::serde::Deserialize<'de> for Website {
 
             const NAME: &'static str = "Website";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "website" => 0,
@@ -1308,7 +1308,7 @@ impl<'de> ::serde::Deserialize<'de> for Website {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Website,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

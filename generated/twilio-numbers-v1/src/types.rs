@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for EmbeddedSession {
 
             const NAME: &'static str = "EmbeddedSession";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sessionId" => 0,
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for EmbeddedSession {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EmbeddedSession,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -242,7 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingAddress {
 
             const NAME: &'static str = "PortingAddress";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "street" => 0,
@@ -259,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingAddress {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingAddress,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -336,7 +336,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingLosingCarrierInformation {
 
             const NAME: &'static str = "PortingLosingCarrierInformation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "customer_name" => 0,
@@ -359,7 +359,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingLosingCarrierInformation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingLosingCarrierInformation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -412,7 +412,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInCreatePhoneNumber {
 
             const NAME: &'static str = "PortingPortInCreatePhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_number" => 0,
@@ -425,7 +425,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInCreatePhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingPortInCreatePhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -505,7 +505,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInPhoneNumberResult {
 
             const NAME: &'static str = "PortingPortInPhoneNumberResult";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "not_portability_reason" => 0,
@@ -528,7 +528,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInPhoneNumberResult {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingPortInPhoneNumberResult,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

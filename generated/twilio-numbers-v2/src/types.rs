@@ -185,7 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for BusinessInformation {
 
             const NAME: &'static str = "BusinessInformation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "managing_company_profile" => 0,
@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for BusinessInformation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BusinessInformation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -331,7 +331,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             const NAME: &'static str = "Capabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -346,7 +346,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Capabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -403,7 +403,7 @@ impl<'de> ::serde::Deserialize<'de> for ComplianceKeywords {
 
             const NAME: &'static str = "ComplianceKeywords";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "help" => 0,
@@ -420,7 +420,7 @@ impl<'de> ::serde::Deserialize<'de> for ComplianceKeywords {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ComplianceKeywords,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -464,7 +464,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentExamples {
 
             const NAME: &'static str = "ContentExamples";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "examples" => 0,
@@ -476,7 +476,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentExamples {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ContentExamples,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -516,7 +516,7 @@ for CreateShortCodeApplicationRequestBusinessInformation {
 
             const NAME: &'static str = "CreateShortCodeApplicationRequestBusinessInformation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "customer_facing_profile" => 0,
@@ -528,7 +528,7 @@ for CreateShortCodeApplicationRequestBusinessInformation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreateShortCodeApplicationRequestBusinessInformation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -567,7 +567,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateShortCodeApplicationRequestSetup {
 
             const NAME: &'static str = "CreateShortCodeApplicationRequestSetup";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "charges_apply" => 0,
@@ -579,7 +579,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateShortCodeApplicationRequestSetup {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreateShortCodeApplicationRequestSetup,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -810,7 +810,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderCapabilities {
 
             const NAME: &'static str = "HostedNumberOrderCapabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -825,7 +825,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderCapabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut HostedNumberOrderCapabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1363,7 +1363,7 @@ impl<'de> ::serde::Deserialize<'de> for Setup {
 
             const NAME: &'static str = "Setup";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "request_type" => 0,
@@ -1385,7 +1385,7 @@ impl<'de> ::serde::Deserialize<'de> for Setup {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Setup,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -1576,7 +1576,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsCampaignDetails {
 
             const NAME: &'static str = "SmsCampaignDetails";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "campaign_name" => 0,
@@ -1604,7 +1604,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsCampaignDetails {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SmsCampaignDetails,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -2202,7 +2202,7 @@ impl<'de> ::serde::Deserialize<'de> for UserSignUp {
 
             const NAME: &'static str = "UserSignUp";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sign_up_options" => 0,
@@ -2222,7 +2222,7 @@ impl<'de> ::serde::Deserialize<'de> for UserSignUp {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserSignUp,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

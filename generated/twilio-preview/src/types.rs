@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             const NAME: &'static str = "Capabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Capabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -236,7 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderCapabilities {
 
             const NAME: &'static str = "HostedNumberOrderCapabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -251,7 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderCapabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut HostedNumberOrderCapabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

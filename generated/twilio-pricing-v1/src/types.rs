@@ -34,7 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundCallPrice {
 
             const NAME: &'static str = "InboundCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InboundCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -94,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCallPrice {
 
             const NAME: &'static str = "OutboundCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -107,7 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPrefixPrice {
 
             const NAME: &'static str = "OutboundPrefixPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "prefixes" => 0,
@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPrefixPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundPrefixPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -224,7 +224,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundSmsPrice {
 
             const NAME: &'static str = "OutboundSmsPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "carrier" => 0,
@@ -239,7 +239,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundSmsPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundSmsPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -289,7 +289,7 @@ impl<'de> ::serde::Deserialize<'de> for Price {
 
             const NAME: &'static str = "Price";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -303,7 +303,7 @@ impl<'de> ::serde::Deserialize<'de> for Price {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Price,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

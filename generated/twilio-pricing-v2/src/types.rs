@@ -34,7 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundCallPrice {
 
             const NAME: &'static str = "InboundCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InboundCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -97,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for OriginatingCallPrice {
 
             const NAME: &'static str = "OriginatingCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -111,7 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for OriginatingCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OriginatingCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -162,7 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCallPrice {
 
             const NAME: &'static str = "OutboundCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -235,7 +235,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminatingPrefixPrice {
 
             const NAME: &'static str = "TerminatingPrefixPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "origination_prefixes" => 0,
@@ -251,7 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminatingPrefixPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TerminatingPrefixPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -302,7 +302,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceNumberInboundCallPrice {
 
             const NAME: &'static str = "VoiceNumberInboundCallPrice";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "base_price" => 0,
@@ -316,7 +316,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceNumberInboundCallPrice {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceNumberInboundCallPrice,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -94,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             const NAME: &'static str = "Capabilities";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mms" => 0,
@@ -109,7 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for Capabilities {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Capabilities,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -390,7 +390,7 @@ impl<'de> ::serde::Deserialize<'de> for Config {
 
             const NAME: &'static str = "Config";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "relying_party" => 0,
@@ -405,7 +405,7 @@ impl<'de> ::serde::Deserialize<'de> for Config {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Config,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -847,7 +847,7 @@ impl<'de> ::serde::Deserialize<'de> for RelyingParty {
 
             const NAME: &'static str = "RelyingParty";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -861,7 +861,7 @@ impl<'de> ::serde::Deserialize<'de> for RelyingParty {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RelyingParty,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -910,7 +910,7 @@ impl<'de> ::serde::Deserialize<'de> for Response {
 
             const NAME: &'static str = "Response";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "attestationObject" => 0,
@@ -924,7 +924,7 @@ impl<'de> ::serde::Deserialize<'de> for Response {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Response,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -977,7 +977,7 @@ impl<'de> ::serde::Deserialize<'de> for ResponseObject {
 
             const NAME: &'static str = "ResponseObject";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "authenticatorData" => 0,
@@ -992,7 +992,7 @@ impl<'de> ::serde::Deserialize<'de> for ResponseObject {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ResponseObject,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

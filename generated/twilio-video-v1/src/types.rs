@@ -424,7 +424,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingRuleRule {
 
             const NAME: &'static str = "RoomRecordingRuleRule";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -440,7 +440,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingRuleRule {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomRecordingRuleRule,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -660,7 +660,7 @@ impl<'de> ::serde::Deserialize<'de> for Rule {
 
             const NAME: &'static str = "Rule";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -677,7 +677,7 @@ impl<'de> ::serde::Deserialize<'de> for Rule {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Rule,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

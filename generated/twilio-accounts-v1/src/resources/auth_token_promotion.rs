@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthTokenPromotion {
 
             const NAME: &'static str = "AuthTokenPromotion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthTokenPromotion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthTokenPromotion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialAws {
 
             const NAME: &'static str = "CredentialAws";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialAws {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CredentialAws,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -116,12 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for CredentialAwsPage {
 
             const NAME: &'static str = "CredentialAwsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credentials",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credentials" => 0,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialAwsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CredentialAwsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for Account {
 
             const NAME: &'static str = "Account";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "auth_token" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for Account {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Account,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -170,12 +170,12 @@ impl<'de> ::serde::Deserialize<'de> for AccountPage {
 
             const NAME: &'static str = "AccountPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "accounts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "accounts" => 0,
@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AccountPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Address {
 
             const NAME: &'static str = "Address";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Address {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Address,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -187,12 +187,12 @@ impl<'de> ::serde::Deserialize<'de> for AddressPage {
 
             const NAME: &'static str = "AddressPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "addresses",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "addresses" => 0,
@@ -212,7 +212,7 @@ impl<'de> ::serde::Deserialize<'de> for AddressPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AddressPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

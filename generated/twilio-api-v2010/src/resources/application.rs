@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for Application {
 
             const NAME: &'static str = "Application";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -103,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for Application {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Application,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -209,12 +209,12 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationPage {
 
             const NAME: &'static str = "ApplicationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "applications",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "applications" => 0,
@@ -234,7 +234,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ApplicationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

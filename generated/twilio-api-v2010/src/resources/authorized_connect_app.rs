@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizedConnectApp {
 
             const NAME: &'static str = "AuthorizedConnectApp";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizedConnectApp {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthorizedConnectApp,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizedConnectAppPage {
 
             const NAME: &'static str = "AuthorizedConnectAppPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "authorized_connect_apps",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "authorized_connect_apps" => 0,
@@ -178,7 +178,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizedConnectAppPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthorizedConnectAppPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountry {
 
             const NAME: &'static str = "AvailablePhoneNumberCountry";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country_code" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountry {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberCountry,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -123,12 +123,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountryPage {
 
             const NAME: &'static str = "AvailablePhoneNumberCountryPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "countries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "countries" => 0,
@@ -141,7 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberCountryPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberCountryPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMachineToMachine {
 
             const NAME: &'static str = "AvailablePhoneNumberMachineToMachine";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "friendly_name" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMachineToMachine {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberMachineToMachine,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -177,12 +177,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMachineToMachinePage
 
             const NAME: &'static str = "AvailablePhoneNumberMachineToMachinePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "available_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "available_phone_numbers" => 0,
@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMachineToMachinePage
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberMachineToMachinePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

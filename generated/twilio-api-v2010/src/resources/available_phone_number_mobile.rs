@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobile {
 
             const NAME: &'static str = "AvailablePhoneNumberMobile";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "friendly_name" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobile {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberMobile,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -175,12 +175,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobilePage {
 
             const NAME: &'static str = "AvailablePhoneNumberMobilePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "available_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "available_phone_numbers" => 0,
@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberMobilePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberMobilePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

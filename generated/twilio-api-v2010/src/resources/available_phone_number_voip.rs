@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberVoip {
 
             const NAME: &'static str = "AvailablePhoneNumberVoip";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "friendly_name" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberVoip {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberVoip,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -173,12 +173,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberVoipPage {
 
             const NAME: &'static str = "AvailablePhoneNumberVoipPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "available_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "available_phone_numbers" => 0,
@@ -198,7 +198,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailablePhoneNumberVoipPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailablePhoneNumberVoipPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -87,7 +87,7 @@ impl<'de> ::serde::Deserialize<'de> for Call {
 
             const NAME: &'static str = "Call";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -124,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for Call {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Call,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -235,12 +235,12 @@ impl<'de> ::serde::Deserialize<'de> for CallPage {
 
             const NAME: &'static str = "CallPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "calls",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "calls" => 0,
@@ -260,7 +260,7 @@ impl<'de> ::serde::Deserialize<'de> for CallPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

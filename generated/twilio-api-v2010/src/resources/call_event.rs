@@ -27,7 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for CallEvent {
 
             const NAME: &'static str = "CallEvent";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "request" => 0,
@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for CallEvent {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallEvent,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -127,12 +127,12 @@ impl<'de> ::serde::Deserialize<'de> for CallEventPage {
 
             const NAME: &'static str = "CallEventPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "events",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "events" => 0,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for CallEventPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallEventPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

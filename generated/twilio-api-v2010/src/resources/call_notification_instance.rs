@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for CallNotificationInstance {
 
             const NAME: &'static str = "CallNotificationInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -90,7 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for CallNotificationInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallNotificationInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -192,12 +192,12 @@ impl<'de> ::serde::Deserialize<'de> for CallNotificationInstancePage {
 
             const NAME: &'static str = "CallNotificationInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "notifications",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "notifications" => 0,
@@ -217,7 +217,7 @@ impl<'de> ::serde::Deserialize<'de> for CallNotificationInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallNotificationInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

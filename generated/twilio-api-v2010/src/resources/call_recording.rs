@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRecording {
 
             const NAME: &'static str = "CallRecording";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -95,7 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRecording {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallRecording,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -198,12 +198,12 @@ impl<'de> ::serde::Deserialize<'de> for CallRecordingPage {
 
             const NAME: &'static str = "CallRecordingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "recordings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "recordings" => 0,
@@ -223,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRecordingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallRecordingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceRecording {
 
             const NAME: &'static str = "ConferenceRecording";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -92,7 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceRecording {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConferenceRecording,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -194,12 +194,12 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceRecordingPage {
 
             const NAME: &'static str = "ConferenceRecordingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "recordings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "recordings" => 0,
@@ -219,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceRecordingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConferenceRecordingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

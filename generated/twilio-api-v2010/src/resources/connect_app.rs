@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectApp {
 
             const NAME: &'static str = "ConnectApp";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectApp {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectApp,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -167,12 +167,12 @@ impl<'de> ::serde::Deserialize<'de> for ConnectAppPage {
 
             const NAME: &'static str = "ConnectAppPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "connect_apps",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "connect_apps" => 0,
@@ -192,7 +192,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectAppPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectAppPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

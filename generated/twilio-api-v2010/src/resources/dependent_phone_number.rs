@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumber {
 
             const NAME: &'static str = "DependentPhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -120,7 +120,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DependentPhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -231,12 +231,12 @@ impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumberPage {
 
             const NAME: &'static str = "DependentPhoneNumberPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "dependent_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "dependent_phone_numbers" => 0,
@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentPhoneNumberPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DependentPhoneNumberPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

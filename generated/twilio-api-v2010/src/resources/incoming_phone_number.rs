@@ -107,7 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumber {
 
             const NAME: &'static str = "IncomingPhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -273,12 +273,12 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberPage {
 
             const NAME: &'static str = "IncomingPhoneNumberPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "incoming_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "incoming_phone_numbers" => 0,
@@ -298,7 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOn {
 
             const NAME: &'static str = "IncomingPhoneNumberAssignedAddOn";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOn {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberAssignedAddOn,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -174,12 +174,12 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnPage {
 
             const NAME: &'static str = "IncomingPhoneNumberAssignedAddOnPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "assigned_add_ons",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "assigned_add_ons" => 0,
@@ -199,7 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberAssignedAddOnPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnExtensio
 
             const NAME: &'static str = "IncomingPhoneNumberAssignedAddOnExtension";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnExtensio
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberAssignedAddOnExtension,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -165,12 +165,12 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnExtensio
 
             const NAME: &'static str = "IncomingPhoneNumberAssignedAddOnExtensionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "extensions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "extensions" => 0,
@@ -190,7 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberAssignedAddOnExtensio
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberAssignedAddOnExtensionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -105,7 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberLocal {
 
             const NAME: &'static str = "IncomingPhoneNumberLocal";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -150,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberLocal {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberLocal,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -269,12 +269,12 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberLocalPage {
 
             const NAME: &'static str = "IncomingPhoneNumberLocalPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "incoming_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "incoming_phone_numbers" => 0,
@@ -294,7 +294,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberLocalPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberLocalPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -105,7 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberTollFree {
 
             const NAME: &'static str = "IncomingPhoneNumberTollFree";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -150,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberTollFree {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberTollFree,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -271,12 +271,12 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberTollFreePage {
 
             const NAME: &'static str = "IncomingPhoneNumberTollFreePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "incoming_phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "incoming_phone_numbers" => 0,
@@ -296,7 +296,7 @@ impl<'de> ::serde::Deserialize<'de> for IncomingPhoneNumberTollFreePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IncomingPhoneNumberTollFreePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for Key {
 
             const NAME: &'static str = "Key";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for Key {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Key,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -143,12 +143,12 @@ impl<'de> ::serde::Deserialize<'de> for KeyPage {
 
             const NAME: &'static str = "KeyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "keys",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "keys" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut KeyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

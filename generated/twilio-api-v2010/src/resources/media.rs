@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for Media {
 
             const NAME: &'static str = "Media";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Media {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Media,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for MediaPage {
 
             const NAME: &'static str = "MediaPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "media_list",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "media_list" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for MediaPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MediaPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

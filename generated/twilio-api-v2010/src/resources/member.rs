@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for Member {
 
             const NAME: &'static str = "Member";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for Member {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Member,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for MemberPage {
 
             const NAME: &'static str = "MemberPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "queue_members",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "queue_members" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MemberPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

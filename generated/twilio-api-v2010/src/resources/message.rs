@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
             const NAME: &'static str = "Message";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "body" => 0,
@@ -106,7 +106,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Message,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -211,12 +211,12 @@ impl<'de> ::serde::Deserialize<'de> for MessagePage {
 
             const NAME: &'static str = "MessagePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "messages",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "messages" => 0,
@@ -236,7 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

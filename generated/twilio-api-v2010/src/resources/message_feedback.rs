@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageFeedback {
 
             const NAME: &'static str = "MessageFeedback";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageFeedback {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessageFeedback,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

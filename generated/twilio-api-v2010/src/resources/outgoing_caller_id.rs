@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for OutgoingCallerId {
 
             const NAME: &'static str = "OutgoingCallerId";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for OutgoingCallerId {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutgoingCallerId,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -159,12 +159,12 @@ impl<'de> ::serde::Deserialize<'de> for OutgoingCallerIdPage {
 
             const NAME: &'static str = "OutgoingCallerIdPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "outgoing_caller_ids",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "outgoing_caller_ids" => 0,
@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for OutgoingCallerIdPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutgoingCallerIdPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

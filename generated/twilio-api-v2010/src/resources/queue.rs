@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for Queue {
 
             const NAME: &'static str = "Queue";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "date_updated" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Queue {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Queue,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -159,12 +159,12 @@ impl<'de> ::serde::Deserialize<'de> for QueuePage {
 
             const NAME: &'static str = "QueuePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "queues",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "queues" => 0,
@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for QueuePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut QueuePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for RealtimeTranscription {
 
             const NAME: &'static str = "RealtimeTranscription";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for RealtimeTranscription {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RealtimeTranscription,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Recording {
 
             const NAME: &'static str = "Recording";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -103,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for Recording {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Recording,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -207,12 +207,12 @@ impl<'de> ::serde::Deserialize<'de> for RecordingPage {
 
             const NAME: &'static str = "RecordingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "recordings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "recordings" => 0,
@@ -232,7 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

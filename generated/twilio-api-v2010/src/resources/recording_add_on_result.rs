@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResult {
 
             const NAME: &'static str = "RecordingAddOnResult";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResult {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingAddOnResult,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -172,12 +172,12 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPage {
 
             const NAME: &'static str = "RecordingAddOnResultPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "add_on_results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "add_on_results" => 0,
@@ -197,7 +197,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingAddOnResultPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

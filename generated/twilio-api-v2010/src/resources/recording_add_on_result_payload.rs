@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPayload {
 
             const NAME: &'static str = "RecordingAddOnResultPayload";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPayload {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingAddOnResultPayload,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -176,12 +176,12 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPayloadPage {
 
             const NAME: &'static str = "RecordingAddOnResultPayloadPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "payloads",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "payloads" => 0,
@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingAddOnResultPayloadPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingAddOnResultPayloadPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingTranscription {
 
             const NAME: &'static str = "RecordingTranscription";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingTranscription {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingTranscription,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -176,12 +176,12 @@ impl<'de> ::serde::Deserialize<'de> for RecordingTranscriptionPage {
 
             const NAME: &'static str = "RecordingTranscriptionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "transcriptions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "transcriptions" => 0,
@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingTranscriptionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingTranscriptionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCode {
 
             const NAME: &'static str = "ShortCode";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCode {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCode,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -171,12 +171,12 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodePage {
 
             const NAME: &'static str = "ShortCodePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "short_codes",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "short_codes" => 0,
@@ -196,7 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCodePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

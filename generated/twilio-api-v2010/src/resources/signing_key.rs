@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningKey {
 
             const NAME: &'static str = "SigningKey";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningKey {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SigningKey,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -143,12 +143,12 @@ impl<'de> ::serde::Deserialize<'de> for SigningKeyPage {
 
             const NAME: &'static str = "SigningKeyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "signing_keys",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "signing_keys" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningKeyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SigningKeyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for SipAuthCallsCredentialListMapping {
 
             const NAME: &'static str = "SipAuthCallsCredentialListMapping";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for SipAuthCallsCredentialListMapping {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipAuthCallsCredentialListMapping,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -147,12 +147,12 @@ impl<'de> ::serde::Deserialize<'de> for SipAuthCallsCredentialListMappingPage {
 
             const NAME: &'static str = "SipAuthCallsCredentialListMappingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "contents",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "contents" => 0,
@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for SipAuthCallsCredentialListMappingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipAuthCallsCredentialListMappingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredential {
 
             const NAME: &'static str = "SipCredential";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredential {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredential,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialPage {
 
             const NAME: &'static str = "SipCredentialPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credentials",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credentials" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredentialPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

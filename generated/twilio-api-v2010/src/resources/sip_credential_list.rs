@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialList {
 
             const NAME: &'static str = "SipCredentialList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredentialList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -156,12 +156,12 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListPage {
 
             const NAME: &'static str = "SipCredentialListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credential_lists",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credential_lists" => 0,
@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredentialListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

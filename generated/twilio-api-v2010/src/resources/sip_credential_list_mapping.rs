@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListMapping {
 
             const NAME: &'static str = "SipCredentialListMapping";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListMapping {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredentialListMapping,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListMappingPage {
 
             const NAME: &'static str = "SipCredentialListMappingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credential_list_mappings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credential_list_mappings" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for SipCredentialListMappingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipCredentialListMappingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for SipDomain {
 
             const NAME: &'static str = "SipDomain";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -108,7 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for SipDomain {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipDomain,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -214,12 +214,12 @@ impl<'de> ::serde::Deserialize<'de> for SipDomainPage {
 
             const NAME: &'static str = "SipDomainPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "domains",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domains" => 0,
@@ -239,7 +239,7 @@ impl<'de> ::serde::Deserialize<'de> for SipDomainPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipDomainPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

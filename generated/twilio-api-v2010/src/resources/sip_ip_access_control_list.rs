@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlList {
 
             const NAME: &'static str = "SipIpAccessControlList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAccessControlList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -156,12 +156,12 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListPage {
 
             const NAME: &'static str = "SipIpAccessControlListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_access_control_lists",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_access_control_lists" => 0,
@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAccessControlListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListMapping {
 
             const NAME: &'static str = "SipIpAccessControlListMapping";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListMapping {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAccessControlListMapping,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListMappingPage {
 
             const NAME: &'static str = "SipIpAccessControlListMappingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_access_control_list_mappings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_access_control_list_mappings" => 0,
@@ -178,7 +178,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAccessControlListMappingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAccessControlListMappingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAddress {
 
             const NAME: &'static str = "SipIpAddress";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAddress {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAddress,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -161,12 +161,12 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAddressPage {
 
             const NAME: &'static str = "SipIpAddressPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_addresses",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_addresses" => 0,
@@ -186,7 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for SipIpAddressPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SipIpAddressPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for Siprec {
 
             const NAME: &'static str = "Siprec";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Siprec {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Siprec,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for Token {
 
             const NAME: &'static str = "Token";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Token {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Token,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

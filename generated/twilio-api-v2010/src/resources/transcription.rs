@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for Transcription {
 
             const NAME: &'static str = "Transcription";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for Transcription {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Transcription,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -176,12 +176,12 @@ impl<'de> ::serde::Deserialize<'de> for TranscriptionPage {
 
             const NAME: &'static str = "TranscriptionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "transcriptions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "transcriptions" => 0,
@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for TranscriptionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TranscriptionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageRecordToday {
 
             const NAME: &'static str = "UsageRecordToday";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -88,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageRecordToday {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsageRecordToday,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -188,12 +188,12 @@ impl<'de> ::serde::Deserialize<'de> for UsageRecordTodayPage {
 
             const NAME: &'static str = "UsageRecordTodayPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "usage_records",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "usage_records" => 0,
@@ -213,7 +213,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageRecordTodayPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsageRecordTodayPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageTrigger {
 
             const NAME: &'static str = "UsageTrigger";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageTrigger {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsageTrigger,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -190,12 +190,12 @@ impl<'de> ::serde::Deserialize<'de> for UsageTriggerPage {
 
             const NAME: &'static str = "UsageTriggerPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "usage_triggers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "usage_triggers" => 0,
@@ -215,7 +215,7 @@ impl<'de> ::serde::Deserialize<'de> for UsageTriggerPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsageTriggerPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

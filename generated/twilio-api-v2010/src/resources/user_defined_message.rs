@@ -34,7 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for UserDefinedMessage {
 
             const NAME: &'static str = "UserDefinedMessage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for UserDefinedMessage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserDefinedMessage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for UserDefinedMessageSubscription {
 
             const NAME: &'static str = "UserDefinedMessageSubscription";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for UserDefinedMessageSubscription {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserDefinedMessageSubscription,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantSendMessageResponse {
 
             const NAME: &'static str = "AssistantSendMessageResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "status" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantSendMessageResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssistantSendMessageResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledge {
 
             const NAME: &'static str = "AssistantServiceKnowledge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssistantServiceKnowledge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledgePage {
 
             const NAME: &'static str = "AssistantServiceKnowledgePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "knowledge",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "knowledge" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantServiceKnowledgePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssistantServiceKnowledgePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledge {
 
             const NAME: &'static str = "AssistantWithToolsAndKnowledge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -90,7 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssistantWithToolsAndKnowledge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -158,12 +158,12 @@ impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledgePage {
 
             const NAME: &'static str = "AssistantWithToolsAndKnowledgePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "assistants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "assistants" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for AssistantWithToolsAndKnowledgePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssistantWithToolsAndKnowledgePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for Feedback {
 
             const NAME: &'static str = "Feedback";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "assistant_id" => 0,
@@ -82,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for Feedback {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Feedback,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for FeedbackPage {
 
             const NAME: &'static str = "FeedbackPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "feedbacks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "feedbacks" => 0,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for FeedbackPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FeedbackPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

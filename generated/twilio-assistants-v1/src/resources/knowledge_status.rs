@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeStatus {
 
             const NAME: &'static str = "KnowledgeStatus";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeStatus {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut KnowledgeStatus,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

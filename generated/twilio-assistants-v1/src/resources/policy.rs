@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 
             const NAME: &'static str = "Policy";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Policy,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -141,12 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for PolicyPage {
 
             const NAME: &'static str = "PolicyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "policies",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "policies" => 0,
@@ -159,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for PolicyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PolicyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

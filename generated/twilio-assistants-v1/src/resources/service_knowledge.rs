@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledge {
 
             const NAME: &'static str = "ServiceKnowledge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceKnowledge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgePage {
 
             const NAME: &'static str = "ServiceKnowledgePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "knowledge",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "knowledge" => 0,
@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceKnowledgePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

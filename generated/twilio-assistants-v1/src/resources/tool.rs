@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for Tool {
 
             const NAME: &'static str = "Tool";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Tool {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Tool,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for ToolPage {
 
             const NAME: &'static str = "ToolPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "tools",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "tools" => 0,
@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ToolPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

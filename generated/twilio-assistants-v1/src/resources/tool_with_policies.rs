@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolWithPolicies {
 
             const NAME: &'static str = "ToolWithPolicies";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -90,7 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolWithPolicies {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ToolWithPolicies,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -156,12 +156,12 @@ impl<'de> ::serde::Deserialize<'de> for ToolWithPoliciesPage {
 
             const NAME: &'static str = "ToolWithPoliciesPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "tools",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "tools" => 0,
@@ -174,7 +174,7 @@ impl<'de> ::serde::Deserialize<'de> for ToolWithPoliciesPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ToolWithPoliciesPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

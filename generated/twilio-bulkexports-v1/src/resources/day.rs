@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for Day {
 
             const NAME: &'static str = "Day";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "day" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for Day {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Day,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -108,12 +108,12 @@ impl<'de> ::serde::Deserialize<'de> for DayPage {
 
             const NAME: &'static str = "DayPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "days",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "days" => 0,
@@ -126,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for DayPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DayPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

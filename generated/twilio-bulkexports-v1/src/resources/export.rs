@@ -34,7 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for Export {
 
             const NAME: &'static str = "Export";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "resource_type" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Export {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Export,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

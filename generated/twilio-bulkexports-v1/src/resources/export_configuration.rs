@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportConfiguration {
 
             const NAME: &'static str = "ExportConfiguration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "enabled" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportConfiguration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExportConfiguration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportCustomJob {
 
             const NAME: &'static str = "ExportCustomJob";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "friendly_name" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportCustomJob {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExportCustomJob,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -134,12 +134,12 @@ impl<'de> ::serde::Deserialize<'de> for ExportCustomJobPage {
 
             const NAME: &'static str = "ExportCustomJobPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "jobs",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "jobs" => 0,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportCustomJobPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExportCustomJobPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

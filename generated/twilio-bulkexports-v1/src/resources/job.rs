@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
 
             const NAME: &'static str = "Job";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "resource_type" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Job,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

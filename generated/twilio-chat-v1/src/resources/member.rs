@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for Member {
 
             const NAME: &'static str = "Member";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for Member {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Member,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for MemberPage {
 
             const NAME: &'static str = "MemberPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "members",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "members" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MemberPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for User {
 
             const NAME: &'static str = "User";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for User {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut User,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPage {
 
             const NAME: &'static str = "UserPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "users",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "users" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

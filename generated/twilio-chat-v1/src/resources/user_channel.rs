@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannel {
 
             const NAME: &'static str = "UserChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for UserChannelPage {
 
             const NAME: &'static str = "UserChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

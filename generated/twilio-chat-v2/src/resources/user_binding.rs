@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for UserBinding {
 
             const NAME: &'static str = "UserBinding";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for UserBinding {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserBinding,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -141,12 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for UserBindingPage {
 
             const NAME: &'static str = "UserBindingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "bindings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bindings" => 0,
@@ -159,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for UserBindingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserBindingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

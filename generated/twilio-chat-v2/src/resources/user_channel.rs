@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannel {
 
             const NAME: &'static str = "UserChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -141,12 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for UserChannelPage {
 
             const NAME: &'static str = "UserChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -159,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for UserChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             const NAME: &'static str = "Channel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Channel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

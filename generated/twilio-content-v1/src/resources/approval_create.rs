@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for ApprovalCreate {
 
             const NAME: &'static str = "ApprovalCreate";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "name" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for ApprovalCreate {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ApprovalCreate,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for ApprovalFetch {
 
             const NAME: &'static str = "ApprovalFetch";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for ApprovalFetch {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ApprovalFetch,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

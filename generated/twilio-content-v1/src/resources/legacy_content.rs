@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for LegacyContent {
 
             const NAME: &'static str = "LegacyContent";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "date_created" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for LegacyContent {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LegacyContent,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -136,12 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for LegacyContentPage {
 
             const NAME: &'static str = "LegacyContentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "contents",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "contents" => 0,
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for LegacyContentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LegacyContentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

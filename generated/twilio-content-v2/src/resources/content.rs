@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for Content {
 
             const NAME: &'static str = "Content";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "date_created" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Content {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Content,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for ContentPage {
 
             const NAME: &'static str = "ContentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "contents",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "contents" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ContentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

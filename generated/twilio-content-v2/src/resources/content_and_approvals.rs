@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentAndApprovals {
 
             const NAME: &'static str = "ContentAndApprovals";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "date_created" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentAndApprovals {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ContentAndApprovals,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for ContentAndApprovalsPage {
 
             const NAME: &'static str = "ContentAndApprovalsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "contents",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "contents" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentAndApprovalsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ContentAndApprovalsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigurationAddress {
 
             const NAME: &'static str = "ConfigurationAddress";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigurationAddress {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConfigurationAddress,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -132,12 +132,12 @@ impl<'de> ::serde::Deserialize<'de> for ConfigurationAddressPage {
 
             const NAME: &'static str = "ConfigurationAddressPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "address_configurations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "address_configurations" => 0,
@@ -150,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigurationAddressPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConfigurationAddressPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

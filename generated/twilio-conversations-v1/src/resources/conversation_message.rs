@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessage {
 
             const NAME: &'static str = "ConversationMessage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -88,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationMessage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -157,12 +157,12 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessagePage {
 
             const NAME: &'static str = "ConversationMessagePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "messages",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "messages" => 0,
@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessagePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationMessagePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

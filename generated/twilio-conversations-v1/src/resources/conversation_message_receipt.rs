@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessageReceipt {
 
             const NAME: &'static str = "ConversationMessageReceipt";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessageReceipt {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationMessageReceipt,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -139,12 +139,12 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessageReceiptPage {
 
             const NAME: &'static str = "ConversationMessageReceiptPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "delivery_receipts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "delivery_receipts" => 0,
@@ -157,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessageReceiptPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationMessageReceiptPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

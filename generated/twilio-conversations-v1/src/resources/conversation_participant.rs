@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationParticipant {
 
             const NAME: &'static str = "ConversationParticipant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationParticipant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationParticipant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -140,12 +140,12 @@ impl<'de> ::serde::Deserialize<'de> for ConversationParticipantPage {
 
             const NAME: &'static str = "ConversationParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationScopedWebhook {
 
             const NAME: &'static str = "ConversationScopedWebhook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationScopedWebhook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationScopedWebhook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -126,12 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for ConversationScopedWebhookPage {
 
             const NAME: &'static str = "ConversationScopedWebhookPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "webhooks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "webhooks" => 0,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for ConversationScopedWebhookPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConversationScopedWebhookPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for Credential {
 
             const NAME: &'static str = "Credential";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for Credential {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Credential,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for CredentialPage {
 
             const NAME: &'static str = "CredentialPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credentials",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credentials" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CredentialPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

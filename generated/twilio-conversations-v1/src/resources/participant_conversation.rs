@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConversation {
 
             const NAME: &'static str = "ParticipantConversation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -94,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConversation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ParticipantConversation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -164,12 +164,12 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConversationPage {
 
             const NAME: &'static str = "ParticipantConversationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conversations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conversations" => 0,
@@ -182,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConversationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ParticipantConversationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

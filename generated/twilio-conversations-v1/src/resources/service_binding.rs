@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceBinding {
 
             const NAME: &'static str = "ServiceBinding";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceBinding {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceBinding,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceBindingPage {
 
             const NAME: &'static str = "ServiceBindingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "bindings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bindings" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceBindingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceBindingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

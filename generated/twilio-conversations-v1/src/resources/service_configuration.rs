@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConfiguration {
 
             const NAME: &'static str = "ServiceConfiguration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "chat_service_sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConfiguration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConfiguration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversation {
 
             const NAME: &'static str = "ServiceConversation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -154,12 +154,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationPage {
 
             const NAME: &'static str = "ServiceConversationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conversations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conversations" => 0,
@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessage {
 
             const NAME: &'static str = "ServiceConversationMessage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -91,7 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationMessage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -163,12 +163,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessagePage {
 
             const NAME: &'static str = "ServiceConversationMessagePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "messages",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "messages" => 0,
@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessagePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationMessagePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

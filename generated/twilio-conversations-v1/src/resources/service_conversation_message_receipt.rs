@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceipt {
 
             const NAME: &'static str = "ServiceConversationMessageReceipt";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceipt {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationMessageReceipt,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -145,12 +145,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceiptPage {
 
             const NAME: &'static str = "ServiceConversationMessageReceiptPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "delivery_receipts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "delivery_receipts" => 0,
@@ -163,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationMessageReceiptPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationMessageReceiptPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

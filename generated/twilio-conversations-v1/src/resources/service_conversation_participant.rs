@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipant {
 
             const NAME: &'static str = "ServiceConversationParticipant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationParticipant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipantPage {
 
             const NAME: &'static str = "ServiceConversationParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationScopedWebhook {
 
             const NAME: &'static str = "ServiceConversationScopedWebhook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationScopedWebhook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationScopedWebhook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -130,12 +130,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationScopedWebhookPage {
 
             const NAME: &'static str = "ServiceConversationScopedWebhookPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "webhooks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "webhooks" => 0,
@@ -148,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationScopedWebhookPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationScopedWebhookPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

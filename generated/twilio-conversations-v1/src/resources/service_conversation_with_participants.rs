@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationWithParticipants {
 
             const NAME: &'static str = "ServiceConversationWithParticipants";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConversationWithParticipants {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceConversationWithParticipants,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotification {
 
             const NAME: &'static str = "ServiceNotification";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotification {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceNotification,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

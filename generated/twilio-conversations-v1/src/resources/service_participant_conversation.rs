@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversation {
 
             const NAME: &'static str = "ServiceParticipantConversation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -94,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceParticipantConversation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -166,12 +166,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversationPage {
 
             const NAME: &'static str = "ServiceParticipantConversationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conversations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conversations" => 0,
@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceParticipantConversationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceParticipantConversationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRole {
 
             const NAME: &'static str = "ServiceRole";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRole {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceRole,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRolePage {
 
             const NAME: &'static str = "ServiceRolePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "roles",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "roles" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRolePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServiceRolePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

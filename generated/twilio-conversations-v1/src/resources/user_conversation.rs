@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for UserConversation {
 
             const NAME: &'static str = "UserConversation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for UserConversation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserConversation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -173,12 +173,12 @@ impl<'de> ::serde::Deserialize<'de> for UserConversationPage {
 
             const NAME: &'static str = "UserConversationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conversations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conversations" => 0,
@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for UserConversationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UserConversationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

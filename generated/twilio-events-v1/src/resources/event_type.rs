@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for EventType {
 
             const NAME: &'static str = "EventType";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for EventType {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EventType,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for EventTypePage {
 
             const NAME: &'static str = "EventTypePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "types",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "types" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for EventTypePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EventTypePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for Schema {
 
             const NAME: &'static str = "Schema";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for Schema {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Schema,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

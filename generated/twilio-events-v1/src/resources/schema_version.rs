@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for SchemaVersion {
 
             const NAME: &'static str = "SchemaVersion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for SchemaVersion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SchemaVersion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -111,12 +111,12 @@ impl<'de> ::serde::Deserialize<'de> for SchemaVersionPage {
 
             const NAME: &'static str = "SchemaVersionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "schema_versions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "schema_versions" => 0,
@@ -129,7 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for SchemaVersionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SchemaVersionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

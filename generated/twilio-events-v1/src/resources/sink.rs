@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for Sink {
 
             const NAME: &'static str = "Sink";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "date_created" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for Sink {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Sink,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -135,12 +135,12 @@ impl<'de> ::serde::Deserialize<'de> for SinkPage {
 
             const NAME: &'static str = "SinkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "sinks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sinks" => 0,
@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for SinkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SinkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscribedEvent {
 
             const NAME: &'static str = "SubscribedEvent";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscribedEvent {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SubscribedEvent,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for SubscribedEventPage {
 
             const NAME: &'static str = "SubscribedEventPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "types",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "types" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscribedEventPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SubscribedEventPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

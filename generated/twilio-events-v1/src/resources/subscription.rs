@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Subscription {
 
             const NAME: &'static str = "Subscription";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for Subscription {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Subscription,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for SubscriptionPage {
 
             const NAME: &'static str = "SubscriptionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "subscriptions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "subscriptions" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscriptionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SubscriptionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

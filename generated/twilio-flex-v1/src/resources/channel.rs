@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             const NAME: &'static str = "Channel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Channel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for ChannelPage {
 
             const NAME: &'static str = "ChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "flex_chat_channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "flex_chat_channels" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguredPlugin {
 
             const NAME: &'static str = "ConfiguredPlugin";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguredPlugin {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConfiguredPlugin,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -155,12 +155,12 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguredPluginPage {
 
             const NAME: &'static str = "ConfiguredPluginPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "plugins",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "plugins" => 0,
@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguredPluginPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConfiguredPluginPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

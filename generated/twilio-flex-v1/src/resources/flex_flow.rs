@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for FlexFlow {
 
             const NAME: &'static str = "FlexFlow";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -82,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for FlexFlow {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlexFlow,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -150,12 +150,12 @@ impl<'de> ::serde::Deserialize<'de> for FlexFlowPage {
 
             const NAME: &'static str = "FlexFlowPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "flex_flows",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "flex_flows" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for FlexFlowPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlexFlowPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessments {
 
             const NAME: &'static str = "InsightsAssessments";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessments {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsAssessments,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsPage {
 
             const NAME: &'static str = "InsightsAssessmentsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "assessments",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "assessments" => 0,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsAssessmentsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsComment {
 
             const NAME: &'static str = "InsightsAssessmentsComment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsComment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsAssessmentsComment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -140,12 +140,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsCommentPage {
 
             const NAME: &'static str = "InsightsAssessmentsCommentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "comments",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "comments" => 0,
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsAssessmentsCommentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsAssessmentsCommentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsConversations {
 
             const NAME: &'static str = "InsightsConversations";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_id" => 0,
@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsConversations {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsConversations,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -104,12 +104,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsConversationsPage {
 
             const NAME: &'static str = "InsightsConversationsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conversations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conversations" => 0,
@@ -122,7 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsConversationsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsConversationsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnaires {
 
             const NAME: &'static str = "InsightsQuestionnaires";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnaires {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnaires,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -118,12 +118,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesPage {
 
             const NAME: &'static str = "InsightsQuestionnairesPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "questionnaires",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "questionnaires" => 0,
@@ -136,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnairesPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesCategory {
 
             const NAME: &'static str = "InsightsQuestionnairesCategory";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesCategory {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnairesCategory,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -108,12 +108,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesCategoryPage {
 
             const NAME: &'static str = "InsightsQuestionnairesCategoryPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "categories",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "categories" => 0,
@@ -126,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesCategoryPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnairesCategoryPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestion {
 
             const NAME: &'static str = "InsightsQuestionnairesQuestion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnairesQuestion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -132,12 +132,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestionPage {
 
             const NAME: &'static str = "InsightsQuestionnairesQuestionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "questions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "questions" => 0,
@@ -150,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsQuestionnairesQuestionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsQuestionnairesQuestionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

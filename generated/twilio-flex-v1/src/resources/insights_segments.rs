@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSegments {
 
             const NAME: &'static str = "InsightsSegments";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "segment_id" => 0,
@@ -100,7 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSegments {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsSegments,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -176,12 +176,12 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSegmentsPage {
 
             const NAME: &'static str = "InsightsSegmentsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "segments",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "segments" => 0,
@@ -194,7 +194,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSegmentsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsSegmentsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSession {
 
             const NAME: &'static str = "InsightsSession";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "workspace_id" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsSession {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsSession,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

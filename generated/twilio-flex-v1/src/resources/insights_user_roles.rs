@@ -27,7 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsUserRoles {
 
             const NAME: &'static str = "InsightsUserRoles";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "roles" => 0,
@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for InsightsUserRoles {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InsightsUserRoles,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for Interaction {
 
             const NAME: &'static str = "Interaction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Interaction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Interaction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannel {
 
             const NAME: &'static str = "InteractionChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -130,12 +130,12 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelPage {
 
             const NAME: &'static str = "InteractionChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -148,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

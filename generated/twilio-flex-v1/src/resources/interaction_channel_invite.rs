@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelInvite {
 
             const NAME: &'static str = "InteractionChannelInvite";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelInvite {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannelInvite,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -111,12 +111,12 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelInvitePage {
 
             const NAME: &'static str = "InteractionChannelInvitePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "invites",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "invites" => 0,
@@ -129,7 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelInvitePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannelInvitePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

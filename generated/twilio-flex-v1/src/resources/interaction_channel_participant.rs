@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelParticipant {
 
             const NAME: &'static str = "InteractionChannelParticipant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelParticipant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannelParticipant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -117,12 +117,12 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelParticipantPage {
 
             const NAME: &'static str = "InteractionChannelParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -135,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannelParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionChannelParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for Plugin {
 
             const NAME: &'static str = "Plugin";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Plugin {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Plugin,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for PluginPage {
 
             const NAME: &'static str = "PluginPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "plugins",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "plugins" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

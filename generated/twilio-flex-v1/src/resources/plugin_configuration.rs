@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfiguration {
 
             const NAME: &'static str = "PluginConfiguration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfiguration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginConfiguration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfigurationPage {
 
             const NAME: &'static str = "PluginConfigurationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "configurations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "configurations" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfigurationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginConfigurationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

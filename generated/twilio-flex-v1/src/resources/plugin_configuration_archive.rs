@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfigurationArchive {
 
             const NAME: &'static str = "PluginConfigurationArchive";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginConfigurationArchive {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginConfigurationArchive,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

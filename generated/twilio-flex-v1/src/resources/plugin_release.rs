@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginRelease {
 
             const NAME: &'static str = "PluginRelease";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginRelease {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginRelease,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -111,12 +111,12 @@ impl<'de> ::serde::Deserialize<'de> for PluginReleasePage {
 
             const NAME: &'static str = "PluginReleasePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "releases",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "releases" => 0,
@@ -129,7 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginReleasePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginReleasePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

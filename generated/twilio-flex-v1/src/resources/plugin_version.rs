@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginVersion {
 
             const NAME: &'static str = "PluginVersion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginVersion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginVersion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -135,12 +135,12 @@ impl<'de> ::serde::Deserialize<'de> for PluginVersionPage {
 
             const NAME: &'static str = "PluginVersionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "plugin_versions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "plugin_versions" => 0,
@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for PluginVersionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PluginVersionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -28,7 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for ProvisioningStatus {
 
             const NAME: &'static str = "ProvisioningStatus";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "status" => 0,
@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for ProvisioningStatus {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ProvisioningStatus,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for WebChannel {
 
             const NAME: &'static str = "WebChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for WebChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WebChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -116,12 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for WebChannelPage {
 
             const NAME: &'static str = "WebChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "flex_chat_channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "flex_chat_channels" => 0,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for WebChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WebChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

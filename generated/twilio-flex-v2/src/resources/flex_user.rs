@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for FlexUser {
 
             const NAME: &'static str = "FlexUser";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for FlexUser {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlexUser,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

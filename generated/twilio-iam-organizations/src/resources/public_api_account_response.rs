@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponse {
 
             const NAME: &'static str = "PublicApiAccountResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PublicApiAccountResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -118,12 +118,12 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponsePage {
 
             const NAME: &'static str = "PublicApiAccountResponsePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "content",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "content" => 0,
@@ -136,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponsePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PublicApiAccountResponsePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponse {
 
             const NAME: &'static str = "PublicApiRoleAssignmentResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PublicApiRoleAssignmentResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponsePage {
 
             const NAME: &'static str = "PublicApiRoleAssignmentResponsePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "content",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "content" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponsePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PublicApiRoleAssignmentResponsePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimUser {
 
             const NAME: &'static str = "ScimUser";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimUser {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimUser,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -166,12 +166,12 @@ impl<'de> ::serde::Deserialize<'de> for ScimUserPage {
 
             const NAME: &'static str = "ScimUserPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "Resources",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "Resources" => 0,
@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimUserPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimUserPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimUser2 {
 
             const NAME: &'static str = "ScimUser2";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimUser2 {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ScimUser2,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for RolePermission {
 
             const NAME: &'static str = "RolePermission";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for RolePermission {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RolePermission,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -115,12 +115,12 @@ impl<'de> ::serde::Deserialize<'de> for RolePermissionPage {
 
             const NAME: &'static str = "RolePermissionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "permissions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "permissions" => 0,
@@ -133,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for RolePermissionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RolePermissionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for VendorOauthAppCreateUpdateResponse {
 
             const NAME: &'static str = "VendorOauthAppCreateUpdateResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "type" => 0,
@@ -79,7 +79,7 @@ impl<'de> ::serde::Deserialize<'de> for VendorOauthAppCreateUpdateResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VendorOauthAppCreateUpdateResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for Annotation {
 
             const NAME: &'static str = "Annotation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for Annotation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Annotation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for Call {
 
             const NAME: &'static str = "Call";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for Call {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Call,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for CallSummaries {
 
             const NAME: &'static str = "CallSummaries";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -108,7 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for CallSummaries {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallSummaries,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -185,12 +185,12 @@ impl<'de> ::serde::Deserialize<'de> for CallSummariesPage {
 
             const NAME: &'static str = "CallSummariesPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "call_summaries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "call_summaries" => 0,
@@ -203,7 +203,7 @@ impl<'de> ::serde::Deserialize<'de> for CallSummariesPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CallSummariesPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

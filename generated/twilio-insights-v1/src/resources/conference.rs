@@ -79,7 +79,7 @@ impl<'de> ::serde::Deserialize<'de> for Conference {
 
             const NAME: &'static str = "Conference";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conference_sid" => 0,
@@ -113,7 +113,7 @@ impl<'de> ::serde::Deserialize<'de> for Conference {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Conference,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -190,12 +190,12 @@ impl<'de> ::serde::Deserialize<'de> for ConferencePage {
 
             const NAME: &'static str = "ConferencePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "conferences",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "conferences" => 0,
@@ -208,7 +208,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferencePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConferencePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

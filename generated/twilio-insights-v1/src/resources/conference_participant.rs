@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceParticipant {
 
             const NAME: &'static str = "ConferenceParticipant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participant_sid" => 0,
@@ -121,7 +121,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceParticipant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConferenceParticipant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -202,12 +202,12 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceParticipantPage {
 
             const NAME: &'static str = "ConferenceParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for ConferenceParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConferenceParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

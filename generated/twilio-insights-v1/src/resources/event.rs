@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 
             const NAME: &'static str = "Event";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "timestamp" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Event,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -134,12 +134,12 @@ impl<'de> ::serde::Deserialize<'de> for EventPage {
 
             const NAME: &'static str = "EventPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "events",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "events" => 0,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for EventPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EventPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Metric {
 
             const NAME: &'static str = "Metric";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "timestamp" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for Metric {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Metric,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -126,12 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for MetricPage {
 
             const NAME: &'static str = "MetricPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "metrics",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "metrics" => 0,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for MetricPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MetricPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

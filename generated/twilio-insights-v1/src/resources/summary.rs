@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for Summary {
 
             const NAME: &'static str = "Summary";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -108,7 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for Summary {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Summary,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummary {
 
             const NAME: &'static str = "VideoParticipantSummary";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participant_sid" => 0,
@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummary {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VideoParticipantSummary,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -160,12 +160,12 @@ impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummaryPage {
 
             const NAME: &'static str = "VideoParticipantSummaryPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -178,7 +178,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoParticipantSummaryPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VideoParticipantSummaryPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -88,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoRoomSummary {
 
             const NAME: &'static str = "VideoRoomSummary";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -125,7 +125,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoRoomSummary {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VideoRoomSummary,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -205,12 +205,12 @@ impl<'de> ::serde::Deserialize<'de> for VideoRoomSummaryPage {
 
             const NAME: &'static str = "VideoRoomSummaryPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "rooms",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "rooms" => 0,
@@ -223,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for VideoRoomSummaryPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VideoRoomSummaryPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

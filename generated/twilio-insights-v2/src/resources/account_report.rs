@@ -42,7 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountReport {
 
             const NAME: &'static str = "AccountReport";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountReport {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AccountReport,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReport {
 
             const NAME: &'static str = "InboundPhoneNumberReport";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "handle" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReport {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InboundPhoneNumberReport,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -116,12 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReportPage {
 
             const NAME: &'static str = "InboundPhoneNumberReportPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "reports",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "reports" => 0,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for InboundPhoneNumberReportPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InboundPhoneNumberReportPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

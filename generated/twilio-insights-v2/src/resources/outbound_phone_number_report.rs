@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReport {
 
             const NAME: &'static str = "OutboundPhoneNumberReport";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "handle" => 0,
@@ -93,7 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReport {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundPhoneNumberReport,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -169,12 +169,12 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportPage {
 
             const NAME: &'static str = "OutboundPhoneNumberReportPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "reports",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "reports" => 0,
@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for OutboundPhoneNumberReportPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OutboundPhoneNumberReportPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for EncryptedSentences {
 
             const NAME: &'static str = "EncryptedSentences";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "location" => 0,
@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for EncryptedSentences {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EncryptedSentences,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

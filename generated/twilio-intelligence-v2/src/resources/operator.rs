@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for Operator {
 
             const NAME: &'static str = "Operator";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for Operator {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Operator,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -141,12 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for OperatorPage {
 
             const NAME: &'static str = "OperatorPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "operators",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "operators" => 0,
@@ -159,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OperatorPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

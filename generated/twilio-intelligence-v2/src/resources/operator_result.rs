@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorResult {
 
             const NAME: &'static str = "OperatorResult";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "operator_type" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorResult {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OperatorResult,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -155,12 +155,12 @@ impl<'de> ::serde::Deserialize<'de> for OperatorResultPage {
 
             const NAME: &'static str = "OperatorResultPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "operator_results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "operator_results" => 0,
@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorResultPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OperatorResultPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

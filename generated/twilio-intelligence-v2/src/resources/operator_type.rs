@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorType {
 
             const NAME: &'static str = "OperatorType";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "name" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorType {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OperatorType,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for OperatorTypePage {
 
             const NAME: &'static str = "OperatorTypePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "operator_types",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "operator_types" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for OperatorTypePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OperatorTypePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

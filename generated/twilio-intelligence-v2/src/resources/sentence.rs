@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for Sentence {
 
             const NAME: &'static str = "Sentence";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "media_channel" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for Sentence {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Sentence,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -122,12 +122,12 @@ impl<'de> ::serde::Deserialize<'de> for SentencePage {
 
             const NAME: &'static str = "SentencePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "sentences",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sentences" => 0,
@@ -140,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for SentencePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SentencePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for Transcript {
 
             const NAME: &'static str = "Transcript";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -96,7 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for Transcript {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Transcript,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -166,12 +166,12 @@ impl<'de> ::serde::Deserialize<'de> for TranscriptPage {
 
             const NAME: &'static str = "TranscriptPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "transcripts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "transcripts" => 0,
@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for TranscriptPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TranscriptPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

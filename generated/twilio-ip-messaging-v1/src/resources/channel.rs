@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             const NAME: &'static str = "Channel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Channel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Channel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -154,12 +154,12 @@ impl<'de> ::serde::Deserialize<'de> for ChannelPage {
 
             const NAME: &'static str = "ChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for Invite {
 
             const NAME: &'static str = "Invite";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for Invite {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Invite,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -132,12 +132,12 @@ impl<'de> ::serde::Deserialize<'de> for InvitePage {
 
             const NAME: &'static str = "InvitePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "invites",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "invites" => 0,
@@ -150,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for InvitePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InvitePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

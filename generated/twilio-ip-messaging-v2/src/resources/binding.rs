@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for Binding {
 
             const NAME: &'static str = "Binding";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -80,7 +80,7 @@ impl<'de> ::serde::Deserialize<'de> for Binding {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Binding,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for BindingPage {
 
             const NAME: &'static str = "BindingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "bindings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bindings" => 0,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for BindingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BindingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelWebhook {
 
             const NAME: &'static str = "ChannelWebhook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelWebhook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelWebhook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for ChannelWebhookPage {
 
             const NAME: &'static str = "ChannelWebhookPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "webhooks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "webhooks" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelWebhookPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelWebhookPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

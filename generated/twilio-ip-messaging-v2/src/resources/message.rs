@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
             const NAME: &'static str = "Message";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Message,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -156,12 +156,12 @@ impl<'de> ::serde::Deserialize<'de> for MessagePage {
 
             const NAME: &'static str = "MessagePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "messages",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "messages" => 0,
@@ -174,7 +174,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

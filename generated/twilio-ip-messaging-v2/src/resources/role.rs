@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for Role {
 
             const NAME: &'static str = "Role";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for Role {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Role,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for RolePage {
 
             const NAME: &'static str = "RolePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "roles",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "roles" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for RolePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RolePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

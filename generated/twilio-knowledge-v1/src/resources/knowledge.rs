@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for Knowledge {
 
             const NAME: &'static str = "Knowledge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "description" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Knowledge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Knowledge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgePage {
 
             const NAME: &'static str = "KnowledgePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "knowledge",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "knowledge" => 0,
@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut KnowledgePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

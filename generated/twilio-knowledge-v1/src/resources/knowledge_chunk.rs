@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeChunk {
 
             const NAME: &'static str = "KnowledgeChunk";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeChunk {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut KnowledgeChunk,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -121,12 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeChunkPage {
 
             const NAME: &'static str = "KnowledgeChunkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "chunks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "chunks" => 0,
@@ -139,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for KnowledgeChunkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut KnowledgeChunkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

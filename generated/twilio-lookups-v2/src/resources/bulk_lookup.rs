@@ -28,7 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkLookup {
 
             const NAME: &'static str = "BulkLookup";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_numbers" => 0,
@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkLookup {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BulkLookup,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

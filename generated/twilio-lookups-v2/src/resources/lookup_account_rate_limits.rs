@@ -26,7 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupAccountRateLimits {
 
             const NAME: &'static str = "LookupAccountRateLimits";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "rate_limits" => 0,
@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupAccountRateLimits {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LookupAccountRateLimits,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupResponse {
 
             const NAME: &'static str = "LookupResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "calling_country_code" => 0,
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for LookupResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LookupResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for OverridesResponse {
 
             const NAME: &'static str = "OverridesResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_number" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for OverridesResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OverridesResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimitResponse {
 
             const NAME: &'static str = "RateLimitResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "field" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimitResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RateLimitResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

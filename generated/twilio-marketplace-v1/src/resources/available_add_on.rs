@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOn {
 
             const NAME: &'static str = "AvailableAddOn";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOn {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailableAddOn,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -123,12 +123,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnPage {
 
             const NAME: &'static str = "AvailableAddOnPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "available_add_ons",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "available_add_ons" => 0,
@@ -141,7 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailableAddOnPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

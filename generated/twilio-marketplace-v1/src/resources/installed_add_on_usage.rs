@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnUsage {
 
             const NAME: &'static str = "InstalledAddOnUsage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "total_submitted" => 0,
@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnUsage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InstalledAddOnUsage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ModuleDataManagement {
 
             const NAME: &'static str = "ModuleDataManagement";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "url" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ModuleDataManagement {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ModuleDataManagement,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

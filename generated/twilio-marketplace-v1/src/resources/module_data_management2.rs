@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for ModuleDataManagement2 {
 
             const NAME: &'static str = "ModuleDataManagement2";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "url" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for ModuleDataManagement2 {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ModuleDataManagement2,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -28,7 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for ReferralConversion {
 
             const NAME: &'static str = "ReferralConversion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "converted_account_sid" => 0,
@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for ReferralConversion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReferralConversion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

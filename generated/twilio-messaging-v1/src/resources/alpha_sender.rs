@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for AlphaSender {
 
             const NAME: &'static str = "AlphaSender";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for AlphaSender {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlphaSender,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for AlphaSenderPage {
 
             const NAME: &'static str = "AlphaSenderPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "alpha_senders",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "alpha_senders" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for AlphaSenderPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlphaSenderPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrationOtp {
 
             const NAME: &'static str = "BrandRegistrationOtp";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrationOtp {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandRegistrationOtp,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

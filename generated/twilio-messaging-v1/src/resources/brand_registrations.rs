@@ -80,7 +80,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrations {
 
             const NAME: &'static str = "BrandRegistrations";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -112,7 +112,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrations {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandRegistrations,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -187,12 +187,12 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrationsPage {
 
             const NAME: &'static str = "BrandRegistrationsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "data",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "data" => 0,
@@ -205,7 +205,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandRegistrationsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandRegistrationsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandVetting {
 
             const NAME: &'static str = "BrandVetting";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandVetting {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandVetting,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for BrandVettingPage {
 
             const NAME: &'static str = "BrandVettingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "data",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "data" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for BrandVettingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BrandVettingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelSender {
 
             const NAME: &'static str = "ChannelSender";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelSender {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelSender,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for ChannelSenderPage {
 
             const NAME: &'static str = "ChannelSenderPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "senders",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "senders" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelSenderPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelSenderPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -23,7 +23,7 @@ impl<'de> ::serde::Deserialize<'de> for Deactivation {
 
             const NAME: &'static str = "Deactivation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "\0unread" => 0,
@@ -34,7 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for Deactivation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Deactivation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 if field == 0 {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for DestinationAlphaSender {
 
             const NAME: &'static str = "DestinationAlphaSender";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for DestinationAlphaSender {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DestinationAlphaSender,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for DestinationAlphaSenderPage {
 
             const NAME: &'static str = "DestinationAlphaSenderPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "alpha_senders",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "alpha_senders" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for DestinationAlphaSenderPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DestinationAlphaSenderPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainConfigMessagingService {
 
             const NAME: &'static str = "DomainConfigMessagingService";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domain_sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainConfigMessagingService {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DomainConfigMessagingService,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainDnsValidation {
 
             const NAME: &'static str = "DomainDnsValidation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domain_sid" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainDnsValidation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DomainDnsValidation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for ExternalCampaign {
 
             const NAME: &'static str = "ExternalCampaign";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for ExternalCampaign {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExternalCampaign,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

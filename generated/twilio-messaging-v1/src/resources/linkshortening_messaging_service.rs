@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for LinkshorteningMessagingService {
 
             const NAME: &'static str = "LinkshorteningMessagingService";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domain_sid" => 0,
@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for LinkshorteningMessagingService {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LinkshorteningMessagingService,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

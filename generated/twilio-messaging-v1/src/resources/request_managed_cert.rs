@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for RequestManagedCert {
 
             const NAME: &'static str = "RequestManagedCert";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domain_sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for RequestManagedCert {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RequestManagedCert,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCode {
 
             const NAME: &'static str = "ShortCode";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCode {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCode,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodePage {
 
             const NAME: &'static str = "ShortCodePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "short_codes",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "short_codes" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCodePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for TollfreeVerification {
 
             const NAME: &'static str = "TollfreeVerification";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -207,7 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for TollfreeVerification {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TollfreeVerification,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -314,12 +314,12 @@ impl<'de> ::serde::Deserialize<'de> for TollfreeVerificationPage {
 
             const NAME: &'static str = "TollfreeVerificationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "verifications",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "verifications" => 0,
@@ -332,7 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for TollfreeVerificationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TollfreeVerificationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

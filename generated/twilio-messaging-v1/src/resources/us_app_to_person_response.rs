@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponse {
 
             const NAME: &'static str = "UsAppToPersonResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -130,7 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsAppToPersonResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -214,12 +214,12 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponsePage {
 
             const NAME: &'static str = "UsAppToPersonResponsePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "compliance",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "compliance" => 0,
@@ -232,7 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonResponsePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsAppToPersonResponsePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

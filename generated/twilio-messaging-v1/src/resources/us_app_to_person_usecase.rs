@@ -27,7 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonUsecase {
 
             const NAME: &'static str = "UsAppToPersonUsecase";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "us_app_to_person_usecases" => 0,
@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for UsAppToPersonUsecase {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut UsAppToPersonUsecase,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

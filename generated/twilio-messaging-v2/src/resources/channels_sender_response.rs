@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponse {
 
             const NAME: &'static str = "ChannelsSenderResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelsSenderResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -131,12 +131,12 @@ impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponsePage {
 
             const NAME: &'static str = "ChannelsSenderResponsePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "senders",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "senders" => 0,
@@ -149,7 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponsePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChannelsSenderResponsePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

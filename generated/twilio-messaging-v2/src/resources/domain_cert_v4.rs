@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainCertV4 {
 
             const NAME: &'static str = "DomainCertV4";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "domain_sid" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for DomainCertV4 {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DomainCertV4,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

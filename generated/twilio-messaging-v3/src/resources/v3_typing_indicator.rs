@@ -26,7 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for V3TypingIndicator {
 
             const NAME: &'static str = "V3TypingIndicator";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "success" => 0,
@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for V3TypingIndicator {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut V3TypingIndicator,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

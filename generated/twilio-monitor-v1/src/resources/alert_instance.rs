@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for AlertInstance {
 
             const NAME: &'static str = "AlertInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -96,7 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for AlertInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlertInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -169,12 +169,12 @@ impl<'de> ::serde::Deserialize<'de> for AlertInstancePage {
 
             const NAME: &'static str = "AlertInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "alerts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "alerts" => 0,
@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for AlertInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlertInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 
             const NAME: &'static str = "Event";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -84,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Event,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -152,12 +152,12 @@ impl<'de> ::serde::Deserialize<'de> for EventPage {
 
             const NAME: &'static str = "EventPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "events",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "events" => 0,
@@ -170,7 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for EventPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EventPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -84,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for AlarmBody {
 
             const NAME: &'static str = "AlarmBody";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "friendlyName" => 0,
@@ -110,7 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for AlarmBody {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlarmBody,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -179,12 +179,12 @@ impl<'de> ::serde::Deserialize<'de> for AlarmBodyPage {
 
             const NAME: &'static str = "AlarmBodyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "alarms",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "alarms" => 0,
@@ -197,7 +197,7 @@ impl<'de> ::serde::Deserialize<'de> for AlarmBodyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AlarmBodyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

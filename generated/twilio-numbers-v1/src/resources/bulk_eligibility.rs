@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkEligibility {
 
             const NAME: &'static str = "BulkEligibility";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "request_id" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkEligibility {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BulkEligibility,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

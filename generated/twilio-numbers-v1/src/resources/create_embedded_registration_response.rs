@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEmbeddedRegistrationResponse {
 
             const NAME: &'static str = "CreateEmbeddedRegistrationResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -95,7 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEmbeddedRegistrationResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreateEmbeddedRegistrationResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

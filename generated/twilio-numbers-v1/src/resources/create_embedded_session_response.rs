@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEmbeddedSessionResponse {
 
             const NAME: &'static str = "CreateEmbeddedSessionResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "id" => 0,
@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEmbeddedSessionResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CreateEmbeddedSessionResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

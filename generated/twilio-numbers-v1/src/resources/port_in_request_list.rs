@@ -36,7 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for PortInRequestList {
 
             const NAME: &'static str = "PortInRequestList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "port_in_request_sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for PortInRequestList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortInRequestList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -126,12 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for PortInRequestListPage {
 
             const NAME: &'static str = "PortInRequestListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "port_in_requests",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "port_in_requests" => 0,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for PortInRequestListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortInRequestListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortIn {
 
             const NAME: &'static str = "PortingPortIn";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "port_in_request_sid" => 0,
@@ -99,7 +99,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortIn {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingPortIn,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

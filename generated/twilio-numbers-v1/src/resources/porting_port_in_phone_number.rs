@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInPhoneNumber {
 
             const NAME: &'static str = "PortingPortInPhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "port_in_request_sid" => 0,
@@ -93,7 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortInPhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingPortInPhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

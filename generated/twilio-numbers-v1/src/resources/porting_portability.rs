@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortability {
 
             const NAME: &'static str = "PortingPortability";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_number" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingPortability {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingPortability,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

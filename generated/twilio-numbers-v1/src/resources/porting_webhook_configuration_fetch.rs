@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingWebhookConfigurationFetch {
 
             const NAME: &'static str = "PortingWebhookConfigurationFetch";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "url" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for PortingWebhookConfigurationFetch {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PortingWebhookConfigurationFetch,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

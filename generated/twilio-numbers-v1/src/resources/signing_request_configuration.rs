@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningRequestConfiguration {
 
             const NAME: &'static str = "SigningRequestConfiguration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "logo_sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningRequestConfiguration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SigningRequestConfiguration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for SigningRequestConfigurationPage {
 
             const NAME: &'static str = "SigningRequestConfigurationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "configurations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "configurations" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for SigningRequestConfigurationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SigningRequestConfigurationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizationDocument {
 
             const NAME: &'static str = "AuthorizationDocument";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizationDocument {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthorizationDocument,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -134,12 +134,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizationDocumentPage {
 
             const NAME: &'static str = "AuthorizationDocumentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "items",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "items" => 0,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizationDocumentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AuthorizationDocumentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkHostedNumberOrder {
 
             const NAME: &'static str = "BulkHostedNumberOrder";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bulk_hosting_sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for BulkHostedNumberOrder {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BulkHostedNumberOrder,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Bundle {
 
             const NAME: &'static str = "Bundle";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for Bundle {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Bundle,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -147,12 +147,12 @@ impl<'de> ::serde::Deserialize<'de> for BundlePage {
 
             const NAME: &'static str = "BundlePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -165,7 +165,7 @@ impl<'de> ::serde::Deserialize<'de> for BundlePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BundlePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for BundleClone {
 
             const NAME: &'static str = "BundleClone";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "bundle_sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for BundleClone {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BundleClone,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

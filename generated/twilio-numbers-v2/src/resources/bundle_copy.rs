@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for BundleCopy {
 
             const NAME: &'static str = "BundleCopy";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for BundleCopy {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BundleCopy,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -134,12 +134,12 @@ impl<'de> ::serde::Deserialize<'de> for BundleCopyPage {
 
             const NAME: &'static str = "BundleCopyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for BundleCopyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BundleCopyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

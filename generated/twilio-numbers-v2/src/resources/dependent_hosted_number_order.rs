@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrder {
 
             const NAME: &'static str = "DependentHostedNumberOrder";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -97,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrder {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DependentHostedNumberOrder,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -171,12 +171,12 @@ impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrderPage {
 
             const NAME: &'static str = "DependentHostedNumberOrderPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "items",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "items" => 0,
@@ -189,7 +189,7 @@ impl<'de> ::serde::Deserialize<'de> for DependentHostedNumberOrderPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DependentHostedNumberOrderPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

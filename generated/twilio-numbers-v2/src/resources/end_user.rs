@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUser {
 
             const NAME: &'static str = "EndUser";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUser {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EndUser,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for EndUserPage {
 
             const NAME: &'static str = "EndUserPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUserPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EndUserPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

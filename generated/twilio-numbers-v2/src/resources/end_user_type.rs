@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUserType {
 
             const NAME: &'static str = "EndUserType";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUserType {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EndUserType,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for EndUserTypePage {
 
             const NAME: &'static str = "EndUserTypePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "end_user_types",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "end_user_types" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for EndUserTypePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EndUserTypePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

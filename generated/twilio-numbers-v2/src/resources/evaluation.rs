@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Evaluation {
 
             const NAME: &'static str = "Evaluation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for Evaluation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Evaluation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for EvaluationPage {
 
             const NAME: &'static str = "EvaluationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for EvaluationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EvaluationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

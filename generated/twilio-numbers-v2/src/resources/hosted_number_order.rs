@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
 
             const NAME: &'static str = "HostedNumberOrder";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -121,7 +121,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut HostedNumberOrder,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -200,12 +200,12 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderPage {
 
             const NAME: &'static str = "HostedNumberOrderPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "items",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "items" => 0,
@@ -218,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut HostedNumberOrderPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

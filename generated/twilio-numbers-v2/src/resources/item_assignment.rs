@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for ItemAssignment {
 
             const NAME: &'static str = "ItemAssignment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for ItemAssignment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ItemAssignment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -115,12 +115,12 @@ impl<'de> ::serde::Deserialize<'de> for ItemAssignmentPage {
 
             const NAME: &'static str = "ItemAssignmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -133,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for ItemAssignmentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ItemAssignmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

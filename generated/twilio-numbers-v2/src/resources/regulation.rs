@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for Regulation {
 
             const NAME: &'static str = "Regulation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Regulation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Regulation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -119,12 +119,12 @@ impl<'de> ::serde::Deserialize<'de> for RegulationPage {
 
             const NAME: &'static str = "RegulationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -137,7 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for RegulationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RegulationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

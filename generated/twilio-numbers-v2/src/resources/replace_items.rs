@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceItems {
 
             const NAME: &'static str = "ReplaceItems";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceItems {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ReplaceItems,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -96,7 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodeApplication {
 
             const NAME: &'static str = "ShortCodeApplication";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodeApplication {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCodeApplication,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -229,12 +229,12 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodeApplicationPage {
 
             const NAME: &'static str = "ShortCodeApplicationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -252,7 +252,7 @@ impl<'de> ::serde::Deserialize<'de> for ShortCodeApplicationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ShortCodeApplicationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentType {
 
             const NAME: &'static str = "SupportingDocumentType";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentType {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SupportingDocumentType,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentTypePage {
 
             const NAME: &'static str = "SupportingDocumentTypePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "supporting_document_types",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "supporting_document_types" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentTypePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SupportingDocumentTypePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

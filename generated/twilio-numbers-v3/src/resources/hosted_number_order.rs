@@ -98,7 +98,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
 
             const NAME: &'static str = "HostedNumberOrder";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut HostedNumberOrder,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for V2Oauth2TokenResponse {
 
             const NAME: &'static str = "V2Oauth2TokenResponse";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "access_token" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for V2Oauth2TokenResponse {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut V2Oauth2TokenResponse,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnExtension {
 
             const NAME: &'static str = "AvailableAddOnExtension";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnExtension {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailableAddOnExtension,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -114,12 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnExtensionPage {
 
             const NAME: &'static str = "AvailableAddOnExtensionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "extensions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "extensions" => 0,
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableAddOnExtensionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AvailableAddOnExtensionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for Command {
 
             const NAME: &'static str = "Command";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for Command {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Command,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -136,12 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for CommandPage {
 
             const NAME: &'static str = "CommandPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "commands",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "commands" => 0,
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for CommandPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CommandPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

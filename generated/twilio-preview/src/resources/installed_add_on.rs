@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOn {
 
             const NAME: &'static str = "InstalledAddOn";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOn {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InstalledAddOn,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnPage {
 
             const NAME: &'static str = "InstalledAddOnPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "installed_add_ons",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "installed_add_ons" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InstalledAddOnPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

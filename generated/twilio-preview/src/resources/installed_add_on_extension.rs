@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnExtension {
 
             const NAME: &'static str = "InstalledAddOnExtension";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnExtension {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InstalledAddOnExtension,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -118,12 +118,12 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnExtensionPage {
 
             const NAME: &'static str = "InstalledAddOnExtensionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "extensions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "extensions" => 0,
@@ -136,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for InstalledAddOnExtensionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InstalledAddOnExtensionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for RatePlan {
 
             const NAME: &'static str = "RatePlan";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -82,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for RatePlan {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RatePlan,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -150,12 +150,12 @@ impl<'de> ::serde::Deserialize<'de> for RatePlanPage {
 
             const NAME: &'static str = "RatePlanPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "rate_plans",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "rate_plans" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for RatePlanPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RatePlanPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Usage {
 
             const NAME: &'static str = "Usage";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sim_sid" => 0,
@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for Usage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Usage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingCountryInstance {
 
             const NAME: &'static str = "MessagingCountryInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingCountryInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagingCountryInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -114,12 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for MessagingCountryInstancePage {
 
             const NAME: &'static str = "MessagingCountryInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "countries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "countries" => 0,
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingCountryInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagingCountryInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberCountryInstance {
 
             const NAME: &'static str = "PhoneNumberCountryInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberCountryInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumberCountryInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberCountryInstancePage {
 
             const NAME: &'static str = "PhoneNumberCountryInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "countries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "countries" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberCountryInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumberCountryInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceCountryInstance {
 
             const NAME: &'static str = "VoiceCountryInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceCountryInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceCountryInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -114,12 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for VoiceCountryInstancePage {
 
             const NAME: &'static str = "VoiceCountryInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "countries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "countries" => 0,
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceCountryInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceCountryInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

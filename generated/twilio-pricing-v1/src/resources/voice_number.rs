@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceNumber {
 
             const NAME: &'static str = "VoiceNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "number" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for VoiceNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VoiceNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

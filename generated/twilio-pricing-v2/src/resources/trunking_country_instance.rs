@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingCountryInstance {
 
             const NAME: &'static str = "TrunkingCountryInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "country" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingCountryInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrunkingCountryInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -116,12 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingCountryInstancePage {
 
             const NAME: &'static str = "TrunkingCountryInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "countries",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "countries" => 0,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingCountryInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrunkingCountryInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingNumber {
 
             const NAME: &'static str = "TrunkingNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "destination_number" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkingNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrunkingNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for Interaction {
 
             const NAME: &'static str = "Interaction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -98,7 +98,7 @@ impl<'de> ::serde::Deserialize<'de> for Interaction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Interaction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -171,12 +171,12 @@ impl<'de> ::serde::Deserialize<'de> for InteractionPage {
 
             const NAME: &'static str = "InteractionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "interactions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "interactions" => 0,
@@ -189,7 +189,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut InteractionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

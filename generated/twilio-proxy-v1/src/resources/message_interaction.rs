@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageInteraction {
 
             const NAME: &'static str = "MessageInteraction";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageInteraction {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessageInteraction,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -175,12 +175,12 @@ impl<'de> ::serde::Deserialize<'de> for MessageInteractionPage {
 
             const NAME: &'static str = "MessageInteractionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "interactions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "interactions" => 0,
@@ -193,7 +193,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageInteractionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessageInteractionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

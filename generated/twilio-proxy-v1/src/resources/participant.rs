@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Participant {
 
             const NAME: &'static str = "Participant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for Participant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Participant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -150,12 +150,12 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantPage {
 
             const NAME: &'static str = "ParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             const NAME: &'static str = "PhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -140,12 +140,12 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberPage {
 
             const NAME: &'static str = "PhoneNumberPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "phone_numbers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_numbers" => 0,
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumberPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumberPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

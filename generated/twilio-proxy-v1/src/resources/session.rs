@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for Session {
 
             const NAME: &'static str = "Session";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -97,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for Session {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Session,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -167,12 +167,12 @@ impl<'de> ::serde::Deserialize<'de> for SessionPage {
 
             const NAME: &'static str = "SessionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "sessions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sessions" => 0,
@@ -185,7 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for SessionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SessionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

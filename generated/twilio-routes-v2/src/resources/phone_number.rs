@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             const NAME: &'static str = "PhoneNumber";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "phone_number" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for PhoneNumber {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PhoneNumber,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

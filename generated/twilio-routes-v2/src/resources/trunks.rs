@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Trunks {
 
             const NAME: &'static str = "Trunks";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sip_trunk_domain" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for Trunks {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Trunks,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Asset {
 
             const NAME: &'static str = "Asset";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for Asset {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Asset,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for AssetPage {
 
             const NAME: &'static str = "AssetPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "assets",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "assets" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for AssetPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssetPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

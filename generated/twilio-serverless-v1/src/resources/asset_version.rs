@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for AssetVersion {
 
             const NAME: &'static str = "AssetVersion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for AssetVersion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssetVersion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for AssetVersionPage {
 
             const NAME: &'static str = "AssetVersionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "asset_versions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "asset_versions" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for AssetVersionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AssetVersionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

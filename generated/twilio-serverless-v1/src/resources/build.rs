@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Build {
 
             const NAME: &'static str = "Build";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for Build {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Build,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -147,12 +147,12 @@ impl<'de> ::serde::Deserialize<'de> for BuildPage {
 
             const NAME: &'static str = "BuildPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "builds",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "builds" => 0,
@@ -165,7 +165,7 @@ impl<'de> ::serde::Deserialize<'de> for BuildPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BuildPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
 
             const NAME: &'static str = "Deployment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Deployment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentPage {
 
             const NAME: &'static str = "DeploymentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "deployments",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "deployments" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DeploymentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
 
             const NAME: &'static str = "Environment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Environment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -141,12 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentPage {
 
             const NAME: &'static str = "EnvironmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "environments",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "environments" => 0,
@@ -159,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EnvironmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

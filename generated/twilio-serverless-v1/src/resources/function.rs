@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Function {
 
             const NAME: &'static str = "Function";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for Function {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Function,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for FunctionPage {
 
             const NAME: &'static str = "FunctionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "functions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "functions" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FunctionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionVersion {
 
             const NAME: &'static str = "FunctionVersion";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionVersion {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FunctionVersion,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for FunctionVersionPage {
 
             const NAME: &'static str = "FunctionVersionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "function_versions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "function_versions" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionVersionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FunctionVersionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for Log {
 
             const NAME: &'static str = "Log";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Log {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Log,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -139,12 +139,12 @@ impl<'de> ::serde::Deserialize<'de> for LogPage {
 
             const NAME: &'static str = "LogPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "logs",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "logs" => 0,
@@ -157,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for LogPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut LogPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for Variable {
 
             const NAME: &'static str = "Variable";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Variable {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Variable,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for VariablePage {
 
             const NAME: &'static str = "VariablePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "variables",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "variables" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for VariablePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VariablePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for Engagement {
 
             const NAME: &'static str = "Engagement";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for Engagement {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Engagement,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -142,12 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for EngagementPage {
 
             const NAME: &'static str = "EngagementPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "engagements",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "engagements" => 0,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for EngagementPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EngagementPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

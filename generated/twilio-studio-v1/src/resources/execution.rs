@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for Execution {
 
             const NAME: &'static str = "Execution";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for Execution {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Execution,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -142,12 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionPage {
 
             const NAME: &'static str = "ExecutionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "executions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "executions" => 0,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExecutionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStep {
 
             const NAME: &'static str = "ExecutionStep";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStep {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExecutionStep,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStepPage {
 
             const NAME: &'static str = "ExecutionStepPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "steps",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "steps" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStepPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExecutionStepPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStepContext {
 
             const NAME: &'static str = "ExecutionStepContext";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecutionStepContext {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ExecutionStepContext,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

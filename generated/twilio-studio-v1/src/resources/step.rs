@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for Step {
 
             const NAME: &'static str = "Step";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Step {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Step,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for StepPage {
 
             const NAME: &'static str = "StepPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "steps",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "steps" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for StepPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut StepPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Flow {
 
             const NAME: &'static str = "Flow";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -92,7 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for Flow {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Flow,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -162,12 +162,12 @@ impl<'de> ::serde::Deserialize<'de> for FlowPage {
 
             const NAME: &'static str = "FlowPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "flows",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "flows" => 0,
@@ -180,7 +180,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowRevision {
 
             const NAME: &'static str = "FlowRevision";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowRevision {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowRevision,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -145,12 +145,12 @@ impl<'de> ::serde::Deserialize<'de> for FlowRevisionPage {
 
             const NAME: &'static str = "FlowRevisionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "revisions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "revisions" => 0,
@@ -163,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowRevisionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowRevisionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

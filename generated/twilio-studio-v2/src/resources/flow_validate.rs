@@ -25,7 +25,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowValidate {
 
             const NAME: &'static str = "FlowValidate";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "valid" => 0,
@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowValidate {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FlowValidate,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

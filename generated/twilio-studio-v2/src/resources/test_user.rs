@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for TestUser {
 
             const NAME: &'static str = "TestUser";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for TestUser {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TestUser,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for BillingPeriod {
 
             const NAME: &'static str = "BillingPeriod";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for BillingPeriod {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BillingPeriod,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -127,12 +127,12 @@ impl<'de> ::serde::Deserialize<'de> for BillingPeriodPage {
 
             const NAME: &'static str = "BillingPeriodPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "billing_periods",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "billing_periods" => 0,
@@ -145,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for BillingPeriodPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BillingPeriodPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

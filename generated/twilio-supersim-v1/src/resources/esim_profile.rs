@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for EsimProfile {
 
             const NAME: &'static str = "EsimProfile";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for EsimProfile {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EsimProfile,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -149,12 +149,12 @@ impl<'de> ::serde::Deserialize<'de> for EsimProfilePage {
 
             const NAME: &'static str = "EsimProfilePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "esim_profiles",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "esim_profiles" => 0,
@@ -167,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for EsimProfilePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EsimProfilePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

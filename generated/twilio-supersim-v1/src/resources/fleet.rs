@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for Fleet {
 
             const NAME: &'static str = "Fleet";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -86,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for Fleet {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Fleet,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -155,12 +155,12 @@ impl<'de> ::serde::Deserialize<'de> for FleetPage {
 
             const NAME: &'static str = "FleetPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "fleets",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "fleets" => 0,
@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for FleetPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FleetPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

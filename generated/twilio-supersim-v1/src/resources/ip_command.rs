@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for IpCommand {
 
             const NAME: &'static str = "IpCommand";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -84,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for IpCommand {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpCommand,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for IpCommandPage {
 
             const NAME: &'static str = "IpCommandPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_commands",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_commands" => 0,
@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for IpCommandPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpCommandPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for Network {
 
             const NAME: &'static str = "Network";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for Network {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Network,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for NetworkPage {
 
             const NAME: &'static str = "NetworkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "networks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "networks" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

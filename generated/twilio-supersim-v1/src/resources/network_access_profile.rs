@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfile {
 
             const NAME: &'static str = "NetworkAccessProfile";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfile {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkAccessProfile,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfilePage {
 
             const NAME: &'static str = "NetworkAccessProfilePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "network_access_profiles",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "network_access_profiles" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfilePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkAccessProfilePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetwork {
 
             const NAME: &'static str = "NetworkAccessProfileNetwork";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetwork {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkAccessProfileNetwork,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -118,12 +118,12 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetworkPage {
 
             const NAME: &'static str = "NetworkAccessProfileNetworkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "networks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "networks" => 0,
@@ -136,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAccessProfileNetworkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NetworkAccessProfileNetworkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingsUpdate {
 
             const NAME: &'static str = "SettingsUpdate";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingsUpdate {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SettingsUpdate,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -126,12 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for SettingsUpdatePage {
 
             const NAME: &'static str = "SettingsUpdatePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "settings_updates",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "settings_updates" => 0,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingsUpdatePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SettingsUpdatePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for Sim {
 
             const NAME: &'static str = "Sim";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for Sim {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Sim,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -138,12 +138,12 @@ impl<'de> ::serde::Deserialize<'de> for SimPage {
 
             const NAME: &'static str = "SimPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "sims",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sims" => 0,
@@ -156,7 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for SimPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SimPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

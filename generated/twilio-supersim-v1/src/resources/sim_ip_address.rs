@@ -28,7 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for SimIpAddress {
 
             const NAME: &'static str = "SimIpAddress";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_address" => 0,
@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SimIpAddress {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SimIpAddress,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -97,12 +97,12 @@ impl<'de> ::serde::Deserialize<'de> for SimIpAddressPage {
 
             const NAME: &'static str = "SimIpAddressPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_addresses",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_addresses" => 0,
@@ -115,7 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for SimIpAddressPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SimIpAddressPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsCommand {
 
             const NAME: &'static str = "SmsCommand";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsCommand {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SmsCommand,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -130,12 +130,12 @@ impl<'de> ::serde::Deserialize<'de> for SmsCommandPage {
 
             const NAME: &'static str = "SmsCommandPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "sms_commands",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sms_commands" => 0,
@@ -148,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsCommandPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SmsCommandPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for Document {
 
             const NAME: &'static str = "Document";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -80,7 +80,7 @@ impl<'de> ::serde::Deserialize<'de> for Document {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Document,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -146,12 +146,12 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPage {
 
             const NAME: &'static str = "DocumentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "documents",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "documents" => 0,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DocumentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
 
             const NAME: &'static str = "Service";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Service,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -153,12 +153,12 @@ impl<'de> ::serde::Deserialize<'de> for ServicePage {
 
             const NAME: &'static str = "ServicePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "services",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "services" => 0,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for ServicePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ServicePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

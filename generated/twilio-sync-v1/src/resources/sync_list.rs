@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncList {
 
             const NAME: &'static str = "SyncList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -142,12 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPage {
 
             const NAME: &'static str = "SyncListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "lists",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "lists" => 0,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListItem {
 
             const NAME: &'static str = "SyncListItem";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "index" => 0,
@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListItem {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncListItem,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncListItemPage {
 
             const NAME: &'static str = "SyncListItemPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "items",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "items" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListItemPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncListItemPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

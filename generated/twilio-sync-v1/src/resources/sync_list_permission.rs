@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPermission {
 
             const NAME: &'static str = "SyncListPermission";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPermission {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncListPermission,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -122,12 +122,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPermissionPage {
 
             const NAME: &'static str = "SyncListPermissionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "permissions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "permissions" => 0,
@@ -140,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncListPermissionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncListPermissionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

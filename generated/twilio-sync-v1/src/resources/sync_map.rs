@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMap {
 
             const NAME: &'static str = "SyncMap";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMap {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncMap,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -142,12 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPage {
 
             const NAME: &'static str = "SyncMapPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "maps",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "maps" => 0,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncMapPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

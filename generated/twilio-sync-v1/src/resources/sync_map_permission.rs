@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPermission {
 
             const NAME: &'static str = "SyncMapPermission";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPermission {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncMapPermission,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -122,12 +122,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPermissionPage {
 
             const NAME: &'static str = "SyncMapPermissionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "permissions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "permissions" => 0,
@@ -140,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncMapPermissionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncMapPermissionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

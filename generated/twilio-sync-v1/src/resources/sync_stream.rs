@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncStream {
 
             const NAME: &'static str = "SyncStream";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncStream {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncStream,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -138,12 +138,12 @@ impl<'de> ::serde::Deserialize<'de> for SyncStreamPage {
 
             const NAME: &'static str = "SyncStreamPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "streams",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "streams" => 0,
@@ -156,7 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for SyncStreamPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SyncStreamPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for Activity {
 
             const NAME: &'static str = "Activity";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for Activity {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Activity,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for ActivityPage {
 
             const NAME: &'static str = "ActivityPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "activities",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "activities" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for ActivityPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ActivityPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

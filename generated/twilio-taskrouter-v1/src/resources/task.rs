@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for Task {
 
             const NAME: &'static str = "Task";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -118,7 +118,7 @@ impl<'de> ::serde::Deserialize<'de> for Task {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Task,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -196,12 +196,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskPage {
 
             const NAME: &'static str = "TaskPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "tasks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "tasks" => 0,
@@ -214,7 +214,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

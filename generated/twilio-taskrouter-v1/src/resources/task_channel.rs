@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskChannel {
 
             const NAME: &'static str = "TaskChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -137,12 +137,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskChannelPage {
 
             const NAME: &'static str = "TaskChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

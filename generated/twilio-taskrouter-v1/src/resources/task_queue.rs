@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueue {
 
             const NAME: &'static str = "TaskQueue";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueue {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueue,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -158,12 +158,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuePage {
 
             const NAME: &'static str = "TaskQueuePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "task_queues",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "task_queues" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueuePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueBulkRealTimeStatistics {
 
             const NAME: &'static str = "TaskQueueBulkRealTimeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueBulkRealTimeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueueBulkRealTimeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

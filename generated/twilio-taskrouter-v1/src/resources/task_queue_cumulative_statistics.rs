@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueCumulativeStatistics {
 
             const NAME: &'static str = "TaskQueueCumulativeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -106,7 +106,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueCumulativeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueueCumulativeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueRealTimeStatistics {
 
             const NAME: &'static str = "TaskQueueRealTimeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -78,7 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueueRealTimeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueueRealTimeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuesStatistics {
 
             const NAME: &'static str = "TaskQueuesStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuesStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueuesStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuesStatisticsPage {
 
             const NAME: &'static str = "TaskQueuesStatisticsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "task_queues_statistics",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "task_queues_statistics" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskQueuesStatisticsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TaskQueuesStatisticsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for Worker {
 
             const NAME: &'static str = "Worker";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for Worker {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Worker,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -150,12 +150,12 @@ impl<'de> ::serde::Deserialize<'de> for WorkerPage {
 
             const NAME: &'static str = "WorkerPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "workers",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "workers" => 0,
@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

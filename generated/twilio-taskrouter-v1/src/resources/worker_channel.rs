@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerChannel {
 
             const NAME: &'static str = "WorkerChannel";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerChannel {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerChannel,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -144,12 +144,12 @@ impl<'de> ::serde::Deserialize<'de> for WorkerChannelPage {
 
             const NAME: &'static str = "WorkerChannelPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "channels",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "channels" => 0,
@@ -162,7 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerChannelPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerChannelPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerReservation {
 
             const NAME: &'static str = "WorkerReservation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerReservation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerReservation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -142,12 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for WorkerReservationPage {
 
             const NAME: &'static str = "WorkerReservationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "reservations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "reservations" => 0,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerReservationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerReservationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerStatistics {
 
             const NAME: &'static str = "WorkerStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "realtime" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkerStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkerStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkersCumulativeStatistics {
 
             const NAME: &'static str = "WorkersCumulativeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkersCumulativeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkersCumulativeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

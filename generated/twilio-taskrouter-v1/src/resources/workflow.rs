@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Workflow {
 
             const NAME: &'static str = "Workflow";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -82,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for Workflow {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Workflow,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -149,12 +149,12 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowPage {
 
             const NAME: &'static str = "WorkflowPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "workflows",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "workflows" => 0,
@@ -167,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkflowPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowCumulativeStatistics {
 
             const NAME: &'static str = "WorkflowCumulativeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -104,7 +104,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowCumulativeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkflowCumulativeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

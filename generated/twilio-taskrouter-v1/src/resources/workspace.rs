@@ -63,7 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for Workspace {
 
             const NAME: &'static str = "Workspace";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -89,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for Workspace {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Workspace,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -158,12 +158,12 @@ impl<'de> ::serde::Deserialize<'de> for WorkspacePage {
 
             const NAME: &'static str = "WorkspacePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "workspaces",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "workspaces" => 0,
@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkspacePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkspacePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

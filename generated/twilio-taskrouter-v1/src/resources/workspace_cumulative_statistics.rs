@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkspaceCumulativeStatistics {
 
             const NAME: &'static str = "WorkspaceCumulativeStatistics";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkspaceCumulativeStatistics {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WorkspaceCumulativeStatistics,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialList {
 
             const NAME: &'static str = "CredentialList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CredentialList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -120,12 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for CredentialListPage {
 
             const NAME: &'static str = "CredentialListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "credential_lists",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "credential_lists" => 0,
@@ -138,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for CredentialListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CredentialListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for IpAccessControlList {
 
             const NAME: &'static str = "IpAccessControlList";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for IpAccessControlList {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpAccessControlList,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -120,12 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for IpAccessControlListPage {
 
             const NAME: &'static str = "IpAccessControlListPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_access_control_lists",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_access_control_lists" => 0,
@@ -138,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for IpAccessControlListPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpAccessControlListPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

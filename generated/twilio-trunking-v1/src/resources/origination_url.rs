@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for OriginationUrl {
 
             const NAME: &'static str = "OriginationUrl";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for OriginationUrl {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OriginationUrl,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -136,12 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for OriginationUrlPage {
 
             const NAME: &'static str = "OriginationUrlPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "origination_urls",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "origination_urls" => 0,
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for OriginationUrlPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut OriginationUrlPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

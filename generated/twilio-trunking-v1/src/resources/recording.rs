@@ -29,7 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for Recording {
 
             const NAME: &'static str = "Recording";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "mode" => 0,
@@ -42,7 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for Recording {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Recording,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

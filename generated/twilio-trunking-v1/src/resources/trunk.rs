@@ -72,7 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for Trunk {
 
             const NAME: &'static str = "Trunk";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for Trunk {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Trunk,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -173,12 +173,12 @@ impl<'de> ::serde::Deserialize<'de> for TrunkPage {
 
             const NAME: &'static str = "TrunkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "trunks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "trunks" => 0,
@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for TrunkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrunkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -31,7 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for ComplianceRegistration {
 
             const NAME: &'static str = "ComplianceRegistration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "inquiry_id" => 0,
@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ComplianceRegistration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ComplianceRegistration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -42,7 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileChannelEndpointAssignment
 
             const NAME: &'static str = "CustomerProfileChannelEndpointAssignment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileChannelEndpointAssignment
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileChannelEndpointAssignment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileChannelEndpointAssignment
 
             const NAME: &'static str = "CustomerProfileChannelEndpointAssignmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileChannelEndpointAssignment
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileChannelEndpointAssignmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEntityAssignment {
 
             const NAME: &'static str = "CustomerProfileEntityAssignment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEntityAssignment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileEntityAssignment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -117,12 +117,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEntityAssignmentPage {
 
             const NAME: &'static str = "CustomerProfileEntityAssignmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -135,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEntityAssignmentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileEntityAssignmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEvaluation {
 
             const NAME: &'static str = "CustomerProfileEvaluation";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEvaluation {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileEvaluation,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -126,12 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEvaluationPage {
 
             const NAME: &'static str = "CustomerProfileEvaluationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerProfileEvaluationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CustomerProfileEvaluationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for Policies {
 
             const NAME: &'static str = "Policies";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Policies {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Policies,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -106,12 +106,12 @@ impl<'de> ::serde::Deserialize<'de> for PoliciesPage {
 
             const NAME: &'static str = "PoliciesPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -124,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for PoliciesPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PoliciesPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocument {
 
             const NAME: &'static str = "SupportingDocument";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocument {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SupportingDocument,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentPage {
 
             const NAME: &'static str = "SupportingDocumentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportingDocumentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SupportingDocumentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProduct {
 
             const NAME: &'static str = "TrustProduct";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -84,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProduct {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProduct,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -151,12 +151,12 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductPage {
 
             const NAME: &'static str = "TrustProductPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProductPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -42,7 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductChannelEndpointAssignment {
 
             const NAME: &'static str = "TrustProductChannelEndpointAssignment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductChannelEndpointAssignment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProductChannelEndpointAssignment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductChannelEndpointAssignmentPag
 
             const NAME: &'static str = "TrustProductChannelEndpointAssignmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductChannelEndpointAssignmentPag
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProductChannelEndpointAssignmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

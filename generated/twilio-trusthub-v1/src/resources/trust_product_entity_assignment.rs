@@ -38,7 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductEntityAssignment {
 
             const NAME: &'static str = "TrustProductEntityAssignment";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductEntityAssignment {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProductEntityAssignment,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -117,12 +117,12 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductEntityAssignmentPage {
 
             const NAME: &'static str = "TrustProductEntityAssignmentPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "results",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "results" => 0,
@@ -135,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustProductEntityAssignmentPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut TrustProductEntityAssignmentPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

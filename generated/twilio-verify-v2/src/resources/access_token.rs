@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessToken {
 
             const NAME: &'static str = "AccessToken";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -68,7 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessToken {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AccessToken,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

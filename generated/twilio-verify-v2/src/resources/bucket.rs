@@ -45,7 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for Bucket {
 
             const NAME: &'static str = "Bucket";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -65,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Bucket {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Bucket,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -128,12 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for BucketPage {
 
             const NAME: &'static str = "BucketPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "buckets",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "buckets" => 0,
@@ -146,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for BucketPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut BucketPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

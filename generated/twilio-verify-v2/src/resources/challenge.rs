@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Challenge {
 
             const NAME: &'static str = "Challenge";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for Challenge {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Challenge,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -174,12 +174,12 @@ impl<'de> ::serde::Deserialize<'de> for ChallengePage {
 
             const NAME: &'static str = "ChallengePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "challenges",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "challenges" => 0,
@@ -192,7 +192,7 @@ impl<'de> ::serde::Deserialize<'de> for ChallengePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChallengePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

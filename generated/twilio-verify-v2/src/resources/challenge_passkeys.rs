@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for ChallengePasskeys {
 
             const NAME: &'static str = "ChallengePasskeys";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -106,7 +106,7 @@ impl<'de> ::serde::Deserialize<'de> for ChallengePasskeys {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ChallengePasskeys,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

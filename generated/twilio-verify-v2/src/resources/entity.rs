@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
 
             const NAME: &'static str = "Entity";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Entity,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -129,12 +129,12 @@ impl<'de> ::serde::Deserialize<'de> for EntityPage {
 
             const NAME: &'static str = "EntityPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "entities",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "entities" => 0,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for EntityPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut EntityPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for Factor {
 
             const NAME: &'static str = "Factor";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -90,7 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for Factor {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Factor,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -159,12 +159,12 @@ impl<'de> ::serde::Deserialize<'de> for FactorPage {
 
             const NAME: &'static str = "FactorPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "factors",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "factors" => 0,
@@ -177,7 +177,7 @@ impl<'de> ::serde::Deserialize<'de> for FactorPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut FactorPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -32,7 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for Form {
 
             const NAME: &'static str = "Form";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "form_type" => 0,
@@ -47,7 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for Form {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Form,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

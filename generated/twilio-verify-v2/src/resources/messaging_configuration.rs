@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingConfiguration {
 
             const NAME: &'static str = "MessagingConfiguration";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingConfiguration {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagingConfiguration,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -120,12 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for MessagingConfigurationPage {
 
             const NAME: &'static str = "MessagingConfigurationPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "messaging_configurations",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "messaging_configurations" => 0,
@@ -138,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for MessagingConfigurationPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut MessagingConfigurationPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for NewFactorPasskey {
 
             const NAME: &'static str = "NewFactorPasskey";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for NewFactorPasskey {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut NewFactorPasskey,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -44,7 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for Notification {
 
             const NAME: &'static str = "Notification";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for Notification {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Notification,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -55,7 +55,7 @@ impl<'de> ::serde::Deserialize<'de> for PasskeysFactor {
 
             const NAME: &'static str = "PasskeysFactor";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -79,7 +79,7 @@ impl<'de> ::serde::Deserialize<'de> for PasskeysFactor {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut PasskeysFactor,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

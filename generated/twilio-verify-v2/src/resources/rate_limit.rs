@@ -50,7 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimit {
 
             const NAME: &'static str = "RateLimit";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimit {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RateLimit,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for RateLimitPage {
 
             const NAME: &'static str = "RateLimitPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "rate_limits",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "rate_limits" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for RateLimitPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RateLimitPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -58,7 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for Verification {
 
             const NAME: &'static str = "Verification";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -84,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for Verification {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Verification,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttempt {
 
             const NAME: &'static str = "VerificationAttempt";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttempt {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationAttempt,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -138,12 +138,12 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttemptPage {
 
             const NAME: &'static str = "VerificationAttemptPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "attempts",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "attempts" => 0,
@@ -156,7 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttemptPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationAttemptPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttemptsSummary {
 
             const NAME: &'static str = "VerificationAttemptsSummary";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "total_attempts" => 0,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationAttemptsSummary {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationAttemptsSummary,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationCheck {
 
             const NAME: &'static str = "VerificationCheck";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationCheck {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationCheck,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

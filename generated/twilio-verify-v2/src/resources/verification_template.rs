@@ -35,7 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationTemplate {
 
             const NAME: &'static str = "VerificationTemplate";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationTemplate {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationTemplate,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -110,12 +110,12 @@ impl<'de> ::serde::Deserialize<'de> for VerificationTemplatePage {
 
             const NAME: &'static str = "VerificationTemplatePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "templates",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "templates" => 0,
@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationTemplatePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut VerificationTemplatePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

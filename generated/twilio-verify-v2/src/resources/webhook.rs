@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for Webhook {
 
             const NAME: &'static str = "Webhook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for Webhook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Webhook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -143,12 +143,12 @@ impl<'de> ::serde::Deserialize<'de> for WebhookPage {
 
             const NAME: &'static str = "WebhookPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "webhooks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "webhooks" => 0,
@@ -161,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut WebhookPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

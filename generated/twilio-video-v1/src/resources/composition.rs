@@ -81,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for Composition {
 
             const NAME: &'static str = "Composition";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -113,7 +113,7 @@ impl<'de> ::serde::Deserialize<'de> for Composition {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Composition,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -188,12 +188,12 @@ impl<'de> ::serde::Deserialize<'de> for CompositionPage {
 
             const NAME: &'static str = "CompositionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "compositions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "compositions" => 0,
@@ -206,7 +206,7 @@ impl<'de> ::serde::Deserialize<'de> for CompositionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CompositionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

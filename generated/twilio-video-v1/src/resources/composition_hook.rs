@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for CompositionHook {
 
             const NAME: &'static str = "CompositionHook";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -88,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for CompositionHook {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CompositionHook,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -157,12 +157,12 @@ impl<'de> ::serde::Deserialize<'de> for CompositionHookPage {
 
             const NAME: &'static str = "CompositionHookPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "composition_hooks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "composition_hooks" => 0,
@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for CompositionHookPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut CompositionHookPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -41,7 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingSettings {
 
             const NAME: &'static str = "RecordingSettings";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordingSettings {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RecordingSettings,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

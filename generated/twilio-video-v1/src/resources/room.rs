@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Room {
 
             const NAME: &'static str = "Room";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -120,7 +120,7 @@ impl<'de> ::serde::Deserialize<'de> for Room {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut Room,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -198,12 +198,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomPage {
 
             const NAME: &'static str = "RoomPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "rooms",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "rooms" => 0,
@@ -216,7 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -59,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipant {
 
             const NAME: &'static str = "RoomParticipant";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -82,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipant {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipant,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -148,12 +148,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPage {
 
             const NAME: &'static str = "RoomParticipantPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "participants",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participants" => 0,
@@ -166,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

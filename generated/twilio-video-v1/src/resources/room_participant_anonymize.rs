@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantAnonymize {
 
             const NAME: &'static str = "RoomParticipantAnonymize";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -74,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantAnonymize {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantAnonymize,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPublishedTrack {
 
             const NAME: &'static str = "RoomParticipantPublishedTrack";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPublishedTrack {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantPublishedTrack,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -131,12 +131,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPublishedTrackPage {
 
             const NAME: &'static str = "RoomParticipantPublishedTrackPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "published_tracks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "published_tracks" => 0,
@@ -149,7 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantPublishedTrackPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantPublishedTrackPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribeRule {
 
             const NAME: &'static str = "RoomParticipantSubscribeRule";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "participant_sid" => 0,
@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribeRule {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantSubscribeRule,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

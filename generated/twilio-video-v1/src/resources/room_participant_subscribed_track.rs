@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribedTrack {
 
             const NAME: &'static str = "RoomParticipantSubscribedTrack";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribedTrack {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantSubscribedTrack,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -135,12 +135,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribedTrackPage {
 
             const NAME: &'static str = "RoomParticipantSubscribedTrackPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "subscribed_tracks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "subscribed_tracks" => 0,
@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomParticipantSubscribedTrackPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomParticipantSubscribedTrackPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

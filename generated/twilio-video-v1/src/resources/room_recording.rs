@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecording {
 
             const NAME: &'static str = "RoomRecording";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -97,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecording {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomRecording,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -168,12 +168,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingPage {
 
             const NAME: &'static str = "RoomRecordingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "recordings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "recordings" => 0,
@@ -186,7 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomRecordingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

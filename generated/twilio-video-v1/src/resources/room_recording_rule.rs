@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingRule {
 
             const NAME: &'static str = "RoomRecordingRule";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "room_sid" => 0,
@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomRecordingRule {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomRecordingRule,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

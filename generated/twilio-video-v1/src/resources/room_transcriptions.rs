@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomTranscriptions {
 
             const NAME: &'static str = "RoomTranscriptions";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ttid" => 0,
@@ -77,7 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomTranscriptions {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomTranscriptions,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -143,12 +143,12 @@ impl<'de> ::serde::Deserialize<'de> for RoomTranscriptionsPage {
 
             const NAME: &'static str = "RoomTranscriptionsPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "transcriptions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "transcriptions" => 0,
@@ -161,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for RoomTranscriptionsPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut RoomTranscriptionsPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

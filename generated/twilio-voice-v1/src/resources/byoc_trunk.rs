@@ -57,7 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for ByocTrunk {
 
             const NAME: &'static str = "ByocTrunk";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for ByocTrunk {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ByocTrunk,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -152,12 +152,12 @@ impl<'de> ::serde::Deserialize<'de> for ByocTrunkPage {
 
             const NAME: &'static str = "ByocTrunkPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "byoc_trunks",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "byoc_trunks" => 0,
@@ -170,7 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for ByocTrunkPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ByocTrunkPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicy {
 
             const NAME: &'static str = "ConnectionPolicy";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -64,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicy {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectionPolicy,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyPage {
 
             const NAME: &'static str = "ConnectionPolicyPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "connection_policies",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "connection_policies" => 0,
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectionPolicyPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyTarget {
 
             const NAME: &'static str = "ConnectionPolicyTarget";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -71,7 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyTarget {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectionPolicyTarget,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -136,12 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyTargetPage {
 
             const NAME: &'static str = "ConnectionPolicyTargetPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "targets",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "targets" => 0,
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectionPolicyTargetPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut ConnectionPolicyTargetPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -46,7 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstance {
 
             const NAME: &'static str = "DialingPermissionsCountryInstance";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "iso_code" => 0,
@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstance {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DialingPermissionsCountryInstance,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -133,12 +133,12 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstancePage {
 
             const NAME: &'static str = "DialingPermissionsCountryInstancePage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "content",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "content" => 0,
@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsCountryInstancePage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DialingPermissionsCountryInstancePage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

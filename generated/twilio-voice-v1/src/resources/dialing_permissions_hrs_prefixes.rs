@@ -25,7 +25,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsHrsPrefixes {
 
             const NAME: &'static str = "DialingPermissionsHrsPrefixes";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "prefix" => 0,
@@ -37,7 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsHrsPrefixes {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DialingPermissionsHrsPrefixes,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -94,12 +94,12 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsHrsPrefixesPage {
 
             const NAME: &'static str = "DialingPermissionsHrsPrefixesPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "content",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "content" => 0,
@@ -112,7 +112,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsHrsPrefixesPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DialingPermissionsHrsPrefixesPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -27,7 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsSettings {
 
             const NAME: &'static str = "DialingPermissionsSettings";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "dialing_permissions_inheritance" => 0,
@@ -40,7 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for DialingPermissionsSettings {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DialingPermissionsSettings,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -43,7 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for IpRecord {
 
             const NAME: &'static str = "IpRecord";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -62,7 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for IpRecord {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpRecord,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -124,12 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for IpRecordPage {
 
             const NAME: &'static str = "IpRecordPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "ip_records",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "ip_records" => 0,
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for IpRecordPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut IpRecordPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceIpMapping {
 
             const NAME: &'static str = "SourceIpMapping";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -56,7 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceIpMapping {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SourceIpMapping,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -116,12 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for SourceIpMappingPage {
 
             const NAME: &'static str = "SourceIpMappingPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "source_ip_mappings",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "source_ip_mappings" => 0,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceIpMappingPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut SourceIpMappingPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

@@ -33,7 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountUsageRecord {
 
             const NAME: &'static str = "AccountUsageRecord";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "account_sid" => 0,
@@ -48,7 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountUsageRecord {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AccountUsageRecord,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -106,12 +106,12 @@ impl<'de> ::serde::Deserialize<'de> for AccountUsageRecordPage {
 
             const NAME: &'static str = "AccountUsageRecordPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "usage_records",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "usage_records" => 0,
@@ -124,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountUsageRecordPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut AccountUsageRecordPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {

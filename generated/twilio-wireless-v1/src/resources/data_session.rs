@@ -60,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for DataSession {
 
             const NAME: &'static str = "DataSession";
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "sid" => 0,
@@ -87,7 +87,7 @@ impl<'de> ::serde::Deserialize<'de> for DataSession {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DataSession,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
@@ -157,12 +157,12 @@ impl<'de> ::serde::Deserialize<'de> for DataSessionPage {
 
             const NAME: &'static str = "DataSessionPage";
 
-            const REQUIRED: ::std::option::Option<(u16, &'static str)> = ::std::option::Option::Some((
+            const REQUIRED: ::std::option::Option<(usize, &'static str)> = ::std::option::Option::Some((
                 0,
                 "data_sessions",
             ));
 
-            fn field(key: &str) -> ::std::option::Option<u16> {
+            fn field(key: &str) -> ::std::option::Option<usize> {
                 ::std::option::Option::Some(
                     match key {
                         "data_sessions" => 0,
@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for DataSessionPage {
 
             fn read<A: ::serde::de::MapAccess<'de>>(
                 record: &mut DataSessionPage,
-                field: u16,
+                field: usize,
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match field {
