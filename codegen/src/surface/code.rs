@@ -464,4 +464,30 @@ mod tests {
             "{paths:?}"
         );
     }
+
+    /// A hand-written `impl<'de> Deserialize<'de>` (a generated record's) is listed as
+    /// the `#[derive(Deserialize)]` it replaces, so switching is no API change; an impl
+    /// with a type parameter keeps its generics.
+    #[test]
+    fn a_lifetime_only_impl_reads_as_its_derive() {
+        let items = |code: &str| -> Vec<(String, String)> {
+            let source = Source::from_modules([("src/lib.rs".into(), module(code))]);
+            let mut items: Vec<(String, String)> = source
+                .items()
+                .into_iter()
+                .filter(|i| i.kind == Kind::Impl)
+                .map(|i| (i.path, format!("{:?}", i.detail)))
+                .collect();
+            items.sort();
+            items
+        };
+        let derived = items("#[derive(serde::Deserialize)] pub struct A;");
+        let by_hand = items(
+            "pub struct A; impl<'de> serde::Deserialize<'de> for A { \
+             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> { todo!() } }",
+        );
+        assert_eq!(by_hand, derived);
+        let generic = items("pub struct A; impl<T> From<T> for A { fn from(_: T) -> A { A } }");
+        assert!(generic[0].1.contains('T'), "{generic:?}");
+    }
 }

@@ -292,23 +292,19 @@ fn as_derived(trait_path: &syn::Path, generics: &syn::Generics) -> Option<String
             .params
             .iter()
             .all(|p| matches!(p, syn::GenericParam::Lifetime(_)));
-    let last = trait_path.segments.last()?;
-    let text = show::path(trait_path);
-    match &last.arguments {
-        _ if !only_lifetimes => None,
-        syn::PathArguments::None => Some(text),
-        syn::PathArguments::AngleBracketed(args)
-            if args
-                .args
-                .iter()
-                .all(|a| matches!(a, syn::GenericArgument::Lifetime(_))) =>
-        {
-            // The arguments are the end of the text, and hold no `<` of their own.
-            let start = text.rfind('<')?;
-            Some(text[..start].to_string())
-        }
-        _ => None,
+    let syn::PathArguments::AngleBracketed(args) = &trait_path.segments.last()?.arguments else {
+        return None;
+    };
+    let lifetimes = args
+        .args
+        .iter()
+        .all(|a| matches!(a, syn::GenericArgument::Lifetime(_)));
+    if !only_lifetimes || !lifetimes {
+        return None;
     }
+    // The arguments are the end of the text, and hold no `<` of their own.
+    let text = show::path(trait_path);
+    Some(text[..text.rfind('<')?].to_string())
 }
 
 /// A function or method line.
