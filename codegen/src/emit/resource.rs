@@ -67,12 +67,13 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             key.replace('`', "'")
         ),
     );
+    let page_fields = page_fields(p.paging);
     let reads: Vec<ReadField> = std::iter::once(ReadField {
         wire: key.clone(),
         field: field.clone(),
         reader: None,
     })
-    .chain(page_fields(p.paging).iter().map(|f| ReadField {
+    .chain(page_fields.iter().map(|f| ReadField {
         wire: f.wire.to_string(),
         field: ident(f.name),
         reader: None,
@@ -81,7 +82,7 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
     .collect();
     // A page without its records is an error; any other field may be missing.
     let deserialize = deserialize_impl(&name, &reads, Some(0));
-    let fields = page_fields(p.paging).into_iter().map(|f| {
+    let fields = page_fields.into_iter().map(|f| {
         let name = ident(f.name);
         let (ty, docs) = (f.ty, doc(f.doc));
         let wire = f.wire;
