@@ -214,7 +214,7 @@ fn root(d: &TwimlDocument) -> TokenStream {
                 crate::xml::document(crate::xml::Parts {
                     open: "<Response",
                     close: "</Response>",
-                    names: &Self::ATTRIBUTES,
+                    attributes: &Self::ATTRIBUTES,
                     values: &self.values,
                     extras: &self.extras,
                     text: "",
@@ -331,7 +331,7 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
                 crate::xml::write(out, crate::xml::Parts {
                     open: #open,
                     close: #close,
-                    names: &Self::ATTRIBUTES,
+                    attributes: &Self::ATTRIBUTES,
                     values: &self.values,
                     extras: &self.extras,
                     text: #text_part,

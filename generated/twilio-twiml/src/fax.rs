@@ -52,7 +52,7 @@ impl FaxResponse {
         crate::xml::document(crate::xml::Parts {
             open: "<Response",
             close: "</Response>",
-            names: &Self::ATTRIBUTES,
+            attributes: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -170,7 +170,7 @@ impl<'a> Receive<'a> {
             crate::xml::Parts {
                 open: "<Receive",
                 close: "</Receive>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",

@@ -59,7 +59,7 @@ impl MessagingResponse {
         crate::xml::document(crate::xml::Parts {
             open: "<Response",
             close: "</Response>",
-            names: &Self::ATTRIBUTES,
+            attributes: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -125,7 +125,7 @@ impl<'a> Redirect<'a> {
             crate::xml::Parts {
                 open: "<Redirect",
                 close: "</Redirect>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -262,7 +262,7 @@ impl<'a> Message<'a> {
             crate::xml::Parts {
                 open: "<Message",
                 close: "</Message>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -320,7 +320,7 @@ impl<'a> Media<'a> {
             crate::xml::Parts {
                 open: "<Media",
                 close: "</Media>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -378,7 +378,7 @@ impl<'a> Body<'a> {
             crate::xml::Parts {
                 open: "<Body",
                 close: "</Body>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,

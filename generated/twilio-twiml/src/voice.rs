@@ -185,7 +185,7 @@ impl VoiceResponse {
         crate::xml::document(crate::xml::Parts {
             open: "<Response",
             close: "</Response>",
-            names: &Self::ATTRIBUTES,
+            attributes: &Self::ATTRIBUTES,
             values: &self.values,
             extras: &self.extras,
             text: "",
@@ -270,7 +270,7 @@ impl<'a> Refer<'a> {
             crate::xml::Parts {
                 open: "<Refer",
                 close: "</Refer>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -334,7 +334,7 @@ impl<'a> ReferSip<'a> {
             crate::xml::Parts {
                 open: "<Sip",
                 close: "</Sip>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -413,7 +413,7 @@ impl<'a> Stop<'a> {
             crate::xml::Parts {
                 open: "<Stop",
                 close: "</Stop>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -666,7 +666,7 @@ impl<'a> Transcription<'a> {
             crate::xml::Parts {
                 open: "<Transcription",
                 close: "</Transcription>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -752,7 +752,7 @@ impl<'a> Parameter<'a> {
             crate::xml::Parts {
                 open: "<Parameter",
                 close: "</Parameter>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -838,7 +838,7 @@ impl<'a> Config<'a> {
             crate::xml::Parts {
                 open: "<Config",
                 close: "</Config>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -972,7 +972,7 @@ impl<'a> Siprec<'a> {
             crate::xml::Parts {
                 open: "<Siprec",
                 close: "</Siprec>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1119,7 +1119,7 @@ impl<'a> Stream<'a> {
             crate::xml::Parts {
                 open: "<Stream",
                 close: "</Stream>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1232,7 +1232,7 @@ impl<'a> Start<'a> {
             crate::xml::Parts {
                 open: "<Start",
                 close: "</Start>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1383,7 +1383,7 @@ impl<'a> Recording<'a> {
             crate::xml::Parts {
                 open: "<Recording",
                 close: "</Recording>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1534,7 +1534,7 @@ impl<'a> Prompt<'a> {
             crate::xml::Parts {
                 open: "<Prompt",
                 close: "</Prompt>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1603,7 +1603,7 @@ impl<'a> Pause<'a> {
             crate::xml::Parts {
                 open: "<Pause",
                 close: "</Pause>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -1686,7 +1686,7 @@ impl<'a> Play<'a> {
             crate::xml::Parts {
                 open: "<Play",
                 close: "</Play>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1844,7 +1844,7 @@ impl<'a> Say<'a> {
             crate::xml::Parts {
                 open: "<Say",
                 close: "</Say>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -1967,7 +1967,7 @@ impl<'a> SsmlW<'a> {
             crate::xml::Parts {
                 open: "<w",
                 close: "</w>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2043,7 +2043,7 @@ impl<'a> SsmlSub<'a> {
             crate::xml::Parts {
                 open: "<sub",
                 close: "</sub>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2125,7 +2125,7 @@ impl<'a> SsmlSayAs<'a> {
             crate::xml::Parts {
                 open: "<say-as",
                 close: "</say-as>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2300,7 +2300,7 @@ impl<'a> SsmlProsody<'a> {
             crate::xml::Parts {
                 open: "<prosody",
                 close: "</prosody>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2431,7 +2431,7 @@ impl<'a> SsmlS<'a> {
             crate::xml::Parts {
                 open: "<s",
                 close: "</s>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2519,7 +2519,7 @@ impl<'a> SsmlPhoneme<'a> {
             crate::xml::Parts {
                 open: "<phoneme",
                 close: "</phoneme>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2670,7 +2670,7 @@ impl<'a> SsmlLang<'a> {
             crate::xml::Parts {
                 open: "<lang",
                 close: "</lang>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2808,7 +2808,7 @@ impl<'a> SsmlP<'a> {
             crate::xml::Parts {
                 open: "<p",
                 close: "</p>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -2951,7 +2951,7 @@ impl<'a> SsmlEmphasis<'a> {
             crate::xml::Parts {
                 open: "<emphasis",
                 close: "</emphasis>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3037,7 +3037,7 @@ impl<'a> SsmlBreak<'a> {
             crate::xml::Parts {
                 open: "<break",
                 close: "</break>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3329,7 +3329,7 @@ impl<'a> Pay<'a> {
             crate::xml::Parts {
                 open: "<Pay",
                 close: "</Pay>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3456,7 +3456,7 @@ impl<'a> Sms<'a> {
             crate::xml::Parts {
                 open: "<Sms",
                 close: "</Sms>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3533,7 +3533,7 @@ impl<'a> Reject<'a> {
             crate::xml::Parts {
                 open: "<Reject",
                 close: "</Reject>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3606,7 +3606,7 @@ impl<'a> Redirect<'a> {
             crate::xml::Parts {
                 open: "<Redirect",
                 close: "</Redirect>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3806,7 +3806,7 @@ impl<'a> Record<'a> {
             crate::xml::Parts {
                 open: "<Record",
                 close: "</Record>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -3920,7 +3920,7 @@ impl<'a> Queue<'a> {
             crate::xml::Parts {
                 open: "<Queue",
                 close: "</Queue>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -3976,7 +3976,7 @@ impl<'a> Leave<'a> {
             crate::xml::Parts {
                 open: "<Leave",
                 close: "</Leave>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4047,7 +4047,7 @@ impl<'a> Hangup<'a> {
             crate::xml::Parts {
                 open: "<Hangup",
                 close: "</Hangup>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4332,7 +4332,7 @@ impl<'a> Gather<'a> {
             crate::xml::Parts {
                 open: "<Gather",
                 close: "</Gather>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4487,7 +4487,7 @@ impl<'a> Enqueue<'a> {
             crate::xml::Parts {
                 open: "<Enqueue",
                 close: "</Enqueue>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4570,7 +4570,7 @@ impl<'a> Task<'a> {
             crate::xml::Parts {
                 open: "<Task",
                 close: "</Task>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -4626,7 +4626,7 @@ impl<'a> Echo<'a> {
             crate::xml::Parts {
                 open: "<Echo",
                 close: "</Echo>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -4984,7 +4984,7 @@ impl<'a> Dial<'a> {
             crate::xml::Parts {
                 open: "<Dial",
                 close: "</Dial>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5108,7 +5108,7 @@ impl<'a> WhatsApp<'a> {
             crate::xml::Parts {
                 open: "<WhatsApp",
                 close: "</WhatsApp>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5277,7 +5277,7 @@ impl<'a> Application<'a> {
             crate::xml::Parts {
                 open: "<Application",
                 close: "</Application>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5341,7 +5341,7 @@ impl<'a> ApplicationSid<'a> {
             crate::xml::Parts {
                 open: "<ApplicationSid",
                 close: "</ApplicationSid>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5589,7 +5589,7 @@ impl<'a> Sip<'a> {
             crate::xml::Parts {
                 open: "<Sip",
                 close: "</Sip>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5654,7 +5654,7 @@ impl<'a> Headers<'a> {
             crate::xml::Parts {
                 open: "<Headers",
                 close: "</Headers>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -5740,7 +5740,7 @@ impl<'a> Header<'a> {
             crate::xml::Parts {
                 open: "<Header",
                 close: "</Header>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -5857,7 +5857,7 @@ impl<'a> SipUri<'a> {
             crate::xml::Parts {
                 open: "<Uri",
                 close: "</Uri>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -5915,7 +5915,7 @@ impl<'a> Sim<'a> {
             crate::xml::Parts {
                 open: "<Sim",
                 close: "</Sim>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6147,7 +6147,7 @@ impl<'a> Number<'a> {
             crate::xml::Parts {
                 open: "<Number",
                 close: "</Number>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6450,7 +6450,7 @@ impl<'a> Conference<'a> {
             crate::xml::Parts {
                 open: "<Conference",
                 close: "</Conference>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6593,7 +6593,7 @@ impl<'a> Client<'a> {
             crate::xml::Parts {
                 open: "<Client",
                 close: "</Client>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6657,7 +6657,7 @@ impl<'a> Identity<'a> {
             crate::xml::Parts {
                 open: "<Identity",
                 close: "</Identity>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -6795,7 +6795,7 @@ impl<'a> Connect<'a> {
             crate::xml::Parts {
                 open: "<Connect",
                 close: "</Connect>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6881,7 +6881,7 @@ impl<'a> ConversationRelaySession<'a> {
             crate::xml::Parts {
                 open: "<ConversationRelaySession",
                 close: "</ConversationRelaySession>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -6970,7 +6970,7 @@ impl<'a> AiSession<'a> {
             crate::xml::Parts {
                 open: "<AiSession",
                 close: "</AiSession>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7377,7 +7377,7 @@ impl<'a> ConversationRelay<'a> {
             crate::xml::Parts {
                 open: "<ConversationRelay",
                 close: "</ConversationRelay>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7505,7 +7505,7 @@ impl<'a> Language<'a> {
             crate::xml::Parts {
                 open: "<Language",
                 close: "</Language>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7741,7 +7741,7 @@ impl<'a> Conversation<'a> {
             crate::xml::Parts {
                 open: "<Conversation",
                 close: "</Conversation>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7882,7 +7882,7 @@ impl<'a> VirtualAgent<'a> {
             crate::xml::Parts {
                 open: "<VirtualAgent",
                 close: "</VirtualAgent>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: "",
@@ -7946,7 +7946,7 @@ impl<'a> Autopilot<'a> {
             crate::xml::Parts {
                 open: "<Autopilot",
                 close: "</Autopilot>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,
@@ -8016,7 +8016,7 @@ impl<'a> Room<'a> {
             crate::xml::Parts {
                 open: "<Room",
                 close: "</Room>",
-                names: &Self::ATTRIBUTES,
+                attributes: &Self::ATTRIBUTES,
                 values: &self.values,
                 extras: &self.extras,
                 text: &self.text,

@@ -31,16 +31,16 @@ pub fn emit() -> TokenStream {
         pub(crate) type Extras<'a> = ::std::vec::Vec<(Cow<'a, str>, Cow<'a, str>)>;
 
         /// Sets the attribute `name`, replacing a value set before: a setter's goes to
-        /// its slot (`names` are the setters' as written, ` name="`, in name order), so
-        /// the last value set wins however it was set; any other is an extra.
+        /// its slot (`attributes` are the setters' as written, ` name="`, in name
+        /// order), so the last value set wins however it was set; any other is an extra.
         pub(crate) fn set_attribute<'a>(
-            names: &[&str],
+            attributes: &[&str],
             values: &mut [::std::option::Option<Value<'a>>],
             extras: &mut Extras<'a>,
             name: Cow<'a, str>,
             value: Cow<'a, str>,
         ) {
-            if let ::std::result::Result::Ok(slot) = names.binary_search_by(|n| bare(n).cmp(name.as_ref())) {
+            if let ::std::result::Result::Ok(slot) = attributes.binary_search_by(|a| bare(a).cmp(name.as_ref())) {
                 values[slot] = ::std::option::Option::Some(Value::Text(value));
             } else if let ::std::option::Option::Some(extra) = extras.iter_mut().find(|(n, _)| *n == name) {
                 extra.1 = value;
@@ -98,7 +98,7 @@ pub fn emit() -> TokenStream {
         pub(crate) struct Parts<'e, 'a> {
             pub(crate) open: &'static str,
             pub(crate) close: &'static str,
-            pub(crate) names: &'static [&'static str],
+            pub(crate) attributes: &'static [&'static str],
             pub(crate) values: &'e [::std::option::Option<Value<'a>>],
             pub(crate) extras: &'e Extras<'a>,
             pub(crate) text: &'e str,
@@ -165,7 +165,7 @@ pub fn emit() -> TokenStream {
             }
             let tag = &e.open[1..];
             out.push_str(e.open);
-            let set = e.names.iter().zip(e.values).filter_map(|(name, value)| ::std::option::Option::Some((*name, value.as_ref()?)));
+            let set = e.attributes.iter().zip(e.values).filter_map(|(name, value)| ::std::option::Option::Some((*name, value.as_ref()?)));
             if e.extras.is_empty() {
                 for (written, value) in set {
                     attribute(out, tag, written, value)?;
