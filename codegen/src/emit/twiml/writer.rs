@@ -5,6 +5,19 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit() -> TokenStream {
+    let parts = [
+        header(),
+        values(),
+        elements(),
+        error(),
+        writing(),
+        escaping(),
+    ];
+    quote!(#(#parts)*)
+}
+
+/// The module's docs and imports: inner docs must open the file.
+fn header() -> TokenStream {
     quote! {
         //! The writer every builder shares. An element holds its own attributes (each
         //! in its slot, in name order) and text borrowed or owned as given, and is
@@ -14,7 +27,12 @@ pub fn emit() -> TokenStream {
 
         use ::std::borrow::Cow;
         use ::std::fmt;
+    }
+}
 
+/// The values setters set, and the attributes set by name.
+fn values() -> TokenStream {
+    quote! {
         /// Written before the response, as Twilio's libraries write it.
         const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
@@ -65,7 +83,12 @@ pub fn emit() -> TokenStream {
         fn bare(written: &str) -> &str {
             &written[1..written.len() - 2]
         }
+    }
+}
 
+/// An element's children, and the parts of an element `write` takes.
+fn elements() -> TokenStream {
+    quote! {
         /// An element's children, written as they were added, and the first error
         /// one of them had (reported when the document is written; boxed, as it is
         /// rare and every builder that holds children is moved by each call).
@@ -104,7 +127,12 @@ pub fn emit() -> TokenStream {
             pub(crate) text: &'e str,
             pub(crate) children: ::std::option::Option<&'e Children>,
         }
+    }
+}
 
+/// The error of a document that can't be written.
+fn error() -> TokenStream {
+    quote! {
         /// Why a document can't be written: it would not be XML, or not the XML meant.
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
@@ -148,7 +176,12 @@ pub fn emit() -> TokenStream {
         }
 
         impl ::std::error::Error for TwimlError {}
+    }
+}
 
+/// The document, its elements and their attributes written.
+fn writing() -> TokenStream {
+    quote! {
         /// The declaration and the `<Response>` of `root`, escaped.
         pub(crate) fn document(root: Parts<'_, '_>) -> ::std::result::Result<::std::string::String, TwimlError> {
             let children = root.children.map_or(0, |c| c.xml.len());
@@ -239,7 +272,12 @@ pub fn emit() -> TokenStream {
                 && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
                 && !name.to_ascii_lowercase().starts_with("xmlns")
         }
+    }
+}
 
+/// Text and attribute values escaped.
+fn escaping() -> TokenStream {
+    quote! {
         /// Writes `text` escaped as Twilio's Python library escapes it: `&`, `<` and `>`
         /// always; in an attribute also `"`, tab, line feed and carriage return; the rest
         /// as it is, in UTF-8. The error is the code point of a character XML 1.0 can't
