@@ -100,7 +100,42 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             pub #name: #ty,
         }
     });
-    let meta = match p.paging {
+    let meta = page_meta(p.paging, key);
+    let unread = unread_field("of this page (not its records, which name their own)");
+    let next_query = next_page_query(p.paging);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        pub struct #name {
+            /// The records on this page.
+            #rename
+            pub #field: ::std::vec::Vec<#item>,
+            #(#fields)*
+            #unread
+        }
+
+        impl crate::runtime::Page for #name {
+            type Item = #item;
+            const RECORDS: &'static str = #key;
+
+            fn records_mut(&mut self) -> &mut ::std::vec::Vec<#item> {
+                &mut self.#field
+            }
+
+            fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
+                (self.#field, #meta)
+            }
+
+            #next_query
+        }
+
+        #deserialize
+    }
+}
+
+/// What a page says of itself, as the runtime's `PageMeta`.
+fn page_meta(paging: Paging, key: &str) -> TokenStream {
+    match paging {
         Paging::Meta => quote!(self.meta),
         Paging::Flat => quote! {
             crate::PageMeta {
@@ -134,9 +169,12 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
                 ..::std::default::Default::default()
             }
         },
-    };
-    let unread = unread_field("of this page (not its records, which name their own)");
-    let next_query = match p.paging {
+    }
+}
+
+/// The query that asks for the next page, for pagings that build it from the page.
+fn next_page_query(paging: Paging) -> Option<TokenStream> {
+    match paging {
         Paging::Numbered => Some(quote! {
             fn next_page_query(&self) -> ::std::option::Option<(&'static str, ::std::string::String)> {
                 self.has_next.then(|| ("Page", (self.current_page + 1).to_string()))
@@ -149,33 +187,5 @@ fn page(r: &Resource, p: &Page) -> TokenStream {
             }
         }),
         Paging::Meta | Paging::Flat | Paging::None | Paging::Scim => None,
-    };
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-        pub struct #name {
-            /// The records on this page.
-            #rename
-            pub #field: ::std::vec::Vec<#item>,
-            #(#fields)*
-            #unread
-        }
-
-        impl crate::runtime::Page for #name {
-            type Item = #item;
-            const RECORDS: &'static str = #key;
-
-            fn records_mut(&mut self) -> &mut ::std::vec::Vec<#item> {
-                &mut self.#field
-            }
-
-            fn into_parts(self) -> (::std::vec::Vec<#item>, crate::PageMeta) {
-                (self.#field, #meta)
-            }
-
-            #next_query
-        }
-
-        #deserialize
     }
 }
