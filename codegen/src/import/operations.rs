@@ -235,6 +235,48 @@ impl<'a> Mapper<'a, '_> {
             (Some(list), false) => plural_of(name, list),
             (None, false) => plural_of(name, group.instance.unwrap_or("")),
         };
+        self.merge_answers(name, group, &mut properties);
+        if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
+            self.names.own_sid(&sid.ty.ty, name);
+        }
+        let mut operations = Vec::new();
+        let mut path_params: Vec<(String, Param, usize)> = Vec::new();
+        for op in &group.ops {
+            let Some(mapped) = self.operation(op, &mut path_params) else {
+                continue;
+            };
+            operations.push(mapped);
+        }
+        let shared = share_path_params(&mut operations, path_params);
+        let doc_text = group
+            .list
+            .or(group.instance)
+            .and_then(|p| self.doc.root.get("paths")?.get(p))
+            .and_then(|item| text(item, "description"))
+            .unwrap_or("")
+            .to_string();
+        let order = ["create", "fetch", "list", "update", "delete"];
+        operations.sort_by_key(|o| order.iter().position(|k| *k == o.kind));
+        Some(Resource {
+            name: name.to_string(),
+            doc: doc_text,
+            plural,
+            example: self.choices.examples.get(name).copied(),
+            params: shared,
+            properties,
+            operations,
+        })
+    }
+
+    /// Every property of the resource's answers: an answer other than the record (a
+    /// create's, with a new key's `secret`) adds its own, each noted as read as the
+    /// record.
+    fn merge_answers(
+        &mut self,
+        name: &str,
+        group: &Group<'a>,
+        properties: &mut Vec<(String, Property)>,
+    ) {
         let record = record_schema(self.doc, group).map(|(record, ..)| record);
         for op in &group.ops {
             let answer = answer_schema(op).and_then(|(_, schema)| {
@@ -276,7 +318,7 @@ impl<'a> Mapper<'a, '_> {
                 // A default says what a missing property means in the record's own
                 // schema; this answer may leave the property out for another reason
                 // (Monitor's create answers with the SID alone), so it reads as unset.
-                for (prop, p) in &mut properties {
+                for (prop, p) in properties.iter_mut() {
                     if others.iter().any(|(o, _)| o == prop) {
                         continue;
                     }
@@ -299,52 +341,6 @@ impl<'a> Mapper<'a, '_> {
                 }
             }
         }
-        if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
-            self.names.own_sid(&sid.ty.ty, name);
-        }
-        let mut operations = Vec::new();
-        let mut path_params: Vec<(String, Param, usize)> = Vec::new();
-        for op in &group.ops {
-            let Some(mapped) = self.operation(op, &mut path_params) else {
-                continue;
-            };
-            operations.push(mapped);
-        }
-        // A path parameter every operation naming it takes alike is the resource's.
-        let mut shared = Vec::new();
-        for (wire, param, uses) in path_params {
-            let naming = operations
-                .iter()
-                .filter(|o| o.path.contains(&format!("{{{wire}}}")))
-                .count();
-            if uses == naming {
-                shared.push((wire, param));
-            }
-        }
-        let shared_names: Vec<String> = shared.iter().map(|(w, _)| snake(w)).collect();
-        for op in &mut operations {
-            op.params
-                .retain(|(w, p)| p.location != "path" || !shared.iter().any(|(s, _)| s == w));
-            rust_names(&mut op.params, &shared_names);
-        }
-        let doc_text = group
-            .list
-            .or(group.instance)
-            .and_then(|p| self.doc.root.get("paths")?.get(p))
-            .and_then(|item| text(item, "description"))
-            .unwrap_or("")
-            .to_string();
-        let order = ["create", "fetch", "list", "update", "delete"];
-        operations.sort_by_key(|o| order.iter().position(|k| *k == o.kind));
-        Some(Resource {
-            name: name.to_string(),
-            doc: doc_text,
-            plural,
-            example: self.choices.examples.get(name).copied(),
-            params: shared,
-            properties,
-            operations,
-        })
     }
 
     pub(super) fn operation(
@@ -562,4 +558,29 @@ impl<'a> Mapper<'a, '_> {
         }
         Some(())
     }
+}
+
+/// The path parameters every operation naming them takes alike, taken out of the
+/// operations as the resource's own; the operations' own names give way to theirs.
+fn share_path_params(
+    operations: &mut [Operation],
+    path_params: Vec<(String, Param, usize)>,
+) -> Vec<(String, Param)> {
+    let mut shared = Vec::new();
+    for (wire, param, uses) in path_params {
+        let naming = operations
+            .iter()
+            .filter(|o| o.path.contains(&format!("{{{wire}}}")))
+            .count();
+        if uses == naming {
+            shared.push((wire, param));
+        }
+    }
+    let shared_names: Vec<String> = shared.iter().map(|(w, _)| snake(w)).collect();
+    for op in operations.iter_mut() {
+        op.params
+            .retain(|(w, p)| p.location != "path" || !shared.iter().any(|(s, _)| s == w));
+        rust_names(&mut op.params, &shared_names);
+    }
+    shared
 }
