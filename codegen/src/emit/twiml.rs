@@ -239,58 +239,7 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
     let has_children = !e.children.is_empty();
     let text_field = has_text.then(|| quote!(text: ::std::borrow::Cow<'a, str>,));
     let children_field = has_children.then(|| quote!(children: crate::xml::Children,));
-    let text_init = match e.text {
-        TwimlText::Required => quote!(text: text.into(),),
-        TwimlText::Optional => quote!(text: ::std::borrow::Cow::Borrowed(""),),
-        TwimlText::None => TokenStream::new(),
-    };
-    let children_init = has_children.then(|| quote!(children: ::std::default::Default::default(),));
-    let no_values = if xml_names.is_empty() {
-        quote!([])
-    } else {
-        quote!([const { ::std::option::Option::None }; #count])
-    };
-    let new_element = quote! {
-        #name {
-            values: #no_values,
-            extras: ::std::vec::Vec::new(),
-            #text_init
-            #children_init
-        }
-    };
-    let new = match e.text {
-        TwimlText::Required => quote! {
-            /// The element holding `text`, escaped when written; empty text writes none.
-            pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
-                #new_element
-            }
-        },
-        TwimlText::None | TwimlText::Optional => quote! {
-            /// The element, with nothing set.
-            pub fn new() -> Self {
-                #new_element
-            }
-        },
-    };
-    let text = (e.text == TwimlText::Optional).then(|| {
-        let text = ident(names::TEXT);
-        quote! {
-            /// Its text, escaped when written.
-            pub fn #text(mut self, text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
-                self.text = text.into();
-                self
-            }
-        }
-    });
-    let default = (e.text != TwimlText::Required).then(|| {
-        quote! {
-            impl ::std::default::Default for #name<'_> {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-        }
-    });
+    let (new, text, default) = constructors(e, &name, &count);
     let setters = sorted
         .iter()
         .enumerate()
@@ -342,6 +291,69 @@ fn element(twiml: &Twiml, d: &TwimlDocument, e: &TwimlElement) -> TokenStream {
 
         #default
     }
+}
+
+/// `new`, the text setter of an element whose text is optional, and `Default` for an
+/// element `new` takes nothing for.
+fn constructors(
+    e: &TwimlElement,
+    name: &proc_macro2::Ident,
+    count: &proc_macro2::Literal,
+) -> (TokenStream, Option<TokenStream>, Option<TokenStream>) {
+    let has_children = !e.children.is_empty();
+    let text_init = match e.text {
+        TwimlText::Required => quote!(text: text.into(),),
+        TwimlText::Optional => quote!(text: ::std::borrow::Cow::Borrowed(""),),
+        TwimlText::None => TokenStream::new(),
+    };
+    let children_init = has_children.then(|| quote!(children: ::std::default::Default::default(),));
+    let no_values = if e.attributes.is_empty() {
+        quote!([])
+    } else {
+        quote!([const { ::std::option::Option::None }; #count])
+    };
+    let new_element = quote! {
+        #name {
+            values: #no_values,
+            extras: ::std::vec::Vec::new(),
+            #text_init
+            #children_init
+        }
+    };
+    let new = match e.text {
+        TwimlText::Required => quote! {
+            /// The element holding `text`, escaped when written; empty text writes none.
+            pub fn new(text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+                #new_element
+            }
+        },
+        TwimlText::None | TwimlText::Optional => quote! {
+            /// The element, with nothing set.
+            pub fn new() -> Self {
+                #new_element
+            }
+        },
+    };
+    let text = (e.text == TwimlText::Optional).then(|| {
+        let text = ident(names::TEXT);
+        quote! {
+            /// Its text, escaped when written.
+            pub fn #text(mut self, text: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>) -> Self {
+                self.text = text.into();
+                self
+            }
+        }
+    });
+    let default = (e.text != TwimlText::Required).then(|| {
+        quote! {
+            impl ::std::default::Default for #name<'_> {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
+    (new, text, default)
 }
 
 /// The method that adds `child` to its parent, after what the parent holds: it is
