@@ -95,20 +95,17 @@ type Row<'a> = (
 );
 type Edit<'a> = (&'a str, &'a str);
 
+const NAME_FILTER: &str = "Name: { in: query, type: string, doc: Filter by name. }";
+const PAGE_SIZE: &str = "maximum: 1000";
+
+/// Parameters: required or not, their bounds, names and docs.
 #[test]
-fn each_kind_of_change_gets_its_verdict() {
-    let name_filter = "Name: { in: query, type: string, doc: Filter by name. }";
-    let page_size = "maximum: 1000";
-    let rows: &[Row] = &[
-        (
-            "an enum gains a variant (enums are non_exhaustive)",
-            &[("values: [red, green]", "values: [red, green, blue]")],
-            &[(K::VariantAdded, Compatible, "variant types::Colour::Blue")],
-        ),
+fn each_change_gets_its_verdict_parameters_and_their_bounds() {
+    check(&[
         (
             "a parameter becomes required",
             &[(
-                name_filter,
+                NAME_FILTER,
                 "Name: { in: query, type: string, required: true, doc: Filter by name. }",
             )],
             &[
@@ -120,12 +117,12 @@ fn each_kind_of_change_gets_its_verdict() {
         ),
         (
             "a bound is loosened",
-            &[(page_size, "maximum: 5000")],
+            &[(PAGE_SIZE, "maximum: 5000")],
             &[(K::Loosened, Compatible, "param resources::item::ListItems.page_size")],
         ),
         (
             "a bound is tightened",
-            &[(page_size, "maximum: 100")],
+            &[(PAGE_SIZE, "maximum: 100")],
             &[(K::Tightened, Breaking, "param resources::item::ListItems.page_size")],
         ),
         (
@@ -143,16 +140,6 @@ fn each_kind_of_change_gets_its_verdict() {
             ],
         ),
         (
-            "a property's wire name changes, its Rust name doesn't",
-            &[("      name: {", "      Name: {")],
-            &[(K::WireRenamed, Breaking, "field resources::item::Item.name")],
-        ),
-        (
-            "docs only",
-            &[("doc: An item.", "doc: An item, as the API sends it.")],
-            &[(K::DocsChanged, Patch, "struct resources::item::Item")],
-        ),
-        (
             "a parameter's docs only",
             &[("doc: Filter by name.", "doc: Only items of this name.")],
             &[
@@ -160,22 +147,6 @@ fn each_kind_of_change_gets_its_verdict() {
                 // The setter's docs are the parameter's.
                 (K::DocsChanged, Patch, "fn resources::item::ListItems::name"),
             ],
-        ),
-        (
-            "a new operation",
-            &[(
-                "maximum: 1000, doc: Page size. }\n",
-                &format!("maximum: 1000, doc: Page size. }}\n{DELETE}"),
-            )],
-            &[(K::OperationAdded, Compatible, "async fn resources::item::Items::delete")],
-        ),
-        (
-            "a removed property",
-            &[(
-                "      colour: { type: Colour, nullable: true, doc: Its colour. }\n",
-                "",
-            )],
-            &[(K::Removed, Breaking, "field resources::item::Item.colour")],
         ),
         (
             "a new optional parameter",
@@ -194,6 +165,40 @@ fn each_kind_of_change_gets_its_verdict() {
             &[(K::RequiredParamAdded, Breaking, "param resources::item::CreateItem.size")],
         ),
         (
+            "a path parameter is renamed: callers pass it by position",
+            &[
+                ("path: /v1/Items/{Sid}", "path: /v1/Items/{ItemSid}"),
+                (
+                    "Sid: { in: path, type: ItemSid, doc: The item. }",
+                    "ItemSid: { in: path, type: ItemSid, doc: The item. }",
+                ),
+            ],
+            &[
+                (K::Respelled, Patch, "async fn resources::item::Items::fetch"),
+                (K::Respelled, Patch, "route resources::item::Items::fetch"),
+            ],
+        ),
+        (
+            "a path parameter's type changes",
+            &[(
+                "Sid: { in: path, type: ItemSid, doc: The item. }",
+                "Sid: { in: path, type: string, doc: The item. }",
+            )],
+            &[(K::SignatureChanged, Breaking, "async fn resources::item::Items::fetch")],
+        ),
+    ]);
+}
+
+/// Named types: enums, patterns, SIDs and lengths.
+#[test]
+fn each_change_gets_its_verdict_types_and_their_rules() {
+    check(&[
+        (
+            "an enum gains a variant (enums are non_exhaustive)",
+            &[("values: [red, green]", "values: [red, green, blue]")],
+            &[(K::VariantAdded, Compatible, "variant types::Colour::Blue")],
+        ),
+        (
             "a pattern changes",
             &[("^[a-z]+$", "^[a-z0-9]+$")],
             &[(K::PatternChanged, Breaking, "type types::Slug")],
@@ -205,7 +210,11 @@ fn each_kind_of_change_gets_its_verdict() {
                 (K::PatternChanged, Breaking, "type types::ItemSid"),
                 // The SID macro implements what the general type spells out.
                 (K::Removed, Breaking, "impl types::ItemSid: sid_newtype!"),
-                (K::ImplAdded, Compatible, "impl types::ItemSid: string_newtype!"),
+                (
+                    K::ImplAdded,
+                    Compatible,
+                    "impl types::ItemSid: string_newtype!",
+                ),
                 (K::MethodAdded, Compatible, "const types::ItemSid::NAME"),
                 (K::MethodAdded, Compatible, "fn types::ItemSid::is_valid"),
                 (K::MethodAdded, Compatible, "fn types::ItemSid::validate"),
@@ -250,7 +259,10 @@ fn each_kind_of_change_gets_its_verdict() {
         ),
         (
             "a length limit is added",
-            &[("    pattern: ^[a-z]+$\n", "    pattern: ^[a-z]+$\n    min_length: 3\n")],
+            &[(
+                "    pattern: ^[a-z]+$\n",
+                "    pattern: ^[a-z]+$\n    min_length: 3\n",
+            )],
             &[(K::Tightened, Breaking, "type types::Slug")],
         ),
         (
@@ -259,9 +271,27 @@ fn each_kind_of_change_gets_its_verdict() {
                 "  Colour:\n",
                 "  Size:\n    doc: A size.\n    values: [s, m]\n  Colour:\n",
             )],
-            &[
-                (K::TypeAdded, Compatible, "enum types::Size"),
-            ],
+            &[(K::TypeAdded, Compatible, "enum types::Size")],
+        ),
+    ]);
+}
+
+/// Records: their properties, wire names, types, defaults and nullability.
+#[test]
+fn each_change_gets_its_verdict_records_and_their_properties() {
+    check(&[
+        (
+            "a property's wire name changes, its Rust name doesn't",
+            &[("      name: {", "      Name: {")],
+            &[(K::WireRenamed, Breaking, "field resources::item::Item.name")],
+        ),
+        (
+            "a removed property",
+            &[(
+                "      colour: { type: Colour, nullable: true, doc: Its colour. }\n",
+                "",
+            )],
+            &[(K::Removed, Breaking, "field resources::item::Item.colour")],
         ),
         (
             "a new property of a record (records are non_exhaustive)",
@@ -269,17 +299,29 @@ fn each_kind_of_change_gets_its_verdict() {
                 "      count:",
                 "      size: { type: integer, nullable: true, doc: A size. }\n      count:",
             )],
-            &[(K::FieldAdded, Compatible, "field resources::item::Item.size")],
+            &[(
+                K::FieldAdded,
+                Compatible,
+                "field resources::item::Item.size",
+            )],
         ),
         (
             "a property's type changes",
             &[("count: { type: integer", "count: { type: number")],
-            &[(K::TypeChanged, Breaking, "field resources::item::Item.count")],
+            &[(
+                K::TypeChanged,
+                Breaking,
+                "field resources::item::Item.count",
+            )],
         ),
         (
             "a property's default changes",
             &[("default: 0", "default: 5")],
-            &[(K::DefaultChanged, Compatible, "field resources::item::Item.count")],
+            &[(
+                K::DefaultChanged,
+                Compatible,
+                "field resources::item::Item.count",
+            )],
         ),
         (
             "a property's nullability changes",
@@ -287,39 +329,53 @@ fn each_kind_of_change_gets_its_verdict() {
                 "name: { type: string, nullable: true",
                 "name: { type: string",
             )],
-            &[(K::NullabilityChanged, Compatible, "field resources::item::Item.name")],
+            &[(
+                K::NullabilityChanged,
+                Compatible,
+                "field resources::item::Item.name",
+            )],
+        ),
+    ]);
+}
+
+/// Operations, docs and the crate: paths, statuses, the base URL and auth.
+#[test]
+fn each_change_gets_its_verdict_operations_docs_and_the_crate() {
+    check(&[
+        (
+            "docs only",
+            &[("doc: An item.", "doc: An item, as the API sends it.")],
+            &[(K::DocsChanged, Patch, "struct resources::item::Item")],
+        ),
+        (
+            "a new operation",
+            &[(
+                "maximum: 1000, doc: Page size. }\n",
+                &format!("maximum: 1000, doc: Page size. }}\n{DELETE}"),
+            )],
+            &[(
+                K::OperationAdded,
+                Compatible,
+                "async fn resources::item::Items::delete",
+            )],
         ),
         (
             "a path moves",
             &[("path: /v1/Items/{Sid}", "path: /v2/Items/{Sid}")],
-            &[(K::RouteChanged, Breaking, "route resources::item::Items::fetch")],
+            &[(
+                K::RouteChanged,
+                Breaking,
+                "route resources::item::Items::fetch",
+            )],
         ),
         (
             "a success status changes",
             &[("status: 201", "status: 200")],
-            &[(K::StatusChanged, Compatible, "route resources::item::Items::create")],
-        ),
-        (
-            "a path parameter is renamed: callers pass it by position",
-            &[
-                ("path: /v1/Items/{Sid}", "path: /v1/Items/{ItemSid}"),
-                (
-                    "Sid: { in: path, type: ItemSid, doc: The item. }",
-                    "ItemSid: { in: path, type: ItemSid, doc: The item. }",
-                ),
-            ],
-            &[
-                (K::Respelled, Patch, "async fn resources::item::Items::fetch"),
-                (K::Respelled, Patch, "route resources::item::Items::fetch"),
-            ],
-        ),
-        (
-            "a path parameter's type changes",
             &[(
-                "Sid: { in: path, type: ItemSid, doc: The item. }",
-                "Sid: { in: path, type: string, doc: The item. }",
+                K::StatusChanged,
+                Compatible,
+                "route resources::item::Items::create",
             )],
-            &[(K::SignatureChanged, Breaking, "async fn resources::item::Items::fetch")],
         ),
         (
             "the base URL changes",
@@ -347,7 +403,12 @@ fn each_kind_of_change_gets_its_verdict() {
             )],
             &[(K::AuthChanged, Compatible, "crate mini")],
         ),
-    ];
+    ]);
+}
+
+/// Each row's edits reported as exactly its changes (docs changes only where the row
+/// lists some), every failing row named.
+fn check(rows: &[Row]) {
     let mut failures = Vec::new();
     for (label, edits, expected) in rows {
         let got = report(BASE, &edited(edits));
