@@ -51,8 +51,25 @@ const SKIPPED: &[Skip] = &[
 /// The rows: every operation of Chat v1, each making its call through the typed
 /// client with the values the harness hands it in `c` (see [`Ctx`]).
 fn table() -> Vec<Row<Client>> {
+    [
+        service_rows(),
+        channel_rows(),
+        invite_rows(),
+        member_rows(),
+        message_rows(),
+        role_rows(),
+        user_rows(),
+        user_channel_rows(),
+        credential_rows(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The Service operations.
+fn service_rows() -> Vec<Row<Client>> {
     vec![
-        // Service
         row!("CreateService", |c| c
             .client
             .services()
@@ -70,7 +87,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .services()
             .delete(&c.sid("Sid"))),
-        // Channel
+    ]
+}
+
+/// The Channel operations.
+fn channel_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateChannel", |c| c
             .client
             .channels(&c.sid("ServiceSid"))
@@ -108,7 +130,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .channels(&c.sid("ServiceSid"))
             .delete(c.name("Sid"))),
-        // Invite (no update)
+    ]
+}
+
+/// The Invite operations (no update).
+fn invite_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateInvite", |c| c
             .client
             .invites(&c.sid("ServiceSid"), c.name("ChannelSid"))
@@ -139,7 +166,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .invites(&c.sid("ServiceSid"), c.name("ChannelSid"))
             .delete(&c.sid("Sid"))),
-        // Member
+    ]
+}
+
+/// The Member operations.
+fn member_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateMember", |c| c
             .client
             .members(&c.sid("ServiceSid"), c.name("ChannelSid"))
@@ -175,7 +207,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .members(&c.sid("ServiceSid"), c.name("ChannelSid"))
             .delete(&c.sid("Sid"))),
-        // Message: its channel is addressed by SID only.
+    ]
+}
+
+/// The Message operations: its channel is addressed by SID only.
+fn message_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateMessage", |c| c
             .client
             .messages(&c.sid("ServiceSid"), &c.sid("ChannelSid"))
@@ -203,7 +240,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .messages(&c.sid("ServiceSid"), &c.sid("ChannelSid"))
             .delete(&c.sid("Sid"))),
-        // Role
+    ]
+}
+
+/// The Role operations.
+fn role_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateRole", |c| c
             .client
             .roles(&c.sid("ServiceSid"))
@@ -231,7 +273,12 @@ fn table() -> Vec<Row<Client>> {
             .client
             .roles(&c.sid("ServiceSid"))
             .delete(&c.sid("Sid"))),
-        // User: addressed by SID or identity, so by name here.
+    ]
+}
+
+/// The User operations: addressed by SID or identity, so by name here.
+fn user_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateUser", |c| c
             .client
             .users(&c.sid("ServiceSid"))
@@ -263,12 +310,20 @@ fn table() -> Vec<Row<Client>> {
             .client
             .users(&c.sid("ServiceSid"))
             .delete(c.name("Sid"))),
-        // UserChannel (list only)
-        row!("ListUserChannel", [("PageSize", "7")], |c| c
-            .client
-            .user_channels(&c.sid("ServiceSid"), c.name("UserSid"))
-            .list(ListUserChannels::new().page_size(c.get("PageSize")))),
-        // Credential
+    ]
+}
+
+/// The UserChannel operations (list only).
+fn user_channel_rows() -> Vec<Row<Client>> {
+    vec![row!("ListUserChannel", [("PageSize", "7")], |c| c
+        .client
+        .user_channels(&c.sid("ServiceSid"), c.name("UserSid"))
+        .list(ListUserChannels::new().page_size(c.get("PageSize"))))]
+}
+
+/// The Credential operations.
+fn credential_rows() -> Vec<Row<Client>> {
+    vec![
         row!("CreateCredential", |c| c.client.credentials().create(
             CreateCredential::new(PushService::from_wire(c.text("Type")))
         )),
