@@ -30,4 +30,5 @@ mod server;
 mod unread;
 mod validate;
 mod webhook;
+mod webhook_input;
 mod wire_text;
