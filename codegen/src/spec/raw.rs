@@ -2,6 +2,11 @@
 //!
 //! Every struct denies unknown keys so a typo is an error, never a silent no-op.
 //! Meaning (types resolve, paths match their parameters, …) is checked in `lower`.
+//!
+//! Longer than the project's 600-line guide on purpose: this is the format itself,
+//! a struct per section of `codegen/docs/spec-format.md`, read beside it; split, a
+//! reader would have to assemble the format from several files to check one against
+//! the other.
 
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
