@@ -21,6 +21,7 @@ mod load;
 mod loopback;
 mod newtype;
 mod oauth;
+mod oauth_credentials;
 mod paging;
 mod path;
 mod redirect;

@@ -1,8 +1,9 @@
 //! OAuth2 client credentials: the token fetched from the API's own origin, sent as
 //! `Bearer`, cached and shared by clones, fetched once at a time, refreshed before it
 //! expires and once after a 401; its endpoint's failures, which never show a secret.
+//! Which credentials an API takes, and from the environment: `oauth_credentials`.
 
-use super::server::{self, ms, Invite, SID, TOKEN};
+use super::server::{self, ms, Invite};
 use crate::__private::{ApiClient, Request, Transport};
 use crate::error::Error;
 use crate::retry::RetryPolicy;
@@ -10,21 +11,19 @@ use crate::{Auth, ClientBuilder};
 use base64::Engine as _;
 use reqwest::Method;
 use serde_json::json;
-use std::collections::HashMap;
-use std::ffi::OsString;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
 
-const CLIENT_ID: &str = "OQ0123456789abcdef0123456789abcdef";
-const CLIENT_SECRET: &str = "cl1ent-s3cret-never-shown";
-const TOKEN_PATH: &str = "/v1/token";
+pub(super) const CLIENT_ID: &str = "OQ0123456789abcdef0123456789abcdef";
+pub(super) const CLIENT_SECRET: &str = "cl1ent-s3cret-never-shown";
+pub(super) const TOKEN_PATH: &str = "/v1/token";
 
 /// An API that takes OAuth2 client credentials only, like Twilio's Organizations API.
 #[derive(Debug, Clone)]
-struct OAuthOnly(Transport);
+pub(super) struct OAuthOnly(pub(super) Transport);
 
 impl ApiClient for OAuthOnly {
     const DEFAULT_BASE_URL: &'static str = "https://preview-iam.twilio.com";
@@ -39,7 +38,7 @@ impl ApiClient for OAuthOnly {
 
 /// An API that takes either kind.
 #[derive(Debug)]
-struct Either(Transport);
+pub(super) struct Either(pub(super) Transport);
 
 impl ApiClient for Either {
     const DEFAULT_BASE_URL: &'static str = "https://oauth.twilio.com";
@@ -51,11 +50,11 @@ impl ApiClient for Either {
     }
 }
 
-fn creds() -> Auth {
+pub(super) fn creds() -> Auth {
     Auth::client_credentials(CLIENT_ID, CLIENT_SECRET)
 }
 
-fn client(server: &MockServer) -> Transport {
+pub(super) fn client(server: &MockServer) -> Transport {
     ClientBuilder::<OAuthOnly>::new(creds())
         .base_url(server.uri())
         .retry_policy(RetryPolicy::default().base_delay(ms(1)).max_delay(ms(5)))
@@ -64,7 +63,7 @@ fn client(server: &MockServer) -> Transport {
         .0
 }
 
-fn fetch() -> Request {
+pub(super) fn fetch() -> Request {
     Request::new(
         "Organization.fetch",
         Method::GET,
@@ -74,14 +73,14 @@ fn fetch() -> Request {
 
 /// Hands out `tok-1`, `tok-2`, … with `extra` fields, counting the fetches.
 #[derive(Clone)]
-struct Tokens {
+pub(super) struct Tokens {
     count: Arc<AtomicUsize>,
     extra: serde_json::Value,
     delay: Duration,
 }
 
 impl Tokens {
-    fn new(extra: serde_json::Value) -> Tokens {
+    pub(super) fn new(extra: serde_json::Value) -> Tokens {
         Tokens {
             count: Arc::default(),
             extra,
@@ -89,7 +88,7 @@ impl Tokens {
         }
     }
 
-    fn fetched(&self) -> usize {
+    pub(super) fn fetched(&self) -> usize {
         self.count.load(Ordering::SeqCst)
     }
 }
@@ -108,7 +107,7 @@ impl Respond for Tokens {
 }
 
 /// Serves tokens from `tokens` and an invite to `Bearer tok-{n}` for each `n` in `good`.
-async fn serve(tokens: &Tokens, good: &[usize]) -> MockServer {
+pub(super) async fn serve(tokens: &Tokens, good: &[usize]) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -136,7 +135,7 @@ async fn serve(tokens: &Tokens, good: &[usize]) -> MockServer {
 }
 
 /// The `Authorization` header of each request to the API (not the token endpoint).
-async fn api_authorizations(server: &MockServer) -> Vec<String> {
+pub(super) async fn api_authorizations(server: &MockServer) -> Vec<String> {
     server::requests(server)
         .await
         .iter()
@@ -152,7 +151,7 @@ async fn api_authorizations(server: &MockServer) -> Vec<String> {
 }
 
 /// Checks that an error shows neither the client secret nor a token.
-fn nothing_secret(err: Error) -> Error {
+pub(super) fn nothing_secret(err: Error) -> Error {
     let shown = format!("{err} {err:?}");
     assert!(
         !shown.contains(CLIENT_SECRET),
@@ -527,151 +526,4 @@ async fn the_token_endpoint_is_on_the_base_url_with_its_path_prefix() {
         .0;
     let _: Invite = client.send_json(fetch()).await.expect("fetched");
     assert_eq!(tokens.fetched(), 1);
-}
-
-#[test]
-fn credentials_of_a_kind_the_api_does_not_take_are_refused() {
-    let err = ClientBuilder::<OAuthOnly>::new(Auth::auth_token(SID, TOKEN))
-        .build()
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "client configuration: twilio-test-orgs takes OAuth2 client credentials only, not HTTP \
-         Basic: use `Auth::client_credentials` (or TWILIO_CLIENT_ID and TWILIO_CLIENT_SECRET)"
-    );
-    let err = server::ClientBuilder::new(creds()).build().unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "client configuration: twilio-test-v1 takes HTTP Basic credentials only, not OAuth2 \
-         client credentials: use `Auth::auth_token` or `Auth::api_key`"
-    );
-    assert!(ClientBuilder::<Either>::new(creds()).build().is_ok());
-    assert!(ClientBuilder::<Either>::new(Auth::auth_token(SID, TOKEN))
-        .build()
-        .is_ok());
-    for (auth, message) in [
-        (
-            Auth::client_credentials("", "s"),
-            "the OAuth2 client ID is empty",
-        ),
-        (
-            Auth::client_credentials("OQ1", ""),
-            "the OAuth2 client secret is empty",
-        ),
-        (
-            Auth::client_credentials("OQ\n1", "s"),
-            "the client ID `OQ\\n1` can't hold control characters",
-        ),
-    ] {
-        let err = ClientBuilder::<OAuthOnly>::new(auth).build().unwrap_err();
-        assert_eq!(err.to_string(), format!("client configuration: {message}"));
-    }
-}
-
-#[tokio::test]
-async fn basic_credentials_on_an_api_that_takes_both_send_basic() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(header("authorization", server::AUTHORIZATION))
-        .respond_with(ResponseTemplate::new(200).set_body_json(server::invite(1)))
-        .mount(&server)
-        .await;
-    let client = ClientBuilder::<Either>::new(Auth::auth_token(SID, TOKEN))
-        .base_url(server.uri())
-        .build()
-        .unwrap()
-        .0;
-    let _: Invite = client.send_json(fetch()).await.expect("Basic is accepted");
-    assert_eq!(server::requests(&server).await.len(), 1, "no token fetched");
-}
-
-fn env<C: ApiClient>(vars: &[(&str, &str)]) -> Result<ClientBuilder<C>, Error> {
-    let map: HashMap<String, OsString> = vars
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), OsString::from(v)))
-        .collect();
-    ClientBuilder::<C>::from_lookup(|name| map.get(name).cloned())
-}
-
-#[test]
-fn the_environment_gives_the_kind_the_api_takes() {
-    let basic = [("TWILIO_ACCOUNT_SID", SID), ("TWILIO_AUTH_TOKEN", TOKEN)];
-    let both = [
-        basic[0],
-        basic[1],
-        ("TWILIO_CLIENT_ID", " OQ1 "),
-        ("TWILIO_CLIENT_SECRET", CLIENT_SECRET),
-    ];
-    let b = env::<OAuthOnly>(&both).unwrap();
-    assert_eq!(b.credentials.client_id(), Some("OQ1"));
-    assert_eq!(b.credentials.secret().expose(), CLIENT_SECRET);
-    let b = env::<Either>(&both).unwrap();
-    assert_eq!(b.credentials.client_id(), Some("OQ1"));
-    let b = env::<Either>(&basic).unwrap();
-    assert_eq!(b.credentials.account_sid(), SID);
-    let b = env::<Transport>(&both).unwrap();
-    assert_eq!(b.credentials.client_id(), None);
-
-    let err = env::<OAuthOnly>(&basic).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "client configuration: the environment variable TWILIO_CLIENT_ID is not set"
-    );
-    let err = env::<Either>(&[("TWILIO_CLIENT_ID", "OQ1")]).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "client configuration: TWILIO_CLIENT_ID is set but TWILIO_CLIENT_SECRET is not"
-    );
-    let err = env::<OAuthOnly>(&[("TWILIO_CLIENT_SECRET", CLIENT_SECRET)]).unwrap_err();
-    assert!(!format!("{err:?}").contains(CLIENT_SECRET));
-}
-
-#[test]
-fn client_credentials_are_redacted_and_name_no_account() {
-    let auth = creds();
-    let shown = format!("{auth:?}");
-    assert_eq!(
-        shown,
-        format!("Auth {{ client_id: \"{CLIENT_ID}\", client_secret: [redacted] }}")
-    );
-    assert_eq!(auth.account_sid(), "");
-    assert_eq!(auth.username(), CLIENT_ID);
-    assert_eq!(Auth::auth_token(SID, TOKEN).client_id(), None);
-}
-
-/// An operation the API takes from anyone (an OAuth2 token endpoint) is sent without
-/// credentials, and fetches no token for itself.
-#[tokio::test]
-async fn an_anonymous_request_sends_no_credentials_and_fetches_no_token() {
-    let tokens = Tokens::new(json!({"expires_in": 3600}));
-    let server = serve(&tokens, &[1]).await;
-    Mock::given(method("GET"))
-        .and(path("/v1/Public"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(server::invite(1)))
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    let public = || Request::new("Public.fetch", Method::GET, "/v1/Public".into()).anonymous();
-    let _: Invite = client(&server).send_json(public()).await.expect("fetched");
-    assert_eq!(tokens.fetched(), 0);
-    assert_eq!(api_authorizations(&server).await, [""]);
-
-    // With Basic credentials too.
-    let basic = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(server::invite(1)))
-        .mount(&basic)
-        .await;
-    let transport = server::client(&basic);
-    let _: Invite = transport.send_json(public()).await.expect("fetched");
-    let _: Invite = transport
-        .send_json(server::get("/v1/Private"))
-        .await
-        .expect("fetched");
-    let sent: Vec<bool> = server::requests(&basic)
-        .await
-        .iter()
-        .map(|r| r.headers.get("authorization").is_some())
-        .collect();
-    assert_eq!(sent, [false, true], "only the second carries credentials");
 }
