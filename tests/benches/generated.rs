@@ -383,19 +383,89 @@ fn page_json() -> String {
 fn main() {
     let started = SystemTime::now();
     let mut c = criterion();
-    let inputs = inputs();
-    let regex = regex::Regex::new(PATTERN).expect("pattern");
-    for s in &inputs {
-        let want = regex.is_match(s);
-        assert_eq!(InviteSid::is_valid(s), want, "{s}");
-        assert_eq!(naive(s), want, "{s}");
-        assert_eq!(table(s), want, "{s}");
-        assert_eq!(swar(s), want, "{s}");
-        assert_eq!(sse2(s), want, "{s}");
-    }
-    let valid = inputs.iter().filter(|s| regex.is_match(s)).count();
-    println!("SID inputs: {BATCH}, {valid} valid, shuffled");
+    let sids = Sids::new();
+    bench_sids(&mut c, &sids);
+    let json = page_json();
+    bench_decode(&mut c, &json);
+    c.final_summary();
 
+    println!("\nratios (medians of this run; lower is faster)");
+    print_sid_checks(&sids, started);
+    print_sid_parse(&sids, started);
+    print_decode(&json, started);
+    decode_messages();
+}
+
+/// The SIDs the checks and parses are timed on: a shuffled batch of valid and
+/// invalid ones, and as many invalid as valid ones, mixed and by fault.
+struct Sids {
+    inputs: Vec<String>,
+    regex: regex::Regex,
+    valid: Vec<String>,
+    invalid: Vec<String>,
+    per_fault: Vec<Vec<String>>,
+}
+
+impl Sids {
+    fn new() -> Self {
+        let inputs = inputs();
+        let regex = regex::Regex::new(PATTERN).expect("pattern");
+        for s in &inputs {
+            let want = regex.is_match(s);
+            assert_eq!(InviteSid::is_valid(s), want, "{s}");
+            assert_eq!(naive(s), want, "{s}");
+            assert_eq!(table(s), want, "{s}");
+            assert_eq!(swar(s), want, "{s}");
+            assert_eq!(sse2(s), want, "{s}");
+        }
+        let valid = inputs.iter().filter(|s| regex.is_match(s)).count();
+        println!("SID inputs: {BATCH}, {valid} valid, shuffled");
+
+        let valid: Vec<String> = inputs
+            .iter()
+            .filter(|s| regex.is_match(s))
+            .cloned()
+            .collect();
+        // As many valid as invalid SIDs, so the two batches' times compare per SID.
+        let labelled = labelled_inputs();
+        let invalid: Vec<String> = labelled
+            .iter()
+            .filter(|(fault, _)| fault.is_some())
+            .map(|(_, s)| s.clone())
+            .collect();
+        let per_fault = (0..FAULTS.len())
+            .map(|kind| {
+                let some: Vec<&String> = labelled
+                    .iter()
+                    .filter(|(fault, _)| *fault == Some(kind))
+                    .map(|(_, s)| s)
+                    .collect();
+                some.iter()
+                    .map(|s| (*s).clone())
+                    .cycle()
+                    .take(valid.len())
+                    .collect()
+            })
+            .collect();
+        Sids {
+            inputs,
+            regex,
+            valid,
+            invalid,
+            per_fault,
+        }
+    }
+}
+
+/// Borrowed, as `parse_all` takes them.
+fn strs(owned: &[String]) -> Vec<&str> {
+    owned.iter().map(String::as_str).collect()
+}
+
+/// The SID checks against each other, and the parses of valid and invalid SIDs.
+fn bench_sids(c: &mut criterion::Criterion, sids: &Sids) {
+    let Sids { inputs, regex, .. } = sids;
+    let (valid_strs, invalid_strs) = (strs(&sids.valid), strs(&sids.invalid));
     let mut group = c.benchmark_group("sid");
     group
         .warm_up_time(Duration::from_secs(1))
@@ -411,29 +481,6 @@ fn main() {
     group.bench_function("table", |b| b.iter(|| count(&inputs, table)));
     group.bench_function("swar", |b| b.iter(|| count(&inputs, swar)));
     group.bench_function("sse2", |b| b.iter(|| count(&inputs, sse2)));
-    let valid_inputs: Vec<&String> = inputs.iter().filter(|s| regex.is_match(s)).collect();
-    // As many valid as invalid SIDs, so the two batches' times compare per SID.
-    let labelled = labelled_inputs();
-    let valid_strs: Vec<&str> = valid_inputs.iter().map(|s| s.as_str()).collect();
-    let invalid_strs: Vec<&str> = labelled
-        .iter()
-        .filter(|(fault, _)| fault.is_some())
-        .map(|(_, s)| s.as_str())
-        .collect();
-    let per_fault: Vec<Vec<&str>> = (0..FAULTS.len())
-        .map(|kind| {
-            let some: Vec<&str> = labelled
-                .iter()
-                .filter(|(fault, _)| *fault == Some(kind))
-                .map(|(_, s)| s.as_str())
-                .collect();
-            some.iter()
-                .copied()
-                .cycle()
-                .take(valid_strs.len())
-                .collect()
-        })
-        .collect();
     assert_eq!(valid_strs.len(), invalid_strs.len());
     assert_eq!(parse_all(&valid_strs), valid_strs.len());
     assert_eq!(parse_all(&invalid_strs), 0);
@@ -442,20 +489,15 @@ fn main() {
     group.bench_function("parse_invalid", |b| b.iter(|| parse_all(&invalid_strs)));
     group.bench_function("new_from_str", |b| {
         b.iter(|| {
-            valid_inputs
+            valid_strs
                 .iter()
-                .map(|s| InviteSid::try_from(black_box(s.as_str())).is_ok() as usize)
+                .map(|s| InviteSid::try_from(black_box(*s)).is_ok() as usize)
                 .sum::<usize>()
         })
     });
     group.bench_function("new_from_string", |b| {
         b.iter_batched(
-            || {
-                valid_inputs
-                    .iter()
-                    .map(|s| (*s).clone())
-                    .collect::<Vec<String>>()
-            },
+            || sids.valid.clone(),
             |owned| {
                 owned
                     .into_iter()
@@ -466,8 +508,10 @@ fn main() {
         )
     });
     group.finish();
+}
 
-    let json = page_json();
+/// A page of 50 invites, generated and with plain `String` fields.
+fn bench_decode(c: &mut criterion::Criterion, json: &str) {
     let generated: InvitePage = serde_json::from_str(&json).expect("decodes");
     assert_eq!(generated.invites.len(), 50);
     let mut group = c.benchmark_group("decode");
@@ -482,10 +526,11 @@ fn main() {
         b.iter(|| serde_json::from_str::<PlainPage>(black_box(&json)).expect("ok"))
     });
     group.finish();
+}
 
-    c.final_summary();
-
-    println!("\nratios (medians of this run; lower is faster)");
+/// The SID checks' ratios, and their targets on paired timings.
+fn print_sid_checks(sids: &Sids, started: SystemTime) {
+    let Sids { inputs, regex, .. } = sids;
     print_ratio(
         "SID: regex / generated",
         "sid/regex",
@@ -535,6 +580,12 @@ fn main() {
             format!("SID: generated / best by hand ({name})")
         );
     }
+}
+
+/// The SID parses' figures and targets, by fault.
+fn print_sid_parse(sids: &Sids, started: SystemTime) {
+    let (valid_strs, invalid_strs) = (strs(&sids.valid), strs(&sids.invalid));
+    let per_fault: Vec<Vec<&str>> = sids.per_fault.iter().map(|f| strs(f)).collect();
     if let Some(ns) = median_ns("sid/parse_valid", started) {
         println!("\nSID parse targets (str::parse; ratios on paired timings as above)");
         let per_sid = ns / valid_strs.len() as f64;
@@ -568,6 +619,10 @@ fn main() {
             "SID: invalid / valid, worst fault"
         );
     }
+}
+
+/// The page decode against plain strings, and paired.
+fn print_decode(json: &str, started: SystemTime) {
     print_ratio(
         "decode 50 invites: generated / plain strings",
         "decode/generated",
@@ -587,7 +642,6 @@ fn main() {
             "decode 50 invites: generated / plain, paired"
         );
     }
-    decode_messages();
 }
 
 /// Section 5: the 2010 API's messages, paired against plain strings.
