@@ -77,3 +77,17 @@ pub(super) fn param<'a>(
         .find(|p| p.wire == wire)
         .unwrap_or_else(|| panic!("{}: no parameter {wire}", r.name))
 }
+
+/// `cargo clippy` with warnings denied on the crate at `dir`, built in `target` with
+/// this workspace's lock file, which keeps the build offline and its dependencies
+/// shared with the other builds of generated crates.
+pub(super) fn clippy(root: &Path, dir: &Path, target: &Path) -> std::process::Output {
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
+    std::process::Command::new(env!("CARGO"))
+        .args(["clippy", "--offline", "--quiet", "--all-targets"])
+        .args(["--", "-D", "warnings"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .expect("running cargo")
+}

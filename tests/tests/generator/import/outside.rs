@@ -27,21 +27,7 @@ pub(super) fn an_imported_crate_builds_clippy_clean_outside_the_repo() {
     .expect("generates");
     // This workspace's lock file keeps the build offline and its dependencies
     // shared with the random specs' build.
-    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lock file");
-    let output = std::process::Command::new(env!("CARGO"))
-        .args([
-            "clippy",
-            "--offline",
-            "--quiet",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .current_dir(&out)
-        .env("CARGO_TARGET_DIR", root.join("target/random-specs/target"))
-        .output()
-        .expect("running cargo");
+    let output = clippy(&root, &out, &root.join("target/random-specs/target"));
     assert!(
         output.status.success(),
         "the imported crate in {} failed clippy:\n{}",

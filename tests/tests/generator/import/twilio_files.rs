@@ -79,21 +79,7 @@ pub(super) fn every_imported_twilio_api_passes_clippy_outside_the_repo() {
     let started = std::time::Instant::now();
     let mut failures = Vec::new();
     for job in &jobs {
-        std::fs::copy(root.join("Cargo.lock"), job.out.join("Cargo.lock")).expect("lock file");
-        let output = std::process::Command::new(env!("CARGO"))
-            .args([
-                "clippy",
-                "--offline",
-                "--quiet",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ])
-            .current_dir(&job.out)
-            .env("CARGO_TARGET_DIR", base.join("target"))
-            .output()
-            .expect("running cargo");
+        let output = clippy(&root, &job.out, &base.join("target"));
         if !output.status.success() {
             failures.push(format!(
                 "{}:\n{}",
