@@ -242,15 +242,13 @@ fn bench_sids(c: &mut criterion::Criterion, sids: &Sids) {
         .measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(BATCH as u64));
     group.bench_function("generated", |b| {
-        b.iter(|| count(&inputs, InviteSid::is_valid))
+        b.iter(|| count(inputs, InviteSid::is_valid))
     });
-    group.bench_function("regex", |b| {
-        b.iter(|| count(&inputs, |s| regex.is_match(s)))
-    });
-    group.bench_function("naive", |b| b.iter(|| count(&inputs, naive)));
-    group.bench_function("table", |b| b.iter(|| count(&inputs, table)));
-    group.bench_function("swar", |b| b.iter(|| count(&inputs, swar)));
-    group.bench_function("sse2", |b| b.iter(|| count(&inputs, sse2)));
+    group.bench_function("regex", |b| b.iter(|| count(inputs, |s| regex.is_match(s))));
+    group.bench_function("naive", |b| b.iter(|| count(inputs, naive)));
+    group.bench_function("table", |b| b.iter(|| count(inputs, table)));
+    group.bench_function("swar", |b| b.iter(|| count(inputs, swar)));
+    group.bench_function("sse2", |b| b.iter(|| count(inputs, sse2)));
     assert_eq!(valid_strs.len(), invalid_strs.len());
     assert_eq!(parse_all(&valid_strs), valid_strs.len());
     assert_eq!(parse_all(&invalid_strs), 0);
@@ -282,7 +280,7 @@ fn bench_sids(c: &mut criterion::Criterion, sids: &Sids) {
 
 /// A page of 50 invites, generated and with plain `String` fields.
 fn bench_decode(c: &mut criterion::Criterion, json: &str) {
-    let generated: InvitePage = serde_json::from_str(&json).expect("decodes");
+    let generated: InvitePage = serde_json::from_str(json).expect("decodes");
     assert_eq!(generated.invites.len(), 50);
     let mut group = c.benchmark_group("decode");
     group
@@ -290,10 +288,10 @@ fn bench_decode(c: &mut criterion::Criterion, json: &str) {
         .measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Bytes(json.len() as u64));
     group.bench_function("generated", |b| {
-        b.iter(|| serde_json::from_str::<InvitePage>(black_box(&json)).expect("ok"))
+        b.iter(|| serde_json::from_str::<InvitePage>(black_box(json)).expect("ok"))
     });
     group.bench_function("plain", |b| {
-        b.iter(|| serde_json::from_str::<PlainPage>(black_box(&json)).expect("ok"))
+        b.iter(|| serde_json::from_str::<PlainPage>(black_box(json)).expect("ok"))
     });
     group.finish();
 }
@@ -326,8 +324,8 @@ fn print_sid_checks(sids: &Sids, started: SystemTime) {
         // The targets are judged on paired timings: at a few nanoseconds a check,
         // the machine's speed drifts more between criterion's runs than the checks differ.
         println!("\nSID targets, paired timings (201 rounds alternating two checks; median ratio)");
-        let generated = || count(&inputs, InviteSid::is_valid);
-        let speedup = paired_ratio(201, || count(&inputs, |s| regex.is_match(s)), generated);
+        let generated = || count(inputs, InviteSid::is_valid);
+        let speedup = paired_ratio(201, || count(inputs, |s| regex.is_match(s)), generated);
         let met = if speedup >= 8.0 { "met" } else { "MISSED" };
         println!(
             "{:<58} {speedup:>7.2}x  target >= 8x: {met}",
@@ -336,12 +334,7 @@ fn print_sid_checks(sids: &Sids, started: SystemTime) {
         let by_hand = [("table", table as Check), ("swar", swar), ("sse2", sse2)];
         let (name, worst) = by_hand
             .iter()
-            .map(|(name, check)| {
-                (
-                    *name,
-                    paired_ratio(201, generated, || count(&inputs, check)),
-                )
-            })
+            .map(|(name, check)| (*name, paired_ratio(201, generated, || count(inputs, check))))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .expect("three checks");
         let met = if worst <= 1.2 { "met" } else { "MISSED" };
@@ -405,7 +398,7 @@ fn print_decode(json: &str, started: SystemTime) {
             |json: &str| serde_json::from_str::<InvitePage>(json).map_or(0, |p| p.invites.len());
         let plain =
             |json: &str| serde_json::from_str::<PlainPage>(json).map_or(0, |p| p.invites.len());
-        let ratio = paired_ratio(101, || decode(black_box(&json)), || plain(black_box(&json)));
+        let ratio = paired_ratio(101, || decode(black_box(json)), || plain(black_box(json)));
         let met = if ratio <= 0.5 { "met" } else { "MISSED" };
         println!(
             "{:<58} {ratio:>7.3}   target <= 0.5: {met}",
