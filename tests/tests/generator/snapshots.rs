@@ -2,7 +2,10 @@
 //! exactly what a generator change does to the output, in `cargo insta review`. The
 //! crates of `spec/` are not snapshotted: they are committed under `generated/`, so
 //! their diff is already the change's, and `cargo xtask check` (and the freshness
-//! test) pin them. Each output is pinned once.
+//! test) pin them. The three fixture crates (42 files) are the exception: the tests
+//! build them, so they are committed under `tests/fixtures/*/out/` and kept fresh
+//! too, and a change to them is accepted twice (`cargo xtask gen`, then `cargo insta
+//! accept`).
 
 use codegen::fresh::display_path;
 use tests::workspace_root;
