@@ -21,7 +21,7 @@ impl FaxResponse {
     }
 
     /// Adds a `<Receive>`: Receives the incoming fax.
-    #[inline(always)]
+    #[inline]
     pub fn receive(mut self, child: Receive<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -86,7 +86,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `action`: Receive action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -98,7 +98,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `mediaType`: The media type used to store media in the fax media store
-    #[inline(always)]
+    #[inline]
     pub fn media_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -110,7 +110,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `method`: Receive action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -119,7 +119,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `pageSize`: What size to interpret received pages as
-    #[inline(always)]
+    #[inline]
     pub fn page_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -131,7 +131,7 @@ impl<'a> Receive<'a> {
     }
 
     /// `storeMedia`: Whether or not to store received media in the fax media store
-    #[inline(always)]
+    #[inline]
     pub fn store_media(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,

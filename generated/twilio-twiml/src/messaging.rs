@@ -21,14 +21,14 @@ impl MessagingResponse {
     }
 
     /// Adds a `<Message>`: A message to send in reply.
-    #[inline(always)]
+    #[inline]
     pub fn message(mut self, child: Message<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
-    #[inline(always)]
+    #[inline]
     pub fn redirect(mut self, child: Redirect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -89,7 +89,7 @@ impl<'a> Redirect<'a> {
     }
 
     /// `method`: Redirect URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -164,7 +164,7 @@ impl<'a> Message<'a> {
     }
 
     /// `action`: A URL specifying where Twilio should send status callbacks for the created outbound message
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -176,7 +176,7 @@ impl<'a> Message<'a> {
     }
 
     /// `from`: from
-    #[inline(always)]
+    #[inline]
     pub fn from(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -188,7 +188,7 @@ impl<'a> Message<'a> {
     }
 
     /// `method`: Action URL Method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -197,7 +197,7 @@ impl<'a> Message<'a> {
     }
 
     /// `statusCallback`: Status callback URL. Deprecated in favor of action
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -209,7 +209,7 @@ impl<'a> Message<'a> {
     }
 
     /// `to`: Phone Number to send Message to
-    #[inline(always)]
+    #[inline]
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -221,14 +221,14 @@ impl<'a> Message<'a> {
     }
 
     /// Adds a `<Body>`: The text of a message.
-    #[inline(always)]
+    #[inline]
     pub fn body(mut self, child: Body<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Media>`: A media file the message carries.
-    #[inline(always)]
+    #[inline]
     pub fn media(mut self, child: Media<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self

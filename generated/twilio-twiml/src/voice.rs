@@ -21,140 +21,140 @@ impl VoiceResponse {
     }
 
     /// Adds a `<Connect>`: Connects the call to a service: a stream, a room, a virtual agent, a conversation.
-    #[inline(always)]
+    #[inline]
     pub fn connect(mut self, child: Connect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Dial>`: Connects the caller to another party.
-    #[inline(always)]
+    #[inline]
     pub fn dial(mut self, child: Dial<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Echo>`: Plays back what the caller says (for testing).
-    #[inline(always)]
+    #[inline]
     pub fn echo(mut self, child: Echo<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Enqueue>`: Puts the caller in a queue.
-    #[inline(always)]
+    #[inline]
     pub fn enqueue(mut self, child: Enqueue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Gather>`: Collects digits the caller presses or words they say.
-    #[inline(always)]
+    #[inline]
     pub fn gather(mut self, child: Gather<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Hangup>`: Ends the call.
-    #[inline(always)]
+    #[inline]
     pub fn hangup(mut self, child: Hangup<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Leave>`: Takes the caller out of the queue it waits in.
-    #[inline(always)]
+    #[inline]
     pub fn leave(mut self, child: Leave<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    #[inline(always)]
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    #[inline(always)]
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
-    #[inline(always)]
+    #[inline]
     pub fn queue(mut self, child: Queue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Record>`: Records the caller's voice.
-    #[inline(always)]
+    #[inline]
     pub fn record(mut self, child: Record<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Redirect>`: Goes on with the TwiML at another URL.
-    #[inline(always)]
+    #[inline]
     pub fn redirect(mut self, child: Redirect<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Reject>`: Rejects the call without answering it (and without charge).
-    #[inline(always)]
+    #[inline]
     pub fn reject(mut self, child: Reject<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    #[inline(always)]
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sms>`: Sends an SMS during the call (deprecated: send messages with the Messages API).
-    #[inline(always)]
+    #[inline]
     pub fn sms(mut self, child: Sms<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pay>`: Takes a payment over the phone.
-    #[inline(always)]
+    #[inline]
     pub fn pay(mut self, child: Pay<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
-    #[inline(always)]
+    #[inline]
     pub fn prompt(mut self, child: Prompt<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Start>`: Starts something alongside the call (a stream, a SIPREC session, a transcription, a recording) and goes on.
-    #[inline(always)]
+    #[inline]
     pub fn start(mut self, child: Start<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stop>`: Stops a stream, a SIPREC session or a transcription started with `<Start>`.
-    #[inline(always)]
+    #[inline]
     pub fn stop(mut self, child: Stop<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Refer>`: Transfers a SIP call elsewhere with a SIP REFER.
-    #[inline(always)]
+    #[inline]
     pub fn refer(mut self, child: Refer<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -215,7 +215,7 @@ impl<'a> Refer<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -227,7 +227,7 @@ impl<'a> Refer<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -236,7 +236,7 @@ impl<'a> Refer<'a> {
     }
 
     /// Adds a `<Sip>`: The SIP URI a `<Refer>` transfers the call to.
-    #[inline(always)]
+    #[inline]
     pub fn sip(mut self, child: ReferSip<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -365,21 +365,21 @@ impl<'a> Stop<'a> {
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    #[inline(always)]
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
-    #[inline(always)]
+    #[inline]
     pub fn siprec(mut self, child: Siprec<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
-    #[inline(always)]
+    #[inline]
     pub fn transcription(mut self, child: Transcription<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -465,7 +465,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `enableAutomaticPunctuation`: Enable Automatic Punctuation
-    #[inline(always)]
+    #[inline]
     pub fn enable_automatic_punctuation(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -477,7 +477,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `hints`: Hints to be provided to the transcription engine
-    #[inline(always)]
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -489,7 +489,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `inboundTrackLabel`: Friendly name given to the Inbound Track
-    #[inline(always)]
+    #[inline]
     pub fn inbound_track_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -501,7 +501,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `intelligenceService`: The SID or the unique name of the Intelligence Service to be used
-    #[inline(always)]
+    #[inline]
     pub fn intelligence_service(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -513,7 +513,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `languageCode`: Language Code used by the transcription engine
-    #[inline(always)]
+    #[inline]
     pub fn language_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -525,7 +525,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `name`: Friendly name given to the Transcription
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -537,7 +537,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `outboundTrackLabel`: Friendly name given to the Outbound Track Label
-    #[inline(always)]
+    #[inline]
     pub fn outbound_track_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -549,7 +549,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `partialResults`: Indicates if partial results are going to be send to the customer
-    #[inline(always)]
+    #[inline]
     pub fn partial_results(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -561,14 +561,14 @@ impl<'a> Transcription<'a> {
     }
 
     /// `profanityFilter`: Enable Profanity Filter
-    #[inline(always)]
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[8] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `speechModel`: Speech Model used by the transcription engine
-    #[inline(always)]
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -580,7 +580,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -589,7 +589,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `statusCallbackUrl`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -601,7 +601,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `track`: Track to be analyze by the provider
-    #[inline(always)]
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -613,7 +613,7 @@ impl<'a> Transcription<'a> {
     }
 
     /// `transcriptionEngine`: Transcription Engine to be used
-    #[inline(always)]
+    #[inline]
     pub fn transcription_engine(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -625,14 +625,14 @@ impl<'a> Transcription<'a> {
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn config(mut self, child: Config<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -701,7 +701,7 @@ impl<'a> Parameter<'a> {
     }
 
     /// `name`: The name of the custom parameter
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -713,7 +713,7 @@ impl<'a> Parameter<'a> {
     }
 
     /// `value`: The value of the custom parameter
-    #[inline(always)]
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -787,7 +787,7 @@ impl<'a> Config<'a> {
     }
 
     /// `name`: The name of the custom config
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -799,7 +799,7 @@ impl<'a> Config<'a> {
     }
 
     /// `value`: The value of the custom config
-    #[inline(always)]
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -881,7 +881,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `connectorName`: Unique name for Connector
-    #[inline(always)]
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -893,7 +893,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `name`: Friendly name given to SIPREC
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -905,7 +905,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -917,7 +917,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -926,7 +926,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// `track`: Track to be streamed to remote service
-    #[inline(always)]
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -938,7 +938,7 @@ impl<'a> Siprec<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1016,7 +1016,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `connectorName`: Unique name for Stream Connector
-    #[inline(always)]
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1028,7 +1028,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `name`: Friendly name given to the Stream
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1040,7 +1040,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1052,7 +1052,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1061,7 +1061,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `track`: Track to be streamed to remote service
-    #[inline(always)]
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1073,7 +1073,7 @@ impl<'a> Stream<'a> {
     }
 
     /// `url`: URL of the remote service where the Stream is routed
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1085,7 +1085,7 @@ impl<'a> Stream<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1156,7 +1156,7 @@ impl<'a> Start<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1168,7 +1168,7 @@ impl<'a> Start<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1177,28 +1177,28 @@ impl<'a> Start<'a> {
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    #[inline(always)]
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Siprec>`: Forks the call's media to a SIPREC recorder.
-    #[inline(always)]
+    #[inline]
     pub fn siprec(mut self, child: Siprec<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Transcription>`: Real-time transcription of the call.
-    #[inline(always)]
+    #[inline]
     pub fn transcription(mut self, child: Transcription<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Recording>`: Records the call in the background.
-    #[inline(always)]
+    #[inline]
     pub fn recording(mut self, child: Recording<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1275,7 +1275,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `channels`: The recording channels for the final recording
-    #[inline(always)]
+    #[inline]
     pub fn channels(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1287,7 +1287,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
-    #[inline(always)]
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1299,7 +1299,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallback`: Recording Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1311,7 +1311,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording Status Callback Events
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1323,7 +1323,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1332,7 +1332,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `track`: To indicate which audio track should be recorded
-    #[inline(always)]
+    #[inline]
     pub fn track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1344,7 +1344,7 @@ impl<'a> Recording<'a> {
     }
 
     /// `trim`: Trim the recording
-    #[inline(always)]
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1426,7 +1426,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `attempt`: Current attempt count
-    #[inline(always)]
+    #[inline]
     pub fn attempt(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1438,7 +1438,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `cardType`: Type of the credit card
-    #[inline(always)]
+    #[inline]
     pub fn card_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1450,7 +1450,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `errorType`: Type of error
-    #[inline(always)]
+    #[inline]
     pub fn error_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1462,7 +1462,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `for`: Name of the payment source data element
-    #[inline(always)]
+    #[inline]
     pub fn r#for(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1474,7 +1474,7 @@ impl<'a> Prompt<'a> {
     }
 
     /// `requireMatchingInputs`: Require customer to input requested information twice and verify matching
-    #[inline(always)]
+    #[inline]
     pub fn require_matching_inputs(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1486,21 +1486,21 @@ impl<'a> Prompt<'a> {
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    #[inline(always)]
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    #[inline(always)]
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    #[inline(always)]
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1569,7 +1569,7 @@ impl<'a> Pause<'a> {
     }
 
     /// `length`: Length in seconds to pause
-    #[inline(always)]
+    #[inline]
     pub fn length(mut self, value: u32) -> Self {
         self.values[0] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -1640,7 +1640,7 @@ impl<'a> Play<'a> {
     }
 
     /// `digits`: Play DTMF tones for digits
-    #[inline(always)]
+    #[inline]
     pub fn digits(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1652,7 +1652,7 @@ impl<'a> Play<'a> {
     }
 
     /// `loop`: Times to loop media
-    #[inline(always)]
+    #[inline]
     pub fn r#loop(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -1719,7 +1719,7 @@ impl<'a> Say<'a> {
     }
 
     /// `language`: Message language
-    #[inline(always)]
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1731,14 +1731,14 @@ impl<'a> Say<'a> {
     }
 
     /// `loop`: Times to loop message
-    #[inline(always)]
+    #[inline]
     pub fn r#loop(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `voice`: Voice to use
-    #[inline(always)]
+    #[inline]
     pub fn voice(mut self, value: crate::SayVoice) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -1747,70 +1747,70 @@ impl<'a> Say<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    #[inline(always)]
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    #[inline(always)]
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -1886,7 +1886,7 @@ impl<'a> SsmlW<'a> {
     }
 
     /// `role`: Customize the pronunciation of words by specifying the word’s part of speech or alternate meaning
-    #[inline(always)]
+    #[inline]
     pub fn role(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -1898,42 +1898,42 @@ impl<'a> SsmlW<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2004,7 +2004,7 @@ impl<'a> SsmlSub<'a> {
     }
 
     /// `alias`: Substitute a different word (or pronunciation) for selected text such as an acronym or abbreviation
-    #[inline(always)]
+    #[inline]
     pub fn alias(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2074,7 +2074,7 @@ impl<'a> SsmlSayAs<'a> {
     }
 
     /// `format`: Specify the format of the date when interpret-as is set to date
-    #[inline(always)]
+    #[inline]
     pub fn format(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2086,7 +2086,7 @@ impl<'a> SsmlSayAs<'a> {
     }
 
     /// `interpret-as`: How the words are read: `cardinal`, `ordinal`, `characters`, `digits`, `date`, `telephone`, …
-    #[inline(always)]
+    #[inline]
     pub fn interpret_as(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2167,7 +2167,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `pitch`: Specify the pitch, available values: default, x-low, low, medium, high, x-high, +n%, -n%
-    #[inline(always)]
+    #[inline]
     pub fn pitch(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2179,7 +2179,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `rate`: Specify the rate, available values: x-slow, slow, medium, fast, x-fast, n%
-    #[inline(always)]
+    #[inline]
     pub fn rate(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2191,7 +2191,7 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// `volume`: Specify the volume, available values: default, silent, x-soft, soft, medium, loud, x-loud, +ndB, -ndB
-    #[inline(always)]
+    #[inline]
     pub fn volume(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2203,70 +2203,70 @@ impl<'a> SsmlProsody<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    #[inline(always)]
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    #[inline(always)]
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2348,56 +2348,56 @@ impl<'a> SsmlS<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2468,7 +2468,7 @@ impl<'a> SsmlPhoneme<'a> {
     }
 
     /// `alphabet`: Specify the phonetic alphabet
-    #[inline(always)]
+    #[inline]
     pub fn alphabet(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2480,7 +2480,7 @@ impl<'a> SsmlPhoneme<'a> {
     }
 
     /// `ph`: Specifiy the phonetic symbols for pronunciation
-    #[inline(always)]
+    #[inline]
     pub fn ph(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2561,7 +2561,7 @@ impl<'a> SsmlLang<'a> {
     }
 
     /// `xml:lang`: The language of the words, such as `fr-FR`
-    #[inline(always)]
+    #[inline]
     pub fn xml_lang(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2573,70 +2573,70 @@ impl<'a> SsmlLang<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<p>`: A paragraph (SSML `<p>`).
-    #[inline(always)]
+    #[inline]
     pub fn p(mut self, child: SsmlP<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    #[inline(always)]
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2718,63 +2718,63 @@ impl<'a> SsmlP<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<s>`: A sentence (SSML `<s>`).
-    #[inline(always)]
+    #[inline]
     pub fn s(mut self, child: SsmlS<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2856,7 +2856,7 @@ impl<'a> SsmlEmphasis<'a> {
     }
 
     /// `level`: Specify the degree of emphasis
-    #[inline(always)]
+    #[inline]
     pub fn level(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2868,56 +2868,56 @@ impl<'a> SsmlEmphasis<'a> {
     }
 
     /// Adds a `<break>`: A pause in speech (SSML `<break>`).
-    #[inline(always)]
+    #[inline]
     pub fn r#break(mut self, child: SsmlBreak<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<emphasis>`: Words spoken with emphasis (SSML `<emphasis>`).
-    #[inline(always)]
+    #[inline]
     pub fn emphasis(mut self, child: SsmlEmphasis<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<lang>`: Words in another language (SSML `<lang>`).
-    #[inline(always)]
+    #[inline]
     pub fn lang(mut self, child: SsmlLang<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<phoneme>`: Words spoken as a phonetic transcription says (SSML `<phoneme>`).
-    #[inline(always)]
+    #[inline]
     pub fn phoneme(mut self, child: SsmlPhoneme<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<prosody>`: Words spoken at another volume, rate or pitch (SSML `<prosody>`).
-    #[inline(always)]
+    #[inline]
     pub fn prosody(mut self, child: SsmlProsody<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<say-as>`: Words read as a kind of value: digits, a date, an address (SSML `<say-as>`).
-    #[inline(always)]
+    #[inline]
     pub fn say_as(mut self, child: SsmlSayAs<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<sub>`: Words read as an alias (SSML `<sub>`).
-    #[inline(always)]
+    #[inline]
     pub fn sub(mut self, child: SsmlSub<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<w>`: A word with a part of speech (SSML `<w>`).
-    #[inline(always)]
+    #[inline]
     pub fn w(mut self, child: SsmlW<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -2986,7 +2986,7 @@ impl<'a> SsmlBreak<'a> {
     }
 
     /// `strength`: Set a pause based on strength
-    #[inline(always)]
+    #[inline]
     pub fn strength(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -2998,7 +2998,7 @@ impl<'a> SsmlBreak<'a> {
     }
 
     /// `time`: Set a pause to a specific length of time in seconds or milliseconds, available values: \[number\]s, \[number\]ms
-    #[inline(always)]
+    #[inline]
     pub fn time(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3093,7 +3093,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3105,7 +3105,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `bankAccountType`: Bank account type for ach transactions. If set, payment method attribute must be provided and value should be set to ach-debit. defaults to consumer-checking
-    #[inline(always)]
+    #[inline]
     pub fn bank_account_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3117,7 +3117,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `chargeAmount`: Amount to process. If value is greater than 0 then make the payment else create a payment token
-    #[inline(always)]
+    #[inline]
     pub fn charge_amount(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3129,7 +3129,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `currency`: Currency of the amount attribute
-    #[inline(always)]
+    #[inline]
     pub fn currency(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3141,7 +3141,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `description`: Details regarding the payment
-    #[inline(always)]
+    #[inline]
     pub fn description(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3153,7 +3153,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `input`: Input type Twilio should accept
-    #[inline(always)]
+    #[inline]
     pub fn input(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3165,7 +3165,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `language`: Language to use
-    #[inline(always)]
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3177,21 +3177,21 @@ impl<'a> Pay<'a> {
     }
 
     /// `maxAttempts`: Maximum number of allowed retries when gathering input
-    #[inline(always)]
+    #[inline]
     pub fn max_attempts(mut self, value: u32) -> Self {
         self.values[7] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `minPostalCodeLength`: Prompt for minimum postal code length
-    #[inline(always)]
+    #[inline]
     pub fn min_postal_code_length(mut self, value: u32) -> Self {
         self.values[8] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `paymentConnector`: Unique name for payment connector
-    #[inline(always)]
+    #[inline]
     pub fn payment_connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3203,7 +3203,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `paymentMethod`: Payment method to be used. defaults to credit-card
-    #[inline(always)]
+    #[inline]
     pub fn payment_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3212,7 +3212,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `postalCode`: Prompt for postal code and it should be true/false or default postal code
-    #[inline(always)]
+    #[inline]
     pub fn postal_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3224,7 +3224,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `securityCode`: Prompt for security code
-    #[inline(always)]
+    #[inline]
     pub fn security_code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3236,7 +3236,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3248,7 +3248,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[14] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3257,14 +3257,14 @@ impl<'a> Pay<'a> {
     }
 
     /// `timeout`: Time to wait to gather input
-    #[inline(always)]
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[15] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `tokenType`: Type of token
-    #[inline(always)]
+    #[inline]
     pub fn token_type(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3276,7 +3276,7 @@ impl<'a> Pay<'a> {
     }
 
     /// `validCardTypes`: Comma separated accepted card types
-    #[inline(always)]
+    #[inline]
     pub fn valid_card_types(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3288,14 +3288,14 @@ impl<'a> Pay<'a> {
     }
 
     /// Adds a `<Prompt>`: What `<Pay>` says or plays when it asks for a payment detail.
-    #[inline(always)]
+    #[inline]
     pub fn prompt(mut self, child: Prompt<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -3372,7 +3372,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3384,7 +3384,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `from`: from
-    #[inline(always)]
+    #[inline]
     pub fn from(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3396,7 +3396,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3405,7 +3405,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3417,7 +3417,7 @@ impl<'a> Sms<'a> {
     }
 
     /// `to`: Number to send message to
-    #[inline(always)]
+    #[inline]
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3487,7 +3487,7 @@ impl<'a> Reject<'a> {
     }
 
     /// `reason`: Rejection reason
-    #[inline(always)]
+    #[inline]
     pub fn reason(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3499,7 +3499,7 @@ impl<'a> Reject<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -3570,7 +3570,7 @@ impl<'a> Redirect<'a> {
     }
 
     /// `method`: Redirect URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3649,7 +3649,7 @@ impl<'a> Record<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3661,7 +3661,7 @@ impl<'a> Record<'a> {
     }
 
     /// `finishOnKey`: Finish recording on key
-    #[inline(always)]
+    #[inline]
     pub fn finish_on_key(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3673,14 +3673,14 @@ impl<'a> Record<'a> {
     }
 
     /// `maxLength`: Max time to record in seconds
-    #[inline(always)]
+    #[inline]
     pub fn max_length(mut self, value: u32) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3689,14 +3689,14 @@ impl<'a> Record<'a> {
     }
 
     /// `playBeep`: Play beep
-    #[inline(always)]
+    #[inline]
     pub fn play_beep(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
-    #[inline(always)]
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3708,7 +3708,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3720,7 +3720,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3732,7 +3732,7 @@ impl<'a> Record<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[8] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3741,21 +3741,21 @@ impl<'a> Record<'a> {
     }
 
     /// `timeout`: Timeout to begin recording
-    #[inline(always)]
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[9] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `transcribe`: Transcribe the recording
-    #[inline(always)]
+    #[inline]
     pub fn transcribe(mut self, value: bool) -> Self {
         self.values[10] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `transcribeCallback`: Transcribe callback URL
-    #[inline(always)]
+    #[inline]
     pub fn transcribe_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3767,7 +3767,7 @@ impl<'a> Record<'a> {
     }
 
     /// `trim`: Trim the recording
-    #[inline(always)]
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3848,7 +3848,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -3857,7 +3857,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `postWorkActivitySid`: TaskRouter Activity SID
-    #[inline(always)]
+    #[inline]
     pub fn post_work_activity_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3869,7 +3869,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `reservationSid`: TaskRouter Reservation SID
-    #[inline(always)]
+    #[inline]
     pub fn reservation_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -3881,7 +3881,7 @@ impl<'a> Queue<'a> {
     }
 
     /// `url`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4013,7 +4013,7 @@ impl<'a> Hangup<'a> {
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4103,7 +4103,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4115,35 +4115,35 @@ impl<'a> Gather<'a> {
     }
 
     /// `actionOnEmptyResult`: Force webhook to the action URL event if there is no input
-    #[inline(always)]
+    #[inline]
     pub fn action_on_empty_result(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `bargeIn`: Stop playing media upon speech
-    #[inline(always)]
+    #[inline]
     pub fn barge_in(mut self, value: bool) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `debug`: Allow debug for gather
-    #[inline(always)]
+    #[inline]
     pub fn debug(mut self, value: bool) -> Self {
         self.values[3] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `enhanced`: Use enhanced speech model
-    #[inline(always)]
+    #[inline]
     pub fn enhanced(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `finishOnKey`: Finish gather on key
-    #[inline(always)]
+    #[inline]
     pub fn finish_on_key(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4155,7 +4155,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `hints`: Speech recognition hints
-    #[inline(always)]
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4167,7 +4167,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `input`: Input type Twilio should accept
-    #[inline(always)]
+    #[inline]
     pub fn input(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = crate::GatherInput>,
@@ -4185,7 +4185,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `language`: Language to use
-    #[inline(always)]
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4197,7 +4197,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `maxSpeechTime`: Max allowed time for speech input
-    #[inline(always)]
+    #[inline]
     pub fn max_speech_time(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4209,7 +4209,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[10] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4218,14 +4218,14 @@ impl<'a> Gather<'a> {
     }
 
     /// `numDigits`: Number of digits to collect
-    #[inline(always)]
+    #[inline]
     pub fn num_digits(mut self, value: u32) -> Self {
         self.values[11] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `partialResultCallback`: Partial result callback URL
-    #[inline(always)]
+    #[inline]
     pub fn partial_result_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4237,7 +4237,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `partialResultCallbackMethod`: Partial result callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn partial_result_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[13] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4246,14 +4246,14 @@ impl<'a> Gather<'a> {
     }
 
     /// `profanityFilter`: Profanity Filter on speech
-    #[inline(always)]
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `speechModel`: Specify the model that is best suited for your use case
-    #[inline(always)]
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4265,7 +4265,7 @@ impl<'a> Gather<'a> {
     }
 
     /// `speechTimeout`: Time to wait to gather speech input and it should be either auto or a positive integer
-    #[inline(always)]
+    #[inline]
     pub fn speech_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4277,28 +4277,28 @@ impl<'a> Gather<'a> {
     }
 
     /// `timeout`: Time to wait to gather input
-    #[inline(always)]
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// Adds a `<Say>`: Reads text aloud.
-    #[inline(always)]
+    #[inline]
     pub fn say(mut self, child: Say<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Pause>`: Waits silently.
-    #[inline(always)]
+    #[inline]
     pub fn pause(mut self, child: Pause<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Play>`: Plays an audio file, or sends DTMF digits.
-    #[inline(always)]
+    #[inline]
     pub fn play(mut self, child: Play<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4387,7 +4387,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4399,7 +4399,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `maxQueueSize`: Maximum size of queue
-    #[inline(always)]
+    #[inline]
     pub fn max_queue_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4411,7 +4411,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4420,7 +4420,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `waitUrl`: Wait URL
-    #[inline(always)]
+    #[inline]
     pub fn wait_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4432,7 +4432,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `waitUrlMethod`: Wait URL method
-    #[inline(always)]
+    #[inline]
     pub fn wait_url_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4441,7 +4441,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// `workflowSid`: TaskRouter Workflow SID
-    #[inline(always)]
+    #[inline]
     pub fn workflow_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4453,7 +4453,7 @@ impl<'a> Enqueue<'a> {
     }
 
     /// Adds a `<Task>`: The TaskRouter task an `<Enqueue>` with a workflow creates: JSON attributes.
-    #[inline(always)]
+    #[inline]
     pub fn task(mut self, child: Task<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -4524,7 +4524,7 @@ impl<'a> Task<'a> {
     }
 
     /// `priority`: Task priority
-    #[inline(always)]
+    #[inline]
     pub fn priority(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4536,7 +4536,7 @@ impl<'a> Task<'a> {
     }
 
     /// `timeout`: Timeout associated with task
-    #[inline(always)]
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
@@ -4695,7 +4695,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4707,14 +4707,14 @@ impl<'a> Dial<'a> {
     }
 
     /// `answerOnBridge`: Preserve the ringing behavior of the inbound call until the Dialed call picks up
-    #[inline(always)]
+    #[inline]
     pub fn answer_on_bridge(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `callerId`: Caller ID to display
-    #[inline(always)]
+    #[inline]
     pub fn caller_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4726,7 +4726,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `events`: Subscription to events
-    #[inline(always)]
+    #[inline]
     pub fn events(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4738,14 +4738,14 @@ impl<'a> Dial<'a> {
     }
 
     /// `hangupOnStar`: Hangup call on star press
-    #[inline(always)]
+    #[inline]
     pub fn hangup_on_star(mut self, value: bool) -> Self {
         self.values[4] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[5] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4754,7 +4754,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `passports`: Base64-encoded comma-separated identity passports (e.g. shaken, div)
-    #[inline(always)]
+    #[inline]
     pub fn passports(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4766,7 +4766,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `record`: Record the call
-    #[inline(always)]
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4778,7 +4778,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
-    #[inline(always)]
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4790,7 +4790,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4802,7 +4802,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4814,7 +4814,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4823,7 +4823,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `recordingTrack`: To indicate which audio track should be recorded
-    #[inline(always)]
+    #[inline]
     pub fn recording_track(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4835,7 +4835,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `referMethod`: The HTTP method to use for the refer Webhook
-    #[inline(always)]
+    #[inline]
     pub fn refer_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[13] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -4844,7 +4844,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `referUrl`: Webhook that will receive future SIP REFER requests
-    #[inline(always)]
+    #[inline]
     pub fn refer_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4856,7 +4856,7 @@ impl<'a> Dial<'a> {
     }
 
     /// `ringTone`: Ringtone allows you to override the ringback tone that Twilio will play back to the caller while executing the Dial
-    #[inline(always)]
+    #[inline]
     pub fn ring_tone(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4868,28 +4868,28 @@ impl<'a> Dial<'a> {
     }
 
     /// `sequential`: Used to determine if child TwiML nouns should be dialed in order, one after the other (sequential) or dial all at once (parallel). Default is false, parallel
-    #[inline(always)]
+    #[inline]
     pub fn sequential(mut self, value: bool) -> Self {
         self.values[16] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `timeLimit`: Max time length
-    #[inline(always)]
+    #[inline]
     pub fn time_limit(mut self, value: u32) -> Self {
         self.values[17] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `timeout`: Time to wait for answer
-    #[inline(always)]
+    #[inline]
     pub fn timeout(mut self, value: u32) -> Self {
         self.values[18] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `trim`: Trim the recording
-    #[inline(always)]
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -4901,56 +4901,56 @@ impl<'a> Dial<'a> {
     }
 
     /// Adds a `<Client>`: A Voice SDK client to dial, by identity.
-    #[inline(always)]
+    #[inline]
     pub fn client(mut self, child: Client<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conference>`: A conference room to join.
-    #[inline(always)]
+    #[inline]
     pub fn conference(mut self, child: Conference<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Number>`: A phone number to dial.
-    #[inline(always)]
+    #[inline]
     pub fn number(mut self, child: Number<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Queue>`: A queue to take the first caller from, in a `<Dial>`.
-    #[inline(always)]
+    #[inline]
     pub fn queue(mut self, child: Queue<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sim>`: A Twilio SIM to dial.
-    #[inline(always)]
+    #[inline]
     pub fn sim(mut self, child: Sim<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Sip>`: A SIP endpoint to dial.
-    #[inline(always)]
+    #[inline]
     pub fn sip(mut self, child: Sip<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Application>`: A TwiML App to connect the call to, in a `<Dial>`.
-    #[inline(always)]
+    #[inline]
     pub fn application(mut self, child: Application<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<WhatsApp>`: A WhatsApp user to call, in a `<Dial>`.
-    #[inline(always)]
+    #[inline]
     pub fn whats_app(mut self, child: WhatsApp<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5027,7 +5027,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `method`: TwiML URL Method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5036,7 +5036,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5048,7 +5048,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5060,7 +5060,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5069,7 +5069,7 @@ impl<'a> WhatsApp<'a> {
     }
 
     /// `url`: TwiML URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5158,7 +5158,7 @@ impl<'a> Application<'a> {
     }
 
     /// `copyParentTo`: Copy parent call To field to called application side, otherwise use the application sid as To field
-    #[inline(always)]
+    #[inline]
     pub fn copy_parent_to(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5170,7 +5170,7 @@ impl<'a> Application<'a> {
     }
 
     /// `customerId`: Identity of the customer calling application
-    #[inline(always)]
+    #[inline]
     pub fn customer_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5182,7 +5182,7 @@ impl<'a> Application<'a> {
     }
 
     /// `method`: TwiML URL Method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5191,7 +5191,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5203,7 +5203,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5215,7 +5215,7 @@ impl<'a> Application<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[5] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5224,7 +5224,7 @@ impl<'a> Application<'a> {
     }
 
     /// `url`: TwiML URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5236,14 +5236,14 @@ impl<'a> Application<'a> {
     }
 
     /// Adds a `<ApplicationSid>`: The SID of the TwiML App an `<Application>` dials.
-    #[inline(always)]
+    #[inline]
     pub fn application_sid(mut self, child: ApplicationSid<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5389,7 +5389,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
-    #[inline(always)]
+    #[inline]
     pub fn amd_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5401,7 +5401,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
-    #[inline(always)]
+    #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5410,7 +5410,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5422,7 +5422,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_silence_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5434,7 +5434,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_speech_end_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5446,7 +5446,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_speech_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5458,7 +5458,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5470,7 +5470,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[7] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5479,7 +5479,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `password`: SIP Password
-    #[inline(always)]
+    #[inline]
     pub fn password(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5491,7 +5491,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5503,7 +5503,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallbackEvent`: Status callback events
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5515,7 +5515,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5524,7 +5524,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `url`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5536,7 +5536,7 @@ impl<'a> Sip<'a> {
     }
 
     /// `username`: SIP Username
-    #[inline(always)]
+    #[inline]
     pub fn username(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5548,14 +5548,14 @@ impl<'a> Sip<'a> {
     }
 
     /// Adds a `<Uri>`: A SIP URI to dial.
-    #[inline(always)]
+    #[inline]
     pub fn uri(mut self, child: SipUri<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Headers>`: SIP headers a `<SipUri>` sends.
-    #[inline(always)]
+    #[inline]
     pub fn headers(mut self, child: Headers<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5620,7 +5620,7 @@ impl<'a> Headers<'a> {
     }
 
     /// Adds a `<Header>`: One SIP header: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn header(mut self, child: Header<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -5689,7 +5689,7 @@ impl<'a> Header<'a> {
     }
 
     /// `name`: The name of the custom header
-    #[inline(always)]
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5701,7 +5701,7 @@ impl<'a> Header<'a> {
     }
 
     /// `value`: The value of the custom header
-    #[inline(always)]
+    #[inline]
     pub fn value(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5782,7 +5782,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `password`: The password for authentication
-    #[inline(always)]
+    #[inline]
     pub fn password(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5794,7 +5794,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `priority`: The priority of this SIP URI
-    #[inline(always)]
+    #[inline]
     pub fn priority(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5806,7 +5806,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `username`: The username for authentication
-    #[inline(always)]
+    #[inline]
     pub fn username(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5818,7 +5818,7 @@ impl<'a> SipUri<'a> {
     }
 
     /// `weight`: The weight of this SIP URI
-    #[inline(always)]
+    #[inline]
     pub fn weight(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5961,7 +5961,7 @@ impl<'a> Number<'a> {
     }
 
     /// `amdStatusCallback`: The URL we should call to send amd status information to your application
-    #[inline(always)]
+    #[inline]
     pub fn amd_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5973,7 +5973,7 @@ impl<'a> Number<'a> {
     }
 
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
-    #[inline(always)]
+    #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -5982,7 +5982,7 @@ impl<'a> Number<'a> {
     }
 
     /// `byoc`: BYOC trunk SID (Beta)
-    #[inline(always)]
+    #[inline]
     pub fn byoc(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -5994,7 +5994,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetection`: Enable machine detection or end of greeting detection
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6006,7 +6006,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSilenceTimeout`: Number of milliseconds of initial silence
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_silence_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6018,7 +6018,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSpeechEndThreshold`: Number of milliseconds of silence after speech activity
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_speech_end_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6030,7 +6030,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionSpeechThreshold`: Number of milliseconds for measuring stick for the length of the speech activity
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_speech_threshold(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6042,7 +6042,7 @@ impl<'a> Number<'a> {
     }
 
     /// `machineDetectionTimeout`: Number of seconds to wait for machine detection
-    #[inline(always)]
+    #[inline]
     pub fn machine_detection_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6054,7 +6054,7 @@ impl<'a> Number<'a> {
     }
 
     /// `method`: TwiML URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[8] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6063,7 +6063,7 @@ impl<'a> Number<'a> {
     }
 
     /// `sendDigits`: DTMF tones to play when the call is answered
-    #[inline(always)]
+    #[inline]
     pub fn send_digits(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6075,7 +6075,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6087,7 +6087,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6099,7 +6099,7 @@ impl<'a> Number<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[12] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6108,7 +6108,7 @@ impl<'a> Number<'a> {
     }
 
     /// `url`: TwiML URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6200,7 +6200,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `beep`: Play beep when joining
-    #[inline(always)]
+    #[inline]
     pub fn beep(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6212,7 +6212,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `coach`: Call coach
-    #[inline(always)]
+    #[inline]
     pub fn coach(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6224,14 +6224,14 @@ impl<'a> Conference<'a> {
     }
 
     /// `endConferenceOnExit`: End the conferenceon exit
-    #[inline(always)]
+    #[inline]
     pub fn end_conference_on_exit(mut self, value: bool) -> Self {
         self.values[2] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `eventCallbackUrl`: Event callback URL
-    #[inline(always)]
+    #[inline]
     pub fn event_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6243,7 +6243,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `jitterBufferSize`: Size of jitter buffer for participant
-    #[inline(always)]
+    #[inline]
     pub fn jitter_buffer_size(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6255,21 +6255,21 @@ impl<'a> Conference<'a> {
     }
 
     /// `maxParticipants`: Maximum number of participants
-    #[inline(always)]
+    #[inline]
     pub fn max_participants(mut self, value: u32) -> Self {
         self.values[5] = ::std::option::Option::Some(crate::xml::Value::Number(value));
         self
     }
 
     /// `muted`: Join the conference muted
-    #[inline(always)]
+    #[inline]
     pub fn muted(mut self, value: bool) -> Self {
         self.values[6] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `participantLabel`: A label for participant
-    #[inline(always)]
+    #[inline]
     pub fn participant_label(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6281,7 +6281,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `record`: Record the conference
-    #[inline(always)]
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6293,7 +6293,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingConfigurationId`: Configuration for the recording
-    #[inline(always)]
+    #[inline]
     pub fn recording_configuration_id(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6305,7 +6305,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6317,7 +6317,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6329,7 +6329,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[12] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6338,7 +6338,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `region`: Conference region
-    #[inline(always)]
+    #[inline]
     pub fn region(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6350,14 +6350,14 @@ impl<'a> Conference<'a> {
     }
 
     /// `startConferenceOnEnter`: Start the conference on enter
-    #[inline(always)]
+    #[inline]
     pub fn start_conference_on_enter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6369,7 +6369,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6381,7 +6381,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[17] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6390,7 +6390,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `trim`: Trim the conference recording
-    #[inline(always)]
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6402,7 +6402,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `waitMethod`: Wait URL method
-    #[inline(always)]
+    #[inline]
     pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[19] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6411,7 +6411,7 @@ impl<'a> Conference<'a> {
     }
 
     /// `waitUrl`: Wait URL
-    #[inline(always)]
+    #[inline]
     pub fn wait_url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6498,7 +6498,7 @@ impl<'a> Client<'a> {
     }
 
     /// `method`: Client URL Method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[0] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6507,7 +6507,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallback`: Status Callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6519,7 +6519,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallbackEvent`: Events to trigger status callback
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6531,7 +6531,7 @@ impl<'a> Client<'a> {
     }
 
     /// `statusCallbackMethod`: Status Callback URL Method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[3] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6540,7 +6540,7 @@ impl<'a> Client<'a> {
     }
 
     /// `url`: Client URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6552,14 +6552,14 @@ impl<'a> Client<'a> {
     }
 
     /// Adds a `<Identity>`: The identity a `<Client>` dials.
-    #[inline(always)]
+    #[inline]
     pub fn identity(mut self, child: Identity<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -6688,7 +6688,7 @@ impl<'a> Connect<'a> {
     }
 
     /// `action`: Action URL
-    #[inline(always)]
+    #[inline]
     pub fn action(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6700,7 +6700,7 @@ impl<'a> Connect<'a> {
     }
 
     /// `method`: Action URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[1] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -6709,56 +6709,56 @@ impl<'a> Connect<'a> {
     }
 
     /// Adds a `<Room>`: A Video room to connect the call to.
-    #[inline(always)]
+    #[inline]
     pub fn room(mut self, child: Room<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Autopilot>`: An Autopilot assistant to connect the call to (retired).
-    #[inline(always)]
+    #[inline]
     pub fn autopilot(mut self, child: Autopilot<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Stream>`: Streams the call's audio to a WebSocket.
-    #[inline(always)]
+    #[inline]
     pub fn stream(mut self, child: Stream<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<VirtualAgent>`: A virtual agent to connect the call to.
-    #[inline(always)]
+    #[inline]
     pub fn virtual_agent(mut self, child: VirtualAgent<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Conversation>`: A Conversation to connect the call to.
-    #[inline(always)]
+    #[inline]
     pub fn conversation(mut self, child: Conversation<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelay>`: Connects the call to an AI application over ConversationRelay.
-    #[inline(always)]
+    #[inline]
     pub fn conversation_relay(mut self, child: ConversationRelay<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<AiSession>`: An AI session to connect to.
-    #[inline(always)]
+    #[inline]
     pub fn ai_session(mut self, child: AiSession<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<ConversationRelaySession>`: A ConversationRelay session to connect to.
-    #[inline(always)]
+    #[inline]
     pub fn conversation_relay_session(
         mut self,
         child: ConversationRelaySession<'_>,
@@ -6830,7 +6830,7 @@ impl<'a> ConversationRelaySession<'a> {
     }
 
     /// `connector`: The unique name or installed add-on sid that identifies the installed addon resource for the ConversationRelaySession Connector
-    #[inline(always)]
+    #[inline]
     pub fn connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6842,7 +6842,7 @@ impl<'a> ConversationRelaySession<'a> {
     }
 
     /// `sessionConfiguration`: The unique name or id of the ConversationRelaySession  Configuration resource
-    #[inline(always)]
+    #[inline]
     pub fn session_configuration(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6919,7 +6919,7 @@ impl<'a> AiSession<'a> {
     }
 
     /// `aiConnector`: The unique name or installed add-on sid that identifies the installed addon resource for the AI Connector
-    #[inline(always)]
+    #[inline]
     pub fn ai_connector(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -6931,7 +6931,7 @@ impl<'a> AiSession<'a> {
     }
 
     /// `aiSessionConfiguration`: The unique name or id of the AiSession Configuration resource
-    #[inline(always)]
+    #[inline]
     pub fn ai_session_configuration(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7034,7 +7034,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `backgroundnoisereduction`: This parameters enables background noise filtering on the audio stream before it reaches the STT engine, improving transcription accuracy in noisy environments
-    #[inline(always)]
+    #[inline]
     pub fn backgroundnoisereduction(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7046,14 +7046,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `debug`: Multiple debug options to be used for troubleshooting
-    #[inline(always)]
+    #[inline]
     pub fn debug(mut self, value: bool) -> Self {
         self.values[1] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `deepgramsmartformat`: This parameter enables Deepgram's smart formatting feature, which automatically applies punctuation, capitalization, and formatting (e.g. numbers, dates, currency) to transcripts
-    #[inline(always)]
+    #[inline]
     pub fn deepgramsmartformat(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7065,7 +7065,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `dtmfDetection`: Whether DTMF tones should be detected and reported in speech transcription
-    #[inline(always)]
+    #[inline]
     pub fn dtmf_detection(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7077,7 +7077,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `elevenlabsTextNormalization`: When using ElevenLabs as TTS provider, this parameter allows you to enable or disable its text normalization feature
-    #[inline(always)]
+    #[inline]
     pub fn elevenlabs_text_normalization(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7089,7 +7089,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `events`: This parameter allows you to enable event subscriptions
-    #[inline(always)]
+    #[inline]
     pub fn events(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7101,7 +7101,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `hints`: Phrases to help better accuracy in speech recognition of these pharases
-    #[inline(always)]
+    #[inline]
     pub fn hints(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7113,7 +7113,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ignorebackchannel`: This parameter brief caller acknowledgments (e.g. "yeah", "uh-huh") are ignored and will not interrupt the agent while it is speaking
-    #[inline(always)]
+    #[inline]
     pub fn ignorebackchannel(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7125,7 +7125,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `intelligenceService`: The Conversational Intelligence Service id or unique name to be used for the session
-    #[inline(always)]
+    #[inline]
     pub fn intelligence_service(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7137,7 +7137,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `interruptSensitivity`: Set the sensitivity of the interrupt feature for speech. The value can be low, medium, or high
-    #[inline(always)]
+    #[inline]
     pub fn interrupt_sensitivity(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7149,7 +7149,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `interruptible`: Whether and how the input from a caller, such as speaking or DTMF can interrupt the play of text-to-speech
-    #[inline(always)]
+    #[inline]
     pub fn interruptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7161,7 +7161,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `language`: Language to be used for both text-to-speech and transcription
-    #[inline(always)]
+    #[inline]
     pub fn default_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7173,7 +7173,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `partialPrompts`: Whether partial prompts should be reported to WebSocket server before the caller finishes speaking
-    #[inline(always)]
+    #[inline]
     pub fn partial_prompts(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7185,7 +7185,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `preemptible`: Whether subsequent text-to-speech or play media can interrupt the on-going play of text-to-speech or media
-    #[inline(always)]
+    #[inline]
     pub fn preemptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7197,14 +7197,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `profanityFilter`: Whether profanities should be filtered out of the speech transcription
-    #[inline(always)]
+    #[inline]
     pub fn profanity_filter(mut self, value: bool) -> Self {
         self.values[14] = ::std::option::Option::Some(crate::xml::Value::Flag(value));
         self
     }
 
     /// `reportInputDuringAgentSpeech`: Whether prompts should be reported to WebSocket server when text-to-speech playing and interrupt is disabled
-    #[inline(always)]
+    #[inline]
     pub fn report_input_during_agent_speech(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7216,7 +7216,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `speechModel`: Speech model to be used for transcription
-    #[inline(always)]
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7228,7 +7228,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `speechtimeout`: Set the duration of silence that indicates the end of speech
-    #[inline(always)]
+    #[inline]
     pub fn speechtimeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7240,7 +7240,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `transcriptionLanguage`: Language to be used for transcription
-    #[inline(always)]
+    #[inline]
     pub fn transcription_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7252,7 +7252,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription
-    #[inline(always)]
+    #[inline]
     pub fn transcription_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7264,7 +7264,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ttsLanguage`: Language to be used for text-to-speech
-    #[inline(always)]
+    #[inline]
     pub fn tts_language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7276,7 +7276,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech
-    #[inline(always)]
+    #[inline]
     pub fn tts_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7288,7 +7288,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `url`: URL of the remote service where the session is connected to
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7300,7 +7300,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `voice`: Voice to be used for text-to-speech
-    #[inline(always)]
+    #[inline]
     pub fn voice(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7312,7 +7312,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `welcomeGreeting`: The sentence to be played automatically when the session is connected
-    #[inline(always)]
+    #[inline]
     pub fn welcome_greeting(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7324,7 +7324,7 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// `welcomeGreetingInterruptible`: "Whether and how the input from a caller, such as speaking or DTMF can interrupt the welcome greeting
-    #[inline(always)]
+    #[inline]
     pub fn welcome_greeting_interruptible(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7336,14 +7336,14 @@ impl<'a> ConversationRelay<'a> {
     }
 
     /// Adds a `<Language>`: A language ConversationRelay may speak and hear, with its voices and engines.
-    #[inline(always)]
+    #[inline]
     pub fn language(mut self, child: Language<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -7418,7 +7418,7 @@ impl<'a> Language<'a> {
     }
 
     /// `code`: Language code of this language setting is for
-    #[inline(always)]
+    #[inline]
     pub fn code(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7430,7 +7430,7 @@ impl<'a> Language<'a> {
     }
 
     /// `speechModel`: Speech model to be used for transcription of this language
-    #[inline(always)]
+    #[inline]
     pub fn speech_model(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7442,7 +7442,7 @@ impl<'a> Language<'a> {
     }
 
     /// `transcriptionProvider`: Provider to be used for transcription of this language
-    #[inline(always)]
+    #[inline]
     pub fn transcription_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7454,7 +7454,7 @@ impl<'a> Language<'a> {
     }
 
     /// `ttsProvider`: Provider to be used for text-to-speech of this language
-    #[inline(always)]
+    #[inline]
     pub fn tts_provider(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7466,7 +7466,7 @@ impl<'a> Language<'a> {
     }
 
     /// `voice`: Voice to be used for text-to-speech of this language
-    #[inline(always)]
+    #[inline]
     pub fn voice(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7555,7 +7555,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `inboundAutocreation`: Inbound autocreation
-    #[inline(always)]
+    #[inline]
     pub fn inbound_autocreation(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7567,7 +7567,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `inboundTimeout`: Inbound timeout
-    #[inline(always)]
+    #[inline]
     pub fn inbound_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7579,7 +7579,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `method`: TwiML URL method
-    #[inline(always)]
+    #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
         self.values[2] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7588,7 +7588,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `record`: Record
-    #[inline(always)]
+    #[inline]
     pub fn record(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7600,7 +7600,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallback`: Recording status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7612,7 +7612,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallbackEvent`: Recording status callback events
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7624,7 +7624,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[6] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7633,7 +7633,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `routingAssignmentTimeout`: Routing assignment timeout
-    #[inline(always)]
+    #[inline]
     pub fn routing_assignment_timeout(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7645,7 +7645,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `serviceInstanceSid`: Service instance Sid
-    #[inline(always)]
+    #[inline]
     pub fn service_instance_sid(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7657,7 +7657,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallback`: Status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7669,7 +7669,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallbackEvent`: Events to call status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_event(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7681,7 +7681,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `statusCallbackMethod`: Status callback URL method
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[11] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7690,7 +7690,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `trim`: Trim
-    #[inline(always)]
+    #[inline]
     pub fn trim(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7702,7 +7702,7 @@ impl<'a> Conversation<'a> {
     }
 
     /// `url`: TwiML URL
-    #[inline(always)]
+    #[inline]
     pub fn url(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7784,7 +7784,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `connectorName`: Defines the conversation profile Dialogflow needs to use
-    #[inline(always)]
+    #[inline]
     pub fn connector_name(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7796,7 +7796,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `language`: Language to be used by Dialogflow to transcribe speech
-    #[inline(always)]
+    #[inline]
     pub fn language(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7808,7 +7808,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `sentimentAnalysis`: Whether sentiment analysis needs to be enabled or not
-    #[inline(always)]
+    #[inline]
     pub fn sentiment_analysis(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7820,7 +7820,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `statusCallback`: URL to post status callbacks from Twilio
-    #[inline(always)]
+    #[inline]
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
@@ -7832,7 +7832,7 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// `statusCallbackMethod`: HTTP method to use when requesting the status callback URL
-    #[inline(always)]
+    #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
         self.values[4] = ::std::option::Option::Some(
             crate::xml::Value::Text(value.into_wire()),
@@ -7841,14 +7841,14 @@ impl<'a> VirtualAgent<'a> {
     }
 
     /// Adds a `<Config>`: A setting of the transcription engine: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn config(mut self, child: Config<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
     }
 
     /// Adds a `<Parameter>`: A custom parameter passed on: a name and a value.
-    #[inline(always)]
+    #[inline]
     pub fn parameter(mut self, child: Parameter<'_>) -> Self {
         self.children.add(|out| child.write_xml(out));
         self
@@ -7977,7 +7977,7 @@ impl<'a> Room<'a> {
     }
 
     /// `participantIdentity`: Participant identity when connecting to the Room
-    #[inline(always)]
+    #[inline]
     pub fn participant_identity(
         mut self,
         value: impl ::std::convert::Into<::std::borrow::Cow<'a, str>>,
