@@ -219,9 +219,9 @@ pub(super) fn with_secret(choices: &Choices, wire: &str, mut param: Param) -> Pa
 
 impl<'a> Mapper<'a, '_> {
     pub(super) fn resource(&mut self, name: &str, group: &Group<'a>) -> Option<Resource> {
-        let (schema, schema_at) = match record_schema(self.doc, group) {
-            Some((_, schema, at)) => (schema, at),
-            None => (&Value::Null, String::new()),
+        let (record, schema, schema_at) = match record_schema(self.doc, group) {
+            Some((record, schema, at)) => (Some(record), schema, at),
+            None => (None, &Value::Null, String::new()),
         };
         let mut properties = self.properties(schema, &schema_at);
         // A singleton (an instance path with no list above it and no placeholder of its
@@ -235,7 +235,7 @@ impl<'a> Mapper<'a, '_> {
             (Some(list), false) => plural_of(name, list),
             (None, false) => plural_of(name, group.instance.unwrap_or("")),
         };
-        self.merge_answers(name, group, &mut properties);
+        self.merge_answers(name, group, record, &mut properties);
         if let Some((_, sid)) = properties.iter().find(|(prop, _)| prop == "sid") {
             self.names.own_sid(&sid.ty.ty, name);
         }
@@ -268,16 +268,16 @@ impl<'a> Mapper<'a, '_> {
         })
     }
 
-    /// Every property of the resource's answers: an answer other than the record (a
-    /// create's, with a new key's `secret`) adds its own, each noted as read as the
-    /// record.
+    /// Every property of the resource's answers: an answer other than its `record`
+    /// schema (a create's, with a new key's `secret`) adds its own, each noted as read
+    /// as the record.
     fn merge_answers(
         &mut self,
         name: &str,
         group: &Group<'a>,
+        record: Option<&'a str>,
         properties: &mut Vec<(String, Property)>,
     ) {
-        let record = record_schema(self.doc, group).map(|(record, ..)| record);
         for op in &group.ops {
             let answer = answer_schema(op).and_then(|(_, schema)| {
                 if op.kind == "list" {
