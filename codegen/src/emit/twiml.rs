@@ -125,6 +125,13 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
     let variants: Vec<_> = e.variants.iter().map(|(v, _)| ident(v)).collect();
     let values: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
     let variant_docs = values.iter().map(|w| format!(" `{w}`"));
+    let written = values.iter().map(|&w| {
+        if written_as_is(w) {
+            quote!(crate::xml::Value::Plain(#w))
+        } else {
+            quote!(crate::xml::Value::Text(::std::borrow::Cow::Borrowed(#w)))
+        }
+    });
     let other = ident(names::OTHER);
     let (other_variant, other_arm, other_wire) = if e.open {
         (
@@ -133,7 +140,7 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
                 #other(::std::string::String),
             },
             quote!(#name::#other(value) => value,),
-            quote!(#name::#other(value) => ::std::borrow::Cow::Owned(value),),
+            quote!(#name::#other(value) => crate::xml::Value::Text(::std::borrow::Cow::Owned(value)),),
         )
     } else {
         (TokenStream::new(), TokenStream::new(), TokenStream::new())
@@ -156,15 +163,24 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
                 }
             }
 
-            /// The value as written, kept by the element it is set on.
-            pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+            /// The value as the element it is set on keeps it.
+            pub(crate) fn into_value(self) -> crate::xml::Value<'static> {
                 match self {
-                    #( #name::#variants => ::std::borrow::Cow::Borrowed(#values), )*
+                    #( #name::#variants => #written, )*
                     #other_wire
                 }
             }
         }
     }
+}
+
+/// Whether an enum's value is written as it is: nothing in it is escaped (see
+/// `escape` in the writer) or refused, so the writer can skip the scan, which is most
+/// of what writing a short value costs.
+fn written_as_is(value: &str) -> bool {
+    !value
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\u{fffe}' | '\u{ffff}') || c.is_control())
 }
 
 fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {
@@ -385,20 +401,13 @@ fn setter(twiml: &Twiml, a: &crate::model::TwimlAttribute, slot: usize) -> Token
         (TwimlType::Boolean, _) => (quote!(bool), quote!(crate::xml::Value::Flag(value))),
         (TwimlType::Enum(i), false) => {
             let ty = ident(&twiml.enums[i].name);
-            (
-                quote!(crate::#ty),
-                quote!(crate::xml::Value::Text(value.into_wire())),
-            )
+            (quote!(crate::#ty), quote!(value.into_value()))
         }
         (TwimlType::Enum(i), true) => {
             let ty = ident(&twiml.enums[i].name);
             (
                 quote!(impl ::std::iter::IntoIterator<Item = crate::#ty>),
-                quote! {
-                    crate::xml::Value::Text(::std::borrow::Cow::Owned(
-                        crate::xml::join(value.into_iter().map(crate::#ty::into_wire)),
-                    ))
-                },
+                quote!(crate::xml::join(value.into_iter().map(crate::#ty::into_value))),
             )
         }
     };
@@ -436,6 +445,32 @@ fn attribute_method(owned: bool) -> TokenStream {
         pub fn #method(mut self, name: #param, value: #param) -> Self {
             crate::xml::set_attribute(&Self::ATTRIBUTES, &mut self.values, &mut self.extras, #name, #value);
             self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::enumeration;
+    use crate::model::TwimlEnum;
+
+    /// A value that needs no escaping is kept as written, so the writer skips its
+    /// scan; any other stays text, escaped when written (a description may hold one).
+    #[test]
+    fn only_values_that_need_no_escaping_skip_the_escape() {
+        let e = TwimlEnum {
+            name: "Mode".into(),
+            doc: "How.".into(),
+            variants: [("Plain", "a-b.c"), ("Amp", "a&b"), ("Quote", "say \"hi\"")]
+                .map(|(v, w)| (v.to_string(), w.to_string()))
+                .into(),
+            open: false,
+        };
+        let code = enumeration(&e).to_string();
+        assert!(code.contains(r#"Mode :: Plain => crate :: xml :: Value :: Plain ("a-b.c")"#));
+        for written in [r#""a&b""#, r#""say \"hi\"""#] {
+            let text = format!("Value :: Text (:: std :: borrow :: Cow :: Borrowed ({written}))");
+            assert!(code.contains(&text), "{written} as text in {code}");
         }
     }
 }

@@ -112,9 +112,7 @@ impl<'a> Receive<'a> {
     /// `method`: Receive action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 

@@ -99,11 +99,11 @@ impl HttpMethod {
         }
     }
 
-    /// The value as written, kept by the element it is set on.
-    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+    /// The value as the element it is set on keeps it.
+    pub(crate) fn into_value(self) -> crate::xml::Value<'static> {
         match self {
-            HttpMethod::Get => ::std::borrow::Cow::Borrowed("GET"),
-            HttpMethod::Post => ::std::borrow::Cow::Borrowed("POST"),
+            HttpMethod::Get => crate::xml::Value::Plain("GET"),
+            HttpMethod::Post => crate::xml::Value::Plain("POST"),
         }
     }
 }
@@ -133,13 +133,15 @@ impl SayVoice {
         }
     }
 
-    /// The value as written, kept by the element it is set on.
-    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+    /// The value as the element it is set on keeps it.
+    pub(crate) fn into_value(self) -> crate::xml::Value<'static> {
         match self {
-            SayVoice::Man => ::std::borrow::Cow::Borrowed("man"),
-            SayVoice::Woman => ::std::borrow::Cow::Borrowed("woman"),
-            SayVoice::Alice => ::std::borrow::Cow::Borrowed("alice"),
-            SayVoice::Other(value) => ::std::borrow::Cow::Owned(value),
+            SayVoice::Man => crate::xml::Value::Plain("man"),
+            SayVoice::Woman => crate::xml::Value::Plain("woman"),
+            SayVoice::Alice => crate::xml::Value::Plain("alice"),
+            SayVoice::Other(value) => {
+                crate::xml::Value::Text(::std::borrow::Cow::Owned(value))
+            }
         }
     }
 }
@@ -163,11 +165,11 @@ impl GatherInput {
         }
     }
 
-    /// The value as written, kept by the element it is set on.
-    pub(crate) fn into_wire(self) -> ::std::borrow::Cow<'static, str> {
+    /// The value as the element it is set on keeps it.
+    pub(crate) fn into_value(self) -> crate::xml::Value<'static> {
         match self {
-            GatherInput::Dtmf => ::std::borrow::Cow::Borrowed("dtmf"),
-            GatherInput::Speech => ::std::borrow::Cow::Borrowed("speech"),
+            GatherInput::Dtmf => crate::xml::Value::Plain("dtmf"),
+            GatherInput::Speech => crate::xml::Value::Plain("speech"),
         }
     }
 }

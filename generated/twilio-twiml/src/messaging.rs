@@ -91,9 +91,7 @@ impl<'a> Redirect<'a> {
     /// `method`: Redirect URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[0] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[0] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -190,9 +188,7 @@ impl<'a> Message<'a> {
     /// `method`: Action URL Method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 

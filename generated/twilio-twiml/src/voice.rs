@@ -229,9 +229,7 @@ impl<'a> Refer<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[1] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[1] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -582,9 +580,7 @@ impl<'a> Transcription<'a> {
     /// `statusCallbackMethod`: Status Callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[10] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[10] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -919,9 +915,7 @@ impl<'a> Siprec<'a> {
     /// `statusCallbackMethod`: Status Callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[3] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[3] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -1054,9 +1048,7 @@ impl<'a> Stream<'a> {
     /// `statusCallbackMethod`: Status Callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[3] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[3] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -1170,9 +1162,7 @@ impl<'a> Start<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[1] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[1] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -1325,9 +1315,7 @@ impl<'a> Recording<'a> {
     /// `recordingStatusCallbackMethod`: Recording Status Callback URL method
     #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[4] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[4] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -1740,9 +1728,7 @@ impl<'a> Say<'a> {
     /// `voice`: Voice to use
     #[inline]
     pub fn voice(mut self, value: crate::SayVoice) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3205,9 +3191,7 @@ impl<'a> Pay<'a> {
     /// `paymentMethod`: Payment method to be used. defaults to credit-card
     #[inline]
     pub fn payment_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[10] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[10] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3250,9 +3234,7 @@ impl<'a> Pay<'a> {
     /// `statusCallbackMethod`: Status callback method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[14] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[14] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3398,9 +3380,7 @@ impl<'a> Sms<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3572,9 +3552,7 @@ impl<'a> Redirect<'a> {
     /// `method`: Redirect URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[0] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[0] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3682,9 +3660,7 @@ impl<'a> Record<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[3] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[3] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3734,9 +3710,7 @@ impl<'a> Record<'a> {
     /// `recordingStatusCallbackMethod`: Status callback URL method
     #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[8] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[8] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -3850,9 +3824,7 @@ impl<'a> Queue<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[0] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[0] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4173,13 +4145,7 @@ impl<'a> Gather<'a> {
         value: impl ::std::iter::IntoIterator<Item = crate::GatherInput>,
     ) -> Self {
         self.values[7] = ::std::option::Option::Some(
-            crate::xml::Value::Text(
-                ::std::borrow::Cow::Owned(
-                    crate::xml::join(
-                        value.into_iter().map(crate::GatherInput::into_wire),
-                    ),
-                ),
-            ),
+            crate::xml::join(value.into_iter().map(crate::GatherInput::into_value)),
         );
         self
     }
@@ -4211,9 +4177,7 @@ impl<'a> Gather<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[10] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[10] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4239,9 +4203,7 @@ impl<'a> Gather<'a> {
     /// `partialResultCallbackMethod`: Partial result callback URL method
     #[inline]
     pub fn partial_result_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[13] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[13] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4413,9 +4375,7 @@ impl<'a> Enqueue<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4434,9 +4394,7 @@ impl<'a> Enqueue<'a> {
     /// `waitUrlMethod`: Wait URL method
     #[inline]
     pub fn wait_url_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[4] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[4] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4747,9 +4705,7 @@ impl<'a> Dial<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[5] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[5] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4816,9 +4772,7 @@ impl<'a> Dial<'a> {
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[11] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[11] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -4837,9 +4791,7 @@ impl<'a> Dial<'a> {
     /// `referMethod`: The HTTP method to use for the refer Webhook
     #[inline]
     pub fn refer_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[13] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[13] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5029,9 +4981,7 @@ impl<'a> WhatsApp<'a> {
     /// `method`: TwiML URL Method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[0] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[0] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5062,9 +5012,7 @@ impl<'a> WhatsApp<'a> {
     /// `statusCallbackMethod`: Status Callback URL Method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[3] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[3] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5184,9 +5132,7 @@ impl<'a> Application<'a> {
     /// `method`: TwiML URL Method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5217,9 +5163,7 @@ impl<'a> Application<'a> {
     /// `statusCallbackMethod`: Status Callback URL Method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[5] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[5] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5403,9 +5347,7 @@ impl<'a> Sip<'a> {
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
     #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[1] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[1] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5472,9 +5414,7 @@ impl<'a> Sip<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[7] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[7] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5517,9 +5457,7 @@ impl<'a> Sip<'a> {
     /// `statusCallbackMethod`: Status callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[11] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[11] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -5975,9 +5913,7 @@ impl<'a> Number<'a> {
     /// `amdStatusCallbackMethod`: HTTP Method to use with amd_status_callback
     #[inline]
     pub fn amd_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[1] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[1] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6056,9 +5992,7 @@ impl<'a> Number<'a> {
     /// `method`: TwiML URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[8] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[8] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6101,9 +6035,7 @@ impl<'a> Number<'a> {
     /// `statusCallbackMethod`: Status callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[12] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[12] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6331,9 +6263,7 @@ impl<'a> Conference<'a> {
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[12] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[12] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6383,9 +6313,7 @@ impl<'a> Conference<'a> {
     /// `statusCallbackMethod`: Status callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[17] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[17] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6404,9 +6332,7 @@ impl<'a> Conference<'a> {
     /// `waitMethod`: Wait URL method
     #[inline]
     pub fn wait_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[19] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[19] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6500,9 +6426,7 @@ impl<'a> Client<'a> {
     /// `method`: Client URL Method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[0] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[0] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6533,9 +6457,7 @@ impl<'a> Client<'a> {
     /// `statusCallbackMethod`: Status Callback URL Method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[3] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[3] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -6702,9 +6624,7 @@ impl<'a> Connect<'a> {
     /// `method`: Action URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[1] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[1] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -7581,9 +7501,7 @@ impl<'a> Conversation<'a> {
     /// `method`: TwiML URL method
     #[inline]
     pub fn method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[2] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[2] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -7626,9 +7544,7 @@ impl<'a> Conversation<'a> {
     /// `recordingStatusCallbackMethod`: Recording status callback URL method
     #[inline]
     pub fn recording_status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[6] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[6] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -7683,9 +7599,7 @@ impl<'a> Conversation<'a> {
     /// `statusCallbackMethod`: Status callback URL method
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[11] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[11] = ::std::option::Option::Some(value.into_value());
         self
     }
 
@@ -7834,9 +7748,7 @@ impl<'a> VirtualAgent<'a> {
     /// `statusCallbackMethod`: HTTP method to use when requesting the status callback URL
     #[inline]
     pub fn status_callback_method(mut self, value: crate::HttpMethod) -> Self {
-        self.values[4] = ::std::option::Option::Some(
-            crate::xml::Value::Text(value.into_wire()),
-        );
+        self.values[4] = ::std::option::Option::Some(value.into_value());
         self
     }
 

@@ -36,12 +36,27 @@ fn values() -> TokenStream {
         /// Written before the response, as Twilio's libraries write it.
         const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-        /// A value set by a setter: text (escaped when written), a number or a flag.
+        /// A value set by a setter: text (escaped when written), one of an enum's
+        /// values that need no escaping (the generator checked each), a number or a
+        /// flag.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub(crate) enum Value<'a> {
             Text(Cow<'a, str>),
+            Plain(&'static str),
             Number(u32),
             Flag(bool),
+        }
+
+        impl Value<'_> {
+            /// Writes the value as it is, text unescaped.
+            fn push_unescaped(&self, out: &mut ::std::string::String) {
+                match self {
+                    Value::Text(text) => out.push_str(text),
+                    Value::Plain(text) => out.push_str(text),
+                    Value::Number(n) => push_u32(out, *n),
+                    Value::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
+                }
+            }
         }
 
         /// Attributes set by name (`attribute`) that no setter has: at most one of
@@ -67,16 +82,17 @@ fn values() -> TokenStream {
             }
         }
 
-        /// Values joined by spaces, as TwiML writes a list (`initiated completed`).
-        pub(crate) fn join<'a>(values: impl ::std::iter::Iterator<Item = Cow<'a, str>>) -> ::std::string::String {
+        /// Values joined by spaces, as TwiML writes a list (`initiated completed`):
+        /// text, escaped when written.
+        pub(crate) fn join<'a>(values: impl ::std::iter::Iterator<Item = Value<'a>>) -> Value<'a> {
             let mut joined = ::std::string::String::new();
             for value in values {
                 if !joined.is_empty() {
                     joined.push(' ');
                 }
-                joined.push_str(&value);
+                value.push_unescaped(&mut joined);
             }
-            joined
+            Value::Text(Cow::Owned(joined))
         }
 
         /// An attribute's name from the way it is written, ` name="`.
@@ -244,8 +260,7 @@ fn writing() -> TokenStream {
                     attribute: ::std::option::Option::Some(bare(written).to_string()),
                     code_point,
                 })?,
-                Value::Number(n) => push_u32(out, *n),
-                Value::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
+                plain => plain.push_unescaped(out),
             }
             out.push('"');
             ::std::result::Result::Ok(())
