@@ -145,15 +145,7 @@ fn lower_properties(
     let mut fields = Vec::new();
     for (pwire, p) in &properties.0 {
         let at = [at, &["properties", pwire.as_str()]].concat();
-        let expr = TypeExpr {
-            ty: &p.ty,
-            items: p.items.as_deref(),
-            items_nullable: p.items_nullable,
-            format: p.format,
-            values: p.values.as_deref(),
-            minimum: p.minimum,
-            maximum: p.maximum,
-        };
+        let expr = TypeExpr::of_property(p);
         let enum_name = camel(&format!("{owner} {pwire}"));
         let Some(ty) = types::resolve(ctx, index, &at, &expr, &enum_name, &p.doc, enums) else {
             continue;

@@ -276,6 +276,44 @@ pub struct TypeExpr<'a> {
     pub maximum: Option<Bound>,
 }
 
+impl<'a> TypeExpr<'a> {
+    /// A type qualified by nothing but a date format.
+    pub fn plain(ty: &'a str, format: Option<raw::DateFormat>) -> Self {
+        TypeExpr {
+            ty,
+            items: None,
+            items_nullable: false,
+            format,
+            values: None,
+            minimum: None,
+            maximum: None,
+        }
+    }
+
+    /// An operation parameter's type, as written.
+    pub fn of_param(p: &'a raw::Param) -> Self {
+        TypeExpr {
+            items: p.items.as_deref(),
+            values: p.values.as_deref(),
+            minimum: p.minimum,
+            maximum: p.maximum,
+            ..TypeExpr::plain(&p.ty, p.format)
+        }
+    }
+
+    /// A property's type, as written.
+    pub fn of_property(p: &'a raw::Property) -> Self {
+        TypeExpr {
+            items: p.items.as_deref(),
+            items_nullable: p.items_nullable,
+            values: p.values.as_deref(),
+            minimum: p.minimum,
+            maximum: p.maximum,
+            ..TypeExpr::plain(&p.ty, p.format)
+        }
+    }
+}
+
 /// Resolves a `type:`. Inline enums are added to `enums`, named `enum_name`.
 pub fn resolve(
     ctx: &mut Ctx,
@@ -467,15 +505,7 @@ fn item_type<'a>(
         );
         return None;
     }
-    Some(TypeExpr {
-        ty: items,
-        items: None,
-        items_nullable: false,
-        format: None,
-        values: None,
-        minimum: None,
-        maximum: None,
-    })
+    Some(TypeExpr::plain(items, None))
 }
 
 /// A type declared under `types:`, by name; an unknown name gets a suggestion.

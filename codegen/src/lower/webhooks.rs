@@ -284,15 +284,7 @@ fn param_type(
         );
         return None;
     }
-    let expr = TypeExpr {
-        ty: &p.ty,
-        items: None,
-        items_nullable: false,
-        format: p.format,
-        values: None,
-        minimum: None,
-        maximum: None,
-    };
+    let expr = TypeExpr::plain(&p.ty, p.format);
     let ty = types::resolve(ctx, index, at, &expr, "", &p.doc, &mut Vec::new())?;
     if matches!(ty, Type::Object(_)) {
         ctx.error(
