@@ -31,7 +31,6 @@ pub fn lower_operation(
     let Scope {
         resource,
         resource_name,
-        plural,
         ..
     } = *scope;
     let at = ["resources", resource, "operations", kind.as_str()];
@@ -52,15 +51,7 @@ pub fn lower_operation(
         .suggest(crate::naming::alternative_param_name);
     for (pwire, p, pat) in &declared {
         let (pwire, pat) = (*pwire, &pat[..]);
-        let expr = TypeExpr {
-            ty: &p.ty,
-            items: p.items.as_deref(),
-            items_nullable: false,
-            format: p.format,
-            values: p.values.as_deref(),
-            minimum: p.minimum,
-            maximum: p.maximum,
-        };
+        let expr = TypeExpr::of_param(p);
         let enum_name = camel(&format!("{} {pwire}", kind.as_str()));
         let enum_name = format!("{resource_name}{enum_name}");
         let Some(ty) = types::resolve(ctx, index, pat, &expr, &enum_name, &p.doc, enums) else {
@@ -99,23 +90,49 @@ pub fn lower_operation(
     }
     ok &= one_body(ctx, &at, kind, &params);
     ok &= placeholders_declared(ctx, &at, &template, &declared);
+    ok.then(|| {
+        let parts = Parts {
+            answer,
+            template,
+            path_params,
+            params,
+        };
+        assemble(scope, kind, raw, parts)
+    })
+}
+
+/// What lowering an operation found, before it is assembled.
+struct Parts {
+    answer: Answer,
+    template: Vec<PathSegment>,
+    path_params: Vec<Param>,
+    params: Vec<Param>,
+}
+
+/// The checked operation, its names made from the resource's.
+fn assemble(scope: &Scope, kind: OpKind, raw: &raw::Operation, parts: Parts) -> Operation {
+    let Parts {
+        answer,
+        template,
+        mut path_params,
+        params,
+    } = parts;
     // Path parameters in template order, so method arguments read like the URL.
     path_params.sort_by_key(|p| {
         template
             .iter()
             .position(|s| *s == PathSegment::Param(p.wire.clone()))
     });
-
     let params_type = (!params.is_empty()).then(|| match kind {
-        OpKind::List => format!("List{}", camel(plural)),
-        _ => format!("{}{resource_name}", camel(kind.as_str())),
+        OpKind::List => format!("List{}", camel(scope.plural)),
+        _ => format!("{}{}", camel(kind.as_str()), scope.resource_name),
     });
-    ok.then_some(Operation {
+    Operation {
         kind,
         fn_name: kind.as_str().to_string(),
         request_fn: format!("{}_request", kind.as_str()),
-        label: format!("{resource}.{}", kind.as_str()),
-        method,
+        label: format!("{}.{}", scope.resource, kind.as_str()),
+        method: Method::from(raw.method),
         path: template,
         statuses: raw.status.to_vec(),
         answer,
@@ -124,7 +141,7 @@ pub fn lower_operation(
         params,
         params_type,
         anonymous: raw.anonymous,
-    })
+    }
 }
 
 /// What the operation answers, from its success statuses, and whether those are

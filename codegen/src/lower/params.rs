@@ -172,51 +172,11 @@ pub(super) fn place_param(
     path_params: &mut Vec<Param>,
     params: &mut Vec<Param>,
 ) -> bool {
-    let Place {
-        method,
-        template,
-        path,
-    } = *place;
+    let method = place.method;
     let mut ok = true;
     match param.location {
         ParamIn::Path => {
-            if !matches!(
-                param.ty,
-                Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. } | Type::Date
-            ) {
-                ctx.error(
-                    &[pat, &["type"]].concat(),
-                    Target::Value,
-                    format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
-                    Some("a path parameter is a string, an integer, a date, an enum or a named string type".into()),
-                );
-                ok = false;
-            }
-            if !template.contains(&PathSegment::Param(pwire.to_string())) {
-                let placeholders: Vec<&str> = template
-                    .iter()
-                    .filter_map(|s| match s {
-                        PathSegment::Param(p) => Some(p.as_str()),
-                        PathSegment::Literal(_) => None,
-                    })
-                    .collect();
-                let help = match did_you_mean(pwire, placeholders) {
-                    Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
-                    None => {
-                        format!("add `{{{pwire}}}` to the path, or make it a query parameter")
-                    }
-                };
-                ctx.error(
-                    pat,
-                    Target::Key,
-                    format!(
-                        "path parameter `{pwire}` does not appear in the path `{}`",
-                        path
-                    ),
-                    Some(help),
-                );
-                ok = false;
-            }
+            ok &= path_param_fits(ctx, place, pwire, p, pat, &param);
             path_params.push(param);
         }
         ParamIn::Form | ParamIn::Json | ParamIn::Body
@@ -265,6 +225,60 @@ pub(super) fn place_param(
             }
             params.push(param)
         }
+    }
+    ok
+}
+
+/// Whether a path parameter has a type a path can hold and a placeholder in the path.
+fn path_param_fits(
+    ctx: &mut Ctx,
+    place: &Place,
+    pwire: &str,
+    p: &raw::Param,
+    pat: &[&str],
+    param: &Param,
+) -> bool {
+    let (template, path) = (place.template, place.path);
+    let mut ok = true;
+    if !matches!(
+        param.ty,
+        Type::String | Type::Named(_) | Type::Enum(_) | Type::Integer { .. } | Type::Date
+    ) {
+        ctx.error(
+            &[pat, &["type"]].concat(),
+            Target::Value,
+            format!("path parameter `{pwire}` can't be of type `{}`", p.ty),
+            Some(
+                "a path parameter is a string, an integer, a date, an enum or a named string type"
+                    .into(),
+            ),
+        );
+        ok = false;
+    }
+    if !template.contains(&PathSegment::Param(pwire.to_string())) {
+        let placeholders: Vec<&str> = template
+            .iter()
+            .filter_map(|s| match s {
+                PathSegment::Param(p) => Some(p.as_str()),
+                PathSegment::Literal(_) => None,
+            })
+            .collect();
+        let help = match did_you_mean(pwire, placeholders) {
+            Some(near) => format!("the path has `{{{near}}}`; did you mean `{near}`?"),
+            None => {
+                format!("add `{{{pwire}}}` to the path, or make it a query parameter")
+            }
+        };
+        ctx.error(
+            pat,
+            Target::Key,
+            format!(
+                "path parameter `{pwire}` does not appear in the path `{}`",
+                path
+            ),
+            Some(help),
+        );
+        ok = false;
     }
     ok
 }
