@@ -35,18 +35,7 @@ pub fn emit(api: &Api) -> TokenStream {
     let (account_field, account_init, account_fns) = acting_account(api);
     let builder_doc = builder_doc(auth);
     let from_env_doc = from_env_doc(auth);
-    let takes_basic = (!auth.basic).then(|| {
-        quote!(
-            const TAKES_BASIC: bool = false;
-        )
-    });
-    let token_path = auth.oauth2.as_ref().map(|o| {
-        let path = &o.token_path;
-        quote! {
-            const OAUTH2_TOKEN_PATH: ::std::option::Option<&'static str> =
-                ::std::option::Option::Some(#path);
-        }
-    });
+    let api_client = api_client_impl(api, account_init);
     quote! {
         //! Making a [`Client`]: credentials, address and transport settings.
 
@@ -99,6 +88,30 @@ pub fn emit(api: &Api) -> TokenStream {
             #account_sid_fn
         }
 
+        #api_client
+    }
+}
+
+/// What the runtime asks of the client: its address, `User-Agent`, the credentials
+/// it takes, and how it is made from a transport (`account_init`: the acting account's
+/// field, if it has one).
+fn api_client_impl(api: &Api, account_init: Option<TokenStream>) -> TokenStream {
+    let auth = &api.auth;
+    let (client, base) = (ident(krate::CLIENT), ident(krate::DEFAULT_BASE_URL));
+    let transport = ident(client_fns::TRANSPORT_FIELD);
+    let takes_basic = (!auth.basic).then(|| {
+        quote!(
+            const TAKES_BASIC: bool = false;
+        )
+    });
+    let token_path = auth.oauth2.as_ref().map(|o| {
+        let path = &o.token_path;
+        quote! {
+            const OAUTH2_TOKEN_PATH: ::std::option::Option<&'static str> =
+                ::std::option::Option::Some(#path);
+        }
+    });
+    quote! {
         impl crate::runtime::ApiClient for #client {
             const DEFAULT_BASE_URL: &'static str = #base;
             const USER_AGENT: &'static str =

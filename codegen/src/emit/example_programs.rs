@@ -165,6 +165,26 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// The receiver's crate doc: what it does and how to run it.
+fn receiver_doc(event: &str, param: &str, program: &str) -> Vec<String> {
+    vec![
+        format!(
+            " A webhook receiver: it checks each request's `X-Twilio-Signature`, rejects `{event}`"
+        ),
+        format!(" when its `{param}` holds a word, allows the other pre-events, and logs every"),
+        " event, one line each.".into(),
+        String::new(),
+        " ```text".into(),
+        format!(" cargo run --example {program} -- <public origin> <word>"),
+        " ```".into(),
+        String::new(),
+        " `<public origin>` is the scheme and host Twilio calls, such as".into(),
+        " `https://example.ngrok.app`: Twilio signs the whole URL, and a request line has".into(),
+        " only the path. The auth token comes from `TWILIO_AUTH_TOKEN`; `WEBHOOK_ADDR` is".into(),
+        " the address to listen on (`127.0.0.1:8080` unless set; port 0 picks one).".into(),
+    ]
+}
+
 /// `examples/webhook_receiver.rs`: a small webhook server. It checks each request's
 /// signature (refusing with 403 what Twilio didn't send), rejects the spec's chosen
 /// pre-event when the chosen parameter holds a word from the command line, allows
@@ -179,26 +199,7 @@ pub fn webhook_receiver(api: &Api) -> Option<TokenStream> {
     let accessor = ident(&param.name);
     let program = &example.program;
     let usage = format!("usage: {program} <public origin> <word>");
-    let doc = [
-        format!(
-            " A webhook receiver: it checks each request's `X-Twilio-Signature`, rejects `{}`",
-            event.wire
-        ),
-        format!(
-            " when its `{}` holds a word, allows the other pre-events, and logs every",
-            param.wire
-        ),
-        " event, one line each.".into(),
-        String::new(),
-        " ```text".into(),
-        format!(" cargo run --example {program} -- <public origin> <word>"),
-        " ```".into(),
-        String::new(),
-        " `<public origin>` is the scheme and host Twilio calls, such as".into(),
-        " `https://example.ngrok.app`: Twilio signs the whole URL, and a request line has".into(),
-        " only the path. The auth token comes from `TWILIO_AUTH_TOKEN`; `WEBHOOK_ADDR` is".into(),
-        " the address to listen on (`127.0.0.1:8080` unless set; port 0 picks one).".into(),
-    ];
+    let doc = receiver_doc(&event.wire, &param.wire, program);
     Some(quote! {
         #(#![doc = #doc])*
 

@@ -313,9 +313,6 @@ pub enum Presence {
 /// from an answer that lacks it (`meta` too): a one-page listing of api_v2010 (available phone
 /// numbers) sends only `uri`.
 pub fn page_fields(paging: Paging) -> Vec<PageField> {
-    let text = quote!(::std::option::Option<::std::string::String>);
-    let count = quote!(::std::option::Option<u64>);
-    use Presence::{Defaulted, Optional};
     page_field_names(paging)
         .iter()
         .map(|&name| {
@@ -324,89 +321,25 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
                 "meta" if paging == Paging::Token => (
                     quote!(crate::PageTokens),
                     "The tokens that ask for the pages beside this one.",
-                    Defaulted,
+                    Presence::Defaulted,
                 ),
                 "meta" => (
                     quote!(crate::PageMeta),
                     "Where this page is and how to reach the others.",
-                    Defaulted,
-                ),
-                "first_page_uri" => (
-                    text.clone(),
-                    "The first page of this listing, with the same filters, relative to the host.",
-                    Optional,
-                ),
-                "next_page_uri" => (
-                    text.clone(),
-                    "The next page, relative to the host; `None` on the last page.",
-                    Defaulted,
-                ),
-                "previous_page_uri" => (
-                    text.clone(),
-                    "The previous page; `None` on the first page.",
-                    Defaulted,
+                    Presence::Defaulted,
                 ),
                 "uri" if paging == Paging::None => (
-                    text.clone(),
+                    FieldKind::Text.ty(),
                     "This page, relative to the host, where the answer says.",
-                    Optional,
+                    Presence::Optional,
                 ),
-                "uri" => (text.clone(), "This page, relative to the host.", Optional),
-                "page" => (count.clone(), "This page's index, from 0.", Optional),
-                "page_size" => (count.clone(), "How many records a page holds.", Optional),
-                "start" => (
-                    count.clone(),
-                    "The index of this page's first record in the listing, from 0.",
-                    Optional,
-                ),
-                "end" => (
-                    count.clone(),
-                    "The index of this page's last record in the listing.",
-                    Optional,
-                ),
-                "current_page" => (quote!(u64), "This page's number, from 0.", Defaulted),
-                "per_page" => (quote!(u64), "How many records a page holds.", Defaulted),
-                "has_next" => (
-                    quote!(bool),
-                    "Whether the page numbered one higher has records.",
-                    Defaulted,
-                ),
-                "has_prev" => (
-                    quote!(bool),
-                    "Whether there is a page numbered one lower.",
-                    Defaulted,
-                ),
-                "total_elements" => (
-                    count.clone(),
-                    "How many records the listing holds in all, when the API says.",
-                    Optional,
-                ),
-                "total_results" => (
-                    count.clone(),
-                    "How many records the listing holds in all (SCIM's `totalResults`).",
-                    Optional,
-                ),
-                "start_index" => (
-                    count.clone(),
-                    "The index of this page's first record, from 1, where the API says.",
-                    Optional,
-                ),
-                "items_per_page" => (
-                    count.clone(),
-                    "How many records this page holds, where the API says.",
-                    Optional,
-                ),
-                "schemas" => (
-                    quote!(::std::option::Option<::std::vec::Vec<::std::string::String>>),
-                    "The SCIM schemas of this answer (`urn:ietf:params:scim:api:messages:2.0:ListResponse`).",
-                    Optional,
-                ),
-                "total_pages" => (
-                    count.clone(),
-                    "How many pages the listing has, when the API says.",
-                    Optional,
-                ),
-                other => unreachable!("`page_field_names` names no field `{other}`"),
+                _ => {
+                    let &(_, kind, doc, presence) = PAGE_FIELDS
+                        .iter()
+                        .find(|f| f.0 == name)
+                        .unwrap_or_else(|| unreachable!("no page field `{name}`"));
+                    (kind.ty(), doc, presence)
+                }
             };
             PageField {
                 name,
@@ -418,3 +351,59 @@ pub fn page_fields(paging: Paging) -> Vec<PageField> {
         })
         .collect()
 }
+
+/// The Rust type of a page field, by kind.
+#[derive(Clone, Copy)]
+enum FieldKind {
+    /// A link or a text the answer may leave out.
+    Text,
+    /// A count or an index the answer may leave out.
+    Count,
+    /// A number every page of its kind has.
+    Number,
+    /// A yes or no every page of its kind has.
+    Flag,
+    /// A list of texts the answer may leave out.
+    Texts,
+}
+
+impl FieldKind {
+    fn ty(self) -> TokenStream {
+        match self {
+            FieldKind::Text => quote!(::std::option::Option<::std::string::String>),
+            FieldKind::Count => quote!(::std::option::Option<u64>),
+            FieldKind::Number => quote!(u64),
+            FieldKind::Flag => quote!(bool),
+            FieldKind::Texts => {
+                quote!(::std::option::Option<::std::vec::Vec<::std::string::String>>)
+            }
+        }
+    }
+}
+
+/// Each page field but `meta`: its name, type, doc and presence (`uri` on a page
+/// without paging has its own doc, in [`page_fields`]).
+const PAGE_FIELDS: &[(&str, FieldKind, &str, Presence)] = {
+    use FieldKind::{Count, Flag, Number, Text, Texts};
+    use Presence::{Defaulted, Optional};
+    &[
+        ("first_page_uri", Text, "The first page of this listing, with the same filters, relative to the host.", Optional),
+        ("next_page_uri", Text, "The next page, relative to the host; `None` on the last page.", Defaulted),
+        ("previous_page_uri", Text, "The previous page; `None` on the first page.", Defaulted),
+        ("uri", Text, "This page, relative to the host.", Optional),
+        ("page", Count, "This page's index, from 0.", Optional),
+        ("page_size", Count, "How many records a page holds.", Optional),
+        ("start", Count, "The index of this page's first record in the listing, from 0.", Optional),
+        ("end", Count, "The index of this page's last record in the listing.", Optional),
+        ("current_page", Number, "This page's number, from 0.", Defaulted),
+        ("per_page", Number, "How many records a page holds.", Defaulted),
+        ("has_next", Flag, "Whether the page numbered one higher has records.", Defaulted),
+        ("has_prev", Flag, "Whether there is a page numbered one lower.", Defaulted),
+        ("total_elements", Count, "How many records the listing holds in all, when the API says.", Optional),
+        ("total_results", Count, "How many records the listing holds in all (SCIM's `totalResults`).", Optional),
+        ("start_index", Count, "The index of this page's first record, from 1, where the API says.", Optional),
+        ("items_per_page", Count, "How many records this page holds, where the API says.", Optional),
+        ("schemas", Texts, "The SCIM schemas of this answer (`urn:ietf:params:scim:api:messages:2.0:ListResponse`).", Optional),
+        ("total_pages", Count, "How many pages the listing has, when the API says.", Optional),
+    ]
+};

@@ -199,7 +199,6 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
         ident(names::EVENT_TYPE_ENUM),
         ident(names::DECODED),
     );
-    let unparsed = ident(names::UNPARSED);
     let (from_params, event_type_fn, params_fn, param_fn, decode, allow, reject) = (
         ident(names::FROM_PARAMS),
         ident(names::EVENT_TYPE_FN),
@@ -211,19 +210,7 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
     );
     let event_type_wire = names::EVENT_TYPE;
     let accessors = hooks.params.iter().map(|p| accessor(api, hooks, p));
-    let arms = hooks.events.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let fields = event_params(hooks, e).map(|p| {
-            let name = ident(&p.name);
-            quote!(#name: crate::runtime::webhook::keep(self.#name(), &mut #unparsed))
-        });
-        quote! {
-            #event_type::#variant => {
-                let mut #unparsed = ::std::vec::Vec::new();
-                #decoded::#variant(#variant { #(#fields,)* #unparsed })
-            }
-        }
-    });
+    let arms = decode_arms(hooks);
     let reject_status = Literal::u16_unsuffixed(hooks.reject_status);
     let reject_doc = format!(
         " Rejects a pre-event: `{}`, with no body, which Twilio's docs name for it. To a \
@@ -293,6 +280,27 @@ fn event(api: &Api, hooks: &Webhooks) -> TokenStream {
             }
         }
     }
+}
+
+/// `decode`'s arm for each event: its struct, each listed parameter read by its
+/// accessor, and the ones that didn't parse named in `unparsed`.
+fn decode_arms(hooks: &Webhooks) -> Vec<TokenStream> {
+    let (event_type, decoded) = (ident(names::EVENT_TYPE_ENUM), ident(names::DECODED));
+    let unparsed = ident(names::UNPARSED);
+    let arms = hooks.events.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let fields = event_params(hooks, e).map(|p| {
+            let name = ident(&p.name);
+            quote!(#name: crate::runtime::webhook::keep(self.#name(), &mut #unparsed))
+        });
+        quote! {
+            #event_type::#variant => {
+                let mut #unparsed = ::std::vec::Vec::new();
+                #decoded::#variant(#variant { #(#fields,)* #unparsed })
+            }
+        }
+    });
+    arms.collect()
 }
 
 /// A typed accessor: `Ok(None)` when the parameter is absent.
