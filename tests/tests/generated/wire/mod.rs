@@ -363,6 +363,20 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         ),
         _ => problems.push(format!("{} requests, expected 1", requests.len())),
     }
+    check_decoded(doc, decoded, answer, answer_schema, redirect, &mut problems);
+    problems
+}
+
+/// What the client decoded, against the answer the server gave: a redirect's
+/// target, nothing for no answer, else the answer as the schema reads it.
+fn check_decoded(
+    doc: &Doc,
+    decoded: Result<Value, Error>,
+    answer: Option<Value>,
+    answer_schema: &'static Node,
+    redirect: bool,
+    problems: &mut Vec<String>,
+) {
     match (decoded, answer) {
         (Err(err), _) => problems.push(format!("the call failed: {err}")),
         (Ok(decoded), _) if redirect => {
@@ -375,15 +389,7 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         (Ok(decoded), None) if decoded.is_null() => {}
         (Ok(decoded), None) => problems.push(format!("no answer, decoded {decoded}")),
         (Ok(decoded), Some(answer)) => {
-            compare(
-                doc,
-                &answer,
-                &decoded,
-                answer_schema,
-                "answer",
-                &mut problems,
-            );
+            compare(doc, &answer, &decoded, answer_schema, "answer", problems);
         }
     }
-    problems
 }

@@ -142,36 +142,21 @@ pub(super) fn check_request(
     credentials: &str,
     problems: &mut Vec<String>,
 ) {
-    let mut expect = |what: &str, expected: String, found: String| {
-        if expected != found {
-            problems.push(format!("{what}: expected {expected:?}, sent {found:?}"));
-        }
-    };
-    expect("method", op.method.clone(), request.method.to_string());
-    let expected_path = op.expected_path();
-    let sent_path = request.url.path().to_owned();
-    expect("path", expected_path.clone(), sent_path.clone());
-    // A free-text parameter is one segment, percent-encoded: the same segment count.
-    let sent_segments: Vec<&str> = sent_path.split('/').collect();
-    for (i, segment) in op.template.split('/').enumerate() {
-        let is_name = op
-            .path_params()
-            .iter()
-            .any(|p| p.sample == NAME && segment == format!("{{{}}}", p.name));
-        if is_name {
-            let found = sent_segments.get(i).copied().unwrap_or_default();
-            expect(
-                &format!("path segment {segment}"),
-                NAME_ENCODED.into(),
-                found.into(),
-            );
-        }
-    }
-    expect(
-        "path segments",
-        expected_path.split('/').count().to_string(),
-        sent_segments.len().to_string(),
-    );
+    expect_in(problems)("method", op.method.clone(), request.method.to_string());
+    check_path(op, request, problems);
+    check_headers(op, request, headers, credentials, problems);
+    check_values(op, request, params, problems);
+}
+
+/// The credentials (none for an anonymous operation) and the headers expected.
+fn check_headers(
+    op: &Operation,
+    request: &Request,
+    headers: &[(&str, &str)],
+    credentials: &str,
+    problems: &mut Vec<String>,
+) {
+    let mut expect = expect_in(problems);
     let authorization = request
         .headers
         .get("authorization")
@@ -196,7 +181,55 @@ pub(super) fn check_request(
             format!("{sent:?}"),
         );
     }
+}
 
+/// A check that records a difference in `problems`: what, expected, found.
+fn expect_in(problems: &mut Vec<String>) -> impl FnMut(&str, String, String) + '_ {
+    move |what, expected, found| {
+        if expected != found {
+            problems.push(format!("{what}: expected {expected:?}, sent {found:?}"));
+        }
+    }
+}
+
+/// The exact raw path, each free-text segment percent-encoded as one segment.
+fn check_path(op: &Operation, request: &Request, problems: &mut Vec<String>) {
+    let mut expect = expect_in(problems);
+    let expected_path = op.expected_path();
+    let sent_path = request.url.path().to_owned();
+    expect("path", expected_path.clone(), sent_path.clone());
+    // A free-text parameter is one segment, percent-encoded: the same segment count.
+    let sent_segments: Vec<&str> = sent_path.split('/').collect();
+    for (i, segment) in op.template.split('/').enumerate() {
+        let is_name = op
+            .path_params()
+            .iter()
+            .any(|p| p.sample == NAME && segment == format!("{{{}}}", p.name));
+        if is_name {
+            let found = sent_segments.get(i).copied().unwrap_or_default();
+            expect(
+                &format!("path segment {segment}"),
+                NAME_ENCODED.into(),
+                found.into(),
+            );
+        }
+    }
+    expect(
+        "path segments",
+        expected_path.split('/').count().to_string(),
+        sent_segments.len().to_string(),
+    );
+}
+
+/// The values: a form body where the operation declares one, a JSON body, or the
+/// query string, and nothing where the others would go.
+fn check_values(
+    op: &Operation,
+    request: &Request,
+    params: &Map<String, Value>,
+    problems: &mut Vec<String>,
+) {
+    let mut expect = expect_in(problems);
     let sorted = |mut pairs: Vec<(String, String)>| {
         pairs.sort();
         format!("{pairs:?}")
