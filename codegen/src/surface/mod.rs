@@ -14,6 +14,7 @@
 pub mod code;
 mod facts;
 mod fingerprint;
+mod items;
 pub mod show;
 mod syntax;
 
