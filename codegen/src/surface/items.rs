@@ -1,8 +1,8 @@
 //! Each kind of item's lines in the surface: a struct's fields, an enum's variants,
 //! an impl's methods and constants, a trait's items, a function's signature and a
-//! macro's matchers. [`super::syntax`] walks the module and calls these.
+//! macro's matchers, and the attribute helpers both files use. [`super::syntax`]
+//! walks the module and calls these; nothing here calls back.
 
-use super::syntax::{docs, has_attr, is_pub};
 use super::{show, Detail, Item, Kind};
 
 /// A struct's lines: itself, its public fields, its derives.
@@ -315,4 +315,31 @@ pub(super) fn matchers(tokens: &proc_macro2::TokenStream) -> String {
         }
     }
     arms.join(" | ")
+}
+
+/// The fingerprint of the docs' lines, each followed by a line break, fed to the hash
+/// as they are read rather than joined first.
+pub(super) fn docs(attrs: &[syn::Attribute]) -> u64 {
+    let mut hash = super::Fingerprint::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+            {
+                hash.write(s.value().as_bytes());
+                hash.write(b"\n");
+            }
+        }
+    }
+    hash.finish()
+}
+
+pub(super) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().any(|a| a.path().is_ident(name))
+}
+
+pub(super) fn is_pub(vis: &syn::Visibility) -> bool {
+    matches!(vis, syn::Visibility::Public(_))
 }

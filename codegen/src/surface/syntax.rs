@@ -3,7 +3,8 @@
 //! resolves the paths across modules; this file knows syn, that one doesn't.
 
 use super::items::{
-    constant, enum_items, function, impl_items, matchers, struct_items, trait_items,
+    constant, docs, enum_items, function, has_attr, impl_items, is_pub, matchers, struct_items,
+    trait_items,
 };
 use super::{show, Detail, Item, Kind};
 
@@ -231,33 +232,6 @@ fn macro_owner(call: &syn::ItemMacro) -> Option<String> {
         proc_macro2::TokenTree::Ident(id) => Some(id.to_string()),
         _ => None,
     }
-}
-
-/// The fingerprint of the docs' lines, each followed by a line break, fed to the hash
-/// as they are read rather than joined first.
-pub(super) fn docs(attrs: &[syn::Attribute]) -> u64 {
-    let mut hash = super::Fingerprint::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        if let syn::Meta::NameValue(nv) = &attr.meta {
-            if let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) = &nv.value
-            {
-                hash.write(s.value().as_bytes());
-                hash.write(b"\n");
-            }
-        }
-    }
-    hash.finish()
-}
-
-pub(super) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
-    attrs.iter().any(|a| a.path().is_ident(name))
-}
-
-pub(super) fn is_pub(vis: &syn::Visibility) -> bool {
-    matches!(vis, syn::Visibility::Public(_))
 }
 
 /// `#[cfg(test)]` or `#[cfg(doctest)]`: not part of what a consumer builds.
