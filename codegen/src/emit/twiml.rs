@@ -126,7 +126,7 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
     let values: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
     let variant_docs = values.iter().map(|w| format!(" `{w}`"));
     let written = values.iter().map(|&w| {
-        if written_as_is(w) {
+        if writer::written_as_is(w) {
             quote!(crate::xml::Value::Plain(#w))
         } else {
             quote!(crate::xml::Value::Text(::std::borrow::Cow::Borrowed(#w)))
@@ -172,15 +172,6 @@ fn enumeration(e: &crate::model::TwimlEnum) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether an enum's value is written as it is: nothing in it is escaped (see
-/// `escape` in the writer) or refused, so the writer can skip the scan, which is most
-/// of what writing a short value costs.
-fn written_as_is(value: &str) -> bool {
-    !value
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\u{fffe}' | '\u{ffff}') || c.is_control())
 }
 
 fn document(twiml: &Twiml, d: &TwimlDocument) -> TokenStream {

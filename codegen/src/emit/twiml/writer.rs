@@ -290,8 +290,19 @@ fn writing() -> TokenStream {
     }
 }
 
+/// Whether a value known when generating (an enum's) is written as it is: `escape`
+/// below neither replaces nor refuses anything in it (it is checked against more: every
+/// control character), so the element keeps it as `Value::Plain` and the writer skips
+/// the scan, which is most of what writing a short value costs.
+pub(super) fn written_as_is(value: &str) -> bool {
+    !value
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\u{fffe}' | '\u{ffff}') || c.is_control())
+}
+
 /// Text and attribute values escaped.
 fn escaping() -> TokenStream {
+    // What `escape` replaces or refuses, `written_as_is` above must not let through.
     quote! {
         /// Writes `text` escaped as Twilio's Python library escapes it: `&`, `<` and `>`
         /// always; in an attribute also `"`, tab, line feed and carriage return; the rest
