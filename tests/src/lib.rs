@@ -23,6 +23,18 @@ pub fn fixture(path: &str) -> String {
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("reading {}: {e}", full.display()))
 }
 
+/// Every diagnostic of the malformed input `name` says what is wrong and how to fix
+/// it: a message, and help (or, for a YAML syntax error, what the parser expected).
+pub fn assert_each_diagnostic_helps(name: &str, diags: &codegen::Diagnostics) {
+    for d in &diags.0 {
+        assert!(!d.message.is_empty(), "{name}: empty message");
+        assert!(
+            d.help.is_some() || d.message.contains("expected"),
+            "{name}: no hint in\n{d}"
+        );
+    }
+}
+
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

@@ -33,13 +33,7 @@ fn every_malformed_spec_is_rejected_with_a_pinned_message() {
             Ok(_) => panic!("{name} was accepted"),
             Err(diags) => diags,
         };
-        for d in &diags.0 {
-            assert!(!d.message.is_empty(), "{name}: empty message");
-            assert!(
-                d.help.is_some() || d.message.contains("expected"),
-                "{name}: no hint in\n{d}"
-            );
-        }
+        tests::assert_each_diagnostic_helps(&name, &diags);
         let snapshot = format!("malformed__{}", name.trim_end_matches(".yaml"));
         insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(snapshot, diags.to_string());
