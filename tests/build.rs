@@ -6,9 +6,7 @@
 //! types from the spec's model, as the generator names them. What the server must
 //! receive and what must decode, the harness reads from the OpenAPI at run time.
 
-use codegen::model::{
-    Api, NamedKind, OpKind, Operation, Param, ParamIn, PathSegment, Resource, Type,
-};
+use codegen::model::{Api, NamedKind, OpKind, Operation, Param, ParamIn, Resource, Type};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -173,19 +171,11 @@ fn find<'a>(api: &'a Api, method: &str, template: &str) -> Option<(&'a Resource,
     api.resources.iter().find_map(|r| {
         r.operations
             .iter()
-            .find(|op| op.method.as_str() == method && path_text(op) == template)
+            .find(|op| {
+                op.method.as_str() == method && codegen::model::path_template(&op.path) == template
+            })
             .map(|op| (r, op))
     })
-}
-
-fn path_text(op: &Operation) -> String {
-    op.path
-        .iter()
-        .map(|s| match s {
-            PathSegment::Literal(t) => t.clone(),
-            PathSegment::Param(p) => format!("{{{p}}}"),
-        })
-        .collect()
 }
 
 /// The row: the call that sends the example request's keys (a list sets `PageSize`),

@@ -355,31 +355,31 @@ fn op_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
             "Creates {a} {} (`{} {}`; the API answers {statuses}).",
             r.wire,
             op.method.as_str(),
-            path_str(op),
+            crate::model::path_template(&op.path),
         ),
         OpKind::Fetch => format!(
             "Fetches one {} (`{} {}`).",
             r.wire,
             op.method.as_str(),
-            path_str(op)
+            crate::model::path_template(&op.path)
         ),
         OpKind::List => format!(
             "Lists one page of {} resources (`{} {}`); [`stream`](Self::stream) walks every page.",
             r.wire,
             op.method.as_str(),
-            path_str(op)
+            crate::model::path_template(&op.path)
         ),
         OpKind::Update => format!(
             "Updates {a} {} (`{} {}`).",
             r.wire,
             op.method.as_str(),
-            path_str(op)
+            crate::model::path_template(&op.path)
         ),
         OpKind::Delete => format!(
             "Deletes {a} {} (`{} {}`; the API answers {statuses}, or 200 with `null`).",
             r.wire,
             op.method.as_str(),
-            path_str(op),
+            crate::model::path_template(&op.path),
         ),
     };
     let retry = match op.method {
@@ -436,14 +436,4 @@ fn stream_docs(api: &Api, r: &Resource, op: &Operation) -> TokenStream {
     ));
     let example = doc_examples::operation(api, r, op, true);
     quote! { #docs #example }
-}
-
-fn path_str(op: &Operation) -> String {
-    op.path
-        .iter()
-        .map(|s| match s {
-            PathSegment::Literal(t) => t.clone(),
-            PathSegment::Param(p) => format!("{{{p}}}"),
-        })
-        .collect()
 }

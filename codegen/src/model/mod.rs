@@ -530,6 +530,16 @@ pub enum PathSegment {
     Param(String),
 }
 
+/// A path as the spec writes it: `/v1/Services/{ServiceSid}`.
+pub fn path_template(path: &[PathSegment]) -> String {
+    path.iter()
+        .map(|s| match s {
+            PathSegment::Literal(text) => text.clone(),
+            PathSegment::Param(wire) => format!("{{{wire}}}"),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Param {
     pub name: String,

@@ -479,7 +479,7 @@ fn route_tail(detail: &Detail) -> String {
     format!(
         " = {} {} -> {}{}",
         method.as_str(),
-        shown(&path_text(path)),
+        shown(&crate::model::path_template(path)),
         statuses.join(" | "),
         if *anonymous {
             " (without credentials)"
@@ -516,16 +516,6 @@ fn range<T: std::fmt::Display>((min, max): Range<T>) -> String {
         Some(max) => format!("{min}..={max}"),
         None => format!("{min}.."),
     }
-}
-
-/// `/v1/Services/{ServiceSid}`.
-fn path_text(path: &[PathSegment]) -> String {
-    path.iter()
-        .map(|s| match s {
-            PathSegment::Literal(text) => text.clone(),
-            PathSegment::Param(wire) => format!("{{{wire}}}"),
-        })
-        .collect()
 }
 
 impl Surface {

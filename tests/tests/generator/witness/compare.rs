@@ -12,7 +12,7 @@ pub(super) fn compare(doc: &Value, spec: &Spec) -> Vec<Difference> {
     for (resource, op) in pair_operations(&ops, spec, &mut out) {
         let Some(theirs) = ops
             .iter()
-            .find(|o| o.method == method(op) && o.path == spec_path(op))
+            .find(|o| o.method == method(op) && o.path == codegen::model::path_template(&op.path))
         else {
             continue;
         };
@@ -57,7 +57,7 @@ pub(super) fn pair_operations<'a>(
     for resource in &spec.api.resources {
         for op in &resource.operations {
             by_route
-                .entry((method(op), spec_path(op)))
+                .entry((method(op), codegen::model::path_template(&op.path)))
                 .or_default()
                 .push((resource, op));
         }

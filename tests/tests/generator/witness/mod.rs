@@ -10,7 +10,7 @@
 
 use codegen::model::{
     Api, Departure, EnumDef, Field, InlineEnum, Literal, NamedKind, OpKind, OpenApiLink, Operation,
-    Param, PathSegment, Resource, Type,
+    Param, Resource, Type,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

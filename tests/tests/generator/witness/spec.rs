@@ -59,16 +59,6 @@ pub(super) fn op_node(resource: &Resource, op: &Operation) -> String {
     )
 }
 
-pub(super) fn spec_path(op: &Operation) -> String {
-    op.path
-        .iter()
-        .map(|segment| match segment {
-            PathSegment::Literal(text) => text.clone(),
-            PathSegment::Param(wire) => format!("{{{wire}}}"),
-        })
-        .collect()
-}
-
 /// Every parameter of an operation: the resource's shared path parameters first.
 pub(super) fn spec_params<'a>(resource: &'a Resource, op: &'a Operation) -> Vec<&'a Param> {
     resource
