@@ -143,6 +143,11 @@ async fn every_operation_against_its_examples() {
     check_table(&DOC, table()).await;
 }
 
+#[tokio::test]
+async fn every_answer_of_twilios_library_tests() {
+    check_library_answers(&DOC, table()).await;
+}
+
 /// A handle acts for the client's own account: the path carries the credentials'
 /// Account SID, with no argument to pass. `with_account` acts for another one, with
 /// the same credentials; a client whose own account is no Account SID (here, an API

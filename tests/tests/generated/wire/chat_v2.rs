@@ -30,6 +30,11 @@ async fn every_operation_against_its_examples() {
 }
 
 #[tokio::test]
+async fn every_answer_of_twilios_library_tests() {
+    check_library_answers(&DOC, table()).await;
+}
+
+#[tokio::test]
 async fn stream_follows_next_page_url_over_channels_and_messages() {
     use futures_util::TryStreamExt;
     let service = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap();

@@ -22,6 +22,11 @@ async fn every_operation_against_its_examples() {
 }
 
 #[tokio::test]
+async fn every_answer_of_twilios_library_tests() {
+    check_library_answers(&DOC, table()).await;
+}
+
+#[tokio::test]
 async fn stream_follows_next_page_url_over_conversations_and_messages() {
     use futures_util::TryStreamExt;
 

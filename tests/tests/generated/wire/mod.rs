@@ -15,6 +15,7 @@ mod chat_v2;
 mod compare;
 mod conversations_v1;
 mod fixes;
+mod library;
 mod openapi;
 mod paging;
 mod request;
@@ -23,6 +24,7 @@ mod secrets;
 include!(concat!(env!("OUT_DIR"), "/wire_apis.rs"));
 
 use compare::*;
+use library::*;
 use openapi::*;
 use paging::*;
 use request::*;
@@ -290,9 +292,6 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         Ok(params) => params,
         Err(problem) => return vec![problem],
     };
-
-    // The server answers only the exact method, path and credentials.
-    let server = MockServer::start().await;
     let (status, mut answer, answer_schema) = op.success();
     // An operation that redirects answers where the file is, on another host: the
     // client returns that URL and follows nothing.
@@ -315,9 +314,49 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         Some(body) => json(status, body),
         None => ResponseTemplate::new(status),
     };
+    let answered = answer_call(&op, row, params.clone(), template).await;
+    match answered.requests.as_slice() {
+        [request] => check_request(
+            &op,
+            request,
+            &params,
+            row.headers,
+            &answered.credentials,
+            &mut problems,
+        ),
+        requests => problems.push(format!("{} requests, expected 1", requests.len())),
+    }
+    check_decoded(
+        doc,
+        answered.decoded,
+        answer,
+        answer_schema,
+        redirect,
+        &mut problems,
+    );
+    problems
+}
+
+/// What [`answer_call`] saw: the call's result, the operation's requests (not the
+/// token request, which is the runtime's) and the credentials they must carry.
+struct Answered {
+    decoded: Result<Value, Error>,
+    requests: Vec<Request>,
+    credentials: String,
+}
+
+/// Calls `row` with `params` against a fresh mock server that answers `template` to
+/// the operation's exact method, path and credentials.
+async fn answer_call<C: ApiClient>(
+    op: &Operation,
+    row: &Row<C>,
+    params: Map<String, Value>,
+    template: ResponseTemplate,
+) -> Answered {
+    let server = MockServer::start().await;
     // An operation sent without credentials (`security: []`) is matched without them.
     // An `Authorization` header parameter set by the call replaces the client's.
-    let client_credentials = serve_token::<C>(&server, &op).await;
+    let client_credentials = serve_token::<C>(&server, op).await;
     let credentials = row
         .headers
         .iter()
@@ -338,12 +377,10 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
             .into_iter()
             .map(|p| (p.name, p.sample))
             .collect(),
-        params: params.clone(),
+        params,
     };
     let decoded = (row.call)(ctx).await;
-
-    // The token request, if any, is the runtime's; the operation's is the one to check.
-    let requests: Vec<Request> = received(&server)
+    let requests = received(&server)
         .await
         .into_iter()
         .filter(|r| {
@@ -352,19 +389,11 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
                 || r.url.path() == op.expected_path()
         })
         .collect();
-    match requests.as_slice() {
-        [request] => check_request(
-            &op,
-            request,
-            &params,
-            row.headers,
-            &credentials,
-            &mut problems,
-        ),
-        _ => problems.push(format!("{} requests, expected 1", requests.len())),
+    Answered {
+        decoded,
+        requests,
+        credentials,
     }
-    check_decoded(doc, decoded, answer, answer_schema, redirect, &mut problems);
-    problems
 }
 
 /// What the client decoded, against the answer the server gave: a redirect's
