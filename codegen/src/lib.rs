@@ -18,6 +18,7 @@ mod lower;
 pub mod model;
 pub mod naming;
 mod parallel;
+mod pattern;
 pub mod release;
 mod spec;
 pub mod surface;

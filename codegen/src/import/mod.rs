@@ -38,6 +38,7 @@ pub use folder::{import_folder, ImportError, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Paging;
 use crate::naming::{camel, snake};
+use crate::pattern::{Budget, Refused, TOO_COSTLY_HELP};
 use crate::SourceFile;
 use checks::{accepted_by_gen, sensible, writable_name};
 use doc::{child, object, ref_name, text, Doc};
@@ -179,6 +180,8 @@ struct Mapper<'a, 'm> {
     doc: &'m mut Doc<'a>,
     names: Names,
     choices: &'m Choices,
+    /// What the file's patterns have cost so far (see [`crate::pattern`]).
+    patterns: Budget,
 }
 
 fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
@@ -229,6 +232,7 @@ fn map<'a>(doc: &mut Doc<'a>, choices: &Choices) -> Option<Spec> {
         doc,
         names: Names::default(),
         choices,
+        patterns: Budget::default(),
     };
     for ((_, group), name) in resources.into_iter().zip(named) {
         let name = choices.rename.get(&name).cloned().unwrap_or(name);

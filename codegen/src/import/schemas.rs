@@ -323,12 +323,19 @@ impl<'a> Mapper<'a, '_> {
             max_length: length("maxLength"),
         };
         if let Some(pattern) = text(schema, "pattern") {
-            // The generated crate compiles it with `regex`, whose size limits apply.
-            if let Err(e) = regex::Regex::new(pattern) {
+            // Refused here as `gen` would refuse it.
+            if let Err(refused) = self.patterns.admit(pattern) {
+                let (problem, help) = match refused {
+                    Refused::Invalid(_) => (
+                        "does not compile",
+                        "patterns use the `regex` crate's syntax and must stay within its size limit",
+                    ),
+                    Refused::TooCostly { .. } => ("costs too much to compile", TOO_COSTLY_HELP),
+                };
                 self.doc.problem(
                     &child(at, "pattern"),
-                    format!("the pattern `{pattern}` does not compile: {e}"),
-                    "patterns use the `regex` crate's syntax and must stay within its size limit",
+                    format!("the pattern `{pattern}` {problem}: {refused}"),
+                    help,
                 );
                 return None;
             }

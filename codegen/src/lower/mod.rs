@@ -18,6 +18,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::generated_crate;
 use crate::model::*;
 use crate::naming::{camel, snake};
+use crate::pattern::Budget;
 use crate::spec::load::{locate, Target};
 use crate::spec::raw;
 use names::NameSet;
@@ -75,8 +76,9 @@ pub fn lower(files: Vec<Parsed<'_>>) -> Result<Api, Diagnostics> {
     let mut type_names = NameSet::new("type").reserve(generated_crate::reserved_type_names());
     for parsed in &files {
         let mut ctx = parsed.ctx(&mut diags);
+        let mut patterns = Budget::default();
         for (wire, raw) in &parsed.spec.types.0 {
-            if let Some(t) = types::lower_named(&mut ctx, wire, raw) {
+            if let Some(t) = types::lower_named(&mut ctx, wire, raw, &mut patterns) {
                 type_names.claim(&mut ctx, &t.name, &["types", wire]);
                 types.push(t);
             }

@@ -1,5 +1,7 @@
-//! Reading `pattern:` regexes: they must compile, and the SID shape gets a fast path.
+//! Reading `pattern:` regexes: they must compile (within the file's budget, see
+//! [`crate::pattern`]), and the SID shape gets a fast path.
 
+use crate::pattern::{self, Budget, Refused};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// What a valid pattern turned out to be.
@@ -18,30 +20,37 @@ pub enum PatternShape {
     General,
 }
 
-/// Parses `pattern` with the same parser the `regex` crate uses at run time.
+/// Checks `pattern` as [`crate::pattern`] says, charging the file's `budget`, and
+/// finds its shape.
 ///
 /// A few patterns (the SID shapes) come back thousands of times in a regeneration,
-/// so each thread keeps what it has found.
-pub fn analyse(pattern: &str) -> Result<PatternShape, String> {
+/// so each thread keeps what it found of each: its shape and cost, or why `regex`
+/// refuses it. The budget is charged every time, so what a file gets doesn't depend
+/// on what its thread saw before.
+pub fn analyse(pattern: &str, budget: &mut Budget) -> Result<PatternShape, Refused> {
+    type Found = Result<(PatternShape, u64), Refused>;
     thread_local! {
-        static FOUND: std::cell::RefCell<std::collections::HashMap<String, Result<PatternShape, String>>> =
+        static FOUND: std::cell::RefCell<std::collections::HashMap<String, Found>> =
             Default::default();
     }
     if let Some(found) = FOUND.with_borrow(|found| found.get(pattern).cloned()) {
-        return found;
+        let (shape, cost) = found?;
+        budget.charge(pattern, cost)?;
+        return Ok(shape);
     }
-    let found = analyse_once(pattern);
-    FOUND.with_borrow_mut(|all| all.insert(pattern.to_string(), found.clone()));
-    found
-}
-
-fn analyse_once(pattern: &str) -> Result<PatternShape, String> {
-    let hir = regex_syntax::Parser::new()
-        .parse(pattern)
-        .map_err(|e| e.to_string())?;
-    // The generated crate compiles the pattern with `regex`, which also has size limits.
-    regex::Regex::new(pattern).map_err(|e| e.to_string())?;
-    Ok(sid_shape(&hir).unwrap_or(PatternShape::General))
+    let remember = |found: Found| {
+        FOUND.with_borrow_mut(|all| all.insert(pattern.to_string(), found.clone()));
+        found.map(|(shape, _)| shape)
+    };
+    let hir = match pattern::parse(pattern) {
+        Ok(hir) => hir,
+        Err(refused) => return remember(Err(refused)),
+    };
+    let cost = pattern::cost(&hir);
+    // Not remembered: whether it fits depends on the file.
+    budget.charge(pattern, cost)?;
+    let shape = sid_shape(&hir).unwrap_or(PatternShape::General);
+    remember(pattern::compile(pattern).map(|()| (shape, cost)))
 }
 
 fn sid_shape(hir: &Hir) -> Option<PatternShape> {
@@ -106,7 +115,11 @@ fn is_hex_class(hir: &Hir) -> bool {
 mod tests {
     use super::*;
 
-    fn sid(prefix: &str, digits: usize) -> Result<PatternShape, String> {
+    fn analyse(pattern: &str) -> Result<PatternShape, Refused> {
+        super::analyse(pattern, &mut Budget::default())
+    }
+
+    fn sid(prefix: &str, digits: usize) -> Result<PatternShape, Refused> {
         Ok(PatternShape::Sid {
             prefix: prefix.into(),
             digits,
@@ -146,7 +159,7 @@ mod tests {
 
     #[test]
     fn invalid_regex_is_an_error() {
-        let err = analyse("^IN[0-9a-fA-F{32}$").unwrap_err();
+        let err = analyse("^IN[0-9a-fA-F{32}$").unwrap_err().to_string();
         assert!(err.contains("unclosed character class"), "{err}");
     }
 }

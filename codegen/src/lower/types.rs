@@ -7,6 +7,7 @@ use crate::model::{
     DateFormat, EnumDef, InlineEnum, NamedKind, NamedType, ObjectDef, StringRule, Type, Variant,
 };
 use crate::naming::camel;
+use crate::pattern::{Budget, Refused, TOO_COSTLY_HELP};
 use crate::spec::load::Target;
 use crate::spec::raw::{self, Bound};
 use std::collections::{HashMap, HashSet};
@@ -69,7 +70,13 @@ impl TypeIndex {
     }
 }
 
-pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedType> {
+/// `patterns` is what the file's patterns have cost so far.
+pub fn lower_named(
+    ctx: &mut Ctx,
+    wire: &str,
+    raw: &raw::NamedType,
+    patterns: &mut Budget,
+) -> Option<NamedType> {
     let at = ["types", wire];
     let key = |k: &'static str| [at[0], at[1], k];
     if BUILTINS.contains(&wire) {
@@ -129,7 +136,7 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
             );
             return None;
         }
-        (None, true) => string_rule(ctx, wire, raw)?,
+        (None, true) => string_rule(ctx, wire, raw, patterns)?,
     };
     Some(NamedType {
         name: camel(wire),
@@ -139,7 +146,12 @@ pub fn lower_named(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<Na
     })
 }
 
-fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedKind> {
+fn string_rule(
+    ctx: &mut Ctx,
+    wire: &str,
+    raw: &raw::NamedType,
+    patterns: &mut Budget,
+) -> Option<NamedKind> {
     let at = |k: &'static str| ["types", wire, k];
     if let (Some(min), Some(max)) = (raw.min_length, raw.max_length) {
         if min > max {
@@ -160,8 +172,17 @@ fn string_rule(ctx: &mut Ctx, wire: &str, raw: &raw::NamedType) -> Option<NamedK
             sid_choice: None,
         }));
     };
-    match analyse(pattern) {
-        Err(why) => {
+    match analyse(pattern, patterns) {
+        Err(refused @ Refused::TooCostly { .. }) => {
+            ctx.error(
+                &at("pattern"),
+                Target::Value,
+                format!("`{pattern}` costs too much to compile: {refused}"),
+                Some(TOO_COSTLY_HELP.into()),
+            );
+            None
+        }
+        Err(Refused::Invalid(why)) => {
             let why = why.lines().last().unwrap_or("invalid").trim();
             let why = why.strip_prefix("error: ").unwrap_or(why);
             ctx.error(
