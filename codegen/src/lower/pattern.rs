@@ -24,33 +24,35 @@ pub enum PatternShape {
 /// finds its shape.
 ///
 /// A few patterns (the SID shapes) come back thousands of times in a regeneration,
-/// so each thread keeps what it found of each: its shape and cost, or why `regex`
-/// refuses it. The budget is charged every time, so what a file gets doesn't depend
-/// on what its thread saw before.
+/// so each thread keeps what it found of each: its cost (if it parses) and its shape
+/// or why it is refused. A pattern that parses is charged every time, before its
+/// compiled result is used, so what a file gets doesn't depend on what its thread saw
+/// before.
 pub fn analyse(pattern: &str, budget: &mut Budget) -> Result<PatternShape, Refused> {
-    type Found = Result<(PatternShape, u64), Refused>;
+    type Found = (Option<u64>, Result<PatternShape, Refused>);
     thread_local! {
         static FOUND: std::cell::RefCell<std::collections::HashMap<String, Found>> =
             Default::default();
     }
-    if let Some(found) = FOUND.with_borrow(|found| found.get(pattern).cloned()) {
-        let (shape, cost) = found?;
-        budget.charge(pattern, cost)?;
-        return Ok(shape);
+    if let Some((cost, found)) = FOUND.with_borrow(|found| found.get(pattern).cloned()) {
+        if let Some(cost) = cost {
+            budget.charge(pattern, cost)?;
+        }
+        return found;
     }
     let remember = |found: Found| {
         FOUND.with_borrow_mut(|all| all.insert(pattern.to_string(), found.clone()));
-        found.map(|(shape, _)| shape)
+        found.1
     };
     let hir = match pattern::parse(pattern) {
         Ok(hir) => hir,
-        Err(refused) => return remember(Err(refused)),
+        Err(refused) => return remember((None, Err(refused))),
     };
     let cost = pattern::cost(&hir);
     // Not remembered: whether it fits depends on the file.
     budget.charge(pattern, cost)?;
     let shape = sid_shape(&hir).unwrap_or(PatternShape::General);
-    remember(pattern::compile(pattern).map(|()| (shape, cost)))
+    remember((Some(cost), pattern::compile(pattern).map(|()| shape)))
 }
 
 fn sid_shape(hir: &Hir) -> Option<PatternShape> {
@@ -154,6 +156,19 @@ mod tests {
         assert_eq!(
             analyse("^(SM|M.)[0-9a-fA-F]{32}$"),
             Ok(PatternShape::General)
+        );
+    }
+
+    #[test]
+    fn a_file_pays_for_a_pattern_its_thread_has_seen_before() {
+        let mut first = Budget::default();
+        super::analyse(r"^\w{100}$", &mut first).expect("within the budget");
+        let mut second = Budget::default();
+        super::analyse(r"^\w{100}$", &mut second).expect("the same, remembered");
+        let refused = super::analyse(r"^\w{101}$", &mut second);
+        assert!(
+            matches!(refused, Err(Refused::TooCostly { .. })),
+            "{refused:?}"
         );
     }
 
