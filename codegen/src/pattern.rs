@@ -3,9 +3,9 @@
 //! file.
 //!
 //! Compiling a regex can cost far more than its text: `^\w{10000}$` is 12 bytes,
-//! and `regex` spends 60-80 ms building it before refusing it as too big; distinct
-//! patterns of that kind, one after the other, made an input of a few kilobytes take
-//! seconds (the `importer` fuzz target found it). So each pattern's cost is estimated
+//! and `regex` spends 60-80 ms building it before refusing it as too big (the
+//! `importer` fuzz target timed out on it), so distinct patterns of that kind in one
+//! file add up to seconds of work. So each pattern's cost is estimated
 //! from its syntax tree, which is cheap, before it is compiled, and a file's distinct
 //! patterns share one [`BUDGET`]: the work one file can ask for is bounded, and
 //! Twilio's files use a tenth of it at most.
