@@ -63,6 +63,9 @@ fn main() {
             "{krate} has no spec folder"
         );
     }
+    // Answers of Twilio's library tests, for the APIs those tests cover.
+    let answers = root.join("tests/fixtures/twilio-library-answers");
+    println!("cargo::rerun-if-changed={}", answers.display());
     let mut modules =
         String::from("// The wire module of every imported API without a hand-written one.\n");
     for krate in &crates {
@@ -91,17 +94,30 @@ fn main() {
         let file = out.join(format!("rows_{}.rs", krate.replace('-', "_")));
         std::fs::write(&file, rows).expect("writing the table");
         if !HAND_WRITTEN.contains(&krate) && !NOT_YET.iter().any(|(k, _)| *k == krate) {
-            modules.push_str(&module(krate, &link.source));
+            let answers = answers.join(format!("{}.jsonl", krate.replace('-', "_")));
+            modules.push_str(&module(krate, &link.source, answers.is_file()));
         }
     }
     std::fs::write(out.join("wire_apis.rs"), modules).expect("writing the modules");
 }
 
-/// The module that sends every operation of `krate` with its OpenAPI examples.
-fn module(krate: &str, source: &str) -> String {
+/// The module that sends every operation of `krate` with its OpenAPI examples, and
+/// serves each the answers of Twilio's library tests when `answers` (the fixture has
+/// them for this API).
+fn module(krate: &str, source: &str, answers: bool) -> String {
     let lib = krate.replace('-', "_");
     let name = lib.trim_start_matches("twilio_");
     let file = source.rsplit('/').next().unwrap_or(source);
+    let library = if answers {
+        "
+    #[tokio::test]
+    async fn every_answer_of_twilios_library_tests() {
+        check_library_answers(&doc(), table()).await;
+    }
+"
+    } else {
+        ""
+    };
     format!(
         r#"
 /// `{lib}`: every operation against its OpenAPI examples.
@@ -112,16 +128,19 @@ mod {name} {{
 
     include!(concat!(env!("OUT_DIR"), "/rows_{lib}.rs"));
 
-    #[tokio::test]
-    async fn every_operation_against_its_examples() {{
-        let doc = Doc {{
+    fn doc() -> Doc {{
+        Doc {{
             file: "twilio-oai/{file}",
             skipped: super::fixes::skipped("{krate}"),
             corrected: super::fixes::corrected("{krate}"),
-        }};
-        check_table(&doc, table()).await;
+        }}
     }}
-}}
+
+    #[tokio::test]
+    async fn every_operation_against_its_examples() {{
+        check_table(&doc(), table()).await;
+    }}
+{library}}}
 "#
     )
 }
