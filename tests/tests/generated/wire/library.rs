@@ -1,9 +1,9 @@
 //! Answers Twilio's own libraries test their clients with (twilio-python's,
-//! twilio-java's and twilio-ruby's; `tests/fixtures/twilio-library-answers/README.md`
-//! says which and how they were taken): each served to its operation's row, which
-//! must decode it as it decodes the OpenAPI file's example. These are independent of
-//! the file's examples: other dates, SIDs, prices and currencies, `"null"` as a 204's
-//! body.
+//! twilio-java's, twilio-ruby's and twilio-php's;
+//! `tests/fixtures/twilio-library-answers/README.md` says which and how they were
+//! taken): each served to its operation's row, which must decode it as it decodes the
+//! OpenAPI file's example. These are independent of the file's examples: other dates,
+//! SIDs, prices and currencies, `"null"` as a 204's body.
 
 use super::*;
 use serde::Deserialize;
