@@ -18,9 +18,29 @@ seeds() {
   case "$1" in
     importer) echo "../tests/fixtures/malformed_openapi ../tests/fixtures/import" ;;
     loader) echo "../tests/fixtures/malformed ../tests/fixtures/everything/spec ../spec/twilio-twiml" ;;
-    answer) echo "../tests/fixtures/openapi" ;;
+    answer) answer_seeds && echo "fuzz/seeds/answer" ;;
     *) echo "" ;;
   esac
+}
+# The answer target starts from Twilio's own library answers for the records it reads
+# (tests/fixtures/twilio-library-answers/), each behind the byte that picks the record
+# (see fuzz_targets/answer.rs), so it mutates real pages and records.
+answer_seeds() {
+  rm -rf fuzz/seeds/answer && mkdir -p fuzz/seeds/answer
+  python3 - ../tests/fixtures/twilio-library-answers fuzz/seeds/answer <<'PY'
+import json, sys
+answers, out = sys.argv[1:]
+kinds = {"twilio_conversations_v1": {"ConversationParticipant": 0, "ListConversationParticipant": 1},
+         "twilio_api_v2010": {"Message": 2, "ListMessage": 3}}
+for api, by_op in kinds.items():
+    for n, line in enumerate(open(f"{answers}/{api}.jsonl")):
+        answer = json.loads(line)
+        op = answer["op"]
+        kind = by_op.get(op, by_op.get(op.removeprefix("Create").removeprefix("Fetch").removeprefix("Update")))
+        if kind is not None and answer.get("body") is not None:
+            with open(f"{out}/{api}-{n}", "wb") as f:
+                f.write(bytes([kind]) + json.dumps(answer["body"]).encode())
+PY
 }
 run() {
   local target=$1 log=fuzz/logs/$1.log
