@@ -331,7 +331,7 @@ pub async fn run<C: ApiClient>(doc: &Doc, row: &Row<C>) -> Vec<String> {
         answered.decoded,
         answer,
         answer_schema,
-        redirect,
+        redirect.then_some(REDIRECT_TARGET),
         &mut problems,
     );
     problems
@@ -397,28 +397,31 @@ async fn answer_call<C: ApiClient>(
 }
 
 /// What the client decoded, against the answer the server gave: a redirect's
-/// target, nothing for no answer, else the answer as the schema reads it.
+/// target (returned as the URL it is, `https://www.twilio.com` as
+/// `https://www.twilio.com/`, and not followed), nothing for no answer, else the
+/// answer as the schema reads it.
 fn check_decoded(
     doc: &Doc,
     decoded: Result<Value, Error>,
     answer: Option<Value>,
     answer_schema: &'static Node,
-    redirect: bool,
+    redirect_to: Option<&str>,
     problems: &mut Vec<String>,
 ) {
-    match (decoded, answer) {
-        (Err(err), _) => problems.push(format!("the call failed: {err}")),
-        (Ok(decoded), _) if redirect => {
-            if decoded != REDIRECT_TARGET {
-                problems.push(format!(
-                    "redirected to {REDIRECT_TARGET}, decoded {decoded}"
-                ));
-            }
+    let decoded = match decoded {
+        Ok(decoded) => decoded,
+        Err(err) => return problems.push(format!("the call failed: {err}")),
+    };
+    if let Some(target) = redirect_to {
+        let target = reqwest::Url::parse(target).expect("a URL").to_string();
+        if decoded != target.as_str() {
+            problems.push(format!("redirected to {target}, decoded {decoded}"));
         }
-        (Ok(decoded), None) if decoded.is_null() => {}
-        (Ok(decoded), None) => problems.push(format!("no answer, decoded {decoded}")),
-        (Ok(decoded), Some(answer)) => {
-            compare(doc, &answer, &decoded, answer_schema, "answer", problems);
-        }
+        return;
+    }
+    match answer {
+        None if decoded.is_null() => {}
+        None => problems.push(format!("no answer, decoded {decoded}")),
+        Some(answer) => compare(doc, &answer, &decoded, answer_schema, "answer", problems),
     }
 }
