@@ -49,15 +49,19 @@ impl FaxResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(crate::xml::Parts {
-            open: "<Response",
-            close: "</Response>",
-            attributes: &Self::ATTRIBUTES,
-            values: &self.values,
-            extras: &self.extras,
-            text: "",
-            children: ::std::option::Option::Some(&self.children),
-        })
+        crate::xml::document(&self.children, |out| self.write_xml(out))
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        let mut element = crate::xml::Element::start(out, "<Response");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Response>")
     }
 }
 
@@ -163,18 +167,17 @@ impl<'a> Receive<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Receive",
-                close: "</Receive>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Receive");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" mediaType=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" pageSize=\"", &self.values[3])?;
+            element.attribute(" storeMedia=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Receive>")
     }
 }
 

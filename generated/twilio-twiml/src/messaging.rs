@@ -56,15 +56,19 @@ impl MessagingResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(crate::xml::Parts {
-            open: "<Response",
-            close: "</Response>",
-            attributes: &Self::ATTRIBUTES,
-            values: &self.values,
-            extras: &self.extras,
-            text: "",
-            children: ::std::option::Option::Some(&self.children),
-        })
+        crate::xml::document(&self.children, |out| self.write_xml(out))
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        let mut element = crate::xml::Element::start(out, "<Response");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Response>")
     }
 }
 
@@ -118,18 +122,13 @@ impl<'a> Redirect<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Redirect",
-                close: "</Redirect>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Redirect");
+        if self.extras.is_empty() {
+            element.attribute(" method=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Redirect>")
     }
 }
 
@@ -253,18 +252,18 @@ impl<'a> Message<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Message",
-                close: "</Message>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Message");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" from=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" statusCallback=\"", &self.values[3])?;
+            element.attribute(" to=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end(&self.text, ::std::option::Option::Some(&self.children), "</Message>")
     }
 }
 
@@ -311,18 +310,11 @@ impl<'a> Media<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Media",
-                close: "</Media>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Media");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Media>")
     }
 }
 
@@ -369,17 +361,10 @@ impl<'a> Body<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Body",
-                close: "</Body>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Body");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Body>")
     }
 }

@@ -182,15 +182,19 @@ impl VoiceResponse {
     pub fn to_xml(
         &self,
     ) -> ::std::result::Result<::std::string::String, crate::TwimlError> {
-        crate::xml::document(crate::xml::Parts {
-            open: "<Response",
-            close: "</Response>",
-            attributes: &Self::ATTRIBUTES,
-            values: &self.values,
-            extras: &self.extras,
-            text: "",
-            children: ::std::option::Option::Some(&self.children),
-        })
+        crate::xml::document(&self.children, |out| self.write_xml(out))
+    }
+
+    /// Writes the element into its parent's XML.
+    fn write_xml(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), crate::TwimlError> {
+        let mut element = crate::xml::Element::start(out, "<Response");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Response>")
     }
 }
 
@@ -263,18 +267,14 @@ impl<'a> Refer<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Refer",
-                close: "</Refer>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Refer");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" method=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Refer>")
     }
 }
 
@@ -327,18 +327,11 @@ impl<'a> ReferSip<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Sip",
-                close: "</Sip>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Sip");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Sip>")
     }
 }
 
@@ -406,18 +399,11 @@ impl<'a> Stop<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Stop",
-                close: "</Stop>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Stop");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Stop>")
     }
 }
 
@@ -657,18 +643,26 @@ impl<'a> Transcription<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Transcription",
-                close: "</Transcription>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Transcription");
+        if self.extras.is_empty() {
+            element.attribute(" enableAutomaticPunctuation=\"", &self.values[0])?;
+            element.attribute(" hints=\"", &self.values[1])?;
+            element.attribute(" inboundTrackLabel=\"", &self.values[2])?;
+            element.attribute(" intelligenceService=\"", &self.values[3])?;
+            element.attribute(" languageCode=\"", &self.values[4])?;
+            element.attribute(" name=\"", &self.values[5])?;
+            element.attribute(" outboundTrackLabel=\"", &self.values[6])?;
+            element.attribute(" partialResults=\"", &self.values[7])?;
+            element.attribute(" profanityFilter=\"", &self.values[8])?;
+            element.attribute(" speechModel=\"", &self.values[9])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[10])?;
+            element.attribute(" statusCallbackUrl=\"", &self.values[11])?;
+            element.attribute(" track=\"", &self.values[12])?;
+            element.attribute(" transcriptionEngine=\"", &self.values[13])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Transcription>")
     }
 }
 
@@ -743,18 +737,14 @@ impl<'a> Parameter<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Parameter",
-                close: "</Parameter>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Parameter");
+        if self.extras.is_empty() {
+            element.attribute(" name=\"", &self.values[0])?;
+            element.attribute(" value=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Parameter>")
     }
 }
 
@@ -829,18 +819,14 @@ impl<'a> Config<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Config",
-                close: "</Config>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Config");
+        if self.extras.is_empty() {
+            element.attribute(" name=\"", &self.values[0])?;
+            element.attribute(" value=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Config>")
     }
 }
 
@@ -961,18 +947,17 @@ impl<'a> Siprec<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Siprec",
-                close: "</Siprec>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Siprec");
+        if self.extras.is_empty() {
+            element.attribute(" connectorName=\"", &self.values[0])?;
+            element.attribute(" name=\"", &self.values[1])?;
+            element.attribute(" statusCallback=\"", &self.values[2])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[3])?;
+            element.attribute(" track=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Siprec>")
     }
 }
 
@@ -1106,18 +1091,18 @@ impl<'a> Stream<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Stream",
-                close: "</Stream>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Stream");
+        if self.extras.is_empty() {
+            element.attribute(" connectorName=\"", &self.values[0])?;
+            element.attribute(" name=\"", &self.values[1])?;
+            element.attribute(" statusCallback=\"", &self.values[2])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[3])?;
+            element.attribute(" track=\"", &self.values[4])?;
+            element.attribute(" url=\"", &self.values[5])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Stream>")
     }
 }
 
@@ -1217,18 +1202,14 @@ impl<'a> Start<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Start",
-                close: "</Start>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Start");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" method=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Start>")
     }
 }
 
@@ -1366,18 +1347,19 @@ impl<'a> Recording<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Recording",
-                close: "</Recording>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Recording");
+        if self.extras.is_empty() {
+            element.attribute(" channels=\"", &self.values[0])?;
+            element.attribute(" recordingConfigurationId=\"", &self.values[1])?;
+            element.attribute(" recordingStatusCallback=\"", &self.values[2])?;
+            element.attribute(" recordingStatusCallbackEvent=\"", &self.values[3])?;
+            element.attribute(" recordingStatusCallbackMethod=\"", &self.values[4])?;
+            element.attribute(" track=\"", &self.values[5])?;
+            element.attribute(" trim=\"", &self.values[6])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Recording>")
     }
 }
 
@@ -1517,18 +1499,17 @@ impl<'a> Prompt<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Prompt",
-                close: "</Prompt>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Prompt");
+        if self.extras.is_empty() {
+            element.attribute(" attempt=\"", &self.values[0])?;
+            element.attribute(" cardType=\"", &self.values[1])?;
+            element.attribute(" errorType=\"", &self.values[2])?;
+            element.attribute(" for=\"", &self.values[3])?;
+            element.attribute(" requireMatchingInputs=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Prompt>")
     }
 }
 
@@ -1586,18 +1567,13 @@ impl<'a> Pause<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Pause",
-                close: "</Pause>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Pause");
+        if self.extras.is_empty() {
+            element.attribute(" length=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Pause>")
     }
 }
 
@@ -1669,18 +1645,14 @@ impl<'a> Play<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Play",
-                close: "</Play>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Play");
+        if self.extras.is_empty() {
+            element.attribute(" digits=\"", &self.values[0])?;
+            element.attribute(" loop=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Play>")
     }
 }
 
@@ -1825,18 +1797,15 @@ impl<'a> Say<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Say",
-                close: "</Say>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Say");
+        if self.extras.is_empty() {
+            element.attribute(" language=\"", &self.values[0])?;
+            element.attribute(" loop=\"", &self.values[1])?;
+            element.attribute(" voice=\"", &self.values[2])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</Say>")
     }
 }
 
@@ -1948,18 +1917,13 @@ impl<'a> SsmlW<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<w",
-                close: "</w>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<w");
+        if self.extras.is_empty() {
+            element.attribute(" role=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</w>")
     }
 }
 
@@ -2024,18 +1988,13 @@ impl<'a> SsmlSub<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<sub",
-                close: "</sub>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<sub");
+        if self.extras.is_empty() {
+            element.attribute(" alias=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</sub>")
     }
 }
 
@@ -2106,18 +2065,14 @@ impl<'a> SsmlSayAs<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<say-as",
-                close: "</say-as>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<say-as");
+        if self.extras.is_empty() {
+            element.attribute(" format=\"", &self.values[0])?;
+            element.attribute(" interpret-as=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</say-as>")
     }
 }
 
@@ -2281,18 +2236,16 @@ impl<'a> SsmlProsody<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<prosody",
-                close: "</prosody>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<prosody");
+        if self.extras.is_empty() {
+            element.attribute(" pitch=\"", &self.values[0])?;
+            element.attribute(" rate=\"", &self.values[1])?;
+            element.attribute(" volume=\"", &self.values[2])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end(&self.text, ::std::option::Option::Some(&self.children), "</prosody>")
     }
 }
 
@@ -2412,18 +2365,11 @@ impl<'a> SsmlS<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<s",
-                close: "</s>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<s");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</s>")
     }
 }
 
@@ -2500,18 +2446,14 @@ impl<'a> SsmlPhoneme<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<phoneme",
-                close: "</phoneme>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<phoneme");
+        if self.extras.is_empty() {
+            element.attribute(" alphabet=\"", &self.values[0])?;
+            element.attribute(" ph=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</phoneme>")
     }
 }
 
@@ -2651,18 +2593,13 @@ impl<'a> SsmlLang<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<lang",
-                close: "</lang>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<lang");
+        if self.extras.is_empty() {
+            element.attribute(" xml:lang=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</lang>")
     }
 }
 
@@ -2789,18 +2726,11 @@ impl<'a> SsmlP<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<p",
-                close: "</p>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<p");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</p>")
     }
 }
 
@@ -2932,18 +2862,14 @@ impl<'a> SsmlEmphasis<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<emphasis",
-                close: "</emphasis>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<emphasis");
+        if self.extras.is_empty() {
+            element.attribute(" level=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end(&self.text, ::std::option::Option::Some(&self.children), "</emphasis>")
     }
 }
 
@@ -3018,18 +2944,14 @@ impl<'a> SsmlBreak<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<break",
-                close: "</break>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<break");
+        if self.extras.is_empty() {
+            element.attribute(" strength=\"", &self.values[0])?;
+            element.attribute(" time=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</break>")
     }
 }
 
@@ -3306,18 +3228,30 @@ impl<'a> Pay<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Pay",
-                close: "</Pay>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Pay");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" bankAccountType=\"", &self.values[1])?;
+            element.attribute(" chargeAmount=\"", &self.values[2])?;
+            element.attribute(" currency=\"", &self.values[3])?;
+            element.attribute(" description=\"", &self.values[4])?;
+            element.attribute(" input=\"", &self.values[5])?;
+            element.attribute(" language=\"", &self.values[6])?;
+            element.attribute(" maxAttempts=\"", &self.values[7])?;
+            element.attribute(" minPostalCodeLength=\"", &self.values[8])?;
+            element.attribute(" paymentConnector=\"", &self.values[9])?;
+            element.attribute(" paymentMethod=\"", &self.values[10])?;
+            element.attribute(" postalCode=\"", &self.values[11])?;
+            element.attribute(" securityCode=\"", &self.values[12])?;
+            element.attribute(" statusCallback=\"", &self.values[13])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[14])?;
+            element.attribute(" timeout=\"", &self.values[15])?;
+            element.attribute(" tokenType=\"", &self.values[16])?;
+            element.attribute(" validCardTypes=\"", &self.values[17])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Pay>")
     }
 }
 
@@ -3431,18 +3365,17 @@ impl<'a> Sms<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Sms",
-                close: "</Sms>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Sms");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" from=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" statusCallback=\"", &self.values[3])?;
+            element.attribute(" to=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Sms>")
     }
 }
 
@@ -3508,18 +3441,13 @@ impl<'a> Reject<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Reject",
-                close: "</Reject>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Reject");
+        if self.extras.is_empty() {
+            element.attribute(" reason=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Reject>")
     }
 }
 
@@ -3579,18 +3507,13 @@ impl<'a> Redirect<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Redirect",
-                close: "</Redirect>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Redirect");
+        if self.extras.is_empty() {
+            element.attribute(" method=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Redirect>")
     }
 }
 
@@ -3775,18 +3698,25 @@ impl<'a> Record<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Record",
-                close: "</Record>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Record");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" finishOnKey=\"", &self.values[1])?;
+            element.attribute(" maxLength=\"", &self.values[2])?;
+            element.attribute(" method=\"", &self.values[3])?;
+            element.attribute(" playBeep=\"", &self.values[4])?;
+            element.attribute(" recordingConfigurationId=\"", &self.values[5])?;
+            element.attribute(" recordingStatusCallback=\"", &self.values[6])?;
+            element.attribute(" recordingStatusCallbackEvent=\"", &self.values[7])?;
+            element.attribute(" recordingStatusCallbackMethod=\"", &self.values[8])?;
+            element.attribute(" timeout=\"", &self.values[9])?;
+            element.attribute(" transcribe=\"", &self.values[10])?;
+            element.attribute(" transcribeCallback=\"", &self.values[11])?;
+            element.attribute(" trim=\"", &self.values[12])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Record>")
     }
 }
 
@@ -3887,18 +3817,16 @@ impl<'a> Queue<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Queue",
-                close: "</Queue>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Queue");
+        if self.extras.is_empty() {
+            element.attribute(" method=\"", &self.values[0])?;
+            element.attribute(" postWorkActivitySid=\"", &self.values[1])?;
+            element.attribute(" reservationSid=\"", &self.values[2])?;
+            element.attribute(" url=\"", &self.values[3])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Queue>")
     }
 }
 
@@ -3943,18 +3871,11 @@ impl<'a> Leave<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Leave",
-                close: "</Leave>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Leave");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Leave>")
     }
 }
 
@@ -4014,18 +3935,11 @@ impl<'a> Hangup<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Hangup",
-                close: "</Hangup>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Hangup");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Hangup>")
     }
 }
 
@@ -4289,18 +4203,30 @@ impl<'a> Gather<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Gather",
-                close: "</Gather>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Gather");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" actionOnEmptyResult=\"", &self.values[1])?;
+            element.attribute(" bargeIn=\"", &self.values[2])?;
+            element.attribute(" debug=\"", &self.values[3])?;
+            element.attribute(" enhanced=\"", &self.values[4])?;
+            element.attribute(" finishOnKey=\"", &self.values[5])?;
+            element.attribute(" hints=\"", &self.values[6])?;
+            element.attribute(" input=\"", &self.values[7])?;
+            element.attribute(" language=\"", &self.values[8])?;
+            element.attribute(" maxSpeechTime=\"", &self.values[9])?;
+            element.attribute(" method=\"", &self.values[10])?;
+            element.attribute(" numDigits=\"", &self.values[11])?;
+            element.attribute(" partialResultCallback=\"", &self.values[12])?;
+            element.attribute(" partialResultCallbackMethod=\"", &self.values[13])?;
+            element.attribute(" profanityFilter=\"", &self.values[14])?;
+            element.attribute(" speechModel=\"", &self.values[15])?;
+            element.attribute(" speechTimeout=\"", &self.values[16])?;
+            element.attribute(" timeout=\"", &self.values[17])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Gather>")
     }
 }
 
@@ -4440,18 +4366,19 @@ impl<'a> Enqueue<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Enqueue",
-                close: "</Enqueue>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Enqueue");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" maxQueueSize=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" waitUrl=\"", &self.values[3])?;
+            element.attribute(" waitUrlMethod=\"", &self.values[4])?;
+            element.attribute(" workflowSid=\"", &self.values[5])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end(&self.text, ::std::option::Option::Some(&self.children), "</Enqueue>")
     }
 }
 
@@ -4523,18 +4450,14 @@ impl<'a> Task<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Task",
-                close: "</Task>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Task");
+        if self.extras.is_empty() {
+            element.attribute(" priority=\"", &self.values[0])?;
+            element.attribute(" timeout=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Task>")
     }
 }
 
@@ -4579,18 +4502,11 @@ impl<'a> Echo<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Echo",
-                close: "</Echo>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Echo");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Echo>")
     }
 }
 
@@ -4931,18 +4847,32 @@ impl<'a> Dial<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Dial",
-                close: "</Dial>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Dial");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" answerOnBridge=\"", &self.values[1])?;
+            element.attribute(" callerId=\"", &self.values[2])?;
+            element.attribute(" events=\"", &self.values[3])?;
+            element.attribute(" hangupOnStar=\"", &self.values[4])?;
+            element.attribute(" method=\"", &self.values[5])?;
+            element.attribute(" passports=\"", &self.values[6])?;
+            element.attribute(" record=\"", &self.values[7])?;
+            element.attribute(" recordingConfigurationId=\"", &self.values[8])?;
+            element.attribute(" recordingStatusCallback=\"", &self.values[9])?;
+            element.attribute(" recordingStatusCallbackEvent=\"", &self.values[10])?;
+            element.attribute(" recordingStatusCallbackMethod=\"", &self.values[11])?;
+            element.attribute(" recordingTrack=\"", &self.values[12])?;
+            element.attribute(" referMethod=\"", &self.values[13])?;
+            element.attribute(" referUrl=\"", &self.values[14])?;
+            element.attribute(" ringTone=\"", &self.values[15])?;
+            element.attribute(" sequential=\"", &self.values[16])?;
+            element.attribute(" timeLimit=\"", &self.values[17])?;
+            element.attribute(" timeout=\"", &self.values[18])?;
+            element.attribute(" trim=\"", &self.values[19])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</Dial>")
     }
 }
 
@@ -5051,18 +4981,17 @@ impl<'a> WhatsApp<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<WhatsApp",
-                close: "</WhatsApp>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<WhatsApp");
+        if self.extras.is_empty() {
+            element.attribute(" method=\"", &self.values[0])?;
+            element.attribute(" statusCallback=\"", &self.values[1])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[2])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[3])?;
+            element.attribute(" url=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</WhatsApp>")
     }
 }
 
@@ -5216,18 +5145,24 @@ impl<'a> Application<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Application",
-                close: "</Application>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Application");
+        if self.extras.is_empty() {
+            element.attribute(" copyParentTo=\"", &self.values[0])?;
+            element.attribute(" customerId=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" statusCallback=\"", &self.values[3])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[4])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[5])?;
+            element.attribute(" url=\"", &self.values[6])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end(
+                &self.text,
+                ::std::option::Option::Some(&self.children),
+                "</Application>",
+            )
     }
 }
 
@@ -5280,18 +5215,11 @@ impl<'a> ApplicationSid<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<ApplicationSid",
-                close: "</ApplicationSid>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<ApplicationSid");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</ApplicationSid>")
     }
 }
 
@@ -5522,18 +5450,27 @@ impl<'a> Sip<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Sip",
-                close: "</Sip>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Sip");
+        if self.extras.is_empty() {
+            element.attribute(" amdStatusCallback=\"", &self.values[0])?;
+            element.attribute(" amdStatusCallbackMethod=\"", &self.values[1])?;
+            element.attribute(" machineDetection=\"", &self.values[2])?;
+            element.attribute(" machineDetectionSilenceTimeout=\"", &self.values[3])?;
+            element
+                .attribute(" machineDetectionSpeechEndThreshold=\"", &self.values[4])?;
+            element.attribute(" machineDetectionSpeechThreshold=\"", &self.values[5])?;
+            element.attribute(" machineDetectionTimeout=\"", &self.values[6])?;
+            element.attribute(" method=\"", &self.values[7])?;
+            element.attribute(" password=\"", &self.values[8])?;
+            element.attribute(" statusCallback=\"", &self.values[9])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[10])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[11])?;
+            element.attribute(" url=\"", &self.values[12])?;
+            element.attribute(" username=\"", &self.values[13])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</Sip>")
     }
 }
 
@@ -5587,18 +5524,11 @@ impl<'a> Headers<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Headers",
-                close: "</Headers>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Headers");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Headers>")
     }
 }
 
@@ -5673,18 +5603,14 @@ impl<'a> Header<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Header",
-                close: "</Header>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Header");
+        if self.extras.is_empty() {
+            element.attribute(" name=\"", &self.values[0])?;
+            element.attribute(" value=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Header>")
     }
 }
 
@@ -5790,18 +5716,16 @@ impl<'a> SipUri<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Uri",
-                close: "</Uri>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Uri");
+        if self.extras.is_empty() {
+            element.attribute(" password=\"", &self.values[0])?;
+            element.attribute(" priority=\"", &self.values[1])?;
+            element.attribute(" username=\"", &self.values[2])?;
+            element.attribute(" weight=\"", &self.values[3])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Uri>")
     }
 }
 
@@ -5848,18 +5772,11 @@ impl<'a> Sim<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Sim",
-                close: "</Sim>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Sim");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Sim>")
     }
 }
 
@@ -6074,18 +5991,27 @@ impl<'a> Number<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Number",
-                close: "</Number>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Number");
+        if self.extras.is_empty() {
+            element.attribute(" amdStatusCallback=\"", &self.values[0])?;
+            element.attribute(" amdStatusCallbackMethod=\"", &self.values[1])?;
+            element.attribute(" byoc=\"", &self.values[2])?;
+            element.attribute(" machineDetection=\"", &self.values[3])?;
+            element.attribute(" machineDetectionSilenceTimeout=\"", &self.values[4])?;
+            element
+                .attribute(" machineDetectionSpeechEndThreshold=\"", &self.values[5])?;
+            element.attribute(" machineDetectionSpeechThreshold=\"", &self.values[6])?;
+            element.attribute(" machineDetectionTimeout=\"", &self.values[7])?;
+            element.attribute(" method=\"", &self.values[8])?;
+            element.attribute(" sendDigits=\"", &self.values[9])?;
+            element.attribute(" statusCallback=\"", &self.values[10])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[11])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[12])?;
+            element.attribute(" url=\"", &self.values[13])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Number>")
     }
 }
 
@@ -6371,18 +6297,33 @@ impl<'a> Conference<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Conference",
-                close: "</Conference>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Conference");
+        if self.extras.is_empty() {
+            element.attribute(" beep=\"", &self.values[0])?;
+            element.attribute(" coach=\"", &self.values[1])?;
+            element.attribute(" endConferenceOnExit=\"", &self.values[2])?;
+            element.attribute(" eventCallbackUrl=\"", &self.values[3])?;
+            element.attribute(" jitterBufferSize=\"", &self.values[4])?;
+            element.attribute(" maxParticipants=\"", &self.values[5])?;
+            element.attribute(" muted=\"", &self.values[6])?;
+            element.attribute(" participantLabel=\"", &self.values[7])?;
+            element.attribute(" record=\"", &self.values[8])?;
+            element.attribute(" recordingConfigurationId=\"", &self.values[9])?;
+            element.attribute(" recordingStatusCallback=\"", &self.values[10])?;
+            element.attribute(" recordingStatusCallbackEvent=\"", &self.values[11])?;
+            element.attribute(" recordingStatusCallbackMethod=\"", &self.values[12])?;
+            element.attribute(" region=\"", &self.values[13])?;
+            element.attribute(" startConferenceOnEnter=\"", &self.values[14])?;
+            element.attribute(" statusCallback=\"", &self.values[15])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[16])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[17])?;
+            element.attribute(" trim=\"", &self.values[18])?;
+            element.attribute(" waitMethod=\"", &self.values[19])?;
+            element.attribute(" waitUrl=\"", &self.values[20])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Conference>")
     }
 }
 
@@ -6510,18 +6451,17 @@ impl<'a> Client<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Client",
-                close: "</Client>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Client");
+        if self.extras.is_empty() {
+            element.attribute(" method=\"", &self.values[0])?;
+            element.attribute(" statusCallback=\"", &self.values[1])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[2])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[3])?;
+            element.attribute(" url=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::Some(&self.children), "</Client>")
     }
 }
 
@@ -6574,18 +6514,11 @@ impl<'a> Identity<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Identity",
-                close: "</Identity>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Identity");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Identity>")
     }
 }
 
@@ -6710,18 +6643,14 @@ impl<'a> Connect<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Connect",
-                close: "</Connect>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Connect");
+        if self.extras.is_empty() {
+            element.attribute(" action=\"", &self.values[0])?;
+            element.attribute(" method=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</Connect>")
     }
 }
 
@@ -6796,18 +6725,14 @@ impl<'a> ConversationRelaySession<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<ConversationRelaySession",
-                close: "</ConversationRelaySession>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<ConversationRelaySession");
+        if self.extras.is_empty() {
+            element.attribute(" connector=\"", &self.values[0])?;
+            element.attribute(" sessionConfiguration=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</ConversationRelaySession>")
     }
 }
 
@@ -6885,18 +6810,14 @@ impl<'a> AiSession<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<AiSession",
-                close: "</AiSession>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<AiSession");
+        if self.extras.is_empty() {
+            element.attribute(" aiConnector=\"", &self.values[0])?;
+            element.attribute(" aiSessionConfiguration=\"", &self.values[1])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</AiSession>")
     }
 }
 
@@ -7292,18 +7213,39 @@ impl<'a> ConversationRelay<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<ConversationRelay",
-                close: "</ConversationRelay>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<ConversationRelay");
+        if self.extras.is_empty() {
+            element.attribute(" backgroundnoisereduction=\"", &self.values[0])?;
+            element.attribute(" debug=\"", &self.values[1])?;
+            element.attribute(" deepgramsmartformat=\"", &self.values[2])?;
+            element.attribute(" dtmfDetection=\"", &self.values[3])?;
+            element.attribute(" elevenlabsTextNormalization=\"", &self.values[4])?;
+            element.attribute(" events=\"", &self.values[5])?;
+            element.attribute(" hints=\"", &self.values[6])?;
+            element.attribute(" ignorebackchannel=\"", &self.values[7])?;
+            element.attribute(" intelligenceService=\"", &self.values[8])?;
+            element.attribute(" interruptSensitivity=\"", &self.values[9])?;
+            element.attribute(" interruptible=\"", &self.values[10])?;
+            element.attribute(" language=\"", &self.values[11])?;
+            element.attribute(" partialPrompts=\"", &self.values[12])?;
+            element.attribute(" preemptible=\"", &self.values[13])?;
+            element.attribute(" profanityFilter=\"", &self.values[14])?;
+            element.attribute(" reportInputDuringAgentSpeech=\"", &self.values[15])?;
+            element.attribute(" speechModel=\"", &self.values[16])?;
+            element.attribute(" speechtimeout=\"", &self.values[17])?;
+            element.attribute(" transcriptionLanguage=\"", &self.values[18])?;
+            element.attribute(" transcriptionProvider=\"", &self.values[19])?;
+            element.attribute(" ttsLanguage=\"", &self.values[20])?;
+            element.attribute(" ttsProvider=\"", &self.values[21])?;
+            element.attribute(" url=\"", &self.values[22])?;
+            element.attribute(" voice=\"", &self.values[23])?;
+            element.attribute(" welcomeGreeting=\"", &self.values[24])?;
+            element.attribute(" welcomeGreetingInterruptible=\"", &self.values[25])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element
+            .end("", ::std::option::Option::Some(&self.children), "</ConversationRelay>")
     }
 }
 
@@ -7420,18 +7362,17 @@ impl<'a> Language<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Language",
-                close: "</Language>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Language");
+        if self.extras.is_empty() {
+            element.attribute(" code=\"", &self.values[0])?;
+            element.attribute(" speechModel=\"", &self.values[1])?;
+            element.attribute(" transcriptionProvider=\"", &self.values[2])?;
+            element.attribute(" ttsProvider=\"", &self.values[3])?;
+            element.attribute(" voice=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Language>")
     }
 }
 
@@ -7650,18 +7591,26 @@ impl<'a> Conversation<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Conversation",
-                close: "</Conversation>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Conversation");
+        if self.extras.is_empty() {
+            element.attribute(" inboundAutocreation=\"", &self.values[0])?;
+            element.attribute(" inboundTimeout=\"", &self.values[1])?;
+            element.attribute(" method=\"", &self.values[2])?;
+            element.attribute(" record=\"", &self.values[3])?;
+            element.attribute(" recordingStatusCallback=\"", &self.values[4])?;
+            element.attribute(" recordingStatusCallbackEvent=\"", &self.values[5])?;
+            element.attribute(" recordingStatusCallbackMethod=\"", &self.values[6])?;
+            element.attribute(" routingAssignmentTimeout=\"", &self.values[7])?;
+            element.attribute(" serviceInstanceSid=\"", &self.values[8])?;
+            element.attribute(" statusCallback=\"", &self.values[9])?;
+            element.attribute(" statusCallbackEvent=\"", &self.values[10])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[11])?;
+            element.attribute(" trim=\"", &self.values[12])?;
+            element.attribute(" url=\"", &self.values[13])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::None, "</Conversation>")
     }
 }
 
@@ -7789,18 +7738,17 @@ impl<'a> VirtualAgent<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<VirtualAgent",
-                close: "</VirtualAgent>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: "",
-                children: ::std::option::Option::Some(&self.children),
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<VirtualAgent");
+        if self.extras.is_empty() {
+            element.attribute(" connectorName=\"", &self.values[0])?;
+            element.attribute(" language=\"", &self.values[1])?;
+            element.attribute(" sentimentAnalysis=\"", &self.values[2])?;
+            element.attribute(" statusCallback=\"", &self.values[3])?;
+            element.attribute(" statusCallbackMethod=\"", &self.values[4])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end("", ::std::option::Option::Some(&self.children), "</VirtualAgent>")
     }
 }
 
@@ -7853,18 +7801,11 @@ impl<'a> Autopilot<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Autopilot",
-                close: "</Autopilot>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Autopilot");
+        if !self.extras.is_empty() {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Autopilot>")
     }
 }
 
@@ -7923,17 +7864,12 @@ impl<'a> Room<'a> {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), crate::TwimlError> {
-        crate::xml::write(
-            out,
-            crate::xml::Parts {
-                open: "<Room",
-                close: "</Room>",
-                attributes: &Self::ATTRIBUTES,
-                values: &self.values,
-                extras: &self.extras,
-                text: &self.text,
-                children: ::std::option::Option::None,
-            },
-        )
+        let mut element = crate::xml::Element::start(out, "<Room");
+        if self.extras.is_empty() {
+            element.attribute(" participantIdentity=\"", &self.values[0])?;
+        } else {
+            element.merged(&Self::ATTRIBUTES, &self.values, &self.extras)?;
+        }
+        element.end(&self.text, ::std::option::Option::None, "</Room>")
     }
 }
