@@ -63,3 +63,43 @@ pub fn criterion() -> criterion::Criterion {
         .output_directory(&criterion_dir())
         .configure_from_args()
 }
+
+/// The median, over `rounds` rounds, of how long `a` takes against `b`, each round
+/// timing `iterations` calls of one and then of the other (the order alternating).
+/// Criterion measures one benchmark after the other, and this project's VMs change
+/// speed by up to 2× from one second to the next, which a ratio of two criterion
+/// medians carries whole; rounds a few milliseconds long see both sides at the
+/// same speed.
+pub fn paired_ratio<A, B>(
+    rounds: usize,
+    iterations: u32,
+    mut a: impl FnMut() -> A,
+    mut b: impl FnMut() -> B,
+) -> f64 {
+    let time = |f: &mut dyn FnMut()| {
+        let start = std::time::Instant::now();
+        for _ in 0..iterations {
+            f();
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..rounds)
+        .map(|round| {
+            let mut run_a = || {
+                std::hint::black_box(a());
+            };
+            let mut run_b = || {
+                std::hint::black_box(b());
+            };
+            if round % 2 == 0 {
+                let ta = time(&mut run_a);
+                ta / time(&mut run_b)
+            } else {
+                let tb = time(&mut run_b);
+                time(&mut run_a) / tb
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[rounds / 2]
+}
