@@ -324,11 +324,14 @@ fn element_writer() -> TokenStream {
                     return ::std::result::Result::Ok(());
                 }
                 self.out.push('>');
-                escape(text, false, self.out).map_err(|code_point| TwimlError::Character {
-                    element: self.tag,
-                    attribute: ::std::option::Option::None,
-                    code_point,
-                })?;
+                // Folded away where the element has no text (`""`).
+                if !text.is_empty() {
+                    escape(text, false, self.out).map_err(|code_point| TwimlError::Character {
+                        element: self.tag,
+                        attribute: ::std::option::Option::None,
+                        code_point,
+                    })?;
+                }
                 self.out.push_str(children);
                 self.out.push_str(close);
                 ::std::result::Result::Ok(())
