@@ -68,7 +68,7 @@ pub(crate) fn set_attribute<'a>(
 pub(crate) fn join<'a>(
     values: impl ::std::iter::Iterator<Item = Value<'a>>,
 ) -> Value<'a> {
-    let mut joined = ::std::string::String::with_capacity(64);
+    let mut joined = ::std::string::String::with_capacity(16);
     for value in values {
         if !joined.is_empty() {
             joined.push(' ');
@@ -257,11 +257,22 @@ impl<'o> Element<'o> {
         written: &'static str,
         value: &::std::option::Option<Value<'_>>,
     ) -> ::std::result::Result<(), TwimlError> {
-        if let ::std::option::Option::Some(value) = value {
-            self.out.push_str(written);
-            push_value(self.out, self.tag, written, value)?;
-            self.out.push('"');
+        match value {
+            ::std::option::Option::Some(value) => self.pair(written, value),
+            ::std::option::Option::None => ::std::result::Result::Ok(()),
         }
+    }
+
+    /// Writes ` name="` (`written`), the value and `"`.
+    #[inline(always)]
+    fn pair(
+        &mut self,
+        written: &str,
+        value: &Value<'_>,
+    ) -> ::std::result::Result<(), TwimlError> {
+        self.out.push_str(written);
+        push_value(self.out, self.tag, written, value)?;
+        self.out.push('"');
         ::std::result::Result::Ok(())
     }
 
@@ -295,12 +306,7 @@ impl<'o> Element<'o> {
             all.push((written, Cow::Owned(Value::Text(Cow::Borrowed(value)))));
         }
         all.sort_by(|a, b| bare(&a.0).cmp(bare(&b.0)));
-        for (written, value) in &all {
-            self.out.push_str(written);
-            push_value(self.out, self.tag, written, value)?;
-            self.out.push('"');
-        }
-        ::std::result::Result::Ok(())
+        all.iter().try_for_each(|(written, value)| self.pair(written, value))
     }
 
     /// Ends the element: ` />` if it holds nothing, else its text, escaped,
