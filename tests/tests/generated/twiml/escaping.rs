@@ -79,6 +79,26 @@ fn escaping_finds_a_character_anywhere_in_a_value() {
     }
 }
 
+/// Attributes set by name are written among the setters' in name order, as
+/// Twilio's Python library writes them, whatever order they were set in. (The C#
+/// vectors compare attributes as a set: C# keeps the order given.)
+#[test]
+fn attributes_set_by_name_take_their_place_in_name_order() {
+    let xml = voice(
+        VoiceResponse::new().gather(
+            Gather::new()
+                .timeout(5)
+                .attribute("newParam2", "1")
+                .action("/menu")
+                .attribute("newParam1", "value"),
+        ),
+    );
+    assert_eq!(
+        xml,
+        "<Response><Gather action=\"/menu\" newParam1=\"value\" newParam2=\"1\" timeout=\"5\" /></Response>"
+    );
+}
+
 #[test]
 fn a_typed_setter_and_attribute_by_name_set_one_attribute() {
     let xml = voice(
