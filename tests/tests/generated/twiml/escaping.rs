@@ -33,9 +33,8 @@ fn text_and_attributes_are_escaped() {
     assert_eq!(message.attribute("x-custom"), Some(hostile));
 }
 
-/// The writer passes over eight bytes at a time: a character that needs escaping,
-/// or that XML can't carry, is found wherever it falls in a word, including the
-/// last few bytes of a value.
+/// A character that needs escaping, or that XML can't carry, is found wherever it
+/// falls in a value, its first and last bytes included.
 #[test]
 fn escaping_finds_a_character_anywhere_in_a_value() {
     let cases = [
